@@ -1,0 +1,127 @@
+"""Composition root: QApplication, translations, settings, the database, the main window."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from imc_desktop import APP_NAME, __version__, config
+from imc_desktop.db import DatabaseCorrupt, DatabaseError
+from imc_desktop.i18n import install_translations
+from imc_desktop.paths import resource_path
+from imc_desktop.services import demo, maintenance, organizations
+
+
+def database_path(settings: config.Settings, db: Path | None, demo_mode: bool) -> Path:
+    if db is not None:
+        return db
+    return settings.data_dir() / ("demo.sqlite" if demo_mode else "imc.sqlite")
+
+
+def backup_dir(settings: config.Settings) -> Path:
+    return settings.data_dir() / "backups"
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("IMC")
+    app.setWindowIcon(QIcon(str(resource_path("icons", "app.svg"))))
+    install_translations(app)
+    return app
+
+
+def _recover(path: Path, backups: Path, error: DatabaseCorrupt) -> bool:
+    """Offer the newest sound backup in place of a corrupt database file."""
+    latest = maintenance.latest_backup(path, backups)
+    if latest is None:
+        QMessageBox.critical(None, APP_NAME, str(error) + "\n\n" + QCoreApplication.translate(
+            "App", "No backup of this database was found. Restore it from a copy you keep "
+            "elsewhere (File → Restore from backup) or ask your administrator."))
+        return False
+    answer = QMessageBox.question(None, APP_NAME, str(error) + "\n\n" + QCoreApplication.translate(
+        "App", "Restore the latest backup {name}? The damaged file will be kept beside "
+        "the backups.").format(name=latest.name))
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    maintenance.restore_file(latest, path, backups)
+    return True
+
+
+def open_interactive(path: Path, backups: Path) -> bool:
+    """Open the database, explaining any problem to the user; False if it cannot be opened."""
+    for _attempt in range(2):
+        try:
+            maintenance.open_current(path, backups)
+            return True
+        except DatabaseCorrupt as exc:
+            if not _recover(path, backups, exc):
+                return False
+        except DatabaseError as exc:
+            QMessageBox.critical(None, APP_NAME, str(exc))
+            return False
+    return False
+
+
+def run_gui(db: Path | None, demo_mode: bool) -> int:
+    app = make_application()
+    settings = config.Settings()
+    path = database_path(settings, db, demo_mode)
+    if not open_interactive(path, backup_dir(settings)):
+        return 1
+    if demo_mode and organizations.count_organizations() == 0:
+        demo.fill_demo()
+    maintenance.daily_backup(settings.get(config.BACKUPS_KEEP))
+    from ui.main_window import MainWindow
+
+    window = MainWindow(settings)
+    window.show()
+    code = app.exec()
+    maintenance.close_current()
+    return int(code)
+
+
+def self_check(out: list[str]) -> int:
+    """Headless: migrate a temp DB, build every tab, load translations; 0 when all worked."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = make_application()
+    problems: list[str] = []
+    probe = QCoreApplication.translate("MainWindow", "&File")
+    if probe != "&Файл":
+        problems.append(f"перевод интерфейса не загружен («{probe}»)")
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = config.Settings(Path(tmp) / "settings.ini")
+        maintenance.open_current(Path(tmp) / "check.sqlite", Path(tmp) / "backups")
+        try:
+            out.append(f"База данных: схема {maintenance.info().revision}")
+            out.append(f"Демо-данные: организаций {demo.fill_demo()}")
+            problems += _check_window(settings, out)
+            from imc_desktop.services import reports
+
+            problems += reports.self_check(Path(tmp) / "reports", out)
+        finally:
+            maintenance.close_current()
+    app.processEvents()
+    for problem in problems:
+        out.append(f"ОШИБКА: {problem}")
+    return 1 if problems else 0
+
+
+def _check_window(settings: config.Settings, out: list[str]) -> list[str]:
+    from ui.main_window import MainWindow
+
+    window = MainWindow(settings)
+    titles = window.tab_titles()
+    out.append("Вкладки: " + ", ".join(titles))
+    window.close()
+    window.deleteLater()
+    return [] if titles else ["главное окно без вкладок"]

@@ -1,0 +1,185 @@
+"""The one command `imc-desktop` and its sub-commands (the contract of DESIGN.md)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from imc_desktop import __version__
+
+EXIT_USAGE = 2
+
+
+class RussianParser(argparse.ArgumentParser):
+    """argparse that reports a user's mistake in Russian, without a traceback."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._positionals.title = "аргументы"
+        self._optionals.title = "параметры"
+        self.add_argument("-h", "--help", action="help", help="показать эту справку и выйти")
+
+    def format_usage(self) -> str:
+        return super().format_usage().replace("usage:", "Использование:", 1)
+
+    def format_help(self) -> str:
+        return super().format_help().replace("usage:", "Использование:", 1)
+
+    def error(self, message: str) -> NoReturn:
+        message = (message.replace("the following arguments are required", "не хватает аргументов")
+                   .replace("unrecognized arguments", "неизвестные аргументы")
+                   .replace("invalid choice", "недопустимое значение")
+                   .replace("choose from", "допустимые:")
+                   .replace("argument", "аргумент")
+                   .replace("expected one argument", "нужно значение"))
+        self.exit(EXIT_USAGE, f"{self.prog}: ошибка: {message}\n"
+                  f"Справка: {self.prog} --help\n")
+
+
+def _build_parser() -> RussianParser:
+    parser = RussianParser(prog="imc-desktop", description="Рабочее место методиста ИМЦ.")
+    parser.add_argument("--version", action="version", version=f"IMC Desktop {__version__}",
+                        help="показать версию программы")
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--db", type=Path, help="открыть другой файл базы данных")
+    group.add_argument("--demo", action="store_true",
+                       help="открыть демонстрационную базу (заполняется при первом запуске)")
+    sub = parser.add_subparsers(dest="command", title="команды", metavar="КОМАНДА",
+                                parser_class=RussianParser)
+    sub.add_parser("self-check", help="проверить установку без окна (код 0 — всё в порядке)")
+    p = sub.add_parser("demo-data", help="заполнить базу демонстрационными данными")
+    p.add_argument("--db", type=Path, required=True, help="файл базы данных")
+    p.add_argument("--staff", type=int, default=None, help="сколько педагогов создать")
+    p = sub.add_parser("backup", help="сделать резервную копию базы")
+    p.add_argument("--db", type=Path, required=True, help="файл базы данных")
+    p.add_argument("--out", type=Path, required=True, help="файл резервной копии")
+    p = sub.add_parser("restore", help="восстановить базу из резервной копии")
+    p.add_argument("--db", type=Path, required=True, help="файл базы данных")
+    p.add_argument("--from", dest="source", type=Path, required=True,
+                   help="файл резервной копии")
+    p = sub.add_parser("check", help="проверить целостность базы")
+    p.add_argument("--db", type=Path, required=True, help="файл базы данных")
+    from imc_desktop.cli_reports import add_report_parser
+
+    add_report_parser(sub)
+    return parser
+
+
+def _fail(message: str, code: int = 1) -> int:
+    print(message, file=sys.stderr)
+    return code
+
+
+def _settings_and_backups() -> tuple[object, Path]:
+    from imc_desktop import config
+
+    settings = config.Settings()
+    return settings, settings.data_dir() / "backups"
+
+
+def _open(db: Path, must_exist: bool = True) -> None:
+    from imc_desktop.services import maintenance
+
+    if must_exist and not db.exists():
+        raise FileNotFoundError(f"Файл базы данных не найден: {db}")
+    _settings, backups = _settings_and_backups()
+    maintenance.open_current(db, backups)
+
+
+def cmd_self_check(_args: argparse.Namespace) -> int:
+    from imc_desktop.app import self_check
+
+    lines: list[str] = []
+    code = self_check(lines)
+    for line in lines:
+        print(line, file=sys.stderr if line.startswith("ОШИБКА") else sys.stdout)
+    print("Проверка пройдена." if code == 0 else "Проверка не пройдена.")
+    return code
+
+
+def cmd_demo_data(args: argparse.Namespace) -> int:
+    from imc_desktop.services import demo, organizations
+
+    _open(args.db, must_exist=False)
+    if organizations.count_organizations():
+        return _fail(f"В базе {args.db} уже есть данные; демонстрационные данные не добавлены.")
+    count = demo.fill_demo(progress=print)
+    print(f"Готово: {args.db} (организаций: {count}).")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from imc_desktop.services import maintenance
+
+    _open(args.db)
+    dest = maintenance.backup_now(args.out)
+    print(f"Резервная копия сохранена: {dest}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from imc_desktop.services import maintenance
+
+    if not args.source.exists():
+        return _fail(f"Файл резервной копии не найден: {args.source}")
+    _settings, backups = _settings_and_backups()
+    saved = maintenance.restore_file(args.source, args.db, backups)
+    maintenance.open_current(args.db, backups)
+    print(f"База {args.db} восстановлена из {args.source}.")
+    if saved:
+        print(f"Прежнее содержимое сохранено: {saved}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from imc_desktop import db
+
+    if not args.db.exists():
+        return _fail(f"Файл базы данных не найден: {args.db}")
+    problems = db.full_check(args.db)
+    if problems:
+        print(f"База {args.db} повреждена:", file=sys.stderr)
+        for problem in problems[:50]:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+    db.check_compatible(args.db)
+    print(f"База {args.db} в порядке.")
+    return 0
+
+
+def _commands() -> dict[str, Callable[[argparse.Namespace], int]]:
+    from imc_desktop.cli_reports import cmd_report
+
+    return {"self-check": cmd_self_check, "demo-data": cmd_demo_data, "backup": cmd_backup,
+            "restore": cmd_restore, "check": cmd_check, "report": cmd_report}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _build_parser().parse_args(argv)
+    if args.command is None:
+        from imc_desktop.app import run_gui
+
+        return run_gui(args.db, args.demo)
+    return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
+    from imc_desktop.db import DatabaseError
+    from imc_desktop.services.errors import ServiceError
+
+    try:
+        return _commands()[args.command](args)
+    except (DatabaseError, ServiceError, FileNotFoundError) as exc:
+        return _fail(str(exc))
+    except PermissionError as exc:
+        return _fail(f"Нет прав на доступ к файлу {exc.filename}.")
+    except OSError as exc:
+        return _fail(f"Не удалось прочитать или записать файл {exc.filename}: {exc.strerror}.")
+    finally:
+        from imc_desktop.services import maintenance
+
+        maintenance.close_current()

@@ -1,0 +1,127 @@
+"""Typed settings, each declared once: name, type, default, title.
+
+They are stored with QSettings in an INI file in the user's configuration folder.
+Rules that may change by law (periods, hours, form codes) are settings too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Generic, TypeVar, cast
+
+from PySide6.QtCore import QSettings
+
+from imc_desktop.paths import config_dir, default_data_dir
+
+T = TypeVar("T", str, int, bool)
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802  (lupdate's marker)
+    """Marks a title for translation; the settings dialog translates it when shown."""
+    return text
+
+
+@dataclass(frozen=True)
+class Setting(Generic[T]):
+    key: str
+    type: type[T]
+    default: T
+    title: str
+    section: str
+
+
+ALL: list[Setting[str] | Setting[int] | Setting[bool]] = []
+
+
+def _declare(setting: Setting[T]) -> Setting[T]:
+    ALL.append(setting)
+    return setting
+
+
+S_ORG = QT_TRANSLATE_NOOP("Settings", "Organization")
+S_REPORTS = QT_TRANSLATE_NOOP("Settings", "Reports")
+S_DATA = QT_TRANSLATE_NOOP("Settings", "Data")
+
+DEPARTMENT_NAME = _declare(Setting(
+    "org/department", str,
+    "Управление образования администрации муниципального округа",
+    QT_TRANSLATE_NOOP("Settings", "Education authority"), S_ORG))
+IMC_NAME = _declare(Setting(
+    "org/imc", str, "Информационно-методический центр",
+    QT_TRANSLATE_NOOP("Settings", "Methodological centre"), S_ORG))
+DIRECTOR_POSITION = _declare(Setting(
+    "org/director_position", str, "Директор ИМЦ",
+    QT_TRANSLATE_NOOP("Settings", "Director's position"), S_ORG))
+DIRECTOR_NAME = _declare(Setting(
+    "org/director_name", str, "",
+    QT_TRANSLATE_NOOP("Settings", "Director (full name)"), S_ORG))
+EXECUTOR_NAME = _declare(Setting(
+    "org/executor_name", str, "",
+    QT_TRANSLATE_NOOP("Settings", "Report executor (full name)"), S_ORG))
+EXECUTOR_PHONE = _declare(Setting(
+    "org/executor_phone", str, "",
+    QT_TRANSLATE_NOOP("Settings", "Executor's phone"), S_ORG))
+REPORT_FONT = _declare(Setting(
+    "reports/font", str, "Times New Roman",
+    QT_TRANSLATE_NOOP("Settings", "Word document font"), S_REPORTS))
+REPORT_TEXT_SIZE = _declare(Setting(
+    "reports/text_size", int, 14,
+    QT_TRANSLATE_NOOP("Settings", "Text font size, pt"), S_REPORTS))
+REPORT_TABLE_SIZE = _declare(Setting(
+    "reports/table_size", int, 12,
+    QT_TRANSLATE_NOOP("Settings", "Table font size, pt"), S_REPORTS))
+PDF_FONT_FILE = _declare(Setting(
+    "reports/pdf_font_file", str, "",
+    QT_TRANSLATE_NOOP("Settings", "PDF font file (.ttf; empty: find one in the system)"),
+    S_REPORTS))
+LETTERHEAD_FILE = _declare(Setting(
+    "reports/letterhead", str, "",
+    QT_TRANSLATE_NOOP("Settings", "Letterhead for Word documents (.docx; empty: none)"),
+    S_REPORTS))
+DATA_FOLDER = _declare(Setting(
+    "data/folder", str, "",
+    QT_TRANSLATE_NOOP("Settings", "Data folder (empty: the default folder)"), S_DATA))
+BACKUPS_KEEP = _declare(Setting(
+    "data/backups_keep", int, 30,
+    QT_TRANSLATE_NOOP("Settings", "Automatic backups to keep"), S_DATA))
+
+
+class Settings:
+    """The user's settings in an INI file (QSettings, user scope)."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or config_dir() / "imc-desktop.ini"
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._store = QSettings(str(self.path), QSettings.Format.IniFormat)
+
+    def get(self, setting: Setting[T]) -> T:
+        raw = self._store.value(setting.key, None)
+        if raw is None:
+            return setting.default
+        return cast(T, _coerce(setting.type, raw, setting.default))
+
+    def set(self, setting: Setting[T], value: T) -> None:
+        self._store.setValue(setting.key, value)
+
+    def sync(self) -> None:
+        self._store.sync()
+
+    def raw(self) -> QSettings:
+        """The underlying store, for window and table layouts."""
+        return self._store
+
+    def data_dir(self) -> Path:
+        folder = self.get(DATA_FOLDER).strip()
+        return Path(folder) if folder else default_data_dir()
+
+
+def _coerce(kind: type, raw: object, default: object) -> object:
+    if kind is bool:
+        return raw.strip().lower() in ("1", "true", "yes") if isinstance(raw, str) else bool(raw)
+    if kind is int:
+        try:
+            return int(str(raw))
+        except ValueError:
+            return default
+    return str(raw)

@@ -1,0 +1,314 @@
+"""The database: engine and sessions, pragmas, open / migrate / backup / restore / check."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from imc_desktop.paths import migrations_path
+
+APPLICATION_ID = 0x494D4344  # "IMCD": marks files made by this program
+
+
+class DatabaseError(Exception):
+    """A database problem explained in plain Russian."""
+
+
+class DatabaseCorrupt(DatabaseError):
+    def __init__(self, path: Path, details: str) -> None:
+        super().__init__(
+            f"Файл базы данных {path} повреждён или не является базой данных ({details})."
+        )
+        self.path = path
+
+
+class DatabaseTooNew(DatabaseError):
+    def __init__(self, path: Path, revision: str) -> None:
+        super().__init__(
+            f"База данных {path} создана более новой версией программы (схема {revision}). "
+            "Обновите программу на этом компьютере; база данных не изменена."
+        )
+        self.path = path
+
+
+class ForeignDatabase(DatabaseError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"Файл {path} — база данных другой программы; открыть его нельзя.")
+        self.path = path
+
+
+@dataclass
+class Database:
+    path: Path
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def make_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
+    event.listen(engine, "connect", _on_connect)
+    return engine
+
+
+# ---------------------------------------------------------------- checks
+
+def quick_check(path: Path) -> None:
+    """Raise DatabaseCorrupt unless `PRAGMA quick_check` says ok."""
+    try:
+        with _raw(path) as con:
+            rows = con.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseCorrupt(path, str(exc)) from exc
+    result = "; ".join(str(r[0]) for r in rows)
+    if result != "ok":
+        raise DatabaseCorrupt(path, result[:300])
+
+
+def full_check(path: Path) -> list[str]:
+    """Integrity and foreign-key check; the list of problems (empty when the file is sound)."""
+    problems: list[str] = []
+    try:
+        with _raw(path) as con:
+            rows = con.execute("PRAGMA integrity_check").fetchall()
+            problems += [str(r[0]) for r in rows if r[0] != "ok"]
+            for table, rowid, parent, _fk in con.execute("PRAGMA foreign_key_check"):
+                problems.append(f"таблица {table}, строка {rowid}: нет записи в {parent}")
+    except sqlite3.DatabaseError as exc:
+        problems.append(str(exc))
+    return problems
+
+
+@contextmanager
+def _raw(path: Path) -> Iterator[sqlite3.Connection]:
+    con = sqlite3.connect(path.resolve().as_uri() + "?mode=rw", uri=True)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+# ---------------------------------------------------------------- migrations
+
+def _alembic_config(connection: Any = None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(migrations_path()))
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(path: Path) -> str | None:
+    engine = make_engine(path)
+    try:
+        with engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+    finally:
+        engine.dispose()
+
+
+def _has_tables(path: Path) -> bool:
+    with _raw(path) as con:
+        row = con.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()
+        return bool(row[0])
+
+
+def _application_id(path: Path) -> int:
+    with _raw(path) as con:
+        return int(con.execute("PRAGMA application_id").fetchone()[0])
+
+
+def check_compatible(path: Path) -> str | None:
+    """The file's schema revision; raise if it is foreign or made by a newer version."""
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    app_id = _application_id(path)
+    revision = current_revision(path)
+    if app_id not in (0, APPLICATION_ID) or (revision is None and _has_tables(path)):
+        raise ForeignDatabase(path)
+    script = ScriptDirectory.from_config(_alembic_config())
+    if revision is not None:
+        known = {rev.revision for rev in script.walk_revisions()}
+        if revision not in known:
+            raise DatabaseTooNew(path, revision)
+    return revision
+
+
+def migrate(path: Path, backup_dir: Path) -> Path | None:
+    """Bring the file to the head revision; back it up first. The backup's path, if made."""
+    revision = check_compatible(path)
+    if revision == head_revision():
+        return None
+    backup = None
+    if revision is not None:
+        backup = make_backup(path, backup_dir, f"before-migration-{revision}")
+    engine = make_engine(path)
+    try:
+        with engine.begin() as conn:
+            command.upgrade(_alembic_config(conn), "head")
+        with engine.begin() as conn:
+            conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
+    finally:
+        engine.dispose()
+    return backup
+
+
+def open_database(path: Path, backup_dir: Path) -> Database:
+    """Check, migrate (after a backup) and open the database file, creating it if new."""
+    path = path.resolve()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists() and path.stat().st_size > 0:
+        quick_check(path)
+    migrate(path, backup_dir)
+    engine = make_engine(path)
+    return Database(path, engine, sessionmaker(engine, expire_on_commit=False))
+
+
+# ---------------------------------------------------------------- backups
+
+def backup_to(path: Path, dest: Path) -> Path:
+    """Copy a live database with SQLite's backup API; the copy appears whole or not at all."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_name(dest.name + ".part")
+    with suppress(FileNotFoundError):
+        tmp.unlink()
+    src = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        out = sqlite3.connect(tmp)
+        try:
+            src.backup(out)
+        finally:
+            out.close()
+    finally:
+        src.close()
+    os.replace(tmp, dest)
+    return dest
+
+
+def _stamp() -> str:
+    return datetime.now().strftime("%Y%m%d-%H%M%S")
+
+
+def make_backup(path: Path, backup_dir: Path, label: str) -> Path:
+    return backup_to(path, backup_dir / f"{path.stem}-{label}-{_stamp()}.sqlite")
+
+
+def daily_backup(path: Path, backup_dir: Path, keep: int = 30) -> Path | None:
+    """One automatic backup a day; keeps the newest `keep` of them."""
+    today = datetime.now().strftime("%Y%m%d")
+    prefix = f"{path.stem}-auto-"
+    existing = sorted(backup_dir.glob(f"{prefix}*.sqlite"))
+    made = None
+    if not any(p.name.startswith(prefix + today) for p in existing):
+        made = make_backup(path, backup_dir, "auto")
+        existing = sorted(backup_dir.glob(f"{prefix}*.sqlite"))
+    for old in existing[: max(0, len(existing) - keep)]:
+        old.unlink()
+    return made
+
+
+def latest_backup(path: Path, backup_dir: Path) -> Path | None:
+    """The newest sound backup of this database, if any."""
+    candidates = sorted(
+        backup_dir.glob(f"{path.stem}-*.sqlite"), key=lambda p: p.stat().st_mtime, reverse=True
+    )
+    for candidate in candidates:
+        try:
+            quick_check(candidate)
+            check_compatible(candidate)
+        except DatabaseError:
+            continue
+        return candidate
+    return None
+
+
+def restore_backup(backup: Path, target: Path, backup_dir: Path) -> Path | None:
+    """Replace `target` with a checked copy of `backup`; the old file is kept as a backup.
+
+    The caller closes its engine first. Returns the copy of the replaced file, if one was made.
+    """
+    quick_check(backup)
+    check_compatible(backup)
+    saved = None
+    if target.exists():
+        saved = backup_dir / f"{target.stem}-before-restore-{_stamp()}.sqlite"
+        saved.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            backup_to(target, saved)
+        except sqlite3.DatabaseError:
+            saved = _copy_bytes(target, saved)
+    tmp = target.with_name(target.name + ".restore")
+    backup_to(backup, tmp)
+    for suffix in ("-wal", "-shm"):
+        with suppress(FileNotFoundError):
+            Path(str(target) + suffix).unlink()
+    os.replace(tmp, target)
+    return saved
+
+
+def _copy_bytes(src: Path, dest: Path) -> Path:
+    dest.write_bytes(src.read_bytes())
+    return dest
+
+
+# ---------------------------------------------------------------- the current database
+
+_current: Database | None = None
+
+
+def set_current(database: Database | None) -> None:
+    global _current
+    _current = database
+
+
+def current_or_none() -> Database | None:
+    return _current
+
+
+def current() -> Database:
+    if _current is None:
+        raise RuntimeError("no database is open")
+    return _current
+
+
+@contextmanager
+def session_scope() -> Iterator[Session]:
+    """One unit of work: commit on success, roll back on any error."""
+    session = current().sessions()
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()

@@ -1,0 +1,1 @@
+"""Domain services: the only code that opens a Session. They return plain frozen dataclasses."""

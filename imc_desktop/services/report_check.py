@@ -1,0 +1,39 @@
+"""Reading a written report back: proof that the file opens and says what it should."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import docx
+import openpyxl
+
+
+def read_back(path: Path, title: str) -> None:
+    """Raise ValueError unless the file opens in its format and contains the title."""
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        document = docx.Document(str(path))
+        text = "\n".join(p.text for p in document.paragraphs)
+        if title not in text:
+            raise ValueError(f"в {path.name} нет заголовка «{title}»")
+    elif suffix == ".xlsx":
+        workbook = openpyxl.load_workbook(path, read_only=True)
+        try:
+            found = any(title in str(cell) for ws in workbook.worksheets
+                        for row in ws.iter_rows(max_row=8, values_only=True) for cell in row
+                        if cell)
+        finally:
+            workbook.close()
+        if not found:
+            raise ValueError(f"в {path.name} нет заголовка «{title}»")
+    elif suffix == ".pdf":
+        data = path.read_bytes()
+        if not data.startswith(b"%PDF") or b"%%EOF" not in data[-64:]:
+            raise ValueError(f"{path.name} — не целый PDF")
+        if b"/FontFile2" not in data:
+            raise ValueError(f"в {path.name} не встроен шрифт")
+    else:
+        raise ValueError(f"неизвестный формат {suffix}")
+    if zipfile.is_zipfile(path) != (suffix in (".docx", ".xlsx")):
+        raise ValueError(f"{path.name}: неожиданное содержимое файла")

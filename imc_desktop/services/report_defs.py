@@ -1,0 +1,55 @@
+"""The reports of the ОО directory (later modules register theirs in their own modules)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from exports import Report, ReportColumn, ReportTable
+from imc_desktop.services import organizations as orgs
+from imc_desktop.services.reports import (
+    ReportContext,
+    ReportDefinition,
+    ReportParam,
+    register,
+)
+
+
+def _kinds() -> list[tuple[str, str]]:
+    return [("", "все типы"), *((k, k) for k in orgs.KINDS)]
+
+
+def _organizations(params: dict[str, Any], ctx: ReportContext) -> Report:
+    kind, active = params["kind"], params["active"]
+    rows = [o for o in orgs.list_organizations()
+            if (not kind or o.kind == kind) and (o.is_active or not active)]
+    order = {k: i for i, k in enumerate(orgs.KINDS)}
+    rows.sort(key=lambda o: (order.get(o.kind, 99), o.short_name.casefold()))
+    columns = (
+        ReportColumn("Тип", 1.4),
+        ReportColumn("№", 0.45, kind="int"),
+        ReportColumn("Наименование", 3.2),
+        ReportColumn("Руководитель", 2.4),
+        ReportColumn("Телефон", 1.7),
+        ReportColumn("Адрес", 3.2),
+        ReportColumn("Обучающихся", 1.3, kind="int", total=True),
+    )
+    cells = [(o.kind, i, o.short_name, o.head_name, o.head_phone, o.actual_address, o.pupils)
+             for i, o in enumerate(rows, 1)]
+    scope = kind or "все типы"
+    state = "действующие" if active else "включая реорганизованные"
+    return Report(
+        title="Справочник образовательных организаций",
+        params_line=f"Тип: {scope}; {state}. Всего организаций: {len(rows)}.",
+        tables=(ReportTable(columns, cells, group_by=0, totals=True),),
+    )
+
+
+register(ReportDefinition(
+    name="organizations",
+    title="Справочник образовательных организаций",
+    params=(
+        ReportParam("kind", "Тип организации", "choice", lambda: "", _kinds),
+        ReportParam("active", "Только действующие", "bool", lambda: "да"),
+    ),
+    build=_organizations,
+))

@@ -1,0 +1,54 @@
+"""Shared fixtures: an isolated home folder, a real SQLite database, settings, Russian UI."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from imc_desktop import config  # noqa: E402
+from imc_desktop.services import maintenance  # noqa: E402
+from imc_desktop.services.maintenance import DatabaseInfo  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Nothing a test does touches the real user's folders."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("IMC_DESKTOP_HOME", str(home))
+    return home
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> Iterator[DatabaseInfo]:
+    """A freshly migrated database file, made current for the services."""
+    info = maintenance.open_current(tmp_path / "test.sqlite", tmp_path / "backups")
+    yield info
+    maintenance.close_current()
+
+
+@pytest.fixture
+def demo_database(database: DatabaseInfo) -> DatabaseInfo:
+    from imc_desktop.services import demo
+
+    demo.fill_demo()
+    return database
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> config.Settings:
+    return config.Settings(tmp_path / "settings.ini")
+
+
+@pytest.fixture(scope="session")
+def russian(qapp: object) -> object:
+    """The application with our translations and Qt's own installed, as users run it."""
+    from imc_desktop.i18n import install_translations
+
+    problems = install_translations(qapp)  # type: ignore[arg-type]
+    assert problems == []
+    return qapp

@@ -1,0 +1,102 @@
+"""Migrations: empty → head equals the models; newer, foreign and corrupt files are refused."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+
+from imc_desktop import db
+from models import Base
+
+
+def test_empty_file_migrates_to_head_matching_the_models(tmp_path: Path) -> None:
+    path = tmp_path / "new.sqlite"
+    database = db.open_database(path, tmp_path / "backups")
+    try:
+        with database.engine.connect() as conn:
+            context = MigrationContext.configure(conn)
+            assert context.get_current_revision() == db.head_revision()
+            assert compare_metadata(context, Base.metadata) == []
+    finally:
+        database.close()
+    assert not (tmp_path / "backups").exists(), "a new file needs no backup"
+
+
+def _dump(path: Path) -> list[str]:
+    with sqlite3.connect(path) as con:
+        return list(con.iterdump())
+
+
+def _stamp(path: Path, revision: str) -> None:
+    with sqlite3.connect(path) as con:
+        con.execute("UPDATE alembic_version SET version_num = ?", (revision,))
+
+
+def test_database_from_a_newer_version_is_refused_and_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "newer.sqlite"
+    db.open_database(path, tmp_path / "b").close()
+    _stamp(path, "9999_future")
+    before = _dump(path)
+    with pytest.raises(db.DatabaseTooNew, match="более новой версией"):
+        db.open_database(path, tmp_path / "b")
+    assert _dump(path) == before
+    assert not (tmp_path / "b").exists(), "nothing is backed up or migrated"
+
+
+def test_backup_label_names_the_revision(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the file one revision behind, migrate() backs it up first, under that revision."""
+    path = tmp_path / "behind.sqlite"
+    db.open_database(path, tmp_path / "b").close()
+    with sqlite3.connect(path) as con:
+        con.execute("INSERT INTO organizations (id, created_at, updated_at, full_name, "
+                    "short_name, kind, legal_form, inn, kpp, ogrn, okpo, legal_address, "
+                    "actual_address, is_rural, head_name, head_phone, head_email, website, "
+                    "is_active) VALUES ('x', '2026-01-01', '2026-01-01', 'Школа', 'Школа', "
+                    "'школа', '', '', '', '', '', '', '', 1, '', '', '', '', 1)")
+    monkeypatch.setattr(db, "head_revision", lambda: "0002_pretend")
+    calls: list[str] = []
+    monkeypatch.setattr(db.command, "upgrade", lambda cfg, rev: calls.append(rev))
+    backup = db.migrate(path, tmp_path / "b")
+    assert calls == ["head"]
+    assert backup is not None and backup.name.startswith("behind-before-migration-0001-")
+    with sqlite3.connect(backup) as con:
+        assert con.execute("SELECT short_name FROM organizations").fetchall() == [("Школа",)]
+
+
+def test_corrupt_file_is_reported_not_opened(tmp_path: Path) -> None:
+    path = tmp_path / "broken.sqlite"
+    db.open_database(path, tmp_path / "b").close()
+    data = bytearray(path.read_bytes())
+    data[0:16] = b"garbage garbage!"
+    path.write_bytes(bytes(data))
+    with pytest.raises(db.DatabaseCorrupt, match="повреждён"):
+        db.open_database(path, tmp_path / "b")
+
+
+def test_text_file_is_not_a_database(tmp_path: Path) -> None:
+    path = tmp_path / "notes.sqlite"
+    path.write_text("это не база данных" * 100, encoding="utf-8")
+    with pytest.raises(db.DatabaseCorrupt):
+        db.open_database(path, tmp_path / "b")
+
+
+def test_database_of_another_program_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.sqlite"
+    with sqlite3.connect(path) as con:
+        con.execute("CREATE TABLE contacts (name TEXT)")
+    with pytest.raises(db.ForeignDatabase, match="другой программы"):
+        db.open_database(path, tmp_path / "b")
+
+
+def test_foreign_keys_are_on(tmp_path: Path) -> None:
+    database = db.open_database(tmp_path / "fk.sqlite", tmp_path / "b")
+    try:
+        with database.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            assert conn.exec_driver_sql("PRAGMA application_id").scalar() == db.APPLICATION_ID
+    finally:
+        database.close()

@@ -1,0 +1,56 @@
+"""Screenshots of the main screens on a demo database, for a look as a user sees them.
+
+    xvfb-run -s "-screen 0 1600x1000x24" uv run python tools/screenshot.py OUT_DIR
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+
+
+def shoot(widget: QWidget, path: Path) -> None:
+    widget.show()
+    for _ in range(5):
+        QApplication.processEvents()
+    widget.grab().save(str(path))
+    print(path)
+
+
+def main(out: Path) -> int:
+    from imc_desktop import config
+    from imc_desktop.app import make_application
+    from imc_desktop.services import demo, maintenance, organizations
+    from ui.main_window import MainWindow
+    from ui.organizations.dialog import OrganizationDialog
+    from ui.settings_dialog import SettingsDialog
+
+    out.mkdir(parents=True, exist_ok=True)
+    make_application()
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = config.Settings(Path(tmp) / "settings.ini")
+        maintenance.open_current(Path(tmp) / "demo.sqlite", Path(tmp) / "backups")
+        demo.fill_demo()
+        window = MainWindow(settings)
+        window.resize(1500, 900)
+        shoot(window, out / "main_window.png")
+        window.organizations.record_list.search.setText("сош покров")
+        QTest.qWait(200)
+        shoot(window, out / "main_window_search.png")
+        org = organizations.list_organizations()[0]
+        shoot(OrganizationDialog(org, window), out / "organization_dialog.png")
+        shoot(SettingsDialog(settings, window), out / "settings_dialog.png")
+        extra = getattr(sys.modules[__name__], "extra_shots", None)
+        if extra:
+            extra(window, out)
+        window.close()
+        maintenance.close_current()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1] if len(sys.argv) > 1 else "shots")))

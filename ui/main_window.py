@@ -1,0 +1,189 @@
+"""The main window: menus, toolbar, status bar and one tab per module."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+
+from imc_desktop import __version__, config
+from imc_desktop.db import DatabaseError
+from imc_desktop.services import maintenance
+from ui.organizations.tab import OrganizationsTab
+from ui.settings_dialog import SettingsDialog
+from ui.widgets.messages import Ask
+from ui.widgets.record_list import RecordList
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: config.Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        store = settings.raw()
+        self.setWindowTitle(self.tr("IMC Desktop — methodist's workstation"))
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+        self.organizations = OrganizationsTab(store, self)
+        self.tabs.addTab(self.organizations, self.organizations.title)
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self._build_status()
+        self.resize(1280, 800)
+        geometry = store.value("window/geometry")
+        if isinstance(geometry, QByteArray | bytes):
+            self.restoreGeometry(QByteArray(geometry))
+        state = store.value("window/state")
+        if isinstance(state, QByteArray | bytes):
+            self.restoreState(QByteArray(state))
+
+    # ---------------------------------------------------------------- structure
+    def tab_titles(self) -> list[str]:
+        return [self.tabs.tabText(i) for i in range(self.tabs.count())]
+
+    def current_list(self) -> RecordList | None:
+        widget = self.tabs.currentWidget()
+        return getattr(widget, "record_list", None)
+
+    def _action(self, text: str, slot: Callable[[], object],
+                key: QKeySequence | QKeySequence.StandardKey | str | None = None) -> QAction:
+        act = QAction(text, self)
+        act.triggered.connect(lambda _checked=False: slot())
+        if key is not None:
+            act.setShortcut(QKeySequence(key))
+        return act
+
+    def _on_list(self, method: str) -> Callable[[], None]:
+        def run() -> None:
+            records = self.current_list()
+            if records is not None:
+                getattr(records, method)()
+        return run
+
+    def _build_actions(self) -> None:
+        a = self._action
+        self.act_backup = a(self.tr("&Backup…"), self.backup)
+        self.act_restore = a(self.tr("&Restore from backup…"), self.restore)
+        self.act_quit = a(self.tr("E&xit"), self.close, QKeySequence.StandardKey.Quit)
+        self.act_add = a(self.tr("&Add") + "\tIns", self._add)
+        self.act_open = a(self.tr("&Open") + "\tEnter", self._on_list("open_current"))
+        self.act_delete = a(self.tr("&Delete") + "\tDel", self._on_list("delete_selected"))
+        self.act_find = a(self.tr("&Find"), self._on_list("focus_search"),
+                          QKeySequence.StandardKey.Find)
+        self.act_export = a(self.tr("&Export to Excel…"), lambda: self._trigger("act_export"))
+        self.act_columns = a(self.tr("&Columns…"), self._on_list("choose_columns"))
+        self.act_orgs = a(self.tr("&Organizations"), lambda: self.tabs.setCurrentWidget(
+            self.organizations))
+        self.act_settings = a(self.tr("&Settings…"), self.edit_settings)
+        self.act_check = a(self.tr("&Check database"), self.check_database)
+        self.act_about = a(self.tr("&About"), self.about)
+
+    def _add(self) -> None:
+        records = self.current_list()
+        if records is not None:
+            records.addRequested.emit()
+
+    def _trigger(self, name: str) -> None:
+        records = self.current_list()
+        if records is not None:
+            getattr(records, name).trigger()
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.menu_file = bar.addMenu(self.tr("&File"))
+        self.menu_file.addActions([self.act_backup, self.act_restore])
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_quit)
+        edit = bar.addMenu(self.tr("&Edit"))
+        edit.addActions([self.act_add, self.act_open, self.act_delete])
+        edit.addSeparator()
+        edit.addActions([self.act_find, self.act_export, self.act_columns])
+        refs = bar.addMenu(self.tr("&Directories"))
+        refs.addAction(self.act_orgs)
+        service = bar.addMenu(self.tr("&Service"))
+        service.addActions([self.act_settings, self.act_check])
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.act_about)
+
+    def _build_toolbar(self) -> None:
+        tools = self.addToolBar(self.tr("Main toolbar"))
+        tools.setObjectName("main_toolbar")
+        for act, text in ((self.act_add, self.tr("Add")), (self.act_open, self.tr("Open")),
+                          (self.act_delete, self.tr("Delete"))):
+            button = QAction(text, self)
+            button.triggered.connect(act.trigger)
+            tools.addAction(button)
+        tools.addSeparator()
+        tools.addActions([self.act_find, self.act_export])
+        self.toolbar = tools
+
+    def _build_status(self) -> None:
+        self.db_label = QLabel()
+        self.statusBar().addPermanentWidget(self.db_label)
+        self.db_label.setText(self.tr("Database: %1").replace(
+            "%1", str(maintenance.info().path)))
+
+    # ---------------------------------------------------------------- commands
+    def backup(self) -> None:
+        info = maintenance.info()
+        suggested = info.path.parent / f"{info.path.stem}-{datetime.now():%Y-%m-%d}.sqlite"
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save backup"), str(suggested),
+                                              self.tr("Database backups (*.sqlite)"))
+        if not name:
+            return
+        try:
+            maintenance.backup_now(Path(name))
+        except (OSError, DatabaseError) as exc:
+            Ask.error(self, self.tr("Backup"), self.tr("The backup was not made: %1").replace(
+                "%1", str(exc)))
+            return
+        Ask.info(self, self.tr("Backup"), self.tr("Backup saved: %1").replace("%1", name))
+
+    def restore(self) -> None:
+        info = maintenance.info()
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Restore from backup"),
+                                              str(info.backup_dir),
+                                              self.tr("Database backups (*.sqlite)"))
+        if not name or not Ask.confirm(self, self.tr("Restore from backup"), self.tr(
+                "Replace the current data with the backup %1? The current data will be "
+                "kept as a backup too.").replace("%1", Path(name).name)):
+            return
+        try:
+            saved = maintenance.restore(Path(name))
+        except (OSError, DatabaseError) as exc:
+            Ask.error(self, self.tr("Restore from backup"), str(exc))
+            return
+        Ask.info(self, self.tr("Restore from backup"), self.tr(
+            "Data restored. The previous data were saved to %1.").replace("%1", str(saved)))
+
+    def edit_settings(self) -> None:
+        SettingsDialog.ask(self.settings, self)
+
+    def check_database(self) -> None:
+        problems = maintenance.check()
+        if problems:
+            Ask.error(self, self.tr("Check database"), "\n".join(problems[:20]))
+        else:
+            Ask.info(self, self.tr("Check database"), self.tr("The database is sound."))
+
+    def about(self) -> None:
+        info = maintenance.info()
+        QMessageBox.about(self, self.tr("About"), self.tr(
+            "<h3>IMC Desktop %1</h3><p>The workstation of a district "
+            "information-methodological centre.</p><p>Database: %2<br>Schema: %3<br>"
+            "Data folder: %4</p>").replace("%1", __version__).replace(
+            "%2", str(info.path)).replace("%3", info.revision).replace(
+            "%4", str(self.settings.data_dir())))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        store = self.settings.raw()
+        store.setValue("window/geometry", self.saveGeometry())
+        store.setValue("window/state", self.saveState())
+        store.sync()
+        super().closeEvent(event)
+

@@ -1,0 +1,81 @@
+"""Сервис → Настройки: every declared setting, grouped by section, one editor per type."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from imc_desktop import config
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Settings", text)
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: config.Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Settings"))
+        self._settings = settings
+        self._editors: dict[str, QWidget] = {}
+        layout = QVBoxLayout(self)
+        sections: dict[str, QFormLayout] = {}
+        for setting in config.ALL:
+            if setting.section not in sections:
+                box = QGroupBox(_tr(setting.section))
+                sections[setting.section] = QFormLayout(box)
+                layout.addWidget(box)
+            editor = self._editor(setting)
+            sections[setting.section].addRow(_tr(setting.title), editor)
+            self._editors[setting.key] = editor
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(760, 0)
+
+    def _editor(self, setting: config.Setting[str] | config.Setting[int] | config.Setting[bool]
+                ) -> QWidget:
+        value = self._settings.get(setting)
+        if setting.type is bool:
+            box = QCheckBox()
+            box.setChecked(bool(value))
+            return box
+        if setting.type is int:
+            spin = QSpinBox()
+            spin.setRange(0, 10000)
+            spin.setValue(int(value))
+            return spin
+        line = QLineEdit(str(value))
+        line.setMinimumWidth(420)
+        return line
+
+    def save(self) -> None:
+        for setting in config.ALL:
+            editor = self._editors[setting.key]
+            if isinstance(editor, QCheckBox):
+                self._settings.set(setting, editor.isChecked())  # type: ignore[arg-type]
+            elif isinstance(editor, QSpinBox):
+                self._settings.set(setting, editor.value())  # type: ignore[arg-type]
+            elif isinstance(editor, QLineEdit):
+                self._settings.set(setting, editor.text().strip())  # type: ignore[arg-type]
+        self._settings.sync()
+
+    @staticmethod
+    def ask(settings: config.Settings, parent: QWidget | None = None) -> bool:
+        dialog = SettingsDialog(settings, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        dialog.save()
+        return True

@@ -1,0 +1,234 @@
+"""The shared record form: labelled fields, inline messages, Save / Cancel, unsaved-change guard."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from imc_desktop.validation import format_date, parse_date
+
+Validator = Callable[[dict[str, Any]], dict[str, str]]
+ERROR_STYLE = "color: #b00020;"
+
+
+class DateEdit(QLineEdit):
+    """A date typed as дд.мм.гггг; may be left empty."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(self.tr("dd.mm.yyyy"))
+        self.setMaximumWidth(130)
+
+    def date_value(self) -> date | None | str:
+        """The date, None when empty, or the raw text when it is not a date."""
+        text = self.text().strip()
+        if not text:
+            return None
+        return parse_date(text) or text
+
+    def set_date_value(self, value: date | None) -> None:
+        self.setText(format_date(value))
+
+
+class RecordForm(QDialog):
+    """Subclasses add fields with the `add_*` helpers and give a validator."""
+
+    def __init__(self, title: str, validator: Validator, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self._validator = validator
+        self._editors: dict[str, QWidget] = {}
+        self._errors: dict[str, QLabel] = {}
+        self._initial: dict[str, Any] = {}
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.summary = QLabel()
+        self.summary.setStyleSheet(ERROR_STYLE)
+        self.summary.setWordWrap(True)
+        self.summary.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.try_accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.buttons)
+
+    # ---------------------------------------------------------------- fields
+    def _add(self, name: str, label: str, editor: QWidget) -> QWidget:
+        error = QLabel()
+        error.setStyleSheet(ERROR_STYLE)
+        error.setWordWrap(True)
+        error.hide()
+        box = QWidget()
+        inner = QVBoxLayout(box)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.setSpacing(1)
+        inner.addWidget(editor)
+        inner.addWidget(error)
+        self.form.addRow(label, box)
+        self._editors[name], self._errors[name] = editor, error
+        return editor
+
+    def add_line(self, name: str, label: str, max_length: int = 500) -> QLineEdit:
+        editor = QLineEdit()
+        editor.setMaxLength(max_length)
+        self._add(name, label, editor)
+        return editor
+
+    def add_text(self, name: str, label: str) -> QPlainTextEdit:
+        editor = QPlainTextEdit()
+        editor.setTabChangesFocus(True)
+        editor.setFixedHeight(editor.fontMetrics().height() * 3 + 12)
+        self._add(name, label, editor)
+        return editor
+
+    def add_choice(self, name: str, label: str, choices: Sequence[str],
+                   editable: bool = False) -> QComboBox:
+        editor = QComboBox()
+        editor.setEditable(editable)
+        editor.addItems(list(choices))
+        self._add(name, label, editor)
+        return editor
+
+    def add_check(self, name: str, label: str) -> QCheckBox:
+        editor = QCheckBox()
+        self._add(name, label, editor)
+        return editor
+
+    def add_int(self, name: str, label: str, maximum: int = 1_000_000) -> QSpinBox:
+        """An optional whole number: the minimum shows as an empty field."""
+        editor = QSpinBox()
+        editor.setRange(-1, maximum)
+        editor.setSpecialValueText(" ")
+        editor.setMaximumWidth(130)
+        self._add(name, label, editor)
+        return editor
+
+    def add_date(self, name: str, label: str) -> DateEdit:
+        editor = DateEdit()
+        self._add(name, label, editor)
+        return editor
+
+    def editor(self, name: str) -> QWidget:
+        return self._editors[name]
+
+    # ---------------------------------------------------------------- values
+    def values(self) -> dict[str, Any]:
+        return {name: _read(editor) for name, editor in self._editors.items()}
+
+    def set_values(self, values: dict[str, Any]) -> None:
+        for name, value in values.items():
+            if name in self._editors:
+                _write(self._editors[name], value)
+        self._initial = self.values()
+
+    def is_dirty(self) -> bool:
+        return self.values() != self._initial
+
+    # ---------------------------------------------------------------- validation
+    def show_problems(self, problems: dict[str, str]) -> None:
+        for name, label in self._errors.items():
+            message = problems.get(name, "")
+            label.setText(message)
+            label.setVisible(bool(message))
+        other = [m for n, m in problems.items() if n not in self._errors]
+        self.summary.setText("\n".join(other))
+        self.summary.setVisible(bool(other))
+        first = next((n for n in self._editors if n in problems), None)
+        if first is not None:
+            self._editors[first].setFocus()
+
+    def _date_problems(self) -> dict[str, str]:
+        return {name: self.tr("Not a date: «%1». Type it as dd.mm.yyyy.").replace(
+                    "%1", editor.text())
+                for name, editor in self._editors.items()
+                if isinstance(editor, DateEdit) and isinstance(editor.date_value(), str)}
+
+    def try_accept(self) -> None:
+        problems = self._date_problems()
+        if not problems:
+            problems = self._validator(self.values())
+        self.show_problems(problems)
+        if not problems:
+            self._initial = self.values()
+            self.accept()
+
+    def reject(self) -> None:
+        if self.is_dirty() and not self._confirm_discard():
+            return
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.is_dirty() and not self._confirm_discard():
+            event.ignore()
+            return
+        self._initial = self.values()
+        super().closeEvent(event)
+
+    def _confirm_discard(self) -> bool:
+        answer = self.confirm_discard(self)
+        if answer == QMessageBox.StandardButton.Save:
+            self.try_accept()
+            return False
+        return answer == QMessageBox.StandardButton.Discard
+
+    @staticmethod
+    def confirm_discard(parent: QWidget) -> QMessageBox.StandardButton:
+        """Asks what to do with unsaved changes; tests replace it."""
+        return QMessageBox.question(
+            parent, QCoreApplication.translate("RecordForm", "Unsaved changes"),
+            QCoreApplication.translate("RecordForm", "The record has unsaved changes. Save them?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+
+
+def _read(editor: QWidget) -> Any:
+    if isinstance(editor, DateEdit):
+        return editor.date_value()
+    if isinstance(editor, QLineEdit):
+        return editor.text().strip()
+    if isinstance(editor, QPlainTextEdit):
+        return editor.toPlainText().strip()
+    if isinstance(editor, QComboBox):
+        return editor.currentText()
+    if isinstance(editor, QCheckBox):
+        return editor.isChecked()
+    if isinstance(editor, QSpinBox):
+        return None if editor.value() == editor.minimum() else editor.value()
+    raise TypeError(type(editor).__name__)
+
+
+def _write(editor: QWidget, value: Any) -> None:
+    if isinstance(editor, DateEdit):
+        editor.set_date_value(value)
+    elif isinstance(editor, QLineEdit):
+        editor.setText("" if value is None else str(value))
+    elif isinstance(editor, QPlainTextEdit):
+        editor.setPlainText("" if value is None else str(value))
+    elif isinstance(editor, QComboBox):
+        index = editor.findText(str(value), Qt.MatchFlag.MatchExactly)
+        editor.setCurrentIndex(index) if index >= 0 else editor.setEditText(str(value))
+    elif isinstance(editor, QCheckBox):
+        editor.setChecked(bool(value))
+    elif isinstance(editor, QSpinBox):
+        editor.setValue(editor.minimum() if value is None else int(value))

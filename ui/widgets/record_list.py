@@ -1,0 +1,274 @@
+"""The shared record list: search, sort, column chooser, export, remembered layout."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.widgets.changes import change_bridge
+from ui.widgets.column_chooser import ColumnChooserDialog
+from ui.widgets.table_model import Column, RecordTableModel
+
+__all__ = ["Column", "RecordList", "RecordTableModel"]
+
+SEARCH_DELAY_MS = 30
+
+
+class RecordList(QWidget):
+    """A list of records of one kind, fed by `loader` (a service call returning rows)."""
+
+    openRequested = Signal(object)
+    addRequested = Signal()
+    deleteRequested = Signal(list)
+    countChanged = Signal(int, int)
+
+    def __init__(self, list_id: str, title: str, columns: Sequence[Column],
+                 loader: Callable[[], Sequence[Any]], tables: set[str], store: QSettings,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.list_id, self.title, self._loader = list_id, title, loader
+        self._tables, self._store = set(tables), store
+        self.model = RecordTableModel(columns, self)
+        self._build_ui()
+        self._restore_layout()
+        self._update_searchable()
+        change_bridge().changed.connect(self._on_changed)
+        self.exporter: Callable[[RecordList, str], None] | None = None
+
+    # ---------------------------------------------------------------- building
+    def _build_ui(self) -> None:
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.filters = QHBoxLayout()
+        self.filters.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addLayout(self.filters)
+        self.view = _TableView(self)
+        self.view.setModel(self.model)
+        self.footer = QLabel()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.footer)
+        self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self._apply_search)
+        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self._setup_view()
+        self.model.modelReset.connect(self._update_footer)
+        self.model.layoutChanged.connect(self._update_footer)
+        self._build_actions()
+
+    def _setup_view(self) -> None:
+        view, header = self.view, self.view.horizontalHeader()
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSortingEnabled(True)
+        view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        view.setAlternatingRowColors(True)
+        view.setWordWrap(False)
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+        view.verticalHeader().hide()
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(self._context_menu)
+        view.doubleClicked.connect(lambda _i: self.open_current())
+        for i, column in enumerate(self.model.columns):
+            header.resizeSection(i, column.width)
+            header.setSectionHidden(i, column.hidden)
+        header.sectionMoved.connect(self._layout_changed)
+        header.sectionResized.connect(self._layout_changed)
+        header.sortIndicatorChanged.connect(self._layout_changed)
+
+    def _build_actions(self) -> None:
+        def action(text: str, slot: Callable[[], None], key: QKeySequence | None = None) -> QAction:
+            act = QAction(text, self)
+            act.triggered.connect(slot)
+            if key is not None:
+                act.setShortcut(key)
+                act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+                self.view.addAction(act)
+            return act
+
+        self.act_open = action(self.tr("Open"), self.open_current)
+        self.act_add = action(self.tr("Add"), self.addRequested.emit,
+                              QKeySequence(Qt.Key.Key_Insert))
+        self.act_delete = action(self.tr("Delete"), self.delete_selected,
+                                 QKeySequence(QKeySequence.StandardKey.Delete))
+        self.act_export = action(self.tr("Export to Excel…"), lambda: self._export("xlsx"))
+        self.act_print = action(self.tr("Print list…"), lambda: self._export("print"))
+        self.act_columns = action(self.tr("Columns…"), self.choose_columns)
+
+    # ---------------------------------------------------------------- data
+    def reload(self) -> None:
+        """Ask the service again; keep the search, the sort and the selected record."""
+        selected = self.current_row()
+        self.model.set_rows(self._loader())
+        header = self.view.horizontalHeader()
+        if header.sortIndicatorSection() >= 0:
+            self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self.model.set_search(self.search.text())
+        if selected is not None:
+            self.select_row_where(lambda r: getattr(r, "id", None) == getattr(selected, "id", 0))
+
+    def _on_changed(self, tables: frozenset[str]) -> None:
+        if "*" in tables or self._tables & tables:
+            self.reload()
+
+    def set_predicate(self, predicate: Callable[[Any], bool] | None) -> None:
+        self.model.set_predicate(predicate)
+
+    def _apply_search(self) -> None:
+        self.model.set_search(self.search.text())
+
+    def _update_footer(self) -> None:
+        shown, total = self.model.rowCount(), self.model.total_count()
+        self.footer.setText(self.tr("Shown: %1 of %2").replace("%1", str(shown)).replace(
+            "%2", str(total)))
+        self.countChanged.emit(shown, total)
+
+    # ---------------------------------------------------------------- selection
+    def current_row(self) -> Any | None:
+        index = self.view.currentIndex()
+        return self.model.row_at(index.row()) if index.isValid() else None
+
+    def selected_rows(self) -> list[Any]:
+        rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
+        return [self.model.row_at(r) for r in rows]
+
+    def select_row_where(self, match: Callable[[Any], bool]) -> bool:
+        for row in range(self.model.rowCount()):
+            if match(self.model.row_at(row)):
+                self.view.selectRow(row)
+                self.view.scrollTo(self.model.index(row, 0))
+                return True
+        return False
+
+    def open_current(self) -> None:
+        row = self.current_row()
+        if row is not None:
+            self.openRequested.emit(row)
+
+    def delete_selected(self) -> None:
+        rows = self.selected_rows()
+        if rows:
+            self.deleteRequested.emit(rows)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # ---------------------------------------------------------------- shown columns
+    def shown_columns(self) -> list[Column]:
+        header = self.view.horizontalHeader()
+        logical = (header.logicalIndex(v) for v in range(header.count()))
+        return [self.model.columns[i] for i in logical if not header.isSectionHidden(i)]
+
+    def shown_table(self) -> tuple[list[Column], list[list[object]]]:
+        """Exactly what the user sees: shown columns in their order, rows in their order."""
+        columns = self.shown_columns()
+        rows = [[c.value(r) for c in columns] for r in self.model.visible_rows()]
+        return columns, rows
+
+    def choose_columns(self) -> None:
+        titles = [c.title for c in self.model.columns]
+        if ColumnChooserDialog.ask(self.view.horizontalHeader(), titles, self):
+            self._layout_changed()
+
+    def _update_searchable(self) -> None:
+        header = self.view.horizontalHeader()
+        self.model.set_searchable([i for i in range(header.count())
+                                   if not header.isSectionHidden(i)])
+
+    # ---------------------------------------------------------------- menus
+    def _context_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self)
+        for act in (self.act_open, self.act_add, self.act_delete, None, self.act_export,
+                    self.act_print, None, self.act_columns):
+            menu.addSeparator() if act is None else menu.addAction(act)
+        self.act_open.setEnabled(self.current_row() is not None)
+        self.act_delete.setEnabled(bool(self.selected_rows()))
+        menu.exec(self.view.viewport().mapToGlobal(pos))
+        self.act_open.setEnabled(True)
+        self.act_delete.setEnabled(True)
+
+    def _header_menu(self, pos: QPoint) -> None:
+        header = self.view.horizontalHeader()
+        menu = QMenu(self)
+        for i, column in enumerate(self.model.columns):
+            act = menu.addAction(column.title)
+            act.setCheckable(True)
+            act.setChecked(not header.isSectionHidden(i))
+            act.toggled.connect(lambda on, i=i: self._toggle_column(i, on))
+        menu.addSeparator()
+        menu.addAction(self.act_columns)
+        menu.addAction(self.tr("Reset columns"), self.reset_columns)
+        menu.exec(header.mapToGlobal(pos))
+
+    def _toggle_column(self, logical: int, shown: bool) -> None:
+        header = self.view.horizontalHeader()
+        if not shown and header.count() - header.hiddenSectionCount() <= 1:
+            return
+        header.setSectionHidden(logical, not shown)
+        self._layout_changed()
+
+    def reset_columns(self) -> None:
+        header = self.view.horizontalHeader()
+        for i, column in enumerate(self.model.columns):
+            header.moveSection(header.visualIndex(i), i)
+            header.setSectionHidden(i, column.hidden)
+            header.resizeSection(i, column.width)
+        self._layout_changed()
+
+    def _export(self, kind: str) -> None:
+        if self.exporter is not None:
+            self.exporter(self, kind)
+
+    # ---------------------------------------------------------------- layout memory
+    def _key(self) -> str:
+        return f"lists/{self.list_id}/header"
+
+    def _layout_changed(self, *_args: object) -> None:
+        self._update_searchable()
+        self._store.setValue(self._key(), self.view.horizontalHeader().saveState())
+
+    def _restore_layout(self) -> None:
+        state = self._store.value(self._key())
+        if isinstance(state, QByteArray | bytes):
+            header = self.view.horizontalHeader()
+            if not header.restoreState(QByteArray(state)) or header.count() != len(
+                    self.model.columns):
+                self.reset_columns()
+
+
+class _TableView(QTableView):
+    """Enter opens the current record (the rest of the keys are the list's actions)."""
+
+    def __init__(self, owner: RecordList) -> None:
+        super().__init__(owner)
+        self._owner = owner
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._owner.open_current()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,62 @@
+"""Long operations off the GUI thread, with a progress dialog that can cancel them."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+Work = Callable[[Progress, Cancelled], Any]
+
+
+class _Worker(QThread):
+    progressed = Signal(int, int)
+
+    def __init__(self, work: Work, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._work = work
+        self.cancel_event = threading.Event()
+        self.result: Any = None
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            self.result = self._work(self.progressed.emit, self.cancel_event.is_set)
+        except BaseException as exc:  # reported on the GUI thread
+            self.error = exc
+
+
+class TaskResult:
+    def __init__(self, value: Any, error: BaseException | None, cancelled: bool) -> None:
+        self.value, self.error, self.cancelled = value, error, cancelled
+
+
+def run_with_progress(parent: QWidget | None, label: str, work: Work) -> TaskResult:
+    """Run `work(progress, cancelled)` in a thread; a modal progress dialog keeps the window
+    alive and offers Cancel. Returns when the work has finished."""
+    cancel = QCoreApplication.translate("QProgressDialog", "Cancel")
+    dialog = QProgressDialog(label, cancel, 0, 0, parent)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(400)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    worker = _Worker(work)
+
+    def on_progress(done: int, total: int) -> None:
+        dialog.setMaximum(max(total, 0))
+        dialog.setValue(min(done, total) if total else 0)
+
+    worker.progressed.connect(on_progress)
+    dialog.canceled.connect(worker.cancel_event.set)
+    worker.finished.connect(dialog.close)
+    worker.start()
+    dialog.exec() if not worker.isFinished() else None
+    worker.wait()
+    dialog.deleteLater()
+    worker.deleteLater()
+    return TaskResult(worker.result, worker.error, worker.cancel_event.is_set())
