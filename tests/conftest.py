@@ -23,6 +23,20 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
+@pytest.fixture(autouse=True)
+def no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A modal message box in a test would wait forever: make it fail the test instead."""
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError(f"unexpected modal dialog: {args[1:3]}")
+
+    for name in ("question", "warning", "information", "critical", "about"):
+        monkeypatch.setattr(QMessageBox, name, staticmethod(refuse))
+    for name in ("getSaveFileName", "getOpenFileName", "getExistingDirectory"):
+        monkeypatch.setattr(QFileDialog, name, staticmethod(refuse))
+
+
 @pytest.fixture
 def database(tmp_path: Path) -> Iterator[DatabaseInfo]:
     """A freshly migrated database file, made current for the services."""

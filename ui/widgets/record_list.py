@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -100,20 +100,14 @@ class RecordList(QWidget):
         header.sortIndicatorChanged.connect(self._layout_changed)
 
     def _build_actions(self) -> None:
-        def action(text: str, slot: Callable[[], None], key: QKeySequence | None = None) -> QAction:
+        def action(text: str, slot: Callable[[], None]) -> QAction:
             act = QAction(text, self)
             act.triggered.connect(slot)
-            if key is not None:
-                act.setShortcut(key)
-                act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-                self.view.addAction(act)
             return act
 
-        self.act_open = action(self.tr("Open"), self.open_current)
-        self.act_add = action(self.tr("Add"), self.addRequested.emit,
-                              QKeySequence(Qt.Key.Key_Insert))
-        self.act_delete = action(self.tr("Delete"), self.delete_selected,
-                                 QKeySequence(QKeySequence.StandardKey.Delete))
+        self.act_open = action(self.tr("Open") + "\tEnter", self.open_current)
+        self.act_add = action(self.tr("Add") + "\tIns", self.addRequested.emit)
+        self.act_delete = action(self.tr("Delete") + "\tDel", self.delete_selected)
         self.act_export = action(self.tr("Export to Excel…"), lambda: self._export("xlsx"))
         self.act_print = action(self.tr("Print list…"), lambda: self._export("print"))
         self.act_columns = action(self.tr("Columns…"), self.choose_columns)
@@ -261,14 +255,19 @@ class RecordList(QWidget):
 
 
 class _TableView(QTableView):
-    """Enter opens the current record (the rest of the keys are the list's actions)."""
+    """Enter opens the current record, Insert adds, Delete deletes the selected ones."""
 
     def __init__(self, owner: RecordList) -> None:
         super().__init__(owner)
         self._owner = owner
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self._owner.open_current()
-            return
-        super().keyPressEvent(event)
+        elif key == Qt.Key.Key_Insert:
+            self._owner.addRequested.emit()
+        elif key == Qt.Key.Key_Delete:
+            self._owner.delete_selected()
+        else:
+            super().keyPressEvent(event)

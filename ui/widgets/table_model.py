@@ -46,14 +46,15 @@ def display_text(kind: str, value: object) -> str:
     return str(value)
 
 
-def _sort_key(kind: str, value: object) -> tuple[int, Any]:
+def _sort_key(kind: str, value: object) -> Any:
+    """A comparable key; None for an empty value (empty values go last either way)."""
     if value is None or value == "":
-        return (1, 0)
-    if kind in ("text",):
-        return (0, str(value).casefold())
+        return None
+    if kind == "text":
+        return normalise(str(value))
     if isinstance(value, datetime):
-        return (0, value.date())
-    return (0, value)
+        return value.date()
+    return value
 
 
 def normalise(text: str) -> str:
@@ -116,8 +117,10 @@ class RecordTableModel(QAbstractTableModel):
         if 0 <= column < len(self.columns):
             spec = self.columns[column]
             keys = [_sort_key(spec.kind, spec.value(r)) for r in self._rows]
-            reverse = order == Qt.SortOrder.DescendingOrder
-            self._order = sorted(range(len(self._rows)), key=keys.__getitem__, reverse=reverse)
+            filled = [i for i, k in enumerate(keys) if k is not None]
+            empty = [i for i, k in enumerate(keys) if k is None]
+            filled.sort(key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
+            self._order = filled + empty
         else:
             self._order = list(range(len(self._rows)))
         self._visible = self._filtered(self._order)

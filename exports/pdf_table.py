@@ -1,0 +1,203 @@
+"""Big tables for reportlab: cells prepared once, pages cut in O(rows per page).
+
+reportlab's ``Table.split`` rebuilds the whole remainder of a table on every page, which is
+quadratic for thousands of rows. :class:`PagedTable` keeps all prepared rows with their
+heights and, on each page, builds an ordinary :class:`Table` only for the rows that fit
+(with the header row repeated).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Table, TableStyle
+
+from exports.fonts import RegisteredFont
+
+PADDING = 3.0
+
+Cell = str
+RowCommands = Callable[[int], list[tuple[Any, ...]]]
+
+
+def markup(text: str) -> str:
+    """Paragraph mini-markup for plain text (escaped, line breaks kept)."""
+    return escape(text).replace("\n", "<br/>")
+
+
+def _split_word(word: str, font: str, size: float, width: float) -> list[str]:
+    """Cut a word wider than ``width`` into pieces that fit (at least one character)."""
+    pieces: list[str] = []
+    while len(word) > 1 and stringWidth(word, font, size) > width:
+        cut = len(word) - 1
+        while cut > 1 and stringWidth(word[:cut], font, size) > width:
+            cut = max(1, cut * 3 // 4) if cut > 8 else cut - 1
+        pieces.append(word[:cut])
+        word = word[cut:]
+    return [*pieces, word]
+
+
+def wrap_text(text: str, font: str, size: float, width: float) -> list[str]:
+    """Greedy word wrap of ``text`` into lines not wider than ``width`` points."""
+    space = stringWidth(" ", font, size)
+    lines: list[str] = []
+    for part in text.split("\n"):
+        line, line_w = "", 0.0
+        for word in part.split(" "):
+            word_w = stringWidth(word, font, size)
+            if line and line_w + space + word_w <= width:
+                line, line_w = f"{line} {word}", line_w + space + word_w
+                continue
+            if line:
+                lines.append(line)
+            if word_w > width:
+                *full, word = _split_word(word, font, size, width)
+                lines += full
+                word_w = stringWidth(word, font, size)
+            line, line_w = word, word_w
+        lines.append(line)
+    return lines
+
+
+class CellStyles:
+    """Table cell fonts; texts wider than their column are wrapped into plain lines.
+
+    Plain (pre-wrapped) strings are drawn by reportlab much faster than Paragraphs, which
+    matters for tables of thousands of rows.
+    """
+
+    def __init__(self, font: RegisteredFont, size: float) -> None:
+        self.font = font
+        self.size = size
+        self.leading = round(size * 1.2, 2)
+
+    def cell(self, text: str, width: float, bold: bool = False) -> tuple[str, float]:
+        """The cell text (lines joined by "\\n") and its height without padding."""
+        inner = width - 2 * PADDING
+        if not text:
+            return "", self.leading
+        font = self.font.bold if bold else self.font.regular
+        if "\n" not in text and stringWidth(text, font, self.size) <= inner:
+            return text, self.leading
+        lines = wrap_text(text, font, self.size, inner)
+        return "\n".join(lines), self.leading * len(lines)
+
+
+@dataclass
+class PreparedRows:
+    """Body rows ready for reportlab with heights and per-row style commands."""
+
+    cells: list[list[Cell]] = field(default_factory=list)
+    heights: list[float] = field(default_factory=list)
+    #: ends[i]: total height of rows 0..i (bisected to cut pages)
+    ends: list[float] = field(default_factory=list)
+    #: row index → maker of that row's style commands (bold / spanned rows)
+    special: dict[int, RowCommands] = field(default_factory=dict)
+    #: rows never left alone at the bottom of a page (group headings)
+    keep_with_next: set[int] = field(default_factory=set)
+
+    def add(
+        self,
+        cells: list[Cell],
+        height: float,
+        make: RowCommands | None = None,
+        *,
+        keep_with_next: bool = False,
+    ) -> None:
+        if make is not None:
+            self.special[len(self.cells)] = make
+        if keep_with_next:
+            self.keep_with_next.add(len(self.cells))
+        self.cells.append(cells)
+        height += 2 * PADDING
+        self.heights.append(height)
+        self.ends.append((self.ends[-1] if self.ends else 0.0) + height)
+
+    def height_before(self, row: int) -> float:
+        return self.ends[row - 1] if row > 0 else 0.0
+
+
+def row_commands(bold_font: str, n: int, span: int) -> RowCommands:
+    """Commands for a bold row whose first ``span`` cells hold a left-aligned label."""
+
+    def make(r: int) -> list[tuple[Any, ...]]:
+        out: list[tuple[Any, ...]] = [("FONTNAME", (0, r), (n - 1, r), bold_font)]
+        if span > 1:
+            out.append(("SPAN", (0, r), (span - 1, r)))
+        if span > 0:
+            out.append(("ALIGN", (0, r), (0, r), "LEFT"))
+        return out
+
+    return make
+
+
+class PagedTable(Flowable):  # type: ignore[misc]
+    """A long table cut into page-sized :class:`Table` pieces, header repeated."""
+
+    def __init__(
+        self,
+        header: list[Cell],
+        header_height: float,
+        body: PreparedRows,
+        widths: Sequence[float],
+        base_style: Sequence[tuple[Any, ...]],
+        on_rows: Callable[[int], None] | None = None,
+        start: int = 0,
+    ) -> None:
+        super().__init__()
+        self.header = header
+        self.header_height = header_height
+        self.body = body
+        self.widths = list(widths)
+        self.base_style = list(base_style)
+        self.on_rows = on_rows
+        self.start = start
+        self.hAlign = "LEFT"
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        self.width = sum(self.widths)
+        body = self.body
+        rows_height = body.height_before(len(body.cells)) - body.height_before(self.start)
+        self.height = self.header_height + rows_height
+        return self.width, self.height
+
+    def _piece(self, stop: int) -> Table:
+        rows = [self.header, *self.body.cells[self.start : stop]]
+        heights = [self.header_height, *self.body.heights[self.start : stop]]
+        style = list(self.base_style)
+        for i in range(self.start, stop):
+            make = self.body.special.get(i)
+            if make is not None:
+                style += make(i - self.start + 1)
+        table = Table(rows, colWidths=self.widths, rowHeights=heights, repeatRows=1)
+        table.setStyle(TableStyle(style))
+        table.hAlign = "LEFT"
+        if self.on_rows is not None:
+            self.on_rows(stop - self.start)
+        return table
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        limit = self.body.height_before(self.start) + aH - self.header_height
+        fit = bisect.bisect_right(self.body.ends, limit, lo=self.start) - self.start
+        if fit == 0 and getattr(self, "_postponed", False):
+            fit = 1  # a single row taller than a page: let reportlab report it
+        while fit > 1 and self.start + fit - 1 in self.body.keep_with_next:
+            fit -= 1
+        if fit == 0:
+            return []
+        stop = self.start + fit
+        if stop >= len(self.body.cells):
+            return [self._piece(stop)]
+        rest = PagedTable(self.header, self.header_height, self.body, self.widths,
+                          self.base_style, self.on_rows, stop)
+        return [self._piece(stop), rest]
+
+    def draw(self) -> None:
+        table = self._piece(len(self.body.cells))
+        table.wrapOn(self.canv, self.width, self.height)
+        table.drawOn(self.canv, 0, 0)

@@ -1,0 +1,357 @@
+"""Report → .xlsx (openpyxl write-only mode: one sheet per table, real dates and numbers).
+
+Data rows are appended as plain values; only cells that need a number format (dates,
+money, fixed decimals) go through one reusable styled cell per column, which keeps the
+writer close to the speed of a bare write-only loop.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import os
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+from exports._io import CancelledFn, ProgressFn, Ticker, atomic_target
+from exports.layout import DataChunk, GroupHeading, TotalsRow, iter_blocks
+from exports.model import (
+    DEFAULT_STYLE,
+    CellValue,
+    Report,
+    ReportColumn,
+    ReportStyle,
+    ReportTable,
+    format_date,
+)
+from exports.widths import column_values, content_chars, header_word_chars
+from exports.xlsx_styles import XlsxStyles, number_format, setup_print, use_default_font
+
+SHEET_NAME_MAX = 31
+WIDTH_CAP = 60.0
+WIDTH_MIN = 6.0
+_ILLEGAL_SHEET_CHARS = re.compile(r"[\\/?*\[\]:\x00-\x1f]")
+_UNSAFE_TEXT = re.compile(r"(?m)^=|[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_ILLEGAL_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+Converter = Callable[[CellValue], Any]
+
+
+def write_xlsx(
+    report: Report,
+    path: str | os.PathLike[str],
+    style: ReportStyle = DEFAULT_STYLE,
+    progress: ProgressFn | None = None,
+    cancelled: CancelledFn | None = None,
+) -> None:
+    """Write ``report`` as an Excel workbook (one sheet per table) to ``path``."""
+    ticker = Ticker(report.total_rows, progress, cancelled)
+    ticker.start()
+    wb = Workbook(write_only=True)
+    try:
+        _fill(wb, report, style, ticker)
+        ticker.finish()
+        with atomic_target(path) as tmp:
+            wb.save(str(tmp))
+    except BaseException:
+        _discard(wb)
+        raise
+
+
+def _fill(wb: Workbook, report: Report, style: ReportStyle, ticker: Ticker) -> None:
+    use_default_font(wb, style)
+    styles = XlsxStyles(style)
+    tables: Sequence[ReportTable | None] = report.tables or (None,)
+    for i, (name, table) in enumerate(zip(sheet_names(report), tables, strict=True)):
+        ws = wb.create_sheet(name)
+        sheet = _SheetWriter(ws, report, table, styles, ticker)
+        sheet.write(first=i == 0, last=i == len(tables) - 1)
+
+
+def _discard(wb: Workbook) -> None:
+    """Close half-written streaming sheets and delete openpyxl's temporary files."""
+    for ws in wb.worksheets:
+        with contextlib.suppress(Exception):
+            if not ws.closed:
+                ws.close()
+        writer = getattr(ws, "_writer", None)
+        if writer is not None:
+            with contextlib.suppress(Exception):
+                writer.cleanup()
+
+
+def sheet_names(report: Report) -> list[str]:
+    """Unique valid sheet names: the table title or «ЛистN», at most 31 characters."""
+    names: list[str] = []
+    for i, table in enumerate(report.tables or (None,), start=1):
+        base = _clean_sheet_name(table.title if table else "") or f"Лист{i}"
+        name, k = base, 2
+        while name.casefold() in (n.casefold() for n in names):
+            suffix = f" ({k})"
+            name, k = base[: SHEET_NAME_MAX - len(suffix)] + suffix, k + 1
+        names.append(name)
+    return names
+
+
+def _clean_sheet_name(title: str) -> str:
+    name = " ".join(_ILLEGAL_SHEET_CHARS.sub(" ", title).split()).strip("'")
+    return name[:SHEET_NAME_MAX].strip()
+
+
+@dataclass
+class _Line:
+    """A row above or below the table; ``merge_from`` merges that column to the last one."""
+
+    cells: list[Any]
+    height: float | None = None
+    merge_from: int | None = None
+
+
+@dataclass
+class _Plan:
+    widths: list[float]
+    converters: list[tuple[int, Converter]] = field(default_factory=list)
+    uniform: bool = True
+
+
+class _SheetWriter:
+    def __init__(
+        self,
+        ws: WriteOnlyWorksheet,
+        report: Report,
+        table: ReportTable | None,
+        styles: XlsxStyles,
+        ticker: Ticker,
+    ) -> None:
+        self.ws = ws
+        self.report = report
+        self.table = table
+        self.st = styles
+        self.ticker = ticker
+        self.n = len(table.columns) if table and table.columns else 2
+        self.row = 0
+        self.plan = self._plan()
+
+    # ------------------------------------------------------------------ driver
+
+    def write(self, *, first: bool, last: bool) -> None:
+        pre = self._preamble(first)
+        header_row = len(pre) + 1
+        self._setup(header_row)
+        for line in pre:
+            self._emit(line)
+        if self.table is not None and self.table.columns:
+            self._write_table(self.table)
+        if last:
+            for line in self._closing():
+                self._emit(line)
+
+    def _setup(self, header_row: int) -> None:
+        ws = self.ws
+        for i, width in enumerate(self.plan.widths, start=1):
+            ws.column_dimensions[get_column_letter(i)].width = width
+        if self.table is not None and self.table.columns:
+            ws.freeze_panes = f"A{header_row + 1}"
+            ws.print_title_rows = f"{header_row}:{header_row}"
+        setup_print(ws, self.st.style, self.report.is_landscape)
+
+    def _emit(self, line: _Line) -> None:
+        self.row += 1
+        if line.height:
+            self.ws.row_dimensions[self.row].height = line.height
+        if line.merge_from is not None and line.merge_from < self.n:
+            first = get_column_letter(line.merge_from)
+            self.ws.merged_cells.add(f"{first}{self.row}:{get_column_letter(self.n)}{self.row}")
+        self.ws.append(line.cells)
+
+    # ------------------------------------------------------------------ text rows
+
+    def _text(self, text: str, font: Any, align: Any, merge_from: int = 1) -> _Line:
+        """A text row merged from ``merge_from`` to the last column, tall enough to wrap."""
+        size = float(font.sz or self.st.style.table_size)
+        chars = sum(self.plan.widths[merge_from - 1 :]) * 1.1 * self.st.style.table_size / size
+        lines = sum(max(1, math.ceil(len(part) / max(chars, 5.0))) for part in text.split("\n"))
+        height = round(lines * size * 1.3, 1) if lines > 1 or size > 13 else None
+        cell = self.st.cell(self.ws, text, font, align)
+        return _Line([*([None] * (merge_from - 1)), cell], height, merge_from)
+
+    def _paragraph(self, text: str) -> _Line:
+        return self._text(text, self.st.font, self.st.justify)
+
+    def _preamble(self, first: bool) -> list[_Line]:
+        r, st = self.report, self.st
+        out: list[_Line] = self._approval() if first else []
+        for text in (r.department, r.organization):
+            if text:
+                out.append(self._text(text, st.bold, st.center))
+        if r.department or r.organization:
+            out.append(_Line([]))
+        for text in (r.title, r.heading):
+            if text:
+                out.append(self._text(text, st.title, st.center))
+        out += self._date_line()
+        if r.params_line:
+            out.append(self._text(r.params_line, st.font, st.center))
+        out.append(_Line([]))
+        if first and r.paragraphs:
+            out += [self._paragraph(p) for p in r.paragraphs]
+            out.append(_Line([]))
+        if self.table is not None and self.table.title:
+            out.append(self._text(self.table.title, st.bold, st.center))
+        return out
+
+    def _approval(self) -> list[_Line]:
+        a = self.report.approval
+        if a is None:
+            return []
+        start = self.n // 2 + 1 if self.n > 1 else 1
+        lines = ("УТВЕРЖДАЮ", a.position, f"_______________ {a.name}", a.date_text)
+        out = [self._text(t, self.st.font, self.st.left_wrap, start) for t in lines if t]
+        return [*out, _Line([])]
+
+    def _date_line(self) -> list[_Line]:
+        r = self.report
+        if not (r.date or r.number):
+            return []
+        cells: list[Any] = [self.st.cell(self.ws, format_date(r.date), self.st.font, self.st.left)]
+        if r.number:
+            number = self.st.cell(self.ws, f"№ {r.number}", self.st.font, self.st.right)
+            cells = cells + [None] * (self.n - 2) + [number] if self.n > 1 else [number]
+        return [_Line(cells)]
+
+    def _closing(self) -> list[_Line]:
+        r, st, ws = self.report, self.st, self.ws
+        out = [_Line([])]
+        out += [self._paragraph(p) for p in r.closing_paragraphs]
+        for sig in r.signatures:
+            gap = [None] * (self.n - 2)
+            out.append(_Line([]))
+            out.append(_Line([st.cell(ws, sig.position, st.font, st.left), *gap,
+                              st.cell(ws, sig.name, st.font, st.right)]))
+        if r.executor_name or r.executor_phone:
+            out += [_Line([]), _Line([])]
+        if r.executor_name:
+            out.append(_Line([st.cell(ws, f"Исполнитель: {r.executor_name}", st.small, None)]))
+        if r.executor_phone:
+            out.append(_Line([st.cell(ws, f"тел. {r.executor_phone}", st.small, None)]))
+        return out
+
+    # ------------------------------------------------------------------ the table
+
+    def _plan(self) -> _Plan:
+        table = self.table
+        if table is None or not table.columns:
+            return _Plan([60.0, 30.0])
+        chars = content_chars(table)
+        widths = [
+            min(WIDTH_CAP, max(WIDTH_MIN, c * 1.05 + 2, header_word_chars(col) * 1.2 + 2))
+            for c, col in zip(chars, table.columns, strict=True)
+        ]
+        n = len(table.columns)
+        uniform = all(type(r) in (list, tuple) and len(r) == n for r in table.rows)
+        return _Plan(widths, self._converters(table), uniform)
+
+    def _converters(self, table: ReportTable) -> list[tuple[int, Converter]]:
+        out: list[tuple[int, Converter]] = []
+        for i, col in enumerate(table.columns):
+            fmt = number_format(col)
+            conv: Converter | None = _styled(self.st.format_cell(self.ws, fmt)) if fmt else None
+            if _has_unsafe_text(table.rows, i):
+                conv = _safe_text(self.ws, conv)
+            if conv is not None:
+                out.append((i, conv))
+        return out
+
+    def _write_table(self, table: ReportTable) -> None:
+        header_row = self.row + 1
+        self._emit(self._header_line(table.columns))
+        last_data = header_row
+        for block in iter_blocks(table):
+            if isinstance(block, DataChunk):
+                self._data(block.rows)
+                last_data = self.row
+                self.ticker.step(len(block.rows))
+            elif isinstance(block, GroupHeading):
+                self._emit(_Line([self.st.cell(self.ws, block.text, self.st.bold, None)]))
+            else:
+                self._emit(self._totals_line(block, table.columns))
+                if block.kind == "subtotal":
+                    last_data = self.row
+        last_col = get_column_letter(len(table.columns))
+        self.ws.auto_filter.ref = f"A{header_row}:{last_col}{max(last_data, header_row)}"
+
+    def _header_line(self, columns: tuple[ReportColumn, ...]) -> _Line:
+        st = self.st
+        cells = [st.cell(self.ws, c.title, st.bold, st.header, border=True) for c in columns]
+        widths = self.plan.widths
+        lines = max(
+            math.ceil(len(c.title) / max(w - 1.0, 1.0))
+            for c, w in zip(columns, widths, strict=True)
+        )
+        return _Line(cells, max(lines, 1) * st.line_height)
+
+    def _data(self, rows: Sequence[Sequence[CellValue]]) -> None:
+        append = self.ws.append
+        convs = self.plan.converters
+        if self.plan.uniform and not convs:
+            for r in rows:
+                append(r)
+        else:
+            n = len(self.table.columns) if self.table else 0
+            for r in rows:
+                out = list(r[:n])
+                if len(out) < n:
+                    out += [None] * (n - len(out))
+                for i, conv in convs:
+                    out[i] = conv(out[i])
+                append(out)
+        self.row += len(rows)
+
+    def _totals_line(self, block: TotalsRow, columns: tuple[ReportColumn, ...]) -> _Line:
+        cells: list[Any] = []
+        for value, col in zip(block.values, columns, strict=True):
+            if isinstance(value, float):
+                value = round(value, 10)
+            fmt = number_format(col) if not isinstance(value, str) else None
+            cells.append(self.st.cell(self.ws, value, self.st.bold, None, fmt=fmt))
+        return _Line(cells)
+
+
+def _styled(cell: WriteOnlyCell) -> Converter:
+    """Reuse one styled cell per column: rows are written before the next one is built."""
+
+    def convert(value: CellValue) -> Any:
+        if value is None:
+            return None
+        cell.value = value
+        return cell
+
+    return convert
+
+
+def _has_unsafe_text(rows: Sequence[Sequence[CellValue]], i: int) -> bool:
+    strings = [v for v in column_values(rows, i) if isinstance(v, str)]
+    return bool(strings) and _UNSAFE_TEXT.search("\n".join(strings)) is not None
+
+
+def _safe_text(ws: WriteOnlyWorksheet, inner: Converter | None) -> Converter:
+    """Strip characters Excel rejects and keep «=…» strings as text, not formulas."""
+
+    def convert(value: CellValue) -> Any:
+        if isinstance(value, str):
+            value = _ILLEGAL_TEXT.sub("", value)
+            if value.startswith("="):
+                cell = WriteOnlyCell(ws, value)
+                cell.data_type = "s"
+                return cell
+            return value
+        return inner(value) if inner is not None else value
+
+    return convert

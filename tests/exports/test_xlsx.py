@@ -1,0 +1,156 @@
+"""The .xlsx renderer: the workbook is opened again with openpyxl and checked."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+from openpyxl.worksheet.worksheet import Worksheet
+
+from exports import Report, ReportColumn, ReportTable
+from exports.xlsx_writer import sheet_names, write_xlsx
+
+from .conftest import course_rows, expected_sums, make_report
+
+
+def _open(tmp_path: Path, report: Report) -> Worksheet:
+    path = tmp_path / "отчёт.xlsx"
+    write_xlsx(report, path)
+    ws = openpyxl.load_workbook(path).worksheets[0]
+    assert isinstance(ws, Worksheet)
+    return ws
+
+
+def _find_row(ws: Worksheet, first_value: object) -> int:
+    for row in ws.iter_rows(min_col=1, max_col=1):
+        if row[0].value == first_value:
+            return int(row[0].row)
+    raise AssertionError(f"no row starting with {first_value!r}")
+
+
+def test_header_rows_and_table_header(tmp_path: Path, report: Report) -> None:
+    ws = _open(tmp_path, report)
+    firsts = [ws.cell(r, 1).value for r in range(1, ws.max_row + 1)]
+    assert report.department in firsts and report.organization in firsts
+    assert "ОТЧЁТ" in firsts and "Период: 01.01.2025 – 31.12.2025" in firsts
+    assert ws.cell(_find_row(ws, "ОТЧЁТ"), 1).font.b
+    header = _find_row(ws, "Образовательная организация")
+    assert [ws.cell(header, c).value for c in range(1, 6)] == [
+        "Образовательная организация", "ФИО педагога", "Дата", "Часов", "Стоимость, руб."
+    ]
+    cell = ws.cell(header, 2)
+    assert cell.font.b and cell.alignment.wrap_text and cell.border.left.style == "thin"
+    dep_row = _find_row(ws, report.department)
+    assert f"A{dep_row}:E{dep_row}" in {str(r) for r in ws.merged_cells.ranges}
+    assert ws.title == "Сведения о курсах"
+
+
+def test_freeze_filter_and_print_setup(tmp_path: Path, report: Report) -> None:
+    ws = _open(tmp_path, report)
+    header = _find_row(ws, "Образовательная организация")
+    assert ws.freeze_panes == f"A{header + 1}"
+    assert ws.auto_filter.ref is not None and ws.auto_filter.ref.startswith(f"A{header}:E")
+    assert ws.print_title_rows == f"${header}:${header}"
+    assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert int(ws.page_setup.paperSize) == 9  # A4
+    assert ws.page_setup.orientation == "portrait"
+    assert ws.page_margins.left == pytest.approx(30 / 25.4)
+    assert ws.HeaderFooter.differentFirst and ws.oddHeader.center.text == "&P"
+
+
+def test_real_dates_and_numbers(tmp_path: Path, report: Report) -> None:
+    ws = _open(tmp_path, report)
+    row = _find_row(ws, "МБОУ СОШ № 1") + 1  # the group heading comes first
+    assert ws.cell(row, 2).value == "Иванова Анна Сергеевна"
+    day = ws.cell(row, 3)
+    assert isinstance(day.value, datetime) and day.value.date() == date(2025, 1, 1)
+    assert day.number_format == "DD.MM.YYYY"
+    money = ws.cell(row, 5)
+    assert isinstance(money.value, (int, float)) and money.value == pytest.approx(1234.5)
+    assert money.number_format == "#,##0.00"
+    assert ws.cell(row, 4).value == 36
+
+
+def test_subtotals_and_totals(tmp_path: Path, report: Report) -> None:
+    ws = _open(tmp_path, report)
+    rows = course_rows()
+    sub = _find_row(ws, "Итого по группе")
+    hours, cost = expected_sums([r for r in rows if r[0] == "МБОУ СОШ № 1"])
+    assert ws.cell(sub, 4).value == hours
+    assert ws.cell(sub, 5).value == pytest.approx(float(cost))
+    assert ws.cell(sub, 1).font.b and ws.cell(sub, 5).font.b
+    total = _find_row(ws, "Всего")
+    hours, cost = expected_sums(rows)
+    assert ws.cell(total, 4).value == hours
+    assert ws.cell(total, 5).value == pytest.approx(float(cost))
+    assert ws.cell(total, 5).number_format == "#,##0.00"
+
+
+def test_signatures_and_executor_below(tmp_path: Path, report: Report) -> None:
+    ws = _open(tmp_path, report)
+    total = _find_row(ws, "Всего")
+    sig = _find_row(ws, "Директор ИМЦ")
+    assert sig > total and ws.cell(sig, 5).value == "А.Б. Сидорова"
+    assert ws.cell(sig, 5).alignment.horizontal == "right"
+    assert _find_row(ws, "Исполнитель: Смирнова Вера Геннадьевна") > sig
+    assert _find_row(ws, "тел. 8 (38340) 2-12-34") > sig
+
+
+def test_widths_fit_content(tmp_path: Path) -> None:
+    long_text = "Муниципальное бюджетное общеобразовательное учреждение «Средняя школа № 1»"
+    rows = [(long_text, "Иванов", date(2025, 1, 1), 1, Decimal(1))]
+    ws = _open(tmp_path, make_report(rows, group_by=None))
+    assert ws.column_dimensions["A"].width > 40
+    assert ws.column_dimensions["A"].width <= 60
+    assert ws.column_dimensions["C"].width >= 10
+    assert ws.column_dimensions["B"].width < ws.column_dimensions["A"].width
+
+
+def test_wide_table_is_landscape(tmp_path: Path) -> None:
+    cols = tuple(ReportColumn(f"Столбец {i}") for i in range(9))
+    ws = _open(tmp_path, make_report([tuple(str(i) for i in range(9))], columns=cols))
+    assert ws.page_setup.orientation == "landscape"
+
+
+def test_formula_like_and_control_characters_stay_text(tmp_path: Path) -> None:
+    rows = [("=1+2", "плохой\x01символ", None, None, None)]
+    ws = _open(tmp_path, make_report(rows, group_by=None, totals=False))
+    row = _find_row(ws, "=1+2")
+    assert ws.cell(row, 1).data_type == "s"
+    assert ws.cell(row, 2).value == "плохойсимвол"
+
+
+def test_one_sheet_per_table(tmp_path: Path) -> None:
+    cols = (ReportColumn("А"),)
+    tables = (
+        ReportTable(cols, [("1",)], title="Свод: итоги [2025]"),
+        ReportTable(cols, [("2",)]),
+        ReportTable(cols, [("3",)], title="Свод: итоги [2025]"),
+    )
+    report = Report("Отчёт", tables=tables, signatures=())
+    path = tmp_path / "t.xlsx"
+    write_xlsx(report, path)
+    assert openpyxl.load_workbook(path).sheetnames == [
+        "Свод итоги 2025", "Лист2", "Свод итоги 2025 (2)"
+    ]
+
+
+def test_sheet_names_are_short() -> None:
+    cols = (ReportColumn("А"),)
+    report = Report("t", tables=(ReportTable(cols, [], title="Я" * 40),))
+    assert sheet_names(report) == ["Я" * 31]
+    assert sheet_names(Report("t")) == ["Лист1"]
+
+
+def test_report_without_tables(tmp_path: Path) -> None:
+    report = Report("Справка", paragraphs=("Текст справки.",))
+    path = tmp_path / "t.xlsx"
+    write_xlsx(report, path)
+    ws = openpyxl.load_workbook(path).active
+    assert ws.title == "Лист1"
+    values = [c.value for row in ws.iter_rows() for c in row if c.value]
+    assert "Справка" in values and "Текст справки." in values
