@@ -14,7 +14,9 @@ from imc_desktop import __version__, config
 from imc_desktop.db import DatabaseError
 from imc_desktop.services import maintenance
 from ui.organizations.tab import OrganizationsTab
+from ui.reports_dialog import ReportsDialog
 from ui.settings_dialog import SettingsDialog
+from ui.widgets.list_export import export_list
 from ui.widgets.messages import Ask
 from ui.widgets.record_list import RecordList
 
@@ -30,6 +32,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.organizations = OrganizationsTab(store, self)
         self.tabs.addTab(self.organizations, self.organizations.title)
+        self.organizations.record_list.exporter = self._export_list
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
@@ -53,7 +56,7 @@ class MainWindow(QMainWindow):
     def _action(self, text: str, slot: Callable[[], object],
                 key: QKeySequence | QKeySequence.StandardKey | str | None = None) -> QAction:
         act = QAction(text, self)
-        act.triggered.connect(lambda _checked=False: slot())
+        act.triggered.connect(lambda: slot())
         if key is not None:
             act.setShortcut(QKeySequence(key))
         return act
@@ -67,6 +70,8 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         a = self._action
+        self.act_reports = a(self.tr("&Reports…"), self.open_reports,
+                             QKeySequence("Ctrl+P"))
         self.act_backup = a(self.tr("&Backup…"), self.backup)
         self.act_restore = a(self.tr("&Restore from backup…"), self.restore)
         self.act_quit = a(self.tr("E&xit"), self.close, QKeySequence.StandardKey.Quit)
@@ -76,6 +81,7 @@ class MainWindow(QMainWindow):
         self.act_find = a(self.tr("&Find"), self._on_list("focus_search"),
                           QKeySequence.StandardKey.Find)
         self.act_export = a(self.tr("&Export to Excel…"), lambda: self._trigger("act_export"))
+        self.act_print_list = a(self.tr("Print &list…"), lambda: self._trigger("act_print"))
         self.act_columns = a(self.tr("&Columns…"), self._on_list("choose_columns"))
         self.act_orgs = a(self.tr("&Organizations"), lambda: self.tabs.setCurrentWidget(
             self.organizations))
@@ -96,13 +102,15 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.menu_file = bar.addMenu(self.tr("&File"))
+        self.menu_file.addAction(self.act_reports)
+        self.menu_file.addSeparator()
         self.menu_file.addActions([self.act_backup, self.act_restore])
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
         edit = bar.addMenu(self.tr("&Edit"))
         edit.addActions([self.act_add, self.act_open, self.act_delete])
         edit.addSeparator()
-        edit.addActions([self.act_find, self.act_export, self.act_columns])
+        edit.addActions([self.act_find, self.act_export, self.act_print_list, self.act_columns])
         refs = bar.addMenu(self.tr("&Directories"))
         refs.addAction(self.act_orgs)
         service = bar.addMenu(self.tr("&Service"))
@@ -120,6 +128,10 @@ class MainWindow(QMainWindow):
             tools.addAction(button)
         tools.addSeparator()
         tools.addActions([self.act_find, self.act_export])
+        tools.addSeparator()
+        reports_button = QAction(self.tr("Reports"), self)
+        reports_button.triggered.connect(self.act_reports.trigger)
+        tools.addAction(reports_button)
         self.toolbar = tools
 
     def _build_status(self) -> None:
@@ -129,6 +141,12 @@ class MainWindow(QMainWindow):
             "%1", str(maintenance.info().path)))
 
     # ---------------------------------------------------------------- commands
+    def _export_list(self, records: RecordList, kind: str) -> None:
+        export_list(records, kind, self.settings, self)
+
+    def open_reports(self) -> None:
+        ReportsDialog.ask(self.settings, self)
+
     def backup(self) -> None:
         info = maintenance.info()
         suggested = info.path.parent / f"{info.path.stem}-{datetime.now():%Y-%m-%d}.sqlite"

@@ -10,6 +10,7 @@ from typing import Any
 
 import exports
 from exports import ApprovalBlock, Report, ReportColumn, ReportStyle, ReportTable, Signature
+from exports.fonts import find_cyrillic_font
 from imc_desktop import config
 from imc_desktop.services.errors import ServiceError
 
@@ -209,6 +210,11 @@ def self_check(folder: Path, out: list[str]) -> list[str]:
 
     settings = config.Settings(folder / "settings.ini")
     problems: list[str] = []
+    try:
+        font = find_cyrillic_font(style(settings).pdf_font_path)
+        out.append(f"Шрифт PDF: {font.name} ({font.regular})")
+    except exports.ExportError as exc:
+        problems.append(str(exc))
     for definition in definitions():
         report = build(definition.name, {}, settings)
         for fmt in FORMATS:

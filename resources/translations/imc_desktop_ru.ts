@@ -37,6 +37,10 @@
         <translation>ИМЦ — рабочее место методиста</translation>
     </message>
     <message>
+        <source>&amp;Reports…</source>
+        <translation>&amp;Отчёты…</translation>
+    </message>
+    <message>
         <source>&amp;Backup…</source>
         <translation>&amp;Резервная копия…</translation>
     </message>
@@ -67,6 +71,10 @@
     <message>
         <source>&amp;Export to Excel…</source>
         <translation>&amp;Экспорт в Excel…</translation>
+    </message>
+    <message>
+        <source>Print &amp;list…</source>
+        <translation>Печать &amp;списка…</translation>
     </message>
     <message>
         <source>&amp;Columns…</source>
@@ -123,6 +131,10 @@
     <message>
         <source>Delete</source>
         <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Отчёты</translation>
     </message>
     <message>
         <source>Database: %1</source>
@@ -427,6 +439,103 @@
         <source>Reset columns</source>
         <translation>Столбцы по умолчанию</translation>
     </message>
+    <message>
+        <source>Search: «%1»</source>
+        <translation>Отбор по поиску: «%1»</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPreview</name>
+    <message>
+        <source>Save report</source>
+        <translation>Сохранить отчёт</translation>
+    </message>
+    <message>
+        <source>Report saved</source>
+        <translation>Отчёт сохранён</translation>
+    </message>
+    <message>
+        <source>Saved: %1
+
+Open it now?</source>
+        <translation>Сохранено: %1
+
+Открыть его сейчас?</translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation>Формирование отчёта…</translation>
+    </message>
+    <message>
+        <source>The report was not written</source>
+        <translation>Отчёт не сформирован</translation>
+    </message>
+    <message>
+        <source>Preparing the preview…</source>
+        <translation>Подготовка просмотра…</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Просмотр</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPreviewDialog</name>
+    <message>
+        <source>Preview: %1</source>
+        <translation>Просмотр: %1</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Печать…</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Сохранить как…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Pages: %1</source>
+        <translation>Страниц: %1</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Печать…</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Печать</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsDialog</name>
+    <message>
+        <source>Reports</source>
+        <translation>Отчёты</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>Просмотр…</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Сохранить как…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Parameters:</source>
+        <translation>Параметры:</translation>
+    </message>
+    <message>
+        <source>Gathering the data…</source>
+        <translation>Сбор данных…</translation>
+    </message>
 </context>
 <context>
     <name>Settings</name>
@@ -500,6 +609,17 @@
     <message>
         <source>Settings</source>
         <translation>Настройки</translation>
+    </message>
+</context>
+<context>
+    <name>open_file</name>
+    <message>
+        <source>File not found: %1</source>
+        <translation>Файл не найден: %1</translation>
+    </message>
+    <message>
+        <source>No program to open %1 was found. Open the file yourself from its folder: %2</source>
+        <translation>Не найдена программа, которая открывает %1. Откройте файл сами из его папки: %2</translation>
     </message>
 </context>
 </TS>

@@ -51,9 +51,13 @@ def run_with_progress(parent: QWidget | None, label: str, work: Work) -> TaskRes
         dialog.setMaximum(max(total, 0))
         dialog.setValue(min(done, total) if total else 0)
 
+    def on_finished() -> None:
+        dialog.canceled.disconnect(worker.cancel_event.set)  # closing emits canceled
+        dialog.close()
+
     worker.progressed.connect(on_progress)
     dialog.canceled.connect(worker.cancel_event.set)
-    worker.finished.connect(dialog.close)
+    worker.finished.connect(on_finished)
     worker.start()
     dialog.exec() if not worker.isFinished() else None
     worker.wait()

@@ -1,0 +1,80 @@
+"""The main window: Russian menus, tabs, remembered geometry, the service commands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QFileDialog
+
+from imc_desktop import config
+from imc_desktop.services import organizations as orgs
+from imc_desktop.services.maintenance import DatabaseInfo
+from ui.main_window import MainWindow
+from ui.settings_dialog import SettingsDialog
+from ui.widgets.messages import Ask
+
+
+@pytest.fixture
+def window(qtbot: Any, russian: Any, demo_database: DatabaseInfo,
+           settings: config.Settings) -> MainWindow:
+    widget = MainWindow(settings)
+    qtbot.addWidget(widget)
+    return widget
+
+
+def test_menus_and_tabs_are_russian(window: MainWindow) -> None:
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert menus == ["&Файл", "&Правка", "С&правочники", "&Сервис", "Спр&авка"]
+    assert window.tab_titles() == ["Организации"]
+    assert window.organizations.record_list.model.total_count() == 40
+
+
+def test_window_geometry_is_remembered(qtbot: Any, window: MainWindow,
+                                       settings: config.Settings) -> None:
+    window.show()
+    window.resize(700, 510)
+    window.close()
+    again = MainWindow(settings)
+    qtbot.addWidget(again)
+    assert (again.width(), again.height()) == (700, 510)
+
+
+def test_backup_and_restore_from_the_file_menu(window: MainWindow, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "копия.sqlite"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(target), "")))
+    infos: list[str] = []
+    monkeypatch.setattr(Ask, "info", staticmethod(lambda _p, _t, text: infos.append(text)))
+    window.act_backup.trigger()
+    assert target.exists() and str(target) in infos[-1]
+    for org in orgs.list_organizations()[:5]:
+        orgs.delete_organization(org.id or "")
+    assert window.organizations.record_list.model.total_count() == 35
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *a, **k: (str(target), "")))
+    monkeypatch.setattr(Ask, "confirm", staticmethod(lambda *a: True))
+    window.act_restore.trigger()
+    assert window.organizations.record_list.model.total_count() == 40, "lists reload"
+
+
+def test_settings_round_trip_through_the_dialog(qtbot: Any, window: MainWindow,
+                                                settings: config.Settings) -> None:
+    dialog = SettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    dialog._editors[config.DIRECTOR_NAME.key].setText("Кузнецова Марина Петровна")  # type: ignore[attr-defined]
+    dialog._editors[config.REPORT_TEXT_SIZE.key].setValue(13)  # type: ignore[attr-defined]
+    dialog.save()
+    fresh = config.Settings(settings.path)
+    assert fresh.get(config.DIRECTOR_NAME) == "Кузнецова Марина Петровна"
+    assert fresh.get(config.REPORT_TEXT_SIZE) == 13
+    assert fresh.get(config.BACKUPS_KEEP) == 30
+
+
+def test_check_database_and_about(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    infos: list[str] = []
+    monkeypatch.setattr(Ask, "info", staticmethod(lambda _p, _t, text: infos.append(text)))
+    window.act_check.trigger()
+    assert infos == ["База данных в порядке."]

@@ -1,0 +1,160 @@
+"""Print preview of a report: its PDF pages on screen, the system print dialog, save as."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from imc_desktop import config
+from imc_desktop.services import reports
+from ui.widgets.messages import Ask
+from ui.widgets.open_file import open_file
+from ui.widgets.pdf_pages import print_pdf, render_pages
+from ui.widgets.tasks import run_with_progress
+
+PREVIEW_DPI = 80.0
+FILTERS = {"docx": "Word (*.docx)", "xlsx": "Excel (*.xlsx)", "pdf": "PDF (*.pdf)"}
+
+
+def safe_file_name(title: str) -> str:
+    keep = "".join(c if c.isalnum() or c in " -_.«»" else " " for c in title)
+    return " ".join(keep.split())[:80] or "report"
+
+
+def save_report(parent: QWidget | None, report: Any, settings: config.Settings,
+                fmt: str | None = None) -> Path | None:
+    """Ask where, write off the GUI thread with progress, offer to open. The path written."""
+    folder = Path(str(settings.raw().value("reports/last_folder", str(Path.home()))))
+    filters = [FILTERS[f] for f in ((fmt,) if fmt else reports.FORMATS)]
+    name, chosen = QFileDialog.getSaveFileName(
+        parent, QCoreApplication.translate("ReportPreview", "Save report"),
+        str(folder / f"{safe_file_name(report.title)}.{fmt or 'docx'}"), ";;".join(filters))
+    if not name:
+        return None
+    path = Path(name)
+    kind = next((f for f, label in FILTERS.items() if label == chosen), path.suffix[1:])
+    if path.suffix.lower() != f".{kind}":
+        path = path.with_name(path.name + f".{kind}")
+    if write_with_progress(parent, report, kind, path, settings) is None:
+        return None
+    settings.raw().setValue("reports/last_folder", str(path.parent))
+    title = QCoreApplication.translate("ReportPreview", "Report saved")
+    question = QCoreApplication.translate("ReportPreview", "Saved: %1\n\nOpen it now?")
+    question = question.replace("%1", str(path))
+    if Ask.confirm(parent, title, question):
+        problem = open_file(path)
+        if problem:
+            Ask.error(parent, title, problem)
+    return path
+
+
+def write_with_progress(parent: QWidget | None, report: Any, fmt: str, path: Path,
+                        settings: config.Settings) -> Path | None:
+    label = QCoreApplication.translate("ReportPreview", "Writing the report…")
+    result = run_with_progress(parent, label, lambda progress, cancelled: reports.write(
+        report, fmt, path, settings, progress, cancelled))
+    if result.cancelled:
+        return None
+    if result.error is not None:
+        Ask.error(parent, QCoreApplication.translate("ReportPreview", "The report was not written"),
+                  str(result.error))
+        return None
+    return path
+
+
+class ReportPreviewDialog(QDialog):
+    """Shows the pages of the report as they will print."""
+
+    def __init__(self, report: Any, pdf: Path, pages: list[QImage], settings: config.Settings,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.report, self.pdf, self.settings = report, pdf, settings
+        self.setWindowTitle(self.tr("Preview: %1").replace("%1", report.title))
+        buttons = QHBoxLayout()
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.save_button = QPushButton(self.tr("Save as…"))
+        close = QPushButton(self.tr("Close"))
+        self.print_button.clicked.connect(self.print_report)
+        self.save_button.clicked.connect(lambda: save_report(self, report, settings))
+        close.clicked.connect(self.accept)
+        self.pages_label = QLabel(self.tr("Pages: %1").replace("%1", str(len(pages))))
+        for widget in (self.print_button, self.save_button):
+            buttons.addWidget(widget)
+        buttons.addStretch(1)
+        buttons.addWidget(self.pages_label)
+        buttons.addWidget(close)
+        column = QWidget()
+        column.setStyleSheet("background: #7a7f87;")
+        pages_layout = QVBoxLayout(column)
+        pages_layout.setSpacing(16)
+        pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.page_labels = []
+        for image in pages:
+            label = QLabel()
+            label.setPixmap(QPixmap.fromImage(image))
+            pages_layout.addWidget(label)
+            self.page_labels.append(label)
+        scroll = QScrollArea()
+        scroll.setWidget(column)
+        scroll.setWidgetResizable(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(scroll, 1)
+        self.resize(1000, 900)
+
+    @staticmethod
+    def show_modal(report: Any, pdf: Path, pages: list[QImage], settings: config.Settings,
+                   parent: QWidget | None) -> None:
+        """Shows the preview until closed; tests replace it."""
+        ReportPreviewDialog(report, pdf, pages, settings, parent).exec()
+
+    def print_to(self, printer: QPrinter) -> int:
+        """Paint the report on a printer (a real one, or a PDF file in tests)."""
+        return print_pdf(self.pdf, printer)
+
+    def print_report(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if self.report.is_landscape:
+            from PySide6.QtGui import QPageLayout
+
+            printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+        if QPrintDialog(printer, self).exec() == QDialog.DialogCode.Accepted:
+            result = run_with_progress(self, self.tr("Printing…"),
+                                       lambda progress, _c: print_pdf(self.pdf, printer, progress))
+            if result.error is not None:
+                Ask.error(self, self.tr("Print"), str(result.error))
+
+
+def preview_report(parent: QWidget | None, report: Any, settings: config.Settings) -> None:
+    """Write the PDF off the GUI thread, then show its pages."""
+    with tempfile.TemporaryDirectory() as tmp:
+        pdf = Path(tmp) / "preview.pdf"
+
+        def work(progress: Any, cancelled: Any) -> list[QImage]:
+            reports.write(report, "pdf", pdf, settings, progress, cancelled)
+            return render_pages(pdf, PREVIEW_DPI, cancelled=cancelled)
+
+        label = QCoreApplication.translate("ReportPreview", "Preparing the preview…")
+        result = run_with_progress(parent, label, work)
+        if result.cancelled:
+            return
+        if result.error is not None:
+            Ask.error(parent, QCoreApplication.translate("ReportPreview", "Preview"),
+                      str(result.error))
+            return
+        ReportPreviewDialog.show_modal(report, pdf, result.value, settings, parent)
