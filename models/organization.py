@@ -17,7 +17,7 @@ class Organization(SyncMixin, Base):
     __tablename__ = "organizations"
 
     full_name: Mapped[str] = mapped_column(Text)
-    short_name: Mapped[str] = mapped_column(String(200))
+    short_name: Mapped[str] = mapped_column(String(200), index=True)
     kind: Mapped[str] = mapped_column(String(60), default=ORG_KINDS[0])
     legal_form: Mapped[str] = mapped_column(String(20), default="")
     inn: Mapped[str] = mapped_column(String(12), default="")

@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
@@ -47,24 +48,35 @@ def test_database_from_a_newer_version_is_refused_and_left_alone(tmp_path: Path)
     assert not (tmp_path / "b").exists(), "nothing is backed up or migrated"
 
 
-def test_backup_label_names_the_revision(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """With the file one revision behind, migrate() backs it up first, under that revision."""
-    path = tmp_path / "behind.sqlite"
-    db.open_database(path, tmp_path / "b").close()
+def _database_at(path: Path, revision: str) -> None:
+    """A file made by an older release: migrated up to `revision` only."""
+    engine = db.make_engine(path)
+    try:
+        with engine.begin() as conn:
+            command.upgrade(db._alembic_config(conn), revision)
+    finally:
+        engine.dispose()
+
+
+def test_older_database_is_backed_up_then_migrated_keeping_its_rows(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    _database_at(path, "0001")
     with sqlite3.connect(path) as con:
         con.execute("INSERT INTO organizations (id, created_at, updated_at, full_name, "
                     "short_name, kind, legal_form, inn, kpp, ogrn, okpo, legal_address, "
                     "actual_address, is_rural, head_name, head_phone, head_email, website, "
                     "is_active) VALUES ('x', '2026-01-01', '2026-01-01', 'Школа', 'Школа', "
                     "'школа', '', '', '', '', '', '', '', 1, '', '', '', '', 1)")
-    monkeypatch.setattr(db, "head_revision", lambda: "0002_pretend")
-    calls: list[str] = []
-    monkeypatch.setattr(db.command, "upgrade", lambda cfg, rev: calls.append(rev))
-    backup = db.migrate(path, tmp_path / "b")
-    assert calls == ["head"]
-    assert backup is not None and backup.name.startswith("behind-before-migration-0001-")
-    with sqlite3.connect(backup) as con:
+    database = db.open_database(path, tmp_path / "b")
+    database.close()
+    backups = list((tmp_path / "b").glob("old-before-migration-0001-*.sqlite"))
+    assert len(backups) == 1
+    assert db.current_revision(backups[0]) == "0001", "the backup is the file before migrating"
+    assert db.current_revision(path) == db.head_revision()
+    with sqlite3.connect(path) as con:
         assert con.execute("SELECT short_name FROM organizations").fetchall() == [("Школа",)]
+        indexes = {r[1] for r in con.execute("PRAGMA index_list(organizations)")}
+    assert "ix_organizations_short_name" in indexes
 
 
 def test_corrupt_file_is_reported_not_opened(tmp_path: Path) -> None:

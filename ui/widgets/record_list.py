@@ -26,6 +26,7 @@ from ui.widgets.table_model import Column, RecordTableModel
 __all__ = ["Column", "RecordList", "RecordTableModel"]
 
 SEARCH_DELAY_MS = 30
+INDEX_DELAY_MS = 200  # the search index is built once the list is on screen
 
 
 class RecordList(QWidget):
@@ -121,6 +122,7 @@ class RecordList(QWidget):
         if header.sortIndicatorSection() >= 0:
             self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self.model.set_search(self.search.text())
+        QTimer.singleShot(INDEX_DELAY_MS, self.model.prepare_search)
         if selected is not None:
             self.select_row_where(lambda r: getattr(r, "id", None) == getattr(selected, "id", 0))
 

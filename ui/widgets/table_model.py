@@ -97,7 +97,11 @@ class RecordTableModel(QAbstractTableModel):
             return None
         row, col = self._visible[index.row()], index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._column_cells(col)[row]
+            cells = self._cells.get(col)
+            if cells is not None:
+                return cells[row]
+            spec = self.columns[col]
+            return display_text(spec.kind, spec.value(self._rows[row]))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _ALIGN.get(self.columns[col].kind)
         if role == ROW_ROLE:
@@ -150,6 +154,10 @@ class RecordTableModel(QAbstractTableModel):
         narrower = bool(self._terms) and _narrows(self._terms, terms)
         self._terms = terms
         self._refilter(self._visible if narrower else self._order)
+
+    def prepare_search(self) -> None:
+        """Build the search index ahead of the first keystroke (called when the GUI is idle)."""
+        self._haystacks()
 
     def set_predicate(self, predicate: Callable[[Any], bool] | None) -> None:
         """An extra filter (a module's filter widgets), combined with the search."""
