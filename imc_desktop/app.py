@@ -6,8 +6,9 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -15,7 +16,10 @@ from imc_desktop import APP_NAME, __version__, config
 from imc_desktop.db import DatabaseCorrupt, DatabaseError
 from imc_desktop.i18n import install_translations
 from imc_desktop.paths import resource_path
-from imc_desktop.services import demo, maintenance, organizations
+from imc_desktop.services import maintenance
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
 
 
 def database_path(settings: config.Settings, db: Path | None, demo_mode: bool) -> Path:
@@ -57,37 +61,47 @@ def _recover(path: Path, backups: Path, error: DatabaseCorrupt) -> bool:
     return True
 
 
-def open_interactive(path: Path, backups: Path) -> bool:
-    """Open the database, explaining any problem to the user; False if it cannot be opened."""
+def prepare_interactive(path: Path, backups: Path) -> Path | None:
+    """Check and migrate the database, explaining any problem; None if it cannot be used."""
     for _attempt in range(2):
         try:
-            maintenance.open_current(path, backups)
-            return True
+            return maintenance.prepare(path, backups)
         except DatabaseCorrupt as exc:
             if not _recover(path, backups, exc):
-                return False
+                return None
         except DatabaseError as exc:
             QMessageBox.critical(None, APP_NAME, str(exc))
-            return False
-    return False
+            return None
+    return None
 
 
 def run_gui(db: Path | None, demo_mode: bool) -> int:
+    """The window appears as soon as the database is checked; the modules load right after."""
     app = make_application()
     settings = config.Settings()
-    path = database_path(settings, db, demo_mode)
-    if not open_interactive(path, backup_dir(settings)):
+    backups = backup_dir(settings)
+    path = prepare_interactive(database_path(settings, db, demo_mode), backups)
+    if path is None:
         return 1
-    if demo_mode and organizations.count_organizations() == 0:
-        demo.fill_demo()
-    maintenance.daily_backup(settings.get(config.BACKUPS_KEEP))
     from ui.main_window import MainWindow
 
-    window = MainWindow(settings)
+    window = MainWindow(settings, deferred=True)
     window.show()
+    QTimer.singleShot(0, lambda: _finish_start(window, path, backups, demo_mode, settings))
     code = app.exec()
     maintenance.close_current()
     return int(code)
+
+
+def _finish_start(window: MainWindow, path: Path, backups: Path, demo_mode: bool,
+                  settings: config.Settings) -> None:
+    from imc_desktop.services import demo, organizations
+
+    maintenance.connect_current(path, backups)
+    if demo_mode and organizations.count_organizations() == 0:
+        demo.fill_demo()
+    window.load_modules()
+    maintenance.daily_backup(settings.get(config.BACKUPS_KEEP))
 
 
 def self_check(out: list[str]) -> int:
@@ -102,6 +116,8 @@ def self_check(out: list[str]) -> int:
         settings = config.Settings(Path(tmp) / "settings.ini")
         maintenance.open_current(Path(tmp) / "check.sqlite", Path(tmp) / "backups")
         try:
+            from imc_desktop.services import demo
+
             out.append(f"База данных: схема {maintenance.info().revision}")
             out.append(f"Демо-данные: организаций {demo.fill_demo()}")
             problems += _check_window(settings, out)

@@ -1,4 +1,9 @@
-"""The database: engine and sessions, pragmas, open / migrate / backup / restore / check."""
+"""The database: engine and sessions, pragmas, open / migrate / backup / restore / check.
+
+Checking a file, reading its schema revision and backing it up use the sqlite3 module only;
+SQLAlchemy and Alembic are imported when a session or a migration is needed, so that the
+window can appear before they are loaded.
+"""
 
 from __future__ import annotations
 
@@ -9,16 +14,15 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.orm import Session, sessionmaker
-
+from imc_desktop.migrations import HEAD_REVISION
 from imc_desktop.paths import migrations_path
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session, sessionmaker
 
 APPLICATION_ID = 0x494D4344  # "IMCD": marks files made by this program
 
@@ -70,6 +74,8 @@ def _on_connect(dbapi_connection: Any, _record: Any) -> None:
 
 
 def make_engine(path: Path) -> Engine:
+    from sqlalchemy import create_engine, event
+
     engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
     event.listen(engine, "connect", _on_connect)
     return engine
@@ -115,6 +121,8 @@ def _raw(path: Path) -> Iterator[sqlite3.Connection]:
 # ---------------------------------------------------------------- migrations
 
 def _alembic_config(connection: Any = None) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(migrations_path()))
     cfg.attributes["connection"] = connection
@@ -122,18 +130,31 @@ def _alembic_config(connection: Any = None) -> Config:
 
 
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    """The newest schema revision this program knows (declared beside the migrations)."""
+    return HEAD_REVISION
+
+
+def script_head_revision() -> str | None:
+    """The head as Alembic finds it in the scripts (tests compare it with HEAD_REVISION)."""
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(_alembic_config()).get_current_head()
+
+
+def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(_alembic_config())
+    return {rev.revision for rev in script.walk_revisions()}
 
 
 def current_revision(path: Path) -> str | None:
-    engine = make_engine(path)
-    try:
-        with engine.connect() as conn:
-            return MigrationContext.configure(conn).get_current_revision()
-    finally:
-        engine.dispose()
+    with _raw(path) as con:
+        try:
+            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        except sqlite3.OperationalError:
+            return None
+    return None if row is None else str(row[0])
 
 
 def _has_tables(path: Path) -> bool:
@@ -155,11 +176,8 @@ def check_compatible(path: Path) -> str | None:
     revision = current_revision(path)
     if app_id not in (0, APPLICATION_ID) or (revision is None and _has_tables(path)):
         raise ForeignDatabase(path)
-    script = ScriptDirectory.from_config(_alembic_config())
-    if revision is not None:
-        known = {rev.revision for rev in script.walk_revisions()}
-        if revision not in known:
-            raise DatabaseTooNew(path, revision)
+    if revision not in (None, HEAD_REVISION) and revision not in known_revisions():
+        raise DatabaseTooNew(path, revision)
     return revision
 
 
@@ -171,6 +189,8 @@ def migrate(path: Path, backup_dir: Path) -> Path | None:
     backup = None
     if revision is not None:
         backup = make_backup(path, backup_dir, f"before-migration-{revision}")
+    from alembic import command
+
     engine = make_engine(path)
     try:
         with engine.begin() as conn:
@@ -182,15 +202,27 @@ def migrate(path: Path, backup_dir: Path) -> Path | None:
     return backup
 
 
-def open_database(path: Path, backup_dir: Path) -> Database:
-    """Check, migrate (after a backup) and open the database file, creating it if new."""
+def prepare_database(path: Path, backup_dir: Path) -> Path:
+    """Check the file and migrate it (after a backup), creating it if new; its full path."""
     path = path.resolve()
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.exists() and path.stat().st_size > 0:
         quick_check(path)
     migrate(path, backup_dir)
+    return path
+
+
+def connect_database(path: Path) -> Database:
+    """Engine and sessions over a file that prepare_database() has checked."""
+    from sqlalchemy.orm import sessionmaker
+
     engine = make_engine(path)
     return Database(path, engine, sessionmaker(engine, expire_on_commit=False))
+
+
+def open_database(path: Path, backup_dir: Path) -> Database:
+    """Check, migrate (after a backup) and open the database file, creating it if new."""
+    return connect_database(prepare_database(path, backup_dir))
 
 
 # ---------------------------------------------------------------- backups

@@ -13,16 +13,15 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTa
 from imc_desktop import __version__, config
 from imc_desktop.db import DatabaseError
 from imc_desktop.services import maintenance
-from ui.organizations.tab import OrganizationsTab
-from ui.reports_dialog import ReportsDialog
 from ui.settings_dialog import SettingsDialog
-from ui.widgets.list_export import export_list
 from ui.widgets.messages import Ask
 from ui.widgets.record_list import RecordList
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, settings: config.Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: config.Settings, parent: QWidget | None = None,
+                 deferred: bool = False) -> None:
+        """With `deferred`, the tabs are built by load_modules() once the window is shown."""
         super().__init__(parent)
         self.settings = settings
         store = settings.raw()
@@ -30,9 +29,6 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
-        self.organizations = OrganizationsTab(store, self)
-        self.tabs.addTab(self.organizations, self.organizations.title)
-        self.organizations.record_list.exporter = self._export_list
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
@@ -44,14 +40,33 @@ class MainWindow(QMainWindow):
         state = store.value("window/state")
         if isinstance(state, QByteArray | bytes):
             self.restoreState(QByteArray(state))
+        if not deferred:
+            self.load_modules()
+
+    def load_modules(self) -> None:
+        """The module tabs: they read the database, so they come after the open database."""
+        from ui.organizations.tab import OrganizationsTab
+
+        self.organizations = OrganizationsTab(self.settings.raw(), self)
+        self.tabs.addTab(self.organizations, self.organizations.title)
+        for index in range(self.tabs.count()):
+            records = self.list_of(self.tabs.widget(index))
+            if records is not None:
+                records.exporter = self._export_list
+        self.db_label.setText(self.tr("Database: %1").replace(
+            "%1", str(maintenance.info().path)))
 
     # ---------------------------------------------------------------- structure
     def tab_titles(self) -> list[str]:
         return [self.tabs.tabText(i) for i in range(self.tabs.count())]
 
     def current_list(self) -> RecordList | None:
-        widget = self.tabs.currentWidget()
-        return getattr(widget, "record_list", None)
+        return self.list_of(self.tabs.currentWidget())
+
+    @staticmethod
+    def list_of(widget: QWidget | None) -> RecordList | None:
+        records = getattr(widget, "record_list", None)
+        return records if isinstance(records, RecordList) else None
 
     def _action(self, text: str, slot: Callable[[], object],
                 key: QKeySequence | QKeySequence.StandardKey | str | None = None) -> QAction:
@@ -83,8 +98,7 @@ class MainWindow(QMainWindow):
         self.act_export = a(self.tr("&Export to Excel…"), lambda: self._trigger("act_export"))
         self.act_print_list = a(self.tr("Print &list…"), lambda: self._trigger("act_print"))
         self.act_columns = a(self.tr("&Columns…"), self._on_list("choose_columns"))
-        self.act_orgs = a(self.tr("&Organizations"), lambda: self.tabs.setCurrentWidget(
-            self.organizations))
+        self.act_orgs = a(self.tr("&Organizations"), lambda: self.tabs.setCurrentIndex(0))
         self.act_settings = a(self.tr("&Settings…"), self.edit_settings)
         self.act_check = a(self.tr("&Check database"), self.check_database)
         self.act_about = a(self.tr("&About"), self.about)
@@ -137,14 +151,16 @@ class MainWindow(QMainWindow):
     def _build_status(self) -> None:
         self.db_label = QLabel()
         self.statusBar().addPermanentWidget(self.db_label)
-        self.db_label.setText(self.tr("Database: %1").replace(
-            "%1", str(maintenance.info().path)))
 
     # ---------------------------------------------------------------- commands
     def _export_list(self, records: RecordList, kind: str) -> None:
+        from ui.widgets.list_export import export_list
+
         export_list(records, kind, self.settings, self)
 
     def open_reports(self) -> None:
+        from ui.reports_dialog import ReportsDialog
+
         ReportsDialog.ask(self.settings, self)
 
     def backup(self) -> None:

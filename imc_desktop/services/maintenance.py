@@ -19,10 +19,20 @@ class DatabaseInfo:
 _backup_dir: Path | None = None
 
 
+def prepare(path: Path, backup_dir: Path) -> Path:
+    """Check and migrate (after a backup) without connecting: runs before the window opens."""
+    return db.prepare_database(path, backup_dir)
+
+
 def open_current(path: Path, backup_dir: Path) -> DatabaseInfo:
     """Open (migrating after a backup) and make it the database every service uses."""
+    return connect_current(prepare(path, backup_dir), backup_dir)
+
+
+def connect_current(path: Path, backup_dir: Path) -> DatabaseInfo:
+    """Make a prepared file the database every service uses."""
     global _backup_dir
-    database = db.open_database(path, backup_dir)
+    database = db.connect_database(path)
     old = db.current_or_none()
     db.set_current(database)
     if old is not None:

@@ -112,3 +112,7 @@ def test_foreign_keys_are_on(tmp_path: Path) -> None:
             assert conn.exec_driver_sql("PRAGMA application_id").scalar() == db.APPLICATION_ID
     finally:
         database.close()
+
+
+def test_declared_head_is_the_head_of_the_scripts() -> None:
+    assert db.head_revision() == db.script_head_revision()
