@@ -44,12 +44,25 @@ def main(out: Path) -> int:
         org = organizations.list_organizations()[0]
         shoot(OrganizationDialog(org, window), out / "organization_dialog.png")
         shoot(SettingsDialog(settings, window), out / "settings_dialog.png")
-        extra = getattr(sys.modules[__name__], "extra_shots", None)
-        if extra:
-            extra(window, out)
+        _report_shots(window, settings, out)
         window.close()
         maintenance.close_current()
     return 0
+
+
+def _report_shots(window: QWidget, settings: object, out: Path) -> None:
+    from imc_desktop.services import reports
+    from ui.reports_dialog import ReportsDialog
+    from ui.widgets.pdf_pages import render_pages
+    from ui.widgets.report_preview import PREVIEW_DPI, ReportPreviewDialog
+
+    shoot(ReportsDialog(reports.definitions(), settings, window), out / "reports_dialog.png")
+    report = reports.build("organizations", {}, settings)
+    with tempfile.TemporaryDirectory() as tmp:
+        pdf = reports.write(report, "pdf", Path(tmp) / "r.pdf", settings)
+        preview = ReportPreviewDialog(report, pdf, render_pages(pdf, PREVIEW_DPI), settings,
+                                      window)
+        shoot(preview, out / "report_preview.png")
 
 
 if __name__ == "__main__":

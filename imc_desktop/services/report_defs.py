@@ -25,13 +25,13 @@ def _organizations(params: dict[str, Any], ctx: ReportContext) -> Report:
     order = {k: i for i, k in enumerate(orgs.KINDS)}
     rows.sort(key=lambda o: (order.get(o.kind, 99), o.short_name.casefold()))
     columns = (
-        ReportColumn("Тип", 1.4),
+        ReportColumn("Тип", 1.3),
         ReportColumn("№", 0.45, kind="int"),
-        ReportColumn("Наименование", 3.2),
+        ReportColumn("Наименование", 3.0),
         ReportColumn("Руководитель", 2.4),
-        ReportColumn("Телефон", 1.7),
-        ReportColumn("Адрес", 3.2),
-        ReportColumn("Обучающихся", 1.3, kind="int", total=True),
+        ReportColumn("Телефон", 2.1),
+        ReportColumn("Адрес", 3.4),
+        ReportColumn("Обучающихся", 1.7, kind="int", total=True),
     )
     cells = [(o.kind, i, o.short_name, o.head_name, o.head_phone, o.actual_address, o.pupils)
              for i, o in enumerate(rows, 1)]
