@@ -107,7 +107,10 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
     _open(args.db, must_exist=False)
     if organizations.count_organizations():
         return _fail(f"В базе {args.db} уже есть данные; демонстрационные данные не добавлены.")
-    count = demo.fill_demo(progress=print)
+    staff = demo.DEMO_STAFF if args.staff is None else args.staff
+    if staff < 0:
+        return _fail("Число педагогов (--staff) не может быть отрицательным.", 2)
+    count = demo.fill_demo(progress=print, staff=staff)
     print(f"Готово: {args.db} (организаций: {count}).")
     return 0
 

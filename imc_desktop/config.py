@@ -79,6 +79,32 @@ LETTERHEAD_FILE = _declare(Setting(
     "reports/letterhead", str, "",
     QT_TRANSLATE_NOOP("Settings", "Letterhead for Word documents (.docx; empty: none)"),
     S_REPORTS))
+S_STAFF = QT_TRANSLATE_NOOP("Settings", "Staff")
+
+KPK_PERIOD_YEARS = _declare(Setting(
+    "staff/kpk_period_years", int, 3,
+    QT_TRANSLATE_NOOP("Settings", "Courses are due every, years"), S_STAFF))
+KPK_MIN_HOURS_PK = _declare(Setting(
+    "staff/kpk_min_hours_pk", int, 16,
+    QT_TRANSLATE_NOOP("Settings", "Minimum hours of a qualification course"), S_STAFF))
+KPK_MIN_HOURS_PP = _declare(Setting(
+    "staff/kpk_min_hours_pp", int, 250,
+    QT_TRANSLATE_NOOP("Settings", "Minimum hours of professional retraining"), S_STAFF))
+KPK_USUAL_HOURS = _declare(Setting(
+    "staff/kpk_usual_hours", int, 72,
+    QT_TRANSLATE_NOOP("Settings", "Usual hours of a qualification course (a warning below)"),
+    S_STAFF))
+YOUNG_MAX_AGE = _declare(Setting(
+    "staff/young_max_age", int, 35,
+    QT_TRANSLATE_NOOP("Settings", "Young specialist: younger than, years"), S_STAFF))
+YOUNG_GRADUATION_YEARS = _declare(Setting(
+    "staff/young_graduation_years", int, 1,
+    QT_TRANSLATE_NOOP("Settings", "Young specialist: started work within, years of graduating"),
+    S_STAFF))
+YOUNG_STATUS_YEARS = _declare(Setting(
+    "staff/young_status_years", int, 3,
+    QT_TRANSLATE_NOOP("Settings", "Young specialist: status lasts, years"), S_STAFF))
+
 DATA_FOLDER = _declare(Setting(
     "data/folder", str, "",
     QT_TRANSLATE_NOOP("Settings", "Data folder (empty: the default folder)"), S_DATA))

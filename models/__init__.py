@@ -2,5 +2,15 @@
 
 from models.base import Base, SyncMixin, utcnow
 from models.organization import Organization
+from models.staff import (
+    Award,
+    ChangeLogEntry,
+    Course,
+    Education,
+    Employment,
+    Experience,
+    Person,
+)
 
-__all__ = ["Base", "Organization", "SyncMixin", "utcnow"]
+__all__ = ["Award", "Base", "ChangeLogEntry", "Course", "Education", "Employment",
+           "Experience", "Organization", "Person", "SyncMixin", "utcnow"]

@@ -15,6 +15,9 @@ from imc_desktop.services import maintenance  # noqa: E402
 from imc_desktop.services.maintenance import DatabaseInfo  # noqa: E402
 
 
+DEMO_STAFF_IN_TESTS = 150
+
+
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Nothing a test does touches the real user's folders."""
@@ -49,7 +52,7 @@ def database(tmp_path: Path) -> Iterator[DatabaseInfo]:
 def demo_database(database: DatabaseInfo) -> DatabaseInfo:
     from imc_desktop.services import demo
 
-    demo.fill_demo()
+    demo.fill_demo(staff=DEMO_STAFF_IN_TESTS)
     return database
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from datetime import date
 from collections.abc import Callable
 
 from imc_desktop.db import session_scope
@@ -28,17 +29,28 @@ STREETS = ("ул. Центральная", "ул. Школьная", "ул. Со
 REGION = "Тюменская область, Боровский муниципальный округ"
 
 
+_IRREGULAR = {"Ключи": "Ключевская", "Красный Яр": "Красноярская"}
+
+
 def _adjective(village: str) -> str:
     """«Покровское» → «Покровская», «Сосновка» → «Сосновская»."""
+    if village in _IRREGULAR:
+        return _IRREGULAR[village]
     word = village.split()[-1]
     for ending, repl in (("ское", "ская"), ("ное", "ная"), ("ка", "ская"), ("ки", "ская"),
                          ("ое", "ая"), ("и", "ская")):
         if word.endswith(ending):
-            word = word[: -len(ending)] + repl
-            break
-    if village.startswith("Красный"):
-        return "Красноярская"
+            return word[: -len(ending)] + repl
     return word
+
+
+def _masculine(adjective: str) -> str:
+    """«Покровская» → «Покровский», «Луговая» → «Луговой», «Заречная» → «Заречный»."""
+    if adjective.endswith("ская"):
+        return adjective[:-4] + "ский"
+    if adjective in ("Луговая", "Степная"):
+        return adjective[:-2] + "ой"
+    return adjective[:-2] + "ый"
 
 
 def _inn(rng: random.Random) -> str:
@@ -69,12 +81,12 @@ def _school(rng: random.Random, village: str, kind: str) -> Organization:
     elif kind == "детский сад":
         full_type = "детский сад"
         form = rng.choice(["МБДОУ", "МАДОУ"])
-        short = f"{form} «{adj[:-2]}ий детский сад»"
+        short = f"{form} «{_masculine(adj)} детский сад»"
         pupils = rng.randint(20, 180)
     else:
         full_type = "центр дополнительного образования"
         form = "МБУ ДО"
-        short = f"{form} «{adj[:-2]}ий ЦДО»"
+        short = f"{form} «{_masculine(adj)} ЦДО»"
         pupils = rng.randint(150, 900)
     org_type = {"МБОУ": "муниципальное бюджетное общеобразовательное учреждение",
                 "МАОУ": "муниципальное автономное общеобразовательное учреждение",
@@ -82,7 +94,7 @@ def _school(rng: random.Random, village: str, kind: str) -> Organization:
                 "МБДОУ": "муниципальное бюджетное дошкольное образовательное учреждение",
                 "МАДОУ": "муниципальное автономное дошкольное образовательное учреждение",
                 "МБУ ДО": "муниципальное бюджетное учреждение дополнительного образования"}[form]
-    name_adj = adj if kind == "школа" else adj[:-2] + "ий"
+    name_adj = adj if kind == "школа" else _masculine(adj)
     full = f"{org_type[0].upper()}{org_type[1:]} «{name_adj} {full_type}»"
     address = f"{REGION}, с. {village}, {rng.choice(STREETS)}, д. {rng.randint(1, 60)}"
     return Organization(
@@ -106,13 +118,23 @@ def _organizations(rng: random.Random) -> list[Organization]:
     return orgs
 
 
-def fill_demo(seed: int = 2026, progress: Callable[[str], None] | None = None) -> int:
+DEMO_STAFF = 1500
+
+
+def fill_demo(seed: int = 2026, progress: Callable[[str], None] | None = None,
+              staff: int = DEMO_STAFF) -> int:
     """Fill an empty database with demo records; returns the number of ОО created."""
+    from imc_desktop.services.demo_staff import demo_persons
+
     rng = random.Random(seed)
     orgs = _organizations(rng)
     with session_scope() as s:
         s.add_all(orgs)
+        s.flush()
+        if progress:
+            progress(f"Организации: {len(orgs)}")
+        s.add_all(demo_persons(rng, orgs, staff, date.today()))
     if progress:
-        progress(f"Организации: {len(orgs)}")
-    notify({"organizations"})
+        progress(f"Педагоги: {staff}")
+    notify({"organizations", "persons", "employments", "courses"})
     return len(orgs)

@@ -27,7 +27,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 @pytest.fixture
 def demo_db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     path = tmp_path / "demo.sqlite"
-    code, out, _ = run(capsys, "demo-data", "--db", str(path))
+    code, out, _ = run(capsys, "demo-data", "--db", str(path), "--staff", "150")
     assert code == 0 and "организаций: 40" in out
     return path
 

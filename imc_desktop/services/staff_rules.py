@@ -1,0 +1,128 @@
+"""Rules about pedagogues that need no database: стаж, КПК deadlines, young specialists."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+
+from imc_desktop import config
+
+
+@dataclass(frozen=True)
+class StaffRules:
+    """The legal periods and thresholds, taken from the settings (DOMAIN.md defaults)."""
+
+    kpk_period_years: int = 3
+    min_hours_pk: int = 16
+    min_hours_pp: int = 250
+    usual_hours: int = 72
+    young_max_age: int = 35
+    young_graduation_years: int = 1
+    young_status_years: int = 3
+
+    @staticmethod
+    def from_settings(settings: config.Settings) -> StaffRules:
+        return StaffRules(
+            kpk_period_years=settings.get(config.KPK_PERIOD_YEARS),
+            min_hours_pk=settings.get(config.KPK_MIN_HOURS_PK),
+            min_hours_pp=settings.get(config.KPK_MIN_HOURS_PP),
+            usual_hours=settings.get(config.KPK_USUAL_HOURS),
+            young_max_age=settings.get(config.YOUNG_MAX_AGE),
+            young_graduation_years=settings.get(config.YOUNG_GRADUATION_YEARS),
+            young_status_years=settings.get(config.YOUNG_STATUS_YEARS),
+        )
+
+
+# ---------------------------------------------------------------- calendar arithmetic
+
+def add_months(d: date, months: int) -> date:
+    """The same day `months` later (or earlier); the 31st becomes the month's last day."""
+    index = d.year * 12 + d.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(d.day, last))
+
+
+def add_years(d: date, years: int) -> date:
+    """29 February plus a year is 28 February."""
+    return add_months(d, 12 * years)
+
+
+def full_months_between(start: date, end: date) -> int:
+    """Whole months from `start` to `end` (0 when end is not after start).
+
+    A month is complete on the same day of the next month, or on that month's last day when
+    it has no such day (31 January → 28 February is one month).
+    """
+    if end <= start:
+        return 0
+    months = (end.year - start.year) * 12 + end.month - start.month
+    if add_months(start, months) > end:
+        months -= 1
+    return months
+
+
+def age_on(birth: date, on: date) -> int:
+    return full_months_between(birth, on) // 12
+
+
+# ---------------------------------------------------------------- стаж
+
+def experience_on(years: int, months: int, as_of: date, on: date) -> tuple[int, int]:
+    """Стаж of (years, months) on `as_of`, grown to the date `on`."""
+    total = years * 12 + months + full_months_between(as_of, on)
+    return divmod(total, 12)
+
+
+def experience_start(years: int, months: int, as_of: date) -> date:
+    """The date the стаж began, if it ran without a break."""
+    return add_months(as_of, -(years * 12 + months))
+
+
+def format_experience(years: int, months: int) -> str:
+    """«12 л. 3 мес.»; «0 л. 0 мес.» for none."""
+    return f"{years} л. {months} мес."
+
+
+# ---------------------------------------------------------------- КПК
+
+KPK_OK = "пройдены"
+KPK_OVERDUE = "просрочены"
+KPK_NOT_YET = "нет КПК"
+
+
+def kpk_due(last_end: date | None, hired_on: date | None, period_years: int) -> date | None:
+    """When the next course is due: N years after the last one, or after hiring."""
+    if last_end is not None:
+        return add_years(last_end, period_years)
+    if hired_on is not None:
+        return add_years(hired_on, period_years)
+    return None
+
+
+def kpk_status(last_end: date | None, hired_on: date | None, today: date,
+               period_years: int) -> tuple[str, date | None]:
+    """(status, due date). Nobody without a course in the last N years is «просрочены»,
+    except a pedagogue hired less than N years ago: «нет КПК» with the date it becomes due."""
+    due = kpk_due(last_end, hired_on, period_years)
+    if last_end is not None:
+        return (KPK_OK if due is not None and due > today else KPK_OVERDUE), due
+    if due is not None and due > today:
+        return KPK_NOT_YET, due
+    return KPK_OVERDUE, due
+
+
+# ---------------------------------------------------------------- young specialists
+
+def is_young_specialist(birth: date | None, graduation_year: int | None,
+                        ped_start: date | None, today: date, rules: StaffRules) -> bool:
+    """Younger than the age limit, began pedagogical work within the set years of graduating,
+    and the status (counted from that start) has not run out."""
+    if birth is None or graduation_year is None or ped_start is None:
+        return False
+    if age_on(birth, today) >= rules.young_max_age:
+        return False
+    if not 0 <= ped_start.year - graduation_year <= rules.young_graduation_years:
+        return False
+    return ped_start <= today < add_years(ped_start, rules.young_status_years)
