@@ -20,7 +20,7 @@ TABLE = "organizations"
 KINDS = ORG_KINDS
 FORMS = LEGAL_FORMS
 
-TABLE_TITLES = {"organizations": "организации"}
+TABLE_TITLES = {"organizations": "организации", "employments": "места работы педагогов"}
 
 
 @dataclass(frozen=True)

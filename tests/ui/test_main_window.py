@@ -50,9 +50,8 @@ def test_backup_and_restore_from_the_file_menu(window: MainWindow, tmp_path: Pat
     monkeypatch.setattr(Ask, "info", staticmethod(lambda _p, _t, text: infos.append(text)))
     window.act_backup.trigger()
     assert target.exists() and str(target) in infos[-1]
-    for org in orgs.list_organizations()[:5]:
-        orgs.delete_organization(org.id or "")
-    assert window.organizations.record_list.model.total_count() == 35
+    orgs.save_organization(orgs.OrganizationData(full_name="Новая школа", short_name="Новая"))
+    assert window.organizations.record_list.model.total_count() == 41
     monkeypatch.setattr(QFileDialog, "getOpenFileName",
                         staticmethod(lambda *a, **k: (str(target), "")))
     monkeypatch.setattr(Ask, "confirm", staticmethod(lambda *a: True))
