@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -24,6 +25,7 @@ from imc_desktop import config
 from imc_desktop.services import reports
 from imc_desktop.services.reports import ReportDefinition, ReportParam
 from ui.widgets.messages import Ask
+from ui.widgets.record_form import DateEdit
 from ui.widgets.report_preview import preview_report, save_report
 from ui.widgets.tasks import run_with_progress
 
@@ -116,6 +118,14 @@ def _editor(param: ReportParam) -> QWidget:
         box = QCheckBox()
         box.setChecked(default.lower() in ("1", "да", "true", "yes"))
         return box
+    if param.kind == "date":
+        edit = DateEdit()
+        edit.setText(default)
+        return edit
+    if param.kind == "str":
+        line = QLineEdit(default)
+        line.setMinimumWidth(240)
+        return line
     if param.kind == "int":
         spin = QSpinBox()
         spin.setRange(-1_000_000, 1_000_000)
@@ -129,6 +139,8 @@ def _editor(param: ReportParam) -> QWidget:
 
 
 def _value(editor: QWidget) -> str:
+    if isinstance(editor, QLineEdit):
+        return editor.text().strip()
     if isinstance(editor, QCheckBox):
         return "да" if editor.isChecked() else "нет"
     if isinstance(editor, QSpinBox):

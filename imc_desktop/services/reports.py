@@ -13,6 +13,7 @@ from exports import ApprovalBlock, Report, ReportColumn, ReportStyle, ReportTabl
 from exports.fonts import find_cyrillic_font
 from imc_desktop import config
 from imc_desktop.services.errors import ServiceError
+from imc_desktop.validation import parse_date
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -21,7 +22,8 @@ FORMATS = exports.FORMATS
 
 @dataclass(frozen=True)
 class ReportParam:
-    """A parameter: `kind` is "int", "bool" or "choice" (values from `choices`)."""
+    """A parameter: `kind` is "int", "bool", "date" (дд.мм.гггг), "str" or "choice"
+    (values from `choices`)."""
 
     name: str
     title: str
@@ -76,8 +78,19 @@ def register(definition: ReportDefinition) -> ReportDefinition:
     return definition
 
 
+REPORT_MODULES = ("imc_desktop.services.report_defs", "imc_desktop.services.report_defs_staff")
+
+
 def definitions() -> list[ReportDefinition]:
-    import imc_desktop.services.report_defs  # noqa: F401  (registers the reports)
+    """Every registered report (each module registers its own on import)."""
+    import importlib
+
+    for module in REPORT_MODULES:
+        try:
+            importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise
 
     return list(REGISTRY.values())
 
@@ -150,6 +163,11 @@ def _parse(definition: ReportDefinition, param: ReportParam, text: str) -> Any:
         if text.lower() not in ("1", "0", "да", "нет", "true", "false", "yes", "no"):
             raise ServiceError(f"{where}: ожидается да или нет, а не «{text}».")
         return text.lower() in ("1", "да", "true", "yes")
+    if param.kind == "date":
+        parsed = parse_date(text)
+        if parsed is None:
+            raise ServiceError(f"{where}: «{text}» — не дата (нужно дд.мм.гггг).")
+        return parsed
     if param.kind == "choice" and param.choices is not None:
         options = param.choices()
         for value, label in options:

@@ -323,3 +323,13 @@ def organization_choices() -> list[tuple[str, str]]:
 def count_persons() -> int:
     with session_scope() as s:
         return int(s.scalar(select(func.count(Person.id))) or 0)
+
+
+def personal_numbers(person_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """{id: (СНИЛС formatted, ИНН)} for when the user asks to see them unmasked."""
+    from imc_desktop.validation import format_snils
+
+    ids = list(person_ids)
+    with session_scope() as s:
+        rows = s.execute(select(Person.id, Person.snils, Person.inn).where(Person.id.in_(ids)))
+        return {pid: (format_snils(snils) if snils else "", inn) for pid, snils, inn in rows}
