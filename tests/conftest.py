@@ -14,7 +14,6 @@ from imc_desktop import config  # noqa: E402
 from imc_desktop.services import maintenance  # noqa: E402
 from imc_desktop.services.maintenance import DatabaseInfo  # noqa: E402
 
-
 DEMO_STAFF_IN_TESTS = 150
 
 

@@ -10,11 +10,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
+from imc_desktop.importers.scan import SheetScan, scan_sheet, sheet_paths
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 from imc_desktop.importers.model import ImportFileError, WorkbookInfo
-from imc_desktop.importers.scan import SheetScan, scan_sheet, sheet_paths
 
 OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
 ZIP_MAGIC = b"PK\x03\x04"

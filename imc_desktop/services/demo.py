@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import random
-from datetime import date
 from collections.abc import Callable
+from datetime import date
 
 from imc_desktop.db import session_scope
 from imc_desktop.services.notifier import notify
