@@ -307,7 +307,7 @@ def get_person(person_id: str) -> PersonCard:
             raise NotFound("Педагог не найден: возможно, запись уже удалили.")
         org_ids = {e.organization_id for e in person.employments}
         names = dict(s.execute(select(Organization.id, Organization.short_name).where(
-            Organization.id.in_(org_ids))).tuples().all()) if org_ids else {}
+            Organization.id.in_(org_ids))).all()) if org_ids else {}
         scalars = {name: getattr(person, name) for name in PERSON_FIELDS}
         return PersonCard(id=person.id, **scalars, **_children(person, names))  # type: ignore[arg-type]
 
@@ -316,8 +316,8 @@ def organization_choices() -> list[tuple[str, str]]:
     """(id, short name) of the active ОО for the card's choice."""
     with session_scope() as s:
         rows = s.execute(select(Organization.id, Organization.short_name).where(
-            Organization.is_active.is_(True)).order_by(Organization.short_name)).tuples()
-        return list(rows)
+            Organization.is_active.is_(True)).order_by(Organization.short_name))
+        return [(str(org_id), str(name)) for org_id, name in rows]
 
 
 def count_persons() -> int:
@@ -330,6 +330,11 @@ def personal_numbers(person_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
     from imc_desktop.validation import format_snils
 
     ids = list(person_ids)
+    found: dict[str, tuple[str, str]] = {}
     with session_scope() as s:
-        rows = s.execute(select(Person.id, Person.snils, Person.inn).where(Person.id.in_(ids)))
-        return {pid: (format_snils(snils) if snils else "", inn) for pid, snils, inn in rows}
+        for start in range(0, len(ids), 500):  # SQLite limits the number of parameters
+            chunk = ids[start:start + 500]
+            rows = s.execute(select(Person.id, Person.snils, Person.inn).where(
+                Person.id.in_(chunk)))
+            found.update({pid: (format_snils(sn) if sn else "", inn) for pid, sn, inn in rows})
+    return found
