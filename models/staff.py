@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, Date, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, SyncMixin, UTCDateTime
@@ -102,6 +102,7 @@ class Course(SyncMixin, Base):
     """Повышение квалификации (ПК) or профессиональная переподготовка (ПП)."""
 
     __tablename__ = "courses"
+    __table_args__ = (Index("ix_courses_person_id_end_date", "person_id", "end_date"),)
 
     person_id: Mapped[str] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"),
                                            index=True)

@@ -15,8 +15,8 @@ CancelledFn = Callable[[], bool]
 FIO_FIELD = "_fio"
 """The pseudo-field of a «ФИО» column, split into last_name / first_name / middle_name."""
 FIO_PARTS = ("last_name", "first_name", "middle_name")
-FIO_TITLE = "ФИО (фамилия, имя, отчество)"
-FIO_ALIASES = ("ФИО", "Фамилия имя отчество", "ФИО педагога", "ФИО работника",
+FIO_TITLE = "ФИО"
+FIO_ALIASES = ("Фамилия имя отчество", "ФИО педагога", "ФИО работника",
                "ФИО сотрудника", "ФИО полностью", "Фамилия, имя, отчество педагога")
 
 
@@ -106,7 +106,7 @@ class ImportOptions:
 ApplyFn = Callable[[list[ImportRow], ImportOptions], ImportSummary]
 CheckFn = Callable[[dict[str, Any]], dict[str, str]]
 ReferencesFn = Callable[[str], dict[str, str]]
-KeyFn = Callable[[dict[str, Any]], str | None]
+KeyFn = Callable[[dict[str, Any]], tuple[str, str] | None]
 
 
 def _no_problems(_values: dict[str, Any]) -> dict[str, str]:
@@ -119,8 +119,8 @@ class ImportKind:
 
     ``references(field)`` gives the known values of a "reference" field as
     {display name: id}; file values are matched to the names after normalisation.
-    ``duplicate_key(values)`` names what makes a row unique (e.g. «ИНН 7205…»); two rows of
-    one file with the same key are a problem.
+    ``duplicate_key(values)`` gives (field name, value) that makes a row unique, e.g.
+    ("inn", "7205…"); two rows of one file with the same key are a problem.
     """
 
     name: str

@@ -10,11 +10,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-from imc_desktop.importers.scan import SheetScan, scan_sheet, sheet_paths
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 from imc_desktop.importers.model import ImportFileError, WorkbookInfo
+from imc_desktop.importers.scan import SheetScan, scan_sheet, sheet_paths
 
 OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
 ZIP_MAGIC = b"PK\x03\x04"
@@ -88,9 +88,12 @@ class OpenWorkbook:
     def scan(self, sheet: str) -> SheetScan:
         """Merged ranges and formulas without a value: read from the sheet's XML."""
         self.worksheet(sheet)
-        with zipfile.ZipFile(self._handle) as archive:
-            part = sheet_paths(archive).get(sheet)
-            return scan_sheet(archive, part) if part else SheetScan()
+        try:
+            with zipfile.ZipFile(self.path) as archive:
+                part = sheet_paths(archive).get(sheet)
+                return scan_sheet(archive, part) if part else SheetScan()
+        except BROKEN as exc:
+            raise damaged(self.path) from exc
 
     def declared_rows(self, sheet: str) -> int:
         ws = self.worksheet(sheet)

@@ -36,19 +36,3 @@ def display(value: object) -> str:
         return ""
     return " ".join(str(value).split())
 
-
-def match_score(heading: str, candidate: str) -> int:
-    """3: the same words; 2: the same word stems in any order; 1: the heading says more
-    (all the candidate's stems are in it); 0: no match."""
-    if not heading or not candidate:
-        return 0
-    best = 0
-    for text in {heading, without_brackets(heading)}:
-        if normalise(text) == normalise(candidate):
-            return 3
-        mine, theirs = stems(text), stems(candidate)
-        if mine and mine == theirs:
-            best = max(best, 2)
-        elif theirs and theirs < mine:
-            best = max(best, 1)
-    return best

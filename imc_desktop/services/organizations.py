@@ -13,6 +13,7 @@ from imc_desktop.db import session_scope
 from imc_desktop.services.errors import InUse, NotFound, ValidationFailed
 from imc_desktop.services.notifier import notify
 from imc_desktop.services.references import referring_counts
+from imc_desktop.services.rows import fast_row
 from models import Organization
 from models.organization import LEGAL_FORMS, ORG_KINDS
 
@@ -62,10 +63,7 @@ _LIST_NAMES = ("id", *_FIELDS)
 
 
 def _from_row(row: Sequence[object]) -> OrganizationData:
-    """A record from a result row in field order, without the per-field cost of __init__."""
-    data = object.__new__(OrganizationData)
-    data.__dict__.update(zip(_LIST_NAMES, row, strict=True))
-    return data
+    return fast_row(OrganizationData, dict(zip(_LIST_NAMES, row, strict=True)))
 
 
 def list_organizations() -> list[OrganizationData]:

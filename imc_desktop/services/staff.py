@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from imc_desktop.db import session_scope
 from imc_desktop.services import staff_rules as rules
 from imc_desktop.services.errors import NotFound
+from imc_desktop.services.rows import fast_row
 from imc_desktop.validation import mask_inn, mask_snils
 from models import (
     Course,
@@ -171,6 +172,8 @@ class PersonRow:
 
 
 def split_subjects(text: str) -> tuple[str, ...]:
+    if not text:
+        return ()
     parts = (p.strip() for p in text.replace(",", ";").split(";"))
     return tuple(p for p in parts if p)
 
@@ -196,20 +199,19 @@ def _gather(s: Session) -> _Gathered:
     jobs = select(Employment.person_id, Organization.short_name, Employment.organization_id,
                   Employment.position, Employment.subjects, Employment.hired_on, Employment.job_type
                   ).join(Organization).where(Employment.left_on.is_(None))
-    for pid, org, org_id, position, subjects, hired, job_type in conn.execute(jobs):
+    for pid, org, org_id, position, subjects, hired, job_type in conn.execute(jobs).all():
         entry = (org, org_id, position, subjects, hired)
         if job_type == JOB_TYPES[0]:
             g.jobs[pid].insert(0, entry)
         else:
             g.jobs[pid].append(entry)
     courses = select(Course.person_id, func.max(Course.end_date)).group_by(Course.person_id)
-    g.last_course = {pid: end for pid, end in conn.execute(courses)}
+    g.last_course = {pid: end for pid, end in conn.execute(courses).all()}
     ped = select(Experience.person_id, Experience.years, Experience.months, Experience.as_of
                  ).where(Experience.kind == PED)
-    g.ped = {pid: (y, m, d) for pid, y, m, d in conn.execute(ped)}
-    edu = select(Education.person_id, Education.level, Education.is_pedagogical, Education.year
-                 ).order_by(Education.year)
-    for pid, level, pedagogical, year in conn.execute(edu):
+    g.ped = {pid: (y, m, d) for pid, y, m, d in conn.execute(ped).all()}
+    edu = select(Education.person_id, Education.level, Education.is_pedagogical, Education.year)
+    for pid, level, pedagogical, year in conn.execute(edu).all():
         best = g.education.get(pid)
         if best is None or _edu_rank(level) <= _edu_rank(best[0]):
             g.education[pid] = (level, bool(pedagogical), year)
@@ -247,25 +249,36 @@ def _row(p: Any, g: _Gathered, today: date, staff_rules: rules.StaffRules) -> Pe
     last_course = g.last_course.get(pid)
     status, due = rules.kpk_status(last_course, main[4], today, staff_rules.kpk_period_years)
     edu = g.education.get(pid)
-    ped_start = rules.experience_start(*ped) if ped else None
-    young = rules.is_young_specialist(birth, edu[2] if edu else None, ped_start, today,
-                                      staff_rules)
-    subjects: list[str] = []
-    for job in jobs:
-        subjects += [x for x in split_subjects(job[3]) if x not in subjects]
-    return PersonRow(
-        id=pid, full_name=" ".join(x for x in (last, first, middle) if x), last_name=last,
+    age = rules.age_on(birth, today) if birth else None
+    young = False
+    if age is not None and age < staff_rules.young_max_age and ped and edu:
+        young = rules.is_young_specialist(birth, edu[2], rules.experience_start(*ped), today,
+                                          staff_rules)
+    return fast_row(PersonRow, dict(
+        id=pid, full_name=" ".join(filter(None, (last, first, middle))), last_name=last,
         first_name=first, middle_name=middle, birth_date=birth,
-        age=rules.age_on(birth, today) if birth else None, sex=sex,
+        age=age, sex=sex,
         organization=main[0], organization_id=main[1],
-        organizations=tuple(dict.fromkeys(j[0] for j in jobs)), position=main[2],
-        positions=tuple(dict.fromkeys(j[2] for j in jobs)), subjects=tuple(subjects),
+        organizations=_distinct(jobs, 0), position=main[2], positions=_distinct(jobs, 2),
+        subjects=_subjects(jobs),
         category=category, ped_years=ped_ym[0] if ped_ym else None,
         ped_months=ped_ym[1] if ped_ym else None,
         ped_experience=rules.format_experience(*ped_ym) if ped_ym else "",
         last_course_end=last_course, kpk_due=due, kpk_status=status, is_young=young,
         snils_masked=mask_snils(snils), inn_masked=mask_inn(inn),
-        education=_education_text(edu), hired_on=main[4])
+        education=_education_text(edu), hired_on=main[4]))
+
+
+def _distinct(jobs: list[tuple[str, str, str, str, date | None]], i: int) -> tuple[str, ...]:
+    if len(jobs) == 1:
+        return (jobs[0][i],)
+    return tuple(dict.fromkeys(str(j[i]) for j in jobs))
+
+
+def _subjects(jobs: list[tuple[str, str, str, str, date | None]]) -> tuple[str, ...]:
+    if len(jobs) == 1:
+        return split_subjects(jobs[0][3])
+    return tuple(dict.fromkeys(x for j in jobs for x in split_subjects(j[3])))
 
 
 def _education_text(edu: tuple[str, bool, int | None] | None) -> str:

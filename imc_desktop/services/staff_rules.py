@@ -36,12 +36,19 @@ class StaffRules:
 
 # ---------------------------------------------------------------- calendar arithmetic
 
+_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def last_day(year: int, month: int) -> int:
+    if month == 2 and calendar.isleap(year):
+        return 29
+    return _DAYS[month - 1]
+
+
 def add_months(d: date, months: int) -> date:
     """The same day `months` later (or earlier); the 31st becomes the month's last day."""
-    index = d.year * 12 + d.month - 1 + months
-    year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    return date(year, month + 1, min(d.day, last))
+    year, month = divmod(d.year * 12 + d.month - 1 + months, 12)
+    return date(year, month + 1, min(d.day, last_day(year, month + 1)))
 
 
 def add_years(d: date, years: int) -> date:
@@ -58,7 +65,7 @@ def full_months_between(start: date, end: date) -> int:
     if end <= start:
         return 0
     months = (end.year - start.year) * 12 + end.month - start.month
-    if add_months(start, months) > end:
+    if end.day < start.day and end.day < last_day(end.year, end.month):
         months -= 1
     return months
 

@@ -95,6 +95,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('courses', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_courses_end_date'), ['end_date'], unique=False)
+        batch_op.create_index('ix_courses_person_id_end_date', ['person_id', 'end_date'], unique=False)
         batch_op.create_index(batch_op.f('ix_courses_person_id'), ['person_id'], unique=False)
 
     op.create_table('educations',
@@ -168,6 +169,7 @@ def downgrade() -> None:
     op.drop_table('educations')
     with op.batch_alter_table('courses', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_courses_person_id'))
+        batch_op.drop_index('ix_courses_person_id_end_date')
         batch_op.drop_index(batch_op.f('ix_courses_end_date'))
 
     op.drop_table('courses')
