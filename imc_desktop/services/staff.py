@@ -271,7 +271,7 @@ def _row(p: Any, g: _Gathered, today: date, staff_rules: rules.StaffRules) -> Pe
 
 def _distinct(jobs: list[tuple[str, str, str, str, date | None]], i: int) -> tuple[str, ...]:
     if len(jobs) == 1:
-        return (jobs[0][i],)
+        return (str(jobs[0][i]),)
     return tuple(dict.fromkeys(str(j[i]) for j in jobs))
 
 
