@@ -46,9 +46,12 @@ class MainWindow(QMainWindow):
     def load_modules(self) -> None:
         """The module tabs: they read the database, so they come after the open database."""
         from ui.organizations.tab import OrganizationsTab
+        from ui.staff.tab import StaffTab
 
         self.organizations = OrganizationsTab(self.settings.raw(), self)
         self.tabs.addTab(self.organizations, self.organizations.title)
+        self.staff = StaffTab(self.settings, self)
+        self.tabs.addTab(self.staff, self.staff.title)
         for index in range(self.tabs.count()):
             records = self.list_of(self.tabs.widget(index))
             if records is not None:
@@ -99,6 +102,7 @@ class MainWindow(QMainWindow):
         self.act_print_list = a(self.tr("Print &list…"), lambda: self._trigger("act_print"))
         self.act_columns = a(self.tr("&Columns…"), self._on_list("choose_columns"))
         self.act_orgs = a(self.tr("&Organizations"), lambda: self.tabs.setCurrentIndex(0))
+        self.act_staff = a(self.tr("&Staff"), lambda: self.tabs.setCurrentWidget(self.staff))
         self.act_settings = a(self.tr("&Settings…"), self.edit_settings)
         self.act_check = a(self.tr("&Check database"), self.check_database)
         self.act_about = a(self.tr("&About"), self.about)
@@ -126,7 +130,7 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         edit.addActions([self.act_find, self.act_export, self.act_print_list, self.act_columns])
         refs = bar.addMenu(self.tr("&Directories"))
-        refs.addAction(self.act_orgs)
+        refs.addActions([self.act_orgs, self.act_staff])
         service = bar.addMenu(self.tr("&Service"))
         service.addActions([self.act_settings, self.act_check])
         help_menu = bar.addMenu(self.tr("&Help"))

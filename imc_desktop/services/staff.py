@@ -174,6 +174,8 @@ class PersonRow:
 def split_subjects(text: str) -> tuple[str, ...]:
     if not text:
         return ()
+    if ";" not in text and "," not in text:
+        return (text.strip(),)
     parts = (p.strip() for p in text.replace(",", ";").split(";"))
     return tuple(p for p in parts if p)
 

@@ -90,8 +90,10 @@ def test_print_list_opens_the_preview_of_the_current_list(
 
 def test_reports_dialog_builds_with_the_chosen_parameters(
         qtbot: Any, demo_database: DatabaseInfo, settings: config.Settings) -> None:
-    dialog = ReportsDialog(reports.definitions(), settings)
+    definitions = reports.definitions()
+    dialog = ReportsDialog(definitions, settings)
     qtbot.addWidget(dialog)
+    dialog.list.setCurrentRow([d.name for d in definitions].index("organizations"))
     assert dialog.current().name == "organizations"
     kind = dialog.editors["kind"]
     kind.setCurrentIndex(kind.findData("детский сад"))  # type: ignore[attr-defined]

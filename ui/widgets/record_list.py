@@ -26,7 +26,7 @@ from ui.widgets.table_model import Column, RecordTableModel
 __all__ = ["Column", "RecordList", "RecordTableModel"]
 
 SEARCH_DELAY_MS = 30
-INDEX_DELAY_MS = 200  # the search index is built once the list is on screen
+INDEX_DELAY_MS = 500  # the search index is built once the list is on screen
 
 
 class RecordList(QWidget):

@@ -35,8 +35,10 @@ class Column:
 def display_text(kind: str, value: object) -> str:
     if value is None or value == "":
         return ""
+    if kind == "text" and type(value) is str:
+        return value
     if kind == "date" and isinstance(value, date | datetime):
-        return value.strftime("%d.%m.%Y")
+        return f"{value.day:02d}.{value.month:02d}.{value.year:04d}"
     if kind == "money" and isinstance(value, int | float | Decimal):
         return f"{value:,.2f}".replace(",", " ").replace(".", ",")
     if kind == "bool":
