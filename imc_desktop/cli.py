@@ -63,9 +63,11 @@ def _build_parser() -> RussianParser:
                    help="файл резервной копии")
     p = sub.add_parser("check", help="проверить целостность базы")
     p.add_argument("--db", type=Path, required=True, help="файл базы данных")
+    from imc_desktop.cli_import import add_import_parser
     from imc_desktop.cli_reports import add_report_parser
 
     add_report_parser(sub)
+    add_import_parser(sub)
     return parser
 
 
@@ -155,10 +157,12 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def _commands() -> dict[str, Callable[[argparse.Namespace], int]]:
+    from imc_desktop.cli_import import cmd_import
     from imc_desktop.cli_reports import cmd_report
 
     return {"self-check": cmd_self_check, "demo-data": cmd_demo_data, "backup": cmd_backup,
-            "restore": cmd_restore, "check": cmd_check, "report": cmd_report}
+            "restore": cmd_restore, "check": cmd_check, "report": cmd_report,
+            "import": cmd_import}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -90,6 +90,10 @@ class MainWindow(QMainWindow):
         a = self._action
         self.act_reports = a(self.tr("&Reports…"), self.open_reports,
                              QKeySequence("Ctrl+P"))
+        self.act_import_staff = a(self.tr("Import &staff from Excel…"),
+                                  lambda: self.import_from_excel("staff"))
+        self.act_import_orgs = a(self.tr("Import &organizations from Excel…"),
+                                 lambda: self.import_from_excel("organizations"))
         self.act_backup = a(self.tr("&Backup…"), self.backup)
         self.act_restore = a(self.tr("&Restore from backup…"), self.restore)
         self.act_quit = a(self.tr("E&xit"), self.close, QKeySequence.StandardKey.Quit)
@@ -121,6 +125,8 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         self.menu_file = bar.addMenu(self.tr("&File"))
         self.menu_file.addAction(self.act_reports)
+        self.menu_file.addSeparator()
+        self.menu_file.addActions([self.act_import_staff, self.act_import_orgs])
         self.menu_file.addSeparator()
         self.menu_file.addActions([self.act_backup, self.act_restore])
         self.menu_file.addSeparator()
@@ -161,6 +167,12 @@ class MainWindow(QMainWindow):
         from ui.widgets.list_export import export_list
 
         export_list(records, kind, self.settings, self)
+
+    def import_from_excel(self, kind: str) -> None:
+        from imc_desktop.services import importing
+        from ui.widgets.import_wizard import ImportWizard
+
+        ImportWizard.ask(kind, importing.mapping_store(self.settings.data_dir()), self)
 
     def open_reports(self) -> None:
         from ui.reports_dialog import ReportsDialog

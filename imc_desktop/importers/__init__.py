@@ -42,7 +42,7 @@ from imc_desktop.importers.model import (
     WorkbookInfo,
 )
 from imc_desktop.importers.reading import open_workbook
-from imc_desktop.importers.text import normalise
+from imc_desktop.importers.text import cell_text, column_letter, normalise
 
 __all__ = [
     "FIO_FIELD",
@@ -61,6 +61,8 @@ __all__ = [
     "RowProblem",
     "SheetHeader",
     "WorkbookInfo",
+    "cell_text",
+    "column_letter",
     "find_sheet",
     "guess_mapping",
     "load_mapping",

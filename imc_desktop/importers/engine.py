@@ -116,9 +116,10 @@ def _parsed(book: OpenWorkbook, header: SheetHeader, parser: RowParser,
     for done, cells in enumerate(book.rows(header.sheet, first)):
         if done % TICK == 0 and done:
             tick(done)
-        if parser.is_empty(cells) or (done == 0 and _numbering(cells)) or _totals(cells):
+        row = first + done
+        if parser.is_empty(row, cells) or (done == 0 and _numbering(cells)) or _totals(cells):
             continue
-        yield parser.parse(first + done, cells)
+        yield parser.parse(row, cells)
     tick(tick.total)
 
 

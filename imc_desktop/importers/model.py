@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import KW_ONLY, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
@@ -117,15 +117,22 @@ def _no_problems(_values: dict[str, Any]) -> dict[str, str]:
 class ImportKind:
     """What one module imports: its fields and how a row is checked and written.
 
+    ``apply(rows, options)`` writes the valid rows in ONE transaction (all or nothing),
+    rolls it back for ``options.dry_run``, calls ``options.report(i, len(rows))`` as it
+    goes (progress and cancel) and returns the counts. A row's ``values`` hold only the
+    mapped fields: an update leaves the other fields alone.
+    ``check_row(values)`` gives the domain's {field name: Russian message}.
     ``references(field)`` gives the known values of a "reference" field as
     {display name: id}; file values are matched to the names after normalisation.
     ``duplicate_key(values)`` gives (field name, value) that makes a row unique, e.g.
     ("inn", "7205…"); two rows of one file with the same key are a problem.
+    With ``full_name_field`` a «ФИО» column fills last_name / first_name / middle_name.
     """
 
     name: str
     title: str
     fields: tuple[ImportField, ...]
+    _: KW_ONLY
     apply: ApplyFn
     check_row: CheckFn = _no_problems
     full_name_field: bool = False

@@ -83,7 +83,11 @@ class OpenWorkbook:
             names = ", ".join(f"«{n}»" for n in self.book.sheetnames)
             raise ImportFileError(f"В файле «{self.path.name}» нет листа «{sheet}». "
                                   f"Листы: {names}.")
-        return self.book[sheet]
+        ws = self.book[sheet]
+        if not hasattr(ws, "iter_rows"):
+            raise ImportFileError(f"Лист «{sheet}» файла «{self.path.name}» — диаграмма, "
+                                  "а не таблица.")
+        return ws
 
     def scan(self, sheet: str) -> SheetScan:
         """Merged ranges and formulas without a value: read from the sheet's XML."""
@@ -138,7 +142,8 @@ def opened(path: Path | str) -> Iterator[OpenWorkbook]:
 def open_workbook(path: Path | str) -> WorkbookInfo:
     """The sheets of a workbook and how many rows each declares."""
     with opened(path) as book:
-        sheets = tuple(book.book.sheetnames)
+        sheets = tuple(name for name in book.book.sheetnames  # charts are not tables
+                       if hasattr(book.book[name], "iter_rows"))
         rows = {name: _declared_or_zero(book, name) for name in sheets}
         return WorkbookInfo(book.path, sheets, rows)
 

@@ -55,8 +55,10 @@ class RowParser:
         self.unknown: dict[str, dict[str, str]] = {}
         self._keys: dict[tuple[str, str], int] = {}
 
-    def is_empty(self, cells: Sequence[Any]) -> bool:
-        return all(is_empty(cells[c]) for c, _f in self.columns if c < len(cells))
+    def is_empty(self, row: int, cells: Sequence[Any]) -> bool:
+        """No mapped cell is filled (a formula without a value counts as filled)."""
+        return all(is_empty(cells[c]) and (row, c + 1) not in self.uncalculated
+                   for c, _f in self.columns if c < len(cells))
 
     def parse(self, row: int, cells: Sequence[Any]) -> ImportRow:
         values: dict[str, Any] = {}
@@ -70,12 +72,14 @@ class RowParser:
                 problems[field.name] = str(exc)
             except _Skip as exc:
                 skip = str(exc)
+        if skip is not None:  # the user chose to leave the row out: its problems do not matter
+            return ImportRow(row, values, (), skip)
         self._required(values, problems)
         for name, message in self.kind.check_row(values).items():
             problems.setdefault(name, message)
         self._duplicate(row, values, problems)
         found = tuple(RowProblem(row, self.kind.title_of(n), problems[n])
-                      for n in sorted(problems, key=lambda n: self.order.get(n, len(problems))))
+                      for n in sorted(problems, key=lambda n: self.order.get(n, len(self.order))))
         return ImportRow(row, values, found, skip)
 
     def _read(self, row: int, col: int, raw: Any, field: ImportField,

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from datetime import date, datetime
+
+from openpyxl.utils.cell import get_column_letter
 
 _WORD = re.compile(r"[0-9a-zа-я]+")
 _BRACKETS = re.compile(r"\([^)]*\)")
@@ -36,3 +39,18 @@ def display(value: object) -> str:
         return ""
     return " ".join(str(value).split())
 
+
+
+def cell_text(value: object, limit: int | None = None) -> str:
+    """A cell as a person reads it: dates dd.mm.yyyy, 5.0 as 5, one line, cut with «…»."""
+    if isinstance(value, datetime | date):
+        return value.strftime("%d.%m.%Y")
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = display(value)
+    return text if limit is None or len(text) <= limit else text[:limit - 1] + "…"
+
+
+def column_letter(index: int) -> str:
+    """The Excel name of a 0-based column: 0 → A, 26 → AA."""
+    return str(get_column_letter(index + 1))

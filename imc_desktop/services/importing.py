@@ -39,7 +39,20 @@ def register(kind: ImportKind) -> ImportKind:
     return kind
 
 
+KIND_MODULES = ("imc_desktop.services.import_staff",)
+
+
+def all_kinds() -> dict[str, ImportKind]:
+    """Every kind: the modules that define kinds register them on import."""
+    import importlib
+
+    for module in KIND_MODULES:
+        importlib.import_module(module)
+    return dict(KINDS)
+
+
 def get_kind(name: str) -> ImportKind:
+    all_kinds()
     try:
         return KINDS[name]
     except KeyError:

@@ -250,6 +250,9 @@ class _Log:
                 new_value="***" if masked and new else _text(new)))
 
 
+ChangeLogWriter = _Log  # for other services that change pedagogues (imports)
+
+
 def change_log(person_id: str) -> list[ChangeEntry]:
     """What was changed on the pedagogue's card, newest first."""
     with session_scope() as s:
