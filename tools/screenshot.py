@@ -45,9 +45,25 @@ def main(out: Path) -> int:
         shoot(OrganizationDialog(org, window), out / "organization_dialog.png")
         shoot(SettingsDialog(settings, window), out / "settings_dialog.png")
         _report_shots(window, settings, out)
+        _staff_shots(window, out)
         window.close()
         maintenance.close_current()
     return 0
+
+
+def _staff_shots(window: QWidget, out: Path) -> None:
+    from imc_desktop.services import staff, staff_write
+    from ui.staff.card import CardContext, PersonDialog
+
+    window.tabs.setCurrentIndex(1)  # type: ignore[attr-defined]
+    shoot(window, out / "staff_tab.png")
+    row = staff.list_staff()[3]
+    context = CardContext(tuple(staff.organization_choices()),
+                          tuple(staff_write.change_log(row.id)))
+    card = PersonDialog(staff.get_person(row.id), context, window)
+    for index in range(card.tabs.count()):
+        card.tabs.setCurrentIndex(index)
+        shoot(card, out / f"staff_card_{index}.png")
 
 
 def _report_shots(window: QWidget, settings: object, out: Path) -> None:

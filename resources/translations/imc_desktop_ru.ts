@@ -13,6 +13,300 @@
     </message>
 </context>
 <context>
+    <name>AwardForm</name>
+    <message>
+        <source>Award</source>
+        <translation>Награда</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Уровень</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Awarded on</source>
+        <translation>Дата награждения</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Документ</translation>
+    </message>
+</context>
+<context>
+    <name>CardColumns</name>
+    <message>
+        <source>Organization</source>
+        <translation>ОО</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>Kind of job</source>
+        <translation>Вид занятости</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Ставка</translation>
+    </message>
+    <message>
+        <source>Subjects</source>
+        <translation>Предметы</translation>
+    </message>
+    <message>
+        <source>Hired</source>
+        <translation>Принят</translation>
+    </message>
+    <message>
+        <source>Appointed</source>
+        <translation>Назначен</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Уволен</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Уровень</translation>
+    </message>
+    <message>
+        <source>Pedagogical</source>
+        <translation>Педагогическое</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Учебное заведение</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Год</translation>
+    </message>
+    <message>
+        <source>Speciality</source>
+        <translation>Специальность</translation>
+    </message>
+    <message>
+        <source>Qualification</source>
+        <translation>Квалификация</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Years</source>
+        <translation>Лет</translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation>Месяцев</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>На дату</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Программа</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Кто проводил</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Форма</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Начало</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Окончание</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Часов</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Документ</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Основное</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>Работа</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>Образование</translation>
+    </message>
+    <message>
+        <source>Length of service</source>
+        <translation>Стаж</translation>
+    </message>
+    <message>
+        <source>Courses</source>
+        <translation>Курсы</translation>
+    </message>
+    <message>
+        <source>Awards</source>
+        <translation>Награды</translation>
+    </message>
+    <message>
+        <source>Change log</source>
+        <translation>Журнал изменений</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Фамилия</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Patronymic</source>
+        <translation>Отчество</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Пол</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Дата рождения</translation>
+    </message>
+    <message>
+        <source>SNILS</source>
+        <translation>СНИЛС</translation>
+    </message>
+    <message>
+        <source>INN</source>
+        <translation>ИНН</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Электронная почта</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Категория</translation>
+    </message>
+    <message>
+        <source>Category date</source>
+        <translation>Дата категории</translation>
+    </message>
+    <message>
+        <source>Academic degree</source>
+        <translation>Учёная степень</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Заметки</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeLogPage</name>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>Компьютер</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <source>Old → new</source>
+        <translation>Было → стало</translation>
+    </message>
+    <message>
+        <source>No changes recorded yet.</source>
+        <translation>Изменений пока нет.</translation>
+    </message>
+</context>
+<context>
+    <name>ChildForm</name>
+    <message>
+        <source>Type a number, for example 1 or 0,5.</source>
+        <translation>Введите число, например 1 или 0,5.</translation>
+    </message>
+</context>
+<context>
+    <name>ChildTablePage</name>
+    <message>
+        <source>Add…</source>
+        <translation>Добавить…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Изменить…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>Строка %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>CohortCourseDialog</name>
+    <message numerus="yes">
+        <source>Courses for %n pedagogue(s)</source>
+        <translation>
+            <numerusform>Курсы для %n педагога</numerusform>
+            <numerusform>Курсы для %n педагогов</numerusform>
+            <numerusform>Курсы для %n педагогов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform> и ещё %n</numerusform>
+            <numerusform> и ещё %n</numerusform>
+            <numerusform> и ещё %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The course is added to the card of each: %1</source>
+        <translation>Курсы будут добавлены в карточку каждого: %1</translation>
+    </message>
+</context>
+<context>
     <name>ColumnChooserDialog</name>
     <message>
         <source>Columns</source>
@@ -24,10 +318,259 @@
     </message>
 </context>
 <context>
+    <name>CourseForm</name>
+    <message>
+        <source>Course</source>
+        <translation>Курсы</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>ПК: qualification course; ПП: professional retraining</source>
+        <translation>ПК — повышение квалификации; ПП — профессиональная переподготовка</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Программа</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Организация, проводившая курсы</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Форма</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>Дата начала</translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation>Дата окончания</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Часов</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Документ</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>Серия</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <source>Registration number</source>
+        <translation>Регистрационный номер</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>Дата выдачи</translation>
+    </message>
+    <message>
+        <source>Shorter than the usual %1 hours: allowed, but check the document.</source>
+        <translation>Меньше обычных %1 ч: допустимо, но проверьте документ.</translation>
+    </message>
+</context>
+<context>
     <name>DateEdit</name>
     <message>
         <source>dd.mm.yyyy</source>
         <translation>дд.мм.гггг</translation>
+    </message>
+</context>
+<context>
+    <name>EducationForm</name>
+    <message>
+        <source>Education</source>
+        <translation>Образование</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Уровень</translation>
+    </message>
+    <message>
+        <source>Pedagogical</source>
+        <translation>Педагогическое</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Учебное заведение</translation>
+    </message>
+    <message>
+        <source>Year of graduation</source>
+        <translation>Год окончания</translation>
+    </message>
+    <message>
+        <source>Speciality</source>
+        <translation>Специальность</translation>
+    </message>
+    <message>
+        <source>Qualification</source>
+        <translation>Квалификация</translation>
+    </message>
+</context>
+<context>
+    <name>EmploymentForm</name>
+    <message>
+        <source>Job</source>
+        <translation>Место работы</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>ОО</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>Kind of job</source>
+        <translation>Вид занятости</translation>
+    </message>
+    <message>
+        <source>Load (rate)</source>
+        <translation>Нагрузка (ставка)</translation>
+    </message>
+    <message>
+        <source>Subjects</source>
+        <translation>Предметы</translation>
+    </message>
+    <message>
+        <source>Several are separated by «;» or «,»</source>
+        <translation>Несколько — через «;» или «,»</translation>
+    </message>
+    <message>
+        <source>Hired on</source>
+        <translation>Дата приёма</translation>
+    </message>
+    <message>
+        <source>Appointed to the position on</source>
+        <translation>Дата назначения на должность</translation>
+    </message>
+    <message>
+        <source>Left on</source>
+        <translation>Дата увольнения</translation>
+    </message>
+</context>
+<context>
+    <name>ExperienceForm</name>
+    <message>
+        <source>Length of service</source>
+        <translation>Стаж</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Years</source>
+        <translation>Лет</translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation>Месяцев</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>На дату</translation>
+    </message>
+</context>
+<context>
+    <name>ExperiencePage</name>
+    <message>
+        <source>Length of service on a date</source>
+        <translation>Стаж на дату</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>На</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Общий</translation>
+    </message>
+    <message>
+        <source>Teaching</source>
+        <translation>Педагогический</translation>
+    </message>
+    <message>
+        <source>In the position</source>
+        <translation>В должности</translation>
+    </message>
+    <message>
+        <source>In the organization</source>
+        <translation>В ОО</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>не известен</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>Choose the file</source>
+        <translation>Выбор файла</translation>
+    </message>
+    <message>
+        <source>An Excel workbook (.xlsx) with a table: one row per record, column headings in the first rows.</source>
+        <translation>Книга Excel (.xlsx) с таблицей: одна строка — одна запись, заголовки столбцов в первых строках.</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>Файл не выбран</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Обзор…</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Файл:</translation>
+    </message>
+    <message>
+        <source>Sheet:</source>
+        <translation>Лист:</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx);;All files (*)</source>
+        <translation>Книги Excel (*.xlsx);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Cannot read the file</source>
+        <translation>Не удаётся прочитать файл</translation>
+    </message>
+    <message>
+        <source>%1 (rows: %2)</source>
+        <translation>%1 (строк: %2)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import from Excel: %1</source>
+        <translation>Импорт из Excel: %1</translation>
+    </message>
+    <message>
+        <source>Reading and checking the rows…</source>
+        <translation>Чтение и проверка строк…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Импорт…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Импортировать</translation>
     </message>
 </context>
 <context>
@@ -39,6 +582,14 @@
     <message>
         <source>&amp;Reports…</source>
         <translation>&amp;Отчёты…</translation>
+    </message>
+    <message>
+        <source>Import &amp;staff from Excel…</source>
+        <translation>Импорт &amp;педагогов из Excel…</translation>
+    </message>
+    <message>
+        <source>Import &amp;organizations from Excel…</source>
+        <translation>Импорт &amp;организаций из Excel…</translation>
     </message>
     <message>
         <source>&amp;Backup…</source>
@@ -83,6 +634,10 @@
     <message>
         <source>&amp;Organizations</source>
         <translation>&amp;Организации</translation>
+    </message>
+    <message>
+        <source>&amp;Staff</source>
+        <translation>&amp;Кадры</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -187,6 +742,49 @@
     <message>
         <source>&lt;h3&gt;IMC Desktop %1&lt;/h3&gt;&lt;p&gt;The workstation of a district information-methodological centre.&lt;/p&gt;&lt;p&gt;Database: %2&lt;br&gt;Schema: %3&lt;br&gt;Data folder: %4&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ИМЦ — рабочее место методиста, версия %1&lt;/h3&gt;&lt;p&gt;Программа информационно-методического центра муниципального органа управления образованием.&lt;/p&gt;&lt;p&gt;База данных: %2&lt;br&gt;Версия схемы: %3&lt;br&gt;Папка данных: %4&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>Columns</source>
+        <translation>Столбцы</translation>
+    </message>
+    <message>
+        <source>Choose which field each column of the file goes to. The choice is remembered for files of the same form.</source>
+        <translation>Выберите, в какое поле идёт каждый столбец файла. Выбор запоминается для файлов такой же формы.</translation>
+    </message>
+    <message>
+        <source>The table&apos;s header is in row %1; the data start below it.</source>
+        <translation>Заголовок таблицы — в строке %1; данные начинаются ниже.</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Столбец</translation>
+    </message>
+    <message>
+        <source>Heading in the file</source>
+        <translation>Заголовок в файле</translation>
+    </message>
+    <message>
+        <source>First values</source>
+        <translation>Первые значения</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <source>— do not import —</source>
+        <translation>— не импортировать —</translation>
+    </message>
+    <message>
+        <source>(no heading)</source>
+        <translation>(без заголовка)</translation>
+    </message>
+    <message>
+        <source>Required fields without a column: %1</source>
+        <translation>Обязательные поля без столбца: %1</translation>
     </message>
 </context>
 <context>
@@ -380,6 +978,140 @@
     </message>
 </context>
 <context>
+    <name>PersonDialog</name>
+    <message>
+        <source>New pedagogue</source>
+        <translation>Новый педагог</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Основное</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Фамилия</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Patronymic</source>
+        <translation>Отчество</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Пол</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Дата рождения</translation>
+    </message>
+    <message>
+        <source>SNILS</source>
+        <translation>СНИЛС</translation>
+    </message>
+    <message>
+        <source>INN</source>
+        <translation>ИНН</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Электронная почта</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Категория</translation>
+    </message>
+    <message>
+        <source>Category established on</source>
+        <translation>Дата установления категории</translation>
+    </message>
+    <message>
+        <source>Academic degree or title</source>
+        <translation>Учёная степень, звание</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Заметки</translation>
+    </message>
+    <message>
+        <source>Check the tabs: %1</source>
+        <translation>Проверьте вкладки: %1</translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>Возможный дубликат</translation>
+    </message>
+    <message>
+        <source>The registry already has:</source>
+        <translation>В реестре уже есть:</translation>
+    </message>
+    <message>
+        <source>Save this pedagogue anyway?</source>
+        <translation>Всё равно сохранить этого педагога?</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <source>Check before importing</source>
+        <translation>Проверка перед импортом</translation>
+    </message>
+    <message>
+        <source>Nothing is written until you press «Import». A dry run shows what the import would do.</source>
+        <translation>Ничего не записывается, пока вы не нажмёте «Импортировать». Пробный запуск покажет, что сделает импорт.</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Импортировать</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Строка</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <source>What is wrong</source>
+        <translation>Что не так</translation>
+    </message>
+    <message>
+        <source>Import only the valid rows</source>
+        <translation>Импортировать только правильные строки</translation>
+    </message>
+    <message>
+        <source>All or nothing: import only if every row is valid</source>
+        <translation>Всё или ничего: импортировать, только если все строки правильные</translation>
+    </message>
+    <message>
+        <source>Dry run</source>
+        <translation>Пробный запуск</translation>
+    </message>
+    <message>
+        <source>Check what would be created and updated, writing nothing</source>
+        <translation>Проверить, что будет создано и обновлено, ничего не записывая</translation>
+    </message>
+    <message>
+        <source>Rows: %1; valid: %2; with problems: %3; left out: %4</source>
+        <translation>Строк: %1; правильных: %2; с ошибками: %3; исключено: %4</translation>
+    </message>
+    <message>
+        <source>Some rows have problems: correct the file, or import only the valid rows.</source>
+        <translation>В некоторых строках ошибки: исправьте файл или импортируйте только правильные строки.</translation>
+    </message>
+    <message>
+        <source>Dry run: %1 would be created, %2 updated, %3 unchanged, %4 left out. Nothing was written.</source>
+        <translation>Пробный запуск: будет создано %1, обновлено %2, без изменений %3, исключено %4. Ничего не записано.</translation>
+    </message>
+</context>
+<context>
     <name>QProgressDialog</name>
     <message>
         <source>Cancel</source>
@@ -442,6 +1174,21 @@
     <message>
         <source>Search: «%1»</source>
         <translation>Отбор по поиску: «%1»</translation>
+    </message>
+</context>
+<context>
+    <name>ReferencesPage</name>
+    <message>
+        <source>Values not in the directory</source>
+        <translation>Значения, которых нет в справочнике</translation>
+    </message>
+    <message>
+        <source>Choose the directory entry each value means, or leave the rows with it out of the import.</source>
+        <translation>Выберите запись справочника для каждого значения или исключите строки с ним из импорта.</translation>
+    </message>
+    <message>
+        <source>— do not import these rows —</source>
+        <translation>— не импортировать эти строки —</translation>
     </message>
 </context>
 <context>
@@ -596,6 +1343,38 @@ Open it now?</source>
         <translation>Бланк для документов Word (.docx; пусто — без бланка)</translation>
     </message>
     <message>
+        <source>Staff</source>
+        <translation>Кадры</translation>
+    </message>
+    <message>
+        <source>Courses are due every, years</source>
+        <translation>Курсы (КПК) — раз в столько лет</translation>
+    </message>
+    <message>
+        <source>Minimum hours of a qualification course</source>
+        <translation>Минимум часов повышения квалификации</translation>
+    </message>
+    <message>
+        <source>Minimum hours of professional retraining</source>
+        <translation>Минимум часов профессиональной переподготовки</translation>
+    </message>
+    <message>
+        <source>Usual hours of a qualification course (a warning below)</source>
+        <translation>Обычный объём курсов, ч (меньше — предупреждение)</translation>
+    </message>
+    <message>
+        <source>Young specialist: younger than, years</source>
+        <translation>Молодой специалист: моложе, лет</translation>
+    </message>
+    <message>
+        <source>Young specialist: started work within, years of graduating</source>
+        <translation>Молодой специалист: начал работать не позже, лет после выпуска</translation>
+    </message>
+    <message>
+        <source>Young specialist: status lasts, years</source>
+        <translation>Молодой специалист: статус действует, лет</translation>
+    </message>
+    <message>
         <source>Data folder (empty: the default folder)</source>
         <translation>Папка данных (пусто — папка по умолчанию)</translation>
     </message>
@@ -609,6 +1388,176 @@ Open it now?</source>
     <message>
         <source>Settings</source>
         <translation>Настройки</translation>
+    </message>
+</context>
+<context>
+    <name>StaffTab</name>
+    <message>
+        <source>Staff</source>
+        <translation>Кадры</translation>
+    </message>
+    <message>
+        <source>Show SNILS and INN</source>
+        <translation>Показать СНИЛС и ИНН</translation>
+    </message>
+    <message>
+        <source>Personal data: show the full numbers only when the work needs them</source>
+        <translation>Персональные данные: показывайте полные номера, только когда это нужно для работы</translation>
+    </message>
+    <message>
+        <source>Pedagogues</source>
+        <translation>Педагогические работники</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>ФИО</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>ОО</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>Subjects</source>
+        <translation>Предметы</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Категория</translation>
+    </message>
+    <message>
+        <source>Teaching experience</source>
+        <translation>Пед. стаж</translation>
+    </message>
+    <message>
+        <source>Last courses</source>
+        <translation>Последние КПК</translation>
+    </message>
+    <message>
+        <source>Courses due</source>
+        <translation>КПК до</translation>
+    </message>
+    <message>
+        <source>Courses status</source>
+        <translation>КПК</translation>
+    </message>
+    <message>
+        <source>Young specialist</source>
+        <translation>Молодой специалист</translation>
+    </message>
+    <message>
+        <source>SNILS</source>
+        <translation>СНИЛС</translation>
+    </message>
+    <message>
+        <source>INN</source>
+        <translation>ИНН</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Возраст</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>Образование</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Дата рождения</translation>
+    </message>
+    <message>
+        <source>All organizations</source>
+        <translation>Все ОО</translation>
+    </message>
+    <message>
+        <source>All positions</source>
+        <translation>Все должности</translation>
+    </message>
+    <message>
+        <source>All subjects</source>
+        <translation>Все предметы</translation>
+    </message>
+    <message>
+        <source>Young specialists</source>
+        <translation>Молодые специалисты</translation>
+    </message>
+    <message>
+        <source>Courses overdue</source>
+        <translation>КПК просрочены</translation>
+    </message>
+    <message>
+        <source>Add courses to selected…</source>
+        <translation>Курсы выбранным…</translation>
+    </message>
+    <message>
+        <source>One finished course for every pedagogue selected in the list</source>
+        <translation>Одни и те же пройденные курсы всем педагогам, выбранным в списке</translation>
+    </message>
+    <message>
+        <source>Pedagogue</source>
+        <translation>Педагог</translation>
+    </message>
+    <message>
+        <source>Pedagogue not saved</source>
+        <translation>Педагог не сохранён</translation>
+    </message>
+    <message>
+        <source>Delete pedagogues</source>
+        <translation>Удаление педагогов</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n pedagogue(s) with their jobs, education, courses and awards?</source>
+        <translation>
+            <numerusform>Удалить %n педагога вместе с местами работы, образованием, курсами и наградами?</numerusform>
+            <numerusform>Удалить %n педагогов вместе с местами работы, образованием, курсами и наградами?</numerusform>
+            <numerusform>Удалить %n педагогов вместе с местами работы, образованием, курсами и наградами?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pedagogue not deleted</source>
+        <translation>Педагог не удалён</translation>
+    </message>
+    <message>
+        <source>Courses for the selected</source>
+        <translation>Курсы для выбранных</translation>
+    </message>
+    <message>
+        <source>Select the pedagogues in the list first (Ctrl+click, Shift+click).</source>
+        <translation>Сначала выберите педагогов в списке (Ctrl+щелчок, Shift+щелчок).</translation>
+    </message>
+    <message numerus="yes">
+        <source>The course was added to %n pedagogue(s).</source>
+        <translation>
+            <numerusform>Курсы добавлены %n педагогу.</numerusform>
+            <numerusform>Курсы добавлены %n педагогам.</numerusform>
+            <numerusform>Курсы добавлены %n педагогам.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Import finished</source>
+        <translation>Импорт завершён</translation>
+    </message>
+    <message>
+        <source>What was written, and the rows that were left out.</source>
+        <translation>Что записано и какие строки исключены.</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Строка</translation>
+    </message>
+    <message>
+        <source>Why it was left out</source>
+        <translation>Почему исключена</translation>
+    </message>
+    <message>
+        <source>Created: %1; updated: %2; unchanged: %3; left out: %4</source>
+        <translation>Создано: %1; обновлено: %2; без изменений: %3; исключено: %4</translation>
     </message>
 </context>
 <context>

@@ -34,11 +34,11 @@ def test_menus_and_tabs_are_russian(window: MainWindow) -> None:
 def test_window_geometry_is_remembered(qtbot: Any, window: MainWindow,
                                        settings: config.Settings) -> None:
     window.show()
-    window.resize(700, 510)
+    window.resize(780, 520)
     window.close()
     again = MainWindow(settings)
     qtbot.addWidget(again)
-    assert (again.width(), again.height()) == (700, 510)
+    assert (again.width(), again.height()) == (780, 520)
 
 
 def test_backup_and_restore_from_the_file_menu(window: MainWindow, tmp_path: Path,

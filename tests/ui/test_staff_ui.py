@@ -300,7 +300,7 @@ def test_context_menu_has_the_cohort_action(demo_tab: StaffTab) -> None:
     assert demo_tab.act_cohort.isEnabled()
 
 
-def test_tab_lets_the_window_be_narrow(demo_tab: StaffTab) -> None:
+def test_tab_lets_the_window_be_narrow(russian: Any, demo_tab: StaffTab) -> None:
     assert demo_tab.minimumSizeHint().width() < 700
 
 

@@ -83,7 +83,7 @@ class StaffTab(QWidget):
             Column("kpk_due", self.tr("Courses due"), lambda r: r.kpk_due, kind="date", width=105),
             Column("kpk_status", self.tr("Courses status"), lambda r: r.kpk_status, width=110),
             Column("is_young", self.tr("Young specialist"), lambda r: r.is_young, kind="bool",
-                   width=120),
+                   width=160),
             Column("snils", self.tr("SNILS"), self._snils, width=125, hidden=True),
             Column("inn", self.tr("INN"), self._inn, width=120, hidden=True),
             Column("age", self.tr("Age"), lambda r: r.age, kind="int", width=70, hidden=True),
