@@ -156,6 +156,14 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _explained(exc: Exception) -> bool:
+    """Errors of the report engine and the importer carry a Russian message for the user."""
+    from exports.errors import ExportError
+    from imc_desktop.importers import ImportFailed
+
+    return isinstance(exc, ExportError | ImportFailed)
+
+
 def _commands() -> dict[str, Callable[[argparse.Namespace], int]]:
     from imc_desktop.cli_import import cmd_import
     from imc_desktop.cli_reports import cmd_report
@@ -186,6 +194,10 @@ def _run(args: argparse.Namespace) -> int:
         return _fail(f"Нет прав на доступ к файлу {exc.filename}.")
     except OSError as exc:
         return _fail(f"Не удалось прочитать или записать файл {exc.filename}: {exc.strerror}.")
+    except Exception as exc:
+        if _explained(exc):
+            return _fail(str(exc))
+        raise
     finally:
         from imc_desktop.services import maintenance
 

@@ -6,13 +6,21 @@ from the settings) and :mod:`imc_desktop.services.staff_report_data` (jobs, cour
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+import itertools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from exports import CellValue, Report, ReportColumn, ReportTable, format_date
-from imc_desktop import config
+from exports import (
+    CellValue,
+    ColumnKind,
+    Report,
+    ReportColumn,
+    ReportTable,
+    format_date,
+    format_number,
+)
 from imc_desktop.services import staff
 from imc_desktop.services import staff_report_data as data
 from imc_desktop.services.errors import ServiceError
@@ -24,17 +32,13 @@ from imc_desktop.services.reports import (
 )
 from imc_desktop.services.staff import PersonRow
 from imc_desktop.services.staff_report_data import Job
-from imc_desktop.services.staff_rules import KPK_NOT_YET, KPK_OVERDUE, StaffRules
+from imc_desktop.services.staff_rules import KPK_NOT_YET, KPK_OVERDUE
 
 ALL_ORGS = ("", "все ОО")
 ORG_TITLE = "Образовательная организация"
 Row = list[CellValue]
 
 
-def staff_rules() -> StaffRules:
-    """The КПК period and the young-specialist rule from the user's settings file: the one the
-    application and the command line read (a ReportContext does not carry the settings)."""
-    return StaffRules.from_settings(config.Settings())
 
 
 def _org_choices() -> list[tuple[str, str]]:
@@ -47,7 +51,7 @@ def _org_param() -> ReportParam:
 
 def _org_text(org_id: str) -> str:
     if not org_id:
-        return "все ОО"
+        return "все"
     return dict(data.organization_choices()).get(org_id, org_id)
 
 
@@ -57,30 +61,6 @@ def _this_year() -> str:
 
 def _where(report: str, param: str, title: str) -> str:
     return f"Параметр «{param}» ({title}) отчёта «{report}»"
-
-
-def _numbered(groups: Iterable[tuple[str, Row]]) -> list[Row]:
-    """[ОО, № within the ОО, *cells] from (ОО, cells) pairs already sorted by ОО."""
-    out: list[Row] = []
-    previous, n = None, 0
-    for group, cells in groups:
-        n = n + 1 if group == previous else 1
-        previous = group
-        out.append([group, n, *cells])
-    return out
-
-
-def _group_column(width: float = 2.0) -> tuple[ReportColumn, ReportColumn]:
-    return ReportColumn("ОО", width), ReportColumn("№", 0.5, kind="int")
-
-
-def years_text(n: int) -> str:
-    """«1 год», «3 года», «5 лет»."""
-    if n % 10 == 1 and n % 100 != 11:
-        return f"{n} год"
-    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        return f"{n} года"
-    return f"{n} лет"
 
 
 # ---------------------------------------------------------------- кадровый состав ОО
@@ -94,13 +74,20 @@ class _Line:
     jobs: tuple[Job, ...]
     is_main: bool
     numbers: tuple[str, str] = ("", "")
+    education: str = ""
 
 
 @dataclass(frozen=True)
 class _Field:
+    """A column to choose. Widths in pt at 12 pt type: `floor` the least it can take (the
+    engine's own minimum for dates, numbers and header words), `need` the least that breaks
+    no usual word, `ease` the width it reads well at."""
+
     key: str
-    column: ReportColumn
+    title: str
+    widths: tuple[float, float, float]
     value: Callable[[_Line], CellValue]
+    kind: ColumnKind = "text"
 
 
 def _subjects(line: _Line) -> str:
@@ -111,23 +98,21 @@ def _subjects(line: _Line) -> str:
 
 
 FIELDS = (
-    _Field("фио", ReportColumn("ФИО", 2.5), lambda x: x.person.full_name),
-    _Field("должность", ReportColumn("Должность", 2.0),
+    _Field("фио", "ФИО", (72, 86, 125), lambda x: x.person.full_name),
+    _Field("должность", "Должность", (75, 112, 115),
            lambda x: "; ".join(j.position_text for j in x.jobs)),
-    _Field("предметы", ReportColumn("Предметы", 2.0), _subjects),
-    _Field("категория", ReportColumn("Категория", 1.25), lambda x: x.person.category),
-    _Field("стаж", ReportColumn("Пед. стаж", 1.25), lambda x: x.person.ped_experience),
-    _Field("образование", ReportColumn("Образование", 2.1), lambda x: x.person.education),
-    _Field("рождение", ReportColumn("Дата рождения", 1.3, kind="date"),
-           lambda x: x.person.birth_date),
-    _Field("возраст", ReportColumn("Возраст", 0.95, kind="int"), lambda x: x.person.age),
-    _Field("кпк", ReportColumn("Последние КПК", 1.3, kind="date"),
-           lambda x: x.person.last_course_end),
-    _Field("кпк_до", ReportColumn("КПК до", 1.3, kind="date"), lambda x: x.person.kpk_due),
-    _Field("молодой", ReportColumn("Молодой специалист", 1.3, align="center"),
+    _Field("предметы", "Предметы", (67, 93, 105), _subjects),
+    _Field("категория", "Категория", (75, 75, 75), lambda x: x.person.category),
+    _Field("стаж", "Пед. стаж", (45, 71, 71), lambda x: x.person.ped_experience),
+    _Field("образование", "Образование", (82, 82, 95), lambda x: x.education),
+    _Field("рождение", "Дата рождения", (75, 75, 75), lambda x: x.person.birth_date, "date"),
+    _Field("возраст", "Возраст", (60, 60, 60), lambda x: x.person.age, "int"),
+    _Field("кпк", "Последние КПК", (75, 75, 75), lambda x: x.person.last_course_end, "date"),
+    _Field("кпк_до", "КПК до", (75, 75, 75), lambda x: x.person.kpk_due, "date"),
+    _Field("молодой", "Молодой специалист", (82, 82, 82),
            lambda x: "да" if x.person.is_young else ""),
-    _Field("снилс", ReportColumn("СНИЛС", 1.75), lambda x: x.numbers[0]),
-    _Field("инн", ReportColumn("ИНН", 1.7), lambda x: x.numbers[1]),
+    _Field("снилс", "СНИЛС", (85, 85, 85), lambda x: x.numbers[0]),
+    _Field("инн", "ИНН", (79, 80, 80), lambda x: x.numbers[1]),
 )
 PERSONAL_KEYS = ("снилс", "инн")
 DEFAULT_COLUMNS = "фио,должность,предметы,категория,стаж,образование,возраст,кпк"
@@ -136,71 +121,93 @@ STAFF = "staff-by-organization"
 
 def chosen_fields(text: str, personal: bool) -> tuple[_Field, ...]:
     """The fields named in `text` (keys or titles, any case), ФИО always first."""
-    by_name = {f.key: f for f in FIELDS} | {f.column.title.casefold(): f for f in FIELDS}
+    by_name = {f.key: f for f in FIELDS} | {f.title.casefold(): f for f in FIELDS}
     names = [n.strip().casefold() for n in (text or DEFAULT_COLUMNS).split(",") if n.strip()]
     unknown = [n for n in names if n not in by_name]
     if unknown:
         raise ServiceError(
-            f"{_where(STAFF, 'columns', 'Столбцы')}: нет столбцов "
+            f"{_where(STAFF, 'columns', 'Столбцы через запятую')}: нет столбцов "
             f"{', '.join(f'«{n}»' for n in unknown)}. Допустимые: "
             f"{', '.join(f.key for f in FIELDS)}.")
     chosen = list(dict.fromkeys(by_name[n] for n in ["фио", *names]))
-    asked = [f.column.title for f in chosen if f.key in PERSONAL_KEYS]
+    asked = [f.title for f in chosen if f.key in PERSONAL_KEYS]
     if asked and not personal:
-        raise ServiceError(
-            f"Столбцы {', '.join(asked)} содержат персональные данные (152-ФЗ) и выводятся "
-            "только по явному разрешению: укажите параметр personal=да "
-            "(«Разрешить СНИЛС и ИНН»).")
+        what = ("Столбцы {} содержат персональные данные (152-ФЗ) и выводятся" if len(asked) > 1
+                else "Столбец {} содержит персональные данные (152-ФЗ) и выводится")
+        raise ServiceError(what.format(" и ".join(asked)) + " только по явному разрешению: "
+                           "укажите параметр personal=да («Разрешить СНИЛС и ИНН»).")
     return tuple(chosen)
 
 
 def _staff_lines(people: Sequence[PersonRow], org_id: str,
                  numbers: dict[str, tuple[str, str]]) -> list[_Line]:
-    jobs = data.current_jobs()
+    jobs, educations = data.current_jobs(), data.best_educations()
     lines: list[_Line] = []
     for person in people:
+        extra = (numbers.get(person.id, ("", "")),
+                 data.education_short(educations.get(person.id)))
         mine = jobs.get(person.id, [])
         if not mine and not org_id:
-            lines.append(_Line(person, data.NO_ORG, (), True, numbers.get(person.id, ("", ""))))
+            lines.append(_Line(person, data.NO_ORG, (), True, *extra))
         for oid in dict.fromkeys(j.organization_id for j in mine):
-            if org_id and oid != org_id:
-                continue
             here = tuple(j for j in mine if j.organization_id == oid)
-            lines.append(_Line(person, here[0].organization, here,
-                               oid == person.organization_id,
-                               numbers.get(person.id, ("", ""))))
+            if not org_id or oid == org_id:
+                lines.append(_Line(person, here[0].organization, here,
+                                   oid == person.organization_id, *extra))
     lines.sort(key=lambda x: (data.org_key(x.organization), data.name_key(x.person.full_name)))
     return lines
 
 
+def _staff_columns(fields: Sequence[_Field]) -> tuple[tuple[ReportColumn, ...], bool | None]:
+    """The columns with widths that break no word if possible, and the orientation."""
+    widths = [(data.NUMBER_PT,) * 3, *(f.widths for f in fields)]
+    weights = data.fitted_weights(widths)
+    if weights is None:
+        raise ServiceError(
+            f"{_where(STAFF, 'columns', 'Столбцы через запятую')}: выбранные столбцы не "
+            "помещаются на лист A4 даже в альбомной ориентации (нужно не меньше "
+            f"{data.pt_to_cm(sum(w[0] for w in widths))} см, есть "
+            f"{data.pt_to_cm(data.LANDSCAPE_PT)} см). Уберите часть столбцов.")
+    columns = (replace(data.NUMBER_COLUMN, width=weights[0]), *(
+        ReportColumn(f.title, w, kind=f.kind) for f, w in zip(fields, weights[1:], strict=True)))
+    return columns, (True if sum(w[2] for w in widths) > data.PORTRAIT_PT else None)
+
+
+def _staff_summary(lines: Sequence[_Line]) -> ReportTable:
+    second = any(not x.is_main for x in lines)
+    titles = ("Педагогов", "Совместителей") if second else ("Педагогов",)
+    return data.summary_table(titles, data.sum_by_organization(
+        (x.organization, (int(x.is_main), int(not x.is_main))[:len(titles)]) for x in lines))
+
+
 def _staff_by_organization(params: dict[str, Any], ctx: ReportContext) -> Report:
     fields = chosen_fields(params["columns"], params["personal"])
-    people = staff.list_staff(ctx.today, staff_rules())
+    people = staff.list_staff(ctx.today, ctx.staff_rules)
     wanted = any(f.key in PERSONAL_KEYS for f in fields)
     numbers = staff.personal_numbers(p.id for p in people) if wanted else {}
     lines = _staff_lines(people, params["org"], numbers)
-    columns = (*_group_column(), *(f.column for f in fields),
-               ReportColumn("Педагогов", 1.25, kind="int", total=True))
-    rows = _numbered((x.organization, [*(f.value(x) for f in fields), 1 if x.is_main else None])
-                     for x in lines)
+    columns, landscape = _staff_columns(fields)
+    tables = data.per_organization(columns, ((x.organization, [f.value(x) for f in fields])
+                                        for x in lines), totals=False)
     counted = sum(1 for x in lines if x.is_main)
-    notes = ["Совместители показаны в каждой ОО, где работают; в счёт педагогов они входят "
-             "только по основному месту работы."] if counted < len(lines) else []
-    personal = " Содержит персональные данные (СНИЛС, ИНН)." if wanted else ""
+    notes = ["Совместители показаны в каждой ОО, где работают (в должности — «совм.»); в числе "
+             "педагогов они учтены только по основному месту работы."
+             ] if counted < len(lines) else []
+    shown = ", ".join(f.title for f in fields if f.key in PERSONAL_KEYS)
+    personal = f" Содержит персональные данные ({shown})." if shown else ""
     return Report(
         title="Кадровый состав образовательных организаций",
         params_line=f"ОО: {_org_text(params['org'])}; на {format_date(ctx.today)}. "
                     f"Педагогов: {counted}.{personal}",
-        tables=(ReportTable(columns, rows, group_by=0, totals=True),),
-        closing_paragraphs=tuple(notes))
+        tables=data.with_summary(tables, params["org"], lambda: _staff_summary(lines)),
+        closing_paragraphs=tuple(notes), landscape=landscape)
 
 
 register(ReportDefinition(
     name=STAFF, title="Кадровый состав ОО",
     params=(
         _org_param(),
-        ReportParam("columns", "Столбцы (через запятую: " + ", ".join(f.key for f in FIELDS)
-                    + ")", "str", lambda: DEFAULT_COLUMNS),
+        ReportParam("columns", "Столбцы через запятую", "str", lambda: DEFAULT_COLUMNS),
         ReportParam("personal", "Разрешить СНИЛС и ИНН (персональные данные)", "bool",
                     lambda: "нет"),
     ),
@@ -211,13 +218,26 @@ register(ReportDefinition(
 # ---------------------------------------------------------------- курсовая подготовка
 
 COURSE_COLUMNS = (
-    *_group_column(1.9),
-    ReportColumn("ФИО", 2.1), ReportColumn("Должность", 1.6), ReportColumn("Программа", 3.0),
-    ReportColumn("Организация", 2.2), ReportColumn("Вид", 0.75, align="center"),
-    ReportColumn("Форма", 1.45), ReportColumn("Начало", 1.25, kind="date"),
-    ReportColumn("Окончание", 1.3, kind="date"),
-    ReportColumn("Часов", 0.95, kind="int", total=True), ReportColumn("Документ", 2.0),
+    data.NUMBER_COLUMN,
+    ReportColumn("ФИО", 1.35), ReportColumn("Должность", 1.75), ReportColumn("Программа", 1.95),
+    ReportColumn("Организация", 2.05), ReportColumn("Вид", 0.55, align="center"),
+    ReportColumn("Форма", 1.5), ReportColumn("Даты", 1.2, align="center"),
+    ReportColumn("Часов", 0.75, kind="int", total=True), ReportColumn("Документ", 1.45),
 )
+
+
+def dates_text(start: date | None, end: date) -> str:
+    """«26.07.2026–\n28.07.2026»; the end date alone when the start is unknown."""
+    return f"{format_date(start)}–\n{format_date(end)}" if start else format_date(end)
+
+
+def _courses_summary(found: Sequence[data.CourseRow]) -> ReportTable:
+    rows: list[Row] = []
+    for name, group in itertools.groupby(found, key=lambda c: c.organization):
+        courses = list(group)
+        rows.append([name, len(courses), len({c.person_id for c in courses}),
+                     sum(c.hours for c in courses)])
+    return data.summary_table(("Курсов", "Педагогов", "Часов"), rows)
 
 
 def _courses(params: dict[str, Any], ctx: ReportContext) -> Report:
@@ -226,17 +246,17 @@ def _courses(params: dict[str, Any], ctx: ReportContext) -> Report:
         raise ServiceError(f"{_where('courses', 'from', 'Начало периода')}: "
                            f"{format_date(first)} позже конца периода {format_date(last)}.")
     found = data.courses_in_period(first, last, params["org"])
-    rows = _numbered((c.organization, [
-        c.full_name, c.position, c.program, c.provider, c.kind, c.form, c.start_date,
-        c.end_date, c.hours, c.document]) for c in found)
-    people = len({(c.full_name, c.organization_id) for c in found})
+    tables = data.per_organization(COURSE_COLUMNS, ((c.organization, [
+        c.full_name, c.position, c.program, c.provider, c.kind, c.form,
+        dates_text(c.start_date, c.end_date), c.hours, c.document]) for c in found))
+    people = len({c.person_id for c in found})
     return Report(
         title="Сведения о курсовой подготовке педагогических работников",
         params_line=f"Период: с {format_date(first)} по {format_date(last)} (по дате "
                     f"окончания курсов); ОО: {_org_text(params['org'])}.",
-        tables=(ReportTable(COURSE_COLUMNS, rows, group_by=0, totals=True),),
+        tables=data.with_summary(tables, params["org"], lambda: _courses_summary(found)),
         closing_paragraphs=(f"Всего курсов: {len(found)}, педагогов: {people}, часов: "
-                            f"{sum(c.hours for c in found)}. Вид: ПК — повышение "
+                            f"{format_number(sum(c.hours for c in found))}. Вид: ПК — повышение "
                             "квалификации, ПП — профессиональная переподготовка.",),
         landscape=True)
 
@@ -263,31 +283,17 @@ register(ReportDefinition(
 # ---------------------------------------------------------------- КПК в году N
 
 KPK_COLUMNS = (
-    *_group_column(2.4),
-    ReportColumn("ФИО", 3.0), ReportColumn("Должность", 2.4),
-    ReportColumn("Последние КПК", 1.45, kind="date"), ReportColumn("Срок", 1.35, kind="date"),
-    ReportColumn("Статус", 1.7),
+    data.NUMBER_COLUMN, ReportColumn("ФИО", 2.3), ReportColumn("Должность", 1.85),
+    ReportColumn("Последние КПК", 1.3, kind="date"), ReportColumn("Срок", 1.3, kind="date"),
+    ReportColumn("Статус", 1.35),
 )
 
 
-def kpk_status_text(person: PersonRow) -> str:
-    """«просрочены» (the term has passed), «нет КПК» (none yet, not overdue), «в 2026 году»."""
-    if person.kpk_status == KPK_OVERDUE or person.kpk_due is None:
-        return KPK_OVERDUE
-    if person.kpk_status == KPK_NOT_YET:
-        return KPK_NOT_YET
-    return f"в {person.kpk_due.year} году"
-
-
-def kpk_due_people(people: Iterable[PersonRow], year: int, org_id: str) -> list[PersonRow]:
-    """Who must take a course by the end of `year`: the term falls then or earlier, or is
-    unknown (no courses and no date of hiring)."""
-    end = date(year, 12, 31)
-    found = [p for p in people if (p.kpk_due is None or p.kpk_due <= end)
-             and (not org_id or p.organization_id == org_id)]
-    found.sort(key=lambda p: (data.org_key(p.organization or data.NO_ORG),
-                              data.name_key(p.full_name)))
-    return found
+def _kpk_summary(found: Sequence[PersonRow], statuses: Sequence[str]) -> ReportTable:
+    items = [(p.organization or data.NO_ORG,
+              [1, *(int(data.kpk_status_text(p) == s) for s in statuses)]) for p in found]
+    titles = (s[:1].upper() + s[1:] for s in statuses)
+    return data.summary_table(("Всего", *titles), data.sum_by_organization(items))
 
 
 def _kpk_due(params: dict[str, Any], ctx: ReportContext) -> Report:
@@ -295,28 +301,34 @@ def _kpk_due(params: dict[str, Any], ctx: ReportContext) -> Report:
     if not 1990 <= year <= 2100:
         raise ServiceError(f"{_where('kpk-due', 'year', 'Год')}: {year} — не год "
                            "(нужно от 1990 до 2100).")
-    rules = staff_rules()
-    found = kpk_due_people(staff.list_staff(ctx.today, rules), year, params["org"])
-    rows = _numbered((p.organization or data.NO_ORG, [
-        p.full_name, p.position, p.last_course_end, p.kpk_due, kpk_status_text(p)])
-        for p in found)
-    statuses = [kpk_status_text(p) for p in found]
-    summary = ", ".join(f"{s} — {statuses.count(s)}" for s in dict.fromkeys(sorted(statuses)))
+    rules = ctx.staff_rules
+    found = data.kpk_due_people(staff.list_staff(ctx.today, rules), year, params["org"])
+    tables = data.per_organization(KPK_COLUMNS, ((p.organization or data.NO_ORG, [
+        p.full_name, p.position, p.last_course_end, p.kpk_due, data.kpk_status_text(p)])
+        for p in found), totals=False)
+    statuses = sorted({data.kpk_status_text(p) for p in found}, key=_status_order)
+    summary = ", ".join(f"{s} — {sum(data.kpk_status_text(p) == s for p in found)}"
+                        for s in statuses)
     return Report(
         title=f"Педагоги, которым необходимо пройти КПК в {year} году",
         params_line=f"ОО: {_org_text(params['org'])}; КПК — не реже одного раза в "
-                    f"{years_text(rules.kpk_period_years)}; состояние на "
+                    f"{data.years_text(rules.kpk_period_years)}; состояние на "
                     f"{format_date(ctx.today)}.",
-        tables=(ReportTable(KPK_COLUMNS, rows, group_by=0),),
+        tables=data.with_summary(tables, params["org"], lambda: _kpk_summary(found, statuses)),
         closing_paragraphs=(
             f"Всего педагогов: {len(found)}" + (f" ({summary})." if found else "."),
             "Срок — дата окончания последних КПК (если курсов нет — дата приёма на работу) "
-            f"плюс {years_text(rules.kpk_period_years)}. В список вошли педагоги со сроком не "
-            f"позднее 31.12.{year}; «нет КПК» — курсов ещё не было, срок не истёк."))
+            f"плюс {data.years_text(rules.kpk_period_years)}. В список вошли педагоги со сроком не "
+            f"позднее 31.12.{year} и те, чей срок не определить (нет ни курсов, ни даты приёма); "
+            "«нет КПК» — курсов ещё не было, срок не истёк."))
+
+
+def _status_order(status: str) -> tuple[int, str]:
+    return {KPK_OVERDUE: 0, KPK_NOT_YET: 1}.get(status, 2), status
 
 
 register(ReportDefinition(
-    name="kpk-due", title="Педагоги, которым необходимо пройти КПК в году",
+    name="kpk-due", title="Педагоги, которым необходимо пройти КПК (по году)",
     params=(ReportParam("year", "Год", "int", _this_year), _org_param()),
     build=_kpk_due,
 ))
@@ -329,7 +341,7 @@ def _count_columns(titles: Sequence[str]) -> tuple[ReportColumn, ...]:
 
 
 def _stats_table(title: str, titles: Sequence[str], rows: list[Row]) -> ReportTable:
-    columns = (ReportColumn("ОО", 3.2), ReportColumn("Всего", 1.0, kind="int", total=True),
+    columns = (ReportColumn("ОО", 3.8), ReportColumn("Всего", 1.0, kind="int", total=True),
                *_count_columns(titles))
     return ReportTable(columns, rows, title=title, totals=True)
 
@@ -348,7 +360,7 @@ def _staff_stats(params: dict[str, Any], ctx: ReportContext) -> Report:
     on: date = params["date"]
     edges = data.parse_age_bands(params["age_bands"], _where(
         "staff-stats", "age_bands", "Границы возрастных групп"))
-    people = staff.list_staff(on, staff_rules())
+    people = staff.list_staff(on, ctx.staff_rules)
     rows = _stats_rows(people, edges)
     return Report(
         title="Статистика педагогических кадров",
@@ -368,11 +380,11 @@ def _staff_stats(params: dict[str, Any], ctx: ReportContext) -> Report:
 
 def _stats_notes(edges: Sequence[int], on: date) -> tuple[str, ...]:
     return (
-        f"Стаж и возраст — полных лет на {format_date(on)}; педагог учтён в ОО основного места "
-        "работы. Стаж «до 3» — менее 3 лет, «3–5» — от 3 до 5 лет (5 не включая) и так далее, "
-        "«20 и более» — 20 лет и больше; «не указан» — стаж не внесён. Возраст «до "
-        f"{edges[0]}» — моложе {edges[0]} лет, «{edges[-1]} и старше» — {edges[-1]} лет и "
-        "больше.",
+        f"Стаж (педагогический) и возраст — полных лет на {format_date(on)}; педагог учтён в "
+        "ОО основного места работы. Стаж «До 3» — менее 3 лет, «3–5» — от 3 до 5 лет "
+        "(5 не включая) и так далее, «20 и более» — 20 лет и больше; «Не указан» — стаж не "
+        f"внесён. Возраст «До {edges[0]}» — моложе {edges[0]} лет, «{edges[-1]} и старше» — "
+        f"{edges[-1]} лет и больше.",
         "Образование — по высшему уровню; «из них пед.» — педагогическое. СПО — среднее "
         "профессиональное. Каждая группа в строке (кроме «из них» и молодых специалистов) "
         "в сумме даёт «Всего».",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -13,6 +13,7 @@ from exports import ApprovalBlock, Report, ReportColumn, ReportStyle, ReportTabl
 from exports.fonts import find_cyrillic_font
 from imc_desktop import config
 from imc_desktop.services.errors import ServiceError
+from imc_desktop.services.staff_rules import StaffRules
 from imc_desktop.validation import parse_date
 
 Progress = Callable[[int, int], None]
@@ -43,6 +44,7 @@ class ReportContext:
     executor_name: str
     executor_phone: str
     today: date
+    staff_rules: StaffRules = field(default_factory=StaffRules)
 
     def signatures(self) -> tuple[Signature, ...]:
         if not self.director_name:
@@ -119,6 +121,7 @@ def context(settings: config.Settings, today: date | None = None) -> ReportConte
         executor_name=settings.get(config.EXECUTOR_NAME),
         executor_phone=settings.get(config.EXECUTOR_PHONE),
         today=today or date.today(),
+        staff_rules=StaffRules.from_settings(settings),
     )
 
 

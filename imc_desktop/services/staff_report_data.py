@@ -1,39 +1,45 @@
-"""Plain data behind the staff reports: jobs, courses in a period, statistical groupings.
+"""Data behind the staff reports: jobs, courses in a period, КПК terms, statistical groupings,
+and the shaping of tables (one per ОО, a summary by ОО, widths that break no word).
 
-Each public function reads the database in one unit of work and returns frozen dataclasses or
-plain tuples; the grouping helpers need no database at all.
+Each function that reads the database does so in one unit of work and returns frozen
+dataclasses or plain tuples; the other helpers need no database at all.
 """
 
 from __future__ import annotations
 
 import bisect
+import itertools
+import operator
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection, select
 
+from exports import CellValue, ReportColumn, ReportTable
 from imc_desktop import db
 from imc_desktop.db import session_scope
 from imc_desktop.services.errors import ServiceError
 from imc_desktop.services.staff import PersonRow
+from imc_desktop.services.staff_rules import KPK_NOT_YET, KPK_OVERDUE
 from models import Course, Education, Employment, Organization, Person
 from models.staff import EDUCATION_LEVELS, JOB_TYPES
 
+Row = list[CellValue]
 NO_ORG = "Место работы не указано"
 MAIN_JOB = JOB_TYPES[0]
 JOB_MARKS = {JOB_TYPES[1]: "внутр. совм.", JOB_TYPES[2]: "внешн. совм."}
 
 #: Pedagogical стаж in full years: «до 3» is below 3, «3–5» is 3 to below 5, … «20 и более».
 EXPERIENCE_EDGES = (3, 5, 10, 15, 20)
-EXPERIENCE_TITLES = ("до 3", "3–5", "5–10", "10–15", "15–20", "20 и более", "не указан")
+EXPERIENCE_TITLES = ("До 3", "3–5", "5–10", "10–15", "15–20", "20 и более", "Не указан")
 DEFAULT_AGE_BANDS = "25,30,35,40,45,50,55,60,65"
 MAX_AGE_BANDS = 12
 HIGHER, VOCATIONAL = EDUCATION_LEVELS[0], EDUCATION_LEVELS[1]
-EDUCATION_TITLES = ("высшее", "из них пед.", "СПО", "из них пед.", "другое, не указано")
-CATEGORY_TITLES = ("высшая", "первая", "без категории")
+EDUCATION_TITLES = ("Высшее", "из них пед.", "СПО", "из них пед.", "Другое, не указано")
+CATEGORY_TITLES = ("Высшая", "Первая", "Без категории")
 
 
 def name_key(text: str) -> str:
@@ -127,6 +133,7 @@ def job_on(jobs: Sequence[Job], day: date) -> Job | None:
 class CourseRow:
     """A course with the pedagogue's ОО and position when it ended."""
 
+    person_id: str
     organization_id: str
     organization: str
     full_name: str
@@ -175,15 +182,115 @@ def courses_in_period(first: date, last: date, org_id: str = "") -> list[CourseR
 
 
 def _course_row(r: Any, job: Job | None) -> CourseRow:
-    (_pid, last, first, middle, program, provider, kind, form, start, end, hours,
+    (pid, last, first, middle, program, provider, kind, form, start, end, hours,
      doc_kind, series, number, registration) = r
     return CourseRow(
-        organization_id=job.organization_id if job else "",
+        person_id=pid, organization_id=job.organization_id if job else "",
         organization=job.organization if job else NO_ORG,
         full_name=" ".join(p for p in (last, first, middle) if p),
         position=job.position if job else "", program=program, provider=provider,
         kind=kind, form=form, start_date=start, end_date=end, hours=hours or 0,
         document=document_text(doc_kind, series, number, registration))
+
+
+# ---------------------------------------------------------------- tables
+
+NUMBER_COLUMN = ReportColumn("№", 0.35, kind="int")
+NUMBER_PT = 20.0
+SUMMARY_TITLE = "Сводка по ОО"
+
+
+def per_organization(columns: tuple[ReportColumn, ...], items: Iterable[tuple[str, Row]],
+                     totals: bool = True) -> list[ReportTable]:
+    """One table per ОО, titled with its name, from (ОО, cells) pairs sorted by ОО; the №
+    restarts in each. (A grouped table would repeat the long ОО name on every row.)"""
+    tables = []
+    for name, group in itertools.groupby(items, key=operator.itemgetter(0)):
+        rows = [[i, *cells] for i, (_name, cells) in enumerate(group, 1)]
+        tables.append(ReportTable(columns, rows, title=name, totals=totals))
+    return tables or [ReportTable(columns, [])]
+
+
+def summary_table(titles: Sequence[str], rows: list[Row]) -> ReportTable:
+    columns = (ReportColumn("ОО", 4.0),
+               *(ReportColumn(t, 1.6, kind="int", total=True) for t in titles))
+    return ReportTable(columns, rows, title=SUMMARY_TITLE, totals=True)
+
+
+def with_summary(tables: list[ReportTable], org_id: str, summary: Callable[[], ReportTable]
+                  ) -> tuple[ReportTable, ...]:
+    """The tables of the ОО and, for the whole district, the summary by ОО after them."""
+    if org_id or not tables[0].rows:
+        return tuple(tables)
+    return (*tables, summary())
+
+
+def years_text(n: int) -> str:
+    """«1 год», «3 года», «5 лет»."""
+    if n % 10 == 1 and n % 100 != 11:
+        return f"{n} год"
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return f"{n} года"
+    return f"{n} лет"
+
+
+def sum_by_organization(items: Iterable[tuple[str, Sequence[int]]]) -> list[Row]:
+    """[ОО, *sums] in the order the ОО come."""
+    sums: dict[str, list[int]] = {}
+    for name, values in items:
+        acc = sums.setdefault(name, [0] * len(values))
+        for i, value in enumerate(values):
+            acc[i] += value
+    return [[name, *acc] for name, acc in sums.items()]
+
+
+
+# ---------------------------------------------------------------- КПК
+
+def kpk_status_text(person: PersonRow) -> str:
+    """«просрочены» (the term has passed), «нет КПК» (none yet, not overdue), «в 2026 году»."""
+    if person.kpk_status == KPK_OVERDUE or person.kpk_due is None:
+        return KPK_OVERDUE
+    if person.kpk_status == KPK_NOT_YET:
+        return KPK_NOT_YET
+    return f"в {person.kpk_due.year} году"
+
+
+def kpk_due_people(people: Iterable[PersonRow], year: int, org_id: str) -> list[PersonRow]:
+    """Who must take a course by the end of `year`: the term falls then or earlier, or is
+    unknown (no courses and no date of hiring)."""
+    end = date(year, 12, 31)
+    found = [p for p in people if (p.kpk_due is None or p.kpk_due <= end)
+             and (not org_id or p.organization_id == org_id)]
+    found.sort(key=lambda p: (org_key(p.organization or NO_ORG),
+                              name_key(p.full_name)))
+    return found
+
+
+# ---------------------------------------------------------------- widths
+
+#: Widths in pt of the table on A4 with the default margins (30 + 10 mm), a weight of 1.0.
+LANDSCAPE_PT = (297 - 40) / 25.4 * 72
+PORTRAIT_PT = (210 - 40) / 25.4 * 72
+WEIGHT_PT = 2 / 2.54 * 72
+
+
+def pt_to_cm(pt: float) -> str:
+    return f"{pt / 72 * 2.54:.1f}".replace(".", ",")
+
+
+def fitted_weights(widths: Sequence[tuple[float, float, float]],
+                   space: float = LANDSCAPE_PT) -> list[float] | None:
+    """Width weights from (floor, need, ease) widths in pt: the comfortable widths if they
+    fit in `space`; else the needs, then the floors, raised in proportion to fill the space;
+    None when even the floors do not fit."""
+    for low, high in ((1, 2), (0, 1)):
+        lows = sum(w[low] for w in widths)
+        if lows <= space:
+            room = sum(w[high] for w in widths) - lows
+            share = min(1.0, (space - lows) / room) if room > 0 else 0.0
+            return [(w[low] + share * (w[high] - w[low])) / WEIGHT_PT for w in widths]
+    return None
 
 
 # ---------------------------------------------------------------- statistics
@@ -201,6 +308,15 @@ def best_educations() -> dict[str, tuple[str, bool]]:
             if old is None or rank.get(level, 99) <= rank.get(old[0], 99):
                 best[pid] = (level, bool(pedagogical))
     return best
+
+
+def education_short(education: tuple[str, bool] | None) -> str:
+    """«высшее, пед.», «СПО», «среднее общее»…; "" when none is recorded."""
+    if education is None:
+        return ""
+    level, pedagogical = education
+    level = "СПО" if level == VOCATIONAL else level
+    return f"{level}, пед." if pedagogical else level
 
 
 def group_index(value: int | None, edges: Sequence[int]) -> int:
@@ -227,10 +343,10 @@ def parse_age_bands(text: str, where: str) -> tuple[int, ...]:
 
 
 def age_band_titles(edges: Sequence[int]) -> tuple[str, ...]:
-    """(25, 30, 35) → «до 25», «25–29», «30–34», «35 и старше», «не указан»."""
+    """(25, 30, 35) → «До 25», «25–29», «30–34», «35 и старше», «Не указан»."""
     middle = [f"{a}–{b - 1}" if b - a > 1 else f"{a}" for a, b in zip(edges, edges[1:],
                                                                      strict=False)]
-    return (f"до {edges[0]}", *middle, f"{edges[-1]} и старше", "не указан")
+    return (f"До {edges[0]}", *middle, f"{edges[-1]} и старше", "Не указан")
 
 
 @dataclass

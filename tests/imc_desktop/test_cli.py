@@ -132,3 +132,11 @@ def test_self_check_passes_as_a_real_process(tmp_path: Path) -> None:
     assert "Вкладки: Организации" in result.stdout
     assert "Проверка пройдена." in result.stdout
     assert result.stderr == ""
+
+
+def test_report_into_a_missing_folder_is_explained(demo_db: Path, tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "нет такой папки" / "orgs.pdf"
+    code, _, err = run(capsys, "report", "organizations", "--db", str(demo_db), "--format",
+                       "pdf", "--out", str(out))
+    assert code == 1 and "Не удалось записать файл" in err and "Traceback" not in err
