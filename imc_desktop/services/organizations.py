@@ -13,7 +13,7 @@ from imc_desktop.db import session_scope
 from imc_desktop.services.errors import InUse, NotFound, ValidationFailed
 from imc_desktop.services.notifier import notify
 from imc_desktop.services.references import referring_counts
-from imc_desktop.services.rows import fast_row
+from imc_desktop.services.rows import bulk_allocation, fast_row
 from models import Organization
 from models.organization import LEGAL_FORMS, ORG_KINDS
 
@@ -68,7 +68,7 @@ def _from_row(row: Sequence[object]) -> OrganizationData:
 
 def list_organizations() -> list[OrganizationData]:
     """All ОО by short name; read as plain rows (no ORM objects), so big lists stay fast."""
-    with session_scope() as s:
+    with bulk_allocation(), session_scope() as s:
         query = select(*_LIST_COLUMNS).order_by(Organization.short_name)
         return [_from_row(row) for row in s.connection().execute(query)]
 

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from imc_desktop.db import session_scope
 from imc_desktop.services import staff_rules as rules
 from imc_desktop.services.errors import NotFound
-from imc_desktop.services.rows import fast_row
+from imc_desktop.services.rows import bulk_allocation, fast_row
 from imc_desktop.validation import mask_inn, mask_snils
 from models import (
     Course,
@@ -233,11 +233,11 @@ def list_staff(today: date | None = None, staff_rules: rules.StaffRules | None =
     """Every pedagogue with what the list shows, computed on `today`."""
     today = today or date.today()
     staff_rules = staff_rules or rules.StaffRules()
-    with session_scope() as s:
+    with bulk_allocation(), session_scope() as s:
         gathered = _gather(s)
         people = s.connection().execute(select(*_PERSON_COLUMNS).order_by(
             Person.last_name, Person.first_name, Person.middle_name)).all()
-    return [_row(p, gathered, today, staff_rules) for p in people]
+        return [_row(p, gathered, today, staff_rules) for p in people]
 
 
 def _row(p: Any, g: _Gathered, today: date, staff_rules: rules.StaffRules) -> PersonRow:

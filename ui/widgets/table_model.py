@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -159,7 +160,13 @@ class RecordTableModel(QAbstractTableModel):
 
     def prepare_search(self) -> None:
         """Build the search index ahead of the first keystroke (called when the GUI is idle)."""
-        self._haystacks()
+        gc_was_on = gc.isenabled()
+        gc.disable()  # the index is a big list of strings: no cycles to look for
+        try:
+            self._haystacks()
+        finally:
+            if gc_was_on:
+                gc.enable()
 
     def set_predicate(self, predicate: Callable[[Any], bool] | None) -> None:
         """An extra filter (a module's filter widgets), combined with the search."""
