@@ -19,6 +19,7 @@ from imc_desktop.services.importing import organization_references, register, un
 from imc_desktop.services.notifier import notify
 from imc_desktop.services.staff_write import validate_person
 from models import Education, Employment, Experience, Person
+from models.base import new_id
 from models.staff import EDUCATION_LEVELS, JOB_TYPES
 
 
@@ -231,7 +232,7 @@ _PERSON_CELLS = ("last_name", "first_name", "middle_name", "sex", "birth_date", 
 
 
 def _create(card: staff.PersonCard) -> Person:
-    person = Person(**{name: getattr(card, name) for name in staff.PERSON_FIELDS})
+    person = Person(id=new_id(), **{name: getattr(card, name) for name in staff.PERSON_FIELDS})
     person.employments = [Employment(**_child(job)) for job in card.employments]
     person.educations = [Education(**_child(e)) for e in card.educations]
     person.experiences = [Experience(**_child(e)) for e in card.experiences]
@@ -299,9 +300,8 @@ def _apply_staff(rows: list[ImportRow], options: ImportOptions) -> ImportSummary
             card = row_card(row.values)
             person = people.find(card)
             if person is None:
-                person = _create(card)
+                person = _create(card)  # its id is set: no flush per row
                 s.add(person)
-                s.flush()
                 people.add(person)
                 ChangeLogWriter(s, person.id).record("persons", person.id, "импорт: создание")
                 created += 1
