@@ -184,7 +184,8 @@ def _staff_by_organization(params: dict[str, Any], ctx: ReportContext) -> Report
     fields = chosen_fields(params["columns"], params["personal"])
     people = staff.list_staff(ctx.today, ctx.staff_rules)
     wanted = any(f.key in PERSONAL_KEYS for f in fields)
-    numbers = staff.personal_numbers(p.id for p in people) if wanted else {}
+    numbers = staff.personal_numbers((p.id for p in people), "отчёт «Кадровый состав ОО»"
+                                     ) if wanted else {}
     lines = _staff_lines(people, params["org"], numbers)
     columns, landscape = _staff_columns(fields)
     tables = data.per_organization(columns, ((x.organization, [f.value(x) for f in fields])

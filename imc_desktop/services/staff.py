@@ -340,8 +340,12 @@ def count_persons() -> int:
         return int(s.scalar(select(func.count(Person.id))) or 0)
 
 
-def personal_numbers(person_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
-    """{id: (СНИЛС formatted, ИНН)} for when the user asks to see them unmasked."""
+def personal_numbers(person_ids: Iterable[str], purpose: str = "") -> dict[str, tuple[str, str]]:
+    """{id: (СНИЛС formatted, ИНН)} for when the user asks to see them unmasked.
+
+    Each call is written to the change log (152-ФЗ: actions with personal data are logged).
+    """
+    from imc_desktop.services.staff_write import log_personal_data_view
     from imc_desktop.validation import format_snils
 
     ids = list(person_ids)
@@ -352,4 +356,5 @@ def personal_numbers(person_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
             rows = s.execute(select(Person.id, Person.snils, Person.inn).where(
                 Person.id.in_(chunk)))
             found.update({pid: (format_snils(sn) if sn else "", inn) for pid, sn, inn in rows})
+        log_personal_data_view(s, len(found), purpose)
     return found

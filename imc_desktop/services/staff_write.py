@@ -251,6 +251,22 @@ class _Log:
 
 
 ChangeLogWriter = _Log  # for other services that change pedagogues (imports)
+VIEWED = "просмотр СНИЛС и ИНН"
+
+
+def log_personal_data_view(session: Session, count: int, purpose: str) -> None:
+    """One log entry each time unmasked СНИЛС/ИНН are shown or exported."""
+    _Log(session, None).record("persons", "*", VIEWED,
+                               [("snils, inn", None, f"{count} чел. {purpose}".strip())])
+
+
+def personal_data_views() -> list[ChangeEntry]:
+    """When unmasked СНИЛС and ИНН were shown, by whom and for what, newest first."""
+    with session_scope() as s:
+        rows = s.scalars(select(ChangeLogEntry).where(ChangeLogEntry.action == VIEWED)
+                         .order_by(ChangeLogEntry.changed_at.desc(), ChangeLogEntry.id.desc()))
+        return [ChangeEntry(r.changed_at, r.user_name, r.workstation, r.table_name, r.action,
+                            r.field, r.old_value, r.new_value) for r in rows]
 
 
 def change_log(person_id: str) -> list[ChangeEntry]:

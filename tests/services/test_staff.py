@@ -68,7 +68,9 @@ def test_list_row_computes_experience_courses_and_masks(school: str) -> None:
     assert row.snils_masked == "***-***-445 **"
     assert "112" not in row.snils_masked
     assert row.education == "высшее, педагогическое"
-    assert staff.personal_numbers([row.id]) == {row.id: ("112-233-445 95", "")}
+    assert staff.personal_numbers([row.id], "проверка") == {row.id: ("112-233-445 95", "")}
+    [view] = sw.personal_data_views()
+    assert view.new_value == "1 чел. проверка" and view.user_name
 
 
 @pytest.mark.parametrize(("changes", "field", "fragment"), [

@@ -167,7 +167,8 @@ class StaffTab(QWidget):
         ids = [r.id for r in rows]
         numbers: dict[str, tuple[str, str]] = {}
         for start in range(0, len(ids), NUMBERS_CHUNK):
-            numbers.update(staff.personal_numbers(ids[start:start + NUMBERS_CHUNK]))
+            numbers.update(staff.personal_numbers(ids[start:start + NUMBERS_CHUNK],
+                                                  "список «Кадры»"))
         return numbers
 
     def _snils(self, row: PersonRow) -> str:
