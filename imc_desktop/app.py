@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from imc_desktop import APP_NAME, __version__, config
 from imc_desktop.db import DatabaseCorrupt, DatabaseError
@@ -112,6 +112,10 @@ def self_check(out: list[str]) -> int:
     probe = QCoreApplication.translate("MainWindow", "&File")
     if probe != "&Файл":
         problems.append(f"перевод интерфейса не загружен («{probe}»)")
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)  # Qt's own qtbase_ru
+    qt_probe = buttons.button(QDialogButtonBox.StandardButton.Cancel).text()
+    if qt_probe != "Отмена":
+        problems.append(f"перевод Qt (qtbase_ru) не загружен («{qt_probe}»)")
     with tempfile.TemporaryDirectory() as tmp:
         settings = config.Settings(Path(tmp) / "settings.ini")
         maintenance.open_current(Path(tmp) / "check.sqlite", Path(tmp) / "backups")

@@ -1,0 +1,250 @@
+"""Upgrades: a database made by every earlier schema version opens, migrates and keeps its rows.
+
+For each revision R before the head, a fresh file is migrated to R only (what a workstation
+running that release has), filled with the sample rows valid at R with raw SQL, then opened
+by the current program: it must be backed up as `<stem>-before-migration-R-*.sqlite`,
+migrated to the head, and still hold every row with every value.
+
+The data drives everything. A new revision that
+- adds a table: add `"NNNN": {"table": [rows...]}` to SAMPLES (tables in insertion order);
+- adds a column to an existing table: add the key to the sample rows of that table (a
+  column is only written where the table has it at R, so older revisions are unaffected).
+`test_every_table_of_the_head_schema_has_samples` fails until the new table has rows.
+
+A database made by a *newer* version is refused and left untouched: see
+tests/models/test_migrations.py::test_database_from_a_newer_version_is_refused_and_left_alone.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from alembic import command
+from alembic.script import ScriptDirectory
+from sqlalchemy import select
+
+from imc_desktop import db
+from models import Base
+
+Row = dict[str, Any]
+
+ORG_SCHOOL = "5d0c2a52-3b1e-4c7a-9b7e-0a1f2b3c4d01"
+ORG_KINDERGARTEN = "5d0c2a52-3b1e-4c7a-9b7e-0a1f2b3c4d02"
+PERSON_A = "7a1b2c3d-0000-4000-8000-000000000001"
+PERSON_B = "7a1b2c3d-0000-4000-8000-000000000002"
+STAMP = {"created_at": "2025-09-01 08:30:00.000000", "updated_at": "2026-02-10 14:05:12.345678"}
+
+
+def _org(**values: Any) -> Row:
+    base: Row = {
+        "legal_form": "МБОУ", "inn": "", "kpp": "", "ogrn": "", "okpo": "",
+        "legal_address": "", "actual_address": "", "is_rural": 0, "head_name": "",
+        "head_phone": "", "head_email": "", "website": "", "pupils": None, "is_active": 1,
+        "reorganized_on": None,
+    }
+    return {**STAMP, **base, **values}
+
+
+#: revision -> {table: rows}: the rows a database of that revision (and later) can hold.
+SAMPLES: dict[str, dict[str, list[Row]]] = {
+    "0001": {
+        "organizations": [
+            _org(id=ORG_SCHOOL, full_name="Муниципальное бюджетное общеобразовательное "
+                 "учреждение «Средняя общеобразовательная школа № 1»",
+                 short_name="МБОУ СОШ № 1", kind="школа", inn="3664012345", kpp="366401001",
+                 ogrn="1023601234567", okpo="12345678",
+                 legal_address="396000, Воронежская обл., с. Ивановка, ул. Ленина, д. 1",
+                 actual_address="396000, Воронежская обл., с. Ивановка, ул. Ленина, д. 1",
+                 is_rural=1, head_name="Петрова Анна Сергеевна", head_phone="+7 473 111-22-33",
+                 head_email="school1@example.ru", website="https://school1.example.ru",
+                 pupils=412),
+            _org(id=ORG_KINDERGARTEN, full_name="МБДОУ «Детский сад № 5 „Ёлочка“»",
+                 short_name="Детский сад № 5", kind="детский сад", legal_form="МБДОУ",
+                 is_active=0, reorganized_on="2024-12-31"),
+        ],
+    },
+    "0003": {
+        "persons": [
+            {**STAMP, "id": PERSON_A, "last_name": "Ёлкина", "first_name": "Мария",
+             "middle_name": "Ивановна", "sex": "Ж", "birth_date": "1979-03-08",
+             "snils": "11223344595", "inn": "366401234567", "phone": "+7 900 000-00-01",
+             "email": "elkina@example.ru", "category": "высшая",
+             "category_date": "2022-04-15", "academic_degree": "кандидат педагогических наук",
+             "notes": "Руководитель РМО учителей математики"},
+            {**STAMP, "id": PERSON_B, "last_name": "Соколов", "first_name": "Пётр",
+             "middle_name": "", "sex": "М", "birth_date": None, "snils": "", "inn": "",
+             "phone": "", "email": "", "category": "", "category_date": None,
+             "academic_degree": "", "notes": ""},
+        ],
+        "employments": [
+            {**STAMP, "id": "e-1", "person_id": PERSON_A, "organization_id": ORG_SCHOOL,
+             "position": "учитель", "job_type": "основное", "load": 1.25,
+             "subjects": "математика; информатика", "hired_on": "2001-09-01",
+             "appointed_on": "2001-09-01", "left_on": None},
+            {**STAMP, "id": "e-2", "person_id": PERSON_B, "organization_id": ORG_KINDERGARTEN,
+             "position": "воспитатель", "job_type": "совместительство", "load": None,
+             "subjects": "", "hired_on": None, "appointed_on": None, "left_on": "2024-12-31"},
+        ],
+        "educations": [
+            {**STAMP, "id": "ed-1", "person_id": PERSON_A, "level": "высшее",
+             "is_pedagogical": 1, "institution": "Воронежский государственный педагогический "
+             "университет", "year": 2001, "speciality": "Математика",
+             "qualification": "учитель математики и информатики"},
+        ],
+        "experiences": [
+            {**STAMP, "id": "x-1", "person_id": PERSON_A, "kind": "педагогический",
+             "years": 24, "months": 7, "as_of": "2026-01-01"},
+        ],
+        "courses": [
+            {**STAMP, "id": "c-1", "person_id": PERSON_A, "kind": "ПК",
+             "program": "Методика обучения математике в условиях ФГОС",
+             "provider": "ВИРО", "form": "очная", "start_date": "2025-03-01",
+             "end_date": "2025-03-28", "hours": 72, "document_kind": "удостоверение",
+             "document_series": "36 04", "document_number": "000123",
+             "registration_number": "ПК-2025/77", "issued_on": "2025-03-28"},
+            {**STAMP, "id": "c-2", "person_id": PERSON_B, "kind": "ПП",
+             "program": "Дошкольное образование", "provider": "", "form": "",
+             "start_date": None, "end_date": "2019-06-30", "hours": 520,
+             "document_kind": "диплом", "document_series": "", "document_number": "",
+             "registration_number": "", "issued_on": None},
+        ],
+        "awards": [
+            {**STAMP, "id": "a-1", "person_id": PERSON_A, "level": "региональный",
+             "name": "Почётная грамота департамента образования",
+             "awarded_on": "2020-10-05", "document": "приказ № 123 от 01.10.2020"},
+        ],
+        "change_log": [
+            {"id": 1, "changed_at": "2026-02-10 14:05:12.345678", "user_name": "metodist",
+             "workstation": "IMC-PC-01", "table_name": "persons", "record_id": PERSON_A,
+             "person_id": PERSON_A, "action": "update", "field": "category",
+             "old_value": "первая", "new_value": "высшая"},
+        ],
+    },
+}
+
+
+def _history() -> list[str]:
+    """Every revision from the first to the head, as the scripts declare them."""
+    script = ScriptDirectory.from_config(db._alembic_config())
+    return [rev.revision for rev in reversed(list(script.walk_revisions()))]
+
+
+HISTORY = _history()
+EARLIER = HISTORY[:-1]
+
+
+def _samples_at(revision: str) -> dict[str, list[Row]]:
+    """The tables and rows a database of `revision` holds: all samples introduced up to it."""
+    tables: dict[str, list[Row]] = {}
+    for rev in HISTORY[: HISTORY.index(revision) + 1]:
+        for table, rows in SAMPLES.get(rev, {}).items():
+            tables.setdefault(table, []).extend(rows)
+    return tables
+
+
+def _database_at(path: Path, revision: str) -> None:
+    """A file made by an older release: migrated up to `revision` only."""
+    engine = db.make_engine(path)
+    try:
+        with engine.begin() as conn:
+            command.upgrade(db._alembic_config(conn), revision)
+    finally:
+        engine.dispose()
+
+
+def _columns(con: sqlite3.Connection, table: str) -> list[str]:
+    return [str(r[1]) for r in con.execute(f'PRAGMA table_info("{table}")')]
+
+
+def _written(con: sqlite3.Connection, table: str, row: Row) -> Row:
+    """The part of a sample row that the table has at this revision."""
+    columns = _columns(con, table)
+    assert columns, f"table {table} does not exist at this revision: fix SAMPLES"
+    return {k: v for k, v in row.items() if k in columns}
+
+
+def _fill(path: Path, revision: str) -> dict[str, list[Row]]:
+    """Insert the samples valid at `revision` with raw SQL; what was written, per table."""
+    written: dict[str, list[Row]] = {}
+    with sqlite3.connect(path) as con:
+        con.execute("PRAGMA foreign_keys=ON")
+        for table, rows in _samples_at(revision).items():
+            for row in rows:
+                values = _written(con, table, row)
+                names = ", ".join(f'"{k}"' for k in values)
+                marks = ", ".join("?" for _ in values)
+                con.execute(f'INSERT INTO "{table}" ({names}) VALUES ({marks})',
+                            list(values.values()))
+                written.setdefault(table, []).append(values)
+    con.close()
+    return written
+
+
+def _read(path: Path, table: str, columns: list[str]) -> dict[Any, Row]:
+    with sqlite3.connect(path) as con:
+        con.row_factory = sqlite3.Row
+        names = ", ".join(f'"{c}"' for c in columns)
+        rows = [dict(r) for r in con.execute(f'SELECT {names} FROM "{table}"')]
+    con.close()
+    return {r["id"]: r for r in rows}
+
+
+def _assert_rows_kept(path: Path, written: dict[str, list[Row]]) -> None:
+    for table, rows in written.items():
+        found = _read(path, table, list(rows[0]))
+        assert len(found) == len(rows), f"{table}: {len(found)} rows instead of {len(rows)}"
+        for row in rows:
+            assert found[row["id"]] == row, f"{table} {row['id']} changed"
+
+
+def _spot_check(session: Any) -> None:
+    """A few values as the program sees them: dates, booleans, numbers, UTC times."""
+    orgs = Base.metadata.tables["organizations"]
+    kg = session.execute(select(orgs).where(orgs.c.id == ORG_KINDERGARTEN)).one()
+    assert kg.reorganized_on == date(2024, 12, 31)
+    assert kg.is_active is False and kg.short_name == "Детский сад № 5"
+    school = session.execute(select(orgs).where(orgs.c.id == ORG_SCHOOL)).one()
+    assert school.is_rural is True and school.pupils == 412
+    assert school.created_at == datetime(2025, 9, 1, 8, 30, tzinfo=UTC)
+
+
+def test_history_starts_at_the_first_release_and_ends_at_the_head() -> None:
+    assert HISTORY[0] == "0001"
+    assert HISTORY[-1] == db.head_revision()
+    assert set(SAMPLES) <= set(HISTORY), "SAMPLES names a revision that does not exist"
+
+
+def test_every_table_of_the_head_schema_has_samples() -> None:
+    assert set(_samples_at(HISTORY[-1])) == set(Base.metadata.tables)
+
+
+@pytest.mark.parametrize("revision", EARLIER)
+def test_database_of_an_earlier_version_migrates_keeping_every_row(
+        tmp_path: Path, revision: str) -> None:
+    path = tmp_path / "imc.sqlite"
+    backups = tmp_path / "backups"
+    _database_at(path, revision)
+    written = _fill(path, revision)
+    assert written, f"no sample rows for revision {revision}"
+
+    database = db.open_database(path, backups)
+    try:
+        with database.sessions() as session:  # every value loads through the head's types
+            for table in written:
+                rows = session.execute(select(Base.metadata.tables[table])).all()
+                assert len(rows) == len(written[table])
+            _spot_check(session)
+    finally:
+        database.close()
+
+    assert db.current_revision(path) == db.head_revision()
+    assert db.full_check(path) == [], "integrity and foreign keys hold after migrating"
+    _assert_rows_kept(path, written)
+    made = sorted(backups.glob(f"imc-before-migration-{revision}-*.sqlite"))
+    assert len(made) == 1, f"one backup before migrating from {revision}: {made}"
+    assert db.current_revision(made[0]) == revision, "the backup is the file before migrating"
+    _assert_rows_kept(made[0], written)
