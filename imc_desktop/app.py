@@ -99,7 +99,13 @@ def _finish_start(window: MainWindow, path: Path, backups: Path, demo_mode: bool
 
     maintenance.connect_current(path, backups)
     if demo_mode and organizations.count_organizations() == 0:
-        demo.fill_demo()
+        from ui.widgets.tasks import run_with_progress
+
+        label = QCoreApplication.translate("App", "Filling the demo database…")
+        result = run_with_progress(window, label, lambda _p, _c: demo.fill_demo(),
+                                   cancellable=False)
+        if result.error is not None:
+            QMessageBox.warning(window, APP_NAME, str(result.error))
     window.load_modules()
     maintenance.daily_backup(settings.get(config.BACKUPS_KEEP))
 

@@ -11,6 +11,10 @@
         <source>Restore the latest backup {name}? The damaged file will be kept beside the backups.</source>
         <translation>Восстановить последнюю резервную копию {name}? Повреждённый файл будет сохранён рядом с резервными копиями.</translation>
     </message>
+    <message>
+        <source>Filling the demo database…</source>
+        <translation>Заполнение демонстрационной базы…</translation>
+    </message>
 </context>
 <context>
     <name>AwardForm</name>

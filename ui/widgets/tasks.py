@@ -36,15 +36,19 @@ class TaskResult:
         self.value, self.error, self.cancelled = value, error, cancelled
 
 
-def run_with_progress(parent: QWidget | None, label: str, work: Work) -> TaskResult:
+def run_with_progress(parent: QWidget | None, label: str, work: Work,
+                      cancellable: bool = True) -> TaskResult:
     """Run `work(progress, cancelled)` in a thread; a modal progress dialog keeps the window
-    alive and offers Cancel. Returns when the work has finished."""
+    alive and offers Cancel (unless the work cannot stop halfway). Returns when the work has
+    finished."""
     cancel = QCoreApplication.translate("QProgressDialog", "Cancel")
     dialog = QProgressDialog(label, cancel, 0, 0, parent)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(400)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
+    if not cancellable:
+        dialog.setCancelButton(None)
     worker = _Worker(work)
 
     def on_progress(done: int, total: int) -> None:
