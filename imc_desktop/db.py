@@ -48,6 +48,13 @@ class DatabaseTooNew(DatabaseError):
         self.path = path
 
 
+class NotABackup(DatabaseError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"Файл {path} пуст или не является копией базы данных этой программы; "
+                         "восстановление отменено, данные не изменены.")
+        self.path = path
+
+
 class ForeignDatabase(DatabaseError):
     def __init__(self, path: Path) -> None:
         super().__init__(f"Файл {path} — база данных другой программы; открыть его нельзя.")
@@ -276,7 +283,8 @@ def latest_backup(path: Path, backup_dir: Path) -> Path | None:
     for candidate in candidates:
         try:
             quick_check(candidate)
-            check_compatible(candidate)
+            if check_compatible(candidate) is None:
+                continue
         except DatabaseError:
             continue
         return candidate
@@ -289,7 +297,8 @@ def restore_backup(backup: Path, target: Path, backup_dir: Path) -> Path | None:
     The caller closes its engine first. Returns the copy of the replaced file, if one was made.
     """
     quick_check(backup)
-    check_compatible(backup)
+    if check_compatible(backup) is None:
+        raise NotABackup(backup)
     saved = None
     if target.exists():
         saved = backup_dir / f"{target.stem}-before-restore-{_stamp()}.sqlite"

@@ -212,7 +212,12 @@ class MainWindow(QMainWindow):
             "Data restored. The previous data were saved to %1.").replace("%1", str(saved)))
 
     def edit_settings(self) -> None:
-        SettingsDialog.ask(self.settings, self)
+        before = self.settings.data_dir()
+        if SettingsDialog.ask(self.settings, self) and self.settings.data_dir() != before:
+            Ask.info(self, self.tr("Settings"), self.tr(
+                "The new data folder is used from the next start of the program. Before "
+                "that, copy the files of the current data folder into it: %1").replace(
+                "%1", str(before)))
 
     def check_database(self) -> None:
         problems = maintenance.check()

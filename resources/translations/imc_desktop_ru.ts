@@ -732,6 +732,14 @@
         <translation>Данные восстановлены. Прежние данные сохранены в %1.</translation>
     </message>
     <message>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <source>The new data folder is used from the next start of the program. Before that, copy the files of the current data folder into it: %1</source>
+        <translation>Новая папка данных будет использоваться со следующего запуска программы. До этого скопируйте в неё файлы из прежней папки данных: %1</translation>
+    </message>
+    <message>
         <source>Check database</source>
         <translation>Проверка базы данных</translation>
     </message>

@@ -140,3 +140,13 @@ def test_report_into_a_missing_folder_is_explained(demo_db: Path, tmp_path: Path
     code, _, err = run(capsys, "report", "organizations", "--db", str(demo_db), "--format",
                        "pdf", "--out", str(out))
     assert code == 1 and "Не удалось записать файл" in err and "Traceback" not in err
+
+
+def test_restore_refuses_an_empty_file(demo_db: Path, tmp_path: Path,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    empty = tmp_path / "empty.sqlite"
+    empty.write_bytes(b"")
+    code, _, err = run(capsys, "restore", "--db", str(demo_db), "--from", str(empty))
+    assert code == 1 and "не является копией" in err
+    with sqlite3.connect(demo_db) as con:
+        assert con.execute("SELECT count(*) FROM organizations").fetchone()[0] == 40

@@ -77,3 +77,18 @@ def test_check_database_and_about(window: MainWindow, monkeypatch: pytest.Monkey
     monkeypatch.setattr(Ask, "info", staticmethod(lambda _p, _t, text: infos.append(text)))
     window.act_check.trigger()
     assert infos == ["База данных в порядке."]
+
+
+def test_moving_the_data_folder_says_what_to_do(window: MainWindow, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch,
+                                                settings: config.Settings) -> None:
+    def change(settings_: config.Settings, parent: object) -> bool:
+        settings_.set(config.DATA_FOLDER, str(tmp_path / "elsewhere"))
+        return True
+
+    infos: list[str] = []
+    monkeypatch.setattr(SettingsDialog, "ask", staticmethod(change))
+    monkeypatch.setattr(Ask, "info", staticmethod(lambda _p, _t, text: infos.append(text)))
+    before = settings.data_dir()
+    window.act_settings.trigger()
+    assert len(infos) == 1 and str(before) in infos[0]
