@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
         self.act_staff = a(self.tr("&Staff"), lambda: self.tabs.setCurrentWidget(self.staff))
         self.act_settings = a(self.tr("&Settings…"), self.edit_settings)
         self.act_check = a(self.tr("&Check database"), self.check_database)
+        self.act_views_log = a(self.tr("&Views of personal data…"), self.show_views_log)
         self.act_about = a(self.tr("&About"), self.about)
 
     def _add(self) -> None:
@@ -138,7 +139,7 @@ class MainWindow(QMainWindow):
         refs = bar.addMenu(self.tr("&Directories"))
         refs.addActions([self.act_orgs, self.act_staff])
         service = bar.addMenu(self.tr("&Service"))
-        service.addActions([self.act_settings, self.act_check])
+        service.addActions([self.act_settings, self.act_check, self.act_views_log])
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.act_about)
 
@@ -218,6 +219,11 @@ class MainWindow(QMainWindow):
                 "The new data folder is used from the next start of the program. Before "
                 "that, copy the files of the current data folder into it: %1").replace(
                 "%1", str(before)))
+
+    def show_views_log(self) -> None:
+        from ui.staff.views_log import PersonalDataViewsDialog
+
+        PersonalDataViewsDialog.ask(self.settings.raw(), self)
 
     def check_database(self) -> None:
         problems = maintenance.check()

@@ -652,6 +652,10 @@
         <translation>&amp;Проверить базу данных</translation>
     </message>
     <message>
+        <source>&amp;Views of personal data…</source>
+        <translation>Журнал просмотра &amp;персональных данных…</translation>
+    </message>
+    <message>
         <source>&amp;About</source>
         <translation>&amp;О программе</translation>
     </message>
@@ -1066,6 +1070,29 @@
     <message>
         <source>Save this pedagogue anyway?</source>
         <translation>Всё равно сохранить этого педагога?</translation>
+    </message>
+</context>
+<context>
+    <name>PersonalDataViewsDialog</name>
+    <message>
+        <source>Views of personal data</source>
+        <translation>Журнал просмотра персональных данных</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>Компьютер</translation>
+    </message>
+    <message>
+        <source>What was shown</source>
+        <translation>Что показано</translation>
     </message>
 </context>
 <context>

@@ -319,3 +319,17 @@ def test_main_window_has_the_staff_tab_second(qtbot: Any, demo_database: Databas
     assert window.staff.record_list.model.total_count() == 150
     window.act_staff.trigger()
     assert window.tabs.currentWidget() is window.staff
+
+
+def test_views_of_personal_data_are_listed(qtbot: Any, demo_database: DatabaseInfo,
+                                           settings: config.Settings) -> None:
+    from ui.staff.views_log import PersonalDataViewsDialog
+
+    rows = staff.list_staff()[:3]
+    staff.personal_numbers([r.id for r in rows], "список «Кадры»")
+    dialog = PersonalDataViewsDialog(settings.raw())
+    qtbot.addWidget(dialog)
+    model = dialog.record_list.model
+    assert model.rowCount() == 1
+    assert model.data(model.index(0, 3)) == "3 чел. список «Кадры»"
+    assert model.data(model.index(0, 1))
