@@ -106,6 +106,9 @@ def _finish_start(window: MainWindow, path: Path, backups: Path, demo_mode: bool
                                    cancellable=False)
         if result.error is not None:
             QMessageBox.warning(window, APP_NAME, str(result.error))
+    from imc_desktop.services import attestation
+
+    attestation.refresh_categories(rules=attestation.rules_from(settings))
     window.load_modules()
     maintenance.daily_backup(settings.get(config.BACKUPS_KEEP))
 

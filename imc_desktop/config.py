@@ -105,6 +105,23 @@ YOUNG_STATUS_YEARS = _declare(Setting(
     "staff/young_status_years", int, 3,
     QT_TRANSLATE_NOOP("Settings", "Young specialist: status lasts, years"), S_STAFF))
 
+S_ATTESTATION = QT_TRANSLATE_NOOP("Settings", "Attestation")
+
+CATEGORY_VALIDITY_YEARS = _declare(Setting(
+    "attestation/category_validity_years", int, 5,
+    QT_TRANSLATE_NOOP("Settings", "A category decided before 01.09.2023 lasts, years"),
+    S_ATTESTATION))
+SZD_PERIOD_YEARS = _declare(Setting(
+    "attestation/szd_period_years", int, 5,
+    QT_TRANSLATE_NOOP("Settings", "Conformity attestation every, years"), S_ATTESTATION))
+APPLICATION_CONSIDER_DAYS = _declare(Setting(
+    "attestation/consider_days", int, 30,
+    QT_TRANSLATE_NOOP("Settings", "An application is considered within, days"),
+    S_ATTESTATION))
+ATTESTATION_MAX_DAYS = _declare(Setting(
+    "attestation/max_days", int, 60,
+    QT_TRANSLATE_NOOP("Settings", "An attestation lasts at most, days"), S_ATTESTATION))
+
 DATA_FOLDER = _declare(Setting(
     "data/folder", str, "",
     QT_TRANSLATE_NOOP("Settings", "Data folder (empty: the default folder)"), S_DATA))

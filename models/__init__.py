@@ -1,5 +1,6 @@
 """SQLAlchemy declarative models of IMC Desktop, one module per domain. No Qt, no I/O."""
 
+from models.attestation import AttestationRecord, LeavePeriod
 from models.base import Base, SyncMixin, utcnow
 from models.organization import Organization
 from models.staff import (
@@ -12,5 +13,6 @@ from models.staff import (
     Person,
 )
 
-__all__ = ["Award", "Base", "ChangeLogEntry", "Course", "Education", "Employment",
-           "Experience", "Organization", "Person", "SyncMixin", "utcnow"]
+__all__ = ["AttestationRecord", "Award", "Base", "ChangeLogEntry", "Course", "Education",
+           "Employment", "Experience", "LeavePeriod", "Organization", "Person", "SyncMixin",
+           "utcnow"]

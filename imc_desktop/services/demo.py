@@ -124,6 +124,8 @@ DEMO_STAFF = 1500
 def fill_demo(seed: int = 2026, progress: Callable[[str], None] | None = None,
               staff: int = DEMO_STAFF) -> int:
     """Fill an empty database with demo records; returns the number of ОО created."""
+    from imc_desktop.services.attestation import refresh_categories
+    from imc_desktop.services.demo_attestation import demo_attestation
     from imc_desktop.services.demo_staff import demo_persons
 
     rng = random.Random(seed)
@@ -133,8 +135,13 @@ def fill_demo(seed: int = 2026, progress: Callable[[str], None] | None = None,
         s.flush()
         if progress:
             progress(f"Организации: {len(orgs)}")
-        s.add_all(demo_persons(rng, orgs, staff, date.today()))
+        people = demo_persons(rng, orgs, staff, date.today())
+        s.add_all(people)
+        s.flush()
+        records, leaves = demo_attestation(rng, people, date.today())
+        s.add_all([*records, *leaves])
+    refresh_categories()
     if progress:
         progress(f"Педагоги: {staff}")
-    notify({"organizations", "persons", "employments", "courses"})
+    notify({"organizations", "persons", "employments", "courses", "attestation_records"})
     return len(orgs)

@@ -1414,6 +1414,26 @@ Open it now?</source>
         <translation>Молодой специалист: статус действует, лет</translation>
     </message>
     <message>
+        <source>Attestation</source>
+        <translation>Аттестация</translation>
+    </message>
+    <message>
+        <source>A category decided before 01.09.2023 lasts, years</source>
+        <translation>Категория, установленная до 01.09.2023, действует, лет</translation>
+    </message>
+    <message>
+        <source>Conformity attestation every, years</source>
+        <translation>Аттестация на СЗД — раз в столько лет</translation>
+    </message>
+    <message>
+        <source>An application is considered within, days</source>
+        <translation>Заявление рассматривается не дольше, дней</translation>
+    </message>
+    <message>
+        <source>An attestation lasts at most, days</source>
+        <translation>Аттестация длится не дольше, дней</translation>
+    </message>
+    <message>
         <source>Data folder (empty: the default folder)</source>
         <translation>Папка данных (пусто — папка по умолчанию)</translation>
     </message>

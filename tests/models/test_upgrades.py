@@ -124,6 +124,20 @@ SAMPLES: dict[str, dict[str, list[Row]]] = {
              "old_value": "первая", "new_value": "высшая"},
         ],
     },
+    "0004": {
+        "attestation_records": [
+            {**STAMP, "id": "at-1", "person_id": PERSON_A, "organization_id": ORG_SCHOOL,
+             "position": "учитель", "kind": "высшая", "applied_on": "2022-03-01",
+             "channel": "Госуслуги", "stage": "решение", "decision": "установлена",
+             "decided_on": "2022-04-15", "order_number": "512-од", "order_date": "2022-04-20",
+             "order_body": "Департамент образования", "valid_until": "2027-04-15",
+             "simplified": 0, "simplified_basis": ""},
+        ],
+        "leave_periods": [
+            {**STAMP, "id": "lv-1", "person_id": PERSON_B, "kind": "отпуск по уходу за ребёнком",
+             "start": "2023-01-10", "end": None},
+        ],
+    },
 }
 
 
