@@ -39,7 +39,7 @@ def register(kind: ImportKind) -> ImportKind:
     return kind
 
 
-KIND_MODULES = ("imc_desktop.services.import_staff",)
+KIND_MODULES = ("imc_desktop.services.import_staff", "imc_desktop.services.import_attestation")
 
 
 def all_kinds() -> dict[str, ImportKind]:
@@ -47,7 +47,11 @@ def all_kinds() -> dict[str, ImportKind]:
     import importlib
 
     for module in KIND_MODULES:
-        importlib.import_module(module)
+        try:
+            importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise
     return dict(KINDS)
 
 

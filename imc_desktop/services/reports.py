@@ -80,7 +80,8 @@ def register(definition: ReportDefinition) -> ReportDefinition:
     return definition
 
 
-REPORT_MODULES = ("imc_desktop.services.report_defs", "imc_desktop.services.report_defs_staff")
+REPORT_MODULES = ("imc_desktop.services.report_defs", "imc_desktop.services.report_defs_staff",
+                  "imc_desktop.services.report_defs_attestation")
 
 
 def definitions() -> list[ReportDefinition]:
