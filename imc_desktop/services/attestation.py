@@ -158,8 +158,12 @@ def _refresh_category(s: Session, person_id: str, today: date,
 
 def refresh_categories(today: date | None = None, rules: r.AttestationRules | None = None
                        ) -> int:
-    """Bring every pedagogue's current category up to date (categories expire with time);
-    run at start. The number of pedagogues whose category changed."""
+    """Bring the current category of every pedagogue who has attestation decisions up to
+    date (old-rule categories expire with time); run at start. A category typed on the card
+    of someone without any decision is left as it is. Changes go to the change log.
+    The number of pedagogues whose category changed."""
+    from imc_desktop.services.staff_write import ChangeLogWriter
+
     today, rules = today or date.today(), rules or r.AttestationRules()
     changed = 0
     with bulk_allocation(), session_scope() as s:
@@ -169,9 +173,14 @@ def refresh_categories(today: date | None = None, rules: r.AttestationRules | No
             if decision is not None:
                 by_person.setdefault(record.person_id, []).append(decision)
         for person in s.scalars(select(Person)):
-            current = r.current_category(by_person.get(person.id, []), today, rules)
+            if person.id not in by_person:
+                continue  # no decisions: a category typed on the card stays
+            current = r.current_category(by_person[person.id], today, rules)
             value = (current.kind, current.decided_on) if current else ("", None)
             if (person.category, person.category_date) != value:
+                ChangeLogWriter(s, person.id).record(
+                    "persons", person.id, "аттестация", [("category", person.category,
+                                                          value[0])])
                 person.category, person.category_date = value
                 changed += 1
     if changed:

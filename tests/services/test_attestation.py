@@ -136,3 +136,10 @@ def test_demo_history_is_varied(demo_database: DatabaseInfo) -> None:
     assert any(x.decided_on and x.decided_on >= r.NEW_RULES_FROM for x in rows)
     assert any(d.days_left < 0 for d in a.deadlines(date.today()))
     assert all(a.validate_record(a.person_records(x.person_id)[0]) == {} for x in rows[:30])
+
+
+def test_a_category_typed_on_the_card_survives_the_refresh(person: str) -> None:
+    card = staff.get_person(person)
+    sw.save_person(replace(card, category="высшая", category_date=date(2024, 5, 1)), TODAY)
+    assert a.refresh_categories(TODAY) == 0
+    assert staff.list_staff(TODAY)[0].category == "высшая"
