@@ -57,7 +57,11 @@ def _recover(path: Path, backups: Path, error: DatabaseCorrupt) -> bool:
         "the backups.").format(name=latest.name))
     if answer != QMessageBox.StandardButton.Yes:
         return False
-    maintenance.restore_file(latest, path, backups)
+    try:
+        maintenance.restore_file(latest, path, backups)
+    except (OSError, DatabaseError) as exc:
+        QMessageBox.critical(None, APP_NAME, str(exc))
+        return False
     return True
 
 
@@ -71,6 +75,10 @@ def prepare_interactive(path: Path, backups: Path) -> Path | None:
                 return None
         except DatabaseError as exc:
             QMessageBox.critical(None, APP_NAME, str(exc))
+            return None
+        except OSError as exc:
+            QMessageBox.critical(None, APP_NAME, QCoreApplication.translate(
+                "App", "The database file cannot be opened: %1").replace("%1", str(exc)))
             return None
     return None
 

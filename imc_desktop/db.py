@@ -48,6 +48,23 @@ class DatabaseTooNew(DatabaseError):
         self.path = path
 
 
+class MigrationFailed(DatabaseError):
+    def __init__(self, path: Path, backup: Path | None, exc: BaseException) -> None:
+        kept = (f"База возвращена в прежнее состояние из копии {backup}."
+                if backup else "Новый файл базы удалён.")
+        super().__init__(f"Не удалось обновить базу данных {path} до новой версии программы "
+                         f"({type(exc).__name__}: {exc}). {kept} Сообщите администратору.")
+        self.path = path
+
+
+class NoWriteAccess(DatabaseError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"Нет прав на запись в файл базы данных {path} или в его папку. "
+                         "Программе нужна запись: проверьте права или выберите другую папку "
+                         "данных (Сервис → Настройки).")
+        self.path = path
+
+
 class NotABackup(DatabaseError):
     def __init__(self, path: Path) -> None:
         super().__init__(f"Файл {path} пуст или не является копией базы данных этой программы; "
@@ -117,8 +134,9 @@ def full_check(path: Path) -> list[str]:
 
 
 @contextmanager
-def _raw(path: Path) -> Iterator[sqlite3.Connection]:
-    con = sqlite3.connect(path.resolve().as_uri() + "?mode=rw", uri=True)
+def _raw(path: Path, mode: str = "ro") -> Iterator[sqlite3.Connection]:
+    """A plain connection; read-only unless asked, so a read-only file is not "damaged"."""
+    con = sqlite3.connect(path.resolve().as_uri() + f"?mode={mode}", uri=True)
     try:
         yield con
     finally:
@@ -196,6 +214,15 @@ def migrate(path: Path, backup_dir: Path) -> Path | None:
     backup = None
     if revision is not None:
         backup = make_backup(path, backup_dir, f"before-migration-{revision}")
+    try:
+        _upgrade(path)
+    except Exception as exc:  # any failure: the file goes back to what it was
+        _undo_migration(path, backup)
+        raise MigrationFailed(path, backup, exc) from exc
+    return backup
+
+
+def _upgrade(path: Path) -> None:
     from alembic import command
 
     engine = make_engine(path)
@@ -206,13 +233,30 @@ def migrate(path: Path, backup_dir: Path) -> Path | None:
             conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
     finally:
         engine.dispose()
-    return backup
+
+
+def _undo_migration(path: Path, backup: Path | None) -> None:
+    """SQLite commits DDL as it goes: put back the copy made before, or remove a new file."""
+    for suffix in ("-wal", "-shm"):
+        with suppress(FileNotFoundError):
+            Path(str(path) + suffix).unlink()
+    if backup is None:
+        with suppress(FileNotFoundError):
+            path.unlink()
+        return
+    tmp = path.with_name(path.name + ".undo")
+    backup_to(backup, tmp)
+    os.replace(tmp, path)
 
 
 def prepare_database(path: Path, backup_dir: Path) -> Path:
     """Check the file and migrate it (after a backup), creating it if new; its full path."""
     path = path.resolve()
     path.parent.mkdir(parents=True, exist_ok=True)
+    writable = os.access(path.parent, os.W_OK) and (not path.exists()
+                                                     or os.access(path, os.W_OK))
+    if not writable:
+        raise NoWriteAccess(path)
     if path.exists() and path.stat().st_size > 0:
         quick_check(path)
     migrate(path, backup_dir)

@@ -116,3 +116,34 @@ def test_foreign_keys_are_on(tmp_path: Path) -> None:
 
 def test_declared_head_is_the_head_of_the_scripts() -> None:
     assert db.head_revision() == db.script_head_revision()
+
+
+def test_a_failed_migration_puts_the_file_back(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "old.sqlite"
+    _database_at(path, "0001")
+    before = _dump(path)
+
+    def half_then_fail(p: Path) -> None:
+        with sqlite3.connect(p) as con:
+            con.execute("CREATE TABLE half_done (x TEXT)")
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(db, "_upgrade", half_then_fail)
+    with pytest.raises(db.MigrationFailed, match="возвращена в прежнее состояние"):
+        db.open_database(path, tmp_path / "b")
+    assert _dump(path) == before
+    monkeypatch.undo()
+    db.open_database(path, tmp_path / "b").close()
+    assert db.current_revision(path) == db.head_revision()
+
+
+def test_a_read_only_database_is_not_called_damaged(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "x.sqlite"
+    db.open_database(path, tmp_path / "b").close()
+    real_access = db.os.access
+    monkeypatch.setattr(db.os, "access",
+                        lambda p, mode: False if mode == db.os.W_OK else real_access(p, mode))
+    with pytest.raises(db.NoWriteAccess, match="Нет прав на запись"):
+        db.open_database(path, tmp_path / "b")
