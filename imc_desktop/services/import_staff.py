@@ -18,7 +18,7 @@ from imc_desktop.services import staff
 from imc_desktop.services.importing import organization_references, register, unit_of_work
 from imc_desktop.services.notifier import notify
 from imc_desktop.services.staff_write import validate_person
-from models import Education, Employment, Experience, Person
+from models import Education, Employment, Experience, Organization, Person
 from models.base import new_id
 from models.staff import EDUCATION_LEVELS, JOB_TYPES
 
@@ -256,8 +256,21 @@ def _set(obj: Any, values: dict[str, Any]) -> bool:
     return changed
 
 
+def _moved_from(person: Person, card: staff.PersonCard) -> str | None:
+    """The other ОО where the person has an open main job, when the row gives a main job
+    in another ОО: a transfer the methodist must confirm on the card, not a second job."""
+    job = card.employments[0]
+    if job.job_type != JOB_TYPES[0]:
+        return None
+    for e in person.employments:
+        if e.left_on is None and e.job_type == JOB_TYPES[0] and \
+                e.organization_id != job.organization_id:
+            return e.organization_id
+    return None
+
+
 def _merge(person: Person, card: staff.PersonCard, given: dict[str, Any]) -> bool:
-    changed = _set(person, {n: getattr(card, n) for n in _PERSON_CELLS if n in given})
+    changed = _set(person, {n: getattr(card, n) for n in _PERSON_CELLS if _given(n, given)})
     job = card.employments[0]
     same = [e for e in person.employments
             if e.organization_id == job.organization_id and e.left_on is None]
@@ -293,6 +306,7 @@ def _apply_staff(rows: list[ImportRow], options: ImportOptions) -> ImportSummary
     from imc_desktop.services.staff_write import ChangeLogWriter
 
     created = updated = unchanged = 0
+    skipped: list[tuple[int, str]] = []
     with unit_of_work(options.dry_run) as s:
         people = _People(s)
         for done, row in enumerate(rows):
@@ -305,6 +319,11 @@ def _apply_staff(rows: list[ImportRow], options: ImportOptions) -> ImportSummary
                 people.add(person)
                 ChangeLogWriter(s, person.id).record("persons", person.id, "импорт: создание")
                 created += 1
+            elif (other := _moved_from(person, card)) is not None:
+                name = s.get(Organization, other)
+                skipped.append((row.row, f"{card.full_name} уже работает в "
+                                f"«{name.short_name if name else other}» (основное место): "
+                                "перевод оформите в карточке педагога"))
             elif _merge(person, card, row.values):
                 ChangeLogWriter(s, person.id).record("persons", person.id, "импорт: изменение")
                 updated += 1
@@ -312,7 +331,7 @@ def _apply_staff(rows: list[ImportRow], options: ImportOptions) -> ImportSummary
                 unchanged += 1
     if not options.dry_run and created + updated:
         notify(staff.TABLES)
-    return ImportSummary(created, updated, (), options.dry_run, unchanged)
+    return ImportSummary(created, updated, tuple(skipped), options.dry_run, unchanged)
 
 
 STAFF = register(ImportKind(

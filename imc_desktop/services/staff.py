@@ -200,7 +200,8 @@ def _gather(s: Session) -> _Gathered:
     conn = s.connection()
     jobs = select(Employment.person_id, Organization.short_name, Employment.organization_id,
                   Employment.position, Employment.subjects, Employment.hired_on, Employment.job_type
-                  ).join(Organization).where(Employment.left_on.is_(None))
+                  ).join(Organization).where(Employment.left_on.is_(None)).order_by(
+                  Employment.hired_on.is_(None).desc(), Employment.hired_on)  # latest main first
     for pid, org, org_id, position, subjects, hired, job_type in conn.execute(jobs).all():
         entry = (org, org_id, position, subjects, hired)
         if job_type == JOB_TYPES[0]:

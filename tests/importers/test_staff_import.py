@@ -3,6 +3,7 @@ bad СНИЛС, duplicates, unknown ОО; matching existing people; atomicity.""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -135,3 +136,22 @@ def test_dry_run_writes_nothing(school: str, tmp_path: Path) -> None:
 ])
 def test_experience_texts(text: str, expected: tuple[int, int] | None) -> None:
     assert parse_experience(text) == expected
+
+
+def test_an_empty_sex_cell_does_not_change_the_person(school: str, tmp_path: Path) -> None:
+    header = [*HEADER, "Пол"]
+    row = [*good(1, ФИО="Иванов Пётр"), "м"]
+    run(write_xlsx(tmp_path / "a.xlsx", [header, row]))
+    run(write_xlsx(tmp_path / "b.xlsx", [header, [*row[:-1], None]]))
+    [person] = staff.list_staff()
+    assert person.sex == "м"
+
+
+def test_a_main_job_in_another_ou_is_not_added_silently(school: str, tmp_path: Path) -> None:
+    other = orgs.save_organization(replace(SCHOOL, short_name="МКОУ «Ивановская ООШ»", inn=""))
+    run(workbook(tmp_path, [good(1)]))
+    summary = run(workbook(tmp_path, [good(1, ОО="МКОУ «Ивановская ООШ»")]), valid_only=True)
+    assert summary.updated == 0 and len(summary.skipped) == 1
+    assert "уже работает" in summary.skipped[0][1]
+    [row] = staff.list_staff()
+    assert row.organization_id == school and other not in row.organizations
