@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Generic, TypeVar, cast
+from typing import Any, Generic, TypeVar, cast
 
 from PySide6.QtCore import QSettings
 
@@ -29,6 +29,8 @@ class Setting(Generic[T]):
     default: T
     title: str
     section: str
+    minimum: int = 0          # for numbers: the allowed range
+    maximum: int = 10_000
 
 
 ALL: list[Setting[str] | Setting[int] | Setting[bool]] = []
@@ -67,10 +69,12 @@ REPORT_FONT = _declare(Setting(
     QT_TRANSLATE_NOOP("Settings", "Word document font"), S_REPORTS))
 REPORT_TEXT_SIZE = _declare(Setting(
     "reports/text_size", int, 14,
-    QT_TRANSLATE_NOOP("Settings", "Text font size, pt"), S_REPORTS))
+    QT_TRANSLATE_NOOP("Settings", "Text font size, pt"), S_REPORTS,
+    minimum=8, maximum=28))
 REPORT_TABLE_SIZE = _declare(Setting(
     "reports/table_size", int, 12,
-    QT_TRANSLATE_NOOP("Settings", "Table font size, pt"), S_REPORTS))
+    QT_TRANSLATE_NOOP("Settings", "Table font size, pt"), S_REPORTS,
+    minimum=6, maximum=24))
 PDF_FONT_FILE = _declare(Setting(
     "reports/pdf_font_file", str, "",
     QT_TRANSLATE_NOOP("Settings", "PDF font file (.ttf; empty: find one in the system)"),
@@ -83,51 +87,63 @@ S_STAFF = QT_TRANSLATE_NOOP("Settings", "Staff")
 
 KPK_PERIOD_YEARS = _declare(Setting(
     "staff/kpk_period_years", int, 3,
-    QT_TRANSLATE_NOOP("Settings", "Courses are due every, years"), S_STAFF))
+    QT_TRANSLATE_NOOP("Settings", "Courses are due every, years"), S_STAFF,
+    minimum=1, maximum=10))
 KPK_MIN_HOURS_PK = _declare(Setting(
     "staff/kpk_min_hours_pk", int, 16,
-    QT_TRANSLATE_NOOP("Settings", "Minimum hours of a qualification course"), S_STAFF))
+    QT_TRANSLATE_NOOP("Settings", "Minimum hours of a qualification course"), S_STAFF,
+    minimum=1, maximum=2000))
 KPK_MIN_HOURS_PP = _declare(Setting(
     "staff/kpk_min_hours_pp", int, 250,
-    QT_TRANSLATE_NOOP("Settings", "Minimum hours of professional retraining"), S_STAFF))
+    QT_TRANSLATE_NOOP("Settings", "Minimum hours of professional retraining"), S_STAFF,
+    minimum=1, maximum=5000))
 KPK_USUAL_HOURS = _declare(Setting(
     "staff/kpk_usual_hours", int, 72,
     QT_TRANSLATE_NOOP("Settings", "Usual hours of a qualification course (a warning below)"),
-    S_STAFF))
+    S_STAFF,
+    minimum=1, maximum=2000))
 YOUNG_MAX_AGE = _declare(Setting(
     "staff/young_max_age", int, 35,
-    QT_TRANSLATE_NOOP("Settings", "Young specialist: younger than, years"), S_STAFF))
+    QT_TRANSLATE_NOOP("Settings", "Young specialist: younger than, years"), S_STAFF,
+    minimum=18, maximum=70))
 YOUNG_GRADUATION_YEARS = _declare(Setting(
     "staff/young_graduation_years", int, 1,
     QT_TRANSLATE_NOOP("Settings", "Young specialist: started work within, years of graduating"),
-    S_STAFF))
+    S_STAFF,
+    minimum=0, maximum=10))
 YOUNG_STATUS_YEARS = _declare(Setting(
     "staff/young_status_years", int, 3,
-    QT_TRANSLATE_NOOP("Settings", "Young specialist: status lasts, years"), S_STAFF))
+    QT_TRANSLATE_NOOP("Settings", "Young specialist: status lasts, years"), S_STAFF,
+    minimum=1, maximum=10))
 
 S_ATTESTATION = QT_TRANSLATE_NOOP("Settings", "Attestation")
 
 CATEGORY_VALIDITY_YEARS = _declare(Setting(
     "attestation/category_validity_years", int, 5,
     QT_TRANSLATE_NOOP("Settings", "A category decided before 01.09.2023 lasts, years"),
-    S_ATTESTATION))
+    S_ATTESTATION,
+    minimum=1, maximum=10))
 SZD_PERIOD_YEARS = _declare(Setting(
     "attestation/szd_period_years", int, 5,
-    QT_TRANSLATE_NOOP("Settings", "Conformity attestation every, years"), S_ATTESTATION))
+    QT_TRANSLATE_NOOP("Settings", "Conformity attestation every, years"), S_ATTESTATION,
+    minimum=1, maximum=10))
 APPLICATION_CONSIDER_DAYS = _declare(Setting(
     "attestation/consider_days", int, 30,
     QT_TRANSLATE_NOOP("Settings", "An application is considered within, days"),
-    S_ATTESTATION))
+    S_ATTESTATION,
+    minimum=1, maximum=365))
 ATTESTATION_MAX_DAYS = _declare(Setting(
     "attestation/max_days", int, 60,
-    QT_TRANSLATE_NOOP("Settings", "An attestation lasts at most, days"), S_ATTESTATION))
+    QT_TRANSLATE_NOOP("Settings", "An attestation lasts at most, days"), S_ATTESTATION,
+    minimum=1, maximum=365))
 
 DATA_FOLDER = _declare(Setting(
     "data/folder", str, "",
     QT_TRANSLATE_NOOP("Settings", "Data folder (empty: the default folder)"), S_DATA))
 BACKUPS_KEEP = _declare(Setting(
     "data/backups_keep", int, 30,
-    QT_TRANSLATE_NOOP("Settings", "Automatic backups to keep"), S_DATA))
+    QT_TRANSLATE_NOOP("Settings", "Automatic backups to keep"), S_DATA,
+    minimum=1, maximum=365))
 
 
 class Settings:
@@ -142,7 +158,7 @@ class Settings:
         raw = self._store.value(setting.key, None)
         if raw is None:
             return setting.default
-        return cast(T, _coerce(setting.type, raw, setting.default))
+        return cast(T, _coerce(setting, raw))
 
     def set(self, setting: Setting[T], value: T) -> None:
         self._store.setValue(setting.key, value)
@@ -159,12 +175,13 @@ class Settings:
         return Path(folder) if folder else default_data_dir()
 
 
-def _coerce(kind: type, raw: object, default: object) -> object:
-    if kind is bool:
+def _coerce(setting: Setting[Any], raw: object) -> object:
+    if setting.type is bool:
         return raw.strip().lower() in ("1", "true", "yes") if isinstance(raw, str) else bool(raw)
-    if kind is int:
+    if setting.type is int:
         try:
-            return int(str(raw))
+            value = int(str(raw))
         except ValueError:
-            return default
+            return setting.default
+        return min(max(value, setting.minimum), setting.maximum)
     return str(raw)

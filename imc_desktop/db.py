@@ -314,7 +314,7 @@ def daily_backup(path: Path, backup_dir: Path, keep: int = 30) -> Path | None:
     if not any(p.name.startswith(prefix + today) for p in existing):
         made = make_backup(path, backup_dir, "auto")
         existing = sorted(backup_dir.glob(f"{prefix}*.sqlite"))
-    for old in existing[: max(0, len(existing) - keep)]:
+    for old in existing[: max(0, len(existing) - max(keep, 1))]:  # the newest always stays
         old.unlink()
     return made
 

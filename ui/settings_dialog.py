@@ -54,7 +54,7 @@ class SettingsDialog(QDialog):
             return box
         if setting.type is int:
             spin = QSpinBox()
-            spin.setRange(0, 10000)
+            spin.setRange(setting.minimum, setting.maximum)
             spin.setValue(int(value))
             return spin
         line = QLineEdit(str(value))
