@@ -13,6 +13,18 @@ from imc_desktop import __version__
 EXIT_USAGE = 2
 
 
+_ARGPARSE_RUSSIAN = (
+    ("the following arguments are required", "не хватает аргументов"),
+    ("unrecognized arguments", "неизвестные аргументы"),
+    ("invalid choice", "недопустимое значение"),
+    ("choose from", "допустимые:"),
+    ("expected one argument", "нужно значение"),
+    ("invalid int value", "не целое число"),
+    ("not allowed with argument", "нельзя вместе с аргументом"),
+    ("argument", "аргумент"),
+)
+
+
 class RussianParser(argparse.ArgumentParser):
     """argparse that reports a user's mistake in Russian, without a traceback."""
 
@@ -30,12 +42,8 @@ class RussianParser(argparse.ArgumentParser):
         return super().format_help().replace("usage:", "Использование:", 1)
 
     def error(self, message: str) -> NoReturn:
-        message = (message.replace("the following arguments are required", "не хватает аргументов")
-                   .replace("unrecognized arguments", "неизвестные аргументы")
-                   .replace("invalid choice", "недопустимое значение")
-                   .replace("choose from", "допустимые:")
-                   .replace("argument", "аргумент")
-                   .replace("expected one argument", "нужно значение"))
+        for english, russian in _ARGPARSE_RUSSIAN:
+            message = message.replace(english, russian)
         self.exit(EXIT_USAGE, f"{self.prog}: ошибка: {message}\n"
                   f"Справка: {self.prog} --help\n")
 
@@ -106,12 +114,12 @@ def cmd_self_check(_args: argparse.Namespace) -> int:
 def cmd_demo_data(args: argparse.Namespace) -> int:
     from imc_desktop.services import demo, organizations
 
+    if args.staff is not None and args.staff < 0:
+        return _fail("Число педагогов (--staff) не может быть отрицательным.", 2)
     _open(args.db, must_exist=False)
     if organizations.count_organizations():
         return _fail(f"В базе {args.db} уже есть данные; демонстрационные данные не добавлены.")
     staff = demo.DEMO_STAFF if args.staff is None else args.staff
-    if staff < 0:
-        return _fail("Число педагогов (--staff) не может быть отрицательным.", 2)
     count = demo.fill_demo(progress=print, staff=staff)
     print(f"Готово: {args.db} (организаций: {count}).")
     return 0

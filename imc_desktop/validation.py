@@ -119,14 +119,20 @@ def phone_is_valid(text: str) -> bool:
 _DATE_FORMATS = ("%d.%m.%Y", "%d.%m.%y", "%Y-%m-%d", "%d/%m/%Y")
 
 
-def parse_date(text: str) -> date | None:
-    """A date from «12.03.1985», «12.03.85» or ISO; None when it is not a date."""
+def parse_date(text: str, today: date | None = None) -> date | None:
+    """A date from «12.03.1985», «12.03.85» or ISO; None when it is not a date.
+
+    A two-digit year is never in the future: «12.05.65» is 1965, not 2065.
+    """
     s = text.strip()
     for fmt in _DATE_FORMATS:
         try:
-            return datetime.strptime(s, fmt).date()
+            parsed = datetime.strptime(s, fmt).date()
         except ValueError:
             continue
+        if fmt.endswith("%y") and parsed > (today or date.today()):
+            parsed = parsed.replace(year=parsed.year - 100)
+        return parsed
     return None
 
 

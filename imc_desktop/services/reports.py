@@ -177,7 +177,7 @@ def _parse(definition: ReportDefinition, param: ReportParam, text: str) -> Any:
         for value, label in options:
             if text in (value, label):
                 return value
-        allowed = ", ".join(v or "«»" for v, _ in options)
+        allowed = ", ".join(f"«{label}»" for _, label in options[:50])
         raise ServiceError(f"{where}: нет значения «{text}» (допустимые: {allowed}).")
     return text
 

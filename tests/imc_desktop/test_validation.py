@@ -87,3 +87,10 @@ def test_email() -> None:
 ])
 def test_parse_date(text: str, expected: date | None) -> None:
     assert v.parse_date(text) == expected
+
+
+def test_two_digit_years_are_never_in_the_future() -> None:
+    today = date(2026, 11, 26)
+    assert v.parse_date("12.05.65", today) == date(1965, 5, 12)
+    assert v.parse_date("12.05.26", today) == date(2026, 5, 12)
+    assert v.parse_date("27.11.26", today) == date(1926, 11, 27)

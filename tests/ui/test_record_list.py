@@ -125,3 +125,12 @@ def test_list_reloads_when_its_table_changes(qtbot: object, tmp_path: Path) -> N
     assert records.model.total_count() == 4
     notifier.notify({"people"})
     assert records.model.total_count() == 5
+
+
+def test_sorting_keeps_the_selected_record(qtbot: object, tmp_path: Path) -> None:
+    records = make_list(qtbot, tmp_path)
+    records.view.selectRow(3)
+    chosen = records.current_row()
+    records.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert records.current_row() == chosen
+    assert records.selected_rows() == [chosen]

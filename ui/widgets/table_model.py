@@ -120,7 +120,10 @@ class RecordTableModel(QAbstractTableModel):
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort; the selection and the current record stay on the same records."""
         self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        records = [self._visible[i.row()] for i in persistent]
         if 0 <= column < len(self.columns):
             spec = self.columns[column]
             keys = [_sort_key(spec.kind, spec.value(r)) for r in self._rows]
@@ -131,6 +134,10 @@ class RecordTableModel(QAbstractTableModel):
         else:
             self._order = list(range(len(self._rows)))
         self._visible = self._filtered(self._order)
+        position = {record: row for row, record in enumerate(self._visible)}
+        self.changePersistentIndexList(persistent, [
+            self.index(position[r], i.column()) if r in position else QModelIndex()
+            for r, i in zip(records, persistent, strict=True)])
         self.layoutChanged.emit()
 
     # ---------------------------------------------------------------- our interface
