@@ -361,7 +361,8 @@ def _staff_stats(params: dict[str, Any], ctx: ReportContext) -> Report:
     on: date = params["date"]
     edges = data.parse_age_bands(params["age_bands"], _where(
         "staff-stats", "age_bands", "Границы возрастных групп"))
-    people = staff.list_staff(on, ctx.staff_rules)
+    people = [p for p in staff.list_staff(on, ctx.staff_rules)
+              if p.hired_on is None or p.hired_on <= on]  # not yet hired on that date: out
     rows = _stats_rows(people, edges)
     return Report(
         title="Статистика педагогических кадров",
@@ -381,8 +382,9 @@ def _staff_stats(params: dict[str, Any], ctx: ReportContext) -> Report:
 
 def _stats_notes(edges: Sequence[int], on: date) -> tuple[str, ...]:
     return (
-        f"Стаж (педагогический) и возраст — полных лет на {format_date(on)}; педагог учтён в "
-        "ОО основного места работы. Стаж «До 3» — менее 3 лет, «3–5» — от 3 до 5 лет "
+        f"Стаж (педагогический) и возраст — полных лет на {format_date(on)}; учтены работающие "
+        "сейчас педагоги, принятые не позже этой даты; педагог учтён в ОО основного места "
+        "работы. Стаж «До 3» — менее 3 лет, «3–5» — от 3 до 5 лет "
         "(5 не включая) и так далее, «20 и более» — 20 лет и больше; «Не указан» — стаж не "
         f"внесён. Возраст «До {edges[0]}» — моложе {edges[0]} лет, «{edges[-1]} и старше» — "
         f"{edges[-1]} лет и больше.",

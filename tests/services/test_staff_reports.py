@@ -368,3 +368,12 @@ def test_second_jobs_are_listed_but_counted_once_and_courses_follow_the_job(
     courses = reports.build("courses", {"from": "01.01.2019", "to": "31.12.2023"}, settings)
     assert cells(courses, "Программа") == [("МАОУ «Луговая СОШ»", "Физика"),
                                            (SCHOOL.short_name, "Физика-2")]
+
+
+def test_stats_on_a_past_date_leave_out_those_hired_later(
+        demo_database: DatabaseInfo, settings: config.Settings) -> None:
+    on = date(2015, 9, 1)
+    report = reports.build("staff-stats", {"date": "01.09.2015"}, settings)
+    expected = [p for p in staff.list_staff(on) if p.hired_on is None or p.hired_on <= on]
+    assert f"Педагогов: {len(expected)}." in report.params_line
+    assert len(expected) < len(staff.list_staff(on))
