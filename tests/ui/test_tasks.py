@@ -54,3 +54,24 @@ def test_cancel_stops_the_work_and_the_gui_stays_responsive(qtbot: Any) -> None:
     timer.stop()
     assert result.cancelled and result.value == "stopped"
     assert len(ticks) >= 5, "the event loop kept running while the work ran"
+
+
+def test_work_that_cannot_stop_is_not_dismissed_by_escape(qtbot: Any) -> None:
+    from PySide6.QtCore import Qt
+
+    seen: list[bool] = []
+
+    def press_escape() -> None:
+        dialog = next(w for w in QApplication.topLevelWidgets()
+                      if isinstance(w, QProgressDialog) and w.isVisible())
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        seen.append(dialog.isVisible())
+
+    QTimer.singleShot(150, press_escape)
+
+    def work(progress: Any, cancelled: Any) -> str:
+        time.sleep(0.5)
+        return "done"
+
+    result = run_with_progress(None, "Заполнение…", work, cancellable=False)
+    assert seen == [True] and result.value == "done" and not result.cancelled

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 Progress = Callable[[int, int], None]
@@ -31,6 +32,28 @@ class _Worker(QThread):
             self.error = exc
 
 
+class _ProgressDialog(QProgressDialog):
+    """Esc and the close box cannot dismiss it while work that cannot stop is running."""
+
+    def __init__(self, label: str, cancel: str, parent: QWidget | None,
+                 cancellable: bool) -> None:
+        super().__init__(label, cancel, 0, 0, parent)
+        self.cancellable, self.running = cancellable, True
+        if not cancellable:
+            self.setCancelButton(None)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and not self.cancellable and self.running:
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.cancellable and self.running:
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+
 class TaskResult:
     def __init__(self, value: Any, error: BaseException | None, cancelled: bool) -> None:
         self.value, self.error, self.cancelled = value, error, cancelled
@@ -42,13 +65,11 @@ def run_with_progress(parent: QWidget | None, label: str, work: Work,
     alive and offers Cancel (unless the work cannot stop halfway). Returns when the work has
     finished."""
     cancel = QCoreApplication.translate("QProgressDialog", "Cancel")
-    dialog = QProgressDialog(label, cancel, 0, 0, parent)
+    dialog = _ProgressDialog(label, cancel, parent, cancellable)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(400)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
-    if not cancellable:
-        dialog.setCancelButton(None)
     worker = _Worker(work)
 
     def on_progress(done: int, total: int) -> None:
@@ -57,6 +78,7 @@ def run_with_progress(parent: QWidget | None, label: str, work: Work,
 
     def on_finished() -> None:
         dialog.canceled.disconnect(worker.cancel_event.set)  # closing emits canceled
+        dialog.running = False
         dialog.close()
 
     worker.progressed.connect(on_progress)
