@@ -67,6 +67,20 @@ class ReportColumn:
 
 
 @dataclass(frozen=True, slots=True)
+class ReportChart:
+    """A native clustered bar chart of a table (xlsx only; docx and pdf ignore it).
+
+    ``category`` is the index of the column with the bar labels, ``values`` the indexes of
+    the columns plotted as series (their titles name the series).
+    """
+
+    title: str
+    category: int
+    values: tuple[int, ...]
+    y_title: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class ReportTable:
     """A table. With ``group_by`` the rows must already be sorted by that column.
 
@@ -80,6 +94,7 @@ class ReportTable:
     title: str = ""
     group_by: int | None = None
     totals: bool = False
+    chart: ReportChart | None = None
 
     @property
     def has_totals_columns(self) -> bool:

@@ -17,6 +17,7 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.chart import BarChart, Reference
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
@@ -26,6 +27,7 @@ from exports.model import (
     DEFAULT_STYLE,
     CellValue,
     Report,
+    ReportChart,
     ReportColumn,
     ReportStyle,
     ReportTable,
@@ -286,6 +288,9 @@ class _SheetWriter:
                     last_data = self.row
         last_col = get_column_letter(len(table.columns))
         self.ws.auto_filter.ref = f"A{header_row}:{last_col}{max(last_data, header_row)}"
+        if table.chart is not None and last_data > header_row and table.group_by is None:
+            self.ws.add_chart(_bar_chart(self.ws, table.chart, header_row, last_data),
+                              f"{get_column_letter(len(table.columns) + 2)}{header_row}")
 
     def _header_line(self, columns: tuple[ReportColumn, ...]) -> _Line:
         st = self.st
@@ -322,6 +327,22 @@ class _SheetWriter:
             fmt = number_format(col) if not isinstance(value, str) else None
             cells.append(self.st.cell(self.ws, value, self.st.bold, None, fmt=fmt))
         return _Line(cells)
+
+
+def _bar_chart(ws: WriteOnlyWorksheet, spec: ReportChart, header_row: int,
+               last_row: int) -> BarChart:
+    """A clustered bar chart over the table's data rows (series titled by the header)."""
+    chart = BarChart()
+    chart.type, chart.grouping = "col", "clustered"
+    chart.title, chart.y_axis.title = spec.title, spec.y_title or None
+    chart.width, chart.height = 24.0, 12.0
+    chart.x_axis.delete = chart.y_axis.delete = False
+    for i in spec.values:
+        chart.add_data(Reference(ws, min_col=i + 1, min_row=header_row, max_row=last_row),
+                       titles_from_data=True)
+    chart.set_categories(Reference(ws, min_col=spec.category + 1, min_row=header_row + 1,
+                                   max_row=last_row))
+    return chart
 
 
 def _styled(cell: WriteOnlyCell) -> Converter:

@@ -12,6 +12,7 @@ import exports
 from exports import ApprovalBlock, Report, ReportColumn, ReportStyle, ReportTable, Signature
 from exports.fonts import find_cyrillic_font
 from imc_desktop import config
+from imc_desktop.services.attestation_rules import AttestationRules
 from imc_desktop.services.errors import ServiceError
 from imc_desktop.services.staff_rules import StaffRules
 from imc_desktop.validation import parse_date
@@ -45,6 +46,7 @@ class ReportContext:
     executor_phone: str
     today: date
     staff_rules: StaffRules = field(default_factory=StaffRules)
+    attestation_rules: AttestationRules = field(default_factory=AttestationRules)
 
     def signatures(self) -> tuple[Signature, ...]:
         if not self.director_name:
@@ -113,6 +115,12 @@ def short_name(full: str) -> str:
     return exports.initials_name(parts[0], parts[1], parts[2] if len(parts) > 2 else "")
 
 
+def attestation_rules_from(settings: config.Settings) -> AttestationRules:
+    from imc_desktop.services.attestation import rules_from
+
+    return rules_from(settings)
+
+
 def context(settings: config.Settings, today: date | None = None) -> ReportContext:
     return ReportContext(
         department=settings.get(config.DEPARTMENT_NAME),
@@ -123,6 +131,7 @@ def context(settings: config.Settings, today: date | None = None) -> ReportConte
         executor_phone=settings.get(config.EXECUTOR_PHONE),
         today=today or date.today(),
         staff_rules=StaffRules.from_settings(settings),
+        attestation_rules=attestation_rules_from(settings),
     )
 
 
