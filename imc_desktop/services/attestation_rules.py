@@ -115,6 +115,8 @@ def szd_due(decisions: Sequence[Decision], appointed_on: date | None, leaves: It
     elif appointed_on is not None:
         due = add_years(appointed_on, rules.min_years_in_position)
         reason = f"не ранее {rules.min_years_in_position} лет в должности"
+        if due < today:  # nothing on record: it is due now, not since decades ago
+            due, reason = today, "нет сведений об аттестации: СЗД нужна сейчас"
     else:
         return SzdDue(None, "нет даты назначения на должность: срок СЗД не определить")
     assert due is not None

@@ -12,8 +12,317 @@
         <translation>Восстановить последнюю резервную копию {name}? Повреждённый файл будет сохранён рядом с резервными копиями.</translation>
     </message>
     <message>
+        <source>The database file cannot be opened: %1</source>
+        <translation>Файл базы данных не открывается: %1</translation>
+    </message>
+    <message>
         <source>Filling the demo database…</source>
         <translation>Заполнение демонстрационной базы…</translation>
+    </message>
+</context>
+<context>
+    <name>AttestationDialog</name>
+    <message>
+        <source>Attestation record</source>
+        <translation>Аттестация</translation>
+    </message>
+    <message>
+        <source>New attestation record</source>
+        <translation>Новая запись об аттестации</translation>
+    </message>
+    <message>
+        <source>Pedagogue</source>
+        <translation>Педагог</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>ОО</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Application date</source>
+        <translation>Дата заявления</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Способ подачи</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Этап</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Решение</translation>
+    </message>
+    <message>
+        <source>Decision date</source>
+        <translation>Дата решения</translation>
+    </message>
+    <message>
+        <source>Order No.</source>
+        <translation>Приказ №</translation>
+    </message>
+    <message>
+        <source>Order date</source>
+        <translation>Дата приказа</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>Кем издан</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Действует до</translation>
+    </message>
+    <message>
+        <source>empty: by the rules</source>
+        <translation>пусто — по правилам</translation>
+    </message>
+    <message>
+        <source>Simplified procedure</source>
+        <translation>Упрощённая процедура</translation>
+    </message>
+    <message>
+        <source>Basis (award, title)</source>
+        <translation>Основание (награда, звание)</translation>
+    </message>
+    <message>
+        <source>Save the record anyway?</source>
+        <translation>Всё равно сохранить запись?</translation>
+    </message>
+    <message>
+        <source>Attestation record not saved</source>
+        <translation>Запись об аттестации не сохранена</translation>
+    </message>
+</context>
+<context>
+    <name>AttestationPage</name>
+    <message>
+        <source>Save the card to keep the pedagogue&apos;s attestation.</source>
+        <translation>Сохраните карточку, чтобы вести аттестацию педагога.</translation>
+    </message>
+    <message>
+        <source>Attestation records and leave periods are saved at once, not with the card&apos;s «Save».</source>
+        <translation>Записи об аттестации и периоды отпусков сохраняются сразу, а не кнопкой «Сохранить» карточки.</translation>
+    </message>
+    <message>
+        <source>Attestation records</source>
+        <translation>Записи об аттестации</translation>
+    </message>
+    <message>
+        <source>Leave periods that postpone the SZD</source>
+        <translation>Периоды, откладывающие аттестацию на СЗД</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Добавить…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Изменить…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Этап</translation>
+    </message>
+    <message>
+        <source>Application date</source>
+        <translation>Дата заявления</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Решение</translation>
+    </message>
+    <message>
+        <source>Decision date</source>
+        <translation>Дата решения</translation>
+    </message>
+    <message>
+        <source>Order No.</source>
+        <translation>Приказ №</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Действует до</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Начало</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Окончание</translation>
+    </message>
+    <message>
+        <source>Category: none</source>
+        <translation>Категория: нет</translation>
+    </message>
+    <message>
+        <source>Category: %1, valid until %2</source>
+        <translation>Категория: %1, действует до %2</translation>
+    </message>
+    <message>
+        <source>Category: %1, without a term</source>
+        <translation>Категория: %1, бессрочно</translation>
+    </message>
+    <message>
+        <source>Next date: %1 (%2)</source>
+        <translation>Следующий срок: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Next date: none (%2)</source>
+        <translation>Следующий срок: нет (%2)</translation>
+    </message>
+    <message>
+        <source>Delete attestation record</source>
+        <translation>Удаление записи об аттестации</translation>
+    </message>
+    <message>
+        <source>Delete the record «%1»? It is deleted at once.</source>
+        <translation>Удалить запись «%1»? Она удаляется сразу.</translation>
+    </message>
+    <message>
+        <source>Attestation record not deleted</source>
+        <translation>Запись об аттестации не удалена</translation>
+    </message>
+    <message>
+        <source>Leave periods not saved</source>
+        <translation>Периоды не сохранены</translation>
+    </message>
+    <message>
+        <source>Delete leave period</source>
+        <translation>Удаление периода</translation>
+    </message>
+    <message>
+        <source>Delete the period «%1»?</source>
+        <translation>Удалить период «%1»?</translation>
+    </message>
+</context>
+<context>
+    <name>AttestationTab</name>
+    <message>
+        <source>Attestation</source>
+        <translation>Аттестация</translation>
+    </message>
+    <message>
+        <source>Deadlines</source>
+        <translation>Сроки</translation>
+    </message>
+    <message>
+        <source>Applications</source>
+        <translation>Заявления</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>История</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>ФИО</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>ОО</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Application date</source>
+        <translation>Дата заявления</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Этап</translation>
+    </message>
+    <message>
+        <source>Consider by</source>
+        <translation>Рассмотреть до</translation>
+    </message>
+    <message>
+        <source>Attestation by</source>
+        <translation>Аттестация до</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Просрочено</translation>
+    </message>
+    <message>
+        <source>New application…</source>
+        <translation>Новое заявление…</translation>
+    </message>
+    <message>
+        <source>Record the decision…</source>
+        <translation>Принять решение…</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Решение</translation>
+    </message>
+    <message>
+        <source>Decision date</source>
+        <translation>Дата решения</translation>
+    </message>
+    <message>
+        <source>Order No.</source>
+        <translation>Приказ №</translation>
+    </message>
+    <message>
+        <source>Order date</source>
+        <translation>Дата приказа</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Действует до</translation>
+    </message>
+    <message>
+        <source>Simplified</source>
+        <translation>Упрощённая</translation>
+    </message>
+    <message>
+        <source>Attestation history</source>
+        <translation>История аттестации</translation>
+    </message>
+    <message>
+        <source>The record is not found: perhaps it was deleted.</source>
+        <translation>Запись не найдена: возможно, её удалили.</translation>
+    </message>
+    <message>
+        <source>Delete attestation records</source>
+        <translation>Удаление записей об аттестации</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n attestation record(s)?</source>
+        <translation>
+            <numerusform>Удалить %n запись об аттестации?</numerusform>
+            <numerusform>Удалить %n записи об аттестации?</numerusform>
+            <numerusform>Удалить %n записей об аттестации?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Attestation record not deleted</source>
+        <translation>Запись об аттестации не удалена</translation>
     </message>
 </context>
 <context>
@@ -392,6 +701,77 @@
     </message>
 </context>
 <context>
+    <name>DeadlinesPage</name>
+    <message>
+        <source>Attestation deadlines</source>
+        <translation>Сроки аттестации</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>ФИО</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>ОО</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation>Осталось дней</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Основание</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n месяц</numerusform>
+            <numerusform>%n месяца</numerusform>
+            <numerusform>%n месяцев</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>own period</source>
+        <translation>свой период</translation>
+    </message>
+    <message>
+        <source>Show what falls due up to this date</source>
+        <translation>Показать сроки до этой даты</translation>
+    </message>
+    <message>
+        <source>All organizations</source>
+        <translation>Все ОО</translation>
+    </message>
+    <message>
+        <source>Categories and SZD</source>
+        <translation>Категории и СЗД</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Категории</translation>
+    </message>
+    <message>
+        <source>SZD</source>
+        <translation>СЗД</translation>
+    </message>
+    <message>
+        <source>All positions</source>
+        <translation>Все должности</translation>
+    </message>
+</context>
+<context>
     <name>EducationForm</name>
     <message>
         <source>Education</source>
@@ -575,6 +955,29 @@
     <message>
         <source>Import</source>
         <translation>Импортировать</translation>
+    </message>
+</context>
+<context>
+    <name>LeaveForm</name>
+    <message>
+        <source>Leave period</source>
+        <translation>Период отпуска или болезни</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Начало</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Окончание</translation>
+    </message>
+    <message>
+        <source>still on leave</source>
+        <translation>ещё не вышел</translation>
     </message>
 </context>
 <context>
@@ -1002,6 +1405,10 @@
     <message>
         <source>Main</source>
         <translation>Основное</translation>
+    </message>
+    <message>
+        <source>Attestation</source>
+        <translation>Аттестация</translation>
     </message>
     <message>
         <source>Last name</source>

@@ -48,6 +48,7 @@ SZD_2021 = Decision(a.SZD, a.CONFORMS, date(2021, 10, 1))
 
 @pytest.mark.parametrize(("decisions", "appointed", "leaves", "due"), [
     ([], date(2024, 9, 1), [], date(2026, 9, 1)),                   # 2 years in the position
+    ([], date(2010, 9, 1), [], date(2026, 1, 5)),                   # nothing on record: now
     ([SZD_2021], date(2015, 9, 1), [], date(2026, 10, 1)),          # 5 years after СЗД
     ([SZD_2021, FIRST], date(2015, 9, 1), [], None),                # a category: none due
     ([SZD_2021], date(2015, 9, 1),                                  # maternity over the mark

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from imc_desktop.services import staff_write
+from imc_desktop.services.attestation import PersonAttestation, decisions_of
+from imc_desktop.services.attestation_rules import AttestationRules, current_category
 from imc_desktop.services.staff import (
     CHOICES,
     PERSON_FIELDS,
@@ -32,8 +34,10 @@ from imc_desktop.services.staff import (
 from imc_desktop.services.staff_rules import StaffRules
 from imc_desktop.services.staff_write import ChangeEntry, Duplicate
 from imc_desktop.validation import digits, format_snils
+from ui.attestation.card_page import AttestationPage, AttestationPageContext
+from ui.attestation.record_dialog import PersonChoice
 from ui.staff.card_columns import CardColumns
-from ui.staff.card_pages import ChangeLogPage, ChildTablePage, ExperiencePage
+from ui.staff.card_pages import ChangeLogPage, ChildTablePage, ExperiencePage, current_job
 from ui.staff.subforms import (
     AwardForm,
     CourseForm,
@@ -57,6 +61,8 @@ class CardContext:
     log: tuple[ChangeEntry, ...] = ()
     rules: StaffRules = field(default_factory=StaffRules)
     today: date = field(default_factory=date.today)
+    attestation: PersonAttestation | None = None  # None for a new pedagogue
+    attestation_rules: AttestationRules = field(default_factory=AttestationRules)
 
 
 def format_snils_typing(text: str) -> str:
@@ -86,6 +92,9 @@ class PersonDialog(RecordForm):
         titles = self.columns.tab_titles()
         for attr, page in self.pages.items():
             self.tabs.addTab(page, titles[attr])
+        self.attestation_page = AttestationPage(self._attestation_context(card), self)
+        self.tabs.addTab(self.attestation_page, self.tr("Attestation"))
+        self.attestation_page.statusChanged.connect(self._category_changed)
         self.log_page = ChangeLogPage(context.log, {**titles, **self.columns.field_titles()},
                                       dict(context.organizations), self)
         self.tabs.addTab(self.log_page, titles["changes"])
@@ -146,6 +155,24 @@ class PersonDialog(RecordForm):
         pages["employments"].changed.connect(
             lambda: experience.set_jobs(pages["employments"].rows()))
         return pages
+
+    def _attestation_context(self, card: PersonCard) -> AttestationPageContext:
+        job = current_job(card.employments)
+        person = PersonChoice(card.id, card.full_name, job.organization_id if job else "",
+                              job.position if job else "") if card.id else None
+        return AttestationPageContext(person, self._context.attestation,
+                                      self._context.organizations,
+                                      self._context.attestation_rules, self._context.today)
+
+    def _category_changed(self, status: PersonAttestation) -> None:
+        """The service has set the category: show it, so the card's Save keeps it."""
+        current = current_category(decisions_of(list(status.records)), self._context.today,
+                                   self._context.attestation_rules)
+        values = {"category": current.kind if current else "",
+                  "category_date": current.decided_on if current else None}
+        initial = {**self._initial, **values}
+        self.set_values(values)
+        self._initial = initial
 
     def _new_experience(self) -> ExperienceData:
         return ExperienceData(as_of=self._context.today)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from imc_desktop import config
-from imc_desktop.services import staff, staff_write
+from imc_desktop.services import attestation, staff, staff_write
 from imc_desktop.services.errors import ServiceError, ValidationFailed
 from imc_desktop.services.staff import CourseData, PersonCard, PersonRow
 from imc_desktop.services.staff_rules import KPK_OVERDUE, StaffRules
@@ -240,8 +240,10 @@ class StaffTab(QWidget):
         self._edit(card, tuple(log))
 
     def _edit(self, card: PersonCard, log: tuple[staff_write.ChangeEntry, ...]) -> None:
+        rules = attestation.rules_from(self.settings)
+        status = attestation.person_attestation(card.id, rules=rules) if card.id else None
         context = CardContext(tuple(staff.organization_choices()), log, self.rules(),
-                              date.today())
+                              date.today(), status, rules)
         while True:
             edited = PersonDialog.ask(card, context, self)
             if edited is None:

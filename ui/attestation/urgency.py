@@ -1,0 +1,80 @@
+"""Rows that need attention painted red (overdue) or orange (due within a month)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex
+from PySide6.QtGui import QBrush, QColor, QPalette
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+
+from imc_desktop.services import attestation_rules as r
+from imc_desktop.services.attestation import ApplicationRow, DueRow
+from imc_desktop.validation import format_date
+from ui.widgets.table_model import ROW_ROLE
+
+SOON_DAYS = 30
+UNTIL_KIND = "until"  # not a kind the shared model knows: shown as text, sorted as is
+OVERDUE_TEXT, OVERDUE_BACKGROUND = QColor("#a4161a"), QColor("#fdecec")
+SOON_TEXT, SOON_BACKGROUND = QColor("#8a4b00"), QColor("#fff1dc")
+OVERDUE, SOON = "overdue", "soon"
+
+
+class UntilText(str):
+    """«действует до»: a date as дд.мм.гггг or «бессрочно», sorted by the date (бессрочно last)."""
+
+    until: date
+
+    def __new__(cls, until: date | None) -> UntilText:
+        text = super().__new__(cls, format_date(until) if until else "бессрочно")
+        text.until = until or date.max
+        return text
+
+    def _other(self, other: object) -> date:
+        return other.until if isinstance(other, UntilText) else date.min
+
+    def __lt__(self, other: object) -> bool:
+        return self.until < self._other(other)
+
+    def __gt__(self, other: object) -> bool:
+        return self.until > self._other(other)
+
+    def __le__(self, other: object) -> bool:
+        return not self > other
+
+    def __ge__(self, other: object) -> bool:
+        return not self < other
+
+    __hash__ = str.__hash__
+
+
+def until_text(kind: str, decision: str, decided_on: date | None, explicit: date | None,
+               rules: r.AttestationRules) -> UntilText | None:
+    """When a decision stops counting; «бессрочно» for a category without a term."""
+    if decided_on is None or decision not in (r.ESTABLISHED, r.CONFORMS):
+        return UntilText(explicit) if explicit else None
+    return UntilText(r.valid_until(r.Decision(kind, decision, decided_on, explicit), rules))
+
+
+def urgency(row: Any) -> str | None:
+    """«overdue», «soon» or None for a row of «Сроки» or «Заявления»."""
+    if isinstance(row, DueRow):
+        if row.days_left < 0:
+            return OVERDUE
+        return SOON if row.days_left <= SOON_DAYS else None
+    if isinstance(row, ApplicationRow) and row.overdue:
+        return OVERDUE
+    return None
+
+
+class UrgencyDelegate(QStyledItemDelegate):
+    def initStyleOption(self, option: QStyleOptionViewItem,
+                        index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        level = urgency(index.data(ROW_ROLE))
+        if level is not None:
+            text, background = ((OVERDUE_TEXT, OVERDUE_BACKGROUND) if level == OVERDUE
+                                else (SOON_TEXT, SOON_BACKGROUND))
+            option.palette.setColor(QPalette.ColorRole.Text, text)
+            option.backgroundBrush = QBrush(background)
