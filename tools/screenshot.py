@@ -46,6 +46,7 @@ def main(out: Path) -> int:
         shoot(SettingsDialog(settings, window), out / "settings_dialog.png")
         _report_shots(window, settings, out)
         _staff_shots(window, out)
+        _attestation_shots(window, out)
         window.close()
         maintenance.close_current()
     return 0
@@ -58,12 +59,23 @@ def _staff_shots(window: QWidget, out: Path) -> None:
     window.tabs.setCurrentIndex(1)  # type: ignore[attr-defined]
     shoot(window, out / "staff_tab.png")
     row = staff.list_staff()[3]
+    from imc_desktop.services import attestation
+
     context = CardContext(tuple(staff.organization_choices()),
-                          tuple(staff_write.change_log(row.id)))
+                          tuple(staff_write.change_log(row.id)),
+                          attestation=attestation.person_attestation(row.id))
     card = PersonDialog(staff.get_person(row.id), context, window)
     for index in range(card.tabs.count()):
         card.tabs.setCurrentIndex(index)
         shoot(card, out / f"staff_card_{index}.png")
+
+
+def _attestation_shots(window: QWidget, out: Path) -> None:
+    window.tabs.setCurrentIndex(2)  # type: ignore[attr-defined]
+    tab = window.tabs.currentWidget()  # type: ignore[attr-defined]
+    for index in range(tab.tabs.count()):
+        tab.tabs.setCurrentIndex(index)
+        shoot(window, out / f"attestation_{index}.png")
 
 
 def _report_shots(window: QWidget, settings: object, out: Path) -> None:

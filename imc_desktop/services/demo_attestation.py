@@ -35,7 +35,7 @@ def _category(rng: random.Random, person: Person, today: date) -> list[Attestati
 
 def _szd(rng: random.Random, person: Person, today: date) -> list[AttestationRecord]:
     job = person.employments[0]
-    decided = today - timedelta(days=rng.randint(200, 6 * 365))  # some are overdue
+    decided = today - timedelta(days=rng.randint(200, 5 * 365 + 150))  # some are overdue
     if job.appointed_on is None or decided < job.appointed_on + timedelta(days=730):
         return []
     return [AttestationRecord(
