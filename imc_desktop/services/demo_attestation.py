@@ -35,7 +35,10 @@ def _category(rng: random.Random, person: Person, today: date) -> list[Attestati
 
 def _szd(rng: random.Random, person: Person, today: date) -> list[AttestationRecord]:
     job = person.employments[0]
-    decided = today - timedelta(days=rng.randint(200, 5 * 365 + 150))  # some are overdue
+    if rng.random() < 0.15:  # some are overdue
+        decided = today - timedelta(days=5 * 365 + rng.randint(30, 400))
+    else:
+        decided = today - timedelta(days=rng.randint(200, 5 * 365 - 30))
     if job.appointed_on is None or decided < job.appointed_on + timedelta(days=730):
         return []
     return [AttestationRecord(
