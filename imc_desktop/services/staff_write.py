@@ -326,8 +326,17 @@ def _sync_children(s: Session, person: Person, card: PersonCard, log: _Log) -> N
             keep.add(child.id)
         for child_id, child in existing.items():
             if child_id not in keep:
-                log.record(model.__tablename__, child_id, DELETED)
+                log.record(model.__tablename__, child_id, DELETED, _contents(child))
                 collection.remove(child)
+
+
+_NOT_LOGGED = frozenset({"id", "person_id", "created_at", "updated_at"})
+
+
+def _contents(child: Any) -> list[tuple[str, object, object]]:
+    """What a deleted row held, so the log can say what was removed."""
+    return [(c.key, getattr(child, c.key), None) for c in child.__table__.columns
+            if c.key not in _NOT_LOGGED and getattr(child, c.key) not in (None, "")]
 
 
 def _normalised(card: PersonCard) -> PersonCard:

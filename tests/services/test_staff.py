@@ -137,7 +137,9 @@ def test_change_log_records_who_and_what(school: str) -> None:
     log = sw.change_log(person_id)
     actions = {(e.table, e.action, e.field) for e in log}
     assert ("persons", "изменение", "phone") in actions
-    assert ("courses", "удаление", "") in actions
+    assert ("courses", "удаление", "program") in actions
+    removed = next(e for e in log if e.action == "удаление" and e.field == "program")
+    assert removed.old_value == "Функциональная грамотность" and removed.new_value == ""
     assert ("persons", "создание", "last_name") in actions
     snils = next(e for e in log if e.field == "snils" and e.action == "изменение")
     assert snils.old_value == "***" and snils.new_value == ""
