@@ -90,8 +90,9 @@ class ReportsDialog(QDialog):
 
     def build(self) -> Any:
         name, values = self.current().name, self.values()
+        ctx = reports.context(self.settings)  # the settings are read here, not in the worker
         result = run_with_progress(self, self.tr("Gathering the data…"),
-                                   lambda _p, _c: reports.build(name, values, self.settings))
+                                   lambda _p, _c: reports.build_in(name, values, ctx))
         if result.error is not None:
             Ask.error(self, self.tr("Reports"), str(result.error))
             return None

@@ -194,17 +194,28 @@ def _parse(definition: ReportDefinition, param: ReportParam, text: str) -> Any:
 # ---------------------------------------------------------------- building and writing
 
 def build(name: str, raw_params: dict[str, str], settings: config.Settings) -> Report:
+    return build_in(name, raw_params, context(settings))
+
+
+def build_in(name: str, raw_params: dict[str, str], ctx: ReportContext) -> Report:
+    """Build with a context read beforehand (a worker thread must not read the settings)."""
     definition = get(name)
     params = parse_params(definition, raw_params)
-    ctx = context(settings)
     return ctx.dress(definition.build(params, ctx))
 
 
 def write(report: Report, fmt: str, path: Path, settings: config.Settings,
           progress: Progress | None = None, cancelled: Cancelled | None = None) -> Path:
+    return write_styled(report, fmt, path, style(settings), progress, cancelled)
+
+
+def write_styled(report: Report, fmt: str, path: Path, report_style: ReportStyle,
+                 progress: Progress | None = None, cancelled: Cancelled | None = None
+                 ) -> Path:
+    """Write with a style read beforehand (a worker thread must not read the settings)."""
     if fmt not in FORMATS:
         raise ServiceError(f"Неизвестный формат «{fmt}»: допустимы {', '.join(FORMATS)}.")
-    exports.write_report(report, path, fmt, style(settings), progress=progress,
+    exports.write_report(report, path, fmt, report_style, progress=progress,
                          cancelled=cancelled)
     return path
 

@@ -66,8 +66,9 @@ def save_report(parent: QWidget | None, report: Any, settings: config.Settings,
 def write_with_progress(parent: QWidget | None, report: Any, fmt: str, path: Path,
                         settings: config.Settings) -> Path | None:
     label = QCoreApplication.translate("ReportPreview", "Writing the report…")
-    result = run_with_progress(parent, label, lambda progress, cancelled: reports.write(
-        report, fmt, path, settings, progress, cancelled))
+    report_style = reports.style(settings)  # read here: the worker must not touch QSettings
+    result = run_with_progress(parent, label, lambda progress, cancelled: reports.write_styled(
+        report, fmt, path, report_style, progress, cancelled))
     if result.cancelled:
         return None
     if result.error is not None:
@@ -144,9 +145,10 @@ def preview_report(parent: QWidget | None, report: Any, settings: config.Setting
     """Write the PDF off the GUI thread, then show its pages."""
     with tempfile.TemporaryDirectory() as tmp:
         pdf = Path(tmp) / "preview.pdf"
+        report_style = reports.style(settings)
 
         def work(progress: Any, cancelled: Any) -> list[QImage]:
-            reports.write(report, "pdf", pdf, settings, progress, cancelled)
+            reports.write_styled(report, "pdf", pdf, report_style, progress, cancelled)
             return render_pages(pdf, PREVIEW_DPI, cancelled=cancelled)
 
         label = QCoreApplication.translate("ReportPreview", "Preparing the preview…")
