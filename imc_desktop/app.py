@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QLockFile, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
@@ -65,6 +65,15 @@ def _recover(path: Path, backups: Path, error: DatabaseCorrupt) -> bool:
     return True
 
 
+def lock_database(path: Path) -> QLockFile | None:
+    """One program per database file: a lock beside it (a crashed program's lock is stale
+    and taken over). None when another running program holds it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock = QLockFile(str(path) + ".lock")
+    lock.setStaleLockTime(0)
+    return lock if lock.tryLock(200) else None
+
+
 def prepare_interactive(path: Path, backups: Path) -> Path | None:
     """Check and migrate the database, explaining any problem; None if it cannot be used."""
     for _attempt in range(2):
@@ -88,7 +97,14 @@ def run_gui(db: Path | None, demo_mode: bool) -> int:
     app = make_application()
     settings = config.Settings()
     backups = backup_dir(settings)
-    path = prepare_interactive(database_path(settings, db, demo_mode), backups)
+    target = database_path(settings, db, demo_mode)
+    lock = lock_database(target)
+    if lock is None:
+        QMessageBox.warning(None, APP_NAME, QCoreApplication.translate(
+            "App", "The database %1 is already open in another window of the program.")
+            .replace("%1", str(target)))
+        return 1
+    path = prepare_interactive(target, backups)
     if path is None:
         return 1
     from ui.main_window import MainWindow

@@ -16,6 +16,10 @@
         <translation>Файл базы данных не открывается: %1</translation>
     </message>
     <message>
+        <source>The database %1 is already open in another window of the program.</source>
+        <translation>База данных %1 уже открыта в другом окне программы.</translation>
+    </message>
+    <message>
         <source>Filling the demo database…</source>
         <translation>Заполнение демонстрационной базы…</translation>
     </message>
