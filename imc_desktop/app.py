@@ -22,6 +22,11 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 
+def _title() -> str:
+    """The program's name for message boxes, in the user's language."""
+    return QCoreApplication.translate("App", "IMC Desktop")
+
+
 def database_path(settings: config.Settings, db: Path | None, demo_mode: bool) -> Path:
     if db is not None:
         return db
@@ -48,11 +53,11 @@ def _recover(path: Path, backups: Path, error: DatabaseCorrupt) -> bool:
     """Offer the newest sound backup in place of a corrupt database file."""
     latest = maintenance.latest_backup(path, backups)
     if latest is None:
-        QMessageBox.critical(None, APP_NAME, str(error) + "\n\n" + QCoreApplication.translate(
+        QMessageBox.critical(None, _title(), str(error) + "\n\n" + QCoreApplication.translate(
             "App", "No backup of this database was found. Restore it from a copy you keep "
             "elsewhere (File → Restore from backup) or ask your administrator."))
         return False
-    answer = QMessageBox.question(None, APP_NAME, str(error) + "\n\n" + QCoreApplication.translate(
+    answer = QMessageBox.question(None, _title(), str(error) + "\n\n" + QCoreApplication.translate(
         "App", "Restore the latest backup {name}? The damaged file will be kept beside "
         "the backups.").format(name=latest.name))
     if answer != QMessageBox.StandardButton.Yes:
@@ -60,7 +65,7 @@ def _recover(path: Path, backups: Path, error: DatabaseCorrupt) -> bool:
     try:
         maintenance.restore_file(latest, path, backups)
     except (OSError, DatabaseError) as exc:
-        QMessageBox.critical(None, APP_NAME, str(exc))
+        QMessageBox.critical(None, _title(), str(exc))
         return False
     return True
 
@@ -83,10 +88,10 @@ def prepare_interactive(path: Path, backups: Path) -> Path | None:
             if not _recover(path, backups, exc):
                 return None
         except DatabaseError as exc:
-            QMessageBox.critical(None, APP_NAME, str(exc))
+            QMessageBox.critical(None, _title(), str(exc))
             return None
         except OSError as exc:
-            QMessageBox.critical(None, APP_NAME, QCoreApplication.translate(
+            QMessageBox.critical(None, _title(), QCoreApplication.translate(
                 "App", "The database file cannot be opened: %1").replace("%1", str(exc)))
             return None
     return None
@@ -100,7 +105,7 @@ def run_gui(db: Path | None, demo_mode: bool) -> int:
     target = database_path(settings, db, demo_mode)
     lock = lock_database(target)
     if lock is None:
-        QMessageBox.warning(None, APP_NAME, QCoreApplication.translate(
+        QMessageBox.warning(None, _title(), QCoreApplication.translate(
             "App", "The database %1 is already open in another window of the program.")
             .replace("%1", str(target)))
         return 1
@@ -129,7 +134,7 @@ def _finish_start(window: MainWindow, path: Path, backups: Path, demo_mode: bool
         result = run_with_progress(window, label, lambda _p, _c: demo.fill_demo(),
                                    cancellable=False)
         if result.error is not None:
-            QMessageBox.warning(window, APP_NAME, str(result.error))
+            QMessageBox.warning(window, _title(), str(result.error))
     from imc_desktop.services import attestation
 
     attestation.refresh_categories(rules=attestation.rules_from(settings))

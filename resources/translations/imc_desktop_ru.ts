@@ -4,6 +4,10 @@
 <context>
     <name>App</name>
     <message>
+        <source>IMC Desktop</source>
+        <translation>ИМЦ — рабочее место методиста</translation>
+    </message>
+    <message>
         <source>No backup of this database was found. Restore it from a copy you keep elsewhere (File → Restore from backup) or ask your administrator.</source>
         <translation>Резервная копия этой базы не найдена. Восстановите её из копии, которую вы храните отдельно (Файл → Восстановить из копии), или обратитесь к администратору.</translation>
     </message>

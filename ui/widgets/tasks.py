@@ -66,6 +66,7 @@ def run_with_progress(parent: QWidget | None, label: str, work: Work,
     finished."""
     cancel = QCoreApplication.translate("QProgressDialog", "Cancel")
     dialog = _ProgressDialog(label, cancel, parent, cancellable)
+    dialog.setWindowTitle(QCoreApplication.translate("App", "IMC Desktop"))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(400)
     dialog.setAutoClose(False)
