@@ -180,6 +180,12 @@ def validate_item(data: ItemData) -> dict[str, str]:
 
 
 def _check_number(s: Session, data: ItemData) -> None:
+    """A new or changed number must be free; an unchanged one is left alone (a duplicate
+    that arrived by import or sync is resolved from the duplicates list)."""
+    stored = s.get(EquipmentItem, data.id) if data.id else None
+    if stored is not None and normalise_number(stored.inventory_number) == normalise_number(
+            data.inventory_number):
+        return
     owner = number_owner(s, data.inventory_number, data.id)
     if owner:
         raise ValidationFailed({"inventory_number": (
