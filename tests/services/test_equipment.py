@@ -238,3 +238,18 @@ def test_the_informatisation_figures(schools: tuple[str, str]) -> None:
              for r in stats.out_of_order()}
     assert state == {"МБОУ СОШ № 1": (5, 0, 1, 20.0), "МБОУ СОШ № 2": (2, 1, 0, 50.0),
                      stats.TOTAL: (7, 1, 1, 28.6)}
+
+
+# ---------------------------------------------------------------- demo
+
+def test_the_demo_has_thousands_of_items_with_histories(demo_database: DatabaseInfo) -> None:
+    rows = eq.list_items()
+    assert len(rows) > 2000 and eq.duplicates() == []
+    assert len({r.organization_id for r in rows}) == len(orgs.list_organizations())
+    statuses = {r.status for r in rows}
+    assert statuses == set(eq.STATUSES)
+    written_off = next(r for r in rows if r.status == eq.WRITTEN_OFF)
+    assert [e.kind for e in hist.history(written_off.id)][-1] == EVENT_WRITE_OFF
+    assert any(not a.confirmed for a in acts.list_acts())
+    assert any(a.kind == acts.ACT_TRANSFER for a in acts.list_acts())
+    assert inv.list_sessions()[0].missing == 3
