@@ -210,7 +210,8 @@ def _count(org: Organization) -> int:
 def demo_equipment(s: Session, rng: random.Random, orgs: list[Organization],
                    today: date) -> int:
     """Insert the demo equipment of every ОО; the number of items."""
-    batch, by_org = _Batch(), {o.id: [] for o in orgs}
+    batch = _Batch()
+    by_org: dict[str, list[dict[str, Any]]] = {o.id: [] for o in orgs}
     kinds, weights = list(WEIGHTS), list(WEIGHTS.values())
     for index, org in enumerate(orgs, 1):
         for seq in range(1, _count(org) + 1):
