@@ -225,3 +225,11 @@ def test_the_bar_chart_geometry() -> None:
 def test_the_charts_page_follows_the_data(tab: EquipmentTab) -> None:
     assert tab.charts.pupils.categories == ("МБОУ СОШ № 1", "МБОУ СОШ № 2")
     assert tab.charts.age.series[0].values  # computers by year
+
+
+def test_a_horizontal_chart_puts_bars_in_rows() -> None:
+    chart = BarChart("t", horizontal=True)
+    chart.set_data(["Школа № 1", "Школа № 2"], [Series("x", (10.0, 5.0))])
+    rects = chart.bar_rects(QRectF(100, 0, 200, 100))
+    assert [(r.left(), r.width()) for _, _, r in rects] == [(100, 200), (100, 100)]
+    assert rects[0][2].top() < rects[1][2].top()

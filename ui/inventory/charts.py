@@ -24,69 +24,111 @@ class Series:
 
 
 class BarChart(QWidget):
-    """Clustered vertical bars with a title, value labels, category labels and a legend."""
+    """Clustered bars with a title, value labels, category labels and a legend: vertical
+    for a few categories (years), horizontal for many long names (ОО)."""
 
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, horizontal: bool = False,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = title
+        self.title, self.horizontal = title, horizontal
         self.categories: tuple[str, ...] = ()
         self.series: tuple[Series, ...] = ()
         self.setMinimumHeight(260)
 
     def set_data(self, categories: Sequence[str], series: Sequence[Series]) -> None:
         self.categories, self.series = tuple(categories), tuple(series)
-        self.setMinimumWidth(max(360, 40 + len(self.categories) * 26 * max(1, len(series))))
+        if self.horizontal:
+            self.setMinimumHeight(self._header() + 8 + len(self.categories) * self._row())
+        else:
+            self.setMinimumWidth(max(360, 40 + len(self.categories) * 26 * max(1, len(series))))
         self.update()
 
+    def _line(self) -> int:
+        return self.fontMetrics().height()
+
+    def _row(self) -> int:
+        return int(self._line() * (0.6 + 0.9 * max(1, len(self.series))))
+
+    def _header(self) -> int:
+        return 12 + 2 * self._line()
+
     def sizeHint(self) -> QSize:
-        return QSize(self.minimumWidth(), 300)
+        return QSize(self.minimumWidth(), max(300, self.minimumHeight()))
 
     def maximum(self) -> float:
         return max((v for s in self.series for v in s.values), default=0.0) or 1.0
 
+    def label_width(self) -> int:
+        widest = max((self.fontMetrics().horizontalAdvance(c) for c in self.categories),
+                     default=0)
+        return min(widest + 8, self.width() * 2 // 5)
+
+    def plot_area(self) -> QRectF:
+        line = self._line()
+        if self.horizontal:
+            left = self.label_width() + 4
+            return QRectF(left, self._header(), self.width() - left - 50,
+                          len(self.categories) * self._row())
+        return QRectF(30, self._header(), self.width() - 40, self.height() - 24 - 4 * line)
+
     def bar_rects(self, plot: QRectF) -> list[tuple[int, int, QRectF]]:
         """(series, category, rectangle) of every bar inside the plot area."""
-        count = max(1, len(self.categories))
-        group = plot.width() / count
-        width = group * 0.8 / max(1, len(self.series))
-        top = self.maximum()
+        count, top = max(1, len(self.categories)), self.maximum()
+        along = (plot.height() if self.horizontal else plot.width()) / count
+        thick = along * 0.8 / max(1, len(self.series))
         rects = []
         for s, series in enumerate(self.series):
             for c, value in enumerate(series.values):
-                height = plot.height() * value / top
-                x = plot.left() + c * group + group * 0.1 + s * width
-                rects.append((s, c, QRectF(x, plot.bottom() - height, width, height)))
+                start = c * along + along * 0.1 + s * thick
+                if self.horizontal:
+                    length = plot.width() * value / top
+                    rects.append((s, c, QRectF(plot.left(), plot.top() + start, length,
+                                               thick)))
+                else:
+                    length = plot.height() * value / top
+                    rects.append((s, c, QRectF(plot.left() + start, plot.bottom() - length,
+                                               thick, length)))
         return rects
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), self.palette().base())
-        metrics = painter.fontMetrics()
-        line = metrics.height()
+        line = self._line()
+        painter.setPen(QPen(self.palette().text().color()))
         painter.drawText(QRectF(0, 4, self.width(), line), Qt.AlignmentFlag.AlignHCenter,
                          self.title)
-        plot = QRectF(30, 12 + 2 * line, self.width() - 40,
-                      self.height() - 24 - 4 * line)
-        painter.setPen(QPen(self.palette().text().color()))
-        painter.drawLine(plot.bottomLeft(), plot.bottomRight())
+        plot = self.plot_area()
+        painter.drawLine(plot.topLeft() if self.horizontal else plot.bottomLeft(),
+                         plot.bottomLeft() if self.horizontal else plot.bottomRight())
         for s, c, rect in self.bar_rects(plot):
             painter.fillRect(rect, COLORS[s % len(COLORS)])
-            value = self.series[s].values[c]
-            text = f"{value:g}".replace(".", ",")
-            painter.drawText(QRectF(rect.left() - 10, rect.top() - line, rect.width() + 20,
-                                    line), Qt.AlignmentFlag.AlignHCenter, text)
-        self._draw_categories(painter, plot, line)
+            text = f"{self.series[s].values[c]:g}".replace(".", ",")
+            if self.horizontal:
+                painter.drawText(QRectF(rect.right() + 4, rect.top(), 60, rect.height()),
+                                 Qt.AlignmentFlag.AlignVCenter, text)
+            else:
+                painter.drawText(QRectF(rect.left() - 10, rect.top() - line,
+                                        rect.width() + 20, line),
+                                 Qt.AlignmentFlag.AlignHCenter, text)
+        self._draw_categories(painter, plot)
         self._draw_legend(painter, line)
         painter.end()
 
-    def _draw_categories(self, painter: QPainter, plot: QRectF, line: int) -> None:
-        group = plot.width() / max(1, len(self.categories))
+    def _draw_categories(self, painter: QPainter, plot: QRectF) -> None:
+        count, line = max(1, len(self.categories)), self._line()
         metrics = painter.fontMetrics()
         for c, name in enumerate(self.categories):
-            text = metrics.elidedText(name, Qt.TextElideMode.ElideRight, int(group * 2))
-            rect = QRectF(plot.left() + c * group - group / 2, plot.bottom() + 2 + (
-                c % 2) * line, group * 2, line)
-            painter.drawText(rect, Qt.AlignmentFlag.AlignHCenter, text)
+            if self.horizontal:
+                along = plot.height() / count
+                text = metrics.elidedText(name, Qt.TextElideMode.ElideRight,
+                                          int(plot.left()) - 8)
+                painter.drawText(QRectF(0, plot.top() + c * along, plot.left() - 4, along),
+                                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                                 text)
+                continue
+            along = plot.width() / count
+            painter.drawText(QRectF(plot.left() + c * along - along / 2, plot.bottom() + 2,
+                                    along * 2, line), Qt.AlignmentFlag.AlignHCenter, name)
 
     def _draw_legend(self, painter: QPainter, line: int) -> None:
         if len(self.series) < 2:
@@ -104,12 +146,13 @@ class InformatisationPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.summary = QLabel()
-        self.pupils = BarChart(self.tr("Computers per 100 pupils"))
+        self.pupils = BarChart(self.tr("Computers per 100 pupils"), horizontal=True)
         self.age = BarChart(self.tr("Fleet by year of acceptance"))
-        self.state = BarChart(self.tr("Out of order or awaiting write-off, %"))
+        self.state = BarChart(self.tr("Out of order or awaiting write-off, %"),
+                              horizontal=True)
         grid = QGridLayout()
-        grid.addWidget(self.pupils, 0, 0, 1, 2)
-        grid.addWidget(self.age, 1, 0)
+        grid.addWidget(self.age, 0, 0, 1, 2)
+        grid.addWidget(self.pupils, 1, 0)
         grid.addWidget(self.state, 1, 1)
         inner = QWidget()
         inner.setLayout(grid)

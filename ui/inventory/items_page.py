@@ -57,8 +57,8 @@ def columns(tr: Callable[[str], str]) -> list[Column]:
     return [
         Column("inventory_number", tr("Inventory number"), lambda x: x.inventory_number,
                width=140),
-        Column("name", tr("Name"), lambda x: x.name, width=240),
-        Column("kind", tr("Type"), lambda x: x.kind, width=120),
+        Column("name", tr("Name"), lambda x: x.name, width=300),
+        Column("kind", tr("Type"), lambda x: x.kind, width=150),
         Column("organization", tr("Organization"), lambda x: x.organization, width=190),
         Column("room", tr("Room"), lambda x: x.room, width=90),
         Column("status", tr("Status"), lambda x: x.status, width=120),
