@@ -102,6 +102,8 @@ class MainWindow(QMainWindow):
                                   lambda: self.import_from_excel("staff"))
         self.act_import_orgs = a(self.tr("Import &organizations from Excel…"),
                                  lambda: self.import_from_excel("organizations"))
+        self.act_import_equipment = a(self.tr("Import &equipment from Excel…"),
+                                      lambda: self.import_from_excel("equipment"))
         self.act_backup = a(self.tr("&Backup…"), self.backup)
         self.act_restore = a(self.tr("&Restore from backup…"), self.restore)
         self.act_quit = a(self.tr("E&xit"), self.close, QKeySequence.StandardKey.Quit)
@@ -135,7 +137,8 @@ class MainWindow(QMainWindow):
         self.menu_file = bar.addMenu(self.tr("&File"))
         self.menu_file.addAction(self.act_reports)
         self.menu_file.addSeparator()
-        self.menu_file.addActions([self.act_import_staff, self.act_import_orgs])
+        self.menu_file.addActions([self.act_import_staff, self.act_import_orgs,
+                                   self.act_import_equipment])
         self.menu_file.addSeparator()
         self.menu_file.addActions([self.act_backup, self.act_restore])
         self.menu_file.addSeparator()
