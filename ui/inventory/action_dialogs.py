@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QDialog, QWidget
 
 from imc_desktop.services import equipment as eq
@@ -35,7 +36,8 @@ class _ActionForm(RecordForm):
 
     def required(self, *names: str) -> dict[str, str]:
         values = self.values()
-        return {n: self.tr("Fill this in.") for n in names if values[n] in ("", None)}
+        message = QCoreApplication.translate("ActionForm", "Fill this in.")
+        return {n: message for n in names if values[n] in ("", None)}
 
     def organization_combo(self, name: str, label: str, organizations: Organizations
                            ) -> QComboBox:

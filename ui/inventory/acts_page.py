@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from imc_desktop import config
@@ -23,7 +24,7 @@ def show_act(parent: QWidget, act_id: str, kind: str, settings: config.Settings)
     try:
         report = reports.build(REPORT_OF_KIND[kind], {"act": act_id}, settings)
     except ServiceError as exc:
-        Ask.error(parent, parent.tr("Act"), str(exc))
+        Ask.error(parent, QCoreApplication.translate("ActsPage", "Act"), str(exc))
         return
     preview_report(parent, report, settings)
 

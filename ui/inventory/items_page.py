@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
+from operator import attrgetter
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
+    QMenu,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -41,6 +43,7 @@ from ui.widgets.report_preview import preview_report
 TABLES = set(eq.TABLES) | {"organizations"}
 AGE_BANDS = ((None, None), (0, 3), (3, 5), (5, 8), (8, None))  # years: [from, to)
 NAMES_IN_QUESTION = 10
+COMBO_CHARACTERS = 12
 
 
 def ask_pdf_path(parent: QWidget, title: str, name: str) -> Path | None:
@@ -53,37 +56,44 @@ def ask_pdf_path(parent: QWidget, title: str, name: str) -> Path | None:
     return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
 
 
-def columns(tr: Callable[[str], str]) -> list[Column]:
-    return [
-        Column("inventory_number", tr("Inventory number"), lambda x: x.inventory_number,
-               width=140),
-        Column("name", tr("Name"), lambda x: x.name, width=300),
-        Column("kind", tr("Type"), lambda x: x.kind, width=150),
-        Column("organization", tr("Organization"), lambda x: x.organization, width=190),
-        Column("room", tr("Room"), lambda x: x.room, width=90),
-        Column("status", tr("Status"), lambda x: x.status, width=120),
-        Column("accepted_on", tr("Accepted on"), lambda x: x.accepted_on, kind="date",
-               width=105),
-        Column("cost", tr("Cost"), lambda x: x.cost, kind="money", width=110),
-        Column("warranty_until", tr("Warranty until"), lambda x: x.warranty_until,
-               kind="date", width=105),
-        Column("responsible", tr("Materially responsible person"), lambda x: x.responsible,
-               width=180, hidden=True),
-        Column("manufacturer", tr("Manufacturer"), lambda x: x.manufacturer, width=120,
-               hidden=True),
-        Column("model", tr("Model"), lambda x: x.model, width=160, hidden=True),
-        Column("serial_number", tr("Serial number"), lambda x: x.serial_number, width=140,
-               hidden=True),
-        Column("funding", tr("Funding source"), lambda x: x.funding, width=200, hidden=True),
-        Column("okof", tr("OKOF code"), lambda x: x.okof, width=120, hidden=True),
-    ]
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802  (lupdate's marker)
+    return text
+
+
+_C = "EquipmentColumns"
+#: (attribute, title, kind, width, hidden) of the equipment list's columns.
+COLUMNS = (
+    ("inventory_number", QT_TRANSLATE_NOOP(_C, "Inventory number"), "text", 140, False),
+    ("name", QT_TRANSLATE_NOOP(_C, "Name"), "text", 300, False),
+    ("kind", QT_TRANSLATE_NOOP(_C, "Type"), "text", 150, False),
+    ("organization", QT_TRANSLATE_NOOP(_C, "Organization"), "text", 190, False),
+    ("room", QT_TRANSLATE_NOOP(_C, "Room"), "text", 90, False),
+    ("status", QT_TRANSLATE_NOOP(_C, "Status"), "text", 120, False),
+    ("accepted_on", QT_TRANSLATE_NOOP(_C, "Accepted on"), "date", 105, False),
+    ("cost", QT_TRANSLATE_NOOP(_C, "Cost"), "money", 110, False),
+    ("warranty_until", QT_TRANSLATE_NOOP(_C, "Warranty until"), "date", 105, False),
+    ("responsible", QT_TRANSLATE_NOOP(_C, "Materially responsible person"), "text", 180,
+     True),
+    ("manufacturer", QT_TRANSLATE_NOOP(_C, "Manufacturer"), "text", 120, True),
+    ("model", QT_TRANSLATE_NOOP(_C, "Model"), "text", 160, True),
+    ("serial_number", QT_TRANSLATE_NOOP(_C, "Serial number"), "text", 140, True),
+    ("funding", QT_TRANSLATE_NOOP(_C, "Funding source"), "text", 200, True),
+    ("okof", QT_TRANSLATE_NOOP(_C, "OKOF code"), "text", 120, True),
+)
+
+
+def columns() -> list[Column]:
+    """The columns of the equipment list (and of the duplicates list)."""
+    return [Column(name, QCoreApplication.translate(_C, title), attrgetter(name), kind=kind,
+                   width=width, hidden=hidden)
+            for name, title, kind, width, hidden in COLUMNS]
 
 
 class ItemsPage(QWidget):
     def __init__(self, settings: config.Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
-        self.record_list = RecordList("equipment", self.tr("Equipment"), columns(self.tr),
+        self.record_list = RecordList("equipment", self.tr("Equipment"), columns(),
                                       eq.list_items, TABLES, settings.raw(), self)
         self.record_list.openRequested.connect(self.open_item)
         self.record_list.addRequested.connect(self.add_item)
@@ -92,7 +102,9 @@ class ItemsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addLayout(button_row(self._buttons()))
+        buttons = button_row(self._buttons())
+        buttons.addWidget(self.warranty_expired)
+        layout.addLayout(buttons)
         layout.addWidget(self.record_list, 1)
         self.record_list.reload()
         self._fill_organizations()
@@ -103,6 +115,9 @@ class ItemsPage(QWidget):
         combo.addItem(everything, None)
         for text, value in items:
             combo.addItem(text, value)
+        combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(COMBO_CHARACTERS)
         combo.currentIndexChanged.connect(self.apply_filters)
         self.record_list.filters.addWidget(combo)
         return combo
@@ -117,7 +132,6 @@ class ItemsPage(QWidget):
             (self.tr("5 to 8 years"), 3), (self.tr("8 years and older"), 4)])
         self.warranty_expired = QCheckBox(self.tr("Warranty expired"))
         self.warranty_expired.toggled.connect(self.apply_filters)
-        self.record_list.filters.addWidget(self.warranty_expired)
 
     def _fill_organizations(self) -> None:
         for org_id, name in staff.organization_choices():
@@ -133,11 +147,14 @@ class ItemsPage(QWidget):
         self.repair_button = button(self.tr("To repair…"), self.send_to_repair)
         self.back_button = button(self.tr("Back from repair…"), self.back_from_repair)
         self.write_off_button = button(self.tr("Write off…"), self.write_off)
-        self.card_button = button(self.tr("Inventory card"), self.show_card)
-        self.labels_button = button(self.tr("Labels…"), self.make_labels)
-        self.test_page_button = button(self.tr("Label test page…"), self.make_test_page)
+        self.documents_button = QPushButton(self.tr("Card and labels"))
+        menu = QMenu(self.documents_button)
+        self.act_card = menu.addAction(self.tr("Inventory card"), self.show_card)
+        self.act_labels = menu.addAction(self.tr("Labels…"), self.make_labels)
+        self.act_test_page = menu.addAction(self.tr("Label test page…"), self.make_test_page)
+        self.documents_button.setMenu(menu)
         return [self.move_button, self.repair_button, self.back_button, self.write_off_button,
-                self.card_button, self.labels_button, self.test_page_button]
+                self.documents_button]
 
     # ---------------------------------------------------------------- filters
     def apply_filters(self) -> None:

@@ -28,7 +28,7 @@ class EquipmentTab(QWidget):
         self.acts = ActsPage(settings, self)
         self.counting = CountingPage(settings, self)
         self.duplicates = RecordList("equipment_duplicates", self.tr("Duplicate numbers"),
-                                     columns(self.tr), duplicate_rows, TABLES, settings.raw(),
+                                     columns(), duplicate_rows, TABLES, settings.raw(),
                                      self)
         self.duplicates.openRequested.connect(self.items.open_item)
         self.duplicates.deleteRequested.connect(self.items.delete_items)
