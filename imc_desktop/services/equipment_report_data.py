@@ -71,7 +71,8 @@ def act_lines_table(lines: Sequence[acts.ActLine], with_place: bool) -> ReportTa
     rows: list[list[CellValue]] = []
     for i, x in enumerate(lines, 1):
         place = [", ".join(p for p in (x.organization, x.room) if p)] if with_place else []
-        rows.append([i, f"{x.name} {x.model}".strip(), x.inventory_number, x.serial_number,
+        title = x.name if x.model in x.name else f"{x.name} {x.model}".strip()
+        rows.append([i, title, x.inventory_number, x.serial_number,
                      x.accepted_on, *place, 1, x.cost or 0.0])
     return ReportTable(columns, rows, totals=True)
 
