@@ -149,13 +149,16 @@ def find_by_number(number: str) -> list[ItemData]:
 def number_owner(s: Session, number: str, item_id: str | None) -> str | None:
     """What already holds or held this number (a Russian phrase), or None when free."""
     wanted = normalise_number(number)
-    for item in s.scalars(select(EquipmentItem).where(EquipmentItem.id != (item_id or ""))):
-        if normalise_number(item.inventory_number) == wanted:
-            gone = " (списано)" if item.status == WRITTEN_OFF else ""
-            return f"«{item.name}»{gone}"
-    for issued in s.scalars(select(IssuedNumber)):
-        if normalise_number(issued.inventory_number) == wanted:
-            return f"«{issued.name}», выбывшее {issued.retired_on:%d.%m.%Y} ({issued.reason})"
+    items = s.execute(select(EquipmentItem.inventory_number, EquipmentItem.name,
+                             EquipmentItem.status).where(EquipmentItem.id != (item_id or "")))
+    for taken, name, status in items:
+        if normalise_number(taken) == wanted:
+            return f"«{name}»{' (списано)' if status == WRITTEN_OFF else ''}"
+    issued = s.execute(select(IssuedNumber.inventory_number, IssuedNumber.name,
+                              IssuedNumber.retired_on, IssuedNumber.reason))
+    for taken, name, retired_on, reason in issued:
+        if normalise_number(taken) == wanted:
+            return f"«{name}», выбывшее {retired_on:%d.%m.%Y} ({reason})"
     return None
 
 
@@ -266,11 +269,21 @@ class Duplicate:
 
 
 def duplicates() -> list[Duplicate]:
-    by_number: dict[str, list[ItemRow]] = {}
+    """Numbers held by more than one item, with those items (read only when there are)."""
+    with session_scope() as s:
+        numbers = s.execute(select(EquipmentItem.id, EquipmentItem.inventory_number)).all()
+    by_number: dict[str, list[str]] = {}
+    for item_id, number in numbers:
+        by_number.setdefault(normalise_number(number), []).append(item_id)
+    shared = {i for ids in by_number.values() if len(ids) > 1 for i in ids}
+    if not shared:
+        return []
+    rows: dict[str, list[ItemRow]] = {}
     for row in list_items():
-        by_number.setdefault(normalise_number(row.inventory_number), []).append(row)
-    return [Duplicate(rows[0].inventory_number, tuple(rows))
-            for _, rows in sorted(by_number.items()) if len(rows) > 1]
+        if row.id in shared:
+            rows.setdefault(normalise_number(row.inventory_number), []).append(row)
+    return [Duplicate(group[0].inventory_number, tuple(group))
+            for _, group in sorted(rows.items())]
 
 
 def duplicate_ids() -> set[str]:

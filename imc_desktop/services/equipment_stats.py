@@ -60,8 +60,24 @@ class _Item:
     accepted_on: date | None
 
 
-def _items() -> tuple[list[_Item], list[tuple[str, str, int]]]:
+@dataclass(frozen=True)
+class Fleet:
+    """What the figures are computed from, read once: items not written off and
+    (id, short name, pupils) of the active ОО."""
+
+    items: tuple[_Item, ...]
+    organizations: tuple[tuple[str, str, int], ...]
+
+
+def fleet() -> Fleet:
+    items, orgs = _items()
+    return Fleet(tuple(items), tuple(orgs))
+
+
+def _items(data: Fleet | None = None) -> tuple[list[_Item], list[tuple[str, str, int]]]:
     """Items not written off, and (id, short name, pupils) of active ОО."""
+    if data is not None:
+        return list(data.items), list(data.organizations)
     with session_scope() as s:
         items = [_Item(*row) for row in s.execute(
             select(EquipmentItem.organization_id, EquipmentItem.kind, EquipmentItem.status,
@@ -72,10 +88,10 @@ def _items() -> tuple[list[_Item], list[tuple[str, str, int]]]:
     return items, orgs
 
 
-def computers_per_pupil(schools_only: bool = False) -> list[PupilsRow]:
+def computers_per_pupil(data: Fleet | None = None) -> list[PupilsRow]:
     """One row per ОО with pupils or computers, then the district total. Computers in
     repair count (they come back); those awaiting write-off do not."""
-    items, orgs = _items()
+    items, orgs = _items(data)
     working: dict[str | None, int] = {}
     for x in items:
         if x.kind in COMPUTER_KINDS and x.status != TO_WRITE_OFF:
@@ -86,10 +102,10 @@ def computers_per_pupil(schools_only: bool = False) -> list[PupilsRow]:
                              sum(r.computers for r in rows))]
 
 
-def fleet_age(today: date) -> list[AgeRow]:
+def fleet_age(today: date, data: Fleet | None = None) -> list[AgeRow]:
     """Items by year of acceptance (oldest first); items without a date are left out."""
     by_year: dict[int, list[int]] = {}
-    for x in _items()[0]:
+    for x in _items(data)[0]:
         if x.accepted_on is None or x.accepted_on > today:
             continue
         counts = by_year.setdefault(x.accepted_on.year, [0, 0])
@@ -97,8 +113,8 @@ def fleet_age(today: date) -> list[AgeRow]:
     return [AgeRow(year, c, o) for year, (c, o) in sorted(by_year.items())]
 
 
-def out_of_order() -> list[StateRow]:
-    items, orgs = _items()
+def out_of_order(data: Fleet | None = None) -> list[StateRow]:
+    items, orgs = _items(data)
     counts: dict[str | None, list[int]] = {}
     for x in items:
         c = counts.setdefault(x.organization_id, [0, 0, 0])
@@ -110,8 +126,8 @@ def out_of_order() -> list[StateRow]:
                             sum(r.to_write_off for r in rows))]
 
 
-def average_age(today: date) -> float | None:
+def average_age(today: date, data: Fleet | None = None) -> float | None:
     """The average age of computers in years (one decimal)."""
-    ages = [(today - x.accepted_on).days / 365.25 for x in _items()[0]
+    ages = [(today - x.accepted_on).days / 365.25 for x in _items(data)[0]
             if x.kind in COMPUTER_KINDS and x.accepted_on and x.accepted_on <= today]
     return round(sum(ages) / len(ages), 1) if ages else None

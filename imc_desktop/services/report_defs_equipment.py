@@ -196,14 +196,14 @@ STATE_COLUMNS = (ReportColumn("ОО", 3.4), ReportColumn("Всего едини�
                  ReportColumn("Неисправно, %", 1.2, kind="percent"))
 
 
-def informatisation_tables(today: date) -> tuple[ReportTable, ...]:
+def informatisation_tables(today: date, data: stats.Fleet) -> tuple[ReportTable, ...]:
     pupils: list[list[CellValue]] = [
         [r.organization, r.pupils, r.computers, r.per_100, r.pupils_per_computer]
-        for r in stats.computers_per_pupil()]
+        for r in stats.computers_per_pupil(data)]
     ages: list[list[CellValue]] = [
-        [str(r.year), r.computers, r.other] for r in stats.fleet_age(today)]
+        [str(r.year), r.computers, r.other] for r in stats.fleet_age(today, data)]
     state: list[list[CellValue]] = [[r.organization, r.total, r.in_repair, r.to_write_off, r.share]
-             for r in stats.out_of_order()]
+             for r in stats.out_of_order(data)]
     return (
         ReportTable(PUPILS_COLUMNS, pupils, title="Обеспеченность компьютерами",
                     chart=ReportChart("Компьютеров на 100 обучающихся", 0, (3,), "шт.")),
@@ -216,14 +216,15 @@ def informatisation_tables(today: date) -> tuple[ReportTable, ...]:
 
 def _informatisation(params: dict[str, Any], ctx: ReportContext) -> Report:
     on: date = params["date"]
-    average = stats.average_age(on)
+    data = stats.fleet()
+    average = stats.average_age(on, data)
     age_text = f"{average:.1f}".replace(".", ",") if average is not None else "—"
     return Report(
         title="Информатизация образовательных организаций",
         params_line=f"По состоянию на {format_date(on)}.",
         paragraphs=(f"Средний возраст компьютеров: {age_text} лет. Компьютеры — ПК, ноутбуки,"
                     " моноблоки и планшеты, кроме списанных и ожидающих списания.",),
-        tables=informatisation_tables(on), landscape=True)
+        tables=informatisation_tables(on, data), landscape=True)
 
 
 register(ReportDefinition(

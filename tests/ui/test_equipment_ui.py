@@ -222,9 +222,16 @@ def test_the_bar_chart_geometry() -> None:
     assert all(r.bottom() == 100 for _, _, r in rects)
 
 
-def test_the_charts_page_follows_the_data(tab: EquipmentTab) -> None:
+def test_the_charts_page_follows_the_data(tab: EquipmentTab, schools: tuple[str, str]
+                                          ) -> None:
+    assert tab.charts.stale  # nothing read before the page is shown
+    tab.tabs.setCurrentWidget(tab.charts)
+    tab.show()
     assert tab.charts.pupils.categories == ("МБОУ СОШ № 1", "МБОУ СОШ № 2")
-    assert tab.charts.age.series[0].values  # computers by year
+    # computers accepted in 2012, 2020 (none: a projector), this year
+    assert tab.charts.age.series[0].values == (1.0, 0.0, 1.0)
+    eq.save_item(item(schools[1], "ВА-9", kind="ПК"))  # accepted in 2020
+    assert tab.charts.age.series[0].values == (1.0, 1.0, 1.0)
 
 
 def test_a_horizontal_chart_puts_bars_in_rows() -> None:

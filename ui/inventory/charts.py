@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QShowEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from imc_desktop.services import equipment_stats as stats
@@ -162,26 +162,36 @@ class InformatisationPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(scroll, 1)
+        self.stale = True
         change_bridge().changed.connect(self._on_changed)
-        self.reload()
 
     def _on_changed(self, tables: frozenset[str]) -> None:
         if "*" in tables or TABLES & tables:
+            self.stale = True
+            if self.isVisible():
+                self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The figures are read when the page is shown, not on every change behind it."""
+        if self.stale:
             self.reload()
+        super().showEvent(event)
 
     def reload(self) -> None:
-        today = date.today()
-        pupils = [r for r in stats.computers_per_pupil() if r.organization != stats.TOTAL]
+        today, data = date.today(), stats.fleet()
+        self.stale = False
+        pupils = [r for r in stats.computers_per_pupil(data)
+                  if r.organization != stats.TOTAL]
         self.pupils.set_data([r.organization for r in pupils],
                              [Series(self.tr("Computers per 100 pupils"),
                                      tuple(r.per_100 or 0.0 for r in pupils))])
-        ages = stats.fleet_age(today)
+        ages = stats.fleet_age(today, data)
         self.age.set_data([str(r.year) for r in ages], [
             Series(self.tr("Computers"), tuple(float(r.computers) for r in ages)),
             Series(self.tr("Other equipment"), tuple(float(r.other) for r in ages))])
-        state = [r for r in stats.out_of_order() if r.organization != stats.TOTAL]
+        state = [r for r in stats.out_of_order(data) if r.organization != stats.TOTAL]
         self.state.set_data([r.organization for r in state], [
             Series(self.tr("Out of order, %"), tuple(r.share for r in state))])
-        average = stats.average_age(today)
+        average = stats.average_age(today, data)
         self.summary.setText(self.tr("Average age of computers: %1 years").replace(
             "%1", "—" if average is None else f"{average:.1f}".replace(".", ",")))
