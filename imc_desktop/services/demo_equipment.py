@@ -83,6 +83,9 @@ class _Batch:
         self.events.append({"id": new_id(), "item_id": item["id"], "kind": kind,
                             "event_date": when, **_blank_event(), **more})
 
+    def count(self, kind: str) -> int:
+        return sum(1 for a in self.acts if a["kind"] == kind)
+
     def act(self, kind: str, number: str, when: date, **more: Any) -> dict[str, Any]:
         act = {"id": new_id(), "kind": kind, "number": number, "act_date": when,
                "from_organization_id": None, "to_organization_id": None, "to_room": "",
@@ -150,12 +153,13 @@ def _write_offs(rng: random.Random, batch: _Batch, org: Organization,
     old = [x for x in items if (today - x["accepted_on"]).days > 7 * 365
            and x["status"] == IN_USE]
     rng.shuffle(old)
-    done, pending = old[: len(old) // 3], old[len(old) // 3: len(old) // 2]
+    done = old[: len(old) // 3]
+    pending = old[len(old) // 3: len(old) // 2] if rng.random() < 0.25 else []
     for group, confirmed in ((done, True), (pending, False)):
         if not group:
             continue
         when = today - timedelta(days=rng.randint(60, 500) if confirmed else rng.randint(1, 40))
-        act = batch.act(ACT_WRITE_OFF, f"С-{len(batch.acts) + 1}", when,
+        act = batch.act(ACT_WRITE_OFF, f"С-{batch.count(ACT_WRITE_OFF) + 1}", when,
                         from_organization_id=org.id, confirmed=confirmed,
                         confirmed_on=when if confirmed else None,
                         reason="физический износ, ремонт экономически нецелесообразен",
@@ -187,7 +191,7 @@ def _moves(rng: random.Random, batch: _Batch, orgs: list[Organization],
         if not chosen:
             continue
         room = f"каб. {rng.randint(1, 30)}"
-        act = batch.act(ACT_TRANSFER, f"П-{len(batch.acts) + 1}", when,
+        act = batch.act(ACT_TRANSFER, f"П-{batch.count(ACT_TRANSFER) + 1}", when,
                         from_organization_id=source.id, to_organization_id=target.id,
                         to_room=room, to_responsible=target.head_name)
         for item in chosen:

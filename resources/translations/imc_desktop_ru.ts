@@ -1007,6 +1007,70 @@
     </message>
 </context>
 <context>
+    <name>EquipmentColumns</name>
+    <message>
+        <source>Inventory number</source>
+        <extracomment>(attribute, title, kind, width, hidden) of the equipment list&apos;s columns.</extracomment>
+        <translation>Инвентарный номер</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Наименование</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>ОО</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Помещение</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Accepted on</source>
+        <translation>Принят к учёту</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Стоимость</translation>
+    </message>
+    <message>
+        <source>Warranty until</source>
+        <translation>Гарантия до</translation>
+    </message>
+    <message>
+        <source>Materially responsible person</source>
+        <translation>Материально ответственное лицо</translation>
+    </message>
+    <message>
+        <source>Manufacturer</source>
+        <translation>Производитель</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Модель</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>Заводской номер</translation>
+    </message>
+    <message>
+        <source>Funding source</source>
+        <translation>Источник финансирования</translation>
+    </message>
+    <message>
+        <source>OKOF code</source>
+        <translation>Код ОКОФ</translation>
+    </message>
+</context>
+<context>
     <name>EquipmentTab</name>
     <message>
         <source>Equipment</source>
@@ -1299,7 +1363,6 @@
     <name>ItemsPage</name>
     <message>
         <source>Equipment</source>
-        <extracomment>(attribute, title, kind, width, hidden) of the equipment list&apos;s columns.</extracomment>
         <translation>Оборудование</translation>
     </message>
     <message>

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QRectF
+from PySide6.QtCore import QItemSelectionModel, QRectF, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from imc_desktop import config
@@ -240,3 +240,18 @@ def test_a_horizontal_chart_puts_bars_in_rows() -> None:
     rects = chart.bar_rects(QRectF(100, 0, 200, 100))
     assert [(r.left(), r.width()) for _, _, r in rects] == [(100, 200), (100, 100)]
     assert rects[0][2].top() < rects[1][2].top()
+
+
+def test_the_tab_speaks_russian(qtbot: Any, russian: object, schools: tuple[str, str],
+                                settings: config.Settings) -> None:
+    import re
+
+    widget = EquipmentTab(settings)
+    qtbot.addWidget(widget)
+    texts = [widget.tabs.tabText(i) for i in range(widget.tabs.count())]
+    for records in widget.lists():
+        model = records.model
+        texts += [str(model.headerData(i, Qt.Orientation.Horizontal))
+                  for i in range(model.columnCount())]
+    texts += [b.text() for b in (widget.items.move_button, widget.items.documents_button)]
+    assert texts and not [t for t in texts if re.search("[A-Za-z]", t)]

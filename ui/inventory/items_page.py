@@ -60,25 +60,26 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802  (lupdate's
     return text
 
 
-_C = "EquipmentColumns"
+_C = "EquipmentColumns"  # the translation context of the titles
 #: (attribute, title, kind, width, hidden) of the equipment list's columns.
 COLUMNS = (
-    ("inventory_number", QT_TRANSLATE_NOOP(_C, "Inventory number"), "text", 140, False),
-    ("name", QT_TRANSLATE_NOOP(_C, "Name"), "text", 300, False),
-    ("kind", QT_TRANSLATE_NOOP(_C, "Type"), "text", 150, False),
-    ("organization", QT_TRANSLATE_NOOP(_C, "Organization"), "text", 190, False),
-    ("room", QT_TRANSLATE_NOOP(_C, "Room"), "text", 90, False),
-    ("status", QT_TRANSLATE_NOOP(_C, "Status"), "text", 120, False),
-    ("accepted_on", QT_TRANSLATE_NOOP(_C, "Accepted on"), "date", 105, False),
-    ("cost", QT_TRANSLATE_NOOP(_C, "Cost"), "money", 110, False),
-    ("warranty_until", QT_TRANSLATE_NOOP(_C, "Warranty until"), "date", 105, False),
-    ("responsible", QT_TRANSLATE_NOOP(_C, "Materially responsible person"), "text", 180,
-     True),
-    ("manufacturer", QT_TRANSLATE_NOOP(_C, "Manufacturer"), "text", 120, True),
-    ("model", QT_TRANSLATE_NOOP(_C, "Model"), "text", 160, True),
-    ("serial_number", QT_TRANSLATE_NOOP(_C, "Serial number"), "text", 140, True),
-    ("funding", QT_TRANSLATE_NOOP(_C, "Funding source"), "text", 200, True),
-    ("okof", QT_TRANSLATE_NOOP(_C, "OKOF code"), "text", 120, True),
+    ("inventory_number", QT_TRANSLATE_NOOP("EquipmentColumns", "Inventory number"), "text",
+     140, False),
+    ("name", QT_TRANSLATE_NOOP("EquipmentColumns", "Name"), "text", 300, False),
+    ("kind", QT_TRANSLATE_NOOP("EquipmentColumns", "Type"), "text", 150, False),
+    ("organization", QT_TRANSLATE_NOOP("EquipmentColumns", "Organization"), "text", 190, False),
+    ("room", QT_TRANSLATE_NOOP("EquipmentColumns", "Room"), "text", 90, False),
+    ("status", QT_TRANSLATE_NOOP("EquipmentColumns", "Status"), "text", 120, False),
+    ("accepted_on", QT_TRANSLATE_NOOP("EquipmentColumns", "Accepted on"), "date", 105, False),
+    ("cost", QT_TRANSLATE_NOOP("EquipmentColumns", "Cost"), "money", 110, False),
+    ("warranty_until", QT_TRANSLATE_NOOP("EquipmentColumns", "Warranty until"), "date", 105, False),
+    ("responsible", QT_TRANSLATE_NOOP("EquipmentColumns", "Materially responsible person"),
+     "text", 180, True),
+    ("manufacturer", QT_TRANSLATE_NOOP("EquipmentColumns", "Manufacturer"), "text", 120, True),
+    ("model", QT_TRANSLATE_NOOP("EquipmentColumns", "Model"), "text", 160, True),
+    ("serial_number", QT_TRANSLATE_NOOP("EquipmentColumns", "Serial number"), "text", 140, True),
+    ("funding", QT_TRANSLATE_NOOP("EquipmentColumns", "Funding source"), "text", 200, True),
+    ("okof", QT_TRANSLATE_NOOP("EquipmentColumns", "OKOF code"), "text", 120, True),
 )
 
 
