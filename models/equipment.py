@@ -143,8 +143,8 @@ class InventoryLine(SyncMixin, Base):
 
     session_id: Mapped[str] = mapped_column(
         ForeignKey("inventory_sessions.id", ondelete="CASCADE"), index=True)
-    item_id: Mapped[str | None] = mapped_column(ForeignKey("equipment_items.id"),
-                                                nullable=True, index=True)
+    item_id: Mapped[str | None] = mapped_column(
+        ForeignKey("equipment_items.id", ondelete="SET NULL"), nullable=True, index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
     inventory_number: Mapped[str] = mapped_column(String(60), default="")
     name: Mapped[str] = mapped_column(Text, default="")

@@ -10,10 +10,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from imc_desktop.db import session_scope
-from imc_desktop.services.errors import NotFound, ValidationFailed
+from imc_desktop.services.errors import InUse, NotFound, ValidationFailed
 from imc_desktop.services.notifier import notify
 from imc_desktop.services.rows import bulk_allocation, fast_row
-from models import EquipmentEvent, EquipmentItem, IssuedNumber, Organization
+from models import EquipmentActLine, EquipmentEvent, EquipmentItem, IssuedNumber, Organization
 from models.equipment import (
     COMPUTER_KINDS,
     EVENT_RECEIVED,
@@ -243,9 +243,16 @@ def _place(s: Session, item: EquipmentItem) -> str:
 
 
 def delete_items(item_ids: Sequence[str], today: date | None = None) -> int:
-    """Delete items entered by mistake; their numbers are kept as issued (never reused)."""
+    """Delete items entered by mistake; their numbers are kept as issued (never reused).
+    Items named in an act are refused: they are written off, not deleted."""
     today, count = today or date.today(), 0
     with session_scope() as s:
+        in_acts = list(s.scalars(select(EquipmentItem.inventory_number).join(
+            EquipmentActLine, EquipmentActLine.item_id == EquipmentItem.id).where(
+            EquipmentItem.id.in_(list(item_ids))).distinct()))
+        if in_acts:
+            raise InUse(f"Оборудование есть в актах, его нельзя удалить (спишите его): "
+                        f"{', '.join(sorted(in_acts)[:5])}.")
         for item_id in item_ids:
             item = s.get(EquipmentItem, item_id)
             if item is None:

@@ -253,3 +253,18 @@ def test_the_demo_has_thousands_of_items_with_histories(demo_database: DatabaseI
     assert any(not a.confirmed for a in acts.list_acts())
     assert any(a.kind == acts.ACT_TRANSFER for a in acts.list_acts())
     assert inv.list_sessions()[0].missing == 3
+
+
+def test_an_item_in_an_act_is_not_deleted_but_one_counted_is(
+        schools: tuple[str, str]) -> None:
+    from imc_desktop.services.errors import InUse
+
+    moved = eq.save_item(item(schools[0], "ВА-1"), TODAY)
+    counted = eq.save_item(item(schools[0], "ВА-2"), TODAY)
+    hist.move_items([moved], hist.MoveData(schools[1]))
+    with pytest.raises(InUse, match="ВА-1"):
+        eq.delete_items([moved, counted], TODAY)
+    session = inv.start_session(inv.SessionData(schools[0], TODAY))
+    assert eq.delete_items([counted], TODAY) == 1
+    [line] = inv.session_detail(session).lines
+    assert (line.item_id, line.inventory_number) == (None, "ВА-2")

@@ -160,7 +160,7 @@ def upgrade() -> None:
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
-    sa.ForeignKeyConstraint(['item_id'], ['equipment_items.id'], name=op.f('fk_inventory_lines_item_id_equipment_items')),
+    sa.ForeignKeyConstraint(['item_id'], ['equipment_items.id'], name=op.f('fk_inventory_lines_item_id_equipment_items'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['session_id'], ['inventory_sessions.id'], name=op.f('fk_inventory_lines_session_id_inventory_sessions'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_inventory_lines'))
     )
