@@ -1470,6 +1470,10 @@
         <translation>Этикетки</translation>
     </message>
     <message>
+        <source>Labels already used on the first sheet:</source>
+        <translation>Сколько этикеток первого листа уже использовано:</translation>
+    </message>
+    <message>
         <source>Label test page</source>
         <translation>Пробная страница этикеток</translation>
     </message>

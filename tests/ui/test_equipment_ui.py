@@ -204,6 +204,7 @@ def test_labels_for_the_selected_items(tab: EquipmentTab, monkeypatch: Any,
     pytest.importorskip("pypdf")
     target = tmp_path / "labels.pdf"
     monkeypatch.setattr(items_page, "ask_pdf_path", lambda *_a: target)
+    monkeypatch.setattr(items_page, "ask_used_labels", lambda *_a: 2)
     select(tab, "ВА-1", "ВА-3")
     tab.items.make_labels()
     assert target.exists()

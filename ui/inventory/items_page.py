@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
+    QInputDialog,
     QMenu,
     QPushButton,
     QVBoxLayout,
@@ -54,6 +55,16 @@ def ask_pdf_path(parent: QWidget, title: str, name: str) -> Path | None:
         return None
     path = Path(chosen)
     return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+
+
+def ask_used_labels(parent: QWidget) -> int | None:
+    """How many labels of the first sheet are already used (a started sheet); None when
+    cancelled. Tests replace this."""
+    value, ok = QInputDialog.getInt(
+        parent, QCoreApplication.translate("ItemsPage", "Labels"),
+        QCoreApplication.translate("ItemsPage", "Labels already used on the first sheet:"),
+        0, 0, 300)
+    return value if ok else None
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802  (lupdate's marker)
@@ -250,9 +261,11 @@ class ItemsPage(QWidget):
 
     def make_labels(self) -> None:
         ids = self._selected_ids()
-        path = ask_pdf_path(self, self.tr("Labels"), "этикетки.pdf") if ids else None
+        skip = ask_used_labels(self) if ids else None
+        path = ask_pdf_path(self, self.tr("Labels"), "этикетки.pdf") if skip is not None \
+            else None
         if path is not None and self._run(lambda: labels.write_item_labels(
-                ids, path, labels.sheet_from(self.settings))) is not None:
+                ids, path, labels.sheet_from(self.settings), skip or 0)) is not None:
             self._offer_open(path)
 
     def make_test_page(self) -> None:
