@@ -1378,6 +1378,10 @@
         <translation>Все состояния</translation>
     </message>
     <message>
+        <source>all but written off</source>
+        <translation>все, кроме списанных</translation>
+    </message>
+    <message>
         <source>Any age</source>
         <translation>Любой возраст</translation>
     </message>

@@ -104,6 +104,14 @@ def test_the_filters(tab: EquipmentTab, schools: tuple[str, str]) -> None:
     page.age_filter.setCurrentIndex(0)
     page.warranty_expired.setChecked(True)
     assert numbers(tab) == ["ВА-1"]
+    page.warranty_expired.setChecked(False)
+    eq.save_item(replace(eq.get_item(ids("ВА-3")[0]), status=eq.TO_WRITE_OFF))
+    acts.confirm_write_off(acts.create_write_off(ids("ВА-3"), WriteOffData(
+        date.today(), "1", "износ", "Иванов И.И.", ("Петров П.П.", "Сидоров С.С."))))
+    page.status_filter.setCurrentIndex(page.status_filter.findData(items_page.NOT_WRITTEN_OFF))
+    assert numbers(tab) == ["ВА-1", "ВА-2"]
+    page.status_filter.setCurrentIndex(page.status_filter.findData(eq.WRITTEN_OFF))
+    assert numbers(tab) == ["ВА-3"]
 
 
 def test_the_card_shows_the_timeline_and_saves(qtbot: Any, tab: EquipmentTab) -> None:

@@ -45,6 +45,7 @@ TABLES = set(eq.TABLES) | {"organizations"}
 AGE_BANDS = ((None, None), (0, 3), (3, 5), (5, 8), (8, None))  # years: [from, to)
 NAMES_IN_QUESTION = 10
 COMBO_CHARACTERS = 12
+NOT_WRITTEN_OFF = "*"  # the status filter's choice of everything still in use or stock
 
 
 def ask_pdf_path(parent: QWidget, title: str, name: str) -> Path | None:
@@ -137,8 +138,8 @@ class ItemsPage(QWidget):
     def _build_filters(self) -> None:
         self.org_filter = self._combo(self.tr("All organizations"), [])
         self.kind_filter = self._combo(self.tr("All types"), [(k, k) for k in eq.KINDS])
-        self.status_filter = self._combo(self.tr("All statuses"),
-                                         [(k, k) for k in eq.STATUSES])
+        self.status_filter = self._combo(self.tr("All statuses"), [
+            (self.tr("all but written off"), NOT_WRITTEN_OFF), *((k, k) for k in eq.STATUSES)])
         self.age_filter = self._combo(self.tr("Any age"), [
             (self.tr("under 3 years"), 1), (self.tr("3 to 5 years"), 2),
             (self.tr("5 to 8 years"), 3), (self.tr("8 years and older"), 4)])
@@ -176,8 +177,10 @@ class ItemsPage(QWidget):
         low, high = AGE_BANDS[band or 0]
 
         def keep(row: ItemRow) -> bool:
-            if (org and row.organization_id != org) or (kind and row.kind != kind) or (
-                    status and row.status != status):
+            if (org and row.organization_id != org) or (kind and row.kind != kind):
+                return False
+            if status and (row.status == eq.WRITTEN_OFF if status == NOT_WRITTEN_OFF
+                           else row.status != status):
                 return False
             if expired and not row.warranty_expired(today):
                 return False
