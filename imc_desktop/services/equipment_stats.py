@@ -69,8 +69,11 @@ class Fleet:
     organizations: tuple[tuple[str, str, int], ...]
 
 
-def fleet() -> Fleet:
+def fleet(on: date | None = None) -> Fleet:
+    """The fleet as the register holds it; with `on`, without items accepted later."""
     items, orgs = _items()
+    if on is not None:
+        items = [x for x in items if x.accepted_on is None or x.accepted_on <= on]
     return Fleet(tuple(items), tuple(orgs))
 
 

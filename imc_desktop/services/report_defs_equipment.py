@@ -216,12 +216,13 @@ def informatisation_tables(today: date, data: stats.Fleet) -> tuple[ReportTable,
 
 def _informatisation(params: dict[str, Any], ctx: ReportContext) -> Report:
     on: date = params["date"]
-    data = stats.fleet()
+    data = stats.fleet(on)
     average = stats.average_age(on, data)
     age_text = f"{average:.1f}".replace(".", ",") if average is not None else "—"
     return Report(
         title="Информатизация образовательных организаций",
-        params_line=f"По состоянию на {format_date(on)}.",
+        params_line=f"По состоянию на {format_date(on)}: оборудование, принятое к учёту до "
+                    "этой даты, в его нынешнем состоянии.",
         paragraphs=(f"Средний возраст компьютеров: {age_text} лет. Компьютеры — ПК, ноутбуки,"
                     " моноблоки и планшеты, кроме списанных и ожидающих списания.",),
         tables=informatisation_tables(on, data), landscape=True)

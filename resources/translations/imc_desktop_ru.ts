@@ -2446,6 +2446,14 @@ Open it now?</source>
         <translation>Закончить инвентаризацию…</translation>
     </message>
     <message>
+        <source>Inventory list</source>
+        <translation>Опись</translation>
+    </message>
+    <message>
+        <source>Discrepancy list</source>
+        <translation>Ведомость расхождений</translation>
+    </message>
+    <message>
         <source>open</source>
         <translation>идёт</translation>
     </message>

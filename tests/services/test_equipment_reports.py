@@ -113,6 +113,9 @@ def test_the_informatisation_numbers_and_charts(filled: dict[str, str],
                       ["Итого по округу", 140, 2, 1.4, 70.0]]
     assert ages == [["2020", 3, 0]]
     assert state[-1] == ["Итого по округу", 3, 0, 1, 33.3]
+    earlier = build(defs.INFORMATISATION, settings, date="31.12.2019")
+    assert [list(x) for x in earlier.tables[0].rows][-1] == ["Итого по округу", 140, 0, 0.0,
+                                                             None]
     path = reports.write(report, "xlsx", tmp_path / "инф.xlsx", settings)
     sheets = openpyxl.load_workbook(path).worksheets
     assert [len(x._charts) for x in sheets] == [1, 1, 1]

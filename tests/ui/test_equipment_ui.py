@@ -25,7 +25,7 @@ from imc_desktop.services.maintenance import DatabaseInfo
 from models import EquipmentItem
 from tests.services.test_equipment import item
 from tests.services.test_organizations import SCHOOL
-from ui.inventory import items_page
+from ui.inventory import counting, items_page
 from ui.inventory.action_dialogs import (
     MoveDialog,
     RepairEndDialog,
@@ -182,7 +182,7 @@ def test_the_acts_page_confirms_a_write_off(tab: EquipmentTab, monkeypatch: Any)
 
 
 def test_an_inventory_count_window(qtbot: Any, tab: EquipmentTab, schools: tuple[str, str],
-                                   settings: config.Settings) -> None:
+                                   settings: config.Settings, monkeypatch: Any) -> None:
     session = inv.start_session(inv.SessionData(schools[0], date.today(), "1"))
     window = SessionWindow(session, settings)
     qtbot.addWidget(window)
@@ -196,6 +196,11 @@ def test_an_inventory_count_window(qtbot: Any, tab: EquipmentTab, schools: tuple
                       "НОВЫЙ-1": inv.LINE_SURPLUS}
     assert any(x in window.heading.text() for x in ("в наличии 1,", "found 1,"))
     assert tab.counting.record_list.model.rowCount() == 1
+    shown: list[str] = []
+    monkeypatch.setattr(counting, "preview_report", lambda _p, report, _s: shown.append(
+        report.title))
+    window.odd_button.click()
+    assert shown == ["Ведомость расхождений по результатам инвентаризации"]
 
 
 def test_duplicates_are_listed_for_resolution(tab: EquipmentTab) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -28,6 +28,21 @@ from ui.widgets.record_list import Column, RecordList
 from ui.widgets.report_preview import preview_report
 
 TABLES = set(inv.TABLES) | {"organizations"}
+
+
+COUNT_LIST, DISCREPANCIES = "inventory-count-list", "inventory-discrepancies"
+
+
+def show_document(parent: QWidget, name: str, session_id: str,
+                  settings: config.Settings) -> None:
+    """The опись or the ведомость расхождений of a count, in the print preview."""
+    try:
+        report = reports.build(name, {"session": session_id}, settings)
+    except ServiceError as exc:
+        Ask.error(parent, QCoreApplication.translate("CountingPage", "Inventory count"),
+                  str(exc))
+        return
+    preview_report(parent, report, settings)
 
 
 def button_row(buttons: list[QPushButton]) -> QHBoxLayout:
@@ -87,8 +102,12 @@ class SessionWindow(QDialog):
                                    lambda: self.mark(inv.LINE_EXPECTED))
         self.remove_button = button(self.tr("Remove surplus"), self.remove_surplus)
         self.close_button = button(self.tr("Finish the count…"), self.finish)
+        self.list_button = button(self.tr("Inventory list"), lambda: show_document(
+            self, COUNT_LIST, self.session_id, self.settings))
+        self.odd_button = button(self.tr("Discrepancy list"), lambda: show_document(
+            self, DISCREPANCIES, self.session_id, self.settings))
         return [self.found_button, self.missing_button, self.clear_button, self.remove_button,
-                self.close_button]
+                self.close_button, self.list_button, self.odd_button]
 
     def _load(self) -> list[LineRow]:
         try:
@@ -166,8 +185,8 @@ class CountingPage(QWidget):
                                 QPushButton(self.tr("Inventory list")),
                                 QPushButton(self.tr("Discrepancy list")))
         new.clicked.connect(self.start)
-        count_list.clicked.connect(lambda: self.document("inventory-count-list"))
-        odd.clicked.connect(lambda: self.document("inventory-discrepancies"))
+        count_list.clicked.connect(lambda: self.document(COUNT_LIST))
+        odd.clicked.connect(lambda: self.document(DISCREPANCIES))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(button_row([new, count_list, odd]))
@@ -211,12 +230,7 @@ class CountingPage(QWidget):
         if row is None:
             Ask.error(self, self.tr("Inventory count"), self.tr("Choose a count in the list."))
             return
-        try:
-            report = reports.build(name, {"session": row.id}, self.settings)
-        except ServiceError as exc:
-            Ask.error(self, self.tr("Inventory count"), str(exc))
-            return
-        preview_report(self, report, self.settings)
+        show_document(self, name, row.id, self.settings)
 
     def delete(self, rows: list[SessionRow]) -> None:
         if Ask.confirm(self, self.tr("Inventory count"), self.tr(
