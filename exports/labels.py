@@ -82,7 +82,9 @@ class Label:
     organization: str
 
     def qr_text(self) -> str:
-        return f"{self.inventory_number}\n{self.name}\n{self.organization}"
+        """One line: a scanner that types it into the count window ends it with a single
+        Enter, and the number comes first (the count takes the text before «;»)."""
+        return "; ".join(x for x in (self.inventory_number, self.name, self.organization) if x)
 
 
 def label_box(sheet: LabelSheet, index: int, skip: int = 0) -> LabelBox:

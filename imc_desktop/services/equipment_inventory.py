@@ -193,7 +193,9 @@ class CheckResult:
 
 def check_in(session_id: str, text: str, name: str = "", note: str = "") -> CheckResult:
     """Find by inventory number or serial: an expected line is marked found; anything else
-    is added as surplus (with the register's data when the number or serial is known)."""
+    is added as surplus (with the register's data when the number or serial is known).
+    A scanned label («number; name; ОО») counts by the number before «;»."""
+    text = text.split(";")[0]
     wanted = normalise_number(text)
     if not wanted:
         raise ServiceError("Введите инвентарный или серийный номер.")

@@ -70,7 +70,7 @@ def test_the_labels_pdf_holds_the_text_and_a_qr_code_per_label(tmp_path: Path) -
 
 
 def test_the_qr_code_holds_number_name_and_organization() -> None:
-    assert Label("ВА-1", "Проектор", "Школа").qr_text() == "ВА-1\nПроектор\nШкола"
+    assert Label("ВА-1", "Проектор", "Школа").qr_text() == "ВА-1; Проектор; Школа"
 
 
 def test_the_test_page_numbers_every_label(tmp_path: Path) -> None:

@@ -199,7 +199,7 @@ def test_an_inventory_session_with_found_missing_and_surplus(
     eq.save_item(item(schools[0], "ВА-0004"), TODAY)  # after the start: not expected
     with pytest.raises(ServiceError, match="уже идёт"):
         inv.start_session(inv.SessionData(schools[0], TODAY))
-    assert inv.check_in(session, "ва-0001").line_id is not None
+    assert inv.check_in(session, "ва-0001; Ноутбук Lenovo; МБОУ СОШ № 1").line_id is not None
     assert not inv.check_in(session, "SN-ВА-0002").surplus  # by serial
     surplus = inv.check_in(session, "ВА-0100")
     unknown = inv.check_in(session, "X-77", name="Сканер")
