@@ -137,6 +137,56 @@ ATTESTATION_MAX_DAYS = _declare(Setting(
     QT_TRANSLATE_NOOP("Settings", "An attestation lasts at most, days"), S_ATTESTATION,
     minimum=1, maximum=365))
 
+S_EQUIPMENT = QT_TRANSLATE_NOOP("Settings", "Equipment")
+
+FORM_CARD = _declare(Setting(
+    "equipment/form_card", str, "0504031",
+    QT_TRANSLATE_NOOP("Settings", "Form code of the inventory card"), S_EQUIPMENT))
+FORM_COUNT_LIST = _declare(Setting(
+    "equipment/form_count_list", str, "0504087",
+    QT_TRANSLATE_NOOP("Settings", "Form code of the inventory list"), S_EQUIPMENT))
+FORM_DISCREPANCIES = _declare(Setting(
+    "equipment/form_discrepancies", str, "0504092",
+    QT_TRANSLATE_NOOP("Settings", "Form code of the discrepancy list"), S_EQUIPMENT))
+FORM_WRITE_OFF = _declare(Setting(
+    "equipment/form_write_off", str, "0504104",
+    QT_TRANSLATE_NOOP("Settings", "Form code of the write-off act"), S_EQUIPMENT))
+FORM_CODES = (FORM_CARD, FORM_COUNT_LIST, FORM_DISCREPANCIES, FORM_WRITE_OFF)
+LABEL_WIDTH = _declare(Setting(
+    "equipment/label_width", str, "70",
+    QT_TRANSLATE_NOOP("Settings", "Label width, mm"), S_EQUIPMENT))
+LABEL_HEIGHT = _declare(Setting(
+    "equipment/label_height", str, "37",
+    QT_TRANSLATE_NOOP("Settings", "Label height, mm"), S_EQUIPMENT))
+LABEL_COLUMNS = _declare(Setting(
+    "equipment/label_columns", int, 3,
+    QT_TRANSLATE_NOOP("Settings", "Labels across the sheet"), S_EQUIPMENT,
+    minimum=1, maximum=10))
+LABEL_ROWS = _declare(Setting(
+    "equipment/label_rows", int, 8,
+    QT_TRANSLATE_NOOP("Settings", "Labels down the sheet"), S_EQUIPMENT,
+    minimum=1, maximum=30))
+LABEL_LEFT = _declare(Setting(
+    "equipment/label_left", str, "0",
+    QT_TRANSLATE_NOOP("Settings", "Left margin of the label sheet, mm"), S_EQUIPMENT))
+LABEL_TOP = _declare(Setting(
+    "equipment/label_top", str, "0,5",
+    QT_TRANSLATE_NOOP("Settings", "Top margin of the label sheet, mm"), S_EQUIPMENT))
+LABEL_GAP_X = _declare(Setting(
+    "equipment/label_gap_x", str, "0",
+    QT_TRANSLATE_NOOP("Settings", "Gap between labels across, mm"), S_EQUIPMENT))
+LABEL_GAP_Y = _declare(Setting(
+    "equipment/label_gap_y", str, "0",
+    QT_TRANSLATE_NOOP("Settings", "Gap between labels down, mm"), S_EQUIPMENT))
+LABEL_OFFSET_X = _declare(Setting(
+    "equipment/label_offset_x", str, "0",
+    QT_TRANSLATE_NOOP("Settings", "Printer offset to the right, mm (negative: to the left)"),
+    S_EQUIPMENT))
+LABEL_OFFSET_Y = _declare(Setting(
+    "equipment/label_offset_y", str, "0",
+    QT_TRANSLATE_NOOP("Settings", "Printer offset downwards, mm (negative: upwards)"),
+    S_EQUIPMENT))
+
 DATA_FOLDER = _declare(Setting(
     "data/folder", str, "",
     QT_TRANSLATE_NOOP("Settings", "Data folder (empty: the default folder)"), S_DATA))

@@ -2,6 +2,15 @@
 
 from models.attestation import AttestationRecord, LeavePeriod
 from models.base import Base, SyncMixin, utcnow
+from models.equipment import (
+    EquipmentAct,
+    EquipmentActLine,
+    EquipmentEvent,
+    EquipmentItem,
+    InventoryLine,
+    InventorySession,
+    IssuedNumber,
+)
 from models.organization import Organization
 from models.staff import (
     Award,
@@ -14,5 +23,6 @@ from models.staff import (
 )
 
 __all__ = ["AttestationRecord", "Award", "Base", "ChangeLogEntry", "Course", "Education",
-           "Employment", "Experience", "LeavePeriod", "Organization", "Person", "SyncMixin",
-           "utcnow"]
+           "Employment", "EquipmentAct", "EquipmentActLine", "EquipmentEvent", "EquipmentItem",
+           "Experience", "InventoryLine", "InventorySession", "IssuedNumber", "LeavePeriod",
+           "Organization", "Person", "SyncMixin", "utcnow"]

@@ -47,6 +47,7 @@ def main(out: Path) -> int:
         _report_shots(window, settings, out)
         _staff_shots(window, out)
         _attestation_shots(window, out)
+        _equipment_shots(window, out)
         window.close()
         maintenance.close_current()
     return 0
@@ -76,6 +77,21 @@ def _attestation_shots(window: QWidget, out: Path) -> None:
     for index in range(tab.tabs.count()):
         tab.tabs.setCurrentIndex(index)
         shoot(window, out / f"attestation_{index}.png")
+
+
+def _equipment_shots(window: QWidget, out: Path) -> None:
+    from imc_desktop.services import equipment, equipment_history, staff
+    from ui.inventory.item_dialog import CardContext, ItemDialog
+
+    window.tabs.setCurrentWidget(window.equipment)  # type: ignore[attr-defined]
+    tab = window.tabs.currentWidget()  # type: ignore[attr-defined]
+    for index in range(tab.tabs.count()):
+        tab.tabs.setCurrentIndex(index)
+        shoot(window, out / f"equipment_{index}.png")
+    row = next(x for x in equipment.list_items() if len(equipment_history.history(x.id)) > 2)
+    card = ItemDialog(equipment.get_item(row.id), CardContext(
+        tuple(staff.organization_choices()), tuple(equipment_history.history(row.id))), window)
+    shoot(card, out / "equipment_card.png")
 
 
 def _report_shots(window: QWidget, settings: object, out: Path) -> None:

@@ -46,6 +46,7 @@ class MainWindow(QMainWindow):
     def load_modules(self) -> None:
         """The module tabs: they read the database, so they come after the open database."""
         from ui.attestation.tab import AttestationTab
+        from ui.inventory.tab import EquipmentTab
         from ui.organizations.tab import OrganizationsTab
         from ui.staff.tab import StaffTab
 
@@ -55,11 +56,13 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.staff, self.staff.title)
         self.attestation = AttestationTab(self.settings, self)
         self.tabs.addTab(self.attestation, self.attestation.title)
+        self.equipment = EquipmentTab(self.settings, self)
+        self.tabs.addTab(self.equipment, self.equipment.title)
         for index in range(self.tabs.count()):
             records = self.list_of(self.tabs.widget(index))
             if records is not None:
                 records.exporter = self._export_list
-        for records in self.attestation.lists():
+        for records in (*self.attestation.lists(), *self.equipment.lists()):
             records.exporter = self._export_list
         self.db_label.setText(self.tr("Database: %1").replace(
             "%1", str(maintenance.info().path)))
@@ -99,6 +102,8 @@ class MainWindow(QMainWindow):
                                   lambda: self.import_from_excel("staff"))
         self.act_import_orgs = a(self.tr("Import &organizations from Excel…"),
                                  lambda: self.import_from_excel("organizations"))
+        self.act_import_equipment = a(self.tr("Import &equipment from Excel…"),
+                                      lambda: self.import_from_excel("equipment"))
         self.act_backup = a(self.tr("&Backup…"), self.backup)
         self.act_restore = a(self.tr("&Restore from backup…"), self.restore)
         self.act_quit = a(self.tr("E&xit"), self.close, QKeySequence.StandardKey.Quit)
@@ -132,7 +137,8 @@ class MainWindow(QMainWindow):
         self.menu_file = bar.addMenu(self.tr("&File"))
         self.menu_file.addAction(self.act_reports)
         self.menu_file.addSeparator()
-        self.menu_file.addActions([self.act_import_staff, self.act_import_orgs])
+        self.menu_file.addActions([self.act_import_staff, self.act_import_orgs,
+                                   self.act_import_equipment])
         self.menu_file.addSeparator()
         self.menu_file.addActions([self.act_backup, self.act_restore])
         self.menu_file.addSeparator()

@@ -126,6 +126,7 @@ def fill_demo(seed: int = 2026, progress: Callable[[str], None] | None = None,
     """Fill an empty database with demo records; returns the number of ОО created."""
     from imc_desktop.services.attestation import refresh_categories
     from imc_desktop.services.demo_attestation import demo_attestation
+    from imc_desktop.services.demo_equipment import demo_equipment, demo_inventory_count
     from imc_desktop.services.demo_staff import demo_persons
 
     rng = random.Random(seed)
@@ -140,8 +141,13 @@ def fill_demo(seed: int = 2026, progress: Callable[[str], None] | None = None,
         s.flush()
         records, leaves = demo_attestation(rng, people, date.today())
         s.add_all([*records, *leaves])
+        items = demo_equipment(s, rng, orgs, date.today())
+        central_school = orgs[0].id
+    demo_inventory_count(central_school, date.today())
     refresh_categories()
     if progress:
         progress(f"Педагоги: {staff}")
-    notify({"organizations", "persons", "employments", "courses", "attestation_records"})
+        progress(f"Оборудование: {items}")
+    notify({"organizations", "persons", "employments", "courses", "attestation_records",
+            "equipment_items"})
     return len(orgs)

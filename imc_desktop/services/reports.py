@@ -47,6 +47,7 @@ class ReportContext:
     today: date
     staff_rules: StaffRules = field(default_factory=StaffRules)
     attestation_rules: AttestationRules = field(default_factory=AttestationRules)
+    form_codes: dict[str, str] = field(default_factory=dict)  # setting key -> form code
 
     def signatures(self) -> tuple[Signature, ...]:
         if not self.director_name:
@@ -83,7 +84,8 @@ def register(definition: ReportDefinition) -> ReportDefinition:
 
 
 REPORT_MODULES = ("imc_desktop.services.report_defs", "imc_desktop.services.report_defs_staff",
-                  "imc_desktop.services.report_defs_attestation")
+                  "imc_desktop.services.report_defs_attestation",
+                  "imc_desktop.services.report_defs_equipment")
 
 
 def definitions() -> list[ReportDefinition]:
@@ -132,6 +134,7 @@ def context(settings: config.Settings, today: date | None = None) -> ReportConte
         today=today or date.today(),
         staff_rules=StaffRules.from_settings(settings),
         attestation_rules=attestation_rules_from(settings),
+        form_codes={s.key: settings.get(s) for s in config.FORM_CODES},
     )
 
 

@@ -2,6 +2,92 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>ActionForm</name>
+    <message>
+        <source>Fill this in.</source>
+        <translation>Заполните поле.</translation>
+    </message>
+</context>
+<context>
+    <name>ActsPage</name>
+    <message>
+        <source>Acts</source>
+        <translation>Акты</translation>
+    </message>
+    <message>
+        <source>Show the act</source>
+        <translation>Показать акт</translation>
+    </message>
+    <message>
+        <source>Confirm the write-off</source>
+        <translation>Утвердить списание</translation>
+    </message>
+    <message>
+        <source>Withdraw the write-off act</source>
+        <translation>Отозвать акт о списании</translation>
+    </message>
+    <message>
+        <source>Act</source>
+        <translation>Акт</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Откуда</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Куда</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Единиц</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Стоимость</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Утверждён</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>Write-off</source>
+        <translation>Списание</translation>
+    </message>
+    <message>
+        <source>Choose a write-off act that is not confirmed yet.</source>
+        <translation>Выберите неутверждённый акт о списании.</translation>
+    </message>
+    <message>
+        <source>Confirm act No. %1? Its %2 item(s) become written off.</source>
+        <translation>Утвердить акт № %1? Оборудование по акту (%2 ед.) станет списанным.</translation>
+    </message>
+    <message>
+        <source>Only a write-off act that is not confirmed can be withdrawn.</source>
+        <translation>Отозвать можно только неутверждённый акт о списании.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Withdraw %n act(s)? The items get their former status back.</source>
+        <translation>
+            <numerusform>Отозвать %n акт? Оборудованию вернётся прежнее состояние.</numerusform>
+            <numerusform>Отозвать %n акта? Оборудованию вернётся прежнее состояние.</numerusform>
+            <numerusform>Отозвать %n актов? Оборудованию вернётся прежнее состояние.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>IMC Desktop</source>
@@ -639,6 +725,73 @@
     </message>
 </context>
 <context>
+    <name>CountingPage</name>
+    <message>
+        <source>Inventory counts</source>
+        <translation>Инвентаризации</translation>
+    </message>
+    <message>
+        <source>Start a count…</source>
+        <translation>Начать инвентаризацию…</translation>
+    </message>
+    <message>
+        <source>Inventory list</source>
+        <translation>Опись</translation>
+    </message>
+    <message>
+        <source>Discrepancy list</source>
+        <translation>Ведомость расхождений</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>ОО</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Начата</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Окончена</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>По учёту</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>В наличии</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Недостача</translation>
+    </message>
+    <message>
+        <source>Surplus</source>
+        <translation>Излишки</translation>
+    </message>
+    <message>
+        <source>Inventory count</source>
+        <translation>Инвентаризация</translation>
+    </message>
+    <message>
+        <source>Choose a count in the list.</source>
+        <translation>Выберите инвентаризацию в списке.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n count(s) with their lines?</source>
+        <translation>
+            <numerusform>Удалить %n инвентаризацию со всеми строками?</numerusform>
+            <numerusform>Удалить %n инвентаризации со всеми строками?</numerusform>
+            <numerusform>Удалить %n инвентаризаций со всеми строками?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CourseForm</name>
     <message>
         <source>Course</source>
@@ -854,6 +1007,101 @@
     </message>
 </context>
 <context>
+    <name>EquipmentColumns</name>
+    <message>
+        <source>Inventory number</source>
+        <extracomment>(attribute, title, kind, width, hidden) of the equipment list&apos;s columns.</extracomment>
+        <translation>Инвентарный номер</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Наименование</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>ОО</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Помещение</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Accepted on</source>
+        <translation>Принят к учёту</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Стоимость</translation>
+    </message>
+    <message>
+        <source>Warranty until</source>
+        <translation>Гарантия до</translation>
+    </message>
+    <message>
+        <source>Materially responsible person</source>
+        <translation>Материально ответственное лицо</translation>
+    </message>
+    <message>
+        <source>Manufacturer</source>
+        <translation>Производитель</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Модель</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>Заводской номер</translation>
+    </message>
+    <message>
+        <source>Funding source</source>
+        <translation>Источник финансирования</translation>
+    </message>
+    <message>
+        <source>OKOF code</source>
+        <translation>Код ОКОФ</translation>
+    </message>
+</context>
+<context>
+    <name>EquipmentTab</name>
+    <message>
+        <source>Equipment</source>
+        <translation>Оборудование</translation>
+    </message>
+    <message>
+        <source>Duplicate numbers</source>
+        <translation>Повторы номеров</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Оборудование</translation>
+    </message>
+    <message>
+        <source>Acts</source>
+        <translation>Акты</translation>
+    </message>
+    <message>
+        <source>Inventory count</source>
+        <translation>Инвентаризация</translation>
+    </message>
+    <message>
+        <source>Informatisation</source>
+        <translation>Информатизация</translation>
+    </message>
+    <message>
+        <source>Items that share an inventory number (they came by import or synchronisation). Open one and give it its own number, or delete the one entered twice.</source>
+        <translation>Оборудование с одинаковым инвентарным номером (пришло при импорте или синхронизации). Откройте карточку и присвойте свой номер или удалите запись, внесённую дважды.</translation>
+    </message>
+</context>
+<context>
     <name>ExperienceForm</name>
     <message>
         <source>Length of service</source>
@@ -966,6 +1214,275 @@
     </message>
 </context>
 <context>
+    <name>InformatisationPage</name>
+    <message>
+        <source>Computers per 100 pupils</source>
+        <translation>Компьютеров на 100 обучающихся</translation>
+    </message>
+    <message>
+        <source>Fleet by year of acceptance</source>
+        <translation>Парк по году принятия к учёту</translation>
+    </message>
+    <message>
+        <source>Out of order or awaiting write-off, %</source>
+        <translation>В ремонте или к списанию, %</translation>
+    </message>
+    <message>
+        <source>Computers</source>
+        <translation>Компьютеры</translation>
+    </message>
+    <message>
+        <source>Other equipment</source>
+        <translation>Прочее оборудование</translation>
+    </message>
+    <message>
+        <source>Out of order, %</source>
+        <translation>Неисправно, %</translation>
+    </message>
+    <message>
+        <source>Average age of computers: %1 years</source>
+        <translation>Средний возраст компьютеров: %1 лет</translation>
+    </message>
+</context>
+<context>
+    <name>ItemDialog</name>
+    <message>
+        <source>Equipment card</source>
+        <translation>Карточка оборудования</translation>
+    </message>
+    <message>
+        <source>New equipment</source>
+        <translation>Новое оборудование</translation>
+    </message>
+    <message>
+        <source>Inventory number</source>
+        <translation>Инвентарный номер</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Наименование</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Manufacturer</source>
+        <translation>Производитель</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Модель</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>Заводской номер</translation>
+    </message>
+    <message>
+        <source>Processor</source>
+        <translation>Процессор</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Оперативная память</translation>
+    </message>
+    <message>
+        <source>Disk</source>
+        <translation>Накопитель</translation>
+    </message>
+    <message>
+        <source>Operating system</source>
+        <translation>Операционная система</translation>
+    </message>
+    <message>
+        <source>Other characteristics</source>
+        <translation>Прочие характеристики</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>ОО</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Помещение</translation>
+    </message>
+    <message>
+        <source>Materially responsible person</source>
+        <translation>Материально ответственное лицо</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Пользователь</translation>
+    </message>
+    <message>
+        <source>Accepted on</source>
+        <translation>Принят к учёту</translation>
+    </message>
+    <message>
+        <source>Cost, roubles</source>
+        <translation>Стоимость, руб.</translation>
+    </message>
+    <message>
+        <source>Funding source</source>
+        <translation>Источник финансирования</translation>
+    </message>
+    <message>
+        <source>Warranty until</source>
+        <translation>Гарантия до</translation>
+    </message>
+    <message>
+        <source>OKOF code</source>
+        <translation>Код ОКОФ</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Примечание</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>История</translation>
+    </message>
+    <message>
+        <source>Set by repairs and write-off acts: use the actions of the list</source>
+        <translation>Меняется ремонтом и актами о списании: используйте действия списка</translation>
+    </message>
+    <message>
+        <source>Type the cost as a number, e.g. 45000,00.</source>
+        <translation>Введите стоимость числом, например 45000,00.</translation>
+    </message>
+    <message>
+        <source>Equipment not saved</source>
+        <translation>Оборудование не сохранено</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsPage</name>
+    <message>
+        <source>Equipment</source>
+        <translation>Оборудование</translation>
+    </message>
+    <message>
+        <source>All organizations</source>
+        <translation>Все ОО</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>Все типы</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Все состояния</translation>
+    </message>
+    <message>
+        <source>all but written off</source>
+        <translation>все, кроме списанных</translation>
+    </message>
+    <message>
+        <source>Any age</source>
+        <translation>Любой возраст</translation>
+    </message>
+    <message>
+        <source>under 3 years</source>
+        <translation>до 3 лет</translation>
+    </message>
+    <message>
+        <source>3 to 5 years</source>
+        <translation>3–5 лет</translation>
+    </message>
+    <message>
+        <source>5 to 8 years</source>
+        <translation>5–8 лет</translation>
+    </message>
+    <message>
+        <source>8 years and older</source>
+        <translation>8 лет и старше</translation>
+    </message>
+    <message>
+        <source>Warranty expired</source>
+        <translation>Гарантия истекла</translation>
+    </message>
+    <message>
+        <source>Move…</source>
+        <translation>Переместить…</translation>
+    </message>
+    <message>
+        <source>To repair…</source>
+        <translation>В ремонт…</translation>
+    </message>
+    <message>
+        <source>Back from repair…</source>
+        <translation>Из ремонта…</translation>
+    </message>
+    <message>
+        <source>Write off…</source>
+        <translation>Списать…</translation>
+    </message>
+    <message>
+        <source>Card and labels</source>
+        <translation>Карточка и этикетки</translation>
+    </message>
+    <message>
+        <source>Inventory card</source>
+        <translation>Инвентарная карточка</translation>
+    </message>
+    <message>
+        <source>Labels…</source>
+        <translation>Этикетки…</translation>
+    </message>
+    <message>
+        <source>Label test page…</source>
+        <translation>Пробная страница этикеток…</translation>
+    </message>
+    <message>
+        <source>Select items in the list first.</source>
+        <translation>Сначала выберите оборудование в списке.</translation>
+    </message>
+    <message>
+        <source>Delete equipment</source>
+        <translation>Удаление оборудования</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n item(s) entered by mistake? Their inventory numbers will not be given again. Equipment that is no longer used is written off, not deleted.</source>
+        <translation>
+            <numerusform>Удалить %n единицу оборудования, внесённую по ошибке? Её инвентарные номера больше не будут выданы. Оборудование, которое больше не используется, списывают, а не удаляют.</numerusform>
+            <numerusform>Удалить %n единицы оборудования, внесённые по ошибке? Их инвентарные номера больше не будут выданы. Оборудование, которое больше не используется, списывают, а не удаляют.</numerusform>
+            <numerusform>Удалить %n единиц оборудования, внесённых по ошибке? Их инвентарные номера больше не будут выданы. Оборудование, которое больше не используется, списывают, а не удаляют.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Перемещение</translation>
+    </message>
+    <message>
+        <source>The transfer act is drawn up. Show it?</source>
+        <translation>Акт приёма-передачи составлен. Показать его?</translation>
+    </message>
+    <message>
+        <source>Write-off</source>
+        <translation>Списание</translation>
+    </message>
+    <message>
+        <source>The write-off act is drawn up; the items are «awaiting write-off» until it is confirmed on the «Acts» page. Show the act?</source>
+        <translation>Акт о списании составлен; до его утверждения на странице «Акты» оборудование числится «к списанию». Показать акт?</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Этикетки</translation>
+    </message>
+    <message>
+        <source>Labels already used on the first sheet:</source>
+        <translation>Сколько этикеток первого листа уже использовано:</translation>
+    </message>
+    <message>
+        <source>Label test page</source>
+        <translation>Пробная страница этикеток</translation>
+    </message>
+</context>
+<context>
     <name>LeaveForm</name>
     <message>
         <source>Leave period</source>
@@ -1005,6 +1522,10 @@
     <message>
         <source>Import &amp;organizations from Excel…</source>
         <translation>Импорт &amp;организаций из Excel…</translation>
+    </message>
+    <message>
+        <source>Import &amp;equipment from Excel…</source>
+        <translation>Импорт &amp;оборудования из Excel…</translation>
     </message>
     <message>
         <source>&amp;Backup…</source>
@@ -1212,6 +1733,41 @@
     <message>
         <source>Required fields without a column: %1</source>
         <translation>Обязательные поля без столбца: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MoveDialog</name>
+    <message numerus="yes">
+        <source>Move %n item(s)</source>
+        <translation>
+            <numerusform>Перемещение %n единицы</numerusform>
+            <numerusform>Перемещение %n единиц</numerusform>
+            <numerusform>Перемещение %n единиц</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>To organization</source>
+        <translation>В ОО</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Помещение</translation>
+    </message>
+    <message>
+        <source>Materially responsible person</source>
+        <translation>Материально ответственное лицо</translation>
+    </message>
+    <message>
+        <source>Act No.</source>
+        <translation>Номер акта</translation>
+    </message>
+    <message>
+        <source>Act date</source>
+        <translation>Дата акта</translation>
+    </message>
+    <message>
+        <source>Choose the organization.</source>
+        <translation>Выберите ОО.</translation>
     </message>
 </context>
 <context>
@@ -1646,6 +2202,60 @@
     </message>
 </context>
 <context>
+    <name>RepairEndDialog</name>
+    <message numerus="yes">
+        <source>Back from repair: %n item(s)</source>
+        <translation>
+            <numerusform>Из ремонта: %n единица</numerusform>
+            <numerusform>Из ремонта: %n единицы</numerusform>
+            <numerusform>Из ремонта: %n единиц</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Returned on</source>
+        <translation>Дата возврата</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <source>Cost per item, roubles</source>
+        <translation>Стоимость за единицу, руб.</translation>
+    </message>
+    <message>
+        <source>Status after repair</source>
+        <translation>Состояние после ремонта</translation>
+    </message>
+    <message>
+        <source>Type the cost as a number, e.g. 45000,00.</source>
+        <translation>Введите стоимость числом, например 45000,00.</translation>
+    </message>
+</context>
+<context>
+    <name>RepairStartDialog</name>
+    <message numerus="yes">
+        <source>Send %n item(s) to repair</source>
+        <translation>
+            <numerusform>В ремонт: %n единица</numerusform>
+            <numerusform>В ремонт: %n единицы</numerusform>
+            <numerusform>В ремонт: %n единиц</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sent on</source>
+        <translation>Дата передачи</translation>
+    </message>
+    <message>
+        <source>Contractor</source>
+        <translation>Исполнитель</translation>
+    </message>
+    <message>
+        <source>Fault</source>
+        <translation>Неисправность</translation>
+    </message>
+</context>
+<context>
     <name>ReportPreview</name>
     <message>
         <source>Save report</source>
@@ -1736,6 +2346,128 @@ Open it now?</source>
     <message>
         <source>Gathering the data…</source>
         <translation>Сбор данных…</translation>
+    </message>
+</context>
+<context>
+    <name>SessionDialog</name>
+    <message>
+        <source>New inventory count</source>
+        <translation>Новая инвентаризация</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>ОО</translation>
+    </message>
+    <message>
+        <source>Order No.</source>
+        <translation>Номер приказа</translation>
+    </message>
+    <message>
+        <source>Started on</source>
+        <translation>Дата начала</translation>
+    </message>
+    <message>
+        <source>Materially responsible person</source>
+        <translation>Материально ответственное лицо</translation>
+    </message>
+    <message>
+        <source>Commission chairman</source>
+        <translation>Председатель комиссии</translation>
+    </message>
+    <message>
+        <source>Commission members (one per line)</source>
+        <translation>Члены комиссии (по одному в строке)</translation>
+    </message>
+    <message>
+        <source>Choose the organization.</source>
+        <translation>Выберите ОО.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionWindow</name>
+    <message>
+        <source>Inventory count</source>
+        <translation>Инвентаризация</translation>
+    </message>
+    <message>
+        <source>Inventory or serial number, Enter</source>
+        <translation>Инвентарный или заводской номер, Enter</translation>
+    </message>
+    <message>
+        <source>Inventory lines</source>
+        <translation>Строки инвентаризации</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <source>Inventory number</source>
+        <translation>Инвентарный номер</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Наименование</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>Заводской номер</translation>
+    </message>
+    <message>
+        <source>Mark</source>
+        <translation>Отметка</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Стоимость</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Примечание</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>В наличии</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Недостача</translation>
+    </message>
+    <message>
+        <source>Clear the mark</source>
+        <translation>Снять отметку</translation>
+    </message>
+    <message>
+        <source>Remove surplus</source>
+        <translation>Удалить излишек</translation>
+    </message>
+    <message>
+        <source>Finish the count…</source>
+        <translation>Закончить инвентаризацию…</translation>
+    </message>
+    <message>
+        <source>Inventory list</source>
+        <translation>Опись</translation>
+    </message>
+    <message>
+        <source>Discrepancy list</source>
+        <translation>Ведомость расхождений</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>идёт</translation>
+    </message>
+    <message>
+        <source>closed %1</source>
+        <translation>окончена %1</translation>
+    </message>
+    <message>
+        <source>%1, No. %2 of %3 (%4): expected %5, found %6, missing %7, surplus %8</source>
+        <translation>%1, № %2 от %3 (%4): по учёту %5, в наличии %6, недостача %7, излишки %8</translation>
+    </message>
+    <message>
+        <source>Finish the count? Lines not marked become missing; the list can no longer be changed.</source>
+        <translation>Закончить инвентаризацию? Неотмеченные строки станут недостачей; список больше нельзя будет изменить.</translation>
     </message>
 </context>
 <context>
@@ -1847,6 +2579,66 @@ Open it now?</source>
     <message>
         <source>An attestation lasts at most, days</source>
         <translation>Аттестация длится не дольше, дней</translation>
+    </message>
+    <message>
+        <source>Equipment</source>
+        <translation>Оборудование</translation>
+    </message>
+    <message>
+        <source>Form code of the inventory card</source>
+        <translation>Код формы инвентарной карточки</translation>
+    </message>
+    <message>
+        <source>Form code of the inventory list</source>
+        <translation>Код формы инвентаризационной описи</translation>
+    </message>
+    <message>
+        <source>Form code of the discrepancy list</source>
+        <translation>Код формы ведомости расхождений</translation>
+    </message>
+    <message>
+        <source>Form code of the write-off act</source>
+        <translation>Код формы акта о списании</translation>
+    </message>
+    <message>
+        <source>Label width, mm</source>
+        <translation>Ширина этикетки, мм</translation>
+    </message>
+    <message>
+        <source>Label height, mm</source>
+        <translation>Высота этикетки, мм</translation>
+    </message>
+    <message>
+        <source>Labels across the sheet</source>
+        <translation>Этикеток по горизонтали</translation>
+    </message>
+    <message>
+        <source>Labels down the sheet</source>
+        <translation>Этикеток по вертикали</translation>
+    </message>
+    <message>
+        <source>Left margin of the label sheet, mm</source>
+        <translation>Левое поле листа этикеток, мм</translation>
+    </message>
+    <message>
+        <source>Top margin of the label sheet, mm</source>
+        <translation>Верхнее поле листа этикеток, мм</translation>
+    </message>
+    <message>
+        <source>Gap between labels across, mm</source>
+        <translation>Промежуток между этикетками по горизонтали, мм</translation>
+    </message>
+    <message>
+        <source>Gap between labels down, mm</source>
+        <translation>Промежуток между этикетками по вертикали, мм</translation>
+    </message>
+    <message>
+        <source>Printer offset to the right, mm (negative: to the left)</source>
+        <translation>Сдвиг печати вправо, мм (минус — влево)</translation>
+    </message>
+    <message>
+        <source>Printer offset downwards, mm (negative: upwards)</source>
+        <translation>Сдвиг печати вниз, мм (минус — вверх)</translation>
     </message>
     <message>
         <source>Data folder (empty: the default folder)</source>
@@ -2032,6 +2824,41 @@ Open it now?</source>
     <message>
         <source>Created: %1; updated: %2; unchanged: %3; left out: %4</source>
         <translation>Создано: %1; обновлено: %2; без изменений: %3; исключено: %4</translation>
+    </message>
+</context>
+<context>
+    <name>WriteOffDialog</name>
+    <message numerus="yes">
+        <source>Write off %n item(s)</source>
+        <translation>
+            <numerusform>Списание: %n единица</numerusform>
+            <numerusform>Списание: %n единицы</numerusform>
+            <numerusform>Списание: %n единиц</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Act No.</source>
+        <translation>Номер акта</translation>
+    </message>
+    <message>
+        <source>Act date</source>
+        <translation>Дата акта</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>Commission chairman</source>
+        <translation>Председатель комиссии</translation>
+    </message>
+    <message>
+        <source>Commission members (one per line)</source>
+        <translation>Члены комиссии (по одному в строке)</translation>
+    </message>
+    <message>
+        <source>At least two members.</source>
+        <translation>Не менее двух членов комиссии.</translation>
     </message>
 </context>
 <context>

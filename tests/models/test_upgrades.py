@@ -138,6 +138,49 @@ SAMPLES: dict[str, dict[str, list[Row]]] = {
              "start": "2023-01-10", "end": None},
         ],
     },
+    "0005": {
+        "equipment_items": [
+            {**STAMP, "id": "eq-1", "inventory_number": "ВА0000000101", "name": "Ноутбук",
+             "kind": "ноутбук", "manufacturer": "Lenovo", "model": "ThinkPad E14",
+             "serial_number": "PF-12345", "cpu": "Intel Core i5-1135G7", "ram": "8 ГБ",
+             "disk": "SSD 256 ГБ", "os": "Astra Linux", "characteristics": "", "okof":
+             "320.26.20.11", "organization_id": ORG_SCHOOL, "room": "каб. 12",
+             "responsible": "Петрова А.И.", "user_name": "", "accepted_on": "2021-09-01",
+             "cost": 54320.5, "funding": "национальный проект «Образование»",
+             "warranty_until": "2024-09-01", "status": "в эксплуатации", "notes": ""},
+        ],
+        "equipment_acts": [
+            {**STAMP, "id": "act-1", "kind": "приёма-передачи", "number": "7",
+             "act_date": "2025-02-03", "from_organization_id": ORG_SCHOOL,
+             "to_organization_id": ORG_KINDERGARTEN, "to_room": "группа 2",
+             "to_responsible": "", "reason": "", "chairman": "", "members": "",
+             "confirmed": 1, "confirmed_on": "2025-02-03"},
+        ],
+        "equipment_act_lines": [
+            {**STAMP, "id": "al-1", "act_id": "act-1", "item_id": "eq-1",
+             "previous_status": "в эксплуатации"},
+        ],
+        "equipment_events": [
+            {**STAMP, "id": "ev-1", "item_id": "eq-1", "kind": "ремонт",
+             "event_date": "2024-03-01", "act_id": None, "from_text": "", "to_text": "",
+             "contractor": "ООО «Сервис»", "cost": 1500.0, "finished_on": "2024-03-12",
+             "result": "заменена клавиатура", "note": ""},
+        ],
+        "equipment_issued_numbers": [
+            {**STAMP, "id": "in-1", "inventory_number": "ВА0000000099", "name": "Принтер",
+             "retired_on": "2025-01-15", "reason": "удалён"},
+        ],
+        "inventory_sessions": [
+            {**STAMP, "id": "is-1", "organization_id": ORG_SCHOOL, "number": "1",
+             "started_on": "2025-11-01", "closed_on": None, "chairman": "",
+             "members": "", "responsible": ""},
+        ],
+        "inventory_lines": [
+            {**STAMP, "id": "il-1", "session_id": "is-1", "item_id": "eq-1", "position": 1,
+             "inventory_number": "ВА0000000101", "name": "Ноутбук", "serial_number":
+             "PF-12345", "cost": 54320.5, "expected": 1, "state": "в наличии", "note": ""},
+        ],
+    },
 }
 
 

@@ -1,0 +1,80 @@
+"""Label sheets: the position of every label on the page, the PDF with QR codes, the test
+page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from exports.errors import ExportError
+from exports.labels import (
+    Label,
+    LabelBox,
+    LabelSheet,
+    label_box,
+    layout,
+    write_labels,
+    write_test_page,
+)
+
+pytestmark = pytest.mark.usefixtures("pdf_font")
+
+SHEET = LabelSheet(width=70, height=37, columns=3, rows=8, left=0, top=0.5)
+
+
+def test_every_label_of_a_full_sheet_has_its_place() -> None:
+    boxes = layout(SHEET, 24)
+    expected = [LabelBox(0, 70.0 * c, 0.5 + 37.0 * r, 70, 37) for r in range(8) for c in range(3)]
+    assert boxes == expected
+
+
+def test_gaps_offsets_and_the_next_page() -> None:
+    sheet = LabelSheet(width=48.5, height=25.4, columns=4, rows=10, left=8, top=21.5,
+                       gap_x=0, gap_y=0, offset_x=1.5, offset_y=-0.5)
+    assert label_box(sheet, 0) == LabelBox(0, 9.5, 21.0, 48.5, 25.4)
+    assert label_box(sheet, 5) == LabelBox(0, 9.5 + 48.5, 21.0 + 25.4, 48.5, 25.4)
+    assert label_box(sheet, 40) == LabelBox(1, 9.5, 21.0, 48.5, 25.4)
+    gapped = LabelSheet(width=60, height=30, columns=3, rows=2, left=10, top=10, gap_x=5,
+                        gap_y=2)
+    assert [(b.x, b.y) for b in layout(gapped, 6)] == [
+        (10, 10), (75, 10), (140, 10), (10, 42), (75, 42), (140, 42)]
+
+
+def test_used_labels_on_a_started_sheet_are_skipped() -> None:
+    assert label_box(SHEET, 0, skip=4) == LabelBox(0, 70.0, 0.5 + 37.0, 70, 37)
+    assert label_box(SHEET, 20, skip=4).page == 1
+
+
+def test_a_grid_wider_than_the_page_is_refused(tmp_path: Path) -> None:
+    wide = LabelSheet(width=80, columns=3)
+    assert "по ширине" in wide.problems()[0]
+    with pytest.raises(ExportError, match="по ширине"):
+        write_test_page(wide, tmp_path / "test.pdf")
+
+
+def test_the_labels_pdf_holds_the_text_and_a_qr_code_per_label(tmp_path: Path) -> None:
+    labels = [Label(f"ВА-{n:04d}", "Ноутбук Lenovo ThinkPad E14 с очень длинным названием",
+                    "МБОУ СОШ № 1") for n in range(30)]
+    path = tmp_path / "этикетки.pdf"
+    assert write_labels(labels, SHEET, path) == 2
+    reader = pypdf.PdfReader(str(path))
+    assert len(reader.pages) == 2
+    first = reader.pages[0].extract_text()
+    assert "ВА-0000" in first and "ВА-0023" in first and "ВА-0024" not in first
+    assert "МБОУ СОШ № 1" in first and "…" in first
+    assert "ВА-0029" in reader.pages[1].extract_text()
+    width, height = (float(x) for x in reader.pages[0].mediabox.upper_right)
+    assert (round(width / 72 * 25.4), round(height / 72 * 25.4)) == (210, 297)
+
+
+def test_the_qr_code_holds_number_name_and_organization() -> None:
+    assert Label("ВА-1", "Проектор", "Школа").qr_text() == "ВА-1; Проектор; Школа"
+
+
+def test_the_test_page_numbers_every_label(tmp_path: Path) -> None:
+    path = tmp_path / "пробная.pdf"
+    write_test_page(SHEET, path)
+    text = pypdf.PdfReader(str(path)).pages[0].extract_text()
+    assert "Этикетка 1" in text and "Этикетка 24" in text and "Этикетка 25" not in text

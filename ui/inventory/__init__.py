@@ -1,0 +1,1 @@
+"""The «Оборудование» tab: items, acts, inventory counts, duplicates, informatisation."""
