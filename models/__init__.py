@@ -2,6 +2,12 @@
 
 from models.attestation import AttestationRecord, LeavePeriod
 from models.base import Base, SyncMixin, utcnow
+from models.literature import (
+    LiteratureDocument,
+    LiteratureLine,
+    LiteratureTitle,
+    OrganizationGradePupils,
+)
 from models.organization import Organization
 from models.staff import (
     Award,
@@ -14,5 +20,6 @@ from models.staff import (
 )
 
 __all__ = ["AttestationRecord", "Award", "Base", "ChangeLogEntry", "Course", "Education",
-           "Employment", "Experience", "LeavePeriod", "Organization", "Person", "SyncMixin",
+           "Employment", "Experience", "LeavePeriod", "LiteratureDocument", "LiteratureLine",
+           "LiteratureTitle", "Organization", "OrganizationGradePupils", "Person", "SyncMixin",
            "utcnow"]
