@@ -46,6 +46,7 @@ class MainWindow(QMainWindow):
     def load_modules(self) -> None:
         """The module tabs: they read the database, so they come after the open database."""
         from ui.attestation.tab import AttestationTab
+        from ui.literature.tab import LiteratureTab
         from ui.organizations.tab import OrganizationsTab
         from ui.staff.tab import StaffTab
 
@@ -55,11 +56,13 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.staff, self.staff.title)
         self.attestation = AttestationTab(self.settings, self)
         self.tabs.addTab(self.attestation, self.attestation.title)
+        self.literature = LiteratureTab(self.settings, self)
+        self.tabs.addTab(self.literature, self.literature.title)
         for index in range(self.tabs.count()):
             records = self.list_of(self.tabs.widget(index))
             if records is not None:
                 records.exporter = self._export_list
-        for records in self.attestation.lists():
+        for records in [*self.attestation.lists(), *self.literature.lists()]:
             records.exporter = self._export_list
         self.db_label.setText(self.tr("Database: %1").replace(
             "%1", str(maintenance.info().path)))
