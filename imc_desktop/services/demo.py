@@ -126,6 +126,7 @@ def fill_demo(seed: int = 2026, progress: Callable[[str], None] | None = None,
     """Fill an empty database with demo records; returns the number of ОО created."""
     from imc_desktop.services.attestation import refresh_categories
     from imc_desktop.services.demo_attestation import demo_attestation
+    from imc_desktop.services.demo_literature import demo_literature
     from imc_desktop.services.demo_staff import demo_persons
 
     rng = random.Random(seed)
@@ -140,8 +141,10 @@ def fill_demo(seed: int = 2026, progress: Callable[[str], None] | None = None,
         s.flush()
         records, leaves = demo_attestation(rng, people, date.today())
         s.add_all([*records, *leaves])
+        s.add_all(demo_literature(random.Random(seed + 8), orgs, date.today()))
     refresh_categories()
     if progress:
         progress(f"Педагоги: {staff}")
-    notify({"organizations", "persons", "employments", "courses", "attestation_records"})
+    notify({"organizations", "persons", "employments", "courses", "attestation_records",
+            "literature_titles", "literature_documents", "organization_grade_pupils"})
     return len(orgs)
