@@ -6,7 +6,7 @@ from dataclasses import asdict, fields
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QDialog, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from imc_desktop import config
 from imc_desktop.services import literature as lit
@@ -112,8 +112,19 @@ class CataloguePage(QWidget):
                       self.status_filter):
             self.record_list.filters.addWidget(combo)
             combo.currentIndexChanged.connect(self._apply_filters)
+        self.settings = settings
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(4, 4, 4, 0)
+        for text, kind in ((self.tr("Import the federal list (FPU)…"), "fpu"),
+                           (self.tr("Import titles and balances…"), "literature")):
+            button = QPushButton(text)
+            button.clicked.connect(lambda _c=False, k=kind: self.import_from_excel(k))
+            buttons.addWidget(button)
+        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(buttons)
         layout.addWidget(self.record_list)
         self.record_list.openRequested.connect(self.open_record)
         self.record_list.addRequested.connect(lambda: self._edit(TitleData()))
@@ -169,6 +180,12 @@ class CataloguePage(QWidget):
             return True
 
         self.record_list.set_predicate(keep)
+
+    def import_from_excel(self, kind: str) -> None:
+        from imc_desktop.services import importing
+        from ui.widgets.import_wizard import ImportWizard
+
+        ImportWizard.ask(kind, importing.mapping_store(self.settings.data_dir()), self)
 
     def open_record(self, row: TitleData | None = None) -> None:
         row = row or self.record_list.current_row()
