@@ -142,6 +142,8 @@ def fill_demo(seed: int = 2026, progress: Callable[[str], None] | None = None,
         records, leaves = demo_attestation(rng, people, date.today())
         s.add_all([*records, *leaves])
         s.add_all(demo_literature(random.Random(seed + 8), orgs, date.today()))
+        if progress:
+            progress("Литература: каталог и движение фонда за учебный год")
     refresh_categories()
     if progress:
         progress(f"Педагоги: {staff}")

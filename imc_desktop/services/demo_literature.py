@@ -71,7 +71,7 @@ def _textbooks(rng: random.Random, today: date) -> list[LiteratureTitle]:
                                                                       today.year - 1),
                     isbn=isbn13(rng), fpu_number=f"1.1.{n}.{line}.{grade}.1",
                     level="базовый", fpu_status="исключён" if excluded else "в перечне",
-                    use_until=date(today.year - rng.randint(0, 1), 8, 31) if excluded else None,
+                    use_until=date(today.year + rng.randint(-1, 1), 8, 31) if excluded else None,
                     price_kopecks=rng.randint(350, 950) * 100 + rng.choice((0, 50, 90))))
     return titles
 
@@ -183,7 +183,7 @@ def demo_literature(rng: random.Random, orgs: list[Organization], today: date
 def _year(rng: random.Random, ledger: _Ledger, schools: list[Organization],
           needs: dict[str, list[tuple[LiteratureTitle, int]]], others: list[LiteratureTitle],
           today: date) -> None:
-    start = today - timedelta(days=360)
+    start = date(today.year - (1 if today.month >= 7 else 2), 7, 1)  # the last school year
     wanted: dict[str, tuple[LiteratureTitle, int]] = {}
     for lines in needs.values():
         for t, q in lines:
