@@ -12,7 +12,7 @@ from dataclasses import dataclass, fields
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
 from imc_desktop import validation as v
 from imc_desktop.db import session_scope
@@ -138,9 +138,12 @@ def duplicate_of(data: TitleData) -> str | None:
     """The label of another title with the same ISBN or ФПУ number, if there is one."""
     isbn, number = v.digits(data.isbn), data.fpu_number.strip()
     with session_scope() as s:
-        for t in s.scalars(select(LiteratureTitle).where(
-                (LiteratureTitle.fpu_number == number) if number else
-                (LiteratureTitle.isbn != ""))):
+        wanted = [LiteratureTitle.isbn != ""] if isbn else []
+        if number:
+            wanted.append(LiteratureTitle.fpu_number == number)
+        if not wanted:
+            return None
+        for t in s.scalars(select(LiteratureTitle).where(or_(*wanted))):
             if t.id == data.id:
                 continue
             if (number and t.fpu_number == number) or (isbn and v.digits(t.isbn) == isbn):

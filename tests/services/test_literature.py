@@ -165,6 +165,11 @@ def test_title_validation_and_duplicates(database: DatabaseInfo) -> None:
     _title(isbn="978-0-306-40615-7")
     with pytest.raises(ValidationFailed, match="уже есть"):
         _title("Другое", isbn="9780306406157")
+    _title("Третье", fpu_number="1.1.1")
+    with pytest.raises(ValidationFailed, match="уже есть"):
+        _title("Другое", isbn="9780306406157", fpu_number="1.1.2")
+    with pytest.raises(ValidationFailed, match="уже есть"):
+        _title("Другое", fpu_number="1.1.1")
     found = lit.find_by_isbn("9780306406157")
     assert found is not None and found.grades == "5" and found.price == Decimal("500.00")
 
