@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from imc_desktop.db import session_scope
 from imc_desktop.services import literature_balances as b
@@ -70,28 +70,24 @@ class SummaryBook:
     closing: Amounts
 
 
-def _in_scope(holder: str, scope: str | None) -> bool:
-    return scope is DISTRICT or holder == scope
-
-
-def _movements(first: date, last: date, scope: str | None) -> list[tuple]:  # type: ignore[type-arg]
+def _sums(first: date, last: date, scope: str | None
+          ) -> tuple[dict[str, Amounts], Amounts]:
+    """Net amounts per document of the period (within the scope) and the opening amounts,
+    summed in SQL by document (or before the period) and kind of edition."""
     m = b.movements()
-    query = (select(m.c.document_id, m.c.holder, m.c.day, m.c.qty, m.c.value,
-                    LiteratureTitle.kind)
-             .join(LiteratureTitle, LiteratureTitle.id == m.c.title_id)
-             .where(m.c.day <= last))
-    with session_scope() as s:
-        return [row for row in s.execute(query) if _in_scope(row[1], scope)]
-
-
-def _entries(first: date, last: date, rows: list[tuple]  # type: ignore[type-arg]
-             ) -> tuple[dict[str, Amounts], Amounts]:
-    """Net in-scope amounts per document of the period, and the opening amounts."""
+    kind = LiteratureTitle.kind
+    base = select(func.sum(m.c.qty), func.sum(m.c.value), kind).join(
+        LiteratureTitle, LiteratureTitle.id == m.c.title_id)
+    if scope is not DISTRICT:
+        base = base.where(m.c.holder == scope)
     per_doc: dict[str, Amounts] = {}
     opening = Amounts()
-    for doc_id, _holder, day, qty, value, kind in rows:
-        target = opening if day < first else per_doc.setdefault(doc_id, Amounts())
-        target.add(qty, value, kind)
+    with session_scope() as s:
+        for qty, value, title_kind in s.execute(base.where(m.c.day < first).group_by(kind)):
+            opening.add(qty, value, title_kind)
+        period = base.add_columns(m.c.document_id).where(m.c.day.between(first, last))
+        for qty, value, title_kind, doc_id in s.execute(period.group_by(m.c.document_id, kind)):
+            per_doc.setdefault(doc_id, Amounts()).add(qty, value, title_kind)
     return {k: v for k, v in per_doc.items() if v.quantity or v.kopecks}, opening
 
 
@@ -109,7 +105,7 @@ def _describe(doc: LiteratureDocument, names: dict[str, str], incoming: bool) ->
 def summary_book(first: date, last: date, scope: str | None = DISTRICT) -> SummaryBook:
     """The book for [first, last] of the district (`scope` None) or of one holder
     (`b.IMC_HOLDER` for the ИМЦ fund, else an ОО id)."""
-    per_doc, opening = _entries(first, last, _movements(first, last, scope))
+    per_doc, opening = _sums(first, last, scope)
     receipts: list[BookEntry] = []
     disposals: list[BookEntry] = []
     received, disposed = Amounts(), Amounts()

@@ -140,6 +140,12 @@ def _scope_choices() -> list[tuple[str, str]]:
     return [("", "весь фонд округа"), ("imc", lit.IMC_FUND), *organization_choices()]
 
 
+def _last_school_year() -> str:
+    """1 July of the school year before this one: a whole school year and this one so far."""
+    today = date.today()
+    return format_date(date(today.year - (1 if today.month >= 7 else 2), 7, 1))
+
+
 def _book(params: dict[str, Any], ctx: ReportContext) -> Report:
     first, last = params["from"], params["to"]
     if first > last:
@@ -172,7 +178,7 @@ def _book(params: dict[str, Any], ctx: ReportContext) -> Report:
 register(ReportDefinition(
     name=BOOK, title="Книга суммарного учёта фонда литературы",
     params=(ReportParam("from", "Начало периода", "date",
-                        lambda: f"01.01.{date.today().year}"),
+                        _last_school_year),
             ReportParam("to", "Конец периода", "date", _today),
             ReportParam("holder", "Фонд", "choice", lambda: "", _scope_choices)),
     build=_book))

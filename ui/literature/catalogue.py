@@ -66,7 +66,7 @@ class TitleDialog(RecordForm):
         values["price"] = f"{data.price:.2f}".replace(".", ",")
         values["year"] = "" if data.year is None else str(data.year)
         self.set_values(values)
-        self.resize(620, 560)
+        self.resize(620, self.sizeHint().height())
 
     def _validate(self, values: dict[str, Any]) -> dict[str, str]:
         data = to_data(values, self._id)
