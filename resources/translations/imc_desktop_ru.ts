@@ -1079,6 +1079,14 @@
         <source>Document not unposted</source>
         <translation>Проведение не отменено</translation>
     </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation type="unfinished">Несохранённые изменения</translation>
+    </message>
+    <message>
+        <source>The document has unsaved changes. Save the draft?</source>
+        <translation>В документе есть несохранённые изменения. Сохранить черновик?</translation>
+    </message>
 </context>
 <context>
     <name>DocumentsPage</name>

@@ -102,8 +102,10 @@ def test_a_document_is_typed_saved_posted_and_unposted(qtbot: Any, school: str,
     dialog = _dialog(qtbot, docs.DocumentData(kind=docs.ISSUE, doc_date=date.today()))
     assert dialog.receiver.currentData() == school and not dialog.sender.isEnabled()
     assert not dialog.supplier.isVisibleTo(dialog) and dialog.return_by.isVisibleTo(dialog)
+    dialog.show()
     dialog.find.setText("9780306406157")
-    dialog.add_from_search()
+    qtbot.keyClick(dialog.find, Qt.Key.Key_Return)
+    assert errors == [] and dialog.isVisible()
     dialog.find.setText("пёрышкин")
     dialog.add_from_search()
     assert [(x.quantity, x.price) for x in dialog.lines.lines] == [(2, Decimal("612.50"))]
@@ -119,6 +121,33 @@ def test_a_document_is_typed_saved_posted_and_unposted(qtbot: Any, school: str,
     assert bal.quantity(title_id, school, date.today()) == 25
     dialog.unpost()
     assert not dialog.data.posted and bal.quantity(title_id, school, date.today()) == 0
+
+
+def test_print_shows_the_document_s_waybill(tab: LiteratureTab, school: str, title_id: str,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    shown: list[Any] = []
+    monkeypatch.setattr("ui.literature.tab.preview_report",
+                        lambda _parent, report, _settings: shown.append(report))
+    receipt = docs.save_document(docs.DocumentData(
+        kind=docs.RECEIPT, doc_date=date.today(), supplier="Просвещение",
+        lines=(docs.LineData(title_id, 3, Decimal("612.50")),)))
+    tab.print_document(tab, receipt)
+    assert [r.title for r in shown] == ["Акт приёма учебной литературы № 1"]
+    assert "Черновик: документ не проведён." in shown[0].paragraphs
+
+
+def test_closing_with_changes_saves_the_draft_when_asked(qtbot: Any, title_id: str,
+                                                         errors: list[str]) -> None:
+    dialog = _dialog(qtbot, docs.DocumentData(kind=docs.RECEIPT, doc_date=date.today()))
+    dialog.close_button.click()  # nothing typed: closes without a question
+    assert docs.list_documents() == []
+    dialog = _dialog(qtbot, docs.DocumentData(kind=docs.RECEIPT, doc_date=date.today()))
+    dialog.supplier.setText("Просвещение")
+    dialog.find.setText(ISBN)
+    dialog.add_from_search()
+    dialog.close_button.click()
+    assert [(r.kind, r.posted, r.quantity) for r in docs.list_documents()] == [
+        (docs.RECEIPT, False, 1)]
 
 
 def test_an_unknown_title_is_reported(qtbot: Any, title_id: str, errors: list[str]) -> None:

@@ -91,6 +91,8 @@ class DocumentDialog(QDialog):
         self.total = QLabel()
         layout.addWidget(self.total)
         layout.addLayout(self._buttons())
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)  # Enter in the search adds a line, nothing else
         self.lines.dataChanged.connect(self._update_total)
         self.lines.rowsInserted.connect(self._update_total)
         self.lines.rowsRemoved.connect(self._update_total)
@@ -164,6 +166,7 @@ class DocumentDialog(QDialog):
         self.notes.setText(data.notes)
         self._kind_changed(data.kind)
         self._set_state()
+        self._initial = self.current()
 
     def _kind_changed(self, kind: str) -> None:
         rule_from, rule_to = docs.SIDES.get(kind, (docs.OPTIONAL, docs.OPTIONAL))
@@ -292,6 +295,16 @@ class DocumentDialog(QDialog):
     def print_document(self) -> None:
         if self.data.id is not None and self.context.print_document is not None:
             self.context.print_document(self, self.data.id)
+
+    def is_dirty(self) -> bool:
+        return not self.data.posted and self.current() != self._initial
+
+    def done(self, result: int) -> None:
+        """Closing with unsaved changes asks whether to save the draft first."""
+        if self.is_dirty() and Ask.confirm(self, self.tr("Unsaved changes"), self.tr(
+                "The document has unsaved changes. Save the draft?")) and not self.save():
+            return
+        super().done(result)
 
     @staticmethod
     def edit(data: DocumentData, context: DocumentContext, parent: QWidget | None = None
