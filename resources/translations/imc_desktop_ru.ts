@@ -1081,7 +1081,7 @@
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished">Несохранённые изменения</translation>
+        <translation>Несохранённые изменения</translation>
     </message>
     <message>
         <source>The document has unsaved changes. Save the draft?</source>
