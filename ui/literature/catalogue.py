@@ -113,14 +113,7 @@ class CataloguePage(QWidget):
             self.record_list.filters.addWidget(combo)
             combo.currentIndexChanged.connect(self._apply_filters)
         self.settings = settings
-        buttons = QHBoxLayout()
-        buttons.setContentsMargins(4, 4, 4, 0)
-        for text, kind in ((self.tr("Import the federal list (FPU)…"), "fpu"),
-                           (self.tr("Import titles and balances…"), "literature")):
-            button = QPushButton(text)
-            button.clicked.connect(lambda _c=False, k=kind: self.import_from_excel(k))
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons = self._import_buttons()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -131,6 +124,17 @@ class CataloguePage(QWidget):
         self.record_list.deleteRequested.connect(self.delete_records)
         self.record_list.model.modelReset.connect(self._fill_subjects)
         self.record_list.reload()
+
+    def _import_buttons(self) -> QHBoxLayout:
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(4, 4, 4, 0)
+        for text, kind in ((self.tr("Import the federal list (FPU)…"), "fpu"),
+                           (self.tr("Import titles and balances…"), "literature")):
+            button = QPushButton(text)
+            button.clicked.connect(lambda _c=False, k=kind: self.import_from_excel(k))
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        return buttons
 
     def _columns(self) -> list[Column]:
         return [

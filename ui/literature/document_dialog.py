@@ -60,26 +60,8 @@ class DocumentDialog(QDialog):
     # ---------------------------------------------------------------- building
     def _build(self) -> None:
         form = QFormLayout()
-        self.kind = QComboBox()
-        self.kind.addItems(list(docs.KINDS))
-        self.number = QLineEdit()
-        self.number.setPlaceholderText(self.tr("assigned on saving"))
-        self.doc_date = DateEdit()
-        self.sender, self.receiver = self._holder_combo(), self._holder_combo()
-        self.supplier, self.supplier_number = QLineEdit(), QLineEdit()
-        self.supplier_date, self.return_by = DateEdit(), DateEdit()
-        self.reason, self.act_number, self.notes = QLineEdit(), QLineEdit(), QLineEdit()
-        rows = [(self.tr("Kind"), self.kind), (self.tr("Number"), self.number),
-                (self.tr("Date"), self.doc_date), (self.tr("From"), self.sender),
-                (self.tr("To"), self.receiver), (self.tr("Supplier"), self.supplier),
-                (self.tr("Supplier's waybill No."), self.supplier_number),
-                (self.tr("Supplier's waybill date"), self.supplier_date),
-                (self.tr("Reason for write-off"), self.reason),
-                (self.tr("Write-off act No."), self.act_number),
-                (self.tr("Return by (temporary transfer)"), self.return_by),
-                (self.tr("Notes"), self.notes)]
         self.labels: dict[QWidget, QLabel] = {}
-        for text, editor in rows:
+        for text, editor in self._header_editors():
             label = QLabel(text)
             self.labels[editor] = label
             form.addRow(label, editor)
@@ -96,6 +78,26 @@ class DocumentDialog(QDialog):
         self.lines.dataChanged.connect(self._update_total)
         self.lines.rowsInserted.connect(self._update_total)
         self.lines.rowsRemoved.connect(self._update_total)
+
+    def _header_editors(self) -> list[tuple[str, QWidget]]:
+        self.kind = QComboBox()
+        self.kind.addItems(list(docs.KINDS))
+        self.number = QLineEdit()
+        self.number.setPlaceholderText(self.tr("assigned on saving"))
+        self.doc_date = DateEdit()
+        self.sender, self.receiver = self._holder_combo(), self._holder_combo()
+        self.supplier, self.supplier_number = QLineEdit(), QLineEdit()
+        self.supplier_date, self.return_by = DateEdit(), DateEdit()
+        self.reason, self.act_number, self.notes = QLineEdit(), QLineEdit(), QLineEdit()
+        return [(self.tr("Kind"), self.kind), (self.tr("Number"), self.number),
+                (self.tr("Date"), self.doc_date), (self.tr("From"), self.sender),
+                (self.tr("To"), self.receiver), (self.tr("Supplier"), self.supplier),
+                (self.tr("Supplier's waybill No."), self.supplier_number),
+                (self.tr("Supplier's waybill date"), self.supplier_date),
+                (self.tr("Reason for write-off"), self.reason),
+                (self.tr("Write-off act No."), self.act_number),
+                (self.tr("Return by (temporary transfer)"), self.return_by),
+                (self.tr("Notes"), self.notes)]
 
     def _holder_combo(self) -> QComboBox:
         combo = QComboBox()

@@ -29,6 +29,19 @@ class DocumentsPage(QWidget):
         self.record_list = RecordList("literature_documents", self.tr("Literature documents"),
                                       self._columns(), docs.list_documents, TABLES,
                                       settings.raw(), self)
+        self._build_filters()
+        buttons = self._new_buttons()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(buttons)
+        layout.addWidget(self.record_list)
+        self.record_list.openRequested.connect(self.open_document)
+        self.record_list.addRequested.connect(lambda: self.new_document(docs.ISSUE))
+        self.record_list.deleteRequested.connect(self.delete_documents)
+        self.record_list.reload()
+
+    def _build_filters(self) -> None:
         self.kind_filter = QComboBox()
         self.kind_filter.addItem(self.tr("All kinds"), None)
         for kind in docs.KINDS:
@@ -44,6 +57,9 @@ class DocumentsPage(QWidget):
         for combo in (self.kind_filter, self.state_filter, self.holder_filter):
             self.record_list.filters.addWidget(combo)
             combo.currentIndexChanged.connect(self._apply_filters)
+
+    def _new_buttons(self) -> QHBoxLayout:
+        """A button for each kind of document a methodist makes by hand."""
         buttons = QHBoxLayout()
         buttons.setContentsMargins(4, 4, 4, 0)
         self.new_buttons: dict[str, QPushButton] = {}
@@ -53,15 +69,7 @@ class DocumentsPage(QWidget):
             buttons.addWidget(button)
             self.new_buttons[kind] = button
         buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addLayout(buttons)
-        layout.addWidget(self.record_list)
-        self.record_list.openRequested.connect(self.open_document)
-        self.record_list.addRequested.connect(lambda: self.new_document(docs.ISSUE))
-        self.record_list.deleteRequested.connect(self.delete_documents)
-        self.record_list.reload()
+        return buttons
 
     def _columns(self) -> list[Column]:
         return [
