@@ -93,7 +93,7 @@ def balances(on: date, holder_id: str | None = None, title_id: str | None = None
         rows.append(BalanceRow(tid, holder, names.get(holder, holder), t.label, t.kind,
                                t.subject, t.grades, t.isbn, t.fpu_status, t.use_until,
                                quantity, t.price, t.price * quantity, outdated))
-    return sorted(rows, key=lambda r: (r.holder != IMC_HOLDER, r.holder, r.subject, r.label))
+    return sorted(rows, key=lambda r: (r.holder_id != IMC_HOLDER, r.holder, r.subject, r.label))
 
 
 def quantity(title_id: str, holder_id: str, on: date) -> int:

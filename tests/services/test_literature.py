@@ -60,12 +60,21 @@ def test_balances_follow_a_sequence_of_documents_with_unposting(stock: dict[str,
     assert [_qty(t, h, date(2026, 7, 1)) for h in (IMC_HOLDER, a, b)] == [42, 45, 10]
     assert _qty(t, IMC_HOLDER, date(2025, 7, 31)) == 0
     rows = bal.balances(date(2026, 7, 1))
-    assert {(r.holder, r.quantity) for r in rows} == {
-        (lit.IMC_FUND, 42), ("Школа А", 45), ("Школа Б", 10)}
+    assert [(r.holder, r.quantity) for r in rows] == [
+        (lit.IMC_FUND, 42), ("Школа А", 45), ("Школа Б", 10)]
     assert sum(r.amount for r in rows) == Decimal("500.00") * 97
     with pytest.raises(ServiceError, match="Школа А: не хватает 15 экз. на 01.09.2025"):
         docs.unpost_document(issue)  # the school has already passed 15 copies on
     assert _qty(t, a, date(2026, 7, 1)) == 45
+
+
+def test_the_imc_fund_comes_first_then_the_schools_by_name(stock: dict[str, str]) -> None:
+    t, early = stock["t"], _org("Александровская школа")
+    _doc(docs.RECEIPT, date(2025, 8, 1), t, 10)
+    _doc(docs.ISSUE, date(2025, 8, 2), t, 4, dst=early)
+    _doc(docs.ISSUE, date(2025, 8, 2), t, 3, dst=stock["a"])
+    assert [r.holder for r in bal.balances(date(2025, 9, 1))] == [
+        lit.IMC_FUND, "Александровская школа", "Школа А"]
 
 
 def test_unposting_a_later_document_restores_balances(stock: dict[str, str]) -> None:
