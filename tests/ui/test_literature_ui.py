@@ -23,6 +23,7 @@ from ui.literature.document_dialog import DocumentContext, DocumentDialog
 from ui.literature.grade_pupils import GradePupilsDialog, edit_grade_pupils
 from ui.literature.lines_model import LinesTableModel
 from ui.literature.tab import LiteratureTab
+from ui.organizations.dialog import OrganizationDialog
 from ui.widgets.messages import Ask
 
 ISBN = "978-0-306-40615-7"
@@ -200,3 +201,13 @@ def test_pupils_by_grade_from_the_card(qtbot: Any, school: str,
     monkeypatch.setattr(GradePupilsDialog, "ask", staticmethod(lambda *_a: {1: 12, 5: 0}))
     edit_grade_pupils(school, "Школа А")
     assert lit.grade_pupils(school) == {1: 12}
+    asked: list[str] = []
+    monkeypatch.setattr(GradePupilsDialog, "ask",
+                        staticmethod(lambda name, *_a: asked.append(name) or None))
+    card = OrganizationDialog(orgs.get_organization(school))
+    qtbot.addWidget(card)
+    card.grades_button.click()
+    assert asked == ["Школа А"] and lit.grade_pupils(school) == {1: 12}
+    new_card = OrganizationDialog(orgs.OrganizationData())
+    qtbot.addWidget(new_card)
+    assert not new_card.grades_button.isEnabled()
