@@ -68,6 +68,9 @@ class LiteratureDocument(SyncMixin, Base):
     reason: Mapped[str] = mapped_column(Text, default="")
     act_number: Mapped[str] = mapped_column(String(60), default="")
     return_by: Mapped[date | None] = mapped_column(Date, nullable=True)
+    #: For a document that brings back a temporary transfer: that transfer.
+    return_of_id: Mapped[str | None] = mapped_column(
+        ForeignKey("literature_documents.id", ondelete="SET NULL"), nullable=True, index=True)
     posted: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     notes: Mapped[str] = mapped_column(Text, default="")
 

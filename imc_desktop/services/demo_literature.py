@@ -122,8 +122,9 @@ class _Ledger:
         if not lines:
             return None
         self.numbers[kind] = self.numbers.get(kind, 0) + 1
-        doc = LiteratureDocument(kind=kind, number=str(self.numbers[kind]), doc_date=day,
-                                 from_org_id=src, to_org_id=dst, posted=posted, **header)
+        doc = LiteratureDocument(id=new_id(), kind=kind, number=str(self.numbers[kind]),
+                                 doc_date=day, from_org_id=src, to_org_id=dst, posted=posted,
+                                 **header)
         doc.lines = [LiteratureLine(title_id=t.id, quantity=q, price_kopecks=t.price_kopecks,
                                     position=i) for i, (t, q) in enumerate(lines, 1)]
         self.titles.update((t.id, t) for t, _q in lines)
@@ -209,20 +210,28 @@ def _during_year(rng: random.Random, ledger: _Ledger, schools: list[Organization
                  start: date, today: date) -> None:
     held = [(tid, h) for (tid, h), q in ledger.held.items() if h and q > 5]
     by_id = ledger.titles
+    lent = []
     for k in range(8):
         tid, src = rng.choice(held)
         dst = rng.choice([s.id for s in schools if s.id != src])
         day = start + timedelta(days=60 + k * 20)
-        ledger.document(TRANSFER, day, [(by_id[tid], min(5, ledger.has(by_id[tid], src)))],
-                        src=src, dst=dst, return_by=day + timedelta(days=120),
-                        notes="Временная передача из обменного фонда")
+        doc = ledger.document(TRANSFER, day, [(by_id[tid], min(5, ledger.has(by_id[tid], src)))],
+                              src=src, dst=dst, return_by=day + timedelta(days=90),
+                              notes="Временная передача из обменного фонда")
+        if doc is not None and k % 3:
+            lent.append(doc)
+    for k, doc in enumerate(lent):  # most come back in spring, the rest are overdue
+        ledger.document(TRANSFER, start + timedelta(days=240 + k * 4), [
+            (by_id[x.title_id], x.quantity) for x in doc.lines], src=doc.to_org_id,
+            dst=doc.from_org_id, return_of_id=doc.id,
+            notes=f"Возврат по документу «передача» № {doc.number}")
     for k in range(5):
         tid, src = rng.choice(held)
-        ledger.document(RETURN, start + timedelta(days=280 + k * 5), [
+        ledger.document(RETURN, start + timedelta(days=300 + k * 5), [
             (by_id[tid], min(rng.randint(1, 4), ledger.has(by_id[tid], src)))], src=src)
     for k, reason in enumerate(("ветхость", "утеря обучающимися", "исключение из ФПУ")):
         tid, src = rng.choice(held)
-        ledger.document(WRITE_OFF, start + timedelta(days=300 + k * 10), [
+        ledger.document(WRITE_OFF, start + timedelta(days=330 + k * 10), [
             (by_id[tid], min(rng.randint(3, 12), ledger.has(by_id[tid], src)))], src=src,
             reason=reason,
             act_number=f"{k + 1}-с")

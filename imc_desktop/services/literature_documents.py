@@ -71,6 +71,7 @@ class DocumentData:
     reason: str = ""
     act_number: str = ""
     return_by: date | None = None
+    return_of_id: str | None = None
     notes: str = ""
     posted: bool = False
     lines: tuple[LineData, ...] = ()
@@ -117,6 +118,8 @@ def _header_problems(data: DocumentData) -> dict[str, str]:
         p["return_by"] = "Срок возврата указывают только при выдаче или передаче."
     elif data.return_by and data.doc_date and data.return_by <= data.doc_date:
         p["return_by"] = "Срок возврата должен быть позже даты документа."
+    if data.return_of_id and data.return_by:
+        p["return_by"] = "Возврат временной передачи сам срока возврата не имеет."
     return p
 
 
@@ -171,6 +174,27 @@ def next_number(kind: str, year: int) -> str:
             LiteratureDocument.kind == kind,
             LiteratureDocument.doc_date.between(date(year, 1, 1), date(year, 12, 31))))
         return str(max((int(n) for n in numbers if n.strip().isdigit()), default=0) + 1)
+
+
+def return_draft(document_id: str, today: date | None = None) -> DocumentData:
+    """A draft that brings back a temporary выдача or передача: the sides swapped (a выдача
+    comes back as a возврат), the same lines, linked to it. Not saved yet."""
+    source = get_document(document_id)
+    if not source.posted or source.kind not in TEMPORARY_KINDS or source.return_by is None:
+        raise ServiceError("Вернуть можно только проведённую временную выдачу или передачу "
+                           "(со сроком возврата).")
+    with session_scope() as s:
+        done = s.scalar(select(LiteratureDocument.number).where(
+            LiteratureDocument.return_of_id == document_id, LiteratureDocument.posted))
+    if done is not None:
+        raise ServiceError(f"Документ № {source.number} уже возвращён документом № {done}.")
+    kind = RETURN if source.kind == ISSUE else TRANSFER
+    when = format_date(source.doc_date)
+    return DocumentData(kind=kind, doc_date=today or date.today(),
+                        from_org_id=source.to_org_id, to_org_id=source.from_org_id,
+                        return_of_id=source.id, lines=source.lines,
+                        notes=f"Возврат по документу «{source.kind}» № {source.number} от "
+                              f"{when}")
 
 
 # ---------------------------------------------------------------- writing
@@ -272,6 +296,10 @@ class DocumentRow:
     return_by: date | None
     basis: str
     """Supplier and their накладная, or the reason and act of a write-off."""
+    returned: bool = False
+    """A temporary transfer brought back by a posted document."""
+    overdue: bool = False
+    """A temporary transfer not brought back by its date."""
 
 
 def _basis(doc: LiteratureDocument) -> str:
@@ -292,8 +320,12 @@ def _sides(doc: LiteratureDocument, names: dict[str, str]) -> tuple[str, str]:
     return sender, receiver
 
 
-def list_documents() -> list[DocumentRow]:
+def list_documents(today: date | None = None) -> list[DocumentRow]:
+    """The journal, newest first; temporary transfers say whether they came back in time."""
+    today = today or date.today()
     with bulk_allocation(), session_scope() as s:
+        returned = set(s.scalars(select(LiteratureDocument.return_of_id).where(
+            LiteratureDocument.posted, LiteratureDocument.return_of_id.is_not(None))))
         names = b.holder_names(s)
         totals: dict[str, tuple[int, int]] = {}
         for doc_id, qty, price in s.execute(select(
@@ -306,7 +338,11 @@ def list_documents() -> list[DocumentRow]:
                 LiteratureDocument.doc_date.desc(), LiteratureDocument.number)):
             sender, receiver = _sides(doc, names)
             q, v = totals.get(doc.id, (0, 0))
+            back = doc.id in returned
+            late = doc.posted and not back and doc.return_by is not None and \
+                doc.return_by < today
             rows.append(DocumentRow(doc.id, doc.kind, doc.number, doc.doc_date, sender,
                                     receiver, doc.from_org_id or "", doc.to_org_id or "", q,
-                                    roubles(v), doc.posted, doc.return_by, _basis(doc)))
+                                    roubles(v), doc.posted, doc.return_by, _basis(doc), back,
+                                    late))
         return rows

@@ -1028,6 +1028,14 @@
         <translation>Отменить проведение</translation>
     </message>
     <message>
+        <source>Bring back…</source>
+        <translation>Оформить возврат…</translation>
+    </message>
+    <message>
+        <source>Make a draft that brings this temporary transfer back</source>
+        <translation>Создать черновик возврата этой временной передачи</translation>
+    </message>
+    <message>
         <source>Print…</source>
         <translation>Печать…</translation>
     </message>
@@ -1080,6 +1088,10 @@
         <translation>Проведение не отменено</translation>
     </message>
     <message>
+        <source>Bring back</source>
+        <translation>Возврат</translation>
+    </message>
+    <message>
         <source>Unsaved changes</source>
         <translation>Несохранённые изменения</translation>
     </message>
@@ -1109,6 +1121,10 @@
     <message>
         <source>Drafts</source>
         <translation>Черновики</translation>
+    </message>
+    <message>
+        <source>Overdue returns</source>
+        <translation>Просрочен возврат</translation>
     </message>
     <message>
         <source>Any organization</source>
@@ -1145,6 +1161,10 @@
     <message>
         <source>Return by</source>
         <translation>Вернуть до</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Возвращено</translation>
     </message>
     <message>
         <source>Basis</source>

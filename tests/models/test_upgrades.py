@@ -150,7 +150,7 @@ SAMPLES: dict[str, dict[str, list[Row]]] = {
             {**STAMP, "id": "ld-1", "kind": "выдача", "number": "12", "doc_date": "2025-08-25",
              "from_org_id": None, "to_org_id": ORG_SCHOOL, "supplier": "",
              "supplier_doc_number": "", "supplier_doc_date": None, "reason": "",
-             "act_number": "", "return_by": "2026-06-01", "posted": 1,
+             "act_number": "", "return_by": "2026-06-01", "return_of_id": None, "posted": 1,
              "notes": "Из обменного фонда"},
         ],
         "literature_lines": [

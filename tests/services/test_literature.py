@@ -197,3 +197,34 @@ def test_pupils_by_grade(stock: dict[str, str]) -> None:
     assert lit.grade_pupils(a) == {1: 21}
     with pytest.raises(ValidationFailed):
         lit.save_grade_pupils(a, {12: 3})
+
+
+def test_a_temporary_transfer_is_brought_back_by_a_linked_document(
+        stock: dict[str, str]) -> None:
+    a, b, t = stock["a"], stock["b"], stock["t"]
+    _doc(docs.RECEIPT, date(2025, 8, 1), t, 20)
+    _doc(docs.ISSUE, date(2025, 8, 2), t, 12, dst=a)
+    lent = _doc(docs.TRANSFER, date(2025, 9, 1), t, 5, src=a, dst=b, return_by=date(2025, 12, 1))
+    issued = _doc(docs.ISSUE, date(2025, 9, 2), t, 3, dst=b, return_by=date(2026, 6, 1))
+
+    def flags(today: date) -> dict[str, tuple[bool, bool]]:
+        return {r.id: (r.returned, r.overdue) for r in docs.list_documents(today)
+                if r.id in (lent, issued)}
+
+    assert flags(date(2025, 11, 30)) == {lent: (False, False), issued: (False, False)}
+    assert flags(date(2025, 12, 2)) == {lent: (False, True), issued: (False, False)}
+    back = docs.return_draft(lent, today=date(2025, 12, 5))
+    assert (back.kind, back.from_org_id, back.to_org_id, back.return_of_id) == (
+        docs.TRANSFER, b, a, lent)
+    assert [(x.title_id, x.quantity) for x in back.lines] == [(t, 5)]
+    back_id = docs.save_document(back)
+    assert flags(date(2025, 12, 6))[lent] == (False, True)  # a draft brings nothing back
+    docs.post_document(back_id)
+    assert flags(date(2025, 12, 6))[lent] == (True, False)
+    assert (bal.quantity(t, a, date(2025, 12, 6)), bal.quantity(t, b, date(2025, 12, 6))) == (
+        12, 3)
+    assert docs.return_draft(issued).kind == docs.RETURN
+    with pytest.raises(ServiceError, match="уже возвращён"):
+        docs.return_draft(lent)
+    with pytest.raises(ServiceError, match="временную"):
+        docs.return_draft(back_id)

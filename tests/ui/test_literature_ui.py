@@ -151,6 +151,33 @@ def test_closing_with_changes_saves_the_draft_when_asked(qtbot: Any, title_id: s
         (docs.RECEIPT, False, 1)]
 
 
+def test_an_overdue_transfer_is_red_and_brought_back_from_the_editor(
+        tab: LiteratureTab, qtbot: Any, school: str, title_id: str, errors: list[str]) -> None:
+    day = date.today() - timedelta(days=30)
+    receipt = docs.save_document(docs.DocumentData(
+        kind=docs.RECEIPT, doc_date=day, supplier="Просвещение",
+        lines=(docs.LineData(title_id, 8, Decimal("612.50")),)))
+    docs.post_document(receipt)
+    lent = docs.save_document(docs.DocumentData(
+        kind=docs.ISSUE, doc_date=day, to_org_id=school, return_by=day + timedelta(days=7),
+        lines=(docs.LineData(title_id, 8, Decimal("612.50")),)))
+    docs.post_document(lent)
+    page = tab.documents
+    page.state_filter.setCurrentIndex(page.state_filter.findData("overdue"))
+    records = page.record_list
+    assert [records.model.row_at(i).id for i in range(records.model.rowCount())] == [lent]
+    option = QStyleOptionViewItem()
+    records.view.itemDelegate().initStyleOption(option, records.model.index(0, 0, QModelIndex()))
+    assert option.palette.text().color() == OUTDATED_TEXT
+    dialog = _dialog(qtbot, docs.get_document(lent))
+    assert dialog.return_button.isVisibleTo(dialog)
+    dialog.return_button.click()
+    assert (dialog.data.kind, dialog.data.id, dialog.lines.rowCount()) == (docs.RETURN, None, 1)
+    dialog.post()
+    assert dialog.data.posted and bal.quantity(title_id, school, date.today()) == 0
+    assert records.model.rowCount() == 0  # no longer overdue
+
+
 def test_an_unknown_title_is_reported(qtbot: Any, title_id: str, errors: list[str]) -> None:
     dialog = _dialog(qtbot, docs.DocumentData(kind=docs.RECEIPT, doc_date=date.today()))
     dialog.find.setText("химия")

@@ -140,10 +140,14 @@ class DocumentDialog(QDialog):
         self.save_button = QPushButton(self.tr("Save draft"))
         self.post_button = QPushButton(self.tr("Post"))
         self.unpost_button = QPushButton(self.tr("Unpost"))
+        self.return_button = QPushButton(self.tr("Bring back…"))
+        self.return_button.setToolTip(self.tr(
+            "Make a draft that brings this temporary transfer back"))
         self.print_button = QPushButton(self.tr("Print…"))
         self.close_button = QPushButton(self.tr("Close"))
         actions = ((self.save_button, self.save), (self.post_button, self.post),
-                   (self.unpost_button, self.unpost), (self.print_button, self.print_document),
+                   (self.unpost_button, self.unpost), (self.return_button, self.make_return),
+                   (self.print_button, self.print_document),
                    (self.close_button, self.accept))
         row = QHBoxLayout()
         row.addStretch(1)
@@ -199,6 +203,7 @@ class DocumentDialog(QDialog):
         self.lines.read_only = posted
         self.post_button.setVisible(not posted)
         self.unpost_button.setVisible(posted)
+        self.return_button.setVisible(posted and self.data.return_by is not None)
         self.print_button.setEnabled(self.data.id is not None)
         state = self.tr("posted") if posted else self.tr("draft")
         number = self.data.number or "…"
@@ -293,6 +298,19 @@ class DocumentDialog(QDialog):
         if Ask.confirm(self, self.tr("Unpost document"), self.tr(
                 "Unpost the document? Its copies will no longer count in the balances.")):
             self._switch(docs.unpost_document, self.tr("Document not unposted"))
+
+    def make_return(self) -> None:
+        """Turn the editor to a new draft bringing this temporary transfer back."""
+        if self.data.id is None:
+            return
+        try:
+            draft = docs.return_draft(self.data.id)
+        except ServiceError as exc:
+            Ask.error(self, self.tr("Bring back"), str(exc))
+            return
+        self.data = draft
+        self.lines.set_lines(draft.lines)
+        self._show(draft)
 
     def print_document(self) -> None:
         if self.data.id is not None and self.context.print_document is not None:

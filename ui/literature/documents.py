@@ -5,7 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex
+from PySide6.QtGui import QBrush, QColor, QPalette
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from imc_desktop import config
 from imc_desktop.services import literature as lit
@@ -15,9 +25,23 @@ from imc_desktop.services.literature_documents import DocumentData, DocumentRow
 from ui.literature.document_dialog import DocumentContext, DocumentDialog
 from ui.widgets.messages import Ask
 from ui.widgets.record_list import Column, RecordList
+from ui.widgets.table_model import ROW_ROLE
 
 TABLES = {"literature_documents", "literature_lines", "literature_titles", "organizations"}
-POSTED, DRAFT = "posted", "draft"
+POSTED, DRAFT, OVERDUE = "posted", "draft", "overdue"
+OVERDUE_TEXT, OVERDUE_BACKGROUND = QColor("#a4161a"), QColor("#fdecec")
+
+
+class OverdueDelegate(QStyledItemDelegate):
+    """Temporary transfers not brought back by their date are red."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem,
+                        index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        row = index.data(ROW_ROLE)
+        if isinstance(row, DocumentRow) and row.overdue:
+            option.palette.setColor(QPalette.ColorRole.Text, OVERDUE_TEXT)
+            option.backgroundBrush = QBrush(OVERDUE_BACKGROUND)
 
 
 class DocumentsPage(QWidget):
@@ -29,6 +53,7 @@ class DocumentsPage(QWidget):
         self.record_list = RecordList("literature_documents", self.tr("Literature documents"),
                                       self._columns(), docs.list_documents, TABLES,
                                       settings.raw(), self)
+        self.record_list.view.setItemDelegate(OverdueDelegate(self.record_list.view))
         self._build_filters()
         buttons = self._new_buttons()
         layout = QVBoxLayout(self)
@@ -48,7 +73,8 @@ class DocumentsPage(QWidget):
             self.kind_filter.addItem(kind, kind)
         self.state_filter = QComboBox()
         for text, value in ((self.tr("Posted and drafts"), None), (self.tr("Posted"), POSTED),
-                            (self.tr("Drafts"), DRAFT)):
+                            (self.tr("Drafts"), DRAFT),
+                            (self.tr("Overdue returns"), OVERDUE)):
             self.state_filter.addItem(text, value)
         self.holder_filter = QComboBox()
         self.holder_filter.addItem(self.tr("Any organization"), None)
@@ -83,6 +109,8 @@ class DocumentsPage(QWidget):
             Column("amount", self.tr("Sum"), lambda d: d.amount, kind="money", width=110),
             Column("return_by", self.tr("Return by"), lambda d: d.return_by, kind="date",
                    width=100),
+            Column("returned", self.tr("Returned"), lambda d: d.returned if d.return_by else None,
+                   kind="bool", width=90),
             Column("basis", self.tr("Basis"), lambda d: d.basis, width=260),
         ]
 
@@ -94,6 +122,8 @@ class DocumentsPage(QWidget):
             if (kind and d.kind != kind) or (holder and holder not in (d.sender_id,
                                                                         d.receiver_id)):
                 return False
+            if state == OVERDUE:
+                return d.overdue
             return state is None or d.posted == (state == POSTED)
 
         self.record_list.set_predicate(keep)

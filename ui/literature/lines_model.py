@@ -85,6 +85,11 @@ class LinesTableModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), AMOUNT))
         return True
 
+    def set_lines(self, lines: tuple[LineData, ...]) -> None:
+        self.beginResetModel()
+        self.lines = list(lines)
+        self.endResetModel()
+
     def add(self, line: LineData) -> int:
         """Append a line, or add to the quantity of the title's line. Its row."""
         for row, existing in enumerate(self.lines):

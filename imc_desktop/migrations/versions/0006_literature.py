@@ -53,12 +53,14 @@ def upgrade() -> None:
     sa.Column('reason', sa.Text(), nullable=False),
     sa.Column('act_number', sa.String(length=60), nullable=False),
     sa.Column('return_by', sa.Date(), nullable=True),
+    sa.Column('return_of_id', sa.String(length=36), nullable=True),
     sa.Column('posted', sa.Boolean(), nullable=False),
     sa.Column('notes', sa.Text(), nullable=False),
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.ForeignKeyConstraint(['from_org_id'], ['organizations.id'], name=op.f('fk_literature_documents_from_org_id_organizations')),
+    sa.ForeignKeyConstraint(['return_of_id'], ['literature_documents.id'], name=op.f('fk_literature_documents_return_of_id_literature_documents'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['to_org_id'], ['organizations.id'], name=op.f('fk_literature_documents_to_org_id_organizations')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_literature_documents'))
     )
@@ -67,6 +69,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_literature_documents_from_org_id'), ['from_org_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_literature_documents_kind'), ['kind'], unique=False)
         batch_op.create_index(batch_op.f('ix_literature_documents_posted'), ['posted'], unique=False)
+        batch_op.create_index(batch_op.f('ix_literature_documents_return_of_id'), ['return_of_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_literature_documents_to_org_id'), ['to_org_id'], unique=False)
 
     op.create_table('organization_grade_pupils',
@@ -113,6 +116,7 @@ def downgrade() -> None:
     op.drop_table('organization_grade_pupils')
     with op.batch_alter_table('literature_documents', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_literature_documents_to_org_id'))
+        batch_op.drop_index(batch_op.f('ix_literature_documents_return_of_id'))
         batch_op.drop_index(batch_op.f('ix_literature_documents_posted'))
         batch_op.drop_index(batch_op.f('ix_literature_documents_kind'))
         batch_op.drop_index(batch_op.f('ix_literature_documents_from_org_id'))
