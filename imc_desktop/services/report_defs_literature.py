@@ -14,7 +14,7 @@ from imc_desktop.services import literature_report_data as rd
 from imc_desktop.services.errors import ServiceError
 from imc_desktop.services.literature_book import Amounts, BookEntry, summary_book
 from imc_desktop.services.literature_documents import ISSUE, OPENING, RECEIPT, WRITE_OFF
-from imc_desktop.services.literature_exchange import exchange_fund, provision
+from imc_desktop.services.literature_exchange import ProvisionRow, exchange_fund, provision
 from imc_desktop.services.report_defs_staff import _org_param, _org_text, _where
 from imc_desktop.services.reports import (
     ReportContext,
@@ -193,6 +193,25 @@ PROVISION_COLUMNS = (N, ReportColumn("Класс", 0.7, kind="int", align="cente
                      ReportColumn("Обеспечен- ность, %", 1.3, kind="percent"))
 
 
+SUMMARY_COLUMNS = (ReportColumn("ОО", 4.0),
+                   ReportColumn("Нужно учебников", 1.4, kind="int", total=True),
+                   ReportColumn("Обеспечено", 1.4, kind="int", total=True),
+                   ReportColumn("Обеспеченность, %", 1.4, kind="percent"))
+
+
+def _provision_summary(rows: list[ProvisionRow]) -> ReportTable:
+    """Per ОО: copies needed (a pupil per subject), copies covering them (a surplus in one
+    grade does not cover another), and the share."""
+    totals: dict[str, list[int]] = {}
+    for r in rows:
+        need, covered = totals.setdefault(r.organization, [0, 0])
+        totals[r.organization] = [need + r.pupils, covered + min(r.copies, r.pupils)]
+    cells: list[list[CellValue]] = [
+        [org, need, covered, round(100.0 * covered / need, 1) if need else 0.0]
+        for org, (need, covered) in totals.items()]
+    return ReportTable(SUMMARY_COLUMNS, cells, title="Итого по ОО", totals=True)
+
+
 def _provision(params: dict[str, Any], ctx: ReportContext) -> Report:
     on: date = params["date"]
     rows = provision(on, params["org"])
@@ -203,7 +222,8 @@ def _provision(params: dict[str, Any], ctx: ReportContext) -> Report:
     return Report(
         title="Обеспеченность обучающихся учебниками",
         params_line=f"По состоянию на {format_date(on)}; ОО: {_org_text(params['org'])}.",
-        tables=tuple(tables), landscape=False,
+        tables=(*tables, _provision_summary(rows)) if rows else tuple(tables),
+        landscape=False,
         closing_paragraphs=(
             f"Строк с обеспеченностью ниже 100 %: {short} из {len(rows)}.",
             "Учебник на несколько классов учтён в каждом из них; число обучающихся по "

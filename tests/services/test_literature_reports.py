@@ -122,8 +122,9 @@ def test_provision_and_exchange_reports(district: dict[str, str],
                                         settings: config.Settings) -> None:
     _movements(district)
     provision = build(defs.PROVISION, settings, date="31.12.2025")
-    assert [t.title for t in provision.tables] == ["Школа А", "Школа Б"]
+    assert [t.title for t in provision.tables] == ["Школа А", "Школа Б", "Итого по ОО"]
     assert rows_of(provision, 1) == [[1, 5, "Математика", 30, 12, 40.0]]
+    assert rows_of(provision, 2) == [["Школа А", 20, 20, 100.0], ["Школа Б", 30, 12, 40.0]]
     exchange = build(defs.EXCHANGE, settings, date="31.12.2025")
     assert rows_of(exchange, 0)[0][3:] == ["Фонд ИМЦ — 15; Школа А — 10", "Школа Б — 18"]
     assert rows_of(exchange, 1) == [[1, "Виленкин Н.Я. Математика. 5 класс", lit.IMC_FUND,
