@@ -102,6 +102,19 @@ class ProvisionRow:
         return 100.0 * self.copies / self.pupils if self.pupils else 0.0
 
 
+def split_copies(quantity: int, pupils: Mapping[int, int], first: int | None,
+                 last: int | None) -> dict[int, float]:
+    """A textbook for several grades serves them all: its copies are shared among the
+    grades in proportion to their pupils (evenly when there are none)."""
+    if first is None:
+        return {}
+    grades = range(first, (last or first) + 1)
+    total = sum(pupils.get(g, 0) for g in grades)
+    if total == 0:
+        return {g: quantity / len(grades) for g in grades}
+    return {g: quantity * pupils.get(g, 0) / total for g in grades}
+
+
 def provision(on: date, org_id: str = "") -> list[ProvisionRow]:
     """Copies of textbooks held per ОО, grade and subject against the pupils of the grade;
     a subject is listed for a grade when the catalogue has a textbook for it."""
@@ -114,15 +127,17 @@ def provision(on: date, org_id: str = "") -> list[ProvisionRow]:
         for g in range(first or 0, (last or first or -1) + 1):
             subjects_of.setdefault(g, set()).add(t.subject)
     subject_of = {t.id: t.subject for t in textbooks}
-    copies: dict[tuple[str, int, str], int] = {}
+    copies: dict[tuple[str, int, str], float] = {}
     for row in b.balances(on):
         if row.title_id in subject_of and row.holder_id != b.IMC_HOLDER and row.quantity > 0:
             first, last = spans[row.title_id]
-            for g in range(first or 0, (last or first or -1) + 1):
+            shares = split_copies(row.quantity, pupils.get(row.holder_id, {}), first, last)
+            for g, share in shares.items():
                 key = (row.holder_id, g, subject_of[row.title_id])
-                copies[key] = copies.get(key, 0) + row.quantity
+                copies[key] = copies.get(key, 0.0) + share
     names = dict(lit.holder_choices())
-    rows = [ProvisionRow(org, names.get(org, org), g, subject, n, copies.get((org, g, subject), 0))
+    rows = [ProvisionRow(org, names.get(org, org), g, subject, n,
+                         round(copies.get((org, g, subject), 0)))
             for org, grades in pupils.items() if (not org_id or org == org_id) and org in names
             for g, n in grades.items() if n > 0 for subject in subjects_of.get(g, ())]
     return sorted(rows, key=lambda r: (r.organization, r.grade, r.subject))

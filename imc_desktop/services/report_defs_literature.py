@@ -187,16 +187,16 @@ register(ReportDefinition(
 # ---------------------------------------------------------------- обеспеченность
 
 PROVISION_COLUMNS = (N, ReportColumn("Класс", 0.7, kind="int", align="center"),
-                     ReportColumn("Предмет", 3.2),
-                     ReportColumn("Обучающихся", 1.3, kind="int", total=True),
-                     ReportColumn("Учебников, экз.", 1.3, kind="int", total=True),
-                     ReportColumn("Обеспечен- ность, %", 1.3, kind="percent"))
+                     ReportColumn("Предмет", 2.6),
+                     ReportColumn("Обучающихся", 1.6, kind="int", total=True),
+                     ReportColumn("Учебников, экз.", 1.5, kind="int", total=True),
+                     ReportColumn("Обеспеченность, %", 1.9, kind="percent"))
 
 
-SUMMARY_COLUMNS = (ReportColumn("ОО", 4.0),
-                   ReportColumn("Нужно учебников", 1.4, kind="int", total=True),
-                   ReportColumn("Обеспечено", 1.4, kind="int", total=True),
-                   ReportColumn("Обеспеченность, %", 1.4, kind="percent"))
+SUMMARY_COLUMNS = (ReportColumn("ОО", 3.6),
+                   ReportColumn("Нужно учебников", 1.5, kind="int", total=True),
+                   ReportColumn("Обеспечено", 1.5, kind="int", total=True),
+                   ReportColumn("Обеспеченность, %", 1.9, kind="percent"))
 
 
 def _provision_summary(rows: list[ProvisionRow]) -> ReportTable:
@@ -226,8 +226,9 @@ def _provision(params: dict[str, Any], ctx: ReportContext) -> Report:
         landscape=False,
         closing_paragraphs=(
             f"Строк с обеспеченностью ниже 100 %: {short} из {len(rows)}.",
-            "Учебник на несколько классов учтён в каждом из них; число обучающихся по "
-            "классам — из карточки ОО («Обучающиеся по классам»).",))
+            "Экземпляры учебника для нескольких классов разделены между ними пропорционально "
+            "числу обучающихся; число обучающихся по классам — из карточки ОО "
+            "(«Обучающиеся по классам»).",))
 
 
 register(ReportDefinition(

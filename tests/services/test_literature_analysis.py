@@ -16,6 +16,7 @@ from imc_desktop.services.literature_exchange import (
     exchange_fund,
     propose_transfers,
     provision,
+    split_copies,
 )
 from imc_desktop.services.maintenance import DatabaseInfo
 from tests.services.test_literature import _doc, _org, _title
@@ -112,6 +113,12 @@ def test_provision_by_organization_grade_and_subject(district: dict[str, str]) -
         ("Школа А", 5, "Математика", 20, 30), ("Школа Б", 5, "Математика", 30, 12)]
     assert rows[1].percent == pytest.approx(40.0)
     assert [r.organization for r in provision(DEC, district["b"])] == ["Школа Б"]
+
+
+def test_copies_for_several_grades_are_shared_by_pupils() -> None:
+    assert split_copies(90, {7: 20, 8: 30, 9: 40, 10: 99}, 7, 9) == {7: 20.0, 8: 30.0, 9: 40.0}
+    assert split_copies(10, {}, 10, 11) == {10: 5.0, 11: 5.0}
+    assert split_copies(10, {5: 3}, None, None) == {}
 
 
 def test_the_exchange_fund_covers_shortages_from_surpluses(district: dict[str, str]) -> None:
