@@ -11,6 +11,12 @@ from models.equipment import (
     InventorySession,
     IssuedNumber,
 )
+from models.literature import (
+    LiteratureDocument,
+    LiteratureLine,
+    LiteratureTitle,
+    OrganizationGradePupils,
+)
 from models.organization import Organization
 from models.staff import (
     Award,
@@ -25,4 +31,5 @@ from models.staff import (
 __all__ = ["AttestationRecord", "Award", "Base", "ChangeLogEntry", "Course", "Education",
            "Employment", "EquipmentAct", "EquipmentActLine", "EquipmentEvent", "EquipmentItem",
            "Experience", "InventoryLine", "InventorySession", "IssuedNumber", "LeavePeriod",
-           "Organization", "Person", "SyncMixin", "utcnow"]
+           "LiteratureDocument", "LiteratureLine", "LiteratureTitle", "Organization",
+           "OrganizationGradePupils", "Person", "SyncMixin", "utcnow"]

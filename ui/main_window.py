@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
         """The module tabs: they read the database, so they come after the open database."""
         from ui.attestation.tab import AttestationTab
         from ui.inventory.tab import EquipmentTab
+        from ui.literature.tab import LiteratureTab
         from ui.organizations.tab import OrganizationsTab
         from ui.staff.tab import StaffTab
 
@@ -56,13 +57,16 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.staff, self.staff.title)
         self.attestation = AttestationTab(self.settings, self)
         self.tabs.addTab(self.attestation, self.attestation.title)
+        self.literature = LiteratureTab(self.settings, self)
+        self.tabs.addTab(self.literature, self.literature.title)
         self.equipment = EquipmentTab(self.settings, self)
         self.tabs.addTab(self.equipment, self.equipment.title)
         for index in range(self.tabs.count()):
             records = self.list_of(self.tabs.widget(index))
             if records is not None:
                 records.exporter = self._export_list
-        for records in (*self.attestation.lists(), *self.equipment.lists()):
+        for records in (*self.attestation.lists(), *self.literature.lists(),
+                        *self.equipment.lists()):
             records.exporter = self._export_list
         self.db_label.setText(self.tr("Database: %1").replace(
             "%1", str(maintenance.info().path)))

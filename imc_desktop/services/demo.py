@@ -127,6 +127,7 @@ def fill_demo(seed: int = 2026, progress: Callable[[str], None] | None = None,
     from imc_desktop.services.attestation import refresh_categories
     from imc_desktop.services.demo_attestation import demo_attestation
     from imc_desktop.services.demo_equipment import demo_equipment, demo_inventory_count
+    from imc_desktop.services.demo_literature import demo_literature
     from imc_desktop.services.demo_staff import demo_persons
 
     rng = random.Random(seed)
@@ -143,11 +144,15 @@ def fill_demo(seed: int = 2026, progress: Callable[[str], None] | None = None,
         s.add_all([*records, *leaves])
         items = demo_equipment(s, rng, orgs, date.today())
         central_school = orgs[0].id
+        s.add_all(demo_literature(random.Random(seed + 8), orgs, date.today()))
+        if progress:
+            progress("Литература: каталог и движение фонда за учебный год")
     demo_inventory_count(central_school, date.today())
     refresh_categories()
     if progress:
         progress(f"Педагоги: {staff}")
         progress(f"Оборудование: {items}")
     notify({"organizations", "persons", "employments", "courses", "attestation_records",
-            "equipment_items"})
+            "equipment_items", "literature_titles", "literature_documents",
+            "organization_grade_pupils"})
     return len(orgs)

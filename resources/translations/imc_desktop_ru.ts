@@ -443,6 +443,69 @@
     </message>
 </context>
 <context>
+    <name>BalancesPage</name>
+    <message>
+        <source>All holders</source>
+        <translation>Все держатели</translation>
+    </message>
+    <message>
+        <source>Past «use until» only</source>
+        <translation>Только с истёкшим «использовать до»</translation>
+    </message>
+    <message>
+        <source>Literature balances</source>
+        <translation>Остатки литературы</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>На</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>Держатель</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Издание</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Предмет</translation>
+    </message>
+    <message>
+        <source>Grades</source>
+        <translation>Классы</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>Экз.</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Цена</translation>
+    </message>
+    <message>
+        <source>Sum</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>FPU status</source>
+        <translation>Статус ФПУ</translation>
+    </message>
+    <message>
+        <source>Use until</source>
+        <translation>Использовать до</translation>
+    </message>
+    <message>
+        <source>ISBN</source>
+        <translation>ISBN</translation>
+    </message>
+</context>
+<context>
     <name>CardColumns</name>
     <message>
         <source>Organization</source>
@@ -631,6 +694,113 @@
     <message>
         <source>Notes</source>
         <translation>Заметки</translation>
+    </message>
+</context>
+<context>
+    <name>CataloguePage</name>
+    <message>
+        <source>Literature catalogue</source>
+        <translation>Каталог литературы</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Все виды</translation>
+    </message>
+    <message>
+        <source>All subjects</source>
+        <translation>Все предметы</translation>
+    </message>
+    <message>
+        <source>All grades</source>
+        <translation>Все классы</translation>
+    </message>
+    <message>
+        <source>Grade %1</source>
+        <translation>%1 класс</translation>
+    </message>
+    <message>
+        <source>Any FPU status</source>
+        <translation>Любой статус ФПУ</translation>
+    </message>
+    <message>
+        <source>Import the federal list (FPU)…</source>
+        <translation>Импорт ФПУ из Excel…</translation>
+    </message>
+    <message>
+        <source>Import titles and balances…</source>
+        <translation>Импорт изданий и остатков…</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Authors</source>
+        <translation>Авторы</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Издание</translation>
+    </message>
+    <message>
+        <source>Grades</source>
+        <translation>Классы</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Предмет</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>Издатель</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Год</translation>
+    </message>
+    <message>
+        <source>ISBN</source>
+        <translation>ISBN</translation>
+    </message>
+    <message>
+        <source>FPU No.</source>
+        <translation>№ ФПУ</translation>
+    </message>
+    <message>
+        <source>FPU status</source>
+        <translation>Статус ФПУ</translation>
+    </message>
+    <message>
+        <source>Use until</source>
+        <translation>Использовать до</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Цена</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Уровень</translation>
+    </message>
+    <message>
+        <source>Title not saved</source>
+        <translation>Издание не сохранено</translation>
+    </message>
+    <message>
+        <source>Delete titles</source>
+        <translation>Удаление изданий</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n title(s)?</source>
+        <translation>
+            <numerusform>Удалить %n издание?</numerusform>
+            <numerusform>Удалить %n издания?</numerusform>
+            <numerusform>Удалить %n изданий?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Title not deleted</source>
+        <translation>Издание не удалено</translation>
     </message>
 </context>
 <context>
@@ -933,6 +1103,248 @@
     </message>
 </context>
 <context>
+    <name>DocumentDialog</name>
+    <message>
+        <source>assigned on saving</source>
+        <translation>присваивается при сохранении</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Откуда</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Куда</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>Поставщик</translation>
+    </message>
+    <message>
+        <source>Supplier&apos;s waybill No.</source>
+        <translation>№ накладной поставщика</translation>
+    </message>
+    <message>
+        <source>Supplier&apos;s waybill date</source>
+        <translation>Дата накладной поставщика</translation>
+    </message>
+    <message>
+        <source>Reason for write-off</source>
+        <translation>Причина списания</translation>
+    </message>
+    <message>
+        <source>Write-off act No.</source>
+        <translation>№ акта списания</translation>
+    </message>
+    <message>
+        <source>Return by (temporary transfer)</source>
+        <translation>Вернуть до (временная передача)</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Заметки</translation>
+    </message>
+    <message>
+        <source>Title, author or ISBN — Enter adds a line</source>
+        <translation>Название, автор или ISBN — Enter добавляет строку</translation>
+    </message>
+    <message>
+        <source>Add line</source>
+        <translation>Добавить строку</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>Удалить строку</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>Сохранить черновик</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Провести</translation>
+    </message>
+    <message>
+        <source>Unpost</source>
+        <translation>Отменить проведение</translation>
+    </message>
+    <message>
+        <source>Bring back…</source>
+        <translation>Оформить возврат…</translation>
+    </message>
+    <message>
+        <source>Make a draft that brings this temporary transfer back</source>
+        <translation>Создать черновик возврата этой временной передачи</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Печать…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>posted</source>
+        <translation>проведён</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>черновик</translation>
+    </message>
+    <message>
+        <source>Total: %1 copies, %2 roubles</source>
+        <translation>Итого: %1 экз. на сумму %2 руб.</translation>
+    </message>
+    <message>
+        <source>Not a date: «%1». Type it as dd.mm.yyyy.</source>
+        <translation>Это не дата: «%1». Введите дату в виде дд.мм.гггг.</translation>
+    </message>
+    <message>
+        <source>Title not found</source>
+        <translation>Издание не найдено</translation>
+    </message>
+    <message>
+        <source>No single title matches «%1». Type more of the title or the full ISBN.</source>
+        <translation>Под «%1» не подходит ровно одно издание. Введите название подробнее или ISBN полностью.</translation>
+    </message>
+    <message>
+        <source>Document not saved</source>
+        <translation>Документ не сохранён</translation>
+    </message>
+    <message>
+        <source>Document not posted</source>
+        <translation>Документ не проведён</translation>
+    </message>
+    <message>
+        <source>Unpost document</source>
+        <translation>Отмена проведения</translation>
+    </message>
+    <message>
+        <source>Unpost the document? Its copies will no longer count in the balances.</source>
+        <translation>Отменить проведение документа? Его экземпляры перестанут учитываться в остатках.</translation>
+    </message>
+    <message>
+        <source>Document not unposted</source>
+        <translation>Проведение не отменено</translation>
+    </message>
+    <message>
+        <source>Bring back</source>
+        <translation>Возврат</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Несохранённые изменения</translation>
+    </message>
+    <message>
+        <source>The document has unsaved changes. Save the draft?</source>
+        <translation>В документе есть несохранённые изменения. Сохранить черновик?</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPage</name>
+    <message>
+        <source>Literature documents</source>
+        <translation>Документы по литературе</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Все виды</translation>
+    </message>
+    <message>
+        <source>Posted and drafts</source>
+        <translation>Проведённые и черновики</translation>
+    </message>
+    <message>
+        <source>Posted</source>
+        <translation>Проведён</translation>
+    </message>
+    <message>
+        <source>Drafts</source>
+        <translation>Черновики</translation>
+    </message>
+    <message>
+        <source>Overdue returns</source>
+        <translation>Просрочен возврат</translation>
+    </message>
+    <message>
+        <source>Any organization</source>
+        <translation>Любая ОО</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Откуда</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Куда</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>Экз.</translation>
+    </message>
+    <message>
+        <source>Sum</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>Return by</source>
+        <translation>Вернуть до</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Возвращено</translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation>Основание</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Документ</translation>
+    </message>
+    <message>
+        <source>Delete documents</source>
+        <translation>Удаление документов</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n draft document(s)?</source>
+        <translation>
+            <numerusform>Удалить %n черновик?</numerusform>
+            <numerusform>Удалить %n черновика?</numerusform>
+            <numerusform>Удалить %n черновиков?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Document not deleted</source>
+        <translation>Документ не удалён</translation>
+    </message>
+</context>
+<context>
     <name>EducationForm</name>
     <message>
         <source>Education</source>
@@ -1192,6 +1604,25 @@
     <message>
         <source>%1 (rows: %2)</source>
         <translation>%1 (строк: %2)</translation>
+    </message>
+</context>
+<context>
+    <name>GradePupilsDialog</name>
+    <message>
+        <source>Pupils by grade — %1</source>
+        <translation>Обучающиеся по классам — %1</translation>
+    </message>
+    <message>
+        <source>Grade %1</source>
+        <translation>%1 класс</translation>
+    </message>
+    <message>
+        <source>Total: %1</source>
+        <translation>Всего: %1</translation>
+    </message>
+    <message>
+        <source>Pupils not saved</source>
+        <translation>Число обучающихся не сохранено</translation>
     </message>
 </context>
 <context>
@@ -1503,6 +1934,48 @@
     <message>
         <source>still on leave</source>
         <translation>ещё не вышел</translation>
+    </message>
+</context>
+<context>
+    <name>LinesTableModel</name>
+    <message>
+        <source>Title</source>
+        <translation>Издание</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Количество</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Цена</translation>
+    </message>
+    <message>
+        <source>Sum</source>
+        <translation>Сумма</translation>
+    </message>
+</context>
+<context>
+    <name>LiteratureTab</name>
+    <message>
+        <source>Literature</source>
+        <translation>Литература</translation>
+    </message>
+    <message>
+        <source>Catalogue</source>
+        <translation>Каталог</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Документы</translation>
+    </message>
+    <message>
+        <source>Balances</source>
+        <translation>Остатки</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Печать</translation>
     </message>
 </context>
 <context>
@@ -1839,6 +2312,10 @@
     <message>
         <source>Pupils</source>
         <translation>Обучающихся</translation>
+    </message>
+    <message>
+        <source>Pupils by grade…</source>
+        <translation>Обучающиеся по классам…</translation>
     </message>
     <message>
         <source>Active</source>
@@ -2824,6 +3301,69 @@ Open it now?</source>
     <message>
         <source>Created: %1; updated: %2; unchanged: %3; left out: %4</source>
         <translation>Создано: %1; обновлено: %2; без изменений: %3; исключено: %4</translation>
+    </message>
+</context>
+<context>
+    <name>TitleDialog</name>
+    <message>
+        <source>New title</source>
+        <translation>Новое издание</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Authors</source>
+        <translation>Авторы</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Издание</translation>
+    </message>
+    <message>
+        <source>Grades</source>
+        <translation>Классы</translation>
+    </message>
+    <message>
+        <source>5 or 10–11</source>
+        <translation>5 или 10–11</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Предмет</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>Издатель</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Год</translation>
+    </message>
+    <message>
+        <source>ISBN</source>
+        <translation>ISBN</translation>
+    </message>
+    <message>
+        <source>FPU position No.</source>
+        <translation>Порядковый номер в ФПУ</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Уровень</translation>
+    </message>
+    <message>
+        <source>FPU status</source>
+        <translation>Статус ФПУ</translation>
+    </message>
+    <message>
+        <source>Use until</source>
+        <translation>Использовать до</translation>
+    </message>
+    <message>
+        <source>Price, roubles</source>
+        <translation>Цена, руб.</translation>
     </message>
 </context>
 <context>

@@ -181,6 +181,29 @@ SAMPLES: dict[str, dict[str, list[Row]]] = {
              "PF-12345", "cost": 54320.5, "expected": 1, "state": "в наличии", "note": ""},
         ],
     },
+    "0006": {
+        "literature_titles": [
+            {**STAMP, "id": "lt-1", "kind": "учебник", "authors": "Виленкин Н.Я., Жохов В.И.",
+             "title": "Математика. 5 класс. Часть 1", "grade_from": 5, "grade_to": 5,
+             "subject": "Математика", "publisher": "Просвещение", "year": 2023,
+             "isbn": "9785090874585", "fpu_number": "1.1.2.4.1.1.1", "level": "базовый",
+             "fpu_status": "исключён", "use_until": "2027-08-31", "price_kopecks": 73450},
+        ],
+        "literature_documents": [
+            {**STAMP, "id": "ld-1", "kind": "выдача", "number": "12", "doc_date": "2025-08-25",
+             "from_org_id": None, "to_org_id": ORG_SCHOOL, "supplier": "",
+             "supplier_doc_number": "", "supplier_doc_date": None, "reason": "",
+             "act_number": "", "return_by": "2026-06-01", "return_of_id": None, "posted": 1,
+             "notes": "Из обменного фонда"},
+        ],
+        "literature_lines": [
+            {**STAMP, "id": "ll-1", "document_id": "ld-1", "title_id": "lt-1", "position": 1,
+             "quantity": 25, "price_kopecks": 73450},
+        ],
+        "organization_grade_pupils": [
+            {**STAMP, "id": "gp-1", "organization_id": ORG_SCHOOL, "grade": 5, "pupils": 27},
+        ],
+    },
 }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, fields
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 
 from imc_desktop.services import organizations as orgs
 from imc_desktop.services.organizations import OrganizationData
@@ -40,6 +40,10 @@ class OrganizationDialog(RecordForm):
         self.add_line("head_email", self.tr("E-mail"), 120)
         self.add_line("website", self.tr("Website"), 200)
         self.add_int("pupils", self.tr("Pupils"), 10000)
+        self.grades_button = QPushButton(self.tr("Pupils by grade…"))
+        self.grades_button.setEnabled(data.id is not None)
+        self.grades_button.clicked.connect(self._edit_grades)
+        self.form.addRow("", self.grades_button)
         self.add_check("is_active", self.tr("Active"))
         self.add_date("reorganized_on", self.tr("Reorganized on"))
         self.set_values(asdict(data))
@@ -47,6 +51,12 @@ class OrganizationDialog(RecordForm):
 
     def _validate(self, values: dict[str, Any]) -> dict[str, str]:
         return orgs.validate_organization(to_data(values, self._id))
+
+    def _edit_grades(self) -> None:
+        from ui.literature.grade_pupils import edit_grade_pupils
+
+        if self._id is not None:
+            edit_grade_pupils(self._id, self.values()["short_name"], self)
 
     def result_data(self) -> OrganizationData:
         return to_data(self.values(), self._id)

@@ -1,0 +1,260 @@
+"""Imports of literature from Excel.
+
+«fpu» — the federal list of textbooks (ФПУ): a title is found by its position number and
+updated (only the filled cells), or created; a «use until» date or a status «исключён»
+marks it excluded. The summary counts created, updated and unchanged titles.
+
+«literature» — titles and opening balances: a title is found by ISBN, else by ФПУ number,
+else by title, authors and year, and created when missing; a quantity puts the copies on
+the holder's balance (the ОО named in the row, or the ИМЦ fund when the cell is empty)
+through one posted «ввод остатков» document per holder and date, so that balances still
+come only from documents.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from imc_desktop import validation as v
+from imc_desktop.importers import ImportField, ImportKind, ImportOptions, ImportRow, ImportSummary
+from imc_desktop.importers import normalise as norm
+from imc_desktop.services import literature as lit
+from imc_desktop.services.importing import organization_references, register, unit_of_work
+from imc_desktop.services.notifier import notify
+from models import LiteratureDocument, LiteratureLine, LiteratureTitle
+from models.literature import OPENING
+
+TABLES = {"literature_titles", "literature_documents", "literature_lines"}
+
+
+def _f(name: str, title: str, kind: Any = "text", *aliases: str,
+       required: bool = False) -> ImportField:
+    return ImportField(name, title, kind, required, aliases)
+
+
+TITLE_FIELDS = (
+    _f("authors", "Авторы", "text", "Автор", "Автор/авторский коллектив", "Авторский коллектив"),
+    _f("title", "Наименование", "text", "Наименование учебника", "Название", "Издание",
+       "Наименование издания", required=True),
+    _f("grades", "Класс", "text", "Классы", "Класс(ы)"),
+    _f("subject", "Предмет", "text", "Учебный предмет", "Предметная область"),
+    _f("publisher", "Издатель", "text", "Издательство", "Наименование издателя",
+       "Наименование издателя(ей) учебника"),
+    _f("isbn", "ISBN", "text", "Код ISBN"),
+    _f("level", "Уровень", "text", "Уровень изучения"),
+)
+FPU_FIELDS = (
+    _f("fpu_number", "Порядковый номер", "text", "Номер позиции", "№ в ФПУ", "Номер в ФПУ",
+       "Порядковый номер учебника", "Номер по ФПУ", required=True),
+    *TITLE_FIELDS,
+    _f("use_until", "Использовать до", "date", "Срок использования", "Дата окончания "
+       "использования", "Используется до", "Предельный срок использования"),
+    _f("status", "Статус", "text", "Исключён", "Статус в ФПУ"),
+)
+STOCK_FIELDS = (
+    _f("kind", "Вид издания", "text", "Вид", "Тип издания"),
+    *TITLE_FIELDS,
+    _f("year", "Год издания", "int", "Год"),
+    _f("fpu_number", "Номер ФПУ", "text", "Номер в ФПУ", "№ в ФПУ", "Порядковый номер"),
+    _f("price", "Цена", "number", "Цена, руб.", "Стоимость", "Цена за экземпляр"),
+    _f("holder", "Держатель", "reference", "ОО", "Образовательная организация",
+       "Где находится", "Организация"),
+    _f("quantity", "Количество", "int", "Количество экземпляров", "Кол-во", "Экземпляров",
+       "Остаток"),
+    _f("on_date", "Дата остатков", "date", "Дата", "На дату"),
+)
+
+
+def _text(values: dict[str, Any], name: str) -> str:
+    value = values.get(name)
+    return "" if value is None else str(value).strip()
+
+
+def _level(text: str) -> str:
+    t = text.lower()
+    return "углублённый" if t.startswith("углуб") else "базовый" if t.startswith("баз") else t
+
+
+def _excluded(values: dict[str, Any]) -> bool:
+    status = _text(values, "status").lower()
+    return values.get("use_until") is not None or status.startswith(("искл", "да"))
+
+
+def _title_problems(values: dict[str, Any]) -> dict[str, str]:
+    p: dict[str, str] = {}
+    if lit.parse_grades(_text(values, "grades")) is None:
+        p["grades"] = "Класс: число от 1 до 11 или диапазон, например «10–11»."
+    isbn = _text(values, "isbn")
+    if isbn and not v.isbn_is_valid(isbn):
+        p["isbn"] = f"ISBN «{isbn}» неверен (контрольная цифра или длина)."
+    if _level(_text(values, "level")) not in lit.LEVELS:
+        p["level"] = "Уровень: базовый или углублённый."
+    return p
+
+
+def _check_fpu(values: dict[str, Any]) -> dict[str, str]:
+    return _title_problems(values)
+
+
+def _check_stock(values: dict[str, Any]) -> dict[str, str]:
+    p = _title_problems(values)
+    kind = _text(values, "kind").lower()
+    if kind and kind not in lit.KINDS:
+        p["kind"] = "Вид издания: " + ", ".join(lit.KINDS) + "."
+    if (values.get("quantity") or 0) < 0:
+        p["quantity"] = "Количество не может быть отрицательным."
+    if (values.get("price") or 0) < 0:
+        p["price"] = "Цена не может быть отрицательной."
+    return p
+
+
+_TITLE_NAMES = ("authors", "title", "subject", "publisher", "isbn", "fpu_number")
+
+
+def _apply_values(t: LiteratureTitle, values: dict[str, Any]) -> bool:
+    """Set the filled cells that differ; True when something changed."""
+    wanted: dict[str, Any] = {n: _text(values, n) for n in _TITLE_NAMES if _text(values, n)}
+    if _text(values, "grades"):
+        wanted["grade_from"], wanted["grade_to"] = lit.parse_grades(_text(values, "grades")) \
+            or (None, None)
+    if _text(values, "level"):
+        wanted["level"] = _level(_text(values, "level"))
+    for name in ("year", "use_until"):
+        if values.get(name) is not None:
+            wanted[name] = values[name]
+    if values.get("price") is not None:
+        wanted["price_kopecks"] = lit.kopecks(values["price"])
+    if _text(values, "kind"):
+        wanted["kind"] = _text(values, "kind").lower()
+    changed = {k: x for k, x in wanted.items() if getattr(t, k) != x}
+    for name, value in changed.items():
+        setattr(t, name, value)
+    return bool(changed)
+
+
+def _apply_fpu(rows: list[ImportRow], options: ImportOptions) -> ImportSummary:
+    created = updated = unchanged = 0
+    with unit_of_work(options.dry_run) as s:
+        by_number = {t.fpu_number: t for t in s.scalars(select(LiteratureTitle).where(
+            LiteratureTitle.fpu_number != ""))}
+        for done, row in enumerate(rows):
+            options.report(done, len(rows))
+            number = _text(row.values, "fpu_number")
+            title = by_number.get(number)
+            if title is None:
+                title = by_number[number] = LiteratureTitle(kind=lit.TEXTBOOK, fpu_number=number)
+                s.add(title)
+            changed = _apply_values(title, row.values)
+            status = lit.EXCLUDED if _excluded(row.values) else lit.IN_LIST
+            if title.fpu_status != status:
+                title.fpu_status, changed = status, True
+                if status == lit.IN_LIST:
+                    title.use_until = None
+            if title in s.new:
+                created += 1
+            elif changed:
+                updated += 1
+            else:
+                unchanged += 1
+    if not options.dry_run and created + updated:
+        notify({lit.TITLES})
+    return ImportSummary(created, updated, (), options.dry_run, unchanged)
+
+
+class _Catalogue:
+    """Titles by ISBN, ФПУ number and (title, authors, year)."""
+
+    def __init__(self, s: Session) -> None:
+        self.by_isbn: dict[str, LiteratureTitle] = {}
+        self.by_number: dict[str, LiteratureTitle] = {}
+        self.by_name: dict[tuple[str, str, int | None], LiteratureTitle] = {}
+        for t in s.scalars(select(LiteratureTitle)):
+            self.add(t)
+
+    @staticmethod
+    def _name(values: dict[str, Any] | LiteratureTitle) -> tuple[str, str, int | None]:
+        get = values.get if isinstance(values, dict) else (lambda n: getattr(values, n))
+        return norm(str(get("title") or "")), norm(str(get("authors") or "")), get("year")
+
+    def add(self, t: LiteratureTitle) -> None:
+        if t.isbn:
+            self.by_isbn.setdefault(v.digits(t.isbn.upper().replace("X", "0")), t)
+        if t.fpu_number:
+            self.by_number.setdefault(t.fpu_number, t)
+        self.by_name.setdefault(self._name(t), t)
+
+    def find(self, values: dict[str, Any]) -> LiteratureTitle | None:
+        isbn = v.digits(_text(values, "isbn").upper().replace("X", "0"))
+        return (self.by_isbn.get(isbn) if isbn else None) or \
+            self.by_number.get(_text(values, "fpu_number")) or \
+            self.by_name.get(self._name(values))
+
+
+def _opening_number(s: Session, year: int, used: dict[int, int]) -> str:
+    if year not in used:
+        numbers = s.scalars(select(LiteratureDocument.number).where(
+            LiteratureDocument.kind == OPENING,
+            LiteratureDocument.doc_date.between(date(year, 1, 1), date(year, 12, 31))))
+        used[year] = max((int(n) for n in numbers if n.isdigit()), default=0)
+    used[year] += 1
+    return str(used[year])
+
+
+Stock = dict[tuple[str | None, date], dict[str, tuple[LiteratureTitle, int, int]]]
+"""{(holder, date): {title id: (title, quantity, price in kopecks)}}"""
+
+
+def _post_openings(s: Session, stock: Stock) -> None:
+    used: dict[int, int] = {}
+    for (holder, day), lines in stock.items():
+        doc = LiteratureDocument(kind=OPENING, number=_opening_number(s, day.year, used),
+                                 doc_date=day, to_org_id=holder, posted=True,
+                                 supplier="Импорт остатков из Excel")
+        doc.lines = [LiteratureLine(title_id=t.id, quantity=q, price_kopecks=price, position=i)
+                     for i, (t, q, price) in enumerate(lines.values(), 1)]
+        s.add(doc)
+
+
+def _apply_stock(rows: list[ImportRow], options: ImportOptions) -> ImportSummary:
+    created = unchanged = 0
+    stock: Stock = {}
+    with unit_of_work(options.dry_run) as s:
+        catalogue = _Catalogue(s)
+        for done, row in enumerate(rows):
+            options.report(done, len(rows))
+            title = catalogue.find(row.values)
+            if title is None:
+                title = LiteratureTitle(kind=lit.TEXTBOOK)
+                _apply_values(title, row.values)
+                s.add(title)
+                s.flush()
+                catalogue.add(title)
+                created += 1
+            else:
+                unchanged += 1
+            quantity = row.values.get("quantity") or 0
+            if quantity > 0:
+                key = (_text(row.values, "holder") or None,
+                       row.values.get("on_date") or date.today())
+                price = title.price_kopecks if row.values.get("price") is None else \
+                    lit.kopecks(row.values["price"])
+                lines = stock.setdefault(key, {})
+                _t, before, price = lines.get(title.id, (title, 0, price))
+                lines[title.id] = (title, before + quantity, price)
+        _post_openings(s, stock)
+    if not options.dry_run:
+        notify(TABLES)
+    return ImportSummary(created, 0, (), options.dry_run, unchanged)
+
+
+FPU = register(ImportKind(
+    name="fpu", title="Федеральный перечень учебников (ФПУ)", fields=FPU_FIELDS,
+    apply=_apply_fpu, check_row=_check_fpu,
+    duplicate_key=lambda values: ("fpu_number", _text(values, "fpu_number"))))
+LITERATURE = register(ImportKind(
+    name="literature", title="Издания и остатки литературы", fields=STOCK_FIELDS,
+    apply=_apply_stock, check_row=_check_stock, references=organization_references))

@@ -1,0 +1,112 @@
+"""Imports of the federal list (ФПУ) and of titles with opening balances."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from imc_desktop import importers
+from imc_desktop.importers import ImportOptions
+from imc_desktop.services import importing
+from imc_desktop.services import literature as lit
+from imc_desktop.services import literature_balances as bal
+from imc_desktop.services import literature_documents as docs
+from imc_desktop.services import organizations as orgs
+from imc_desktop.services.maintenance import DatabaseInfo
+from tests.importers.workbooks import write_xlsx
+
+FPU_HEADER = ["Порядковый номер учебника", "Наименование учебного предмета", "Автор/авторский "
+              "коллектив", "Наименование учебника", "Класс", "Наименование издателя(ей) учебника",
+              "Уровень", "Срок использования"]
+STOCK_HEADER = ["Вид издания", "Автор", "Наименование", "Класс", "ISBN", "Цена", "ОО",
+                "Количество", "Дата остатков"]
+
+
+def run(kind_name: str, path: Path, dry_run: bool = False) -> importers.ImportSummary:
+    kind = importing.get_kind(kind_name)
+    header = importers.find_sheet(path, kind)
+    mapping = importers.guess_mapping(header.headers, kind)
+    preview = importers.prepare(path, header.sheet, kind, mapping)
+    assert preview.problems() == []
+    return importers.run(preview, kind, ImportOptions(dry_run=dry_run))
+
+
+def fpu_file(tmp_path: Path, rows: list[list[object]]) -> Path:
+    return write_xlsx(tmp_path / "fpu.xlsx", [["Федеральный перечень учебников"], [],
+                                              FPU_HEADER, *rows])
+
+
+ROWS: list[list[object]] = [
+    ["1.1.1.1.1.1", "Русский язык", "Канакина В.П.", "Русский язык", "1", "Просвещение",
+     "базовый", None],
+    ["1.1.1.1.1.2", "Русский язык", "Канакина В.П.", "Русский язык", "2", "Просвещение",
+     "базовый", None],
+    ["1.1.2.4.1.1", "Математика", "Виленкин Н.Я.", "Математика", "5", "Просвещение", "",
+     date(2027, 8, 31)],
+]
+
+
+def test_the_federal_list_creates_updates_and_excludes(database: DatabaseInfo,
+                                                       tmp_path: Path) -> None:
+    assert run("fpu", fpu_file(tmp_path, ROWS), dry_run=True).created == 3
+    assert lit.list_titles() == []
+    summary = run("fpu", fpu_file(tmp_path, ROWS))
+    assert (summary.created, summary.updated, summary.unchanged) == (3, 0, 0)
+    by_number = {t.fpu_number: t for t in lit.list_titles()}
+    excluded = by_number["1.1.2.4.1.1"]
+    assert (excluded.fpu_status, excluded.use_until) == (lit.EXCLUDED, date(2027, 8, 31))
+    assert by_number["1.1.1.1.1.2"].fpu_status == lit.IN_LIST
+    changed = [ROWS[0], [*ROWS[1][:6], "базовый", date(2026, 8, 31)],
+               [*ROWS[2][:7], None], ["1.1.3.1.1.1", "Физика", "Пёрышкин А.В.", "Физика", "7",
+                                      "Дрофа", "", None]]
+    summary = run("fpu", fpu_file(tmp_path, changed))
+    assert (summary.created, summary.updated, summary.unchanged) == (1, 2, 1)
+    by_number = {t.fpu_number: t for t in lit.list_titles()}
+    assert by_number["1.1.1.1.1.2"].fpu_status == lit.EXCLUDED
+    assert (by_number["1.1.2.4.1.1"].fpu_status, by_number["1.1.2.4.1.1"].use_until) == (
+        lit.IN_LIST, None)
+    assert len(by_number) == 4
+
+
+def test_a_bad_class_or_isbn_is_reported_by_row(database: DatabaseInfo, tmp_path: Path) -> None:
+    path = fpu_file(tmp_path, [[*ROWS[0][:4], "12", *ROWS[0][5:]]])
+    kind = importing.get_kind("fpu")
+    header = importers.find_sheet(path, kind)
+    preview = importers.prepare(path, header.sheet, kind,
+                                importers.guess_mapping(header.headers, kind))
+    (problem,) = preview.problems()
+    assert (problem.row, problem.field) == (4, "Класс")
+
+
+def test_titles_and_opening_balances_come_through_a_posted_document(
+        database: DatabaseInfo, tmp_path: Path) -> None:
+    school = orgs.save_organization(orgs.OrganizationData(full_name="Школа А",
+                                                          short_name="Школа А"))
+    existing = lit.save_title(lit.TitleData(title="Физика", isbn="978-0-306-40615-7",
+                                            grades="7"))
+    day = date(2025, 9, 1)
+    path = write_xlsx(tmp_path / "stock.xlsx", [STOCK_HEADER, *[
+        ["учебник", "Пёрышкин А.В.", "Физика", "7", "9780306406157", 600, "Школа А", 12, day],
+        ["учебник", "Пёрышкин А.В.", "Физика", "7", "9780306406157", 600, None, 5, day],
+        ["методическое пособие", "Иванова А.А.", "Методика", None, None, "150,5", None, 3, day],
+        ["учебник", "Пёрышкин А.В.", "Физика", "7", "9780306406157", 600, "Школа А", 2, day],
+    ]])
+    summary = run("literature", path)
+    assert (summary.created, summary.unchanged) == (1, 3)
+    method = next(t for t in lit.list_titles() if t.title == "Методика")
+    assert method.kind == "методическое пособие" and method.price == Decimal("150.50")
+    assert bal.quantity(existing, school, day) == 14
+    assert bal.quantity(existing, bal.IMC_HOLDER, day) == 5
+    assert bal.quantity(method.id or "", bal.IMC_HOLDER, day) == 3
+    opening = [r for r in docs.list_documents() if r.kind == docs.OPENING]
+    assert len(opening) == 2 and all(r.posted for r in opening)
+    assert sorted(r.number for r in opening) == ["1", "2"]
+    assert {r.amount for r in opening} == {Decimal("8400.00"), Decimal("3451.50")}
+
+
+@pytest.mark.parametrize("kind", ["fpu", "literature"])
+def test_the_kinds_are_registered(kind: str) -> None:
+    assert importing.get_kind(kind).name == kind

@@ -1,0 +1,1 @@
+"""The «Литература» tab: catalogue, documents, balances."""
