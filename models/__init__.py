@@ -2,6 +2,7 @@
 
 from models.attestation import AttestationRecord, LeavePeriod
 from models.base import Base, SyncMixin, utcnow
+from models.events import Event, EventParticipant, IssuedDocument
 from models.organization import Organization
 from models.staff import (
     Award,
@@ -14,5 +15,5 @@ from models.staff import (
 )
 
 __all__ = ["AttestationRecord", "Award", "Base", "ChangeLogEntry", "Course", "Education",
-           "Employment", "Experience", "LeavePeriod", "Organization", "Person", "SyncMixin",
-           "utcnow"]
+           "Employment", "Event", "EventParticipant", "Experience", "IssuedDocument",
+           "LeavePeriod", "Organization", "Person", "SyncMixin", "utcnow"]
