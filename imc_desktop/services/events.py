@@ -24,7 +24,8 @@ __all__ = ["KINDS", "LEVELS", "REPEATS", "STATUSES"]
 
 @dataclass(frozen=True)
 class EventData:
-    """An event as the form edits it (times are local, without a time zone)."""
+    """An event as the form edits it (times are local, without a time zone). An all-day
+    event ends at the midnight after its last day."""
 
     id: str | None = None
     kind: str = KINDS[0]
