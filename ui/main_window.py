@@ -46,6 +46,7 @@ class MainWindow(QMainWindow):
     def load_modules(self) -> None:
         """The module tabs: they read the database, so they come after the open database."""
         from ui.attestation.tab import AttestationTab
+        from ui.events.tab import EventsTab
         from ui.organizations.tab import OrganizationsTab
         from ui.staff.tab import StaffTab
 
@@ -55,6 +56,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.staff, self.staff.title)
         self.attestation = AttestationTab(self.settings, self)
         self.tabs.addTab(self.attestation, self.attestation.title)
+        self.events = EventsTab(self.settings, self)
+        self.tabs.addTab(self.events, self.events.title)
         for index in range(self.tabs.count()):
             records = self.list_of(self.tabs.widget(index))
             if records is not None:
@@ -63,6 +66,28 @@ class MainWindow(QMainWindow):
             records.exporter = self._export_list
         self.db_label.setText(self.tr("Database: %1").replace(
             "%1", str(maintenance.info().path)))
+        self._watch_reminders()
+
+    def _watch_reminders(self) -> None:
+        from ui.widgets.changes import change_bridge
+
+        self.reminders_label.linkActivated.connect(lambda _l: self.events.documents.reminders())
+        change_bridge().changed.connect(lambda _t: self.show_reminders())
+        self.show_reminders()
+
+    def show_reminders(self) -> None:
+        """Events of the next days and those without results, in the status bar."""
+        from ui.events.reminders import summary_text
+
+        text = summary_text(self.events.reminders())
+        self.reminders_label.setText(f'<a href="#">{text}</a>' if text else "")
+
+    def remind_on_start(self) -> None:
+        from ui.events.reminders import RemindersDialog
+
+        found = self.events.reminders()
+        if self.settings.get(config.EVENTS_REMIND_ON_START) and not found.empty:
+            RemindersDialog.ask(found, self)
 
     # ---------------------------------------------------------------- structure
     def tab_titles(self) -> list[str]:
@@ -166,6 +191,8 @@ class MainWindow(QMainWindow):
 
     def _build_status(self) -> None:
         self.db_label = QLabel()
+        self.reminders_label = QLabel()
+        self.statusBar().addWidget(self.reminders_label)
         self.statusBar().addPermanentWidget(self.db_label)
 
     # ---------------------------------------------------------------- commands

@@ -39,7 +39,8 @@ def register(kind: ImportKind) -> ImportKind:
     return kind
 
 
-KIND_MODULES = ("imc_desktop.services.import_staff", "imc_desktop.services.import_attestation")
+KIND_MODULES = ("imc_desktop.services.import_staff", "imc_desktop.services.import_attestation",
+                "imc_desktop.services.import_events")
 
 
 def all_kinds() -> dict[str, ImportKind]:

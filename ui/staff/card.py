@@ -63,6 +63,7 @@ class CardContext:
     today: date = field(default_factory=date.today)
     attestation: PersonAttestation | None = None  # None for a new pedagogue
     attestation_rules: AttestationRules = field(default_factory=AttestationRules)
+    participation: tuple[Any, ...] = ()  # events the pedagogue took part in
 
 
 def format_snils_typing(text: str) -> str:
@@ -95,6 +96,10 @@ class PersonDialog(RecordForm):
         self.attestation_page = AttestationPage(self._attestation_context(card), self)
         self.tabs.addTab(self.attestation_page, self.tr("Attestation"))
         self.attestation_page.statusChanged.connect(self._category_changed)
+        from ui.events.card_page import ParticipationPage
+
+        self.participation_page = ParticipationPage(context.participation, self)
+        self.tabs.addTab(self.participation_page, self.tr("Participation in events"))
         self.log_page = ChangeLogPage(context.log, {**titles, **self.columns.field_titles()},
                                       dict(context.organizations), self)
         self.tabs.addTab(self.log_page, titles["changes"])

@@ -1,0 +1,87 @@
+"""Import of event participants: the register's pedagogues, external ones, results,
+updates, the capacity and clear problems."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from imc_desktop import importers
+from imc_desktop.importers import ImportOptions
+from imc_desktop.services import events, importing
+from imc_desktop.services import events_participants as ep
+from imc_desktop.services.events import EventData
+from imc_desktop.services.import_events import choice_of
+from imc_desktop.services.maintenance import DatabaseInfo
+from tests.importers.workbooks import write_xlsx
+from tests.services.events_helpers import people
+
+HEADER = ["№", "Мероприятие", "Дата", "ФИО", "Место работы", "Роль", "Результат", "Номинация",
+          "Место", "Баллы"]
+
+
+def run(path: Path, dry_run: bool = False) -> importers.ImportSummary:
+    kind = importing.get_kind("event_participants")
+    header = importers.find_sheet(path, kind)
+    preview = importers.prepare(path, header.sheet, kind,
+                                importers.guess_mapping(header.headers, kind))
+    return importers.run(preview, kind, ImportOptions(dry_run=dry_run, valid_only=True))
+
+
+@pytest.fixture
+def contest(database: DatabaseInfo) -> str:
+    people()
+    return events.save_event(EventData(kind="конкурс", title="Учитель года — 2026",
+                                       starts_at=datetime(2026, 2, 10, 10),
+                                       ends_at=datetime(2026, 2, 12, 16), capacity=3))
+
+
+def test_choices_are_read_from_the_beginning_of_a_word() -> None:
+    assert choice_of("Побед.", ("", "победитель", "призёр")) == "победитель"
+    assert choice_of("Призер", ("", "победитель", "призёр")) == "призёр"
+    assert choice_of("чемпион", ("", "победитель")) is None
+    assert choice_of("", ("", "победитель")) == ""
+
+
+def test_participants_from_the_register_and_external_ones_with_results(
+        contest: str, tmp_path: Path) -> None:
+    rows = [
+        [1, "учитель года — 2026", date(2026, 2, 11), "Иванова Анна Ивановна", "", "",
+         "победитель", "Лучший урок", 1, 98.5],
+        [2, "Учитель года — 2026", None, "Гостева Мария", "Лицей г. Воронежа", "член жюри",
+         "", "", None, None],
+        [3, "Учитель года — 2026", None, "Сидорова Ёлка Ивановна", "СОШ № 2", "участник",
+         "призёр", "", 2, 90],
+    ]
+    path = write_xlsx(tmp_path / "участники.xlsx", [HEADER, *rows])
+    assert run(path, dry_run=True).created == 3 and ep.list_participants(contest) == []
+    summary = run(path)
+    assert (summary.created, summary.updated) == (3, 0)
+    found = {r.data.full_name: r for r in ep.list_participants(contest)}
+    ivanova = found["Иванова Анна Ивановна"]
+    assert ivanova.data.person_id and ivanova.organization == "СОШ № 1"
+    assert (ivanova.data.result, ivanova.data.place, ivanova.data.score,
+            ivanova.data.attended) == ("победитель", 1, 98.5, True)
+    guest = found["Гостева Мария"]
+    assert guest.external and guest.organization == "Лицей г. Воронежа"
+    assert guest.data.role == "член жюри"
+    again = write_xlsx(tmp_path / "again.xlsx", [HEADER, [1, "Учитель года — 2026", None,
+                                                          "Иванова Анна Ивановна", "", "",
+                                                          "лауреат", "", None, None]])
+    assert (run(again).created, run(again).updated) == (0, 1)
+    assert {r.data.result for r in ep.list_participants(contest)
+            if r.data.full_name.startswith("Иванова")} == {"лауреат"}
+
+
+def test_the_capacity_skips_rows_with_the_reason_and_unknown_events_are_problems(
+        contest: str, tmp_path: Path) -> None:
+    rows = [[i, "Учитель года — 2026", None, f"Участник{i} Иван", "", "", "", "", None, None]
+            for i in range(1, 6)]
+    rows.append([6, "Учитель века", None, "Кто-то Иван", "", "", "", "", None, None])
+    summary = run(write_xlsx(tmp_path / "many.xlsx", [HEADER, *rows]))
+    assert summary.created == 3
+    reasons = dict(summary.skipped)
+    assert "мест больше нет" in reasons[5] and "мест больше нет" in reasons[6]
+    assert "не найдено" in reasons[7]
