@@ -27,7 +27,7 @@ def window(qtbot: Any, russian: Any, demo_database: DatabaseInfo,
 def test_menus_and_tabs_are_russian(window: MainWindow) -> None:
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus == ["&Файл", "&Правка", "С&правочники", "&Сервис", "Спр&авка"]
-    assert window.tab_titles() == ["Организации", "Кадры", "Аттестация"]
+    assert window.tab_titles() == ["Организации", "Кадры", "Аттестация", "Мероприятия"]
     assert window.organizations.record_list.model.total_count() == 40
 
 

@@ -7,13 +7,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from imc_desktop.services.report_defs_events import ATTENDANCE, PROTOCOL
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMenu, QPushButton, QWidget
 
 from imc_desktop.services import events_documents as docs
 from imc_desktop.services import events_ics, reports
 from imc_desktop.services.errors import ServiceError
+from imc_desktop.services.report_defs_events import ATTENDANCE, PROTOCOL
 from ui.events.reminders import RemindersDialog
 from ui.widgets.messages import Ask
 from ui.widgets.open_file import open_file
@@ -36,27 +36,25 @@ class FilePaths:
         return Path(name) if name else None
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DocumentsMenu", text)
-
-
-class DocumentsMenu:
+class DocumentsMenu(QObject):
     def __init__(self, tab: EventsTab) -> None:
+        super().__init__(tab)
         self.tab = tab
-        self.button = QPushButton(_tr("Documents"))
+        self.button = QPushButton(self.tr("Documents"))
         self.menu = QMenu(tab)
         items: list[tuple[str, Callable[[], object]] | None] = [
-            (_tr("Certificates (PDF)…"), lambda: self.certificates(docs.CERTIFICATE)),
-            (_tr("Diplomas (PDF)…"), lambda: self.certificates(docs.DIPLOMA)),
-            (_tr("Attendance sheet (Word)…"), lambda: self.event_report(ATTENDANCE)),
-            (_tr("Contest results protocol (Word)…"), lambda: self.event_report(PROTOCOL)),
+            (self.tr("Certificates (PDF)…"), lambda: self.certificates(docs.CERTIFICATE)),
+            (self.tr("Diplomas (PDF)…"), lambda: self.certificates(docs.DIPLOMA)),
+            (self.tr("Attendance sheet (Word)…"), lambda: self.event_report(ATTENDANCE)),
+            (self.tr("Contest results protocol (Word)…"),
+             lambda: self.event_report(PROTOCOL)),
             None,
-            (_tr("Plans and reports…"), self.reports),
+            (self.tr("Plans and reports…"), self.reports),
             None,
-            (_tr("Export the shown events to iCalendar…"), self.export_ics),
-            (_tr("Import from iCalendar…"), self.import_ics),
+            (self.tr("Export the shown events to iCalendar…"), self.export_ics),
+            (self.tr("Import from iCalendar…"), self.import_ics),
             None,
-            (_tr("Reminders…"), self.reminders),
+            (self.tr("Reminders…"), self.reminders),
         ]
         for item in items:
             if item is None:
@@ -71,23 +69,25 @@ class DocumentsMenu:
     def _event_or_say(self) -> str | None:
         row = self.tab.current_event()
         if row is None:
-            Ask.info(self.tab, _tr("Documents"), _tr("Choose an event first."))
+            Ask.info(self.tab, self.tr("Documents"), self.tr("Choose an event first."))
             return None
         return row.id
 
     def _offer_open(self, path: Path, text: str) -> None:
         self.tab.settings.raw().setValue("reports/last_folder", str(path.parent))
-        if Ask.confirm(self.tab, _tr("Documents"), text + "\n\n" + _tr("Open it now?")):
+        question = text + "\n\n" + self.tr("Open it now?")
+        if Ask.confirm(self.tab, self.tr("Documents"), question):
             problem = open_file(path)
             if problem:
-                Ask.error(self.tab, _tr("Documents"), problem)
+                Ask.error(self.tab, self.tr("Documents"), problem)
 
     def certificates(self, kind: str) -> int:
         event_id = self._event_or_say()
         if event_id is None:
             return 0
         suggested = self._folder() / f"{kind}ы.pdf"
-        path = FilePaths.save(self.tab, _tr("Save certificates"), suggested, "PDF (*.pdf)")
+        path = FilePaths.save(self.tab, self.tr("Save certificates"), suggested,
+                              "PDF (*.pdf)")
         if path is None:
             return 0
         try:
@@ -95,9 +95,9 @@ class DocumentsMenu:
                                          docs.Layout.from_settings(self.tab.settings),
                                          font_path=reports.style(self.tab.settings).pdf_font_path)
         except (ServiceError, OSError) as exc:
-            Ask.error(self.tab, _tr("Certificates were not written"), str(exc))
+            Ask.error(self.tab, self.tr("Certificates were not written"), str(exc))
             return 0
-        self._offer_open(path, _tr("Pages written: %1. File: %2").replace(
+        self._offer_open(path, self.tr("Pages written: %1. File: %2").replace(
             "%1", str(count)).replace("%2", str(path)))
         return count
 
@@ -110,7 +110,7 @@ class DocumentsMenu:
         try:
             report = reports.build(name, {"event": event_id}, self.tab.settings)
         except ServiceError as exc:
-            Ask.error(self.tab, _tr("Documents"), str(exc))
+            Ask.error(self.tab, self.tr("Documents"), str(exc))
             return
         save_report(self.tab, report, self.tab.settings, "docx")
 
@@ -121,32 +121,32 @@ class DocumentsMenu:
 
     def export_ics(self) -> int:
         rows = self.tab.visible_rows()
-        path = FilePaths.save(self.tab, _tr("Export to iCalendar"),
+        path = FilePaths.save(self.tab, self.tr("Export to iCalendar"),
                               self._folder() / "Мероприятия.ics", "iCalendar (*.ics)")
         if path is None:
             return 0
         try:
             count = events_ics.export_ics(rows, path)
         except OSError as exc:
-            Ask.error(self.tab, _tr("Export to iCalendar"), str(exc))
+            Ask.error(self.tab, self.tr("Export to iCalendar"), str(exc))
             return 0
-        Ask.info(self.tab, _tr("Export to iCalendar"), _tr(
+        Ask.info(self.tab, self.tr("Export to iCalendar"), self.tr(
             "Events written: %1. File: %2").replace("%1", str(count)).replace("%2", str(path)))
         return count
 
     def import_ics(self) -> None:
-        path = FilePaths.open(self.tab, _tr("Import from iCalendar"), self._folder(),
+        path = FilePaths.open(self.tab, self.tr("Import from iCalendar"), self._folder(),
                               "iCalendar (*.ics)")
         if path is None:
             return
         try:
             done = events_ics.import_ics(path)
         except ServiceError as exc:
-            Ask.error(self.tab, _tr("Import from iCalendar"), str(exc))
+            Ask.error(self.tab, self.tr("Import from iCalendar"), str(exc))
             return
-        Ask.info(self.tab, _tr("Import from iCalendar"), _tr(
-            "New events: %1; updated: %2.").replace("%1", str(done.created)).replace(
-            "%2", str(done.updated)))
+        text = self.tr("New events: %1; updated: %2.")
+        Ask.info(self.tab, self.tr("Import from iCalendar"), text.replace(
+            "%1", str(done.created)).replace("%2", str(done.updated)))
 
     def reminders(self) -> None:
         RemindersDialog.ask(self.tab.reminders(), self.tab)

@@ -80,8 +80,8 @@ class ParticipantsDialog(QDialog):
             (self.tr("External…"), self.add_external),
             (self.tr("From Excel…"), self.import_from_excel),
             (self.tr("Edit…"), self.edit),
-            (self.tr("Attended"), lambda: self.mark(True)),
-            (self.tr("Absent"), lambda: self.mark(False)),
+            (self.tr("Mark attended"), lambda: self.mark(True)),
+            (self.tr("Mark absent"), lambda: self.mark(False)),
             (self.tr("Delete"), self.delete),
         ]
         self.button = {}

@@ -24,16 +24,18 @@ def summary_text(found: Reminders) -> str:
 
 
 def _columns(with_missing: bool) -> list[Column]:
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("Reminders", text)
-
-    columns = [Column("date", tr("Date"), lambda r: r.starts_at, kind="date", width=90),
-               Column("time", tr("Time"), lambda r: r.time_text, width=90),
-               Column("title", tr("Title"), lambda r: r.title, width=330),
-               Column("place", tr("Place"), lambda r: r.place, width=180)]
+    titles = (QCoreApplication.translate("Reminders", "Date"),
+              QCoreApplication.translate("Reminders", "Time"),
+              QCoreApplication.translate("Reminders", "Title"),
+              QCoreApplication.translate("Reminders", "Place"),
+              QCoreApplication.translate("Reminders", "What is missing"))
+    columns = [
+        Column("date", titles[0], lambda r: r.starts_at, kind="date", width=90),
+        Column("time", titles[1], lambda r: r.time_text, width=90),
+        Column("title", titles[2], lambda r: r.title, width=330),
+        Column("place", titles[3], lambda r: r.place, width=180)]
     if with_missing:
-        columns.append(Column("missing", tr("What is missing"), lambda r: r.missing,
-                              width=180))
+        columns.append(Column("missing", titles[4], lambda r: r.missing, width=180))
     return columns
 
 

@@ -106,7 +106,6 @@ class EventsTab(QWidget):
         self.back_button.setText("◀")
         self.forward_button.setText("▶")
         self.period = QLabel()
-        self.period.setMinimumWidth(200)
         font = self.period.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.2)
