@@ -140,8 +140,13 @@ def fill_demo(seed: int = 2026, progress: Callable[[str], None] | None = None,
         s.flush()
         records, leaves = demo_attestation(rng, people, date.today())
         s.add_all([*records, *leaves])
+        s.flush()
+        from imc_desktop.services.demo_events import demo_events
+
+        s.add_all(demo_events(rng, orgs, people, date.today()))
     refresh_categories()
     if progress:
         progress(f"Педагоги: {staff}")
-    notify({"organizations", "persons", "employments", "courses", "attestation_records"})
+    notify({"organizations", "persons", "employments", "courses", "attestation_records",
+            "events", "event_participants", "issued_documents"})
     return len(orgs)
