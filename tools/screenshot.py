@@ -47,6 +47,7 @@ def main(out: Path) -> int:
         _report_shots(window, settings, out)
         _staff_shots(window, out)
         _attestation_shots(window, out)
+        _events_shots(window, out)
         window.close()
         maintenance.close_current()
     return 0
@@ -76,6 +77,32 @@ def _attestation_shots(window: QWidget, out: Path) -> None:
     for index in range(tab.tabs.count()):
         tab.tabs.setCurrentIndex(index)
         shoot(window, out / f"attestation_{index}.png")
+
+
+def _events_shots(window: QWidget, out: Path) -> None:
+    from imc_desktop.services import events
+    from ui.events.event_dialog import EventDialog
+    from ui.events.participants_dialog import ParticipantsDialog
+    from ui.events.reminders import RemindersDialog
+
+    tab = window.events  # type: ignore[attr-defined]
+    window.tabs.setCurrentWidget(tab)  # type: ignore[attr-defined]
+    shoot(window, out / "events_month.png")
+    tab.step(-1)
+    shoot(window, out / "events_month_before.png")
+    tab.go_today()
+    tab.set_view(1)
+    shoot(window, out / "events_week.png")
+    tab.set_view(2)
+    shoot(window, out / "events_list.png")
+    tab.set_view(0)
+    contest = next(r for r in events.list_events() if r.kind == "конкурс"
+                   and r.status == "проведено")
+    shoot(EventDialog(events.get_event(contest.id), tab.context(), window),
+          out / "events_dialog.png")
+    shoot(ParticipantsDialog(contest, tab.people_context(), None, window),
+          out / "events_participants.png")
+    shoot(RemindersDialog(tab.reminders(), window), out / "events_reminders.png")
 
 
 def _report_shots(window: QWidget, settings: object, out: Path) -> None:

@@ -118,8 +118,8 @@ def _contest(cal: _Calendar, title: str, position: str, day: date) -> None:
                       audience_positions=position)
     event.starts_at = datetime.combine(day, time())
     event.ends_at = datetime.combine(day + timedelta(days=3), time())
-    jury = cal.join(event, cal.who("директор", count=2) + cal.who("методист", count=2),
-                    "член жюри")
+    jury = cal.join(event, cal.who("заместитель директора", count=3)
+                    + cal.who("старший воспитатель", count=1), "член жюри")
     contestants = cal.join(event, cal.who(position, count=cal.rng.randint(6, 11)))
     if event.status != "проведено":
         return
@@ -146,8 +146,8 @@ def _big_events(cal: _Calendar, first: date) -> None:
         august = date(cal.today.year - 1, 8, 27)
     cal.event("конференция", "Августовская педагогическая конференция", august, (9, 14),
               capacity=300)
-    for i, (title, position) in enumerate(CONTESTS):
-        day = add_months(first, 4 + i) + timedelta(days=10)
+    for months, (title, position) in zip((0, 1, 2, 7), CONTESTS, strict=True):
+        day = add_months(first, months) + timedelta(days=10)
         _contest(cal, title.format(y=day.year), position, day)
     readings = cal.event("педагогические чтения", "Районные педагогические чтения",
                          add_months(first, 6) + timedelta(days=14), (10, 15))

@@ -65,7 +65,7 @@ class FilterBar(QWidget):
 
     def _combo(self, everything: str, items: list[tuple[str, str]]) -> QComboBox:
         combo = QComboBox()
-        combo.setMinimumContentsLength(6)
+        combo.setMinimumContentsLength(13)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.addItem(everything, "")
         for value, text in items:

@@ -52,23 +52,23 @@ class ParticipantsDialog(QDialog):
         layout.addWidget(close)
         change_bridge().changed.connect(self._changed)
         self.reload()
-        self.resize(1100, 600)
+        self.resize(1220, 600)
 
     def _columns(self) -> list[Column]:
         return [
-            Column("name", self.tr("Full name"), lambda r: r.data.full_name, width=230),
-            Column("org", self.tr("Organization"), lambda r: r.organization, width=160),
-            Column("position", self.tr("Position"), lambda r: r.data.position, width=120),
-            Column("role", self.tr("Role"), lambda r: r.data.role, width=100),
+            Column("name", self.tr("Full name"), lambda r: r.data.full_name, width=210),
+            Column("org", self.tr("Organization"), lambda r: r.organization, width=150),
+            Column("position", self.tr("Position"), lambda r: r.data.position, width=100),
+            Column("role", self.tr("Role"), lambda r: r.data.role, width=90),
             Column("registered", self.tr("Registered"), lambda r: r.data.registered_on,
-                   kind="date", width=95),
-            Column("attended", self.tr("Attended"), attendance_text, width=75),
-            Column("result", self.tr("Result"), lambda r: r.data.result, width=95),
+                   kind="date", width=90),
+            Column("attended", self.tr("Attended"), attendance_text, width=55),
+            Column("result", self.tr("Result"), lambda r: r.data.result, width=85),
             Column("nomination", self.tr("Nomination"), lambda r: r.data.nomination,
-                   width=140),
-            Column("place", self.tr("Place"), lambda r: r.data.place, kind="int", width=55),
+                   width=120),
+            Column("place", self.tr("Place"), lambda r: r.data.place, kind="int", width=50),
             Column("score", self.tr("Score"), lambda r: r.data.score, kind="number",
-                   width=60),
+                   width=50),
             Column("document", self.tr("Document"), lambda r: r.document, width=140),
         ]
 

@@ -66,7 +66,7 @@ class WeekView(QWidget):
         return max((self.width() - TIME_COLUMN) // 7, 1)
 
     def _minute_height(self) -> float:
-        return max(self.height() - self._top(), 1) / ((LAST_HOUR - FIRST_HOUR) * 60)
+        return max(self.height() - self._top() - 10, 1) / ((LAST_HOUR - FIRST_HOUR) * 60)
 
     def _y(self, minutes: int) -> int:
         shown = min(max(minutes, FIRST_HOUR * 60), LAST_HOUR * 60) - FIRST_HOUR * 60
