@@ -21,7 +21,7 @@ def read_back(path: Path, title: str) -> None:
         workbook = openpyxl.load_workbook(path, read_only=True)
         try:
             found = any(title in str(cell) for ws in workbook.worksheets
-                        for row in ws.iter_rows(max_row=8, values_only=True) for cell in row
+                        for row in ws.iter_rows(max_row=16, values_only=True) for cell in row
                         if cell)
         finally:
             workbook.close()

@@ -64,7 +64,7 @@ def _plan(params: dict[str, Any], ctx: ReportContext) -> Report:
         [i, f"{format_date(r.starts_at)}\n{r.time_text}", f"{r.title} ({r.kind})", r.place,
          r.audience, r.organizer] for i, r in enumerate(rows, 1)]
     return Report(
-        title=f"План мероприятий {ctx.organization or 'ИМЦ'} на {name}",
+        title=f"План мероприятий на {name}",
         approval=ctx.approval(),
         tables=(ReportTable(PLAN_COLUMNS, cells),),
         closing_paragraphs=() if rows else ("Мероприятий в периоде не запланировано.",),
@@ -114,9 +114,9 @@ register(ReportDefinition(name=ATTENDANCE, title="Явочный лист мер
 
 # ---------------------------------------------------------------- протокол
 
-PROTOCOL_COLUMNS = (NUMBER, ReportColumn("Фамилия, имя, отчество", 2.4),
-                    ReportColumn("ОО", 1.9), ReportColumn("Номинация", 1.6),
-                    ReportColumn("Балл", 0.8, kind="number"),
+PROTOCOL_COLUMNS = (NUMBER, ReportColumn("Фамилия, имя, отчество", 2.2),
+                    ReportColumn("ОО", 1.8), ReportColumn("Номинация", 2.1),
+                    ReportColumn("Балл", 0.7, kind="number"),
                     ReportColumn("Место", 0.7, kind="int"), ReportColumn("Результат", 1.2))
 
 
@@ -151,13 +151,13 @@ register(ReportDefinition(name=PROTOCOL, title="Протокол итогов к
 # ---------------------------------------------------------------- отчёт за период
 
 HELD_COLUMNS = (NUMBER, ReportColumn("Дата", 1.0, kind="date"), ReportColumn("Вид", 1.5),
-                ReportColumn("Мероприятие", 3.6), ReportColumn("Уровень", 1.4),
+                ReportColumn("Мероприятие", 3.6), ReportColumn("Уровень", 1.8),
                 ReportColumn("Участников", 1.1, kind="int", total=True),
-                ReportColumn("Присутствовало", 1.2, kind="int", total=True),
+                ReportColumn("Присутствовало", 1.8, kind="int", total=True),
                 ReportColumn("Победители, призёры, лауреаты", 1.5, kind="int", total=True))
 ORG_COLUMNS = (ReportColumn("ОО", 3.6), ReportColumn("Мероприятий", 1.2, kind="int"),
                ReportColumn("Участий", 1.1, kind="int", total=True),
-               ReportColumn("Присутствовало", 1.2, kind="int", total=True),
+               ReportColumn("Присутствовало", 1.8, kind="int", total=True),
                ReportColumn("Победители, призёры, лауреаты", 1.5, kind="int", total=True))
 
 

@@ -92,3 +92,20 @@ def test_moving_the_data_folder_says_what_to_do(window: MainWindow, tmp_path: Pa
     before = settings.data_dir()
     window.act_settings.trigger()
     assert len(infos) == 1 and str(before) in infos[0]
+
+
+def test_the_status_bar_and_the_start_up_window_remind_of_events(
+        window: MainWindow, settings: config.Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.events.reminders import RemindersDialog
+
+    assert "Мероприятий в ближайшие дни: " in window.reminders_label.text()
+    assert "без итогов: 2" in window.reminders_label.text()
+    shown: list[object] = []
+    monkeypatch.setattr(RemindersDialog, "ask", staticmethod(lambda found, _p: shown.append(
+        found)))
+    window.remind_on_start()
+    assert len(shown) == 1
+    settings.set(config.EVENTS_REMIND_ON_START, False)
+    window.remind_on_start()
+    assert len(shown) == 1

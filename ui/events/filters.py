@@ -58,14 +58,14 @@ class FilterBar(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.kind, self.organizer, self.organization, self.audience,
                        self.status):
-            layout.addWidget(widget)
-        layout.addWidget(self.search, 1)
+            layout.addWidget(widget, 1)
+        layout.addWidget(self.search, 2)
         self.search.textChanged.connect(lambda _t: self.changed.emit())
         self.audience.editTextChanged.connect(lambda _t: self.changed.emit())
 
     def _combo(self, everything: str, items: list[tuple[str, str]]) -> QComboBox:
         combo = QComboBox()
-        combo.setMinimumContentsLength(13)
+        combo.setMinimumContentsLength(9)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.addItem(everything, "")
         for value, text in items:

@@ -23,7 +23,6 @@ from imc_desktop.services.errors import ServiceError
 from imc_desktop.services.events import EventData, EventRow
 from imc_desktop.services.events_calendar import month_weeks, week_of
 from imc_desktop.services.events_rules import add_months
-from models.staff import POSITIONS
 from ui.events.documents import DocumentsMenu
 from ui.events.event_dialog import EventContext, clash_text, edit_event
 from ui.events.filters import EventFilter, FilterBar
@@ -36,6 +35,7 @@ from ui.widgets.messages import Ask
 from ui.widgets.record_list import Column, RecordList
 
 MONTH, WEEK, LIST = range(3)
+POSITIONS: tuple[str, ...] = tuple(staff.CHOICES["position"])
 
 
 class EventsTab(QWidget):
