@@ -72,7 +72,10 @@ class MainWindow(QMainWindow):
         from ui.widgets.changes import change_bridge
 
         self.reminders_label.linkActivated.connect(lambda _l: self.events.documents.reminders())
-        change_bridge().changed.connect(lambda _t: self.show_reminders())
+        change_bridge().changed.connect(self._reminders_changed)
+        self.show_reminders()
+
+    def _reminders_changed(self, _tables: frozenset[str]) -> None:
         self.show_reminders()
 
     def show_reminders(self) -> None:

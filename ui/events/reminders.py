@@ -32,10 +32,10 @@ def _columns(with_missing: bool) -> list[Column]:
     columns = [
         Column("date", titles[0], lambda r: r.starts_at, kind="date", width=90),
         Column("time", titles[1], lambda r: r.time_text, width=90),
-        Column("title", titles[2], lambda r: r.title, width=330),
+        Column("title", titles[2], lambda r: r.title, width=290),
         Column("place", titles[3], lambda r: r.place, width=180)]
     if with_missing:
-        columns.append(Column("missing", titles[4], lambda r: r.missing, width=180))
+        columns.append(Column("missing", titles[4], lambda r: r.missing, width=210))
     return columns
 
 
@@ -50,7 +50,7 @@ class RemindersDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(900, 520)
+        self.resize(960, 520)
 
     def _table(self, layout: QVBoxLayout, title: str, rows: tuple[EventRow, ...],
                with_missing: bool) -> QTableView:
