@@ -59,12 +59,19 @@ def _staff_shots(window: QWidget, out: Path) -> None:
 
     window.tabs.setCurrentIndex(1)  # type: ignore[attr-defined]
     shoot(window, out / "staff_tab.png")
-    row = staff.list_staff()[3]
-    from imc_desktop.services import attestation
+    from imc_desktop.services import attestation, events
+    from imc_desktop.services.events_participants import list_participants, person_participation
+
+    contest = next(r for r in events.list_events() if r.kind == "конкурс"
+                   and r.status == "проведено")
+    winner = next(p.data.person_id for p in list_participants(contest.id)
+                  if p.data.result == "победитель")
+    row = next(x for x in staff.list_staff() if x.id == winner)
 
     context = CardContext(tuple(staff.organization_choices()),
                           tuple(staff_write.change_log(row.id)),
-                          attestation=attestation.person_attestation(row.id))
+                          attestation=attestation.person_attestation(row.id),
+                          participation=tuple(person_participation(row.id)))
     card = PersonDialog(staff.get_person(row.id), context, window)
     for index in range(card.tabs.count()):
         card.tabs.setCurrentIndex(index)

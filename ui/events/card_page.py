@@ -17,18 +17,18 @@ class ParticipationPage(QWidget):
     def __init__(self, rows: Sequence[ParticipantRow], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         columns = [
-            Column("date", self.tr("Date"), lambda r: r.event_start, kind="date", width=90),
-            Column("kind", self.tr("Kind"), lambda r: r.event_kind, width=130),
-            Column("event", self.tr("Event"), lambda r: r.event_title, width=280),
-            Column("role", self.tr("Role"), lambda r: r.data.role, width=100),
-            Column("attended", self.tr("Attended"), attendance_text, width=75),
-            Column("result", self.tr("Result"), lambda r: r.data.result, width=95),
+            Column("date", self.tr("Date"), lambda r: r.event_start, kind="date", width=80),
+            Column("kind", self.tr("Kind"), lambda r: r.event_kind, width=120),
+            Column("event", self.tr("Event"), lambda r: r.event_title, width=225),
+            Column("role", self.tr("Role"), lambda r: r.data.role, width=90),
+            Column("attended", self.tr("Attended"), attendance_text, width=55),
+            Column("result", self.tr("Result"), lambda r: r.data.result, width=85),
             Column("nomination", self.tr("Nomination"), lambda r: r.data.nomination,
-                   width=130),
-            Column("place", self.tr("Place"), lambda r: r.data.place, kind="int", width=55),
+                   width=110),
+            Column("place", self.tr("Place"), lambda r: r.data.place, kind="int", width=50),
             Column("score", self.tr("Score"), lambda r: r.data.score, kind="number",
-                   width=60),
-            Column("document", self.tr("Document"), lambda r: r.document, width=140),
+                   width=50),
+            Column("document", self.tr("Document"), lambda r: r.document, width=120),
         ]
         self.view, self.model = make_table(columns, self)
         self.model.set_rows(list(rows))
