@@ -190,3 +190,17 @@ def test_participants_are_added_from_the_register_and_shown_on_the_card(
     assert page.model.rowCount() == 1
     assert page.model.index(0, 2).data() == "Семинар"
     assert page.model.index(0, 3).data() == "докладчик"
+
+
+def test_delete_key_in_the_month_deletes_the_chosen_event_after_a_question(
+        tab: EventsTab, monkeypatch: pytest.MonkeyPatch) -> None:
+    keep, gone = make("Остаётся", 5), make("Удаляется", 6)
+    tab.reload()
+    answers = iter([False, True])
+    monkeypatch.setattr(Ask, "confirm", staticmethod(lambda *_a: next(answers)))
+    QTest.mouseClick(tab.month, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     centre_of_event(tab, gone))
+    QTest.keyClick(tab.month, Qt.Key.Key_Delete)
+    assert {r.id for r in events.list_events()} == {keep, gone}
+    QTest.keyClick(tab.month, Qt.Key.Key_Delete)
+    assert {r.id for r in events.list_events()} == {keep}

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import QLocale, QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 
 from imc_desktop.services.events import EventRow
@@ -27,10 +27,12 @@ def weekday_names() -> list[str]:
 
 
 class MonthView(QWidget):
-    """`openRequested(event_id)`, `moveRequested(event_id, date)`, `dayActivated(date)`
-    (double-click on a free place), `dayRequested(date)` («ещё N» clicked)."""
+    """`openRequested(event_id)` (double-click, Enter), `deleteRequested(event_id)` (Delete),
+    `moveRequested(event_id, date)`, `dayActivated(date)` (double-click on a free place),
+    `dayRequested(date)` («ещё N» clicked)."""
 
     openRequested = Signal(str)
+    deleteRequested = Signal(str)
     moveRequested = Signal(str, object)
     dayActivated = Signal(object)
     dayRequested = Signal(object)
@@ -38,6 +40,7 @@ class MonthView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.year, self.month = date.today().year, date.today().month
         self.today = date.today()
@@ -203,6 +206,14 @@ class MonthView(QWidget):
         row = next((r for r in self.rows if r.id == press[1]), None)
         if row is not None and target != row.start_date:
             self.moveRequested.emit(row.id, target)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.selected_id and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.openRequested.emit(self.selected_id)
+        elif self.selected_id and event.key() == Qt.Key.Key_Delete:
+            self.deleteRequested.emit(self.selected_id)
+        else:
+            super().keyPressEvent(event)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         day, row, more = self.hit(event.position().toPoint())

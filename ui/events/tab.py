@@ -133,6 +133,8 @@ class EventsTab(QWidget):
         self.month.dayActivated.connect(lambda d: self.new_event(datetime.combine(d, time(10))))
         self.month.dayRequested.connect(self.show_week_of)
         self.week.openRequested.connect(self.open_event)
+        for view in (self.month, self.week):
+            view.deleteRequested.connect(self._delete_by_id)
         self.week.slotActivated.connect(self.new_event)
         change_bridge().changed.connect(self._changed)
 
@@ -278,6 +280,9 @@ class EventsTab(QWidget):
             self, self.tr("Delete events"), self.tr(
                 "Some of them repeat. Delete the whole series too?"))
         events.delete_events([r.id for r in rows], whole)
+
+    def _delete_by_id(self, event_id: str) -> None:
+        self.delete_events([r for r in self.rows if r.id == event_id])
 
     def people_context(self) -> PeopleContext:
         people = staff.list_staff(self.today)

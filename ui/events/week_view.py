@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, time
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from imc_desktop.services.events import EventRow
@@ -25,12 +25,14 @@ class WeekView(QWidget):
     """`openRequested(event_id)`, `slotActivated(datetime)` on a free slot."""
 
     openRequested = Signal(str)
+    deleteRequested = Signal(str)
     slotActivated = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.days = week_of(date.today())
         self.today = date.today()
         self.rows: list[EventRow] = []
@@ -151,6 +153,14 @@ class WeekView(QWidget):
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         row = self.event_at(event.position().toPoint())
         self.setToolTip(f"{row.title}\n{row.time_text}; {row.place}" if row else "")
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.selected_id and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.openRequested.emit(self.selected_id)
+        elif self.selected_id and event.key() == Qt.Key.Key_Delete:
+            self.deleteRequested.emit(self.selected_id)
+        else:
+            super().keyPressEvent(event)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         pos = event.position().toPoint()
