@@ -841,6 +841,14 @@
         <translation>Загрузить из iCalendar…</translation>
     </message>
     <message>
+        <source>Import events from Excel…</source>
+        <translation>Загрузить мероприятия из Excel…</translation>
+    </message>
+    <message>
+        <source>Import participants from Excel…</source>
+        <translation>Загрузить участников из Excel…</translation>
+    </message>
+    <message>
         <source>Reminders…</source>
         <translation>Напоминания…</translation>
     </message>

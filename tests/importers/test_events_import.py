@@ -85,3 +85,44 @@ def test_the_capacity_skips_rows_with_the_reason_and_unknown_events_are_problems
     reasons = dict(summary.skipped)
     assert "мест больше нет" in reasons[5] and "мест больше нет" in reasons[6]
     assert "не найдено" in reasons[7]
+
+
+PLAN_HEADER = ["Наименование мероприятия", "Форма проведения", "Дата проведения", "Время",
+               "Место проведения", "Ответственный", "Категория участников"]
+
+
+def run_kind(name: str, path: Path) -> importers.ImportSummary:
+    kind = importing.get_kind(name)
+    header = importers.find_sheet(path, kind)
+    preview = importers.prepare(path, header.sheet, kind,
+                                importers.guess_mapping(header.headers, kind))
+    return importers.run(preview, kind, ImportOptions(valid_only=True))
+
+
+def test_a_plan_of_events_is_imported_and_a_second_import_updates_it(
+        database: DatabaseInfo, tmp_path: Path) -> None:
+    from datetime import time
+
+    from imc_desktop.services.import_events_plan import parse_time
+
+    assert parse_time("10.30") == time(10, 30) and parse_time("0.5") == time(12)
+    assert parse_time("9") == time(9) and parse_time("25:00") is None
+    people()
+    rows = [["Семинар «Смысловое чтение»", "семинар", date(2026, 4, 8), "10:00", "СОШ № 1",
+             "Орлова Ольга Ивановна", "учитель"],
+            ["Учитель года — 2027", "Конкурс", date(2027, 2, 10), None, "ИМЦ, актовый зал",
+             "", ""],
+            ["Без даты", "семинар", None, "10:00", "", "", ""],
+            ["Плохое время", "семинар", date(2026, 4, 9), "25:61", "", "", ""]]
+    path = write_xlsx(tmp_path / "план.xlsx", [["План мероприятий на 2026/27"], [],
+                                               PLAN_HEADER, *rows])
+    summary = run_kind("events", path)
+    assert (summary.created, summary.updated) == (2, 0)
+    assert {r for r, _ in summary.skipped} == {6, 7}
+    found = {r.title: r for r in events.list_events()}
+    seminar = found["Семинар «Смысловое чтение»"]
+    assert seminar.starts_at == datetime(2026, 4, 8, 10) and seminar.place == "СОШ № 1"
+    assert seminar.organizer == "Орлова Ольга Ивановна" and seminar.audience == "учитель"
+    contest = found["Учитель года — 2027"]
+    assert contest.all_day and contest.kind == "конкурс" and contest.place == "ИМЦ, актовый зал"
+    assert run_kind("events", path).updated == 2 and len(events.list_events()) == 2

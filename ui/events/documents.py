@@ -53,6 +53,9 @@ class DocumentsMenu(QObject):
             None,
             (self.tr("Export the shown events to iCalendar…"), self.export_ics),
             (self.tr("Import from iCalendar…"), self.import_ics),
+            (self.tr("Import events from Excel…"), lambda: self.import_excel("events")),
+            (self.tr("Import participants from Excel…"),
+             lambda: self.import_excel("event_participants")),
             None,
             (self.tr("Reminders…"), self.reminders),
         ]
@@ -147,6 +150,12 @@ class DocumentsMenu(QObject):
         text = self.tr("New events: %1; updated: %2.")
         Ask.info(self.tab, self.tr("Import from iCalendar"), text.replace(
             "%1", str(done.created)).replace("%2", str(done.updated)))
+
+    def import_excel(self, kind: str) -> None:
+        from imc_desktop.services import importing
+        from ui.widgets.import_wizard import ImportWizard
+
+        ImportWizard.ask(kind, importing.mapping_store(self.tab.settings.data_dir()), self.tab)
 
     def reminders(self) -> None:
         RemindersDialog.ask(self.tab.reminders(), self.tab)
