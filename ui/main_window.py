@@ -90,7 +90,7 @@ class MainWindow(QMainWindow):
 
         found = self.events.reminders()
         if self.settings.get(config.EVENTS_REMIND_ON_START) and not found.empty:
-            RemindersDialog.ask(found, self)
+            RemindersDialog.ask(found, self, self.events.open_event)
 
     # ---------------------------------------------------------------- structure
     def tab_titles(self) -> list[str]:

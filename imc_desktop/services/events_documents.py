@@ -182,3 +182,13 @@ def issued(year: int | None = None) -> list[IssuedRow]:
         return [IssuedRow(d.id, f"{d.year}/{d.number}", d.year, d.number, d.kind, d.full_name,
                           d.event_title, d.result, d.issued_on, d.printed_times)
                 for d in s.scalars(query)]
+
+
+def duplicate_numbers(rows: list[IssuedRow]) -> list[str]:
+    """Numbers given twice (two workstations issuing offline, then synchronised): «2026/5
+    (Иванова А.И., Петров П.П.)». A document with such a number should be reprinted."""
+    by_number: dict[tuple[int, int], list[IssuedRow]] = {}
+    for row in rows:
+        by_number.setdefault((row.year, row.number), []).append(row)
+    return [f"{y}/{n} ({', '.join(r.full_name for r in found)})"
+            for (y, n), found in sorted(by_number.items()) if len(found) > 1]

@@ -203,9 +203,13 @@ def _register(params: dict[str, Any], ctx: ReportContext) -> Report:
     cells: list[list[CellValue]] = [
         [r.number_text, r.kind, r.full_name, r.event_title, r.result, r.issued_on,
          r.printed_times] for r in rows]
+    twice = docs.duplicate_numbers(rows)
     return Report(title="Реестр выданных сертификатов и дипломов",
                   params_line=f"{params['year']} год. Выдано документов: {len(rows)}.",
-                  tables=(ReportTable(REGISTER_COLUMNS, cells),), landscape=True)
+                  tables=(ReportTable(REGISTER_COLUMNS, cells),), landscape=True,
+                  closing_paragraphs=(("Номера, выданные дважды (после синхронизации "
+                                       "рабочих мест): " + "; ".join(twice) + ".",)
+                                      if twice else ()))
 
 
 register(ReportDefinition(

@@ -123,3 +123,18 @@ def test_every_events_report_is_written_in_every_format_on_an_empty_database(
         report = reports.build(name, {}, settings)
         for fmt in reports.FORMATS:
             assert reports.write(report, fmt, tmp_path / f"{name}.{fmt}", settings).exists()
+
+
+def test_the_register_lists_numbers_given_twice(ids: dict[str, str],
+                                                settings: config.Settings) -> None:
+    from imc_desktop.db import session_scope
+    from models import IssuedDocument
+
+    with session_scope() as s:
+        for name in ("Иванова А.И.", "Петров П.П."):
+            s.add(IssuedDocument(kind="сертификат", year=2026, number=5, full_name=name,
+                                 issued_on=date(2026, 3, 1)))
+    report = reports.build(defs.REGISTER, {"year": "2026"}, settings)
+    assert report.closing_paragraphs == (
+        "Номера, выданные дважды (после синхронизации рабочих мест): 2026/5 (Иванова А.И., "
+        "Петров П.П.).",)

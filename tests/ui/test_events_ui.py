@@ -204,3 +204,19 @@ def test_delete_key_in_the_month_deletes_the_chosen_event_after_a_question(
     assert {r.id for r in events.list_events()} == {keep, gone}
     QTest.keyClick(tab.month, Qt.Key.Key_Delete)
     assert {r.id for r in events.list_events()} == {keep}
+
+
+def test_the_reminders_window_opens_an_event_on_double_click(
+        qtbot: Any, russian: Any, database: DatabaseInfo) -> None:
+    from ui.events.reminders import RemindersDialog, summary_text
+
+    soon = make("Скоро", 12)
+    found = events.reminders(TODAY)
+    assert summary_text(found) == "Мероприятий в ближайшие дни: 1"
+    opened: list[str] = []
+    dialog = RemindersDialog(found, None, opened.append)
+    qtbot.addWidget(dialog)
+    index = dialog.upcoming.model().index(0, 2)
+    assert index.data() == "Скоро"
+    dialog.upcoming.doubleClicked.emit(index)
+    assert opened == [soon]

@@ -102,8 +102,8 @@ def test_the_status_bar_and_the_start_up_window_remind_of_events(
     assert "Мероприятий в ближайшие дни: " in window.reminders_label.text()
     assert "без итогов: 2" in window.reminders_label.text()
     shown: list[object] = []
-    monkeypatch.setattr(RemindersDialog, "ask", staticmethod(lambda found, _p: shown.append(
-        found)))
+    monkeypatch.setattr(RemindersDialog, "ask", staticmethod(
+        lambda found, *_args: shown.append(found)))
     window.remind_on_start()
     assert len(shown) == 1
     settings.set(config.EVENTS_REMIND_ON_START, False)

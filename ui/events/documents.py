@@ -158,4 +158,4 @@ class DocumentsMenu(QObject):
         ImportWizard.ask(kind, importing.mapping_store(self.tab.settings.data_dir()), self.tab)
 
     def reminders(self) -> None:
-        RemindersDialog.ask(self.tab.reminders(), self.tab)
+        RemindersDialog.ask(self.tab.reminders(), self.tab, self.tab.open_event)

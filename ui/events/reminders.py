@@ -3,6 +3,8 @@ the status bar and, on start, in a window."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableView, QVBoxLayout, QWidget
 
@@ -40,8 +42,12 @@ def _columns(with_missing: bool) -> list[Column]:
 
 
 class RemindersDialog(QDialog):
-    def __init__(self, found: Reminders, parent: QWidget | None = None) -> None:
+    """Double-click on an event opens it with `opener` (the events tab's form)."""
+
+    def __init__(self, found: Reminders, parent: QWidget | None = None,
+                 opener: Callable[[str], object] | None = None) -> None:
         super().__init__(parent)
+        self.opener = opener
         self.setWindowTitle(self.tr("Events: reminders"))
         layout = QVBoxLayout(self)
         self.upcoming = self._table(layout, self.tr("Soon"), found.upcoming, False)
@@ -57,10 +63,16 @@ class RemindersDialog(QDialog):
         layout.addWidget(QLabel(f"<b>{title}</b> ({len(rows)})"))
         view, model = make_table(_columns(with_missing), self)
         model.set_rows(list(rows))
+        view.doubleClicked.connect(lambda index: self.open(model.row_at(index.row())))
         layout.addWidget(view, 1)
         return view
 
+    def open(self, row: EventRow) -> None:
+        if self.opener is not None:
+            self.opener(row.id)
+
     @staticmethod
-    def ask(found: Reminders, parent: QWidget | None = None) -> None:
+    def ask(found: Reminders, parent: QWidget | None = None,
+            opener: Callable[[str], object] | None = None) -> None:
         """Shows the reminders; tests replace it."""
-        RemindersDialog(found, parent).exec()
+        RemindersDialog(found, parent, opener).exec()
