@@ -1,6 +1,7 @@
 """Import of an event's participants from Excel (the kind «event_participants»).
 
-A row names the event (by its title, and its date when several events share the title)
+A row names the event (by its title, and its date when several events share the title;
+a list imported from an event's participants window may leave the event out)
 and a participant: a pedagogue of the register (by СНИЛС, else by ФИО when it is unique)
 or, when not found, an external participant with the ОО or organisation as written. The
 role, attendance, result, nomination, place and score come along. A participant already in
@@ -9,6 +10,8 @@ the event is updated; rows over the event's capacity are skipped with the reason
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
@@ -33,8 +36,7 @@ def _f(name: str, title: str, kind: Any = "text", *aliases: str,
 
 
 FIELDS = (
-    _f("event", "Мероприятие", "text", "Название мероприятия", "Конкурс", "Семинар",
-       required=True),
+    _f("event", "Мероприятие", "text", "Название мероприятия", "Конкурс", "Семинар"),
     _f("event_date", "Дата мероприятия", "date", "Дата проведения", "Дата"),
     _f("last_name", "Фамилия", "text", required=True),
     _f("first_name", "Имя"),
@@ -72,6 +74,19 @@ def choice_of(text: str, choices: tuple[str, ...]) -> str | None:
     return None
 
 
+_into: list[str] = []  # the event a list is imported into from its participants window
+
+
+@contextmanager
+def into_event(event_id: str) -> Iterator[None]:
+    """Rows without an «Мероприятие» column go to this event (the participants window)."""
+    _into.append(event_id)
+    try:
+        yield
+    finally:
+        _into.remove(event_id)
+
+
 class _Lookup:
     """Events by title, the register by СНИЛС and by ФИО, ОО by name."""
 
@@ -88,6 +103,10 @@ class _Lookup:
         self.orgs = {_fold(name): org_id for name, org_id in organization_references().items()}
 
     def event(self, values: dict[str, Any]) -> Event | str:
+        if not _text(values, "event"):
+            chosen = next((e for group in self.events.values() for e in group
+                           if _into and e.id == _into[-1]), None)
+            return chosen or "укажите мероприятие (столбец «Мероприятие»)"
         found = self.events.get(_fold(_text(values, "event")), [])
         day: date | None = values.get("event_date")
         if day is not None:

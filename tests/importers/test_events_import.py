@@ -126,3 +126,18 @@ def test_a_plan_of_events_is_imported_and_a_second_import_updates_it(
     contest = found["Учитель года — 2027"]
     assert contest.all_day and contest.kind == "конкурс" and contest.place == "ИМЦ, актовый зал"
     assert run_kind("events", path).updated == 2 and len(events.list_events()) == 2
+
+
+def test_a_list_without_the_event_goes_to_the_event_it_is_imported_into(
+        contest: str, tmp_path: Path) -> None:
+    from imc_desktop.services.import_events import into_event
+
+    path = write_xlsx(tmp_path / "список.xlsx", [["ФИО", "Место работы"],
+                                                 ["Петров Пётр Ивановна", "СОШ № 1"],
+                                                 ["Гость Гостевич", "Лицей № 7"]])
+    refused = run(path)
+    assert refused.created == 0 and "укажите мероприятие" in refused.skipped[0][1]
+    with into_event(contest):
+        assert run(path).created == 2
+    names = {r.data.full_name: r.external for r in ep.list_participants(contest)}
+    assert names == {"Петров Пётр Ивановна": False, "Гость Гостевич": True}

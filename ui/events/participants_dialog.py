@@ -163,10 +163,12 @@ class ParticipantsDialog(QDialog):
             self._run(lambda: ep.delete_participants([r.id for r in rows]))
 
     def import_from_excel(self) -> None:
+        from imc_desktop.services.import_events import into_event
         from ui.widgets.import_wizard import ImportWizard
 
         if self.mappings is not None:
-            ImportWizard.ask("event_participants", self.mappings, self)
+            with into_event(self.occasion.id):
+                ImportWizard.ask("event_participants", self.mappings, self)
 
     @staticmethod
     def ask(event: EventRow, context: PeopleContext, mappings: Path | None = None,
