@@ -220,3 +220,27 @@ def test_the_reminders_window_opens_an_event_on_double_click(
     assert index.data() == "Скоро"
     dialog.upcoming.doubleClicked.emit(index)
     assert opened == [soon]
+
+
+def test_the_documents_menu_writes_certificates_and_the_shown_events_to_ics(
+        tab: EventsTab, monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> None:
+    from pathlib import Path
+
+    from ui.events.documents import FilePaths
+
+    ids = people()
+    seminar = make("Семинар", 5)
+    events.move_event(make("В другом месяце", 5, place="Актовый зал"), date(2026, 5, 5))
+    ep.add_people(seminar, [ids["Иванова"]])
+    ep.mark_attendance([r.id for r in ep.list_participants(seminar)], True)
+    tab.reload()
+    target: list[Path] = [tmp_path / "c.pdf"]
+    monkeypatch.setattr(FilePaths, "save", staticmethod(lambda *_a: target[0]))
+    monkeypatch.setattr(Ask, "confirm", staticmethod(lambda *_a: False))
+    monkeypatch.setattr(Ask, "info", staticmethod(lambda *_a: None))
+    QTest.mouseClick(tab.month, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     centre_of_event(tab, seminar))
+    assert tab.documents.certificates("сертификат") == 1 and target[0].exists()
+    target[0] = tmp_path / "march.ics"
+    assert tab.documents.export_ics() == 1
+    assert "SUMMARY:Семинар" in target[0].read_text(encoding="utf-8")
