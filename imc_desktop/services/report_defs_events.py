@@ -101,7 +101,7 @@ def _attendance(params: dict[str, Any], ctx: ReportContext) -> Report:
                     key=lambda p: p.data.full_name.casefold())
     cells: list[list[CellValue]] = [[i, p.data.full_name, p.organization, p.data.position, ""]
              for i, p in enumerate(people, 1)]
-    return Report(title="Явочный лист", heading=f"{row.kind} «{row.title}»",
+    return Report(title="Явочный лист", heading=f"«{row.title}»",
                   params_line=ed.when_and_where(row),
                   tables=(ReportTable(ATTENDANCE_COLUMNS, cells),), landscape=False,
                   signatures=(Signature("Ответственный", short_name(row.organizer)),)

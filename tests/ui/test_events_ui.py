@@ -244,3 +244,19 @@ def test_the_documents_menu_writes_certificates_and_the_shown_events_to_ics(
     target[0] = tmp_path / "march.ics"
     assert tab.documents.export_ics() == 1
     assert "SUMMARY:Семинар" in target[0].read_text(encoding="utf-8")
+
+
+def test_the_main_window_open_and_delete_act_on_the_chosen_event_of_the_month(
+        tab: EventsTab, monkeypatch: pytest.MonkeyPatch) -> None:
+    chosen = make("Семинар", 5)
+    tab.reload()
+    opened: list[str] = []
+    monkeypatch.setattr(EventDialog, "ask", staticmethod(
+        lambda data, *_a: opened.append(data.id)))
+    monkeypatch.setattr(Ask, "confirm", staticmethod(lambda *_a: True))
+    QTest.mouseClick(tab.month, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     centre_of_event(tab, chosen))
+    tab.record_list.open_current()
+    assert opened == [chosen]
+    tab.record_list.delete_selected()
+    assert events.list_events() == []

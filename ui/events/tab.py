@@ -3,6 +3,7 @@ back and forward, filters and search; new, open, move, participants and document
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QLocale
@@ -86,6 +87,11 @@ class EventsTab(QWidget):
                              self.settings.raw(), self)
         records.search.hide()  # the tab's search box filters every view
         records.focus_search = self.focus_search  # type: ignore[method-assign]
+        list_open, list_delete = records.open_current, records.delete_selected
+        records.open_current = lambda: self._in_calendar(  # type: ignore[method-assign]
+            list_open, self.open_event)
+        records.delete_selected = lambda: self._in_calendar(  # type: ignore[method-assign]
+            list_delete, self._delete_by_id)
         records.openRequested.connect(lambda row: self.open_event(row.id))
         records.addRequested.connect(lambda: self.new_event())
         records.deleteRequested.connect(self.delete_events)
@@ -280,6 +286,15 @@ class EventsTab(QWidget):
             self, self.tr("Delete events"), self.tr(
                 "Some of them repeat. Delete the whole series too?"))
         events.delete_events([r.id for r in rows], whole)
+
+    def _in_calendar(self, in_list: Callable[[], None], act: Callable[[str], object]) -> None:
+        """The main window's «Открыть» and «Удалить» act on the chosen event of any view."""
+        if self.view() == LIST:
+            in_list()
+            return
+        row = self.current_event()
+        if row is not None:
+            act(row.id)
 
     def _delete_by_id(self, event_id: str) -> None:
         self.delete_events([r for r in self.rows if r.id == event_id])
