@@ -140,6 +140,7 @@ def _finish_start(window: MainWindow, path: Path, backups: Path, demo_mode: bool
     attestation.refresh_categories(rules=attestation.rules_from(settings))
     window.load_modules()
     maintenance.daily_backup(settings.get(config.BACKUPS_KEEP))
+    window.remind_on_start()
 
 
 def self_check(out: list[str]) -> int:

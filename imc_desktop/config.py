@@ -186,6 +186,33 @@ LABEL_OFFSET_Y = _declare(Setting(
     "equipment/label_offset_y", str, "0",
     QT_TRANSLATE_NOOP("Settings", "Printer offset downwards, mm (negative: upwards)"),
     S_EQUIPMENT))
+S_EVENTS = QT_TRANSLATE_NOOP("Settings", "Events")
+
+EVENTS_CERTIFICATE_TEXT = _declare(Setting(
+    "events/certificate_text", str,
+    "{ОО} | принял(а) участие в мероприятии «{мероприятие}» | в качестве: {роль} | {дата}",
+    QT_TRANSLATE_NOOP("Settings", "Certificate text ({ФИО}, {ОО}, {мероприятие}, {вид}, "
+                                  "{дата}, {роль}; «|» starts a new line)"), S_EVENTS))
+EVENTS_DIPLOMA_TEXT = _declare(Setting(
+    "events/diploma_text", str,
+    "{ОО} | {место} | {вид} «{мероприятие}» | {номинация} | {дата}",
+    QT_TRANSLATE_NOOP("Settings", "Diploma text (also {результат}, {место}, {номинация}, "
+                                  "{балл})"), S_EVENTS))
+EVENTS_SIGNER_POSITION = _declare(Setting(
+    "events/signer_position", str, "",
+    QT_TRANSLATE_NOOP("Settings", "Certificates signed by: position (empty: the director)"),
+    S_EVENTS))
+EVENTS_SIGNER_NAME = _declare(Setting(
+    "events/signer_name", str, "",
+    QT_TRANSLATE_NOOP("Settings", "Certificates signed by: full name (empty: the director)"),
+    S_EVENTS))
+EVENTS_REMIND_DAYS = _declare(Setting(
+    "events/remind_days", int, 7,
+    QT_TRANSLATE_NOOP("Settings", "Remind of the events of the next, days"), S_EVENTS,
+    minimum=1, maximum=60))
+EVENTS_REMIND_ON_START = _declare(Setting(
+    "events/remind_on_start", bool, True,
+    QT_TRANSLATE_NOOP("Settings", "Show the events reminder on start"), S_EVENTS))
 
 DATA_FOLDER = _declare(Setting(
     "data/folder", str, "",

@@ -11,6 +11,7 @@ from models.equipment import (
     InventorySession,
     IssuedNumber,
 )
+from models.events import Event, EventParticipant, IssuedDocument
 from models.literature import (
     LiteratureDocument,
     LiteratureLine,
@@ -30,6 +31,7 @@ from models.staff import (
 
 __all__ = ["AttestationRecord", "Award", "Base", "ChangeLogEntry", "Course", "Education",
            "Employment", "EquipmentAct", "EquipmentActLine", "EquipmentEvent", "EquipmentItem",
-           "Experience", "InventoryLine", "InventorySession", "IssuedNumber", "LeavePeriod",
-           "LiteratureDocument", "LiteratureLine", "LiteratureTitle", "Organization",
-           "OrganizationGradePupils", "Person", "SyncMixin", "utcnow"]
+           "Event", "EventParticipant", "Experience", "InventoryLine", "InventorySession",
+           "IssuedDocument", "IssuedNumber", "LeavePeriod", "LiteratureDocument",
+           "LiteratureLine", "LiteratureTitle", "Organization", "OrganizationGradePupils",
+           "Person", "SyncMixin", "utcnow"]

@@ -48,6 +48,7 @@ def main(out: Path) -> int:
         _staff_shots(window, out)
         _attestation_shots(window, out)
         _equipment_shots(window, out)
+        _events_shots(window, out)
         window.close()
         maintenance.close_current()
     return 0
@@ -59,12 +60,19 @@ def _staff_shots(window: QWidget, out: Path) -> None:
 
     window.tabs.setCurrentIndex(1)  # type: ignore[attr-defined]
     shoot(window, out / "staff_tab.png")
-    row = staff.list_staff()[3]
-    from imc_desktop.services import attestation
+    from imc_desktop.services import attestation, events
+    from imc_desktop.services.events_participants import list_participants, person_participation
+
+    contest = next(r for r in events.list_events() if r.kind == "конкурс"
+                   and r.status == "проведено")
+    winner = next(p.data.person_id for p in list_participants(contest.id)
+                  if p.data.result == "победитель")
+    row = next(x for x in staff.list_staff() if x.id == winner)
 
     context = CardContext(tuple(staff.organization_choices()),
                           tuple(staff_write.change_log(row.id)),
-                          attestation=attestation.person_attestation(row.id))
+                          attestation=attestation.person_attestation(row.id),
+                          participation=tuple(person_participation(row.id)))
     card = PersonDialog(staff.get_person(row.id), context, window)
     for index in range(card.tabs.count()):
         card.tabs.setCurrentIndex(index)
@@ -92,6 +100,30 @@ def _equipment_shots(window: QWidget, out: Path) -> None:
     card = ItemDialog(equipment.get_item(row.id), CardContext(
         tuple(staff.organization_choices()), tuple(equipment_history.history(row.id))), window)
     shoot(card, out / "equipment_card.png")
+def _events_shots(window: QWidget, out: Path) -> None:
+    from imc_desktop.services import events
+    from ui.events.event_dialog import EventDialog
+    from ui.events.participants_dialog import ParticipantsDialog
+    from ui.events.reminders import RemindersDialog
+
+    tab = window.events  # type: ignore[attr-defined]
+    window.tabs.setCurrentWidget(tab)  # type: ignore[attr-defined]
+    shoot(window, out / "events_month.png")
+    tab.step(-1)
+    shoot(window, out / "events_month_before.png")
+    tab.go_today()
+    tab.set_view(1)
+    shoot(window, out / "events_week.png")
+    tab.set_view(2)
+    shoot(window, out / "events_list.png")
+    tab.set_view(0)
+    contest = next(r for r in events.list_events() if r.kind == "конкурс"
+                   and r.status == "проведено")
+    shoot(EventDialog(events.get_event(contest.id), tab.context(), window),
+          out / "events_dialog.png")
+    shoot(ParticipantsDialog(contest, tab.people_context(), None, window),
+          out / "events_participants.png")
+    shoot(RemindersDialog(tab.reminders(), window), out / "events_reminders.png")
 
 
 def _report_shots(window: QWidget, settings: object, out: Path) -> None:

@@ -46,6 +46,7 @@ class MainWindow(QMainWindow):
     def load_modules(self) -> None:
         """The module tabs: they read the database, so they come after the open database."""
         from ui.attestation.tab import AttestationTab
+        from ui.events.tab import EventsTab
         from ui.inventory.tab import EquipmentTab
         from ui.literature.tab import LiteratureTab
         from ui.organizations.tab import OrganizationsTab
@@ -55,6 +56,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.organizations, self.organizations.title)
         self.staff = StaffTab(self.settings, self)
         self.tabs.addTab(self.staff, self.staff.title)
+        self.events = EventsTab(self.settings, self)
+        self.tabs.addTab(self.events, self.events.title)
         self.attestation = AttestationTab(self.settings, self)
         self.tabs.addTab(self.attestation, self.attestation.title)
         self.literature = LiteratureTab(self.settings, self)
@@ -70,6 +73,31 @@ class MainWindow(QMainWindow):
             records.exporter = self._export_list
         self.db_label.setText(self.tr("Database: %1").replace(
             "%1", str(maintenance.info().path)))
+        self._watch_reminders()
+
+    def _watch_reminders(self) -> None:
+        from ui.widgets.changes import change_bridge
+
+        self.reminders_label.linkActivated.connect(lambda _l: self.events.documents.reminders())
+        change_bridge().changed.connect(self._reminders_changed)
+        self.show_reminders()
+
+    def _reminders_changed(self, _tables: frozenset[str]) -> None:
+        self.show_reminders()
+
+    def show_reminders(self) -> None:
+        """Events of the next days and those without results, in the status bar."""
+        from ui.events.reminders import summary_text
+
+        text = summary_text(self.events.reminders())
+        self.reminders_label.setText(f'<a href="#">{text}</a>' if text else "")
+
+    def remind_on_start(self) -> None:
+        from ui.events.reminders import RemindersDialog
+
+        found = self.events.reminders()
+        if self.settings.get(config.EVENTS_REMIND_ON_START) and not found.empty:
+            RemindersDialog.ask(found, self, self.events.open_event)
 
     # ---------------------------------------------------------------- structure
     def tab_titles(self) -> list[str]:
@@ -176,6 +204,8 @@ class MainWindow(QMainWindow):
 
     def _build_status(self) -> None:
         self.db_label = QLabel()
+        self.reminders_label = QLabel()
+        self.statusBar().addWidget(self.reminders_label)
         self.statusBar().addPermanentWidget(self.db_label)
 
     # ---------------------------------------------------------------- commands

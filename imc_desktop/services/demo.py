@@ -127,6 +127,7 @@ def fill_demo(seed: int = 2026, progress: Callable[[str], None] | None = None,
     from imc_desktop.services.attestation import refresh_categories
     from imc_desktop.services.demo_attestation import demo_attestation
     from imc_desktop.services.demo_equipment import demo_equipment, demo_inventory_count
+    from imc_desktop.services.demo_events import demo_events
     from imc_desktop.services.demo_literature import demo_literature
     from imc_desktop.services.demo_staff import demo_persons
 
@@ -147,6 +148,8 @@ def fill_demo(seed: int = 2026, progress: Callable[[str], None] | None = None,
         s.add_all(demo_literature(random.Random(seed + 8), orgs, date.today()))
         if progress:
             progress("Литература: каталог и движение фонда за учебный год")
+        s.flush()
+        s.add_all(demo_events(random.Random(seed + 7), orgs, people, date.today()))
     demo_inventory_count(central_school, date.today())
     refresh_categories()
     if progress:
@@ -154,5 +157,5 @@ def fill_demo(seed: int = 2026, progress: Callable[[str], None] | None = None,
         progress(f"Оборудование: {items}")
     notify({"organizations", "persons", "employments", "courses", "attestation_records",
             "equipment_items", "literature_titles", "literature_documents",
-            "organization_grade_pupils"})
+            "organization_grade_pupils", "events", "event_participants", "issued_documents"})
     return len(orgs)

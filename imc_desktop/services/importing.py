@@ -40,7 +40,8 @@ def register(kind: ImportKind) -> ImportKind:
 
 
 KIND_MODULES = ("imc_desktop.services.import_staff", "imc_desktop.services.import_attestation",
-                "imc_desktop.services.import_equipment", "imc_desktop.services.import_literature")
+                "imc_desktop.services.import_equipment", "imc_desktop.services.import_literature",
+                "imc_desktop.services.import_events", "imc_desktop.services.import_events_plan")
 
 
 def all_kinds() -> dict[str, ImportKind]:

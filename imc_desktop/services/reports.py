@@ -86,7 +86,8 @@ def register(definition: ReportDefinition) -> ReportDefinition:
 REPORT_MODULES = ("imc_desktop.services.report_defs", "imc_desktop.services.report_defs_staff",
                   "imc_desktop.services.report_defs_attestation",
                   "imc_desktop.services.report_defs_equipment",
-                  "imc_desktop.services.report_defs_literature")
+                  "imc_desktop.services.report_defs_literature",
+                  "imc_desktop.services.report_defs_events")
 
 
 def definitions() -> list[ReportDefinition]:

@@ -506,6 +506,33 @@
     </message>
 </context>
 <context>
+    <name>BulkForm</name>
+    <message>
+        <source>Add in bulk</source>
+        <translation>Добавить группой</translation>
+    </message>
+    <message>
+        <source>any organization</source>
+        <translation>любая ОО</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>ОО</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Предмет</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+</context>
+<context>
     <name>CardColumns</name>
     <message>
         <source>Organization</source>
@@ -1254,6 +1281,89 @@
     </message>
 </context>
 <context>
+    <name>DocumentsMenu</name>
+    <message>
+        <source>Documents</source>
+        <translation>Документы</translation>
+    </message>
+    <message>
+        <source>Certificates (PDF)…</source>
+        <translation>Сертификаты (PDF)…</translation>
+    </message>
+    <message>
+        <source>Diplomas (PDF)…</source>
+        <translation>Дипломы (PDF)…</translation>
+    </message>
+    <message>
+        <source>Attendance sheet (Word)…</source>
+        <translation>Явочный лист (Word)…</translation>
+    </message>
+    <message>
+        <source>Contest results protocol (Word)…</source>
+        <translation>Протокол итогов конкурса (Word)…</translation>
+    </message>
+    <message>
+        <source>Plans and reports…</source>
+        <translation>Планы и отчёты…</translation>
+    </message>
+    <message>
+        <source>Export the shown events to iCalendar…</source>
+        <translation>Выгрузить показанные мероприятия в iCalendar…</translation>
+    </message>
+    <message>
+        <source>Import from iCalendar…</source>
+        <translation>Загрузить из iCalendar…</translation>
+    </message>
+    <message>
+        <source>Import events from Excel…</source>
+        <translation>Загрузить мероприятия из Excel…</translation>
+    </message>
+    <message>
+        <source>Import participants from Excel…</source>
+        <translation>Загрузить участников из Excel…</translation>
+    </message>
+    <message>
+        <source>Reminders…</source>
+        <translation>Напоминания…</translation>
+    </message>
+    <message>
+        <source>Choose an event first.</source>
+        <translation>Сначала выберите мероприятие.</translation>
+    </message>
+    <message>
+        <source>Open it now?</source>
+        <translation>Открыть его сейчас?</translation>
+    </message>
+    <message>
+        <source>Save certificates</source>
+        <translation>Сохранить сертификаты</translation>
+    </message>
+    <message>
+        <source>Certificates were not written</source>
+        <translation>Сертификаты не записаны</translation>
+    </message>
+    <message>
+        <source>Pages written: %1. File: %2</source>
+        <translation>Записано страниц: %1. Файл: %2</translation>
+    </message>
+    <message>
+        <source>Export to iCalendar</source>
+        <translation>Выгрузка в iCalendar</translation>
+    </message>
+    <message>
+        <source>Events written: %1. File: %2</source>
+        <translation>Записано мероприятий: %1. Файл: %2</translation>
+    </message>
+    <message>
+        <source>Import from iCalendar</source>
+        <translation>Загрузка из iCalendar</translation>
+    </message>
+    <message>
+        <source>New events: %1; updated: %2.</source>
+        <translation>Новых мероприятий: %1; обновлено: %2.</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsPage</name>
     <message>
         <source>Literature documents</source>
@@ -1514,6 +1624,244 @@
     </message>
 </context>
 <context>
+    <name>EventDialog</name>
+    <message>
+        <source>Event</source>
+        <translation>Мероприятие</translation>
+    </message>
+    <message>
+        <source>New event</source>
+        <translation>Новое мероприятие</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Описание</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>Дата начала</translation>
+    </message>
+    <message>
+        <source>Start time</source>
+        <translation>Время начала</translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation>Дата окончания</translation>
+    </message>
+    <message>
+        <source>End time</source>
+        <translation>Время окончания</translation>
+    </message>
+    <message>
+        <source>All day</source>
+        <translation>Весь день</translation>
+    </message>
+    <message>
+        <source>Place: organization</source>
+        <translation>Место: ОО</translation>
+    </message>
+    <message>
+        <source>Place (room, address)</source>
+        <translation>Место (кабинет, адрес)</translation>
+    </message>
+    <message>
+        <source>Organizer</source>
+        <translation>Организатор</translation>
+    </message>
+    <message>
+        <source>Audience: positions</source>
+        <translation>Для кого: должности</translation>
+    </message>
+    <message>
+        <source>Audience: subjects</source>
+        <translation>Для кого: предметы</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Уровень</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Places (empty: unlimited)</source>
+        <translation>Мест (пусто — без ограничения)</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>Повтор</translation>
+    </message>
+    <message>
+        <source>Repeat until</source>
+        <translation>Повторять до</translation>
+    </message>
+    <message>
+        <source>Number of times</source>
+        <translation>Число повторений</translation>
+    </message>
+    <message>
+        <source>Apply to the whole series (except occurrences changed alone)</source>
+        <translation>Применить ко всей серии (кроме изменённых отдельно)</translation>
+    </message>
+    <message>
+        <source>Give the start date.</source>
+        <translation>Укажите дату начала.</translation>
+    </message>
+    <message>
+        <source>Times are typed as hh:mm, e.g. 10:00.</source>
+        <translation>Время вводится как чч:мм, например 10:00.</translation>
+    </message>
+    <message>
+        <source>Place is taken</source>
+        <translation>Место занято</translation>
+    </message>
+    <message>
+        <source>At this place and time there is already:</source>
+        <translation>В этом месте в это время уже есть:</translation>
+    </message>
+    <message>
+        <source>Save anyway?</source>
+        <translation>Всё равно сохранить?</translation>
+    </message>
+    <message>
+        <source>Event not saved</source>
+        <translation>Мероприятие не сохранено</translation>
+    </message>
+</context>
+<context>
+    <name>EventsTab</name>
+    <message>
+        <source>Events</source>
+        <translation>Мероприятия</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <source>Organizer</source>
+        <translation>Организатор</translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation>Для кого</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Уровень</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Участники</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Мест</translation>
+    </message>
+    <message>
+        <source>Results missing</source>
+        <translation>Нет итогов</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Месяц</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Неделя</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Список</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Сегодня</translation>
+    </message>
+    <message>
+        <source>New event…</source>
+        <translation>Создать…</translation>
+    </message>
+    <message>
+        <source>Participants…</source>
+        <translation>Участники…</translation>
+    </message>
+    <message>
+        <source>All events</source>
+        <translation>Все мероприятия</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Мероприятие</translation>
+    </message>
+    <message>
+        <source>Place is taken</source>
+        <translation>Место занято</translation>
+    </message>
+    <message>
+        <source>At this place and time there is already:</source>
+        <translation>В этом месте в это время уже есть:</translation>
+    </message>
+    <message>
+        <source>Move anyway?</source>
+        <translation>Всё равно перенести?</translation>
+    </message>
+    <message>
+        <source>Event not moved</source>
+        <translation>Мероприятие не перенесено</translation>
+    </message>
+    <message>
+        <source>Delete events</source>
+        <translation>Удаление мероприятий</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n event(s) with their participants?</source>
+        <translation>
+            <numerusform>Удалить %n мероприятие вместе с участниками?</numerusform>
+            <numerusform>Удалить %n мероприятия вместе с участниками?</numerusform>
+            <numerusform>Удалить %n мероприятий вместе с участниками?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Some of them repeat. Delete the whole series too?</source>
+        <translation>Некоторые из них повторяются. Удалить и всю серию?</translation>
+    </message>
+    <message>
+        <source>Choose an event first.</source>
+        <translation>Сначала выберите мероприятие.</translation>
+    </message>
+</context>
+<context>
     <name>ExperienceForm</name>
     <message>
         <source>Length of service</source>
@@ -1604,6 +1952,33 @@
     <message>
         <source>%1 (rows: %2)</source>
         <translation>%1 (строк: %2)</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>all kinds</source>
+        <translation>все виды</translation>
+    </message>
+    <message>
+        <source>all organizers</source>
+        <translation>все организаторы</translation>
+    </message>
+    <message>
+        <source>all organizations</source>
+        <translation>все ОО</translation>
+    </message>
+    <message>
+        <source>any audience</source>
+        <translation>любая аудитория</translation>
+    </message>
+    <message>
+        <source>all statuses</source>
+        <translation>все статусы</translation>
+    </message>
+    <message>
+        <source>Search (Ctrl+F)</source>
+        <translation>Поиск (Ctrl+F)</translation>
     </message>
 </context>
 <context>
@@ -2438,6 +2813,222 @@
     </message>
 </context>
 <context>
+    <name>ParticipantForm</name>
+    <message>
+        <source>External participant</source>
+        <translation>Внешний участник</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>ФИО</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>ОО</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>Registered on</source>
+        <translation>Дата регистрации</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Явка</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <source>Nomination</source>
+        <translation>Номинация</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Балл</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsDialog</name>
+    <message>
+        <source>Participants: %1</source>
+        <translation>Участники: %1</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>ФИО</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>ОО</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Регистрация</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>Явка</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <source>Nomination</source>
+        <translation>Номинация</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Балл</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Документ</translation>
+    </message>
+    <message>
+        <source>From the register…</source>
+        <translation>Из реестра…</translation>
+    </message>
+    <message>
+        <source>In bulk…</source>
+        <translation>Группой…</translation>
+    </message>
+    <message>
+        <source>External…</source>
+        <translation>Внешний…</translation>
+    </message>
+    <message>
+        <source>From Excel…</source>
+        <translation>Из Excel…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Изменить…</translation>
+    </message>
+    <message>
+        <source>Mark attended</source>
+        <translation>Отметить явку</translation>
+    </message>
+    <message>
+        <source>Mark absent</source>
+        <translation>Отметить неявку</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>seats taken %1 of %2</source>
+        <translation>занято мест %1 из %2</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Участники</translation>
+    </message>
+    <message>
+        <source>Added: %1. Already taking part, skipped: %2.</source>
+        <translation>Добавлено: %1. Уже участвуют, пропущено: %2.</translation>
+    </message>
+    <message>
+        <source>Delete participants</source>
+        <translation>Удаление участников</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n participant(s) of the event?</source>
+        <translation>
+            <numerusform>Удалить %n участника мероприятия?</numerusform>
+            <numerusform>Удалить %n участников мероприятия?</numerusform>
+            <numerusform>Удалить %n участников мероприятия?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ParticipationPage</name>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Мероприятие</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>Явка</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <source>Nomination</source>
+        <translation>Номинация</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Балл</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Документ</translation>
+    </message>
+    <message>
+        <source>Participants are added and results are entered on the «Events» tab.</source>
+        <translation>Участники добавляются и итоги вносятся на вкладке «Мероприятия».</translation>
+    </message>
+</context>
+<context>
+    <name>PeoplePicker</name>
+    <message>
+        <source>Add from the staff register</source>
+        <translation>Добавить из реестра кадров</translation>
+    </message>
+    <message>
+        <source>Search by name or organization</source>
+        <translation>Поиск по ФИО или ОО</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+</context>
+<context>
     <name>PersonDialog</name>
     <message>
         <source>New pedagogue</source>
@@ -2446,6 +3037,10 @@
     <message>
         <source>Main</source>
         <translation>Основное</translation>
+    </message>
+    <message>
+        <source>Participation in events</source>
+        <translation>Участие в мероприятиях</translation>
     </message>
     <message>
         <source>Attestation</source>
@@ -2676,6 +3271,52 @@
     <message>
         <source>— do not import these rows —</source>
         <translation>— не импортировать эти строки —</translation>
+    </message>
+</context>
+<context>
+    <name>Reminders</name>
+    <message>
+        <source>Events soon: %1</source>
+        <translation>Мероприятий в ближайшие дни: %1</translation>
+    </message>
+    <message>
+        <source>without results: %1</source>
+        <translation>без итогов: %1</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <source>What is missing</source>
+        <translation>Чего не хватает</translation>
+    </message>
+</context>
+<context>
+    <name>RemindersDialog</name>
+    <message>
+        <source>Events: reminders</source>
+        <translation>Мероприятия: напоминания</translation>
+    </message>
+    <message>
+        <source>Soon</source>
+        <translation>Ближайшие</translation>
+    </message>
+    <message>
+        <source>Took place, results missing</source>
+        <translation>Прошли, итоги не внесены</translation>
     </message>
 </context>
 <context>
@@ -3116,6 +3757,34 @@ Open it now?</source>
     <message>
         <source>Printer offset downwards, mm (negative: upwards)</source>
         <translation>Сдвиг печати вниз, мм (минус — вверх)</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Мероприятия</translation>
+    </message>
+    <message>
+        <source>Certificate text ({ФИО}, {ОО}, {мероприятие}, {вид}, {дата}, {роль}; «|» starts a new line)</source>
+        <translation>Текст сертификата ({ФИО}, {ОО}, {мероприятие}, {вид}, {дата}, {роль}; «|» — новая строка)</translation>
+    </message>
+    <message>
+        <source>Diploma text (also {результат}, {место}, {номинация}, {балл})</source>
+        <translation>Текст диплома (также {результат}, {место}, {номинация}, {балл})</translation>
+    </message>
+    <message>
+        <source>Certificates signed by: position (empty: the director)</source>
+        <translation>Подписывает сертификаты: должность (пусто — директор)</translation>
+    </message>
+    <message>
+        <source>Certificates signed by: full name (empty: the director)</source>
+        <translation>Подписывает сертификаты: ФИО (пусто — директор)</translation>
+    </message>
+    <message>
+        <source>Remind of the events of the next, days</source>
+        <translation>Напоминать о мероприятиях на ближайшие, дней</translation>
+    </message>
+    <message>
+        <source>Show the events reminder on start</source>
+        <translation>Показывать напоминание о мероприятиях при запуске</translation>
     </message>
     <message>
         <source>Data folder (empty: the default folder)</source>

@@ -27,8 +27,8 @@ def window(qtbot: Any, russian: Any, demo_database: DatabaseInfo,
 def test_menus_and_tabs_are_russian(window: MainWindow) -> None:
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus == ["&Файл", "&Правка", "С&правочники", "&Сервис", "Спр&авка"]
-    assert window.tab_titles() == ["Организации", "Кадры", "Аттестация", "Литература",
-                                   "Оборудование"]
+    assert window.tab_titles() == ["Организации", "Кадры", "Мероприятия", "Аттестация",
+                                   "Литература", "Оборудование"]
     assert window.organizations.record_list.model.total_count() == 40
 
 
@@ -93,3 +93,20 @@ def test_moving_the_data_folder_says_what_to_do(window: MainWindow, tmp_path: Pa
     before = settings.data_dir()
     window.act_settings.trigger()
     assert len(infos) == 1 and str(before) in infos[0]
+
+
+def test_the_status_bar_and_the_start_up_window_remind_of_events(
+        window: MainWindow, settings: config.Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.events.reminders import RemindersDialog
+
+    assert "Мероприятий в ближайшие дни: " in window.reminders_label.text()
+    assert "без итогов: 2" in window.reminders_label.text()
+    shown: list[object] = []
+    monkeypatch.setattr(RemindersDialog, "ask", staticmethod(
+        lambda found, *_args: shown.append(found)))
+    window.remind_on_start()
+    assert len(shown) == 1
+    settings.set(config.EVENTS_REMIND_ON_START, False)
+    window.remind_on_start()
+    assert len(shown) == 1

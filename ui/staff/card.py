@@ -36,6 +36,7 @@ from imc_desktop.services.staff_write import ChangeEntry, Duplicate
 from imc_desktop.validation import digits, format_snils
 from ui.attestation.card_page import AttestationPage, AttestationPageContext
 from ui.attestation.record_dialog import PersonChoice
+from ui.events.card_page import ParticipationPage
 from ui.staff.card_columns import CardColumns
 from ui.staff.card_pages import ChangeLogPage, ChildTablePage, ExperiencePage, current_job
 from ui.staff.subforms import (
@@ -63,6 +64,7 @@ class CardContext:
     today: date = field(default_factory=date.today)
     attestation: PersonAttestation | None = None  # None for a new pedagogue
     attestation_rules: AttestationRules = field(default_factory=AttestationRules)
+    participation: tuple[Any, ...] = ()  # events the pedagogue took part in
 
 
 def format_snils_typing(text: str) -> str:
@@ -92,6 +94,8 @@ class PersonDialog(RecordForm):
         titles = self.columns.tab_titles()
         for attr, page in self.pages.items():
             self.tabs.addTab(page, titles[attr])
+        self.participation_page = ParticipationPage(context.participation, self)
+        self.tabs.addTab(self.participation_page, self.tr("Participation in events"))
         self.attestation_page = AttestationPage(self._attestation_context(card), self)
         self.tabs.addTab(self.attestation_page, self.tr("Attestation"))
         self.attestation_page.statusChanged.connect(self._category_changed)

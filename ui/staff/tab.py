@@ -242,8 +242,11 @@ class StaffTab(QWidget):
     def _edit(self, card: PersonCard, log: tuple[staff_write.ChangeEntry, ...]) -> None:
         rules = attestation.rules_from(self.settings)
         status = attestation.person_attestation(card.id, rules=rules) if card.id else None
+        from imc_desktop.services.events_participants import person_participation
+
         context = CardContext(tuple(staff.organization_choices()), log, self.rules(),
-                              date.today(), status, rules)
+                              date.today(), status, rules,
+                              tuple(person_participation(card.id)) if card.id else ())
         while True:
             edited = PersonDialog.ask(card, context, self)
             if edited is None:

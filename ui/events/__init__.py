@@ -1,0 +1,1 @@
+"""The «Мероприятия» tab: the calendar (month, week, list), participants and documents."""
