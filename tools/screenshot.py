@@ -80,7 +80,7 @@ def _staff_shots(window: QWidget, out: Path) -> None:
 
 
 def _attestation_shots(window: QWidget, out: Path) -> None:
-    window.tabs.setCurrentIndex(2)  # type: ignore[attr-defined]
+    window.tabs.setCurrentWidget(window.attestation)  # type: ignore[attr-defined]
     tab = window.tabs.currentWidget()  # type: ignore[attr-defined]
     for index in range(tab.tabs.count()):
         tab.tabs.setCurrentIndex(index)
