@@ -12,7 +12,19 @@ from models.staff import (
     Experience,
     Person,
 )
+from models.sync import (
+    SyncApplied,
+    SyncApplying,
+    SyncChange,
+    SyncConflict,
+    SyncHeld,
+    SyncPending,
+    SyncPublished,
+    SyncState,
+    SyncTombstone,
+)
 
 __all__ = ["AttestationRecord", "Award", "Base", "ChangeLogEntry", "Course", "Education",
-           "Employment", "Experience", "LeavePeriod", "Organization", "Person", "SyncMixin",
-           "utcnow"]
+           "Employment", "Experience", "LeavePeriod", "Organization", "Person", "SyncApplied",
+           "SyncApplying", "SyncChange", "SyncConflict", "SyncHeld", "SyncMixin", "SyncPending",
+           "SyncPublished", "SyncState", "SyncTombstone", "utcnow"]
