@@ -204,7 +204,6 @@ class _Run:
         self.con.execute("INSERT INTO sync_held (site, seq, key, line, reason) VALUES "
                          "(?,?,?,?,?)", (site, seq, key, json.dumps(change, ensure_ascii=False),
                                          reason))
-        self.tally.held += 1
 
     def _retry_held(self) -> set[Row]:
         """Changes kept aside earlier: the ones that can be applied now are."""
@@ -219,13 +218,17 @@ class _Run:
             elif reason == "future" and physical_ms(int(key.split(".")[0])) > (
                     self.server_ms + MS_PER_DAY):
                 continue
-            elif reason == "unknown" and change["t"] not in self.tables:
+            elif reason == "unknown" and not self._knows(change):
                 continue
             else:
                 self._store_one(change, key, site, seq)
                 touched.add(row)
             self.con.execute("DELETE FROM sync_held WHERE id=?", (ident,))
         return touched
+
+    def _knows(self, change: Change) -> bool:
+        columns = self.tables.get(change["t"])
+        return columns is not None and all(c in columns for c in change.get("v") or {})
 
     def _settle(self, touched: set[Row]) -> None:
         order = list(synced_tables())
@@ -291,6 +294,7 @@ class _Run:
 
     def result(self) -> SyncResult:
         conflicts = int(self.con.execute("SELECT count(*) FROM sync_conflicts").fetchone()[0])
+        self.tally.held = int(self.con.execute("SELECT count(*) FROM sync_held").fetchone()[0])
         notes = list(self.tally.notes)
         if self.store is not None and self.store.read_only:
             notes.append("Папка синхронизации создана более новой версией программы: "

@@ -154,6 +154,7 @@ def settle(con: sqlite3.Connection, rows: Iterable[Row], order: list[str],
     for (table, row), state in states.items():
         skip = pending.get((table, row), set())
         if "*" not in skip and state.exists:
+            _revive_parents(con, table, state.values)
             _upsert(con, table, row, state.values, skip)
         elif "*" not in skip and state.exists is False:
             doomed.append((table, row))
@@ -174,6 +175,19 @@ def _keep(con: sqlite3.Connection, table: str, row: str, state: RowState) -> Non
     con.execute("INSERT INTO sync_conflicts (table_name, row_id, column_name, kind, loser_key, "
                 "loser_value, winner_key, winner_value) VALUES (?,?,'','kept',?,NULL,'',NULL)",
                 (table, row, state.delete_key))
+
+
+def _revive_parents(con: sqlite3.Connection, table: str, values: dict[str, Any]) -> None:
+    """A live record whose parent was deleted elsewhere brings the parent back (kept)."""
+    for column, parent in parents_of(table):
+        ident = json.loads(values[column]) if values.get(column) else None
+        if not ident or con.execute(f'SELECT 1 FROM "{parent}" WHERE id=?',
+                                    (ident,)).fetchone():
+            continue
+        state = row_state(con, parent, ident)
+        if state.exists is False:
+            _revive_parents(con, parent, state.values)
+            _keep(con, parent, ident, state)
 
 
 def parents_to_recheck(con: sqlite3.Connection, removed: Iterable[Row]) -> set[Row]:
