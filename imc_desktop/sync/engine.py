@@ -167,7 +167,7 @@ class _Run:
         seq = int(self.con.execute("SELECT coalesce(max(seq), 0) FROM sync_published WHERE "
                                    "site=?", (self.site,)).fetchone()[0]) + 1
         header = Header(self._store_id(), self.site, seq, clock, __version__, SCHEMA_EPOCH,
-                        self.workstation, getpass.getuser())
+                        self.workstation, _user())
         data, digest = encode(header, sealed.changes)
         self.con.execute("INSERT INTO sync_published (site, seq, sha256, data, published) "
                          "VALUES (?,?,?,?,0)", (self.site, seq, digest, data))
@@ -302,6 +302,13 @@ class _Run:
         return SyncResult(self.tally.pulled, self.tally.applied, self.tally.pushed, conflicts,
                           self.tally.held, tuple(self.tally.bad), duplicates(self.con),
                           tuple(notes), local.pending_count(self.con))
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""
 
 
 def _digest(data: bytes) -> str:
