@@ -3,7 +3,6 @@ one local transaction, publish under new names, read back."""
 
 from __future__ import annotations
 
-import getpass
 import json
 import sqlite3
 import time
@@ -157,6 +156,7 @@ class _Run:
             self.progress(f"Обновление записей: {len(touched)}")
             self._settle(touched)
             local.put(self.con, "last_sync", str(int(time.time())))
+            local.put(self.con, "workstation", self.workstation)
 
     def _seal(self) -> set[Row]:
         sealed = local.collect(self.con, self.tables)
@@ -167,7 +167,7 @@ class _Run:
         seq = int(self.con.execute("SELECT coalesce(max(seq), 0) FROM sync_published WHERE "
                                    "site=?", (self.site,)).fetchone()[0]) + 1
         header = Header(self._store_id(), self.site, seq, clock, __version__, SCHEMA_EPOCH,
-                        self.workstation, _user())
+                        self.workstation, local.get_user())
         data, digest = encode(header, sealed.changes)
         self.con.execute("INSERT INTO sync_published (site, seq, sha256, data, published) "
                          "VALUES (?,?,?,?,0)", (self.site, seq, digest, data))
@@ -302,13 +302,6 @@ class _Run:
         return SyncResult(self.tally.pulled, self.tally.applied, self.tally.pushed, conflicts,
                           self.tally.held, tuple(self.tally.bad), duplicates(self.con),
                           tuple(notes), local.pending_count(self.con))
-
-
-def _user() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return ""
 
 
 def _digest(data: bytes) -> str:

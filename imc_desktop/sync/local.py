@@ -49,6 +49,16 @@ def put(con: sqlite3.Connection, name: str, value: str) -> None:
                 "ON CONFLICT(name) DO UPDATE SET value=excluded.value", (name, value))
 
 
+def get_user() -> str:
+    """The user logged in on this computer (empty when the system cannot tell)."""
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""
+
+
 def site_id(con: sqlite3.Connection) -> str:
     """This database's site id, made on first use."""
     site = get(con, "site")
