@@ -98,7 +98,7 @@ def open_store(share: Share, remembered: str, accept_new: bool) -> StoreInfo:
                           "в настройках; работа продолжается без синхронизации.")
     info = read_store(share)
     if info is None:
-        if share.list_dir(""):
+        if set(share.list_dir("")) - {"sites"} or share.list_dir("sites"):
             raise SyncStopped(f"Папка {share.root} не пуста, но это не папка синхронизации "
                               f"IMC Desktop (в ней нет {STORE_FILE}). Выберите пустую папку "
                               "или папку, созданную программой.")
