@@ -13,16 +13,11 @@ from typing import Any
 from imc_desktop.services import notifier
 from imc_desktop.services.errors import NotFound
 from imc_desktop.services.sync import value_text
+from imc_desktop.services.sync_titles import field_title, table_title
 from imc_desktop.sync import local
 from imc_desktop.sync.clock import key_clock, key_site, physical_ms
 from imc_desktop.sync.tables import children_of, synced_tables
 
-TABLE_TITLES = {
-    "organizations": "Организации", "persons": "Педагоги", "employments": "Места работы",
-    "educations": "Образование", "experiences": "Стаж", "courses": "Курсы (КПК)",
-    "awards": "Награды", "attestation_records": "Аттестация",
-    "leave_periods": "Отпуска и периоды",
-}
 KINDS = {"field": "изменено на обоих местах", "deleted": "изменена удалённая запись",
          "kept": "удаление отменено: есть новые связанные записи"}
 LABEL_COLUMNS = ("short_name", "last_name", "name", "title", "program", "position", "kind")
@@ -55,10 +50,6 @@ class JournalEntry:
     action: str
     field: str
     value: str
-
-
-def table_title(table: str) -> str:
-    return TABLE_TITLES.get(table, table)
 
 
 def _when(key: str) -> datetime | None:
@@ -116,7 +107,7 @@ def conflicts(path: Path) -> list[ConflictRow]:
 def _conflict_row(con: sqlite3.Connection, names: _Names, ident: int, table: str, row: str,
                   column: str, kind: str, loser: str, loser_value: str | None, winner: str,
                   winner_value: str | None) -> ConflictRow:
-    return ConflictRow(ident, table_title(table), _label(con, table, row), column,
+    return ConflictRow(ident, table_title(table), _label(con, table, row), field_title(column),
                        KINDS.get(kind, kind), value_text(winner_value),
                        value_text(loser_value),
                        names.of(key_site(winner))[0] if winner else "",
@@ -203,22 +194,25 @@ def journal(path: Path, row: str | None = None) -> list[JournalEntry]:
     con = local.connect(path)
     try:
         names = _Names(con)
-        where = "AND row_id=?" if row else ""
+        where = "AND c.row_id=?" if row else ""
         found = con.execute(
-            "SELECT table_name, row_id, column_name, kind, key, value, site, segment FROM "
-            f"sync_changes WHERE kind IN ('v', 'e') {where} ORDER BY key DESC, kind DESC LIMIT ?",
+            "SELECT c.table_name, c.row_id, c.column_name, c.kind, c.key, c.value, c.site, "
+            "c.segment, e.value FROM sync_changes c LEFT JOIN sync_changes e ON "
+            "e.table_name=c.table_name AND e.row_id=c.row_id AND e.column_name='' AND "
+            f"e.kind='e' AND e.key=c.key WHERE c.kind IN ('v', 'e') {where} "
+            "ORDER BY c.key DESC, c.kind DESC LIMIT ?",
             (row, JOURNAL_LIMIT) if row else (JOURNAL_LIMIT,)).fetchall()
         labels: dict[tuple[str, str], str] = {}
         entries = []
-        for table, ident, column, kind, key, value, site, seq in found:
+        for table, ident, column, kind, key, value, site, seq, created in found:
             label = labels.get((table, ident)) or labels.setdefault(
                 (table, ident), _label(con, table, ident))
             who, user = names.of(site, seq)
-            action = ("изменение" if kind == "v" else
-                      "создание" if value == "1" else "удаление")
+            action = ("изменение" if kind == "v" and created is None else
+                      "удаление" if value == "0" else "создание")
             entries.append(JournalEntry(f"{key}/{table}/{ident}/{column}", _when(key) or
                                         datetime.now(UTC), who, user, table_title(table),
-                                        label, action, column,
+                                        label, action, field_title(column),
                                         value_text(value) if kind == "v" else ""))
         return entries
     finally:

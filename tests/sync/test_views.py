@@ -32,7 +32,7 @@ def test_a_conflict_is_shown_with_both_values_and_workstations(make_pc: MakePC) 
     [row] = sync_views.conflicts(a.path)
     assert {row.kept_value, row.other_value} == {"От А", "От Б"}
     assert {row.kept_by, row.other_by} == {"Каб. 1", "Каб. 2"}
-    assert row.table == "Организации" and row.field == "short_name"
+    assert row.table == "Организации" and row.field == "краткое наименование"
     assert row.kept_at is not None and row.other_at is not None
 
 
@@ -81,7 +81,8 @@ def test_the_journal_says_who_changed_what_where(make_pc: MakePC) -> None:
     a, b, org = _conflicting(make_pc)
     entries = sync_views.journal(b.path, org)
     assert [e.action for e in entries][-1] == "создание"
-    values = {(e.workstation, e.value) for e in entries if e.field == "short_name"}
+    assert {e.action for e in entries} == {"создание", "изменение"}
+    values = {(e.workstation, e.value) for e in entries if e.field == "краткое наименование"}
     assert {("Каб. 1", "Было"), ("Каб. 1", "От А"), ("Каб. 2", "От Б")} <= values
     assert all(e.record == "От А" or e.record == "От Б" for e in entries)
     assert len(sync_views.journal(b.path)) >= len(entries)

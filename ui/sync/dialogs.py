@@ -39,11 +39,11 @@ class ConflictsDialog(QDialog):
             Column("kind", self.tr("What happened"), lambda c: c.kind, width=220),
             Column("kept", self.tr("Kept value"), lambda c: c.kept_value, width=160),
             Column("other", self.tr("Other value"), lambda c: c.other_value, width=160),
-            Column("kept_by", self.tr("Kept from"), lambda c: c.kept_by, width=110),
-            Column("kept_at", self.tr("Kept, when"), lambda c: _local(c.kept_at), width=120),
-            Column("other_by", self.tr("Other from"), lambda c: c.other_by, width=110),
+            Column("kept_by", self.tr("Kept from"), lambda c: c.kept_by, width=140),
+            Column("kept_at", self.tr("Kept, when"), lambda c: _local(c.kept_at), width=130),
+            Column("other_by", self.tr("Other from"), lambda c: c.other_by, width=140),
             Column("other_at", self.tr("Other, when"), lambda c: _local(c.other_at),
-                   width=120),
+                   width=130),
         ]
         self.record_list = RecordList("sync_conflicts", self.tr("Sync conflicts"), columns,
                                       lambda: sync_views.conflicts(path), {"sync_conflicts"},
@@ -63,7 +63,7 @@ class ConflictsDialog(QDialog):
         layout.addWidget(self.record_list)
         layout.addLayout(row)
         self.record_list.reload()
-        self.resize(1320, 560)
+        self.resize(1500, 560)
 
     def _resolve(self, action: object) -> None:
         chosen = self.record_list.selected_rows()
