@@ -79,3 +79,32 @@ class Workstation:
     def conflicts(self) -> set[tuple[Any, ...]]:
         return set(self.sql("SELECT table_name, row_id, column_name, kind, loser_key, "
                             "loser_value, winner_key, winner_value FROM sync_conflicts"))
+
+
+def add_people(path: Path, count: int, start: int = 0) -> list[str]:
+    """`count` pedagogues written with raw SQL (fast; the triggers record them)."""
+    con = sqlite3.connect(path, isolation_level=None)
+    ids = [str(uuid.UUID(int=start + i + 1)) for i in range(count)]
+    try:
+        con.execute("BEGIN")
+        names = ", ".join(f'"{k}"' for k in ["id", *PERSON_DEFAULTS])
+        marks = ", ".join("?" for _ in range(len(PERSON_DEFAULTS) + 1))
+        con.executemany(f"INSERT INTO persons ({names}) VALUES ({marks})",
+                        ([ident, *{**PERSON_DEFAULTS, "last_name": f"Фамилия {n}",
+                                   "snils": f"{n:011d}"}.values()]
+                         for n, ident in enumerate(ids, start)))
+        con.execute("COMMIT")
+    finally:
+        con.close()
+    return ids
+
+
+def edit_people(path: Path, ids: list[str], tag: str) -> None:
+    con = sqlite3.connect(path, isolation_level=None)
+    try:
+        con.execute("BEGIN")
+        con.executemany("UPDATE persons SET phone=? WHERE id=?",
+                        ((f"{tag}-{uuid.uuid4().hex}", ident) for ident in ids))
+        con.execute("COMMIT")
+    finally:
+        con.close()
