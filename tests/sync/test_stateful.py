@@ -222,5 +222,5 @@ class SyncMachine(RuleBasedStateMachine):
 
 
 SyncMachine.TestCase.settings = settings(
-    max_examples=200 if LONG else 8, stateful_step_count=50 if LONG else 25, deadline=None)
+    max_examples=60 if LONG else 8, stateful_step_count=50 if LONG else 25, deadline=None)
 TestSyncBetweenWorkstations = SyncMachine.TestCase
