@@ -171,8 +171,7 @@ class _Run:
         data, digest = encode(header, sealed.changes)
         self.con.execute("INSERT INTO sync_published (site, seq, sha256, data, published) "
                          "VALUES (?,?,?,?,0)", (self.site, seq, digest, data))
-        for change in sealed.changes:
-            merge.store(self.con, change, key, self.site, seq, self.tables)
+        merge.store(self.con, sealed.changes, key, self.site, seq, self.tables)
         return {(c["t"], c["r"]) for c in sealed.changes}
 
     def _apply(self, segment: Segment) -> set[Row]:
@@ -186,18 +185,17 @@ class _Run:
                 self._hold(h.site, h.seq, key, change, "future")
             return set()
         touched = {(c["t"], c["r"]) for c in segment.changes}
-        for change in segment.changes:
-            self._store_one(change, key, h.site, h.seq)
+        self._store(segment.changes, key, h.site, h.seq)
         self.tally.applied += len(segment.changes)
         local.save_clock(self.con, local.clock(self.con).receive(h.clock))
         return touched
 
-    def _store_one(self, change: Change, key: str, site: str, seq: int) -> None:
-        if change["t"] not in self.tables:
-            self._hold(site, seq, key, change, "unknown")
-            return
-        rest = merge.store(self.con, change, key, site, seq, self.tables)
-        if rest is not None:
+    def _store(self, changes: list[Change], key: str, site: str, seq: int) -> None:
+        known = [c for c in changes if c["t"] in self.tables]
+        for change in changes:
+            if change["t"] not in self.tables:
+                self._hold(site, seq, key, change, "unknown")
+        for rest in merge.store(self.con, known, key, site, seq, self.tables):
             self._hold(site, seq, key, rest, "unknown")
 
     def _hold(self, site: str, seq: int, key: str, change: Change, reason: str) -> None:
@@ -221,7 +219,7 @@ class _Run:
             elif reason == "unknown" and not self._knows(change):
                 continue
             else:
-                self._store_one(change, key, site, seq)
+                self._store([change], key, site, seq)
                 touched.add(row)
             self.con.execute("DELETE FROM sync_held WHERE id=?", (ident,))
         return touched

@@ -58,19 +58,27 @@ def change_rows(change: Change, key: str, site: str, seq: int,
     return rows, rest
 
 
-def store(con: sqlite3.Connection, change: Change, key: str, site: str, seq: int,
-          known: dict[str, list[str]]) -> Change | None:
-    """Record one change (duplicates are ignored); the part that must be held back."""
-    rows, rest = change_rows(change, key, site, seq, known)
+def store(con: sqlite3.Connection, changes: Iterable[Change], key: str, site: str,
+          seq: int, known: dict[str, list[str]]) -> list[Change]:
+    """Record the changes of one segment (duplicates are ignored); the parts that name a
+    column this database does not have, to be held back."""
+    rows: list[tuple[Any, ...]] = []
+    tombs: list[tuple[Any, ...]] = []
+    rests: list[Change] = []
+    for change in changes:
+        found, rest = change_rows(change, key, site, seq, known)
+        rows.extend(found)
+        if rest is not None:
+            rests.append(rest)
+        if change["op"] == "d":
+            tombs.append((change["t"], change["r"], key,
+                          json.dumps(change.get("v") or {}, ensure_ascii=False),
+                          json.dumps(change.get("s") or {})))
     con.executemany("INSERT OR IGNORE INTO sync_changes (table_name, row_id, column_name, "
                     "kind, key, value, seen, site, segment) VALUES (?,?,?,?,?,?,?,?,?)", rows)
-    if change["op"] == "d":
-        con.execute("INSERT OR IGNORE INTO sync_tombstones (table_name, row_id, key, content, "
-                    "versions) VALUES (?,?,?,?,?)",
-                    (change["t"], change["r"], key,
-                     json.dumps(change.get("v") or {}, ensure_ascii=False),
-                     json.dumps(change.get("s") or {})))
-    return rest
+    con.executemany("INSERT OR IGNORE INTO sync_tombstones (table_name, row_id, key, content, "
+                    "versions) VALUES (?,?,?,?,?)", tombs)
+    return rests
 
 
 @dataclass
@@ -88,9 +96,10 @@ def row_state(con: sqlite3.Connection, table: str, row: str) -> RowState:
     changes = con.execute("SELECT column_name, kind, key, value, seen FROM sync_changes "
                           "WHERE table_name=? AND row_id=?", (table, row)).fetchall()
     seen: set[tuple[str, str]] = set()
-    for (versions,) in con.execute("SELECT versions FROM sync_tombstones "
-                                   "WHERE table_name=? AND row_id=?", (table, row)):
-        seen.update((col, k) for col, k in json.loads(versions).items())
+    if any(kind == "e" and value == "0" for _c, kind, _k, value, _s in changes):
+        for (versions,) in con.execute("SELECT versions FROM sync_tombstones "
+                                       "WHERE table_name=? AND row_id=?", (table, row)):
+            seen.update((col, k) for col, k in json.loads(versions).items())
     existence = max(((k, v) for c, kind, k, v, _s in changes if kind == "e"), default=None)
     values: dict[str, Any] = {}
     keys: dict[str, str] = {}
@@ -133,11 +142,14 @@ def _upsert(con: sqlite3.Connection, table: str, row: str, values: dict[str, Any
 
 
 def _write_conflicts(con: sqlite3.Connection, table: str, row: str,
-                     conflicts: Iterable[tuple[Any, ...]]) -> None:
-    con.execute("DELETE FROM sync_conflicts WHERE table_name=? AND row_id=?", (table, row))
-    con.executemany("INSERT INTO sync_conflicts (table_name, row_id, column_name, kind, "
-                    "loser_key, loser_value, winner_key, winner_value) "
-                    "VALUES (?,?,?,?,?,?,?,?)", conflicts)
+                     conflicts: list[tuple[Any, ...]], any_before: bool) -> None:
+    if any_before:
+        con.execute("DELETE FROM sync_conflicts WHERE table_name=? AND row_id=?",
+                    (table, row))
+    if conflicts:
+        con.executemany("INSERT INTO sync_conflicts (table_name, row_id, column_name, kind, "
+                        "loser_key, loser_value, winner_key, winner_value) "
+                        "VALUES (?,?,?,?,?,?,?,?)", conflicts)
 
 
 def settle(con: sqlite3.Connection, rows: Iterable[Row], order: list[str],
@@ -151,6 +163,7 @@ def settle(con: sqlite3.Connection, rows: Iterable[Row], order: list[str],
     rank = {t: i for i, t in enumerate(order)}
     states = {r: row_state(con, *r) for r in rows if r[0] in rank}
     doomed: list[Row] = []
+    any_before = con.execute("SELECT 1 FROM sync_conflicts LIMIT 1").fetchone() is not None
     for (table, row), state in states.items():
         skip = pending.get((table, row), set())
         if "*" not in skip and state.exists:
@@ -158,7 +171,7 @@ def settle(con: sqlite3.Connection, rows: Iterable[Row], order: list[str],
             _upsert(con, table, row, state.values, skip)
         elif "*" not in skip and state.exists is False:
             doomed.append((table, row))
-        _write_conflicts(con, table, row, state.conflicts)
+        _write_conflicts(con, table, row, state.conflicts, any_before)
     removed: set[Row] = set()
     for table, row in sorted(doomed, key=lambda r: -rank[r[0]]):
         if _has_live_children(con, table, row):

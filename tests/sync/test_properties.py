@@ -70,7 +70,7 @@ def _apply(path: Path, batches: list[list[tuple[str, dict[str, Any]]]]) -> Any:
         for batch in batches:
             with local.applying(con):
                 for key, change in batch:
-                    merge.store(con, change, key, key.split(".")[1], 1, tables)
+                    merge.store(con, [change], key, key.split(".")[1], 1, tables)
                 merge.settle(con, {("organizations", r) for r in ROWS},
                              list(synced_tables()), {})
         content = sorted(con.execute("SELECT * FROM organizations"))
