@@ -7,6 +7,7 @@ import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from unittest import mock
 
 import pytest
 
@@ -357,3 +358,39 @@ def test_sharing_violations_are_retried(make_pc: MakePC,
     a = make_pc("a")
     a.insert("persons")
     assert a.sync().pushed == 1 and failures["left"] == 0
+
+
+def test_a_store_made_by_a_newer_version_is_read_but_not_written(
+        make_pc: MakePC, share: Share) -> None:
+    a, b = make_pc("a"), make_pc("b")
+    org = a.insert("organizations", short_name="Для всех")
+    a.sync()
+    store = share.root / "store.json"
+    store.write_text(json.dumps({**json.loads(store.read_text()), "min_app": "99.0"}))
+    b.insert("persons", last_name="Неотправленная")
+    result = b.sync()
+    assert b.value("organizations", org, "short_name") == "Для всех"
+    assert result.pushed == 0 and any("Обновите программу" in n for n in result.notes)
+    assert b.sql("SELECT count(*) FROM sync_pending") != [(0,)], "kept for later"
+
+
+def test_a_table_this_version_does_not_know_is_kept_aside(make_pc: MakePC) -> None:
+    from imc_desktop.sync import tables, triggers
+
+    a, b = make_pc("a"), make_pc("b")
+    a.sync()
+    b.sync()
+    a.sql("CREATE TABLE rooms (id TEXT PRIMARY KEY, name TEXT)")
+
+    original = tables.synced_tables()
+    tables.synced_tables.cache_clear()
+    try:
+        with mock.patch.object(
+                tables, "synced_tables", lambda: (*original, "rooms")):
+            triggers.install_in_file(str(a.path))
+            a.insert("rooms", name="Кабинет 5")
+            a.sync()
+        assert b.sync().held == 1
+        assert b.sql("SELECT reason FROM sync_held") == [("unknown",)]
+    finally:
+        tables.synced_tables.cache_clear()
