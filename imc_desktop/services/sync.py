@@ -7,7 +7,6 @@ on the GUI thread, with `announce`).
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -83,15 +82,3 @@ def status(path: Path) -> SyncStatus:
         con.close()
     when = datetime.fromtimestamp(int(last), UTC) if last else None
     return SyncStatus(when, unsent, conflicts)
-
-
-def value_text(raw: str | None) -> str:
-    """A stored JSON value as the user reads it."""
-    if raw is None:
-        return ""
-    value = json.loads(raw)
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "да" if value else "нет"
-    return str(value)

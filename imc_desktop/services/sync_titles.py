@@ -51,3 +51,23 @@ def field_title(column: str) -> str:
 
 def table_title(table: str) -> str:
     return TABLE_TITLES.get(table, table)
+
+
+def shown_value(table: str, column: str, raw: str | None) -> str:
+    """A stored JSON value as the user reads it: да/нет, dd.mm.yyyy, text."""
+    import json
+
+    from sqlalchemy import Boolean, Date
+
+    from models import Base
+
+    value = json.loads(raw) if raw is not None else None
+    if value is None:
+        return ""
+    found = Base.metadata.tables.get(table)
+    kind = found.columns[column].type if found is not None and column in found.columns else None
+    if isinstance(kind, Boolean):
+        return "да" if value else "нет"
+    if isinstance(kind, Date) and isinstance(value, str) and len(value) == 10:
+        return f"{value[8:10]}.{value[5:7]}.{value[0:4]}"
+    return str(value)

@@ -12,11 +12,10 @@ from typing import Any
 
 from imc_desktop.services import notifier
 from imc_desktop.services.errors import NotFound
-from imc_desktop.services.sync import value_text
-from imc_desktop.services.sync_titles import field_title, table_title
+from imc_desktop.services.sync_titles import field_title, shown_value, table_title
 from imc_desktop.sync import local
 from imc_desktop.sync.clock import key_clock, key_site, physical_ms
-from imc_desktop.sync.tables import children_of, synced_tables
+from imc_desktop.sync.tables import children_of, parents_of, synced_tables
 
 KINDS = {"field": "изменено на обоих местах", "deleted": "изменена удалённая запись",
          "kept": "удаление отменено: есть новые связанные записи"}
@@ -74,6 +73,13 @@ class _Names:
         return self.by_site.get(site, site[:8]), ""
 
 
+def _cached(labels: dict[tuple[str, str], str], con: sqlite3.Connection, table: str,
+            row: str) -> str:
+    if (table, row) not in labels:
+        labels[(table, row)] = _label(con, table, row)
+    return labels[(table, row)]
+
+
 def _label(con: sqlite3.Connection, table: str, row: str) -> str:
     cur = con.execute(f'SELECT * FROM "{table}" WHERE id=?', (row,))
     found = cur.fetchone()
@@ -83,6 +89,10 @@ def _label(con: sqlite3.Connection, table: str, row: str) -> str:
         tomb = con.execute("SELECT content FROM sync_tombstones WHERE table_name=? AND "
                            "row_id=? ORDER BY key DESC LIMIT 1", (table, row)).fetchone()
         content = json.loads(tomb[0]) if tomb else {}
+    if table != "persons" and content.get("person_id"):
+        own = next((str(content[c]) for c in LABEL_COLUMNS if content.get(c)), "")
+        person = _label(con, "persons", str(content["person_id"]))
+        return f"{person}: {own}" if own else person
     if content.get("last_name"):
         return " ".join(str(content.get(c) or "") for c in
                         ("last_name", "first_name", "middle_name")).strip()
@@ -108,8 +118,8 @@ def _conflict_row(con: sqlite3.Connection, names: _Names, ident: int, table: str
                   column: str, kind: str, loser: str, loser_value: str | None, winner: str,
                   winner_value: str | None) -> ConflictRow:
     return ConflictRow(ident, table_title(table), _label(con, table, row), field_title(column),
-                       KINDS.get(kind, kind), value_text(winner_value),
-                       value_text(loser_value),
+                       KINDS.get(kind, kind), shown_value(table, column, winner_value),
+                       shown_value(table, column, loser_value),
                        names.of(key_site(winner))[0] if winner else "",
                        names.of(key_site(loser))[0], _when(winner), _when(loser))
 
@@ -205,15 +215,20 @@ def journal(path: Path, row: str | None = None) -> list[JournalEntry]:
         labels: dict[tuple[str, str], str] = {}
         entries = []
         for table, ident, column, kind, key, value, site, seq, created in found:
-            label = labels.get((table, ident)) or labels.setdefault(
-                (table, ident), _label(con, table, ident))
+            label = _cached(labels, con, table, ident)
+            parent = dict(parents_of(table)).get(column)
+            shown = shown_value(table, column, value) if kind == "v" else ""
+            if parent and shown:
+                shown = _cached(labels, con, parent, shown)
             who, user = names.of(site, seq)
-            action = ("изменение" if kind == "v" and created is None else
-                      "удаление" if value == "0" else "создание")
+            if kind == "e":
+                action = "создание" if value == "1" else "удаление"
+            else:
+                action = "изменение" if created is None else "создание"
             entries.append(JournalEntry(f"{key}/{table}/{ident}/{column}", _when(key) or
                                         datetime.now(UTC), who, user, table_title(table),
                                         label, action, field_title(column),
-                                        value_text(value) if kind == "v" else ""))
+                                        shown))
         return entries
     finally:
         con.close()

@@ -86,3 +86,18 @@ def test_the_journal_says_who_changed_what_where(make_pc: MakePC) -> None:
     assert {("Каб. 1", "Было"), ("Каб. 1", "От А"), ("Каб. 2", "От Б")} <= values
     assert all(e.record == "От А" or e.record == "От Б" for e in entries)
     assert len(sync_views.journal(b.path)) >= len(entries)
+
+
+def test_the_journal_names_linked_records_and_creations(make_pc: MakePC) -> None:
+    a = make_pc("a")
+    person = a.insert("persons", last_name="Орлова")
+    award = a.insert("awards", person_id=person, level="муниципальная", name="Грамота",
+                     document="", created_at="t", updated_at="t")
+    org = a.insert("organizations", is_rural=0)
+    a.sync()
+    entries = sync_views.journal(a.path, award)
+    assert {e.action for e in entries} == {"создание"}
+    assert ("педагог", "Орлова Мария") in {(e.field, e.value) for e in entries}
+    assert entries[0].record == "Орлова Мария: Грамота"
+    rural = [e for e in sync_views.journal(a.path, org) if e.field == "сельская"]
+    assert [(e.action, e.value) for e in rural] == [("создание", "нет")]
