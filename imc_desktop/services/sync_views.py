@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from imc_desktop.services import notifier
-from imc_desktop.services.errors import NotFound
+from imc_desktop.services.errors import InUse, NotFound
 from imc_desktop.services.sync_titles import field_title, shown_value, table_title
 from imc_desktop.sync import local
 from imc_desktop.sync.clock import key_clock, key_site, physical_ms
@@ -163,7 +163,11 @@ def restore(path: Path, ident: int) -> None:
         con.execute("BEGIN IMMEDIATE")
         table, row, column, kind, loser, value = _conflict(con, ident)
         if kind == "kept":
-            con.execute(f'DELETE FROM "{table}" WHERE id=?', (row,))
+            try:
+                con.execute(f'DELETE FROM "{table}" WHERE id=?', (row,))
+            except sqlite3.IntegrityError as exc:
+                raise InUse("Запись нельзя удалить: на неё ссылаются другие записи. "
+                            "Удалите или перенесите их сначала.") from exc
             con.execute("DELETE FROM sync_conflicts WHERE id=?", (ident,))
         else:
             if kind == "deleted":

@@ -169,7 +169,7 @@ def settle(con: sqlite3.Connection, rows: Iterable[Row], order: list[str],
         if "*" not in skip and state.exists:
             _revive_parents(con, table, state.values)
             _upsert(con, table, row, state.values, skip)
-        elif "*" not in skip and state.exists is False:
+        elif not skip and state.exists is False:  # an unsent local edit keeps the record
             doomed.append((table, row))
         _write_conflicts(con, table, row, state.conflicts, any_before)
     removed: set[Row] = set()

@@ -101,3 +101,36 @@ def test_the_journal_names_linked_records_and_creations(make_pc: MakePC) -> None
     assert entries[0].record == "Орлова Мария: Грамота"
     rural = [e for e in sync_views.journal(a.path, org) if e.field == "сельская"]
     assert [(e.action, e.value) for e in rural] == [("создание", "нет")]
+
+
+def _kept_parent(make_pc: MakePC) -> tuple[Workstation, Workstation, str, str]:
+    a, b = make_pc("a"), make_pc("b")
+    person = a.insert("persons", last_name="Белова")
+    _rounds(a, b)
+    a.delete("persons", person)
+    award = b.insert("awards", person_id=person, level="муниципальная", name="Новая",
+                     document="", created_at="t", updated_at="t")
+    _rounds(a, b)
+    return a, b, person, award
+
+
+def test_keeping_a_kept_parent_makes_it_live_again_everywhere(make_pc: MakePC) -> None:
+    a, b, person, _award = _kept_parent(make_pc)
+    [row] = sync_views.conflicts(a.path)
+    assert row.kind.startswith("удаление отменено")
+    sync_views.keep(a.path, row.id)
+    _rounds(a, b)
+    assert a.conflicts() == b.conflicts() == set()
+    assert a.value("persons", person, "id") == b.value("persons", person, "id") == person
+
+
+def test_restoring_the_deletion_of_a_kept_parent_deletes_it_with_children(
+        make_pc: MakePC) -> None:
+    a, b, person, award = _kept_parent(make_pc)
+    [row] = sync_views.conflicts(b.path)
+    sync_views.restore(b.path, row.id)
+    _rounds(a, b)
+    for pc in (a, b):
+        assert pc.value("persons", person, "id") is None
+        assert pc.value("awards", award, "id") is None
+        assert pc.conflicts() == set() and db.full_check(pc.path) == []
