@@ -185,6 +185,8 @@ def settle(con: sqlite3.Connection, rows: Iterable[Row], order: list[str],
 def _keep(con: sqlite3.Connection, table: str, row: str, state: RowState) -> None:
     """A deleted parent with live children the deleting PC did not know: kept, flagged."""
     _upsert(con, table, row, state.values, set())
+    con.execute("DELETE FROM sync_conflicts WHERE table_name=? AND row_id=? AND kind='kept'",
+                (table, row))
     con.execute("INSERT INTO sync_conflicts (table_name, row_id, column_name, kind, loser_key, "
                 "loser_value, winner_key, winner_value) VALUES (?,?,'','kept',?,NULL,'',NULL)",
                 (table, row, state.delete_key))

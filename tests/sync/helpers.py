@@ -77,8 +77,10 @@ class Workstation:
         return {t: set(self.sql(f'SELECT * FROM "{t}"')) for t in synced_tables()}
 
     def conflicts(self) -> set[tuple[Any, ...]]:
-        return set(self.sql("SELECT table_name, row_id, column_name, kind, loser_key, "
-                            "loser_value, winner_key, winner_value FROM sync_conflicts"))
+        found = self.sql("SELECT table_name, row_id, column_name, kind, loser_key, "
+                         "loser_value, winner_key, winner_value FROM sync_conflicts")
+        assert len(found) == len(set(found)), "a conflict is listed twice"
+        return set(found)
 
 
 def add_people(path: Path, count: int, start: int = 0) -> list[str]:
