@@ -136,3 +136,16 @@ def test_journal_dialog_lists_changes_with_workstations(
             for i in range(dialog.record_list.model.rowCount())]
     assert {"Каб. 7", "Каб. 8"} <= {r.workstation for r in rows}
     assert dialog.windowTitle() == "Журнал изменений"
+
+
+def test_automatic_sync_on_start_and_on_exit(
+        qtbot: Any, russian: Any, database: DatabaseInfo, synced_settings: config.Settings,
+        share: Share) -> None:
+    synced_settings.set(config.SYNC_AUTOMATIC, True)
+    window = MainWindow(synced_settings)
+    qtbot.addWidget(window)
+    assert (share.root / "store.json").exists(), "synchronised on start"
+    assert window.sync.timer.interval() == 15 * 60_000 and window.sync.timer.isActive()
+    Workstation(database.path, share, "Каб. 7").insert("persons", last_name="Новикова")
+    window.close()
+    assert list((share.root / "sites").rglob("*.seg")), "sent on exit"
