@@ -32,19 +32,7 @@ class ConflictsDialog(QDialog):
         super().__init__(parent)
         self.path = path
         self.setWindowTitle(self.tr("Sync conflicts"))
-        columns = [
-            Column("table", self.tr("List"), lambda c: c.table, width=120),
-            Column("record", self.tr("Record"), lambda c: c.record, width=200),
-            Column("field", self.tr("Field"), lambda c: c.field, width=120),
-            Column("kind", self.tr("What happened"), lambda c: c.kind, width=220),
-            Column("kept", self.tr("Kept value"), lambda c: c.kept_value, width=160),
-            Column("other", self.tr("Other value"), lambda c: c.other_value, width=160),
-            Column("kept_by", self.tr("Kept from"), lambda c: c.kept_by, width=140),
-            Column("kept_at", self.tr("Kept, when"), lambda c: _local(c.kept_at), width=130),
-            Column("other_by", self.tr("Other from"), lambda c: c.other_by, width=140),
-            Column("other_at", self.tr("Other, when"), lambda c: _local(c.other_at),
-                   width=130),
-        ]
+        columns = self._columns()
         self.record_list = RecordList("sync_conflicts", self.tr("Sync conflicts"), columns,
                                       lambda: sync_views.conflicts(path), {"sync_conflicts"},
                                       settings.raw(), self)
@@ -64,6 +52,21 @@ class ConflictsDialog(QDialog):
         layout.addLayout(row)
         self.record_list.reload()
         self.resize(1500, 560)
+
+    def _columns(self) -> list[Column]:
+        return [
+            Column("table", self.tr("List"), lambda c: c.table, width=120),
+            Column("record", self.tr("Record"), lambda c: c.record, width=200),
+            Column("field", self.tr("Field"), lambda c: c.field, width=120),
+            Column("kind", self.tr("What happened"), lambda c: c.kind, width=220),
+            Column("kept", self.tr("Kept value"), lambda c: c.kept_value, width=160),
+            Column("other", self.tr("Other value"), lambda c: c.other_value, width=160),
+            Column("kept_by", self.tr("Kept from"), lambda c: c.kept_by, width=140),
+            Column("kept_at", self.tr("Kept, when"), lambda c: _local(c.kept_at), width=130),
+            Column("other_by", self.tr("Other from"), lambda c: c.other_by, width=140),
+            Column("other_at", self.tr("Other, when"), lambda c: _local(c.other_at),
+                   width=130),
+        ]
 
     def _resolve(self, action: object) -> None:
         chosen = self.record_list.selected_rows()
