@@ -82,3 +82,26 @@ def status(path: Path) -> SyncStatus:
         con.close()
     when = datetime.fromtimestamp(int(last), UTC) if last else None
     return SyncStatus(when, unsent, conflicts)
+
+
+def self_check(folder: Path, out: list[str]) -> list[str]:
+    """Two new workstations synchronise one record through a new folder; the problems."""
+    from imc_desktop import db
+
+    store, first, second = folder / "store", folder / "a.sqlite", folder / "b.sqlite"
+    store.mkdir(parents=True, exist_ok=True)
+    try:
+        for path in (first, second):
+            db.prepare_database(path, folder / "backups")
+        con = local.connect(first)
+        con.execute("INSERT INTO persons (id, last_name, first_name, middle_name, sex, snils, "
+                    "inn, phone, email, category, academic_degree, notes, created_at, "
+                    "updated_at) VALUES ('check', 'Проверка', 'Связи', '', 'ж', '', '', '', "
+                    "'', '', '', '', '2026-01-01', '2026-01-01')")
+        con.close()
+        pushed = run(first, store, "проверка").pushed
+        pulled = run(second, store, "проверка-2").applied
+    except (ServiceError, OSError, sqlite3.Error) as exc:
+        return [f"синхронизация не работает: {exc}"]
+    out.append(f"Синхронизация: отправлено {pushed}, получено {pulled}")
+    return [] if pushed == pulled == 1 else ["синхронизация не передала запись"]
