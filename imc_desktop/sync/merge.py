@@ -23,6 +23,8 @@ from imc_desktop.sync.segment import Change
 from imc_desktop.sync.tables import children_of, parents_of
 
 Row = tuple[str, str]  # (table, row id)
+#: columns every edit changes: the latest wins, but they are never a conflict of their own
+BOOKKEEPING = frozenset({"updated_at"})
 
 
 @dataclass
@@ -112,7 +114,8 @@ def row_state(con: sqlite3.Connection, table: str, row: str) -> RowState:
     state = RowState(exists, values, keys, [], "" if existence is None or exists
                      else existence[0])
     for col, kind, key, value, _s in changes:
-        if kind != "v" or (col, key) in seen or (exists is not False and keys[col] == key):
+        if kind != "v" or (col, key) in seen or col in BOOKKEEPING or (
+                exists is not False and keys[col] == key):
             continue
         winner_key = keys[col] if exists is not False else state.delete_key
         winner = values[col] if exists is not False else None

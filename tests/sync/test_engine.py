@@ -42,8 +42,8 @@ def test_edits_of_different_fields_merge_without_a_question(make_pc: MakePC) -> 
     a, b = make_pc("a"), make_pc("b")
     org = a.insert("organizations")
     _rounds(a, b)
-    a.update("organizations", org, short_name="Новое имя")
-    b.update("organizations", org, pupils=300)
+    a.update("organizations", org, short_name="Новое имя", updated_at="2026-02-01 10:00:00")
+    b.update("organizations", org, pupils=300, updated_at="2026-02-01 10:05:00")
     _rounds(a, b)
     for pc in (a, b):
         assert pc.value("organizations", org, "short_name") == "Новое имя"
