@@ -149,3 +149,13 @@ def test_automatic_sync_on_start_and_on_exit(
     Workstation(database.path, share, "Каб. 7").insert("persons", last_name="Новикова")
     window.close()
     assert list((share.root / "sites").rglob("*.seg")), "sent on exit"
+
+
+def test_the_status_bar_counts_unsent_records_as_they_are_saved(
+        window: MainWindow, database: DatabaseInfo) -> None:
+    from imc_desktop.services import organizations as orgs
+
+    assert "не отправлено: 0" in window.sync.status_label.text()
+    orgs.save_organization(orgs.OrganizationData(full_name="МБОУ «Школа № 9»",
+                                                 short_name="Школа № 9"))
+    assert "не отправлено: 1" in window.sync.status_label.text()

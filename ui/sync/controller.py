@@ -6,13 +6,14 @@ from __future__ import annotations
 import socket
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QWidget
 
 from imc_desktop import config
 from imc_desktop.services import maintenance, sync
 from imc_desktop.services.sync import SyncResult
+from ui.widgets.changes import change_bridge
 from ui.widgets.messages import Ask
 from ui.widgets.tasks import run_with_progress
 
@@ -35,6 +36,7 @@ class SyncController(QObject):
         self.status_label = QLabel()
         self.timer = QTimer(self)
         self.timer.timeout.connect(lambda: self.sync_now(interactive=False))
+        change_bridge().changed.connect(self._on_changed)
 
     # ---------------------------------------------------------------- settings
     def location(self) -> Path | None:
@@ -129,6 +131,13 @@ class SyncController(QObject):
             self.last_error = " ".join(lines[1:2])
 
     # ---------------------------------------------------------------- status
+    @Slot(object)
+    def _on_changed(self, _tables: object) -> None:
+        try:
+            self.refresh_status()
+        except RuntimeError:  # the window is being destroyed
+            pass
+
     def refresh_status(self) -> None:
         self.status_label.setText(self.status_text())
 
