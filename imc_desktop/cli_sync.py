@@ -28,6 +28,13 @@ def add_sync_parser(sub: Any) -> None:
                    help="подтвердить переход на новую или очищенную папку синхронизации")
 
 
+def _progress() -> Any:
+    """Progress lines on a terminal (a long first sync); nothing in scheduled runs."""
+    if not sys.stderr.isatty():
+        return None
+    return lambda text: print(text, file=sys.stderr, flush=True)
+
+
 def cmd_sync(args: argparse.Namespace) -> int:
     from imc_desktop import config, db
     from imc_desktop.services import sync
@@ -36,7 +43,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
     path = db.prepare_database(args.db, settings.data_dir() / "backups")
     try:
         result = sync.run(path, args.store, args.name or socket.gethostname(),
-                          accept_new_store=args.new_store)
+                          accept_new_store=args.new_store, progress=_progress())
     except sync.SyncFailed as exc:
         print(str(exc), file=sys.stderr)
         if exc.question:
