@@ -394,3 +394,19 @@ def test_a_table_this_version_does_not_know_is_kept_aside(make_pc: MakePC) -> No
         assert b.sql("SELECT reason FROM sync_held") == [("unknown",)]
     finally:
         tables.synced_tables.cache_clear()
+
+
+def test_the_stored_clock_never_goes_back_when_the_pc_clock_does(
+        make_pc: MakePC, monkeypatch: pytest.MonkeyPatch) -> None:
+    a, b = make_pc("a"), make_pc("b")
+    person = a.insert("persons")
+    now = int(__import__("time").time() * 1000)
+    keys = []
+    for shift, phone in ((4 * 60_000, "1"), (-4 * 60_000, "2"), (0, "3")):
+        a.update("persons", person, phone=phone)
+        monkeypatch.setattr(engine, "now_ms", lambda shift=shift: now + shift)
+        a.sync()
+        keys.append(a.sql("SELECT max(key) FROM sync_changes WHERE column_name='phone'")[0][0])
+    assert keys == sorted(keys) and len(set(keys)) == 3
+    b.sync()
+    assert b.value("persons", person, "phone") == "3", "the last edit wins, not the PC clock"
