@@ -115,8 +115,8 @@ def row_state(con: sqlite3.Connection, table: str, row: str) -> RowState:
                      else existence[0])
     for col, kind, key, value, _s in changes:
         if kind != "v" or (col, key) in seen or col in BOOKKEEPING or (
-                exists is not False and keys[col] == key):
-            continue
+                exists is not False and (keys[col] == key or values[col] == value)):
+            continue  # the current value, seen, or the same value: nothing is lost
         winner_key = keys[col] if exists is not False else state.delete_key
         winner = values[col] if exists is not False else None
         state.conflicts.append((table, row, col, "field" if exists is not False else "deleted",

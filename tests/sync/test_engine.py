@@ -410,3 +410,13 @@ def test_the_stored_clock_never_goes_back_when_the_pc_clock_does(
     assert keys == sorted(keys) and len(set(keys)) == 3
     b.sync()
     assert b.value("persons", person, "phone") == "3", "the last edit wins, not the PC clock"
+
+
+def test_the_same_value_entered_on_two_pcs_is_not_a_conflict(make_pc: MakePC) -> None:
+    a, b = make_pc("a"), make_pc("b")
+    person = a.insert("persons")
+    _rounds(a, b)
+    a.update("persons", person, phone="8 900 111-22-33")
+    b.update("persons", person, phone="8 900 111-22-33")
+    _rounds(a, b)
+    assert a.conflicts() == b.conflicts() == set()
