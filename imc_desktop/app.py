@@ -167,6 +167,9 @@ def self_check(out: list[str]) -> int:
             from imc_desktop.services import reports
 
             problems += reports.self_check(Path(tmp) / "reports", out)
+            from imc_desktop.services import sync
+
+            problems += sync.self_check(Path(tmp) / "sync", out)
         finally:
             maintenance.close_current()
     app.processEvents()

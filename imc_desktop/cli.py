@@ -73,9 +73,11 @@ def _build_parser() -> RussianParser:
     p.add_argument("--db", type=Path, required=True, help="файл базы данных")
     from imc_desktop.cli_import import add_import_parser
     from imc_desktop.cli_reports import add_report_parser
+    from imc_desktop.cli_sync import add_sync_parser
 
     add_report_parser(sub)
     add_import_parser(sub)
+    add_sync_parser(sub)
     return parser
 
 
@@ -175,10 +177,11 @@ def _explained(exc: Exception) -> bool:
 def _commands() -> dict[str, Callable[[argparse.Namespace], int]]:
     from imc_desktop.cli_import import cmd_import
     from imc_desktop.cli_reports import cmd_report
+    from imc_desktop.cli_sync import cmd_sync
 
     return {"self-check": cmd_self_check, "demo-data": cmd_demo_data, "backup": cmd_backup,
             "restore": cmd_restore, "check": cmd_check, "report": cmd_report,
-            "import": cmd_import}
+            "import": cmd_import, "sync": cmd_sync}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

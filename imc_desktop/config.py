@@ -222,6 +222,25 @@ BACKUPS_KEEP = _declare(Setting(
     QT_TRANSLATE_NOOP("Settings", "Automatic backups to keep"), S_DATA,
     minimum=1, maximum=365))
 
+S_SYNC = QT_TRANSLATE_NOOP("Settings", "Synchronisation")
+
+SYNC_LOCATION = _declare(Setting(
+    "sync/location", str, "",
+    QT_TRANSLATE_NOOP("Settings", "Sync folder on the network share (empty: no sync)"),
+    S_SYNC))
+SYNC_WORKSTATION = _declare(Setting(
+    "sync/workstation", str, "",
+    QT_TRANSLATE_NOOP("Settings", "This workstation's name (empty: the computer's name)"),
+    S_SYNC))
+SYNC_INTERVAL_MINUTES = _declare(Setting(
+    "sync/interval_minutes", int, 15,
+    QT_TRANSLATE_NOOP("Settings", "Synchronise every, minutes (0: only on start and exit)"),
+    S_SYNC, minimum=0, maximum=1440))
+SYNC_AUTOMATIC = _declare(Setting(
+    "sync/automatic", bool, True,
+    QT_TRANSLATE_NOOP("Settings", "Synchronise automatically on start, on exit and on schedule"),
+    S_SYNC))
+
 
 class Settings:
     """The user's settings in an INI file (QSettings, user scope)."""

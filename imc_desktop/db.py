@@ -233,6 +233,14 @@ def _upgrade(path: Path) -> None:
             conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
     finally:
         engine.dispose()
+    install_sync_triggers(path)
+
+
+def install_sync_triggers(path: Path) -> int:
+    """(Re)generate the change-recording triggers for every synchronised table in the file."""
+    from imc_desktop.sync import triggers
+
+    return triggers.install_in_file(str(path))
 
 
 def _undo_migration(path: Path, backup: Path | None) -> None:

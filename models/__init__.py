@@ -28,10 +28,22 @@ from models.staff import (
     Experience,
     Person,
 )
+from models.sync import (
+    SyncApplied,
+    SyncApplying,
+    SyncChange,
+    SyncConflict,
+    SyncHeld,
+    SyncPending,
+    SyncPublished,
+    SyncState,
+    SyncTombstone,
+)
 
 __all__ = ["AttestationRecord", "Award", "Base", "ChangeLogEntry", "Course", "Education",
            "Employment", "EquipmentAct", "EquipmentActLine", "EquipmentEvent", "EquipmentItem",
            "Event", "EventParticipant", "Experience", "InventoryLine", "InventorySession",
            "IssuedDocument", "IssuedNumber", "LeavePeriod", "LiteratureDocument",
            "LiteratureLine", "LiteratureTitle", "Organization", "OrganizationGradePupils",
-           "Person", "SyncMixin", "utcnow"]
+           "Person", "SyncApplied", "SyncApplying", "SyncChange", "SyncConflict", "SyncHeld",
+           "SyncMixin", "SyncPending", "SyncPublished", "SyncState", "SyncTombstone", "utcnow"]

@@ -30,6 +30,8 @@ CATEGORIES = ("", "первая", "высшая")
 
 class Person(SyncMixin, Base):
     __tablename__ = "persons"
+    #: not unique-indexed (two PCs may enter the same person offline): duplicates are listed
+    __natural_keys__ = ("snils",)
 
     last_name: Mapped[str] = mapped_column(String(100), index=True)
     first_name: Mapped[str] = mapped_column(String(100))

@@ -49,6 +49,7 @@ def main(out: Path) -> int:
         _attestation_shots(window, out)
         _equipment_shots(window, out)
         _events_shots(window, out)
+        _sync_shots(window, settings, Path(tmp), out)
         window.close()
         maintenance.close_current()
     return 0
@@ -77,6 +78,45 @@ def _staff_shots(window: QWidget, out: Path) -> None:
     for index in range(card.tabs.count()):
         card.tabs.setCurrentIndex(index)
         shoot(card, out / f"staff_card_{index}.png")
+
+
+def _sync_shots(window: QWidget, settings: object, tmp: Path, out: Path) -> None:
+    """Two edits of one field on two workstations: the status bar, conflicts, journal."""
+    import sqlite3
+
+    from imc_desktop import config
+    from imc_desktop.services import maintenance, sync
+    from ui.sync.dialogs import ConflictsDialog, JournalDialog
+
+    assert isinstance(settings, config.Settings)
+    share, path = tmp / "share", maintenance.info().path
+    share.mkdir()
+    settings.set(config.SYNC_LOCATION, str(share))
+    other = tmp / "other.sqlite"
+    sync.run(path, share, "Каб. 12")
+    sync.run(other, share, "Каб. 14") if other.exists() else _new_workstation(other, share)
+    with sqlite3.connect(path) as con:
+        [(org,)] = con.execute("SELECT id FROM organizations WHERE rowid=1")
+    con.close()
+    for db_file, name in ((path, "Школа (Каб. 12)"), (other, "Школа (Каб. 14)")):
+        with sqlite3.connect(db_file) as con:
+            con.execute("UPDATE organizations SET short_name=? WHERE id=?", (name, org))
+        con.close()
+    for db_file, ws in ((path, "Каб. 12"), (other, "Каб. 14"), (path, "Каб. 12")):
+        sync.run(db_file, share, ws)
+    window.sync.refresh_status()  # type: ignore[attr-defined]
+    window.tabs.setCurrentIndex(0)  # type: ignore[attr-defined]
+    shoot(window, out / "sync_status.png")
+    shoot(ConflictsDialog(path, settings, window), out / "sync_conflicts.png")
+    shoot(JournalDialog(path, None, settings, window), out / "sync_journal.png")
+
+
+def _new_workstation(path: Path, share: Path) -> None:
+    from imc_desktop import db
+    from imc_desktop.services import sync
+
+    db.prepare_database(path, path.parent / "backups-other")
+    sync.run(path, share, "Каб. 14")
 
 
 def _attestation_shots(window: QWidget, out: Path) -> None:

@@ -29,6 +29,9 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
+        from ui.sync.controller import SyncController
+
+        self.sync = SyncController(settings, self)
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
@@ -74,6 +77,7 @@ class MainWindow(QMainWindow):
         self.db_label.setText(self.tr("Database: %1").replace(
             "%1", str(maintenance.info().path)))
         self._watch_reminders()
+        self.sync.start()
 
     def _watch_reminders(self) -> None:
         from ui.widgets.changes import change_bridge
@@ -153,6 +157,8 @@ class MainWindow(QMainWindow):
         self.act_check = a(self.tr("&Check database"), self.check_database)
         self.act_views_log = a(self.tr("&Views of personal data…"), self.show_views_log)
         self.act_about = a(self.tr("&About"), self.about)
+        self.act_record_journal = a(self.tr("Change journal of the &record…"),
+                                    self.show_record_journal)
 
     def _add(self) -> None:
         records = self.current_list()
@@ -183,6 +189,9 @@ class MainWindow(QMainWindow):
         refs.addActions([self.act_orgs, self.act_staff])
         service = bar.addMenu(self.tr("&Service"))
         service.addActions([self.act_settings, self.act_check, self.act_views_log])
+        service.addSeparator()
+        service.addActions([self.sync.act_sync, self.sync.act_conflicts,
+                            self.sync.act_journal, self.act_record_journal])
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.act_about)
 
@@ -200,12 +209,15 @@ class MainWindow(QMainWindow):
         reports_button = QAction(self.tr("Reports"), self)
         reports_button.triggered.connect(self.act_reports.trigger)
         tools.addAction(reports_button)
+        tools.addSeparator()
+        tools.addAction(self.sync.act_sync)
         self.toolbar = tools
 
     def _build_status(self) -> None:
         self.db_label = QLabel()
         self.reminders_label = QLabel()
         self.statusBar().addWidget(self.reminders_label)
+        self.statusBar().addPermanentWidget(self.sync.status_label)
         self.statusBar().addPermanentWidget(self.db_label)
 
     # ---------------------------------------------------------------- commands
@@ -259,7 +271,10 @@ class MainWindow(QMainWindow):
 
     def edit_settings(self) -> None:
         before = self.settings.data_dir()
-        if SettingsDialog.ask(self.settings, self) and self.settings.data_dir() != before:
+        changed = SettingsDialog.ask(self.settings, self)
+        if changed:
+            self.sync.configure()
+        if changed and self.settings.data_dir() != before:
             Ask.info(self, self.tr("Settings"), self.tr(
                 "The new data folder is used from the next start of the program. Before "
                 "that, copy the files of the current data folder into it: %1").replace(
@@ -269,6 +284,14 @@ class MainWindow(QMainWindow):
         from ui.staff.views_log import PersonalDataViewsDialog
 
         PersonalDataViewsDialog.ask(self.settings.raw(), self)
+
+    def show_record_journal(self) -> None:
+        records = self.current_list()
+        row = records.current_row() if records is not None else None
+        if row is None or not isinstance(getattr(row, "id", None), str):
+            Ask.info(self, self.tr("Change journal"), self.tr("Select a record in a list."))
+            return
+        self.sync.show_journal(row.id)
 
     def check_database(self) -> None:
         problems = maintenance.check()
@@ -287,6 +310,7 @@ class MainWindow(QMainWindow):
             "%4", str(self.settings.data_dir())))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.sync.on_exit()
         store = self.settings.raw()
         store.setValue("window/geometry", self.saveGeometry())
         store.setValue("window/state", self.saveState())

@@ -922,6 +922,65 @@
     </message>
 </context>
 <context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Sync conflicts</source>
+        <translation>Конфликты синхронизации</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Оставить</translation>
+    </message>
+    <message>
+        <source>Restore the other value</source>
+        <translation>Восстановить другое значение</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Список</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Запись</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Что произошло</translation>
+    </message>
+    <message>
+        <source>Kept value</source>
+        <translation>Оставленное значение</translation>
+    </message>
+    <message>
+        <source>Other value</source>
+        <translation>Другое значение</translation>
+    </message>
+    <message>
+        <source>Kept from</source>
+        <translation>Оставлено с места</translation>
+    </message>
+    <message>
+        <source>Kept, when</source>
+        <translation>Оставлено, когда</translation>
+    </message>
+    <message>
+        <source>Other from</source>
+        <translation>Другое с места</translation>
+    </message>
+    <message>
+        <source>Other, when</source>
+        <translation>Другое, когда</translation>
+    </message>
+    <message>
+        <source>Select a conflict first.</source>
+        <translation>Сначала выберите конфликт.</translation>
+    </message>
+</context>
+<context>
     <name>CountingPage</name>
     <message>
         <source>Inventory counts</source>
@@ -2289,6 +2348,49 @@
     </message>
 </context>
 <context>
+    <name>JournalDialog</name>
+    <message>
+        <source>Change journal</source>
+        <translation>Журнал изменений</translation>
+    </message>
+    <message>
+        <source>Change journal of the record</source>
+        <translation>Журнал изменений записи</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>Рабочее место</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Пользователь</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Список</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Запись</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>Новое значение</translation>
+    </message>
+</context>
+<context>
     <name>LeaveForm</name>
     <message>
         <source>Leave period</source>
@@ -2440,6 +2542,10 @@
         <translation>&amp;О программе</translation>
     </message>
     <message>
+        <source>Change journal of the &amp;record…</source>
+        <translation>Журнал изменений &amp;записи…</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
@@ -2522,6 +2628,14 @@
     <message>
         <source>The new data folder is used from the next start of the program. Before that, copy the files of the current data folder into it: %1</source>
         <translation>Новая папка данных будет использоваться со следующего запуска программы. До этого скопируйте в неё файлы из прежней папки данных: %1</translation>
+    </message>
+    <message>
+        <source>Change journal</source>
+        <translation>Журнал изменений</translation>
+    </message>
+    <message>
+        <source>Select a record in a list.</source>
+        <translation>Выберите запись в списке.</translation>
     </message>
     <message>
         <source>Check database</source>
@@ -3794,6 +3908,26 @@ Open it now?</source>
         <source>Automatic backups to keep</source>
         <translation>Сколько автоматических копий хранить</translation>
     </message>
+    <message>
+        <source>Synchronisation</source>
+        <translation>Синхронизация</translation>
+    </message>
+    <message>
+        <source>Sync folder on the network share (empty: no sync)</source>
+        <translation>Папка синхронизации на общем ресурсе (пусто — без синхронизации)</translation>
+    </message>
+    <message>
+        <source>This workstation&apos;s name (empty: the computer&apos;s name)</source>
+        <translation>Имя этого рабочего места (пусто — имя компьютера)</translation>
+    </message>
+    <message>
+        <source>Synchronise every, minutes (0: only on start and exit)</source>
+        <translation>Синхронизировать каждые, минут (0 — только при запуске и выходе)</translation>
+    </message>
+    <message>
+        <source>Synchronise automatically on start, on exit and on schedule</source>
+        <translation>Синхронизировать автоматически при запуске, при выходе и по расписанию</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -3970,6 +4104,61 @@ Open it now?</source>
     <message>
         <source>Created: %1; updated: %2; unchanged: %3; left out: %4</source>
         <translation>Создано: %1; обновлено: %2; без изменений: %3; исключено: %4</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <source>S&amp;ynchronise</source>
+        <translation>Син&amp;хронизировать</translation>
+    </message>
+    <message>
+        <source>Sync &amp;conflicts…</source>
+        <translation>&amp;Конфликты синхронизации…</translation>
+    </message>
+    <message>
+        <source>Change &amp;journal…</source>
+        <translation>&amp;Журнал изменений…</translation>
+    </message>
+    <message>
+        <source>Synchronisation</source>
+        <translation>Синхронизация</translation>
+    </message>
+    <message>
+        <source>Choose the sync folder on the network share in Service → Settings.</source>
+        <translation>Укажите папку синхронизации на общем ресурсе: Сервис → Настройки.</translation>
+    </message>
+    <message>
+        <source>sync folder unreachable</source>
+        <translation>папка синхронизации недоступна</translation>
+    </message>
+    <message>
+        <source>Synchronising…</source>
+        <translation>Синхронизация…</translation>
+    </message>
+    <message>
+        <source>Bad file set aside: %1</source>
+        <translation>Испорченный файл отложен: %1</translation>
+    </message>
+    <message>
+        <source>Records with the same natural key (check and merge them):</source>
+        <translation>Записи с одинаковым ключом (проверьте и объедините их):</translation>
+    </message>
+    <message>
+        <source>Open Service → Sync conflicts to review them.</source>
+        <translation>Просмотрите их: Сервис → Конфликты синхронизации.</translation>
+    </message>
+    <message>
+        <source>Sync: not set up</source>
+        <translation>Синхронизация: не настроена</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>не было</translation>
+    </message>
+    <message>
+        <source>Sync: %1 · unsent: %2 · conflicts: %3</source>
+        <translation>Синхронизация: %1 · не отправлено: %2 · конфликтов: %3</translation>
     </message>
 </context>
 <context>

@@ -36,6 +36,8 @@ ORG_SCHOOL = "5d0c2a52-3b1e-4c7a-9b7e-0a1f2b3c4d01"
 ORG_KINDERGARTEN = "5d0c2a52-3b1e-4c7a-9b7e-0a1f2b3c4d02"
 PERSON_A = "7a1b2c3d-0000-4000-8000-000000000001"
 PERSON_B = "7a1b2c3d-0000-4000-8000-000000000002"
+SYNC_SITE = "9c8b7a65-4321-4abc-8def-0123456789ab"
+SYNC_CLOCK = "00117683582027825152"
 STAMP = {"created_at": "2025-09-01 08:30:00.000000", "updated_at": "2026-02-10 14:05:12.345678"}
 
 
@@ -240,6 +242,40 @@ SAMPLES: dict[str, dict[str, list[Row]]] = {
              "kind": "диплом", "year": 2026, "number": 17, "full_name": "Ёлкина Мария Ивановна",
              "event_title": "«Учитель года — 2026»", "result": "победитель",
              "issued_on": "2026-02-13", "printed_times": 2},
+        ],
+    },
+    "0008": {
+        "sync_state": [{"name": "site", "value": "0f5e8d3c-1111-4222-8333-444455556666"}],
+        "sync_pending": [
+            {"seq": 1, "table_name": "persons", "row_id": PERSON_A, "op": "U",
+             "column_name": "phone", "seen": None, "value": None},
+        ],
+        "sync_applying": [],
+        "sync_changes": [
+            {"table_name": "persons", "row_id": PERSON_A, "column_name": "phone", "kind": "v",
+             "key": f"{SYNC_CLOCK}.{SYNC_SITE}", "value": '"+7 900 000-00-01"', "seen": None,
+             "site": SYNC_SITE, "segment": 1},
+        ],
+        "sync_tombstones": [
+            {"table_name": "awards", "row_id": "aw-9", "key": f"{SYNC_CLOCK}.{SYNC_SITE}",
+             "content": '{"name": "Грамота"}', "versions": "{}"},
+        ],
+        "sync_applied": [
+            {"site": SYNC_SITE, "seq": 1, "sha256": "ab" * 32, "workstation": "Каб. 12",
+             "user_name": "metodist"},
+        ],
+        "sync_published": [
+            {"site": "0f5e8d3c-1111-4222-8333-444455556666", "seq": 1, "sha256": "cd" * 32,
+             "data": None, "published": 1},
+        ],
+        "sync_conflicts": [
+            {"id": 1, "table_name": "persons", "row_id": PERSON_A, "column_name": "phone",
+             "kind": "field", "loser_key": f"{SYNC_CLOCK}.{SYNC_SITE}", "loser_value": '"1"',
+             "winner_key": "", "winner_value": None},
+        ],
+        "sync_held": [
+            {"id": 1, "site": SYNC_SITE, "seq": 2, "key": f"{SYNC_CLOCK}.{SYNC_SITE}",
+             "line": '{"t": "rooms", "r": "x", "op": "u"}', "reason": "unknown"},
         ],
     },
 }

@@ -1,0 +1,329 @@
+"""One sync, step by step (shared/SYNC.md): check the store, pull and verify, seal and apply in
+one local transaction, publish under new names, read back."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from imc_desktop import __version__
+from imc_desktop.sync import local, merge
+from imc_desktop.sync.clock import MS_PER_DAY, make_key, now_ms, physical_ms
+from imc_desktop.sync.report import SyncResult, duplicates
+from imc_desktop.sync.segment import (
+    BadSegment,
+    Change,
+    Header,
+    Segment,
+    decode,
+    encode,
+    segment_name,
+    verify,
+)
+from imc_desktop.sync.share import NameTaken, Share
+from imc_desktop.sync.site import take_new_site
+from imc_desktop.sync.store import SCHEMA_EPOCH, StoreInfo, SyncStopped, open_store, write_site
+from imc_desktop.sync.tables import present_tables, synced_tables
+
+CLOCK_LIMIT_MS = 5 * 60 * 1000
+Progress = Callable[[str], None]
+Row = tuple[str, str]
+
+
+def _quiet(_text: str) -> None:
+    pass
+
+
+@dataclass
+class _Tally:
+    pulled: int = 0
+    applied: int = 0
+    pushed: int = 0
+    held: int = 0
+    bad: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+class _Run:
+    def __init__(self, path: Path, share: Share, workstation: str, progress: Progress) -> None:
+        self.path, self.share, self.workstation = path, share, workstation
+        self.progress = progress
+        self.con = local.connect(path)
+        self.tables = present_tables(self.con)
+        self.site = local.site_id(self.con)
+        self.tally = _Tally()
+        self.store: StoreInfo | None = None
+        self.server_ms = 0
+
+    # ------------------------------------------------------------ the steps
+
+    def check(self, accept_new: bool) -> None:
+        remembered = local.get(self.con, "store")
+        self.store = open_store(self.share, remembered, accept_new)
+        if self.store.store_id != remembered:
+            with local.applying(self.con):
+                self._adopt_store(self.store.store_id, bool(remembered))
+        write_site(self.share, self.site, self.workstation)
+        self.server_ms = int(self.share.server_time(f"sites/{self.site}") * 1000)
+        skew = now_ms() - self.server_ms
+        if abs(skew) > CLOCK_LIMIT_MS:
+            direction = "спешат" if skew > 0 else "отстают"
+            raise SyncStopped(f"Часы этого компьютера {direction} на {abs(skew) // 60000} мин "
+                              "относительно сервера. Установите правильное время и повторите "
+                              "синхронизацию; изменения сохранены и будут отправлены позже.")
+
+    def _adopt_store(self, store_id: str, replaced: bool) -> None:
+        """First sync with this store: remember it; with a new store, send everything again."""
+        if replaced:
+            self.con.execute("DELETE FROM sync_applied")
+            self.con.execute("DELETE FROM sync_published")
+            self.site = str(uuid.uuid4())
+            local.put(self.con, "site", self.site)
+            self.tally.notes.append("Новая папка синхронизации: данные отправлены заново.")
+        local.seed(self.con, self.tables, everything=replaced)
+        local.put(self.con, "store", store_id)
+
+    def reconcile_own(self) -> None:
+        """Segments of this site found on the share: confirm them, or detect a clone."""
+        while True:
+            seq = self._published_upto() + 1
+            data = self.share.read(f"sites/{self.site}/{segment_name(seq)}")
+            if data is None:
+                return
+            sealed = self.con.execute("SELECT sha256 FROM sync_published WHERE site=? AND "
+                                      "seq=?", (self.site, seq)).fetchone()
+            if sealed is None or _digest(data) != sealed[0]:
+                self._clone_detected()
+                return
+            self._mark_published(seq)
+
+    def _clone_detected(self) -> None:
+        with local.applying(self.con):
+            self.site = take_new_site(self.con, self.site, self._store_id())
+        write_site(self.share, self.site, self.workstation)
+        self.tally.notes.append("База этого компьютера скопирована с другого или восстановлена "
+                                "из копии: ему присвоен новый номер рабочего места.")
+
+    def pull(self) -> list[Segment]:
+        found: list[Segment] = []
+        for site in self.share.list_dir("sites"):
+            if site == self.site or site.startswith("."):
+                continue
+            seq = int(self.con.execute("SELECT coalesce(max(seq), 0) FROM sync_applied WHERE "
+                                       "site=?", (site,)).fetchone()[0]) + 1
+            while (segment := self._fetch(site, seq)) is not None:
+                found.append(segment)
+                seq += 1
+                self.progress(f"Получено файлов изменений: {len(found)}")
+        self.tally.pulled = len(found)
+        return found
+
+    def _fetch(self, site: str, seq: int) -> Segment | None:
+        rel = f"sites/{site}/{segment_name(seq)}"
+        data = self.share.read(rel)
+        if data is None:
+            return None
+        try:
+            segment = decode(data, str(self.share.path(rel)))
+            verify(segment, self._store_id(), site, seq, str(self.share.path(rel)))
+        except BadSegment as exc:
+            self._quarantine(site, seq, data)
+            self.tally.bad.append(str(exc))
+            return None
+        return segment
+
+    def _quarantine(self, site: str, seq: int, data: bytes) -> None:
+        folder = self.path.parent / "sync-quarantine"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{site}-{segment_name(seq)}").write_bytes(data)
+
+    def merge(self, segments: list[Segment]) -> None:
+        """Seal local changes and apply the pulled ones in one transaction."""
+        with local.applying(self.con):
+            touched: set[Row] = set()
+            if self.store is not None and not self.store.read_only:
+                touched |= self._seal()
+            for number, segment in enumerate(segments, 1):
+                touched |= self._apply(segment)
+                if number % 20 == 0:
+                    self.progress(f"Применено файлов изменений: {number} из {len(segments)}")
+            touched |= self._retry_held()
+            self.progress(f"Обновление записей: {len(touched)}")
+            self._settle(touched)
+            local.put(self.con, "last_sync", str(int(time.time())))
+            local.put(self.con, "workstation", self.workstation)
+
+    def _seal(self) -> set[Row]:
+        sealed = local.collect(self.con, self.tables)
+        self.con.execute("DELETE FROM sync_pending WHERE seq<=?", (sealed.last_seq,))
+        if not sealed.changes:
+            return set()
+        clock, key = local.new_key(self.con, self.site, now_ms())
+        seq = int(self.con.execute("SELECT coalesce(max(seq), 0) FROM sync_published WHERE "
+                                   "site=?", (self.site,)).fetchone()[0]) + 1
+        header = Header(self._store_id(), self.site, seq, clock, __version__, SCHEMA_EPOCH,
+                        self.workstation, local.get_user())
+        data, digest = encode(header, sealed.changes)
+        self.con.execute("INSERT INTO sync_published (site, seq, sha256, data, published) "
+                         "VALUES (?,?,?,?,0)", (self.site, seq, digest, data))
+        merge.store(self.con, sealed.changes, key, self.site, seq, self.tables)
+        return {(c["t"], c["r"]) for c in sealed.changes}
+
+    def _apply(self, segment: Segment) -> set[Row]:
+        h = segment.header
+        self.con.execute("INSERT OR IGNORE INTO sync_applied (site, seq, sha256, workstation, "
+                         "user_name) VALUES (?,?,?,?,?)",
+                         (h.site, h.seq, segment.sha256, h.workstation, h.user))
+        key = make_key(h.clock, h.site)
+        if physical_ms(h.clock) > self.server_ms + MS_PER_DAY:
+            for change in segment.changes:
+                self._hold(h.site, h.seq, key, change, "future")
+            return set()
+        touched = {(c["t"], c["r"]) for c in segment.changes}
+        self._store(segment.changes, key, h.site, h.seq)
+        self.tally.applied += len(segment.changes)
+        local.save_clock(self.con, local.clock(self.con).receive(h.clock))
+        return touched
+
+    def _store(self, changes: list[Change], key: str, site: str, seq: int) -> None:
+        known = [c for c in changes if c["t"] in self.tables]
+        for change in changes:
+            if change["t"] not in self.tables:
+                self._hold(site, seq, key, change, "unknown")
+        for rest in merge.store(self.con, known, key, site, seq, self.tables):
+            self._hold(site, seq, key, rest, "unknown")
+
+    def _hold(self, site: str, seq: int, key: str, change: Change, reason: str) -> None:
+        self.con.execute("INSERT INTO sync_held (site, seq, key, line, reason) VALUES "
+                         "(?,?,?,?,?)", (site, seq, key, json.dumps(change, ensure_ascii=False),
+                                         reason))
+
+    def _retry_held(self) -> set[Row]:
+        """Changes kept aside earlier: the ones that can be applied now are."""
+        touched: set[Row] = set()
+        held = self.con.execute("SELECT id, site, seq, key, line, reason FROM sync_held "
+                                "ORDER BY id").fetchall()
+        for ident, site, seq, key, line, reason in held:
+            change = json.loads(line)
+            row = (change["t"], change["r"])
+            if reason == "orphan":
+                touched.add(row)
+            elif reason == "future" and physical_ms(int(key.split(".")[0])) > (
+                    self.server_ms + MS_PER_DAY):
+                continue
+            elif reason == "unknown" and not self._knows(change):
+                continue
+            else:
+                self._store([change], key, site, seq)
+                touched.add(row)
+            self.con.execute("DELETE FROM sync_held WHERE id=?", (ident,))
+        return touched
+
+    def _knows(self, change: Change) -> bool:
+        columns = self.tables.get(change["t"])
+        return columns is not None and all(c in columns for c in change.get("v") or {})
+
+    def _settle(self, touched: set[Row]) -> None:
+        order = list(synced_tables())
+        pending = local.pending_columns(self.con)
+        rows = touched
+        for _round in range(20):
+            removed = merge.settle(self.con, rows, order, pending)
+            rows = merge.parents_to_recheck(self.con, removed)
+            if not rows:
+                break
+        self._hold_orphans()
+
+    def _hold_orphans(self) -> None:
+        """Records whose parent is not known here yet are kept aside until it arrives."""
+        for _round in range(20):
+            problems = self.con.execute("PRAGMA foreign_key_check").fetchall()
+            if not problems:
+                return
+            for table, rowid, _parent, _fk in problems:
+                found = self.con.execute(f'SELECT id FROM "{table}" WHERE rowid=?',
+                                         (rowid,)).fetchone()
+                if found is None or table not in self.tables:
+                    continue
+                self.con.execute(f'DELETE FROM "{table}" WHERE rowid=?', (rowid,))
+                self._hold("", 0, "", {"t": table, "r": found[0], "op": "o"}, "orphan")
+        raise SyncStopped("После синхронизации остались записи без связанных записей; "
+                          "изменения не применены. Сообщите администратору.")
+
+    def publish(self) -> None:
+        """Upload sealed segments under new names, read each back, mark it published."""
+        if self.store is None or self.store.read_only:
+            return
+        rows = self.con.execute("SELECT seq, sha256, data FROM sync_published WHERE site=? "
+                                "AND published=0 ORDER BY seq", (self.site,)).fetchall()
+        for seq, digest, data in rows:
+            rel = f"sites/{self.site}/{segment_name(seq)}"
+            try:
+                self.share.write_new(rel, data)
+            except NameTaken:
+                pass
+            back = self.share.read(rel)
+            if back is None or _digest(back) != digest:
+                self._clone_detected()
+                self.publish()
+                return
+            self._mark_published(seq)
+            self.tally.pushed += len(decode(data, rel).changes)
+
+    # ------------------------------------------------------------ helpers
+
+    def _store_id(self) -> str:
+        assert self.store is not None
+        return self.store.store_id
+
+    def _published_upto(self) -> int:
+        row = self.con.execute("SELECT coalesce(max(seq), 0) FROM sync_published WHERE site=? "
+                               "AND published=1", (self.site,)).fetchone()
+        return int(row[0])
+
+    def _mark_published(self, seq: int) -> None:
+        self.con.execute("UPDATE sync_published SET published=1, data=NULL WHERE site=? AND "
+                         "seq=?", (self.site, seq))
+
+    def result(self) -> SyncResult:
+        conflicts = int(self.con.execute("SELECT count(*) FROM sync_conflicts").fetchone()[0])
+        self.tally.held = int(self.con.execute("SELECT count(*) FROM sync_held").fetchone()[0])
+        notes = list(self.tally.notes)
+        if self.store is not None and self.store.read_only:
+            notes.append("Папка синхронизации создана более новой версией программы: "
+                         "изменения этого компьютера не отправлены. Обновите программу.")
+        return SyncResult(self.tally.pulled, self.tally.applied, self.tally.pushed, conflicts,
+                          self.tally.held, tuple(self.tally.bad), duplicates(self.con),
+                          tuple(notes), local.pending_count(self.con))
+
+
+def _digest(data: bytes) -> str:
+    try:
+        return decode(data, "").sha256
+    except BadSegment:
+        return ""
+
+
+def synchronise(path: Path, share: Share, workstation: str, *, accept_new_store: bool = False,
+                progress: Progress = _quiet) -> SyncResult:
+    """Run one sync of the database file `path` through `share`."""
+    run = _Run(path, share, workstation, progress)
+    try:
+        progress("Проверка папки синхронизации")
+        run.check(accept_new_store)
+        run.reconcile_own()
+        progress("Получение изменений")
+        segments = run.pull()
+        run.merge(segments)
+        progress("Отправка изменений")
+        run.publish()
+        return run.result()
+    except sqlite3.DatabaseError:
+        raise
+    finally:
+        run.con.close()

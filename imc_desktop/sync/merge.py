@@ -1,0 +1,223 @@
+"""Merging: storing changes as field versions, and bringing records to their merged state.
+
+The state of a record is a function of the set of its known changes, so any order and any
+duplication of segments give the same records and the same conflicts:
+
+- existence: the greatest (clock, site) among creations, deletions and restorations;
+- a field: the greatest (clock, site) among its values;
+- a change is *seen* when another change was made on top of it, a deletion's author had it,
+  or a user settled its conflict; an unseen change that is not the current value is a
+  conflict (of a deleted record: every unseen change);
+- a deleted record that still has live children is kept and flagged.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from imc_desktop.sync.segment import Change
+from imc_desktop.sync.tables import children_of, parents_of
+
+Row = tuple[str, str]  # (table, row id)
+#: columns every edit changes: the latest wins, but they are never a conflict of their own
+BOOKKEEPING = frozenset({"updated_at"})
+
+
+@dataclass
+class Outcome:
+    """What a merge did: rows written, kept parents, rows kept aside for lack of a parent."""
+
+    touched: set[Row] = field(default_factory=set)
+    held: list[tuple[Row, str]] = field(default_factory=list)  # (row, unknown columns line)
+
+
+def change_rows(change: Change, key: str, site: str, seq: int,
+                known: dict[str, list[str]]) -> tuple[list[tuple[Any, ...]], Change | None]:
+    """Rows of sync_changes for one change line; the part naming unknown columns, if any."""
+    table, row, op = change["t"], change["r"], change["op"]
+    columns = set(known[table])
+    values: dict[str, Any] = change.get("v") or {}
+    seen: dict[str, Any] = change.get("s") or {}
+    rows: list[tuple[Any, ...]] = []
+    if op in ("i", "d"):
+        rows.append((table, row, "", "e", key, "1" if op == "i" else "0", None, site, seq))
+    if op in ("i", "u"):
+        for col, value in values.items():
+            if col in columns:
+                rows.append((table, row, col, "v", key, json.dumps(value, ensure_ascii=False),
+                             seen.get(col), site, seq))
+    if op == "s":
+        for col, keys in seen.items():
+            for loser in keys:
+                rows.append((table, row, col, "s", f"{key}/{loser}", None, loser, site, seq))
+    unknown = {c: v for c, v in values.items() if c not in columns} if op != "d" else {}
+    rest = {"t": table, "r": row, "op": "u", "v": unknown,
+            "s": {c: seen[c] for c in unknown if c in seen}} if unknown else None
+    return rows, rest
+
+
+def store(con: sqlite3.Connection, changes: Iterable[Change], key: str, site: str,
+          seq: int, known: dict[str, list[str]]) -> list[Change]:
+    """Record the changes of one segment (duplicates are ignored); the parts that name a
+    column this database does not have, to be held back."""
+    rows: list[tuple[Any, ...]] = []
+    tombs: list[tuple[Any, ...]] = []
+    rests: list[Change] = []
+    for change in changes:
+        found, rest = change_rows(change, key, site, seq, known)
+        rows.extend(found)
+        if rest is not None:
+            rests.append(rest)
+        if change["op"] == "d":
+            tombs.append((change["t"], change["r"], key,
+                          json.dumps(change.get("v") or {}, ensure_ascii=False),
+                          json.dumps(change.get("s") or {})))
+    con.executemany("INSERT OR IGNORE INTO sync_changes (table_name, row_id, column_name, "
+                    "kind, key, value, seen, site, segment) VALUES (?,?,?,?,?,?,?,?,?)", rows)
+    con.executemany("INSERT OR IGNORE INTO sync_tombstones (table_name, row_id, key, content, "
+                    "versions) VALUES (?,?,?,?,?)", tombs)
+    return rests
+
+
+@dataclass
+class RowState:
+    """The merged state of one record."""
+
+    exists: bool | None  # None: its creation is not known here
+    values: dict[str, Any]  # column -> JSON text of the winning value
+    keys: dict[str, str]  # column -> winning key
+    conflicts: list[tuple[Any, ...]]
+    delete_key: str = ""
+
+
+def row_state(con: sqlite3.Connection, table: str, row: str) -> RowState:
+    changes = con.execute("SELECT column_name, kind, key, value, seen FROM sync_changes "
+                          "WHERE table_name=? AND row_id=?", (table, row)).fetchall()
+    seen: set[tuple[str, str]] = set()
+    if any(kind == "e" and value == "0" for _c, kind, _k, value, _s in changes):
+        for (versions,) in con.execute("SELECT versions FROM sync_tombstones "
+                                       "WHERE table_name=? AND row_id=?", (table, row)):
+            seen.update((col, k) for col, k in json.loads(versions).items())
+    existence = max(((k, v) for c, kind, k, v, _s in changes if kind == "e"), default=None)
+    values: dict[str, Any] = {}
+    keys: dict[str, str] = {}
+    for col, kind, key, value, seen_key in changes:
+        if seen_key is not None:
+            seen.add((col, seen_key))
+        if kind == "v" and key > keys.get(col, ""):
+            keys[col], values[col] = key, value
+    exists = None if existence is None else existence[1] == "1"
+    state = RowState(exists, values, keys, [], "" if existence is None or exists
+                     else existence[0])
+    for col, kind, key, value, _s in changes:
+        if kind != "v" or (col, key) in seen or col in BOOKKEEPING or (
+                exists is not False and (keys[col] == key or values[col] == value)):
+            continue  # the current value, seen, or the same value: nothing is lost
+        winner_key = keys[col] if exists is not False else state.delete_key
+        winner = values[col] if exists is not False else None
+        state.conflicts.append((table, row, col, "field" if exists is not False else "deleted",
+                                key, value, winner_key, winner))
+    return state
+
+
+def _has_live_children(con: sqlite3.Connection, table: str, row: str) -> bool:
+    for link in children_of(table):
+        found = con.execute(f'SELECT 1 FROM "{link.table}" WHERE "{link.column}"=? LIMIT 1',
+                            (row,)).fetchone()
+        if found:
+            return True
+    return False
+
+
+def _upsert(con: sqlite3.Connection, table: str, row: str, values: dict[str, Any],
+            skip: set[str]) -> None:
+    cols = [c for c in values if c not in skip and c != "id"]
+    names = ", ".join(f'"{c}"' for c in ["id", *cols])
+    marks = ", ".join("?" for _ in range(len(cols) + 1))
+    update = ", ".join(f'"{c}"=excluded."{c}"' for c in cols) or '"id"="id"'
+    con.execute(f'INSERT INTO "{table}" ({names}) VALUES ({marks}) '
+                f'ON CONFLICT("id") DO UPDATE SET {update}',
+                [row, *(json.loads(values[c]) for c in cols)])
+
+
+def _write_conflicts(con: sqlite3.Connection, table: str, row: str,
+                     conflicts: list[tuple[Any, ...]], any_before: bool) -> None:
+    if any_before:
+        con.execute("DELETE FROM sync_conflicts WHERE table_name=? AND row_id=?",
+                    (table, row))
+    if conflicts:
+        con.executemany("INSERT INTO sync_conflicts (table_name, row_id, column_name, kind, "
+                        "loser_key, loser_value, winner_key, winner_value) "
+                        "VALUES (?,?,?,?,?,?,?,?)", conflicts)
+
+
+def settle(con: sqlite3.Connection, rows: Iterable[Row], order: list[str],
+           pending: dict[Row, set[str]]) -> set[Row]:
+    """Bring the working tables to the merged state of `rows`; the rows removed.
+
+    Live records are written first, then deletions run children before parents, so that
+    a parent with live children is kept. `pending` holds local changes not sealed yet: their
+    columns (and their records, for creations and deletions) are left as they are.
+    """
+    rank = {t: i for i, t in enumerate(order)}
+    states = {r: row_state(con, *r) for r in rows if r[0] in rank}
+    doomed: list[Row] = []
+    any_before = con.execute("SELECT 1 FROM sync_conflicts LIMIT 1").fetchone() is not None
+    for (table, row), state in states.items():
+        skip = pending.get((table, row), set())
+        if "*" not in skip and state.exists:
+            _revive_parents(con, table, state.values)
+            _upsert(con, table, row, state.values, skip)
+        elif not skip and state.exists is False:  # an unsent local edit keeps the record
+            doomed.append((table, row))
+        _write_conflicts(con, table, row, state.conflicts, any_before)
+    removed: set[Row] = set()
+    for table, row in sorted(doomed, key=lambda r: -rank[r[0]]):
+        if _has_live_children(con, table, row):
+            _keep(con, table, row, states[(table, row)])
+        else:
+            con.execute(f'DELETE FROM "{table}" WHERE id=?', (row,))
+            removed.add((table, row))
+    return removed
+
+
+def _keep(con: sqlite3.Connection, table: str, row: str, state: RowState) -> None:
+    """A deleted parent with live children the deleting PC did not know: kept, flagged."""
+    _upsert(con, table, row, state.values, set())
+    con.execute("DELETE FROM sync_conflicts WHERE table_name=? AND row_id=? AND kind='kept'",
+                (table, row))
+    con.execute("INSERT INTO sync_conflicts (table_name, row_id, column_name, kind, loser_key, "
+                "loser_value, winner_key, winner_value) VALUES (?,?,'','kept',?,NULL,'',NULL)",
+                (table, row, state.delete_key))
+
+
+def _revive_parents(con: sqlite3.Connection, table: str, values: dict[str, Any]) -> None:
+    """A live record whose parent was deleted elsewhere brings the parent back (kept)."""
+    for column, parent in parents_of(table):
+        ident = json.loads(values[column]) if values.get(column) else None
+        if not ident or con.execute(f'SELECT 1 FROM "{parent}" WHERE id=?',
+                                    (ident,)).fetchone():
+            continue
+        state = row_state(con, parent, ident)
+        if state.exists is False:
+            _revive_parents(con, parent, state.values)
+            _keep(con, parent, ident, state)
+
+
+def parents_to_recheck(con: sqlite3.Connection, removed: Iterable[Row]) -> set[Row]:
+    """Kept parents of removed records: they may go now."""
+    found: set[Row] = set()
+    for table, row in removed:
+        tomb = con.execute("SELECT content FROM sync_tombstones WHERE table_name=? AND "
+                           "row_id=? ORDER BY key DESC LIMIT 1", (table, row)).fetchone()
+        content = json.loads(tomb[0]) if tomb else {}
+        for column, parent in parents_of(table):
+            if content.get(column) and con.execute(
+                    "SELECT 1 FROM sync_conflicts WHERE table_name=? AND row_id=? AND "
+                    "kind='kept'", (parent, content[column])).fetchone():
+                found.add((parent, content[column]))
+    return found

@@ -1,0 +1,126 @@
+"""The sync location on the network share: files with one writer, published under new names.
+
+Every operation goes through `Share`, so that tests can replace it with a share that injects
+faults. Sharing violations (Windows errors 5 and 32) are retried a few times with backoff.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
+
+RETRIES = 5
+SHARING_ERRORS = {5, 32}  # ERROR_ACCESS_DENIED, ERROR_SHARING_VIOLATION
+
+
+class ShareUnavailable(Exception):
+    """The sync location cannot be reached or written (Russian message)."""
+
+
+class NameTaken(Exception):
+    """The final name of a new file exists already."""
+
+
+def _sharing_violation(exc: OSError) -> bool:
+    winerror = getattr(exc, "winerror", None)
+    return winerror in SHARING_ERRORS or exc.errno in (errno.EBUSY, errno.ETXTBSY)
+
+
+def retrying(action: Callable[[], T], pause: float = 0.05) -> T:
+    """Run `action`, retrying sharing violations with growing pauses."""
+    for attempt in range(RETRIES):
+        try:
+            return action()
+        except OSError as exc:
+            if not _sharing_violation(exc) or attempt == RETRIES - 1:
+                raise
+            time.sleep(pause * 2 ** attempt)
+    raise AssertionError("unreachable")
+
+
+class Share:
+    """Files under `root`, addressed by relative paths with "/"."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def path(self, rel: str) -> Path:
+        return self.root.joinpath(*rel.split("/"))
+
+    def reachable(self) -> bool:
+        return self.root.is_dir()
+
+    def list_dir(self, rel: str) -> list[str]:
+        target = self.path(rel)
+        if not target.is_dir():
+            return []
+        return sorted(retrying(lambda: os.listdir(target)))
+
+    def read(self, rel: str) -> bytes | None:
+        """The file's bytes, or None when it is not there (yet)."""
+        target = self.path(rel)
+        try:
+            return retrying(target.read_bytes)
+        except FileNotFoundError:
+            return None
+
+    def exists(self, rel: str) -> bool:
+        return self.path(rel).exists()
+
+    def make_dir(self, rel: str) -> None:
+        self.path(rel).mkdir(parents=True, exist_ok=True)
+
+    def write_new(self, rel: str, data: bytes) -> None:
+        """Write a temp file, flush and fsync it, rename it to `rel`; NameTaken if it exists."""
+        final = self.path(rel)
+        tmp = final.with_name(f".tmp-{final.stem}-{uuid.uuid4().hex}")
+        try:
+            retrying(lambda: _write_synced(tmp, data))
+            retrying(lambda: _rename_new(tmp, final))
+        finally:
+            if tmp.exists():
+                tmp.unlink()
+
+    def server_time(self, rel_dir: str) -> float:
+        """The file server's clock: the modification time of a file just written there."""
+        probe = self.path(rel_dir) / f".tmp-clock-{uuid.uuid4().hex}"
+        try:
+            retrying(lambda: _write_synced(probe, b"clock"))
+            return probe.stat().st_mtime
+        finally:
+            if probe.exists():
+                probe.unlink()
+
+
+def _write_synced(path: Path, data: bytes) -> None:
+    with open(path, "wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+
+
+def _rename_new(tmp: Path, final: Path) -> None:
+    """Give `tmp` the name `final` only if nobody has it: never overwrite a published file."""
+    if os.name == "nt":
+        try:
+            os.rename(tmp, final)  # fails when the target exists
+        except FileExistsError as exc:
+            raise NameTaken(str(final)) from exc
+        return
+    try:
+        os.link(tmp, final)  # fails when the target exists
+    except FileExistsError as exc:
+        raise NameTaken(str(final)) from exc
+    except OSError:  # a file system without hard links
+        if final.exists():
+            raise NameTaken(str(final)) from None
+        os.rename(tmp, final)
+        return
+    os.unlink(tmp)

@@ -1,0 +1,40 @@
+"""A cloned or restored database takes a new site id; what it had sealed moves with it."""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from dataclasses import replace
+
+from imc_desktop.sync import local
+from imc_desktop.sync.clock import make_key
+from imc_desktop.sync.segment import decode, encode
+
+
+def take_new_site(con: sqlite3.Connection, old: str, store_id: str) -> str:
+    """Inside the caller's transaction: a new site id for this database.
+
+    Segments of the old id that reached the share count as applied, so the pull goes on from
+    the first one this copy does not have; the sealed but unpublished ones are renumbered
+    under the new id, with their changes' keys.
+    """
+    new = str(uuid.uuid4())
+    con.execute("INSERT OR IGNORE INTO sync_applied (site, seq, sha256) SELECT site, seq, "
+                "sha256 FROM sync_published WHERE site=? AND published=1", (old,))
+    unpublished = con.execute("SELECT seq, data FROM sync_published WHERE site=? AND "
+                              "published=0 ORDER BY seq", (old,)).fetchall()
+    con.execute("DELETE FROM sync_published WHERE site=?", (old,))
+    for number, (seq, data) in enumerate(unpublished, 1):
+        segment = decode(data, "")
+        header = replace(segment.header, site=new, seq=number, store=store_id)
+        fresh, digest = encode(header, segment.changes)
+        old_key, new_key = make_key(header.clock, old), make_key(header.clock, new)
+        con.execute("UPDATE sync_changes SET key=? || substr(key, ?), site=?, segment=? "
+                    "WHERE site=? AND segment=?",
+                    (new_key, len(old_key) + 1, new, number, old, seq))
+        con.execute("UPDATE sync_tombstones SET key=? WHERE key=?", (new_key, old_key))
+        con.execute("UPDATE sync_changes SET seen=? WHERE seen=?", (new_key, old_key))
+        con.execute("INSERT INTO sync_published (site, seq, sha256, data, published) "
+                    "VALUES (?,?,?,?,0)", (new, number, digest, fresh))
+    local.put(con, "site", new)
+    return new

@@ -1,0 +1,117 @@
+"""store.json and site.json: what a sync location is and who writes into it."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+
+from imc_desktop import __version__
+from imc_desktop.sync.share import NameTaken, Share
+
+STORE_MAGIC = "IMC-SYNC"
+STORE_FORMAT = 1
+SCHEMA_EPOCH = 1
+STORE_FILE = "store.json"
+
+
+class SyncStopped(Exception):
+    """The sync cannot go on; the message says why in plain Russian. `question` is set when
+    the user may confirm to go on (a new or replaced sync location)."""
+
+    def __init__(self, message: str, question: bool = False) -> None:
+        super().__init__(message)
+        self.question = question
+
+
+@dataclass(frozen=True)
+class StoreInfo:
+    store_id: str
+    min_app: str
+    epoch: int
+    created: bool = False
+
+    @property
+    def read_only(self) -> bool:
+        """This program is too old to publish into the store."""
+        return self.epoch > SCHEMA_EPOCH or _version(self.min_app) > _version(__version__)
+
+
+def _version(text: str) -> tuple[int, ...]:
+    try:
+        return tuple(int(p) for p in text.split("."))
+    except ValueError:
+        return (0,)
+
+
+def read_store(share: Share) -> StoreInfo | None:
+    """The store's description; None when the location has no store.json."""
+    data = share.read(STORE_FILE)
+    if data is None:
+        return None
+    try:
+        info = json.loads(data)
+        if info.get("magic") != STORE_MAGIC:
+            raise ValueError
+        if int(info["format"]) != STORE_FORMAT:
+            raise SyncStopped(f"Папка синхронизации {share.root} записана в формате "
+                              f"{info['format']}, который эта версия программы не знает. "
+                              "Обновите программу.")
+        return StoreInfo(str(info["store_id"]), str(info.get("min_app", "0")),
+                         int(info.get("epoch", SCHEMA_EPOCH)))
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise SyncStopped(f"В папке {share.root} лежит файл {STORE_FILE}, но это не папка "
+                          "синхронизации IMC Desktop (файл не читается). Проверьте путь "
+                          "в настройках.") from exc
+
+
+def create_store(share: Share) -> StoreInfo:
+    """Write store.json into an empty location (once: a concurrent creator's file wins)."""
+    info = {"magic": STORE_MAGIC, "format": STORE_FORMAT, "store_id": str(uuid.uuid4()),
+            "min_app": "0.1.0", "epoch": SCHEMA_EPOCH}
+    share.make_dir("sites")
+    try:
+        share.write_new(STORE_FILE, json.dumps(info, indent=1).encode())
+    except NameTaken:
+        pass
+    found = read_store(share)
+    assert found is not None
+    return StoreInfo(found.store_id, found.min_app, found.epoch, created=True)
+
+
+def write_site(share: Share, site: str, workstation: str) -> None:
+    rel = f"sites/{site}/site.json"
+    if share.exists(rel):
+        return
+    share.make_dir(f"sites/{site}")
+    try:
+        share.write_new(rel, json.dumps({"site": site, "workstation": workstation},
+                                        ensure_ascii=False).encode())
+    except NameTaken:
+        pass
+
+
+def open_store(share: Share, remembered: str, accept_new: bool) -> StoreInfo:
+    """Check the location against the store id this database remembers (step 1 of a sync)."""
+    if not share.reachable():
+        raise SyncStopped(f"Папка синхронизации {share.root} недоступна. Проверьте сеть и путь "
+                          "в настройках; работа продолжается без синхронизации.")
+    info = read_store(share)
+    if info is None:
+        if set(share.list_dir("")) - {"sites"} or share.list_dir("sites"):
+            raise SyncStopped(f"Папка {share.root} не пуста, но это не папка синхронизации "
+                              f"IMC Desktop (в ней нет {STORE_FILE}). Выберите пустую папку "
+                              "или папку, созданную программой.")
+        if remembered and not accept_new:
+            raise SyncStopped(f"Папка синхронизации {share.root} пуста, хотя этот компьютер "
+                              "уже синхронизировался через неё. Если её очистили или заменили "
+                              "намеренно, подтвердите создание новой папки синхронизации: "
+                              "данные этого компьютера будут отправлены в неё заново. Ничего "
+                              "не удалено.", question=True)
+        return create_store(share)
+    if remembered and info.store_id != remembered and not accept_new:
+        raise SyncStopped(f"Папка синхронизации {share.root} заменена другой (её номер "
+                          "изменился). Если так и задумано, подтвердите переход на новую "
+                          "папку: данные этого компьютера будут отправлены в неё заново. "
+                          "Ничего не удалено.", question=True)
+    return info

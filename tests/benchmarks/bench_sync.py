@@ -1,0 +1,106 @@
+"""Synchronisation of a database of 100,000 records.
+
+    uv run pytest tests/benchmarks/bench_sync.py --benchmark-only -s
+
+Targets (issue «Синхронизация»): a sync with no changes under 0.2 s; pushing and pulling
+1,000 changed fields under 2 s; the first sync of a new workstation against a store of
+100,000 records under 60 s (with progress shown). Also reported: the bytes read and written
+on the share for 10 edits. Making the 100,000 records and the store takes a few minutes.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from imc_desktop import db
+from tests.sync.counting_share import CountingShare
+from tests.sync.helpers import Workstation, add_people, edit_people
+
+RECORDS = 100_000
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    folder = tmp_path_factory.mktemp("sync")
+    (folder / "share").mkdir()
+    share = CountingShare(folder / "share")
+    a = Workstation(folder / "a" / "imc.sqlite", share, "a")
+    b = Workstation(folder / "b" / "imc.sqlite", share, "b")
+    ids = add_people(a.path, RECORDS)
+    started = time.perf_counter()
+    a.sync()
+    print(f"\nfirst publication of {RECORDS} records: {time.perf_counter() - started:.1f} s")
+    started = time.perf_counter()
+    b.sync()
+    print(f"first sync of a new workstation ({RECORDS} records): "
+          f"{time.perf_counter() - started:.1f} s")
+    return folder, share, a, b, ids
+
+
+def test_first_sync_of_a_new_workstation(benchmark: Any, store: Any) -> None:
+    folder, share, a, _b, _ids = store
+    counter = iter(range(1000))
+    seen: list[str] = []
+
+    def first_sync() -> None:
+        pc = Workstation(folder / f"new-{next(counter)}" / "imc.sqlite", share, "new")
+        pc.sync(progress=seen.append)
+
+    benchmark.pedantic(first_sync, rounds=1, iterations=1)
+    print(f"\nfirst sync of a new workstation against {RECORDS} records: "
+          f"{benchmark.stats['median']:.1f} s, {len(seen)} progress messages")
+    assert seen and benchmark.stats["median"] < 60
+
+
+def test_sync_with_no_changes(benchmark: Any, store: Any) -> None:
+    _folder, share, a, _b, _ids = store
+    share.reset()
+    benchmark.pedantic(a.sync, rounds=10, iterations=1)
+    print(f"\nsync with nothing to do, {RECORDS} records: median "
+          f"{benchmark.stats['median'] * 1000:.0f} ms, {share.reads // 10} files read, "
+          f"{share.read_bytes // 10} bytes")
+    assert benchmark.stats["median"] < 0.2
+
+
+def test_push_and_pull_1000_changed_fields(benchmark: Any, store: Any) -> None:
+    _folder, share, a, b, ids = store
+    rounds = iter(range(100))
+
+    def setup() -> tuple[tuple[object, ...], dict[str, object]]:
+        edit_people(a.path, ids[: 1000], f"r{next(rounds)}")
+        return (), {}
+
+    def push_and_pull() -> None:
+        a.sync()
+        b.sync()
+
+    benchmark.pedantic(push_and_pull, setup=setup, rounds=3, iterations=1)
+    print(f"\n1,000 changed fields pushed and pulled, {RECORDS} records: median "
+          f"{benchmark.stats['median']:.2f} s")
+    assert benchmark.stats["median"] < 2.0
+
+
+def test_bytes_for_ten_edits(benchmark: Any, store: Any) -> None:
+    _folder, share, a, b, ids = store
+    edit_people(a.path, ids[5000:5010], "ten")
+    share.reset()
+
+    def push_and_pull() -> None:
+        a.sync()
+        b.sync()
+
+    benchmark.pedantic(push_and_pull, rounds=1, iterations=1)
+    print(f"\n10 edits in {RECORDS} records: {share.reads} files / {share.read_bytes} bytes "
+          f"read, {share.writes} files / {share.written_bytes} bytes written")
+    assert share.written_bytes < 3000 and share.read_bytes < 6000
+    assert db.full_check(b.path) == []
+
+
+def test_the_workstations_hold_the_same_records(benchmark: Any, store: Any) -> None:
+    _folder, _share, a, b, _ids = store
+    same = benchmark.pedantic(lambda: a.content() == b.content(), rounds=1, iterations=1)
+    assert same and Path(a.path).exists()

@@ -1,0 +1,112 @@
+"""Workstations on real SQLite files syncing through a real temporary folder."""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from pathlib import Path
+from typing import Any
+
+from imc_desktop import db
+from imc_desktop.sync.engine import synchronise
+from imc_desktop.sync.report import SyncResult
+from imc_desktop.sync.share import Share
+
+ORG_DEFAULTS: dict[str, Any] = {
+    "full_name": "МБОУ СОШ", "short_name": "СОШ", "kind": "школа", "legal_form": "МБОУ",
+    "inn": "", "kpp": "", "ogrn": "", "okpo": "", "legal_address": "", "actual_address": "",
+    "is_rural": 1, "head_name": "", "head_phone": "", "head_email": "", "website": "",
+    "pupils": None, "is_active": 1, "reorganized_on": None,
+    "created_at": "2026-01-01 00:00:00.000000", "updated_at": "2026-01-01 00:00:00.000000",
+}
+PERSON_DEFAULTS: dict[str, Any] = {
+    "last_name": "Иванова", "first_name": "Мария", "middle_name": "", "sex": "ж",
+    "birth_date": None, "snils": "", "inn": "", "phone": "", "email": "", "category": "",
+    "category_date": None, "academic_degree": "", "notes": "",
+    "created_at": "2026-01-01 00:00:00.000000", "updated_at": "2026-01-01 00:00:00.000000",
+}
+
+
+class Workstation:
+    """One PC: its database file, its name, and the sync location it uses."""
+
+    def __init__(self, path: Path, share: Share, name: str) -> None:
+        self.path, self.share, self.name = path, share, name
+        if not path.exists():
+            db.prepare_database(path, path.parent / "backups")
+
+    def con(self) -> sqlite3.Connection:
+        con = sqlite3.connect(self.path, isolation_level=None)
+        con.execute("PRAGMA foreign_keys=ON")
+        return con
+
+    def sql(self, statement: str, *params: Any) -> list[tuple[Any, ...]]:
+        con = self.con()
+        try:
+            return con.execute(statement, params).fetchall()
+        finally:
+            con.close()
+
+    def insert(self, table: str, **values: Any) -> str:
+        defaults = ORG_DEFAULTS if table == "organizations" else (
+            PERSON_DEFAULTS if table == "persons" else {})
+        row = {"id": str(uuid.uuid4()), **defaults, **values}
+        names = ", ".join(f'"{k}"' for k in row)
+        marks = ", ".join("?" for _ in row)
+        self.sql(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', *row.values())
+        return str(row["id"])
+
+    def update(self, table: str, row: str, **values: Any) -> None:
+        sets = ", ".join(f'"{k}"=?' for k in values)
+        self.sql(f'UPDATE "{table}" SET {sets} WHERE id=?', *values.values(), row)
+
+    def delete(self, table: str, row: str) -> None:
+        self.sql(f'DELETE FROM "{table}" WHERE id=?', row)
+
+    def value(self, table: str, row: str, column: str) -> Any:
+        found = self.sql(f'SELECT "{column}" FROM "{table}" WHERE id=?', row)
+        return found[0][0] if found else None
+
+    def sync(self, **kwargs: Any) -> SyncResult:
+        return synchronise(self.path, self.share, self.name, **kwargs)
+
+    def content(self) -> dict[str, set[tuple[Any, ...]]]:
+        """Every synchronised table's rows: what must be equal on all PCs."""
+        from imc_desktop.sync.tables import synced_tables
+
+        return {t: set(self.sql(f'SELECT * FROM "{t}"')) for t in synced_tables()}
+
+    def conflicts(self) -> set[tuple[Any, ...]]:
+        found = self.sql("SELECT table_name, row_id, column_name, kind, loser_key, "
+                         "loser_value, winner_key, winner_value FROM sync_conflicts")
+        assert len(found) == len(set(found)), "a conflict is listed twice"
+        return set(found)
+
+
+def add_people(path: Path, count: int, start: int = 0) -> list[str]:
+    """`count` pedagogues written with raw SQL (fast; the triggers record them)."""
+    con = sqlite3.connect(path, isolation_level=None)
+    ids = [str(uuid.UUID(int=start + i + 1)) for i in range(count)]
+    try:
+        con.execute("BEGIN")
+        names = ", ".join(f'"{k}"' for k in ["id", *PERSON_DEFAULTS])
+        marks = ", ".join("?" for _ in range(len(PERSON_DEFAULTS) + 1))
+        con.executemany(f"INSERT INTO persons ({names}) VALUES ({marks})",
+                        ([ident, *{**PERSON_DEFAULTS, "last_name": f"Фамилия {n}",
+                                   "snils": f"{n:011d}"}.values()]
+                         for n, ident in enumerate(ids, start)))
+        con.execute("COMMIT")
+    finally:
+        con.close()
+    return ids
+
+
+def edit_people(path: Path, ids: list[str], tag: str) -> None:
+    con = sqlite3.connect(path, isolation_level=None)
+    try:
+        con.execute("BEGIN")
+        con.executemany("UPDATE persons SET phone=? WHERE id=?",
+                        ((f"{tag}-{uuid.uuid4().hex}", ident) for ident in ids))
+        con.execute("COMMIT")
+    finally:
+        con.close()

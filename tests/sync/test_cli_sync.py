@@ -1,0 +1,126 @@
+"""`imc-desktop sync --db PATH --store DIR` on real files and a real temporary folder."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from imc_desktop import cli, db
+from imc_desktop.sync.tables import synced_tables
+
+SUMMARY = re.compile(r"^Синхронизация: получено файлов (\d+), применено изменений (\d+), "
+                     r"отправлено изменений (\d+), конфликтов (\d+)")
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    try:
+        code = cli.main(list(args))
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def sync(capsys: pytest.CaptureFixture[str], path: Path, store: Path,
+         *extra: str) -> tuple[int, tuple[int, ...], str]:
+    code, out, err = run(capsys, "sync", "--db", str(path), "--store", str(store), *extra)
+    assert "Traceback" not in out + err
+    found = SUMMARY.match(out)
+    counts = tuple(int(x) for x in found.groups()) if found else ()
+    if found:
+        assert out.count("\n") == 1, "one line on stdout"
+    return code, counts, err
+
+
+def _content(path: Path) -> dict[str, set[tuple[object, ...]]]:
+    with sqlite3.connect(path) as con:
+        found = {t: set(con.execute(f'SELECT * FROM "{t}"')) for t in synced_tables()}
+    con.close()
+    return found
+
+
+@pytest.fixture
+def filled(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    path = tmp_path / "a.sqlite"
+    code, _out, _err = run(capsys, "demo-data", "--db", str(path), "--staff", "20")
+    assert code == 0
+    return path
+
+
+def test_an_empty_folder_becomes_a_store_and_a_new_workstation_is_filled_from_it(
+        tmp_path: Path, filled: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store = tmp_path / "store"
+    store.mkdir()
+    code, (pulled, applied, pushed, conflicts), _ = sync(capsys, filled, store)
+    assert code == 0 and pulled == 0 and pushed > 0 and conflicts == 0
+    assert (store / "store.json").exists()
+    new = tmp_path / "новое место" / "b.sqlite"
+    code, (pulled, applied, pushed, _c), _ = sync(capsys, new, store, "--name", "Каб. 5")
+    assert code == 0 and pulled == 1 and applied == 0 + applied and pushed == 0
+    assert _content(new) == _content(filled)
+    assert db.full_check(new) == []
+    code, counts, _ = sync(capsys, new, store)
+    assert code == 0 and counts == (0, 0, 0, 0), "running it twice changes nothing"
+
+
+def test_edits_travel_both_ways(tmp_path: Path, filled: Path,
+                                capsys: pytest.CaptureFixture[str]) -> None:
+    store = tmp_path / "store"
+    store.mkdir()
+    other = tmp_path / "b.sqlite"
+    sync(capsys, filled, store)
+    sync(capsys, other, store)
+    with sqlite3.connect(filled) as con:
+        con.execute("UPDATE persons SET phone='111' WHERE rowid=1")
+    con.close()
+    with sqlite3.connect(other) as con:
+        con.execute("UPDATE persons SET email='b@example.ru' WHERE rowid=1")
+    con.close()
+    for path in (filled, other, filled):
+        assert sync(capsys, path, store)[0] == 0
+    assert _content(filled) == _content(other)
+
+
+def test_a_missing_store_folder_is_an_error_in_russian(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, counts, err = sync(capsys, tmp_path / "a.sqlite", tmp_path / "нет такой")
+    assert code == 1 and counts == () and "недоступна" in err
+
+
+def test_an_emptied_store_asks_and_is_confirmed_with_new_store(
+        tmp_path: Path, filled: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store = tmp_path / "store"
+    store.mkdir()
+    sync(capsys, filled, store)
+    shutil.rmtree(store)
+    store.mkdir()
+    code, counts, err = sync(capsys, filled, store)
+    assert code == 3 and counts == () and "--new-store" in err and "пуста" in err
+    code, (_p, _a, pushed, _c), _ = sync(capsys, filled, store, "--new-store")
+    assert code == 0 and pushed > 0
+
+
+def test_a_corrupt_file_gives_exit_1_and_names_it(
+        tmp_path: Path, filled: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store = tmp_path / "store"
+    store.mkdir()
+    sync(capsys, filled, store)
+    [segment] = store.rglob("*.seg")
+    segment.write_bytes(segment.read_bytes()[:100])
+    code, (pulled, *_rest), err = sync(capsys, tmp_path / "b.sqlite", store)
+    assert code == 1 and pulled == 0 and segment.name in err and "испорчен" in err
+
+
+def test_a_foreign_database_file_is_refused(tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "other.sqlite"
+    with sqlite3.connect(path) as con:
+        con.execute("CREATE TABLE t (x)")
+    con.close()
+    (tmp_path / "store").mkdir()
+    code, counts, err = sync(capsys, path, tmp_path / "store")
+    assert code == 1 and "другой программы" in err

@@ -1,0 +1,226 @@
+"""3–5 workstations on real SQLite files and a share that fails: edits, inserts, deletes,
+syncs, crashes at the k-th file operation, clock skew, late folders, foreign and truncated
+files, a PC restored from an old backup, a cloned PC.
+
+Invariants (shared/SYNC.md): every database passes the integrity and foreign-key checks after
+every step; after fault-free rounds all PCs hold the same records and the same conflicts;
+no edit is lost silently — each is the current value, was seen and overwritten (by an edit
+or a deletion made where it was the current value), or is in the conflict list.
+"""
+
+from __future__ import annotations
+
+import gzip
+import itertools
+import json
+import shutil
+import tempfile
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from unittest import mock
+
+from hypothesis import settings
+from hypothesis import strategies as st
+from hypothesis.stateful import (
+    Bundle,
+    RuleBasedStateMachine,
+    consumes,
+    initialize,
+    invariant,
+    precondition,
+    rule,
+)
+
+from imc_desktop import db
+from imc_desktop.sync import engine
+from imc_desktop.sync.store import SyncStopped
+from tests.sync.conftest import LONG
+from tests.sync.faulty_share import FaultyShare
+from tests.sync.helpers import Workstation
+
+FIELDS = ("phone", "email")
+_template: list[Path] = []
+_counter = itertools.count()
+
+
+def _fresh_db(folder: Path) -> Path:
+    if not _template:
+        home = Path(tempfile.mkdtemp(prefix="imc-sync-sm-"))
+        db.prepare_database(home / "template.sqlite", home / "backups")
+        _template.append(home / "template.sqlite")
+    folder.mkdir(parents=True)
+    shutil.copy(_template[0], folder / "imc.sqlite")
+    return folder / "imc.sqlite"
+
+
+def _unique(prefix: str) -> str:
+    return f"{prefix}-{next(_counter)}"
+
+
+@dataclass(frozen=True)
+class Edit:
+    person: str
+    field: str
+    value: str
+    before: Any  # the value the editing PC had: what it saw and overwrote
+
+
+class SyncMachine(RuleBasedStateMachine):
+    people = Bundle("people")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.root = Path(tempfile.mkdtemp(prefix="imc-sync-sm-"))
+        (self.root / "share").mkdir()
+        self.share = FaultyShare(self.root / "share")
+        self.pcs: list[Workstation] = []
+        self.skew: dict[int, int] = {}
+        self.edits: list[Edit] = []
+        self.deleted_values: set[tuple[str, str, Any]] = set()
+        self.backups: dict[int, Path] = {}
+
+    @initialize(count=st.integers(3, 4))
+    def start(self, count: int) -> None:
+        for _ in range(count):
+            self._add_pc(_fresh_db(self.root / _unique("pc")))
+
+    def _add_pc(self, path: Path) -> Workstation:
+        pc = Workstation(path, self.share, f"ПК {len(self.pcs) + 1}")
+        self.pcs.append(pc)
+        return pc
+
+    # ------------------------------------------------------------ edits
+    @rule(target=people, at=st.integers(0, 4))
+    def insert_person(self, at: int) -> str:
+        pc = self.pcs[at % len(self.pcs)]
+        name = _unique("Фамилия")
+        person = pc.insert("persons", last_name=name)
+        self.edits.append(Edit(person, "last_name", name, None))
+        return person
+
+    @rule(person=people, at=st.integers(0, 4), field=st.sampled_from(FIELDS))
+    def edit(self, person: str, at: int, field: str) -> None:
+        pc = self.pcs[at % len(self.pcs)]
+        if pc.value("persons", person, "id") is None:
+            return
+        value = _unique(field)
+        self.edits.append(Edit(person, field, value, pc.value("persons", person, field)))
+        pc.update("persons", person, **{field: value})
+
+    @rule(person=people, at=st.integers(0, 4))
+    def add_award(self, person: str, at: int) -> None:
+        pc = self.pcs[at % len(self.pcs)]
+        if pc.value("persons", person, "id") is not None:
+            pc.insert("awards", person_id=person, level="муниципальная", name=_unique("Грамота"),
+                      document="", created_at="t", updated_at="t")
+
+    @rule(person=consumes(people), at=st.integers(0, 4))
+    def delete(self, person: str, at: int) -> None:
+        pc = self.pcs[at % len(self.pcs)]
+        for field in ("last_name", *FIELDS):
+            self.deleted_values.add((person, field, pc.value("persons", person, field)))
+        pc.delete("persons", person)
+
+    # ------------------------------------------------------------ syncs and faults
+    @rule(at=st.integers(0, 4), crash=st.none() | st.integers(1, 8))
+    def sync(self, at: int, crash: int | None) -> None:
+        index = at % len(self.pcs)
+        self.share.crash_in = crash
+        skew = self.skew.get(index, 0)
+        with mock.patch.object(engine, "now_ms", lambda: int(time.time() * 1000) + skew):
+            try:
+                self.pcs[index].sync()
+            except OSError:
+                assert crash is not None, "only an injected fault may break a sync"
+            except SyncStopped:
+                assert abs(skew) > engine.CLOCK_LIMIT_MS
+        self.share.crash_in = None
+
+    @rule(at=st.integers(0, 4), minutes=st.sampled_from([-4, 0, 3, 11]))
+    def skew_clock(self, at: int, minutes: int) -> None:
+        self.skew[at % len(self.pcs)] = minutes * 60_000
+
+    @rule(hide=st.booleans())
+    def late_folders(self, hide: bool) -> None:
+        self.share.hide_new_sites = hide
+        if not hide:
+            self.share.hidden.clear()
+
+    @precondition(lambda self: (self.root / "share" / "store.json").exists())
+    @rule(kind=st.sampled_from(["truncated", "foreign", "garbage", "temp"]))
+    def bad_file(self, kind: str) -> None:
+        site = self.root / "share" / "sites" / str(uuid.uuid4())
+        site.mkdir(parents=True)
+        body = json.dumps({"magic": "IMC-SYNC-SEGMENT", "store": "чужая", "site": site.name,
+                           "seq": 1}).encode() + b"\n"
+        data = {"truncated": gzip.compress(body * 50)[:40], "foreign": gzip.compress(body),
+                "garbage": b"\x00" * 64, "temp": b"half"}[kind]
+        name = ".tmp-000000000001-x" if kind == "temp" else "000000000001.seg"
+        (site / name).write_bytes(data)
+
+    @precondition(lambda self: len(self.pcs) < 5)
+    @rule(at=st.integers(0, 4))
+    def clone(self, at: int) -> None:
+        source = self.pcs[at % len(self.pcs)]
+        folder = self.root / _unique("clone")
+        folder.mkdir()
+        db.backup_to(source.path, folder / "imc.sqlite")
+        self._add_pc(folder / "imc.sqlite")
+
+    @rule(at=st.integers(0, 4))
+    def backup(self, at: int) -> None:
+        index = at % len(self.pcs)
+        self.backups[index] = db.backup_to(self.pcs[index].path,
+                                           self.root / _unique("backup") / "b.sqlite")
+
+    @precondition(lambda self: bool(self.backups))
+    @rule(data=st.data())
+    def restore_old_backup(self, data: st.DataObject) -> None:
+        """Restored after a successful sync: what it had made is on the share."""
+        index = data.draw(st.sampled_from(sorted(self.backups)))
+        pc = self.pcs[index]
+        self.share.heal()
+        with mock.patch.object(engine, "now_ms", lambda: int(time.time() * 1000)):
+            pc.sync()
+        db.restore_backup(self.backups.pop(index), pc.path, self.root / "restored")
+
+    # ------------------------------------------------------------ invariants
+    @invariant()
+    def every_database_is_sound(self) -> None:
+        for pc in self.pcs:
+            assert db.full_check(pc.path) == [], pc.name
+
+    def teardown(self) -> None:
+        try:
+            if self.pcs:
+                self._converge_and_check()
+        finally:
+            shutil.rmtree(self.root, ignore_errors=True)
+
+    def _converge_and_check(self) -> None:
+        self.share.heal()
+        for _round in range(3):
+            for pc in self.pcs:
+                pc.sync()
+        first = self.pcs[0]
+        for pc in self.pcs[1:]:
+            assert pc.content() == first.content(), f"{pc.name} differs from {first.name}"
+            assert pc.conflicts() == first.conflicts(), f"{pc.name}: other conflicts"
+        self._nothing_lost(first)
+
+    def _nothing_lost(self, pc: Workstation) -> None:
+        losers = {(c[1], c[2], json.loads(c[5]) if c[5] else None) for c in pc.conflicts()}
+        overwritten = {(e.person, e.field, e.before) for e in self.edits}
+        for edit in self.edits:
+            ref = (edit.person, edit.field, edit.value)
+            current = pc.value("persons", edit.person, edit.field)
+            assert (current == edit.value or ref in losers or ref in overwritten
+                    or ref in self.deleted_values), f"lost silently: {edit}"
+
+
+SyncMachine.TestCase.settings = settings(
+    max_examples=60 if LONG else 8, stateful_step_count=50 if LONG else 25, deadline=None)
+TestSyncBetweenWorkstations = SyncMachine.TestCase

@@ -1,0 +1,179 @@
+"""«Синхронизировать»: by hand, on start, on exit and every N minutes while the sync folder
+is reachable; off the GUI thread with progress; the status bar says how things stand."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QWidget
+
+from imc_desktop import config
+from imc_desktop.services import maintenance, sync
+from imc_desktop.services.sync import SyncResult
+from ui.widgets.changes import change_bridge
+from ui.widgets.messages import Ask
+from ui.widgets.tasks import run_with_progress
+
+MINUTE_MS = 60_000
+
+
+class SyncController(QObject):
+    def __init__(self, settings: config.Settings, window: QWidget) -> None:
+        super().__init__(window)
+        self.settings, self.window = settings, window
+        self.running = False
+        self.last_error = ""
+        self.act_sync = QAction(self.tr("S&ynchronise"), window)
+        self.act_sync.setShortcut(QKeySequence("F9"))
+        self.act_sync.triggered.connect(lambda: self.sync_now(interactive=True))
+        self.act_conflicts = QAction(self.tr("Sync &conflicts…"), window)
+        self.act_conflicts.triggered.connect(self.show_conflicts)
+        self.act_journal = QAction(self.tr("Change &journal…"), window)
+        self.act_journal.triggered.connect(lambda: self.show_journal(None))
+        self.status_label = QLabel()
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(lambda: self.sync_now(interactive=False))
+        change_bridge().changed.connect(self._on_changed)
+
+    # ---------------------------------------------------------------- settings
+    def location(self) -> Path | None:
+        text = self.settings.get(config.SYNC_LOCATION).strip()
+        return Path(text) if text else None
+
+    def workstation(self) -> str:
+        return self.settings.get(config.SYNC_WORKSTATION).strip() or socket.gethostname()
+
+    def automatic(self) -> bool:
+        return self.location() is not None and self.settings.get(config.SYNC_AUTOMATIC)
+
+    def configure(self) -> None:
+        """Restart the timer after the settings changed."""
+        minutes = self.settings.get(config.SYNC_INTERVAL_MINUTES)
+        self.timer.stop()
+        if self.automatic() and minutes > 0:
+            self.timer.start(minutes * MINUTE_MS)
+        self.refresh_status()
+
+    def start(self) -> None:
+        """Once the database is open: the status, the schedule, and a sync if reachable."""
+        self.configure()
+        if self.automatic():
+            self.sync_now(interactive=False)
+
+    def on_exit(self) -> None:
+        self.timer.stop()
+        if self.automatic():
+            self.sync_now(interactive=False)
+
+    # ---------------------------------------------------------------- syncing
+    def sync_now(self, interactive: bool) -> SyncResult | None:
+        location = self.location()
+        if self.running or maintenance_path() is None:
+            return None
+        if location is None:
+            if interactive:
+                Ask.info(self.window, self.tr("Synchronisation"), self.tr(
+                    "Choose the sync folder on the network share in Service → Settings."))
+            return None
+        if not interactive and not sync.reachable(location):
+            self.last_error = self.tr("sync folder unreachable")
+            self.refresh_status()
+            return None
+        self.running = True
+        try:
+            return self._run(location, interactive, accept_new_store=False)
+        finally:
+            self.running = False
+            self.refresh_status()
+
+    def _run(self, location: Path, interactive: bool, accept_new_store: bool
+             ) -> SyncResult | None:
+        path, name = maintenance_path(), self.workstation()
+        assert path is not None
+
+        def work(progress: object, _cancelled: object) -> SyncResult:
+            return sync.run(path, location, name, accept_new_store=accept_new_store,
+                            progress=lambda _text: progress(0, 0))  # type: ignore[operator]
+
+        task = run_with_progress(self.window, self.tr("Synchronising…"), work,
+                                 cancellable=False)
+        if isinstance(task.error, sync.SyncFailed) and task.error.question:
+            if interactive and Ask.confirm(self.window, self.tr("Synchronisation"),
+                                           str(task.error)):
+                return self._run(location, interactive, accept_new_store=True)
+        if task.error is not None:
+            self.last_error = str(task.error)
+            if interactive:
+                Ask.error(self.window, self.tr("Synchronisation"), str(task.error))
+            return None
+        result: SyncResult = task.value
+        self.last_error = ""
+        sync.announce(result)
+        if interactive or result.bad_files or result.notes:
+            self._report(result, interactive)
+        return result
+
+    def _report(self, result: SyncResult, interactive: bool) -> None:
+        lines = [result.summary(), *result.notes]
+        lines += [self.tr("Bad file set aside: %1").replace("%1", bad)
+                  for bad in result.bad_files]
+        if result.duplicates:
+            lines.append(self.tr("Records with the same natural key (check and merge them):"))
+            lines += [f"  {d.column} = {d.value}: {d.count}" for d in result.duplicates]
+        if result.conflicts:
+            lines.append(self.tr("Open Service → Sync conflicts to review them."))
+        if interactive:
+            Ask.info(self.window, self.tr("Synchronisation"), "\n".join(lines))
+        else:
+            self.last_error = " ".join(lines[1:2])
+
+    # ---------------------------------------------------------------- status
+    @Slot(object)
+    def _on_changed(self, _tables: object) -> None:
+        try:
+            self.refresh_status()
+        except RuntimeError:  # the window is being destroyed
+            pass
+
+    def refresh_status(self) -> None:
+        self.status_label.setText(self.status_text())
+
+    def status_text(self) -> str:
+        path = maintenance_path()
+        if self.location() is None or path is None:
+            return self.tr("Sync: not set up")
+        state = sync.status(path)
+        when = (state.last_sync.astimezone().strftime("%d.%m.%Y %H:%M")
+                if state.last_sync else self.tr("never"))
+        text = self.tr("Sync: %1 · unsent: %2 · conflicts: %3").replace("%1", when).replace(
+            "%2", str(state.unsent)).replace("%3", str(state.conflicts))
+        if self.last_error:
+            text += " · ⚠ " + self.last_error[:120]
+        return text
+
+    # ---------------------------------------------------------------- dialogs
+    def show_conflicts(self) -> None:
+        from ui.sync.dialogs import ConflictsDialog
+
+        path = maintenance_path()
+        if path is not None:
+            ConflictsDialog.ask(path, self.settings, self.window)
+            self.refresh_status()
+
+    def show_journal(self, record: str | None) -> None:
+        from ui.sync.dialogs import JournalDialog
+
+        path = maintenance_path()
+        if path is not None:
+            JournalDialog.ask(path, record, self.settings, self.window)
+
+
+def maintenance_path() -> Path | None:
+    """The open database file, if any."""
+    try:
+        return maintenance.info().path
+    except (RuntimeError, AssertionError):
+        return None
