@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -47,12 +48,31 @@ def database(tmp_path: Path) -> Iterator[DatabaseInfo]:
     maintenance.close_current()
 
 
-@pytest.fixture
-def demo_database(database: DatabaseInfo) -> DatabaseInfo:
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo data, filled once per test run into a file that tests get copies of."""
     from imc_desktop.services import demo
 
-    demo.fill_demo(staff=DEMO_STAFF_IN_TESTS)
-    return database
+    folder = tmp_path_factory.mktemp("demo-template")
+    info = maintenance.open_current(folder / "demo.sqlite", folder / "backups")
+    try:
+        demo.fill_demo(staff=DEMO_STAFF_IN_TESTS)
+    finally:
+        maintenance.close_current()
+    return info.path
+
+
+@pytest.fixture
+def demo_database(database: DatabaseInfo, demo_template: Path) -> DatabaseInfo:
+    """A copy of the demo database (the services' current one, as with `database`)."""
+    maintenance.close_current()
+    source, target = sqlite3.connect(demo_template), sqlite3.connect(database.path)
+    try:
+        source.backup(target)
+    finally:
+        source.close()
+        target.close()
+    return maintenance.connect_current(database.path, database.backup_dir)
 
 
 @pytest.fixture
