@@ -34,7 +34,60 @@ FIELD_TITLES: dict[str, str] = {
     "order_date": "дата приказа", "order_body": "кем издан приказ",
     "valid_until": "действует до", "simplified": "упрощённая",
     "simplified_basis": "основание упрощённой", "start": "начало", "end": "окончание",
-    "": "запись",
+    "": "запись", "id": "идентификатор",
+    # Оборудование
+    "inventory_number": "инвентарный номер", "manufacturer": "изготовитель",
+    "model": "модель", "serial_number": "заводской номер", "characteristics": "характеристики",
+    "cpu": "процессор", "ram": "память", "disk": "диск", "os": "операционная система",
+    "okof": "ОКОФ", "room": "помещение", "responsible": "МОЛ", "user_name": "пользователь",
+    "accepted_on": "принят к учёту", "cost": "стоимость", "funding": "источник финансирования",
+    "warranty_until": "гарантия до", "status": "состояние", "act_id": "акт",
+    "item_id": "объект", "previous_status": "прежнее состояние", "act_date": "дата акта",
+    "number": "номер", "chairman": "председатель комиссии", "members": "члены комиссии",
+    "reason": "основание", "confirmed": "утверждён", "confirmed_on": "дата утверждения",
+    "from_organization_id": "от организации", "to_organization_id": "в организацию",
+    "to_responsible": "новый МОЛ", "to_room": "в помещение", "contractor": "исполнитель",
+    "event_date": "дата", "finished_on": "завершён", "from_text": "откуда", "to_text": "куда",
+    "note": "примечание", "result": "результат", "retired_on": "выбыл",
+    "session_id": "инвентаризация", "expected": "числится", "state": "отметка",
+    "started_on": "начата", "closed_on": "завершена",
+    # Мероприятия
+    "title": "название", "description": "описание", "starts_at": "начало",
+    "ends_at": "окончание", "all_day": "весь день", "place_organization_id": "место (ОО)",
+    "place_text": "место", "organizer_id": "организатор", "audience_positions": "аудитория",
+    "audience_subjects": "предметы аудитории", "capacity": "мест", "repeat_kind": "повтор",
+    "repeat_until": "повторять до", "repeat_count": "число повторов", "series_id": "серия",
+    "is_exception": "изменено отдельно", "event_id": "мероприятие", "role": "роль",
+    "registered_on": "зарегистрирован", "attended": "присутствовал", "nomination": "номинация",
+    "place": "место", "score": "баллы", "organization_text": "организация (текст)",
+    "participant_id": "участник", "event_title": "мероприятие (название)",
+    "printed_times": "напечатан раз",
+    # Литература
+    "authors": "авторы", "grade_from": "класс с", "grade_to": "класс по",
+    "subject": "предмет", "publisher": "издательство", "isbn": "ISBN",
+    "fpu_number": "номер в ФПУ", "fpu_status": "статус в ФПУ",
+    "use_until": "использовать до", "price_kopecks": "цена, коп.", "doc_date": "дата",
+    "from_org_id": "отправитель", "to_org_id": "получатель", "supplier": "поставщик",
+    "supplier_doc_number": "номер накладной поставщика",
+    "supplier_doc_date": "дата накладной поставщика", "act_number": "номер акта",
+    "return_by": "вернуть до", "return_of_id": "возврат по документу", "posted": "проведён",
+    "document_id": "документ", "title_id": "издание", "quantity": "количество",
+    "grade": "класс",
+}
+
+#: Where a column name means something else in one table.
+TABLE_FIELD_TITLES: dict[str, dict[str, str]] = {
+    "equipment_acts": {"kind": "вид акта"},
+    "equipment_events": {"kind": "событие"},
+    "equipment_items": {"kind": "тип", "name": "наименование"},
+    "events": {"kind": "вид мероприятия", "status": "статус", "level": "уровень"},
+    "event_participants": {"full_name": "ФИО", "place": "занятое место",
+                           "person_id": "педагог"},
+    "issued_documents": {"kind": "документ", "number": "номер документа"},
+    "literature_documents": {"kind": "вид документа", "reason": "причина списания"},
+    "literature_lines": {"position": "номер строки"},
+    "inventory_lines": {"position": "номер строки", "name": "наименование"},
+    "organization_grade_pupils": {"pupils": "обучающихся"},
 }
 
 TABLE_TITLES: dict[str, str] = {
@@ -42,11 +95,23 @@ TABLE_TITLES: dict[str, str] = {
     "educations": "Образование", "experiences": "Стаж", "courses": "Курсы (КПК)",
     "awards": "Награды", "attestation_records": "Аттестация",
     "leave_periods": "Отпуска и периоды",
+    "equipment_items": "Оборудование", "equipment_acts": "Акты по оборудованию",
+    "equipment_act_lines": "Строки актов по оборудованию",
+    "equipment_events": "История оборудования",
+    "equipment_issued_numbers": "Выбывшие инвентарные номера",
+    "inventory_sessions": "Инвентаризации", "inventory_lines": "Строки инвентаризаций",
+    "events": "Мероприятия", "event_participants": "Участники мероприятий",
+    "issued_documents": "Выданные сертификаты и дипломы",
+    "literature_titles": "Каталог литературы",
+    "literature_documents": "Документы движения литературы",
+    "literature_lines": "Строки документов литературы",
+    "organization_grade_pupils": "Обучающиеся по классам",
 }
 
 
-def field_title(column: str) -> str:
-    return FIELD_TITLES.get(column, column)
+def field_title(column: str, table: str = "") -> str:
+    own = TABLE_FIELD_TITLES.get(table, {})
+    return own.get(column) or FIELD_TITLES.get(column, column)
 
 
 def table_title(table: str) -> str:

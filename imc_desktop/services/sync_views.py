@@ -19,7 +19,8 @@ from imc_desktop.sync.tables import children_of, parents_of, synced_tables
 
 KINDS = {"field": "изменено на обоих местах", "deleted": "изменена удалённая запись",
          "kept": "удаление отменено: есть новые связанные записи"}
-LABEL_COLUMNS = ("short_name", "last_name", "name", "title", "program", "position", "kind")
+LABEL_COLUMNS = ("short_name", "last_name", "name", "title", "program", "position", "number",
+                 "kind")
 JOURNAL_LIMIT = 5000
 
 
@@ -96,6 +97,8 @@ def _label(con: sqlite3.Connection, table: str, row: str) -> str:
     if content.get("last_name"):
         return " ".join(str(content.get(c) or "") for c in
                         ("last_name", "first_name", "middle_name")).strip()
+    if content.get("inventory_number"):
+        return f"{content['inventory_number']} {content.get('name') or ''}".strip()
     for column in LABEL_COLUMNS:
         if content.get(column):
             return str(content[column])
@@ -117,7 +120,8 @@ def conflicts(path: Path) -> list[ConflictRow]:
 def _conflict_row(con: sqlite3.Connection, names: _Names, ident: int, table: str, row: str,
                   column: str, kind: str, loser: str, loser_value: str | None, winner: str,
                   winner_value: str | None) -> ConflictRow:
-    return ConflictRow(ident, table_title(table), _label(con, table, row), field_title(column),
+    return ConflictRow(ident, table_title(table), _label(con, table, row),
+                       field_title(column, table),
                        KINDS.get(kind, kind), shown_value(table, column, winner_value),
                        shown_value(table, column, loser_value),
                        names.of(key_site(winner))[0] if winner else "",
@@ -231,7 +235,7 @@ def journal(path: Path, row: str | None = None) -> list[JournalEntry]:
                 action = "изменение" if created is None else "создание"
             entries.append(JournalEntry(f"{key}/{table}/{ident}/{column}", _when(key) or
                                         datetime.now(UTC), who, user, table_title(table),
-                                        label, action, field_title(column),
+                                        label, action, field_title(column, table),
                                         shown))
         return entries
     finally:

@@ -1,0 +1,118 @@
+"""Every module's data travels through the sync location: the demo database (staff,
+attestation, events, literature, equipment) published by one PC, rebuilt on another, and the
+modules' own operations made on either PC, merged, with conflicts named in Russian."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from imc_desktop.services import equipment, equipment_acts, maintenance, sync_views
+from imc_desktop.sync.share import Share
+from imc_desktop.sync.tables import synced_tables
+from tests.sync.helpers import Workstation
+
+MODULE_TABLES = ("events", "event_participants", "literature_titles", "literature_documents",
+                 "literature_lines", "equipment_items", "equipment_events", "inventory_lines")
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory: pytest.TempPathFactory, demo_template: Path) -> Path:
+    """PC «Кабинет 1» holds the demo data and has published it; «Кабинет 2» was new and
+    has synchronised once. Built once; each test works on a copy of the whole office."""
+    root = tmp_path_factory.mktemp("office")
+    (root / "share").mkdir()
+    (root / "Кабинет 1").mkdir()
+    shutil.copyfile(demo_template, root / "Кабинет 1" / "imc.sqlite")
+    a = Workstation(root / "Кабинет 1" / "imc.sqlite", Share(root / "share"), "Кабинет 1")
+    assert a.sync().pushed > 0
+    Workstation(root / "Кабинет 2" / "imc.sqlite", Share(root / "share"), "Кабинет 2").sync()
+    return root
+
+
+@pytest.fixture
+def office(tmp_path: Path, published: Path) -> Iterator[tuple[Workstation, Workstation]]:
+    root = tmp_path / "office"
+    shutil.copytree(published, root)
+    share = Share(root / "share")
+    yield (Workstation(root / "Кабинет 1" / "imc.sqlite", share, "Кабинет 1"),
+           Workstation(root / "Кабинет 2" / "imc.sqlite", share, "Кабинет 2"))
+    maintenance.close_current()
+
+
+def _use(pc: Workstation) -> None:
+    """Make the PC's file the one the services work on (as its program would)."""
+    maintenance.connect_current(pc.path, pc.path.parent / "backups")
+
+
+def _settle(*pcs: Workstation) -> None:
+    maintenance.close_current()
+    for _round in range(2):
+        for pc in pcs:
+            pc.sync()
+
+
+def test_a_new_workstation_gets_every_module_s_records(
+        office: tuple[Workstation, Workstation]) -> None:
+    a, b = office
+    for table in MODULE_TABLES:
+        assert a.sql(f'SELECT count(*) FROM "{table}"')[0][0] > 0, table
+    assert set(synced_tables()) >= set(MODULE_TABLES)
+    assert b.content() == a.content()
+    assert b.sql("PRAGMA foreign_key_check") == []
+
+
+def test_edits_of_different_fields_on_two_pcs_merge(
+        office: tuple[Workstation, Workstation]) -> None:
+    a, b = office
+    item_id = a.sql("SELECT id FROM equipment_items WHERE status='в эксплуатации' "
+                    "ORDER BY inventory_number LIMIT 1")[0][0]
+    _use(a)
+    equipment.save_item(dataclasses.replace(equipment.get_item(item_id), room="каб. 101"))
+    _use(b)
+    equipment.save_item(dataclasses.replace(equipment.get_item(item_id), model="Новая модель"))
+    _settle(a, b)
+    for pc in (a, b):
+        assert pc.value("equipment_items", item_id, "room") == "каб. 101"
+        assert pc.value("equipment_items", item_id, "model") == "Новая модель"
+        assert pc.conflicts() == set()
+    assert a.content() == b.content()
+
+
+def test_a_write_off_made_on_one_pc_reaches_the_other(
+        office: tuple[Workstation, Workstation]) -> None:
+    a, b = office
+    items = [r[0] for r in b.sql("SELECT id FROM equipment_items WHERE status='в эксплуатации' "
+                                 "ORDER BY inventory_number LIMIT 2")]
+    _use(b)
+    act = equipment_acts.create_write_off(items, equipment_acts.WriteOffData(
+        date(2026, 11, 20), "С-77", "износ", "Петрова А.И.", ("Иванов И.И.", "Сидоров С.С.")))
+    equipment_acts.confirm_write_off(act, date(2026, 11, 21))
+    _settle(b, a)
+    assert [a.value("equipment_items", i, "status") for i in items] == ["списано", "списано"]
+    assert a.sql("SELECT number, confirmed FROM equipment_acts WHERE id=?", act) == [("С-77", 1)]
+    assert a.content() == b.content()
+    assert a.sql("PRAGMA foreign_key_check") == []
+
+
+def test_a_conflict_on_a_module_table_is_named_in_russian(
+        office: tuple[Workstation, Workstation]) -> None:
+    a, b = office
+    number, item_id = a.sql("SELECT inventory_number, id FROM equipment_items "
+                            "ORDER BY inventory_number LIMIT 1")[0]
+    a.update("equipment_items", item_id, room="каб. 1")
+    b.update("equipment_items", item_id, room="каб. 2")
+    _settle(a, b)
+    assert a.value("equipment_items", item_id, "room") == b.value(
+        "equipment_items", item_id, "room")
+    rows = sync_views.conflicts(a.path)
+    assert [(r.table, r.field) for r in rows] == [("Оборудование", "помещение")]
+    assert rows[0].record.startswith(number)
+    assert {rows[0].kept_value, rows[0].other_value} == {"каб. 1", "каб. 2"}
+    assert [(r.table, r.field, r.record) for r in sync_views.conflicts(b.path)] == [
+        (r.table, r.field, r.record) for r in rows]
