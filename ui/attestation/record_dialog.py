@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -59,8 +58,8 @@ class AttestationDialog(RecordForm):
         self.resize(620, 0)
 
     def _build(self) -> None:
-        self.person = self._combo("person_id", self.tr("Pedagogue"),
-                                  [(p.label, p.id) for p in self._context.people])
+        self.person = self.add_lookup("person_id", self.tr("Pedagogue"),
+                                      [(p.id, p.label) for p in self._context.people])
         self.person.setEditable(len(self._context.people) > 1)
         self.person.setEnabled(len(self._context.people) > 1)
         self.person.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -68,8 +67,8 @@ class AttestationDialog(RecordForm):
         if completer is not None:
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
             completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.organization = self._combo("organization_id", self.tr("Organization"),
-                                        [(n, i) for i, n in self._context.organizations])
+        self.organization = self.add_lookup("organization_id", self.tr("Organization"),
+                                            self._context.organizations)
         self.add_line("position", self.tr("Position"), 200)
         self.kind = self.add_choice("kind", self.tr("Kind"), r.KINDS)
         self.add_date("applied_on", self.tr("Application date"))
@@ -87,14 +86,6 @@ class AttestationDialog(RecordForm):
         self.add_line("simplified_basis", self.tr("Basis (award, title)"), 200)
         self.kind.currentTextChanged.connect(self._kind_changed)
         self.person.currentIndexChanged.connect(self._person_changed)
-
-    def _combo(self, name: str, label: str, items: Sequence[tuple[str, str]]) -> QComboBox:
-        combo = QComboBox()
-        combo.addItem("", "")
-        for text, value in items:
-            combo.addItem(text, value)
-        self._add(name, label, combo)
-        return combo
 
     def _kind_changed(self, kind: str) -> None:
         chosen = self.decision.currentText()

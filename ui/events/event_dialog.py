@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QComboBox, QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from imc_desktop.services import events
 from imc_desktop.services.errors import ServiceError, ValidationFailed
@@ -60,11 +60,11 @@ class EventDialog(RecordForm):
         self.add_date("end_date", self.tr("End date"))
         self._time("end_time", self.tr("End time"))
         self.all_day = self.add_check("all_day", self.tr("All day"))
-        self.place = self._combo("place_organization_id", self.tr("Place: organization"),
-                                 self._context.organizations)
+        self.place = self.add_lookup("place_organization_id", self.tr("Place: organization"),
+                                     self._context.organizations)
         self.add_line("place_text", self.tr("Place (room, address)"), 300)
-        self.organizer = self._combo("organizer_id", self.tr("Organizer"),
-                                     self._context.organizers)
+        self.organizer = self.add_lookup("organizer_id", self.tr("Organizer"),
+                                         self._context.organizers)
         self.add_line("audience_positions", self.tr("Audience: positions"), 300)
         self.add_line("audience_subjects", self.tr("Audience: subjects"), 300)
         self.add_choice("level", self.tr("Level"), events.LEVELS)
@@ -84,14 +84,6 @@ class EventDialog(RecordForm):
         editor = self.add_line(name, label, 5)
         editor.setInputMask("00:00")
         editor.setMaximumWidth(80)
-
-    def _combo(self, name: str, label: str, items: tuple[tuple[str, str], ...]) -> QComboBox:
-        combo = QComboBox()
-        combo.addItem("", "")
-        for value, text in items:
-            combo.addItem(text, value)
-        self._add(name, label, combo)
-        return combo
 
     def _all_day_changed(self, on: bool) -> None:
         for name in ("start_time", "end_time"):

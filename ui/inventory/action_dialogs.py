@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QComboBox, QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from imc_desktop.services import equipment as eq
 from imc_desktop.services.equipment_acts import WriteOffData
@@ -39,15 +39,6 @@ class _ActionForm(RecordForm):
         message = QCoreApplication.translate("ActionForm", "Fill this in.")
         return {n: message for n in names if values[n] in ("", None)}
 
-    def organization_combo(self, name: str, label: str, organizations: Organizations
-                           ) -> QComboBox:
-        combo = QComboBox()
-        combo.addItem("", "")
-        for org_id, org_name in organizations:
-            combo.addItem(org_name, org_id)
-        self._add(name, label, combo)
-        return combo
-
     def date_of(self, name: str) -> date:
         value: Any = self.values()[name]
         return value if isinstance(value, date) else date.today()
@@ -57,7 +48,7 @@ class MoveDialog(_ActionForm):
     def __init__(self, count: int, organizations: Organizations,
                  parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Move %n item(s)", "", count), parent)
-        self.target = self.organization_combo("to_organization_id", self.tr("To organization"),
+        self.target = self.add_lookup("to_organization_id", self.tr("To organization"),
                                               organizations)
         self.add_line("to_room", self.tr("Room"), 120)
         self.add_line("to_responsible", self.tr("Materially responsible person"), 200)
@@ -155,7 +146,7 @@ class WriteOffDialog(_ActionForm):
 class SessionDialog(_ActionForm):
     def __init__(self, organizations: Organizations, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("New inventory count"), parent)
-        self.target = self.organization_combo("organization_id", self.tr("Organization"),
+        self.target = self.add_lookup("organization_id", self.tr("Organization"),
                                               organizations)
         self.add_line("number", self.tr("Order No."), 60)
         self.add_date("started_on", self.tr("Started on"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Any
 
@@ -107,6 +107,16 @@ class RecordForm(QDialog):
         editor = QComboBox()
         editor.setEditable(editable)
         editor.addItems(list(choices))
+        self._add(name, label, editor)
+        return editor
+
+    def add_lookup(self, name: str, label: str,
+                   items: Iterable[tuple[str, str]]) -> QComboBox:
+        """A choice of records: (id, shown text) pairs after an empty first entry."""
+        editor = QComboBox()
+        editor.addItem("", "")
+        for value, text in items:
+            editor.addItem(text, value)
         self._add(name, label, editor)
         return editor
 
