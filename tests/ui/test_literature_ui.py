@@ -238,3 +238,21 @@ def test_pupils_by_grade_from_the_card(qtbot: Any, school: str,
     new_card = OrganizationDialog(orgs.OrganizationData())
     qtbot.addWidget(new_card)
     assert not new_card.grades_button.isEnabled()
+
+
+def test_an_organization_added_later_appears_in_the_filters_and_the_choice_stays(
+        tab: LiteratureTab, school: str, settings: config.Settings, qtbot: Any) -> None:
+    from ui.inventory.tab import EquipmentTab
+
+    equipment = EquipmentTab(settings)
+    qtbot.addWidget(equipment)
+    combos = (tab.documents.holder_filter, tab.balances.holder, equipment.items.org_filter)
+    for combo in combos:
+        combo.setCurrentIndex(combo.findData(school))
+    new = orgs.save_organization(orgs.OrganizationData(full_name="Школа Б",
+                                                       short_name="Школа Б"))
+    for combo in combos:
+        assert combo.findData(new) > 0
+        assert combo.currentData() == school
+    orgs.delete_organization(new)
+    assert [combo.findData(new) for combo in combos] == [-1, -1, -1]

@@ -36,6 +36,7 @@ from ui.inventory.action_dialogs import (
 from ui.inventory.acts_page import show_act
 from ui.inventory.counting import button_row
 from ui.inventory.item_dialog import edit_item
+from ui.widgets.changes import keep_filled
 from ui.widgets.messages import Ask
 from ui.widgets.open_file import open_file
 from ui.widgets.record_list import Column, RecordList
@@ -120,7 +121,7 @@ class ItemsPage(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.record_list, 1)
         self.record_list.reload()
-        self._fill_organizations()
+        keep_filled(self.org_filter, staff.organization_choices)
 
     # ---------------------------------------------------------------- building
     def _combo(self, everything: str, items: Sequence[tuple[str, object]]) -> QComboBox:
@@ -145,10 +146,6 @@ class ItemsPage(QWidget):
             (self.tr("5 to 8 years"), 3), (self.tr("8 years and older"), 4)])
         self.warranty_expired = QCheckBox(self.tr("Warranty expired"))
         self.warranty_expired.toggled.connect(self.apply_filters)
-
-    def _fill_organizations(self) -> None:
-        for org_id, name in staff.organization_choices():
-            self.org_filter.addItem(name, org_id)
 
     def _buttons(self) -> list[QPushButton]:
         def button(text: str, slot: Callable[[], None]) -> QPushButton:

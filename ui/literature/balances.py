@@ -21,6 +21,7 @@ from imc_desktop import config
 from imc_desktop.services import literature as lit
 from imc_desktop.services import literature_balances as bal
 from imc_desktop.services.literature_balances import BalanceRow
+from ui.widgets.changes import keep_filled
 from ui.widgets.record_form import DateEdit
 from ui.widgets.record_list import Column, RecordList
 from ui.widgets.table_model import ROW_ROLE
@@ -47,8 +48,7 @@ class BalancesPage(QWidget):
         self.holder = QComboBox()
         self.holder.addItem(self.tr("All holders"), ALL_HOLDERS)
         self.holder.addItem(lit.IMC_FUND, bal.IMC_HOLDER)
-        for org_id, name in lit.holder_choices():
-            self.holder.addItem(name, org_id)
+        keep_filled(self.holder, lit.holder_choices)
         self.outdated_only = QCheckBox(self.tr("Past «use until» only"))
         self.record_list = RecordList("literature_balances", self.tr("Literature balances"),
                                       self._columns(), self._load, set(bal.TABLES),

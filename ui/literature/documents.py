@@ -23,6 +23,7 @@ from imc_desktop.services import literature_documents as docs
 from imc_desktop.services.errors import ServiceError
 from imc_desktop.services.literature_documents import DocumentData, DocumentRow
 from ui.literature.document_dialog import DocumentContext, DocumentDialog
+from ui.widgets.changes import keep_filled
 from ui.widgets.messages import Ask
 from ui.widgets.record_list import Column, RecordList
 from ui.widgets.table_model import ROW_ROLE
@@ -78,8 +79,7 @@ class DocumentsPage(QWidget):
             self.state_filter.addItem(text, value)
         self.holder_filter = QComboBox()
         self.holder_filter.addItem(self.tr("Any organization"), None)
-        for org_id, name in lit.holder_choices():
-            self.holder_filter.addItem(name, org_id)
+        keep_filled(self.holder_filter, lit.holder_choices)
         for combo in (self.kind_filter, self.state_filter, self.holder_filter):
             self.record_list.filters.addWidget(combo)
             combo.currentIndexChanged.connect(self._apply_filters)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QComboBox
 
 from imc_desktop.services import notifier
 
@@ -26,3 +29,37 @@ def change_bridge() -> ChangeBridge:
     if _bridge is None:
         _bridge = ChangeBridge()
     return _bridge
+
+
+class _ComboFiller(QObject):
+    """Refills a combo box's entries when the tables they come from change."""
+
+    def __init__(self, combo: QComboBox, fixed: int, tables: frozenset[str],
+                 load: Callable[[], Iterable[tuple[str, str]]]) -> None:
+        super().__init__(combo)  # dies with the combo, and with it the connection
+        self.combo, self.fixed, self.tables, self.load = combo, fixed, tables, load
+        change_bridge().changed.connect(self.changed)
+
+    def changed(self, tables: frozenset[str]) -> None:
+        if "*" in tables or tables & self.tables:
+            self.fill()
+
+    def fill(self) -> None:
+        combo, current = self.combo, self.combo.currentData()
+        combo.blockSignals(True)
+        while combo.count() > self.fixed:
+            combo.removeItem(self.fixed)
+        for value, text in self.load():
+            combo.addItem(text, value)
+        index = combo.findData(current)
+        combo.setCurrentIndex(max(index, 0))
+        combo.blockSignals(False)
+        if index < 0 and current is not None:
+            combo.currentIndexChanged.emit(combo.currentIndex())
+
+
+def keep_filled(combo: QComboBox, load: Callable[[], Iterable[tuple[str, str]]],
+                tables: Iterable[str] = ("organizations",)) -> None:
+    """Fill `combo` after its fixed entries with `load()`'s (value, text) pairs, and again
+    whenever `tables` change; the chosen entry stays chosen while it exists."""
+    _ComboFiller(combo, combo.count(), frozenset(tables), load).fill()
