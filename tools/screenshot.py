@@ -47,6 +47,7 @@ def main(out: Path) -> int:
         _report_shots(window, settings, out)
         _staff_shots(window, out)
         _attestation_shots(window, out)
+        _literature_shots(window, out)
         _equipment_shots(window, out)
         _events_shots(window, out)
         _sync_shots(window, settings, Path(tmp), out)
@@ -125,6 +126,14 @@ def _attestation_shots(window: QWidget, out: Path) -> None:
     for index in range(tab.tabs.count()):
         tab.tabs.setCurrentIndex(index)
         shoot(window, out / f"attestation_{index}.png")
+
+
+def _literature_shots(window: QWidget, out: Path) -> None:
+    tab = window.literature  # type: ignore[attr-defined]
+    window.tabs.setCurrentWidget(tab)  # type: ignore[attr-defined]
+    for index in range(tab.tabs.count()):
+        tab.tabs.setCurrentIndex(index)
+        shoot(window, out / f"literature_{index}.png")
 
 
 def _equipment_shots(window: QWidget, out: Path) -> None:

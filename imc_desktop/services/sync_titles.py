@@ -121,10 +121,12 @@ def table_title(table: str) -> str:
 def shown_value(table: str, column: str, raw: str | None) -> str:
     """A stored JSON value as the user reads it: да/нет, dd.mm.yyyy, text."""
     import json
+    from datetime import UTC, datetime
 
-    from sqlalchemy import Boolean, Date
+    from sqlalchemy import Boolean, Date, DateTime
 
     from models import Base
+    from models.base import UTCDateTime
 
     value = json.loads(raw) if raw is not None else None
     if value is None:
@@ -135,4 +137,7 @@ def shown_value(table: str, column: str, raw: str | None) -> str:
         return "да" if value else "нет"
     if isinstance(kind, Date) and isinstance(value, str) and len(value) == 10:
         return f"{value[8:10]}.{value[5:7]}.{value[0:4]}"
+    if isinstance(kind, DateTime | UTCDateTime) and isinstance(value, str) and len(value) >= 16:
+        moment = datetime.fromisoformat(value).replace(tzinfo=UTC).astimezone()
+        return moment.strftime("%d.%m.%Y %H:%M")
     return str(value)

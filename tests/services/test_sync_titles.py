@@ -28,3 +28,16 @@ def test_a_table_s_own_meaning_of_a_column_wins() -> None:
     assert field_title("kind", "equipment_items") == "тип"
     assert field_title("kind", "events") == "вид мероприятия"
     assert field_title("kind", "organizations") == "вид"
+
+
+def test_values_are_shown_as_the_user_reads_them() -> None:
+    from datetime import UTC, datetime
+
+    from imc_desktop.services.sync_titles import shown_value
+
+    local = datetime(2026, 11, 26, 14, 5, tzinfo=UTC).astimezone().strftime("%d.%m.%Y %H:%M")
+    assert shown_value("persons", "updated_at", '"2026-11-26 14:05:44.690512"') == local
+    assert shown_value("persons", "birth_date", '"1980-03-07"') == "07.03.1980"
+    assert shown_value("organizations", "is_rural", "true") == "да"
+    assert shown_value("persons", "last_name", '"Ёлкина"') == "Ёлкина"
+    assert shown_value("persons", "notes", None) == ""

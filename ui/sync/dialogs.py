@@ -55,17 +55,17 @@ class ConflictsDialog(QDialog):
 
     def _columns(self) -> list[Column]:
         return [
-            Column("table", self.tr("List"), lambda c: c.table, width=120),
-            Column("record", self.tr("Record"), lambda c: c.record, width=200),
-            Column("field", self.tr("Field"), lambda c: c.field, width=120),
-            Column("kind", self.tr("What happened"), lambda c: c.kind, width=220),
-            Column("kept", self.tr("Kept value"), lambda c: c.kept_value, width=160),
-            Column("other", self.tr("Other value"), lambda c: c.other_value, width=160),
-            Column("kept_by", self.tr("Kept from"), lambda c: c.kept_by, width=140),
-            Column("kept_at", self.tr("Kept, when"), lambda c: _local(c.kept_at), width=130),
-            Column("other_by", self.tr("Other from"), lambda c: c.other_by, width=140),
+            Column("table", self.tr("List"), lambda c: c.table, width=140),
+            Column("record", self.tr("Record"), lambda c: c.record, width=180),
+            Column("field", self.tr("Field"), lambda c: c.field, width=160),
+            Column("kind", self.tr("What happened"), lambda c: c.kind, width=180),
+            Column("kept", self.tr("Kept value"), lambda c: c.kept_value, width=165),
+            Column("other", self.tr("Other value"), lambda c: c.other_value, width=140),
+            Column("kept_by", self.tr("Kept from"), lambda c: c.kept_by, width=130),
+            Column("kept_at", self.tr("Kept, when"), lambda c: _local(c.kept_at), width=120),
+            Column("other_by", self.tr("Other from"), lambda c: c.other_by, width=115),
             Column("other_at", self.tr("Other, when"), lambda c: _local(c.other_at),
-                   width=130),
+                   width=120),
         ]
 
     def _resolve(self, action: object) -> None:
@@ -92,13 +92,13 @@ class JournalDialog(QDialog):
         self.setWindowTitle(self.tr("Change journal") if record is None
                             else self.tr("Change journal of the record"))
         columns = [
-            Column("when", self.tr("When"), lambda e: _local(e.changed_at), width=130),
-            Column("where", self.tr("Workstation"), lambda e: e.workstation, width=130),
-            Column("who", self.tr("User"), lambda e: e.user_name, width=110),
-            Column("table", self.tr("List"), lambda e: e.table, width=120),
-            Column("record", self.tr("Record"), lambda e: e.record, width=200),
-            Column("action", self.tr("Action"), lambda e: e.action, width=100),
-            Column("field", self.tr("Field"), lambda e: e.field, width=130),
+            Column("when", self.tr("When"), lambda e: _local(e.changed_at), width=125),
+            Column("where", self.tr("Workstation"), lambda e: e.workstation, width=110),
+            Column("who", self.tr("User"), lambda e: e.user_name, width=100),
+            Column("table", self.tr("List"), lambda e: e.table, width=190),
+            Column("record", self.tr("Record"), lambda e: e.record, width=210),
+            Column("action", self.tr("Action"), lambda e: e.action, width=90),
+            Column("field", self.tr("Field"), lambda e: e.field, width=170),
             Column("value", self.tr("New value"), lambda e: e.value, width=220),
         ]
         self.record_list = RecordList("sync_journal", self.windowTitle(), columns,
@@ -110,7 +110,7 @@ class JournalDialog(QDialog):
         layout.addWidget(self.record_list)
         layout.addWidget(buttons)
         self.record_list.reload()
-        self.resize(1200, 560)
+        self.resize(1400, 560)
 
     @staticmethod
     def ask(path: Path, record: str | None, settings: config.Settings,
