@@ -167,6 +167,9 @@ def self_check(out: list[str]) -> int:
             from imc_desktop.services import reports
 
             problems += reports.self_check(Path(tmp) / "reports", out)
+            from imc_desktop.services.report_check import documents_self_check
+
+            problems += documents_self_check(Path(tmp) / "documents", settings, out)
             from imc_desktop.services import sync
 
             problems += sync.self_check(Path(tmp) / "sync", out)

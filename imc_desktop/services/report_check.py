@@ -8,6 +8,8 @@ from pathlib import Path
 import docx
 import openpyxl
 
+from imc_desktop import config
+
 
 def read_back(path: Path, title: str) -> None:
     """Raise ValueError unless the file opens in its format and contains the title."""
@@ -37,3 +39,27 @@ def read_back(path: Path, title: str) -> None:
         raise ValueError(f"неизвестный формат {suffix}")
     if zipfile.is_zipfile(path) != (suffix in (".docx", ".xlsx")):
         raise ValueError(f"{path.name}: неожиданное содержимое файла")
+
+
+def documents_self_check(folder: Path, settings: config.Settings, out: list[str]) -> list[str]:
+    """Write the documents that are not reports — a sheet of equipment labels and the
+    certificates of an event — and read each back; the problems found."""
+    from imc_desktop.services import equipment, equipment_labels, events, events_documents
+
+    folder.mkdir(parents=True, exist_ok=True)
+    labels, certificates = folder / "этикетки.pdf", folder / "сертификаты.pdf"
+    try:
+        items = [row.id for row in equipment.list_items()[:12]]
+        sheets = equipment_labels.write_item_labels(items, labels,
+                                                    equipment_labels.sheet_from(settings))
+        read_back(labels, "")
+        event = next(e.id for e in events.list_events() if events_documents.recipients_count(
+            e.id, events_documents.CERTIFICATE))
+        pages = events_documents.print_documents(
+            event, events_documents.CERTIFICATE, certificates,
+            events_documents.Layout.from_settings(settings))
+        read_back(certificates, "")
+    except Exception as exc:  # every failure is reported, none stops the check
+        return [f"документы (этикетки, сертификаты): {exc}"]
+    out.append(f"Этикетки: листов {sheets}; сертификаты: страниц {pages}")
+    return []

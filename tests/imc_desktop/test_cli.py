@@ -129,7 +129,10 @@ def test_self_check_passes_as_a_real_process(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "imc_desktop", "self-check"], env=env,
                             capture_output=True, text=True, timeout=180)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "Вкладки: Организации" in result.stdout
+    assert ("Вкладки: Организации, Кадры, Мероприятия, Аттестация, Литература, Оборудование"
+            in result.stdout)
+    assert "Этикетки: листов 1; сертификаты: страниц" in result.stdout
+    assert "Синхронизация: отправлено" in result.stdout
     assert "Проверка пройдена." in result.stdout
     assert result.stderr == ""
 

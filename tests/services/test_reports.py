@@ -105,3 +105,26 @@ def test_unknown_format_and_report_are_refused(settings: config.Settings,
     with pytest.raises(ServiceError, match="Неизвестный формат"):
         reports.write(reports.list_report("x", [], [], settings), "odt", tmp_path / "x.odt",
                       settings)
+
+
+
+def test_the_documents_check_writes_labels_and_certificates(demo_database: object,
+                                                            tmp_path: Path) -> None:
+    from imc_desktop.services.report_check import documents_self_check
+
+    out: list[str] = []
+    settings = config.Settings(tmp_path / "settings.ini")
+    assert documents_self_check(tmp_path / "documents", settings, out) == []
+    labels = PdfReader(tmp_path / "documents" / "этикетки.pdf")
+    assert "1013010001" in labels.pages[0].extract_text()
+    certificates = PdfReader(tmp_path / "documents" / "сертификаты.pdf")
+    assert out == [f"Этикетки: листов 1; сертификаты: страниц {len(certificates.pages)}"]
+
+
+def test_the_documents_check_reports_what_it_could_not_write(database: object,
+                                                             tmp_path: Path) -> None:
+    from imc_desktop.services.report_check import documents_self_check
+
+    out: list[str] = []
+    problems = documents_self_check(tmp_path, config.Settings(tmp_path / "s.ini"), out)
+    assert out == [] and len(problems) == 1 and "этикетки" in problems[0]
