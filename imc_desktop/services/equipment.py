@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from imc_desktop.db import session_scope
-from imc_desktop.services.errors import InUse, NotFound, ValidationFailed
+from imc_desktop.services.errors import InUse, NotFound, ServiceError, ValidationFailed
 from imc_desktop.services.notifier import notify
 from imc_desktop.services.rows import bulk_allocation, fast_row
 from models import EquipmentActLine, EquipmentEvent, EquipmentItem, IssuedNumber, Organization
@@ -210,6 +210,9 @@ def save_item(data: ItemData, today: date | None = None) -> str:
         item = EquipmentItem() if data.id is None else s.get(EquipmentItem, data.id)
         if item is None:
             raise NotFound("Оборудование не найдено: возможно, его удалили.")
+        if item.status == WRITTEN_OFF:
+            raise ServiceError(f"Списанное оборудование «{item.inventory_number}» не "
+                               "изменяется: его карточка хранится как была на день списания.")
         old_number, old_status = item.inventory_number, item.status
         for name in _FIELDS:
             value = getattr(data, name)

@@ -184,7 +184,10 @@ def _apply(rows: list[ImportRow], options: ImportOptions) -> ImportSummary:
             options.report(done, len(rows))
             number = eq.normalise_number(_text(row.values, "inventory_number"))
             item = register_.items.get(number)
-            if item is not None:
+            if item is not None and item.status == eq.WRITTEN_OFF:
+                skipped.append((row.row, f"оборудование {number} списано, его карточка не "
+                                         "изменяется"))
+            elif item is not None:
                 if _update(item, row.values):
                     updated += 1
                 else:

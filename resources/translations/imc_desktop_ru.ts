@@ -2216,6 +2216,10 @@
         <translation>Меняется ремонтом и актами о списании: используйте действия списка</translation>
     </message>
     <message>
+        <source>Equipment card (written off, read only)</source>
+        <translation>Карточка оборудования (списано, только просмотр)</translation>
+    </message>
+    <message>
         <source>Type the cost as a number, e.g. 45000,00.</source>
         <translation>Введите стоимость числом, например 45000,00.</translation>
     </message>

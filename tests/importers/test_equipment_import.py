@@ -79,6 +79,20 @@ def test_a_retired_number_is_not_given_again(school: str, tmp_path: Path) -> Non
     assert summary.skipped[0][0] == 4 and "выбыл" in summary.skipped[0][1]
 
 
+def test_a_written_off_item_is_not_changed_by_an_import(school: str, tmp_path: Path) -> None:
+    from imc_desktop.services import equipment_acts as acts
+
+    run(book(tmp_path, [row(1, "ВА-1")]))
+    item_id = eq.list_items()[0].id
+    act = acts.create_write_off([item_id], acts.WriteOffData(
+        date(2026, 3, 1), "С-1", "износ", "Иванов И.И.", ("Петров П.П.", "Сидоров С.С.")))
+    acts.confirm_write_off(act, date(2026, 3, 2))
+    summary = run(book(tmp_path, [row(1, "ВА-1", Кабинет="14")]))
+    assert (summary.created, summary.updated) == (0, 0)
+    assert summary.skipped == ((4, "оборудование ВА-1 списано, его карточка не изменяется"),)
+    assert (eq.get_item(item_id).room, eq.get_item(item_id).status) == ("12", eq.WRITTEN_OFF)
+
+
 def test_problems_are_named_by_row_and_field(school: str, tmp_path: Path) -> None:
     path = book(tmp_path, [row(1, "ВА-1", Состояние="сломан совсем"),
                            row(2, "ВА-1", **{"Балансовая стоимость": -5}), row(3, "ВА-3")])

@@ -168,6 +168,9 @@ def test_items_are_written_off_only_when_the_act_is_confirmed(
     assert kinds(a)[-1] == EVENT_WRITE_OFF
     with pytest.raises(ServiceError, match="Списанное"):
         hist.move_items([a], hist.MoveData(schools[1]))
+    with pytest.raises(ServiceError, match="Списанное оборудование «ВА-0001» не изменяется"):
+        eq.save_item(replace(eq.get_item(a), room="склад"), TODAY)
+    assert eq.get_item(a).room != "склад"
     row = acts.list_acts()[0]
     assert (row.confirmed, row.items, row.total_cost) == (True, 1, 50000.0)
 

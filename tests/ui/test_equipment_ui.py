@@ -269,3 +269,20 @@ def test_the_tab_speaks_russian(qtbot: Any, russian: object, schools: tuple[str,
                   for i in range(model.columnCount())]
     texts += [b.text() for b in (widget.items.move_button, widget.items.documents_button)]
     assert texts and not [t for t in texts if re.search("[A-Za-z]", t)]
+
+
+def test_a_written_off_item_s_card_is_read_only(qtbot: Any, tab: EquipmentTab,
+                                                monkeypatch: Any) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from imc_desktop.services import equipment_acts as acts
+
+    item_id = ids("ВА-1")[0]
+    act = acts.create_write_off([item_id], acts.WriteOffData(
+        date(2025, 3, 1), "С-1", "износ", "Иванов И.И.", ("Петров П.П.", "Сидоров С.С.")))
+    acts.confirm_write_off(act, date(2025, 3, 2))
+    dialog = ItemDialog(eq.get_item(item_id), CardContext((), tuple(hist.history(item_id))))
+    qtbot.addWidget(dialog)
+    assert not dialog.editor("room").isEnabled() and not dialog.organization.isEnabled()
+    assert dialog.buttons.button(QDialogButtonBox.StandardButton.Save).isHidden()
+    assert dialog.timeline.count() >= 2

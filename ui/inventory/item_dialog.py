@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -129,6 +130,17 @@ class ItemDialog(RecordForm):
         values: dict[str, Any] = {n: getattr(data, n) for n in (*TEXTS, *DATES)}
         values["cost"] = "" if data.cost is None else f"{data.cost:.2f}".replace(".", ",")
         self.set_values(values)
+        if data.status == eq.WRITTEN_OFF:
+            self._read_only()
+
+    def _read_only(self) -> None:
+        """A written-off item's card is kept as it was on the day of the write-off."""
+        self.setWindowTitle(self.tr("Equipment card (written off, read only)"))
+        for name in self.values():
+            self.editor(name).setEnabled(False)
+        self.organization.setEnabled(False)
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setVisible(False)
 
     def data(self) -> ItemData:
         """The item as typed (wrong dates and costs count as empty)."""
