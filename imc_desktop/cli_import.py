@@ -2,7 +2,8 @@
 
 By default all or nothing: one row with a problem and nothing is written. Every problem
 goes to stderr as «Файл X, строка N, поле «F»: сообщение»; the exit code is 1 when any row
-was rejected or the file could not be read, 0 otherwise.
+was rejected or the file could not be read, 0 otherwise. The one-line summary on stdout is
+followed by the kind's lines on what changed (e.g. titles excluded from ФПУ), if any.
 """
 
 from __future__ import annotations
@@ -74,6 +75,8 @@ def _import(args: argparse.Namespace) -> int:
     options = importers.ImportOptions(dry_run=args.dry_run, valid_only=args.valid_only)
     summary = importers.run(preview, kind, options)
     print(summary_line(summary))
+    for line in summary.details:
+        print(line)
     if summary.aborted:
         print(f"Ничего не записано: строк с ошибками — {preview.counts.invalid}. Исправьте "
               "их или запустите с --valid-only, чтобы записать только правильные строки.",

@@ -84,6 +84,9 @@ class ImportSummary:
     """Rows that matched a record already holding the same values."""
     aborted: bool = False
     """Nothing was written because rows had problems and only valid rows were not allowed."""
+    details: tuple[str, ...] = ()
+    """Russian lines on what changed, for the user to read (e.g. titles excluded from ФПУ);
+    a kind that has nothing to tell leaves it empty."""
 
 
 @dataclass(frozen=True)

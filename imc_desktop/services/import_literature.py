@@ -2,13 +2,15 @@
 
 «fpu» — the federal list of textbooks (ФПУ): a title is found by its position number and
 updated (only the filled cells), or created; a «use until» date or a status «исключён»
-marks it excluded. The summary counts created, updated and unchanged titles.
+marks it excluded. The summary counts created, updated and unchanged titles, and its
+``details`` say which titles left the list (with the copies the ОО still hold), came back
+to it, or got a new «use until» date.
 
 «literature» — titles and opening balances: a title is found by ISBN, else by ФПУ number,
-else by title, authors and year, and created when missing; a quantity puts the copies on
-the holder's balance (the ОО named in the row, or the ИМЦ fund when the cell is empty)
-through one posted «ввод остатков» document per holder and date, so that balances still
-come only from documents.
+else by title, authors and year; its filled cells update it, or it is created when
+missing. A quantity puts the copies on the holder's balance (the ОО named in the row, or
+the ИМЦ fund when the cell is empty) through one posted «ввод остатков» document per
+holder and date, so that balances still come only from documents.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from imc_desktop import validation as v
 from imc_desktop.importers import ImportField, ImportKind, ImportOptions, ImportRow, ImportSummary
 from imc_desktop.importers import normalise as norm
 from imc_desktop.services import literature as lit
+from imc_desktop.services import literature_balances as bal
 from imc_desktop.services.importing import organization_references, register, unit_of_work
 from imc_desktop.services.notifier import notify
 from models import LiteratureDocument, LiteratureLine, LiteratureTitle
@@ -112,6 +115,11 @@ def _check_stock(values: dict[str, Any]) -> dict[str, str]:
     return p
 
 
+def _isbn_key(isbn: str) -> str:
+    """An ISBN's digits (X as 0): «978-5-09-…» and «9785090…» are one ISBN."""
+    return v.digits(isbn.upper().replace("X", "0"))
+
+
 _TITLE_NAMES = ("authors", "title", "subject", "publisher", "isbn", "fpu_number")
 
 
@@ -130,14 +138,77 @@ def _apply_values(t: LiteratureTitle, values: dict[str, Any]) -> bool:
         wanted["price_kopecks"] = lit.kopecks(values["price"])
     if _text(values, "kind"):
         wanted["kind"] = _text(values, "kind").lower()
+    if "isbn" in wanted and _isbn_key(wanted["isbn"]) == _isbn_key(t.isbn or ""):
+        del wanted["isbn"]
     changed = {k: x for k, x in wanted.items() if getattr(t, k) != x}
     for name, value in changed.items():
         setattr(t, name, value)
     return bool(changed)
 
 
+class _FpuChanges:
+    """What a ФПУ import changed in the list: titles excluded, restored, given a new date."""
+
+    def __init__(self) -> None:
+        self.excluded: list[LiteratureTitle] = []
+        self.restored: list[LiteratureTitle] = []
+        self.redated: list[tuple[LiteratureTitle, date | None]] = []
+
+    def note(self, t: LiteratureTitle, status: str | None, until: date | None) -> None:
+        """``status`` and ``until`` as they were before the row (status None: a new title)."""
+        if status is None:
+            return
+        if t.fpu_status == lit.EXCLUDED and status != lit.EXCLUDED:
+            self.excluded.append(t)
+        elif t.fpu_status == lit.IN_LIST and status == lit.EXCLUDED:
+            self.restored.append(t)
+        elif t.fpu_status == lit.EXCLUDED and t.use_until != until:
+            self.redated.append((t, until))
+
+    def lines(self, s: Session) -> tuple[str, ...]:
+        held = bal.held_by_schools(s, [t.id for t in self.excluded], date.today())
+        lines = [f"Исключён из ФПУ: {_named(t)}, {_until(t.use_until)}; "
+                 f"{_copies(held.get(t.id, 0))}" for t in self.excluded]
+        if self.excluded:
+            lines.append("Всего в ОО экземпляров учебников, исключённых этим импортом: "
+                         f"{sum(held.values())}.")
+        lines += [f"Возвращён в ФПУ: {_named(t)}." for t in self.restored]
+        lines += [f"Новый срок «использовать до»: {_named(t)}: {_day(before)} → "
+                  f"{_day(t.use_until)}." for t, before in self.redated]
+        return tuple(lines)
+
+
+def _named(t: LiteratureTitle) -> str:
+    grades = lit.grades_text(t.grade_from, t.grade_to)
+    return f"№ {t.fpu_number} «{lit.title_label(t)}»" + (f" ({grades} кл.)" if grades else "")
+
+
+def _day(day: date | None) -> str:
+    return v.format_date(day) if day is not None else "не указан"
+
+
+def _until(day: date | None) -> str:
+    return f"использовать до {_day(day)}" if day is not None else "срок использования не указан"
+
+
+def _copies(count: int) -> str:
+    return f"в ОО на руках {count} экз." if count else "в ОО экземпляров нет."
+
+
+def _fpu_row(title: LiteratureTitle, values: dict[str, Any]) -> bool:
+    """Apply one row of the list to its title; True when something changed."""
+    changed = _apply_values(title, values)
+    status = lit.EXCLUDED if _excluded(values) else lit.IN_LIST
+    if title.fpu_status != status:
+        title.fpu_status, changed = status, True
+        if status == lit.IN_LIST:
+            title.use_until = None
+    return changed
+
+
 def _apply_fpu(rows: list[ImportRow], options: ImportOptions) -> ImportSummary:
-    created = updated = unchanged = 0
+    counts = {"created": 0, "updated": 0, "unchanged": 0}
+    changes = _FpuChanges()
     with unit_of_work(options.dry_run) as s:
         by_number = {t.fpu_number: t for t in s.scalars(select(LiteratureTitle).where(
             LiteratureTitle.fpu_number != ""))}
@@ -145,24 +216,19 @@ def _apply_fpu(rows: list[ImportRow], options: ImportOptions) -> ImportSummary:
             options.report(done, len(rows))
             number = _text(row.values, "fpu_number")
             title = by_number.get(number)
+            before = (title.fpu_status, title.use_until) if title else (None, None)
             if title is None:
                 title = by_number[number] = LiteratureTitle(kind=lit.TEXTBOOK, fpu_number=number)
                 s.add(title)
-            changed = _apply_values(title, row.values)
-            status = lit.EXCLUDED if _excluded(row.values) else lit.IN_LIST
-            if title.fpu_status != status:
-                title.fpu_status, changed = status, True
-                if status == lit.IN_LIST:
-                    title.use_until = None
-            if title in s.new:
-                created += 1
-            elif changed:
-                updated += 1
-            else:
-                unchanged += 1
-    if not options.dry_run and created + updated:
+            changed = _fpu_row(title, row.values)
+            changes.note(title, *before)
+            counts["created" if before[0] is None else "updated" if changed
+                   else "unchanged"] += 1
+        details = changes.lines(s)
+    if not options.dry_run and counts["created"] + counts["updated"]:
         notify({lit.TITLES})
-    return ImportSummary(created, updated, (), options.dry_run, unchanged)
+    return ImportSummary(counts["created"], counts["updated"], (), options.dry_run,
+                         counts["unchanged"], details=details)
 
 
 class _Catalogue:
@@ -182,13 +248,13 @@ class _Catalogue:
 
     def add(self, t: LiteratureTitle) -> None:
         if t.isbn:
-            self.by_isbn.setdefault(v.digits(t.isbn.upper().replace("X", "0")), t)
+            self.by_isbn.setdefault(_isbn_key(t.isbn), t)
         if t.fpu_number:
             self.by_number.setdefault(t.fpu_number, t)
         self.by_name.setdefault(self._name(t), t)
 
     def find(self, values: dict[str, Any]) -> LiteratureTitle | None:
-        isbn = v.digits(_text(values, "isbn").upper().replace("X", "0"))
+        isbn = _isbn_key(_text(values, "isbn"))
         return (self.by_isbn.get(isbn) if isbn else None) or \
             self.by_number.get(_text(values, "fpu_number")) or \
             self.by_name.get(self._name(values))
@@ -220,7 +286,7 @@ def _post_openings(s: Session, stock: Stock) -> None:
 
 
 def _apply_stock(rows: list[ImportRow], options: ImportOptions) -> ImportSummary:
-    created = unchanged = 0
+    counts = {"created": 0, "updated": 0, "unchanged": 0}
     stock: Stock = {}
     with unit_of_work(options.dry_run) as s:
         catalogue = _Catalogue(s)
@@ -232,23 +298,29 @@ def _apply_stock(rows: list[ImportRow], options: ImportOptions) -> ImportSummary
                 _apply_values(title, row.values)
                 s.add(title)
                 s.flush()
-                catalogue.add(title)
-                created += 1
+                counts["created"] += 1
             else:
-                unchanged += 1
-            quantity = row.values.get("quantity") or 0
-            if quantity > 0:
-                key = (_text(row.values, "holder") or None,
-                       row.values.get("on_date") or date.today())
-                price = title.price_kopecks if row.values.get("price") is None else \
-                    lit.kopecks(row.values["price"])
-                lines = stock.setdefault(key, {})
-                _t, before, price = lines.get(title.id, (title, 0, price))
-                lines[title.id] = (title, before + quantity, price)
+                counts["updated" if _apply_values(title, row.values) else "unchanged"] += 1
+            catalogue.add(title)
+            _add_stock(stock, title, row.values)
         _post_openings(s, stock)
     if not options.dry_run:
         notify(TABLES)
-    return ImportSummary(created, 0, (), options.dry_run, unchanged)
+    return ImportSummary(counts["created"], counts["updated"], (), options.dry_run,
+                         counts["unchanged"])
+
+
+def _add_stock(stock: Stock, title: LiteratureTitle, values: dict[str, Any]) -> None:
+    """Put the row's quantity (if any) on its holder's opening document of its date."""
+    quantity = values.get("quantity") or 0
+    if quantity <= 0:
+        return
+    key = (_text(values, "holder") or None, values.get("on_date") or date.today())
+    price = title.price_kopecks if values.get("price") is None else \
+        lit.kopecks(values["price"])
+    lines = stock.setdefault(key, {})
+    _t, before, price = lines.get(title.id, (title, 0, price))
+    lines[title.id] = (title, before + quantity, price)
 
 
 FPU = register(ImportKind(

@@ -103,6 +103,21 @@ def quantity(title_id: str, holder_id: str, on: date) -> int:
             m.c.title_id == title_id, m.c.holder == holder_id, m.c.day <= on)) or 0)
 
 
+def held_by_schools(s: Session, title_ids: Iterable[str], on: date) -> dict[str, int]:
+    """{title id: copies the ОО (not the ИМЦ fund) hold on the date}, for titles held."""
+    ids = set(title_ids)
+    if not ids:
+        return {}
+    m = movements()
+    per_holder = s.execute(select(m.c.title_id, func.sum(m.c.qty)).where(
+        m.c.title_id.in_(ids), m.c.holder != IMC_HOLDER, m.c.day <= on).group_by(
+        m.c.title_id, m.c.holder).having(func.sum(m.c.qty) > 0)).all()
+    held: dict[str, int] = {}
+    for title_id, copies in per_holder:
+        held[title_id] = held.get(title_id, 0) + int(copies)
+    return held
+
+
 # ---------------------------------------------------------------- never below zero
 
 @dataclass(frozen=True)

@@ -2060,6 +2060,21 @@
     </message>
 </context>
 <context>
+    <name>ImportDetails</name>
+    <message>
+        <source>What changed:</source>
+        <translation>Что изменилось:</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Копировать</translation>
+    </message>
+    <message>
+        <source>Copy these lines to the clipboard</source>
+        <translation>Скопировать эти строки в буфер обмена</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <source>Import from Excel: %1</source>
@@ -3309,6 +3324,10 @@
     <message>
         <source>Dry run: %1 would be created, %2 updated, %3 unchanged, %4 left out. Nothing was written.</source>
         <translation>Пробный запуск: будет создано %1, обновлено %2, без изменений %3, исключено %4. Ничего не записано.</translation>
+    </message>
+    <message>
+        <source>What the import would change:</source>
+        <translation>Что изменит импорт:</translation>
     </message>
 </context>
 <context>

@@ -141,3 +141,24 @@ def test_a_mapping_remembered_in_the_wizard_is_used(tmp_path: Path, db: Path,
                  {0: "short_name", 1: "full_name", 2: "inn"})
     code, out, err = run_import(capsys, "organizations", str(book), "--db", str(db))
     assert (code, err) == (0, "") and "Создано: 1" in out
+
+
+def test_a_fpu_import_prints_what_changed(tmp_path: Path, db: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.importers.test_literature_import import FPU_DETAILS, fpu_changes_file
+
+    maintenance.open_current(db, tmp_path / "backups")
+    book = fpu_changes_file(tmp_path)
+    maintenance.close_current()
+    code, out, err = run_import(capsys, "fpu", str(book), "--db", str(db), "--dry-run")
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[-5:] == ["Создано: 0, обновлено: 3, пропущено: 0, без изменений: 1 "
+                          "(пробный запуск, ничего не записано)", *FPU_DETAILS]
+    code, out, err = run_import(capsys, "fpu", str(book), "--db", str(db))
+    assert (code, err) == (0, "")
+    assert out.splitlines()[-5:] == ["Создано: 0, обновлено: 3, пропущено: 0, без "
+                                     "изменений: 1", *FPU_DETAILS]
+    code, out, _ = run_import(capsys, "fpu", str(book), "--db", str(db))
+    assert code == 0 and out.splitlines()[-1] == ("Создано: 0, обновлено: 0, пропущено: 0, "
+                                                  "без изменений: 4")

@@ -95,7 +95,12 @@ def test_titles_and_opening_balances_come_through_a_posted_document(
         ["учебник", "Пёрышкин А.В.", "Физика", "7", "9780306406157", 600, "Школа А", 2, day],
     ]])
     summary = run("literature", path)
-    assert (summary.created, summary.unchanged) == (1, 3)
+    assert (summary.created, summary.updated, summary.unchanged) == (1, 1, 2), \
+        "the first «Физика» row fills in the authors and the price"
+    assert summary.details == ()
+    physics = next(t for t in lit.list_titles() if t.id == existing)
+    assert (physics.authors, physics.price, physics.isbn) == (
+        "Пёрышкин А.В.", Decimal("600.00"), "978-0-306-40615-7"), "one ISBN, kept as written"
     method = next(t for t in lit.list_titles() if t.title == "Методика")
     assert method.kind == "методическое пособие" and method.price == Decimal("150.50")
     assert bal.quantity(existing, school, day) == 14
@@ -110,3 +115,98 @@ def test_titles_and_opening_balances_come_through_a_posted_document(
 @pytest.mark.parametrize("kind", ["fpu", "literature"])
 def test_the_kinds_are_registered(kind: str) -> None:
     assert importing.get_kind(kind).name == kind
+
+
+def test_the_literature_kind_updates_the_filled_cells_of_a_found_title(
+        database: DatabaseInfo, tmp_path: Path) -> None:
+    by_isbn = lit.save_title(lit.TitleData(title="Физика", isbn="978-0-306-40615-7",
+                                           grades="7", publisher="Дрофа"))
+    by_number = lit.save_title(lit.TitleData(title="Химия", fpu_number="1.1.3.5.1.1",
+                                             grades="8"))
+    by_name = lit.save_title(lit.TitleData(title="Методика", authors="Иванова А.А.",
+                                           kind="методическое пособие", year=2020))
+    header = ["Вид издания", "Автор", "Наименование", "Класс", "ISBN", "Номер ФПУ",
+              "Год издания", "Издательство", "Цена"]
+    rows: list[list[object]] = [
+        [None, "Пёрышкин А.В.", "Физика", "7", "9780306406157", None, None, None, 600],
+        [None, "Габриелян О.С.", "Химия", "8-9", None, "1.1.3.5.1.1", None, "Просвещение",
+         None],
+        [None, "Иванова А.А.", "МЕТОДИКА", None, None, None, 2020, "ИРО", None],
+        ["методическое пособие", "Иванова А.А.", "МЕТОДИКА", None, None, None, 2020, "ИРО",
+         None],
+    ]
+    path = write_xlsx(tmp_path / "titles.xlsx", [header, *rows])
+    assert run("literature", path, dry_run=True).updated == 3
+    assert lit.get_title(by_isbn).authors == "", "a dry run writes nothing"
+    summary = run("literature", path)
+    assert (summary.created, summary.updated, summary.unchanged) == (0, 3, 1)
+    physics, chemistry, method = (lit.get_title(i) for i in (by_isbn, by_number, by_name))
+    assert (physics.authors, physics.price, physics.publisher) == (
+        "Пёрышкин А.В.", Decimal("600.00"), "Дрофа"), "an empty cell erases nothing"
+    assert (chemistry.authors, chemistry.grades, chemistry.publisher) == (
+        "Габриелян О.С.", "8–9", "Просвещение")
+    assert (method.title, method.publisher, method.kind) == (
+        "МЕТОДИКА", "ИРО", "методическое пособие")
+    assert run("literature", path).updated == 0, "the same file again changes nothing"
+    assert len(lit.list_titles()) == 3
+
+
+# ------------------------------------------------------------ what a ФПУ import changed
+
+MATH, PHYSICS = ROWS[2], ["1.1.3.1.1.1", "Физика", "Пёрышкин А.В.", "Физика", "7", "Дрофа",
+                          "", date(2026, 5, 31)]
+CHANGED_FPU: list[list[object]] = [
+    ROWS[0],
+    [*ROWS[1][:7], date(2026, 8, 31)],
+    [*MATH[:7], None],
+    [*PHYSICS[:7], date(2027, 5, 31)],
+]
+FPU_DETAILS = (
+    "Исключён из ФПУ: № 1.1.1.1.1.2 «Канакина В.П. Русский язык» (2 кл.), использовать до "
+    "31.08.2026; в ОО на руках 15 экз.",
+    "Всего в ОО экземпляров учебников, исключённых этим импортом: 15.",
+    "Возвращён в ФПУ: № 1.1.2.4.1.1 «Виленкин Н.Я. Математика» (5 кл.).",
+    "Новый срок «использовать до»: № 1.1.3.1.1.1 «Пёрышкин А.В. Физика» (7 кл.): "
+    "31.05.2026 → 31.05.2027.",
+)
+
+
+def fpu_changes_file(tmp_path: Path) -> Path:
+    """On the current database: the list of ROWS and PHYSICS, two schools holding 12 and 3
+    copies of «Русский язык, 2» (the ИМЦ fund 5); returns a list that changes it."""
+    run("fpu", fpu_file(tmp_path, [*ROWS, PHYSICS]))
+    for name in ("Школа А", "Школа Б"):
+        orgs.save_organization(orgs.OrganizationData(full_name=name, short_name=name))
+    day = date(2025, 9, 1)
+    run("literature", write_xlsx(tmp_path / "stock.xlsx", [
+        ["Номер ФПУ", "Наименование", "ОО", "Количество", "Дата остатков"],
+        ["1.1.1.1.1.2", "Русский язык", "Школа А", 12, day],
+        ["1.1.1.1.1.2", "Русский язык", "Школа Б", 3, day],
+        ["1.1.1.1.1.2", "Русский язык", None, 5, day],
+        ["1.1.1.1.1.1", "Русский язык", "Школа А", 7, day],
+    ]))
+    return write_xlsx(tmp_path / "fpu-2.xlsx", [FPU_HEADER, *CHANGED_FPU])
+
+
+def test_a_fpu_import_tells_what_changed_in_the_list(database: DatabaseInfo,
+                                                     tmp_path: Path) -> None:
+    path = fpu_changes_file(tmp_path)
+    dry = run("fpu", path, dry_run=True)
+    assert dry.details == FPU_DETAILS, "a dry run shows what would change"
+    assert {t.fpu_number: t.fpu_status for t in lit.list_titles()}["1.1.1.1.1.2"] == lit.IN_LIST
+    summary = run("fpu", path)
+    assert (summary.created, summary.updated, summary.unchanged) == (0, 3, 1)
+    assert summary.details == FPU_DETAILS
+    assert run("fpu", path).details == (), "nothing changes the second time"
+
+
+def test_a_title_excluded_without_copies_or_date(database: DatabaseInfo,
+                                                 tmp_path: Path) -> None:
+    run("fpu", fpu_file(tmp_path, ROWS[:1]))
+    header = [*FPU_HEADER, "Статус"]
+    path = write_xlsx(tmp_path / "fpu-2.xlsx", [header, [*ROWS[0], "исключён"],
+                                                [*ROWS[1], None]])
+    assert run("fpu", path).details == (
+        "Исключён из ФПУ: № 1.1.1.1.1.1 «Канакина В.П. Русский язык» (1 кл.), срок "
+        "использования не указан; в ОО экземпляров нет.",
+        "Всего в ОО экземпляров учебников, исключённых этим импортом: 0.")

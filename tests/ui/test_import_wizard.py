@@ -69,6 +69,7 @@ def test_organizations_through_every_page(qtbot: Any, tmp_path: Path, database: 
     assert wizard.currentId() == SUMMARY_PAGE and errors == []
     assert wizard.summary is not None and wizard.summary.created == 3
     assert "3" in wizard.summary_page.result.text()
+    assert wizard.summary_page.details.isHidden(), "organizations tell no details"
     assert len(orgs.list_organizations()) == 3
     remembered = json.loads((tmp_path / "mappings.json").read_text(encoding="utf-8"))
     assert "full_name" in next(iter(remembered["organizations"].values())).values()
@@ -192,3 +193,29 @@ def test_browse_sets_the_chosen_file(qtbot: Any, tmp_path: Path,
     assert wizard.file_page.sheet.itemData(0) == "Лист1"
     assert "2" in wizard.file_page.sheet.itemText(0), "with its number of rows"
     assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+
+
+def test_a_fpu_import_shows_what_changed(qtbot: Any, tmp_path: Path, database: DatabaseInfo,
+                                         errors: list[str]) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from tests.importers.test_literature_import import FPU_DETAILS, fpu_changes_file
+
+    book = fpu_changes_file(tmp_path)
+    wizard = _wizard(qtbot, tmp_path, importing.get_kind("fpu"))
+    wizard.file_page.set_path(book)
+    wizard.next()
+    wizard.next()
+    page = wizard.preview_page
+    assert wizard.currentId() == PREVIEW_PAGE and page.isComplete()
+    assert page.details.isHidden()
+    page.dry_run()
+    assert not page.details.isHidden() and page.details.lines() == list(FPU_DETAILS)
+    wizard.next()
+    assert wizard.currentId() == SUMMARY_PAGE and errors == []
+    details = wizard.summary_page.details
+    assert details.isVisible() and details.lines() == list(FPU_DETAILS)
+    assert details.text.isReadOnly()
+    assert details.caption.text() != page.details.caption.text(), "done, not «would»"
+    details.copy_button.click()
+    assert QApplication.clipboard().text() == "\n".join(FPU_DETAILS)

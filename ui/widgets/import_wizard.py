@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -14,14 +14,11 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLayout,
     QLineEdit,
     QPushButton,
     QRadioButton,
     QScrollArea,
-    QTableView,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -32,52 +29,19 @@ from imc_desktop import importers as imp
 from imc_desktop.importers import ImportKind, ImportPreview, ImportSummary, SheetHeader
 from imc_desktop.services import importing
 from imc_desktop.services.errors import ServiceError
+from ui.widgets.import_parts import (
+    ERROR_STYLE,
+    ImportDetails,
+    fill,
+    plain_label,
+    stack,
+    table_view,
+)
 from ui.widgets.messages import Ask
 from ui.widgets.table_model import Column, RecordTableModel
 from ui.widgets.tasks import Work, run_with_progress
 
 FILE_PAGE, MAPPING_PAGE, REFERENCES_PAGE, PREVIEW_PAGE, SUMMARY_PAGE = range(5)
-ERROR_STYLE = "color: #b00020;"
-
-
-def fill(text: str, *args: object) -> str:
-    """Qt's %1, %2… placeholders of a translated string."""
-    for number, arg in enumerate(args, 1):
-        text = text.replace(f"%{number}", str(arg))
-    return text
-
-
-def _stack(owner: QWidget, *items: QWidget | QLayout | None, grow: object = None) -> None:
-    """A vertical layout of widgets and layouts; ``grow`` takes the spare height,
-    None stands for a stretch."""
-    layout = QVBoxLayout(owner)
-    for item in items:
-        if item is None:
-            layout.addStretch(1)
-        elif isinstance(item, QLayout):
-            layout.addLayout(item)
-        else:
-            layout.addWidget(item, 1 if item is grow else 0)
-
-
-def _plain(text: str) -> QLabel:
-    """A label for text from the file: never read as HTML."""
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    return label
-
-
-def _table(model: RecordTableModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setAlternatingRowColors(True)
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
-
-
 class ImportWizard(QWizard):
     """Given the kind and where mappings are remembered; reads nothing before a file is
     chosen. After exec(), ``summary`` holds what the import did (None if it did not run)."""
@@ -217,7 +181,7 @@ class MappingPage(_Page):
         self.status.setWordWrap(True)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
-        _stack(self, self.found, self.scroll, self.status, grow=self.scroll)
+        stack(self, self.found, self.scroll, self.status, grow=self.scroll)
 
     def initializePage(self) -> None:
         header = self.wiz.header
@@ -251,12 +215,12 @@ class MappingPage(_Page):
             combo.addItem(item.title + (" *" if item.required else ""), item.name)
         combo.setCurrentIndex(max(combo.findData(field), 0))
         combo.currentIndexChanged.connect(lambda _i, c=index: self._chosen(c))
-        sample = _plain("; ".join(v for v in values if v))
+        sample = plain_label("; ".join(v for v in values if v))
         sample.setStyleSheet("color: #555;")
         sample.setWordWrap(True)
         row = index + 1
         grid.addWidget(QLabel(imp.column_letter(index)), row, 0)
-        grid.addWidget(_plain(heading or self.tr("(no heading)")), row, 1)
+        grid.addWidget(plain_label(heading or self.tr("(no heading)")), row, 1)
         grid.addWidget(sample, row, 2)
         grid.addWidget(combo, row, 3)
         self.combos[index] = combo
@@ -323,11 +287,11 @@ class ReferencesPage(_Page):
                 combo.addItem(self.tr("— do not import these rows —"), None)
                 for label in sorted(known, key=str.casefold):
                     combo.addItem(label, known[label])
-                form.addRow(_plain(text), combo)
+                form.addRow(plain_label(text), combo)
                 self.combos[text] = combo
             boxes.append(box)
         inner = QWidget()
-        _stack(inner, *boxes, None)
+        stack(inner, *boxes, None)
         self.scroll.setWidget(inner)
 
     def validatePage(self) -> bool:
@@ -355,13 +319,16 @@ class PreviewPage(_Page):
         dry_run.setToolTip(self.tr("Check what would be created and updated, writing nothing"))
         dry_run.clicked.connect(self.dry_run)
         self.valid_only.toggled.connect(self._update)
-        table = _table(self.model)
+        table = table_view(self.model)
         choice = QHBoxLayout()
         choice.addWidget(self.all_or_nothing)
         choice.addWidget(self.valid_only)
         choice.addStretch(1)
         choice.addWidget(dry_run)
-        _stack(self, self.counts, table, choice, self.hint, self.outcome, grow=table)
+        self.details = ImportDetails()
+        layout = stack(self, self.counts, table, choice, self.hint, self.outcome,
+                       self.details, grow=table)
+        layout.setStretchFactor(self.details, 1)
 
     def initializePage(self) -> None:
         preview = self.wiz.preview
@@ -372,6 +339,7 @@ class PreviewPage(_Page):
         self.model.set_rows(preview.problems())
         self.valid_only.setEnabled(counts.invalid > 0)
         self.outcome.clear()
+        self.details.set_lines(())
         self._update()
 
     def _update(self) -> None:
@@ -396,6 +364,7 @@ class PreviewPage(_Page):
                 self.tr("Dry run: %1 would be created, %2 updated, %3 unchanged, %4 left out. "
                         "Nothing was written."),
                 summary.created, summary.updated, summary.unchanged, len(summary.skipped)))
+            self.details.set_lines(summary.details, self.tr("What the import would change:"))
 
     def validatePage(self) -> bool:
         self.wiz.summary = self.wiz.execute(False, self.is_valid_only())
@@ -410,8 +379,10 @@ class SummaryPage(_Page):
         self.model = RecordTableModel([
             Column("row", self.tr("Row"), lambda s: s[0], kind="int"),
             Column("reason", self.tr("Why it was left out"), lambda s: s[1])], self)
-        table = _table(self.model)
-        _stack(self, self.result, table, grow=table)
+        table = table_view(self.model)
+        self.details = ImportDetails()
+        layout = stack(self, self.result, self.details, table, grow=table)
+        layout.setStretchFactor(self.details, 2)
 
     def initializePage(self) -> None:
         summary = self.wiz.summary
@@ -420,3 +391,4 @@ class SummaryPage(_Page):
                                          "%4"), summary.created, summary.updated,
                                  summary.unchanged, len(summary.skipped)))
         self.model.set_rows(list(summary.skipped))
+        self.details.set_lines(summary.details)
