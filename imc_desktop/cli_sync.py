@@ -12,7 +12,11 @@ import argparse
 import socket
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from imc_desktop.sync.progress import SyncProgress
+    from imc_desktop.sync.report import SyncResult
 
 EXIT_QUESTION = 3
 
@@ -28,11 +32,55 @@ def add_sync_parser(sub: Any) -> None:
                    help="подтвердить переход на новую или очищенную папку синхронизации")
 
 
-def _progress() -> Any:
-    """Progress lines on a terminal (a long first sync); nothing in scheduled runs."""
-    if not sys.stderr.isatty():
-        return None
-    return lambda text: print(text, file=sys.stderr, flush=True)
+class TerminalSteps:
+    """Steps on a terminal: a step that counts rewrites its own line (with a percentage
+    when the total is known) until it is done or another step begins; the others get a
+    line each."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.open = 0  # the width of the line being rewritten, 0 when none is
+        self.total = 0  # the total of that line's step
+
+    def __call__(self, step: SyncProgress) -> None:
+        if not (step.done or step.total) or step.total != self.total:
+            self.close()
+        self.total = step.total
+        if not (step.done or step.total):
+            print(step.text, file=self.stream, flush=True)
+            return
+        text = step.text
+        if step.total:
+            text += f" — {min(step.done, step.total) * 100 // step.total} %"
+        self.stream.write("\r" + text.ljust(self.open))
+        self.open = max(self.open, len(text))
+        if step.total and step.done >= step.total:
+            self.close()
+        self.stream.flush()
+
+    def close(self) -> None:
+        """End the line being rewritten, if any."""
+        if self.open:
+            self.stream.write("\n")
+            self.open = 0
+
+
+def _steps() -> TerminalSteps | None:
+    """Progress on a terminal (a long first sync); nothing in scheduled runs."""
+    return TerminalSteps(sys.stderr) if sys.stderr.isatty() else None
+
+
+def _run(path: Path, args: argparse.Namespace) -> SyncResult:
+    """The sync itself, its steps shown on a terminal."""
+    from imc_desktop.services import sync
+
+    steps = _steps()
+    try:
+        return sync.run(path, args.store, args.name or socket.gethostname(),
+                        accept_new_store=args.new_store, steps=steps)
+    finally:
+        if steps is not None:
+            steps.close()
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
@@ -42,8 +90,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
     settings = config.Settings()
     path = db.prepare_database(args.db, settings.data_dir() / "backups")
     try:
-        result = sync.run(path, args.store, args.name or socket.gethostname(),
-                          accept_new_store=args.new_store, progress=_progress())
+        result = _run(path, args)
     except sync.SyncFailed as exc:
         print(str(exc), file=sys.stderr)
         if exc.question:

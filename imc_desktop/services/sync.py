@@ -17,10 +17,13 @@ from imc_desktop.services import notifier
 from imc_desktop.services.errors import ServiceError
 from imc_desktop.sync import local
 from imc_desktop.sync.engine import synchronise
+from imc_desktop.sync.progress import StepProgress, SyncProgress
 from imc_desktop.sync.report import SyncResult
 from imc_desktop.sync.share import Share
 from imc_desktop.sync.store import SyncStopped
 from imc_desktop.sync.tables import synced_tables
+
+__all__ = ["SyncProgress", "SyncResult"]  # for the window, which does not import the engine
 
 
 class SyncFailed(ServiceError):
@@ -32,12 +35,14 @@ class SyncFailed(ServiceError):
 
 
 def run(path: Path, location: Path, workstation: str, *, accept_new_store: bool = False,
-        progress: Callable[[str], None] | None = None) -> SyncResult:
-    """One sync of the database file through the sync location; SyncFailed in Russian."""
+        progress: Callable[[str], None] | None = None,
+        steps: StepProgress | None = None) -> SyncResult:
+    """One sync of the database file through the sync location; SyncFailed in Russian.
+    Each step goes to `progress` as a line of text and to `steps` with its numbers."""
     try:
         return synchronise(path, Share(location), workstation,
                            accept_new_store=accept_new_store,
-                           progress=progress or (lambda _t: None))
+                           progress=progress or (lambda _t: None), steps=steps)
     except SyncStopped as exc:
         raise SyncFailed(str(exc), exc.question) from exc
     except sqlite3.OperationalError as exc:

@@ -7,13 +7,15 @@ import json
 import sqlite3
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from imc_desktop import __version__
 from imc_desktop.sync import local, merge
 from imc_desktop.sync.clock import MS_PER_DAY, make_key, now_ms, physical_ms
+from imc_desktop.sync.progress import Reporter, StepProgress, TextProgress
 from imc_desktop.sync.report import SyncResult, duplicates
 from imc_desktop.sync.segment import (
     BadSegment,
@@ -31,8 +33,12 @@ from imc_desktop.sync.store import SCHEMA_EPOCH, StoreInfo, SyncStopped, open_st
 from imc_desktop.sync.tables import present_tables, synced_tables
 
 CLOCK_LIMIT_MS = 5 * 60 * 1000
-Progress = Callable[[str], None]
+Progress = TextProgress  # the text-only callback, as before
 Row = tuple[str, str]
+#: changes recorded at once, sealed or applied (and reported between)
+STORE_CHUNK = 2000
+#: records sealed or brought to their merged state between two reports
+RECORDS_EVERY = 500
 
 
 def _quiet(_text: str) -> None:
@@ -50,9 +56,9 @@ class _Tally:
 
 
 class _Run:
-    def __init__(self, path: Path, share: Share, workstation: str, progress: Progress) -> None:
+    def __init__(self, path: Path, share: Share, workstation: str, report: Reporter) -> None:
         self.path, self.share, self.workstation = path, share, workstation
-        self.progress = progress
+        self.report = report
         self.con = local.connect(path)
         self.tables = present_tables(self.con)
         self.site = local.site_id(self.con)
@@ -119,7 +125,7 @@ class _Run:
             while (segment := self._fetch(site, seq)) is not None:
                 found.append(segment)
                 seq += 1
-                self.progress(f"Получено файлов изменений: {len(found)}")
+                self.report.say(f"Получено файлов изменений: {len(found)}", len(found))
         self.tally.pulled = len(found)
         return found
 
@@ -148,18 +154,16 @@ class _Run:
             touched: set[Row] = set()
             if self.store is not None and not self.store.read_only:
                 touched |= self._seal()
-            for number, segment in enumerate(segments, 1):
-                touched |= self._apply(segment)
-                if number % 20 == 0:
-                    self.progress(f"Применено файлов изменений: {number} из {len(segments)}")
+            touched |= self._apply_all(segments)
             touched |= self._retry_held()
-            self.progress(f"Обновление записей: {len(touched)}")
             self._settle(touched)
             local.put(self.con, "last_sync", str(int(time.time())))
             local.put(self.con, "workstation", self.workstation)
+            self.report.say("Сохранение базы данных")
 
     def _seal(self) -> set[Row]:
-        sealed = local.collect(self.con, self.tables)
+        counter = self.report.counter("Подготовка изменений к отправке", 0, RECORDS_EVERY)
+        sealed = local.collect(self.con, self.tables, counter.reach)
         self.con.execute("DELETE FROM sync_pending WHERE seq<=?", (sealed.last_seq,))
         if not sealed.changes:
             return set()
@@ -171,10 +175,23 @@ class _Run:
         data, digest = encode(header, sealed.changes)
         self.con.execute("INSERT INTO sync_published (site, seq, sha256, data, published) "
                          "VALUES (?,?,?,?,0)", (self.site, seq, digest, data))
-        merge.store(self.con, sealed.changes, key, self.site, seq, self.tables)
+        counter = self.report.counter("Запись в журнал изменений", len(sealed.changes))
+        for chunk in _chunks(sealed.changes):
+            merge.store(self.con, chunk, key, self.site, seq, self.tables)
+            counter.add(len(chunk))
         return {(c["t"], c["r"]) for c in sealed.changes}
 
-    def _apply(self, segment: Segment) -> set[Row]:
+    def _apply_all(self, segments: list[Segment]) -> set[Row]:
+        """Apply the pulled segments in order, saying how many of their changes are done."""
+        counter = self.report.counter("Применение изменений",
+                                      sum(len(s.changes) for s in segments))
+        touched: set[Row] = set()
+        for number, segment in enumerate(segments, 1):
+            note = f"файл {number} из {len(segments)}" if len(segments) > 1 else ""
+            touched |= self._apply(segment, partial(counter.add, note=note))
+        return touched
+
+    def _apply(self, segment: Segment, advance: Callable[[int], None]) -> set[Row]:
         h = segment.header
         self.con.execute("INSERT OR IGNORE INTO sync_applied (site, seq, sha256, workstation, "
                          "user_name) VALUES (?,?,?,?,?)",
@@ -183,9 +200,12 @@ class _Run:
         if physical_ms(h.clock) > self.server_ms + MS_PER_DAY:
             for change in segment.changes:
                 self._hold(h.site, h.seq, key, change, "future")
+            advance(len(segment.changes))
             return set()
         touched = {(c["t"], c["r"]) for c in segment.changes}
-        self._store(segment.changes, key, h.site, h.seq)
+        for chunk in _chunks(segment.changes):
+            self._store(chunk, key, h.site, h.seq)
+            advance(len(chunk))
         self.tally.applied += len(segment.changes)
         local.save_clock(self.con, local.clock(self.con).receive(h.clock))
         return touched
@@ -231,9 +251,12 @@ class _Run:
     def _settle(self, touched: set[Row]) -> None:
         order = list(synced_tables())
         pending = local.pending_columns(self.con)
+        tick: Callable[[], None] | None = self.report.counter(
+            "Обновление записей", len(touched), RECORDS_EVERY).add
         rows = touched
         for _round in range(20):
-            removed = merge.settle(self.con, rows, order, pending)
+            removed = merge.settle(self.con, rows, order, pending, tick)
+            tick = None  # the parents rechecked afterwards are few and not counted
             rows = merge.parents_to_recheck(self.con, removed)
             if not rows:
                 break
@@ -261,7 +284,9 @@ class _Run:
             return
         rows = self.con.execute("SELECT seq, sha256, data FROM sync_published WHERE site=? "
                                 "AND published=0 ORDER BY seq", (self.site,)).fetchall()
-        for seq, digest, data in rows:
+        sizes = [len(decode(data, segment_name(seq)).changes) for seq, _d, data in rows]
+        counter = self.report.counter("Отправка изменений", sum(sizes))
+        for (seq, digest, data), size in zip(rows, sizes, strict=True):
             rel = f"sites/{self.site}/{segment_name(seq)}"
             try:
                 self.share.write_new(rel, data)
@@ -273,7 +298,8 @@ class _Run:
                 self.publish()
                 return
             self._mark_published(seq)
-            self.tally.pushed += len(decode(data, rel).changes)
+            self.tally.pushed += size
+            counter.add(size)
 
     # ------------------------------------------------------------ helpers
 
@@ -302,6 +328,11 @@ class _Run:
                           tuple(notes), local.pending_count(self.con))
 
 
+def _chunks(changes: list[Change]) -> Iterator[list[Change]]:
+    for start in range(0, len(changes), STORE_CHUNK):
+        yield changes[start:start + STORE_CHUNK]
+
+
 def _digest(data: bytes) -> str:
     try:
         return decode(data, "").sha256
@@ -310,17 +341,19 @@ def _digest(data: bytes) -> str:
 
 
 def synchronise(path: Path, share: Share, workstation: str, *, accept_new_store: bool = False,
-                progress: Progress = _quiet) -> SyncResult:
-    """Run one sync of the database file `path` through `share`."""
-    run = _Run(path, share, workstation, progress)
+                progress: Progress = _quiet, steps: StepProgress | None = None) -> SyncResult:
+    """Run one sync of the database file `path` through `share`. Each step is told to
+    `progress` as a Russian line and to `steps` with its numbers (SyncProgress)."""
+    report = Reporter(progress, steps)
+    run = _Run(path, share, workstation, report)
     try:
-        progress("Проверка папки синхронизации")
+        report.say("Проверка папки синхронизации")
         run.check(accept_new_store)
         run.reconcile_own()
-        progress("Получение изменений")
+        report.say("Получение изменений")
         segments = run.pull()
         run.merge(segments)
-        progress("Отправка изменений")
+        report.say("Отправка изменений")
         run.publish()
         return run.result()
     except sqlite3.DatabaseError:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -160,8 +160,10 @@ def _line(con: sqlite3.Connection, table: str, row: str,
     return lines
 
 
-def collect(con: sqlite3.Connection, tables: dict[str, list[str]]) -> Sealed:
-    """The pending local changes as segment lines (one line per record and kind)."""
+def collect(con: sqlite3.Connection, tables: dict[str, list[str]],
+            tick: Callable[[int, int], None] | None = None) -> Sealed:
+    """The pending local changes as segment lines (one line per record and kind);
+    `tick(done, total)` after each record (for progress)."""
     grouped: dict[Row, list[tuple[str, str, str | None, str | None]]] = {}
     last = 0
     for seq, table, row, op, column, seen, value in con.execute(
@@ -171,8 +173,10 @@ def collect(con: sqlite3.Connection, tables: dict[str, list[str]]) -> Sealed:
         if table in tables:
             grouped.setdefault((table, row), []).append((op, column, seen, value))
     changes: list[Change] = []
-    for (table, row), ops in grouped.items():
+    for done, ((table, row), ops) in enumerate(grouped.items(), 1):
         changes.extend(_line(con, table, row, ops))
+        if tick is not None:
+            tick(done, len(grouped))
     return Sealed(changes, last)
 
 

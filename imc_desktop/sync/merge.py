@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -156,25 +156,26 @@ def _write_conflicts(con: sqlite3.Connection, table: str, row: str,
 
 
 def settle(con: sqlite3.Connection, rows: Iterable[Row], order: list[str],
-           pending: dict[Row, set[str]]) -> set[Row]:
+           pending: dict[Row, set[str]], tick: Callable[[], None] | None = None) -> set[Row]:
     """Bring the working tables to the merged state of `rows`; the rows removed.
 
     Live records are written first, then deletions run children before parents, so that
     a parent with live children is kept. `pending` holds local changes not sealed yet: their
     columns (and their records, for creations and deletions) are left as they are.
+    `tick` is called after each of `rows` (for progress).
     """
     rank = {t: i for i, t in enumerate(order)}
-    states = {r: row_state(con, *r) for r in rows if r[0] in rank}
+    states: dict[Row, RowState] = {}
     doomed: list[Row] = []
     any_before = con.execute("SELECT 1 FROM sync_conflicts LIMIT 1").fetchone() is not None
-    for (table, row), state in states.items():
-        skip = pending.get((table, row), set())
-        if "*" not in skip and state.exists:
-            _revive_parents(con, table, state.values)
-            _upsert(con, table, row, state.values, skip)
-        elif not skip and state.exists is False:  # an unsent local edit keeps the record
-            doomed.append((table, row))
-        _write_conflicts(con, table, row, state.conflicts, any_before)
+    for table, row in rows:
+        if table in rank:
+            state = states[(table, row)] = row_state(con, table, row)
+            if _write_state(con, table, row, state, pending.get((table, row), set()),
+                            any_before):
+                doomed.append((table, row))
+        if tick is not None:
+            tick()
     removed: set[Row] = set()
     for table, row in sorted(doomed, key=lambda r: -rank[r[0]]):
         if _has_live_children(con, table, row):
@@ -183,6 +184,19 @@ def settle(con: sqlite3.Connection, rows: Iterable[Row], order: list[str],
             con.execute(f'DELETE FROM "{table}" WHERE id=?', (row,))
             removed.add((table, row))
     return removed
+
+
+def _write_state(con: sqlite3.Connection, table: str, row: str, state: RowState,
+                 skip: set[str], any_before: bool) -> bool:
+    """Write one record's merged state and conflicts; True when it is to be deleted."""
+    doomed = False
+    if "*" not in skip and state.exists:
+        _revive_parents(con, table, state.values)
+        _upsert(con, table, row, state.values, skip)
+    else:
+        doomed = not skip and state.exists is False  # an unsent local edit keeps the record
+    _write_conflicts(con, table, row, state.conflicts, any_before)
+    return doomed
 
 
 def _keep(con: sqlite3.Connection, table: str, row: str, state: RowState) -> None:

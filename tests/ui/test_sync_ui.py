@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QProgressDialog
 
 from imc_desktop import config
+from imc_desktop.services import sync as sync_service
 from imc_desktop.services.maintenance import DatabaseInfo
+from imc_desktop.services.sync import SyncProgress
 from imc_desktop.sync.share import Share
-from tests.sync.helpers import Workstation
+from tests.sync.helpers import Workstation, add_people
 from ui.main_window import MainWindow
 from ui.sync.dialogs import ConflictsDialog, JournalDialog
 from ui.widgets.messages import Ask
@@ -159,3 +165,65 @@ def test_the_status_bar_counts_unsent_records_as_they_are_saved(
     orgs.save_organization(orgs.OrganizationData(full_name="МБОУ «Школа № 9»",
                                                  short_name="Школа № 9"))
     assert "не отправлено: 1" in window.sync.status_label.text()
+
+
+def _pause_on_first(label: str, monkeypatch: pytest.MonkeyPatch
+                    ) -> tuple[list[SyncProgress], threading.Event]:
+    """The real engine, made to wait on its first step starting with `label` until the
+    test has looked at the dialog (or ten seconds have passed)."""
+    real, paused, release = sync_service.synchronise, [], threading.Event()
+
+    def pausing(*args: Any, steps: Any, **kwargs: Any) -> Any:
+        def step(report: SyncProgress) -> None:
+            steps(report)
+            if report.text.startswith(label) and not paused:
+                paused.append(report)
+                release.wait(10)
+
+        return real(*args, steps=step, **kwargs)
+
+    monkeypatch.setattr(sync_service, "synchronise", pausing)
+    return paused, release
+
+
+
+def _watch(window: MainWindow, paused: list[SyncProgress], release: threading.Event,
+           seen: list[tuple[str, int, int]]) -> QTimer:
+    """From the GUI thread: once the dialog shows the paused step's text (or after ten
+    seconds), note its label, maximum and value and let the engine go on."""
+    deadline = time.monotonic() + 10
+
+    def look() -> None:
+        dialog = window.findChild(QProgressDialog)
+        if release.is_set() or dialog is None or not dialog.isVisible():
+            return
+        if paused and dialog.labelText() == paused[0].text:
+            seen.append((dialog.labelText(), dialog.maximum(), dialog.value()))
+            release.set()
+        elif time.monotonic() > deadline:
+            release.set()
+
+    timer = QTimer()
+    timer.timeout.connect(look)
+    timer.start(10)
+    return timer
+
+
+def test_the_progress_dialog_shows_the_step_and_how_far_it_has_gone(
+        window: MainWindow, share: Share, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(Ask, "info", staticmethod(lambda *a: None))
+    other = Workstation(tmp_path / "other" / "imc.sqlite", share, "Каб. 8")
+    for start in (0, 5, 10):
+        add_people(other.path, 5, start)
+        other.sync()
+    paused, release = _pause_on_first("Применение изменений", monkeypatch)
+    seen: list[tuple[str, int, int]] = []
+    timer = _watch(window, paused, release, seen)
+    try:
+        window.sync.act_sync.trigger()
+    finally:
+        timer.stop()
+        release.set()
+    assert paused and paused[0].text == "Применение изменений: 5 из 15 (файл 1 из 3)"
+    assert seen == [(paused[0].text, 15, 5)], "the step's text over a bar of 15 at 5"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from typing import Any
 
@@ -75,3 +76,54 @@ def test_work_that_cannot_stop_is_not_dismissed_by_escape(qtbot: Any) -> None:
 
     result = run_with_progress(None, "Заполнение…", work, cancellable=False)
     assert seen == [True] and result.value == "done" and not result.cancelled
+
+
+
+
+class _Looker:
+    """Looks at the visible progress dialog from the GUI thread each time the work asks:
+    once it shows what is wanted, or after two seconds (then the test fails)."""
+
+    def __init__(self) -> None:
+        self.wanted: list[tuple[str, int, int]] = []
+        self.seen: list[tuple[str, int, int]] = []
+        self.looked = threading.Event()
+        self.deadline = 0.0
+        self.timer = QTimer()
+        self.timer.timeout.connect(self.look)
+
+    def ask(self, shown: tuple[str, int, int]) -> None:
+        """From the work: wait until the dialog has been looked at."""
+        self.looked.clear()
+        self.deadline = time.monotonic() + 2
+        self.wanted.append(shown)
+        assert self.looked.wait(5)
+
+    def look(self) -> None:
+        dialog = next((w for w in QApplication.topLevelWidgets()
+                       if isinstance(w, QProgressDialog) and w.isVisible()), None)
+        if dialog is None or len(self.seen) == len(self.wanted):
+            return
+        state = (dialog.labelText(), dialog.maximum(), dialog.value())
+        if state == self.wanted[-1] or time.monotonic() > self.deadline:
+            self.seen.append(state)
+            self.looked.set()
+
+
+def test_progress_with_text_changes_the_label_and_without_keeps_it(qtbot: Any) -> None:
+    looker = _Looker()
+
+    def work(progress: Any, cancelled: Any) -> None:
+        progress(1, 4, "Первый шаг")
+        looker.ask(("Первый шаг", 4, 1))
+        progress(2, 4)
+        looker.ask(("Первый шаг", 4, 2))
+        progress(0, 0, "Второй шаг")
+        looker.ask(("Второй шаг", 0, 0))
+
+    looker.timer.start(10)
+    result = run_with_progress(None, "Работаю…", work)
+    looker.timer.stop()
+    assert result.error is None
+    assert looker.seen == looker.wanted == [
+        ("Первый шаг", 4, 1), ("Первый шаг", 4, 2), ("Второй шаг", 0, 0)]

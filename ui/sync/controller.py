@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from imc_desktop import config
 from imc_desktop.services import maintenance, sync
-from imc_desktop.services.sync import SyncResult
+from imc_desktop.services.sync import SyncProgress, SyncResult
 from ui.widgets.changes import change_bridge
 from ui.widgets.messages import Ask
-from ui.widgets.tasks import run_with_progress
+from ui.widgets.tasks import Cancelled, Progress, run_with_progress
 
 MINUTE_MS = 60_000
 
@@ -94,9 +94,12 @@ class SyncController(QObject):
         path, name = maintenance_path(), self.workstation()
         assert path is not None
 
-        def work(progress: object, _cancelled: object) -> SyncResult:
+        def work(progress: Progress, _cancelled: Cancelled) -> SyncResult:
+            def show(step: SyncProgress) -> None:  # the step's text over the bar
+                progress(step.done, step.total, step.text)
+
             return sync.run(path, location, name, accept_new_store=accept_new_store,
-                            progress=lambda _text: progress(0, 0))  # type: ignore[operator]
+                            steps=show)
 
         task = run_with_progress(self.window, self.tr("Synchronising…"), work,
                                  cancellable=False)

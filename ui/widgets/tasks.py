@@ -4,19 +4,26 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-Progress = Callable[[int, int], None]
+
+class Progress(Protocol):
+    """`progress(done, total)`: the bar (total 0: busy); with `text`, the label says it."""
+
+    def __call__(self, done: int, total: int, text: str | None = None) -> None: ...
+
+
 Cancelled = Callable[[], bool]
+LABEL_CHARS = 75  # in average characters: Cyrillic letters are wider than the average
 Work = Callable[[Progress, Cancelled], Any]
 
 
 class _Worker(QThread):
-    progressed = Signal(int, int)
+    progressed = Signal(int, int, str)  # done, total, the label's new text ("": unchanged)
 
     def __init__(self, work: Work, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -27,20 +34,37 @@ class _Worker(QThread):
 
     def run(self) -> None:
         try:
-            self.result = self._work(self.progressed.emit, self.cancel_event.is_set)
+            self.result = self._work(self.report, self.cancel_event.is_set)
         except BaseException as exc:  # reported on the GUI thread
             self.error = exc
+
+    def report(self, done: int, total: int, text: str | None = None) -> None:
+        self.progressed.emit(done, total, text or "")
 
 
 class _ProgressDialog(QProgressDialog):
     """Esc and the close box cannot dismiss it while work that cannot stop is running."""
 
-    def __init__(self, label: str, cancel: str, parent: QWidget | None,
-                 cancellable: bool) -> None:
+    def __init__(self, label: str, parent: QWidget | None, cancellable: bool) -> None:
+        cancel = QCoreApplication.translate("QProgressDialog", "Cancel")
         super().__init__(label, cancel, 0, 0, parent)
         self.cancellable, self.running = cancellable, True
+        self.setWindowTitle(QCoreApplication.translate("App", "IMC Desktop"))
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setMinimumDuration(400)
+        self.setAutoClose(False)
+        self.setAutoReset(False)
+        # room for a step's text («Применение изменений: 12000 из 32454 (файл 1 из 3)»), so
+        # that the dialog does not grow and jump as the text changes
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * LABEL_CHARS)
         if not cancellable:
             self.setCancelButton(None)
+
+    def show_progress(self, done: int, total: int, text: str) -> None:
+        if text:
+            self.setLabelText(text)
+        self.setMaximum(max(total, 0))
+        self.setValue(min(done, total) if total else 0)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and not self.cancellable and self.running:
@@ -62,27 +86,18 @@ class TaskResult:
 def run_with_progress(parent: QWidget | None, label: str, work: Work,
                       cancellable: bool = True) -> TaskResult:
     """Run `work(progress, cancelled)` in a thread; a modal progress dialog keeps the window
-    alive and offers Cancel (unless the work cannot stop halfway). Returns when the work has
-    finished."""
-    cancel = QCoreApplication.translate("QProgressDialog", "Cancel")
-    dialog = _ProgressDialog(label, cancel, parent, cancellable)
-    dialog.setWindowTitle(QCoreApplication.translate("App", "IMC Desktop"))
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(400)
-    dialog.setAutoClose(False)
-    dialog.setAutoReset(False)
+    alive and offers Cancel (unless the work cannot stop halfway). `progress(done, total)`
+    moves the bar, `progress(done, total, text)` also puts `text` in place of `label`.
+    Returns when the work has finished."""
+    dialog = _ProgressDialog(label, parent, cancellable)
     worker = _Worker(work)
-
-    def on_progress(done: int, total: int) -> None:
-        dialog.setMaximum(max(total, 0))
-        dialog.setValue(min(done, total) if total else 0)
 
     def on_finished() -> None:
         dialog.canceled.disconnect(worker.cancel_event.set)  # closing emits canceled
         dialog.running = False
         dialog.close()
 
-    worker.progressed.connect(on_progress)
+    worker.progressed.connect(dialog.show_progress)
     dialog.canceled.connect(worker.cancel_event.set)
     worker.finished.connect(on_finished)
     worker.start()
