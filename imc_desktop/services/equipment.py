@@ -16,6 +16,7 @@ from imc_desktop.services.rows import bulk_allocation, fast_row
 from models import EquipmentActLine, EquipmentEvent, EquipmentItem, IssuedNumber, Organization
 from models.equipment import (
     COMPUTER_KINDS,
+    EVENT_MOVE,
     EVENT_RECEIVED,
     EVENT_STATUS,
     FUNDING_SOURCES,
@@ -200,7 +201,8 @@ def _check_number(s: Session, data: ItemData) -> None:
 
 def save_item(data: ItemData, today: date | None = None) -> str:
     """Create or update; the number is refused when any item has or had it. A new item
-    gets a «поступление» event, a changed status a «смена статуса» event."""
+    gets a «поступление» event, a changed status a «смена статуса» event, a changed ОО an
+    «перемещение» event without an act."""
     problems = validate_item(data)
     if problems:
         raise ValidationFailed(problems)
@@ -213,7 +215,7 @@ def save_item(data: ItemData, today: date | None = None) -> str:
         if item.status == WRITTEN_OFF:
             raise ServiceError(f"Списанное оборудование «{item.inventory_number}» не "
                                "изменяется: его карточка хранится как была на день списания.")
-        old_number, old_status = item.inventory_number, item.status
+        before = item_before(s, item)
         for name in _FIELDS:
             value = getattr(data, name)
             setattr(item, name, value.strip() if isinstance(value, str) else value)
@@ -224,20 +226,43 @@ def save_item(data: ItemData, today: date | None = None) -> str:
                                  event_date=data.accepted_on or today,
                                  to_text=_place(s, item)))
         else:
-            _record_changes(s, item, old_number, old_status, today)
+            record_changes(s, item, before, today)
         item_id = item.id
     notify(TABLES)
     return item_id
 
 
-def _record_changes(s: Session, item: EquipmentItem, old_number: str | None,
-                    old_status: str | None, today: date) -> None:
-    if old_number and normalise_number(old_number) != normalise_number(item.inventory_number):
-        s.add(IssuedNumber(inventory_number=old_number, name=item.name, retired_on=today,
+@dataclass(frozen=True)
+class ItemBefore:
+    """An item's values before a change (the card, an import), for its history."""
+
+    number: str | None
+    status: str | None
+    organization_id: str | None
+    place: str
+
+
+def item_before(s: Session, item: EquipmentItem) -> ItemBefore:
+    return ItemBefore(item.inventory_number, item.status, item.organization_id,
+                      _place(s, item))
+
+
+def record_changes(s: Session, item: EquipmentItem, before: ItemBefore, today: date,
+                   how: str = "в карточке") -> None:
+    """A new number retires the old one; a new status or holder ОО goes to the history
+    (the informatisation report on a past date rebuilds the item's state from it). Whoever
+    changes an item's fields directly (the card, an import) calls this afterwards."""
+    if before.number and normalise_number(before.number) != normalise_number(
+            item.inventory_number):
+        s.add(IssuedNumber(inventory_number=before.number, name=item.name, retired_on=today,
                            reason=f"заменён на {item.inventory_number}"))
-    if old_status and old_status != item.status:
+    if before.status and before.status != item.status:
         s.add(EquipmentEvent(item_id=item.id, kind=EVENT_STATUS, event_date=today,
-                             from_text=old_status, to_text=item.status))
+                             from_text=before.status, to_text=item.status))
+    if before.organization_id != item.organization_id:
+        s.add(EquipmentEvent(item_id=item.id, kind=EVENT_MOVE, event_date=today,
+                             from_text=before.place, to_text=_place(s, item),
+                             note=f"ОО изменена {how}"))
 
 
 def _place(s: Session, item: EquipmentItem) -> str:

@@ -19,6 +19,7 @@ from models import EquipmentAct, EquipmentActLine, EquipmentEvent, EquipmentItem
 from models.equipment import (
     ACT_TRANSFER,
     ACT_WRITE_OFF,
+    EVENT_MOVE,
     EVENT_STATUS,
     EVENT_WRITE_OFF,
     TO_WRITE_OFF,
@@ -92,13 +93,20 @@ def list_acts() -> list[ActRow]:
 
 
 def _lines(s: Session, act_id: str) -> tuple[ActLine, ...]:
+    """The act's items, each where it stood before the act: a transfer act's items are
+    placed as its move events recorded them («ОО, каб.»), not where they are now."""
     rows = s.execute(select(EquipmentItem, Organization.short_name)
                      .join(EquipmentActLine, EquipmentActLine.item_id == EquipmentItem.id)
                      .outerjoin(Organization, Organization.id == EquipmentItem.organization_id)
                      .where(EquipmentActLine.act_id == act_id)
                      .order_by(EquipmentItem.inventory_number))
+    moved_from = {item_id: place for item_id, place in s.execute(
+        select(EquipmentEvent.item_id, EquipmentEvent.from_text).where(
+            EquipmentEvent.act_id == act_id, EquipmentEvent.kind == EVENT_MOVE))}
     return tuple(ActLine(x.id, x.inventory_number, x.name, x.kind, x.model, x.serial_number,
-                         x.accepted_on, x.cost, org or "", x.room) for x, org in rows)
+                         x.accepted_on, x.cost, *((moved_from[x.id], "") if x.id in moved_from
+                                                  else (org or "", x.room)))
+                 for x, org in rows)
 
 
 def _org(s: Session, org_id: str | None) -> str:

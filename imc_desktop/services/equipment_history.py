@@ -191,6 +191,7 @@ def back_from_repair(item_ids: Sequence[str], end: RepairEnd) -> int:
                                    f"раньше, чем начался ({event.event_date:%d.%m.%Y}).")
             event.finished_on, event.result, event.cost = (
                 end.finished_on, end.result.strip(), end.cost)
+            event.to_text = end.status_after  # the status after the repair, for the history
             item.status = end.status_after
     notify(TABLES)
     return len(items)

@@ -6,9 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, or_, select
 
 from imc_desktop.db import session_scope
+from imc_desktop.services.equipment_past import ItemOnDate, fleet_on
 from models import EquipmentItem, Organization
 from models.equipment import COMPUTER_KINDS, IN_REPAIR, TO_WRITE_OFF, WRITTEN_OFF
 
@@ -52,12 +53,7 @@ class StateRow:
             if self.total else 0.0
 
 
-@dataclass(frozen=True)
-class _Item:
-    organization_id: str | None
-    kind: str
-    status: str
-    accepted_on: date | None
+_Item = ItemOnDate
 
 
 @dataclass(frozen=True)
@@ -70,25 +66,35 @@ class Fleet:
 
 
 def fleet(on: date | None = None) -> Fleet:
-    """The fleet as the register holds it; with `on`, without items accepted later."""
-    items, orgs = _items()
-    if on is not None:
-        items = [x for x in items if x.accepted_on is None or x.accepted_on <= on]
+    """The fleet as the register holds it today; with `on`, as it stood on that date: items
+    accepted by then and not yet written off, each in the ОО that held it and with the
+    status it had then (rebuilt from the history), and the ОО active on that date."""
+    with session_scope() as s:
+        if on is None:
+            items = [_Item(*row) for row in s.execute(
+                select(EquipmentItem.organization_id, EquipmentItem.kind,
+                       EquipmentItem.status, EquipmentItem.accepted_on)
+                .where(EquipmentItem.status != WRITTEN_OFF))]
+        else:
+            items = fleet_on(s, on)
+        orgs = [(i, n, p or 0) for i, n, p in s.execute(
+            select(Organization.id, Organization.short_name, Organization.pupils)
+            .where(_active(on)).order_by(Organization.short_name))]
     return Fleet(tuple(items), tuple(orgs))
+
+
+def _active(on: date | None) -> ColumnElement[bool]:
+    """ОО active today; with a date, also those reorganised after it."""
+    if on is None:
+        return Organization.is_active.is_(True)
+    return or_(Organization.is_active.is_(True), Organization.reorganized_on > on)
 
 
 def _items(data: Fleet | None = None) -> tuple[list[_Item], list[tuple[str, str, int]]]:
     """Items not written off, and (id, short name, pupils) of active ОО."""
-    if data is not None:
-        return list(data.items), list(data.organizations)
-    with session_scope() as s:
-        items = [_Item(*row) for row in s.execute(
-            select(EquipmentItem.organization_id, EquipmentItem.kind, EquipmentItem.status,
-                   EquipmentItem.accepted_on).where(EquipmentItem.status != WRITTEN_OFF))]
-        orgs = [(i, n, p or 0) for i, n, p in s.execute(
-            select(Organization.id, Organization.short_name, Organization.pupils)
-            .where(Organization.is_active.is_(True)).order_by(Organization.short_name))]
-    return items, orgs
+    if data is None:
+        data = fleet()
+    return list(data.items), list(data.organizations)
 
 
 def computers_per_pupil(data: Fleet | None = None) -> list[PupilsRow]:

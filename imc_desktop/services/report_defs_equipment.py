@@ -221,8 +221,8 @@ def _informatisation(params: dict[str, Any], ctx: ReportContext) -> Report:
     age_text = f"{average:.1f}".replace(".", ",") if average is not None else "—"
     return Report(
         title="Информатизация образовательных организаций",
-        params_line=f"По состоянию на {format_date(on)}: оборудование, принятое к учёту до "
-                    "этой даты, в его нынешнем состоянии.",
+        params_line=f"По состоянию на {format_date(on)}: оборудование, принятое к учёту и не "
+                    "списанное к этой дате, — в ОО и в состоянии на эту дату.",
         paragraphs=(f"Средний возраст компьютеров: {age_text} лет. Компьютеры — ПК, ноутбуки,"
                     " моноблоки и планшеты, кроме списанных и ожидающих списания.",),
         tables=informatisation_tables(on, data), landscape=True)

@@ -4,7 +4,7 @@
 
 Measured: the tab shows the list, a new item is saved (its number checked against every
 item and every retired number), a count session starts in a big ОО, the informatisation
-report is built.
+report is built for today and for a past date.
 """
 
 from __future__ import annotations
@@ -88,7 +88,13 @@ def test_a_count_starts_in_a_big_organization(benchmark: Any,
     benchmark.pedantic(start, rounds=3, iterations=1)
 
 
-def test_the_informatisation_report(benchmark: Any, district: config.Settings) -> None:
+@pytest.mark.parametrize("years_ago", [0, 2])
+def test_the_informatisation_report(benchmark: Any, district: config.Settings,
+                                    years_ago: int) -> None:
+    """Today, and two years ago: the holders and statuses of every item with later events
+    are rebuilt from the history."""
+    on = date.today().replace(year=date.today().year - years_ago, day=1)
+    params = {"date": on.strftime("%d.%m.%Y")}
     report = benchmark.pedantic(
-        lambda: reports.build("informatisation", {}, district), rounds=3, iterations=1)
+        lambda: reports.build("informatisation", params, district), rounds=3, iterations=1)
     assert report.tables[0].rows

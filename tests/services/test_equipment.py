@@ -7,7 +7,9 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from sqlalchemy import select
 
+from imc_desktop.db import session_scope
 from imc_desktop.services import equipment as eq
 from imc_desktop.services import equipment_acts as acts
 from imc_desktop.services import equipment_history as hist
@@ -16,6 +18,7 @@ from imc_desktop.services import equipment_stats as stats
 from imc_desktop.services import organizations as orgs
 from imc_desktop.services.errors import ServiceError, ValidationFailed
 from imc_desktop.services.maintenance import DatabaseInfo
+from models import EquipmentEvent
 from models.equipment import (
     EVENT_MOVE,
     EVENT_RECEIVED,
@@ -271,3 +274,104 @@ def test_an_item_in_an_act_is_not_deleted_but_one_counted_is(
     assert eq.delete_items([counted], TODAY) == 1
     [line] = inv.session_detail(session).lines
     assert (line.item_id, line.inventory_number) == (None, "ВА-2")
+
+
+# ---------------------------------------------------------------- the district on a past date
+
+def on_date(on: date) -> dict[str, tuple[int, int, int]]:
+    """ОО → (items, in repair, awaiting write-off) as the register stood on the date."""
+    return {r.organization: (r.total, r.in_repair, r.to_write_off)
+            for r in stats.out_of_order(stats.fleet(on))}
+
+
+def test_a_moved_item_counts_where_it_stood_on_the_date(schools: tuple[str, str]) -> None:
+    a, b = schools
+    c = orgs.save_organization(replace(SCHOOL, short_name="МБОУ ООШ № 3", inn="",
+                                       full_name="Школа № 3", pupils=30))
+    moved = eq.save_item(item(a, "ПМ-1", kind="ПК"), TODAY)
+    eq.save_item(item(a, "ПМ-2", kind="ПК"), TODAY)
+    hist.move_items([moved], hist.MoveData(b, act_date=date(2025, 3, 12)))
+    assert on_date(date(2025, 2, 15))["МБОУ СОШ № 1"] == (2, 0, 0)
+    assert "МБОУ СОШ № 2" not in on_date(date(2025, 2, 15))
+    assert on_date(date(2025, 4, 15))["МБОУ СОШ № 2"] == (1, 0, 0)
+    assert on_date(date(2025, 3, 12))["МБОУ СОШ № 1"] == (1, 0, 0)  # moved that day
+    pupils = {r.organization: r.computers for r in stats.computers_per_pupil(
+        stats.fleet(date(2025, 2, 15)))}
+    assert pupils["МБОУ СОШ № 1"] == 2 and pupils["МБОУ СОШ № 2"] == 0
+    # one act from two ОО records each item's source only as text «ОО, room»
+    hist.move_items([moved, eq.find_by_number("ПМ-2")[0].id or ""],
+                    hist.MoveData(c, act_date=date(2025, 5, 20)))
+    may = on_date(date(2025, 5, 1))
+    assert (may["МБОУ СОШ № 1"], may["МБОУ СОШ № 2"]) == ((1, 0, 0), (1, 0, 0))
+    assert on_date(date(2025, 6, 1)) == {"МБОУ ООШ № 3": (2, 0, 0),
+                                         stats.TOTAL: (2, 0, 0)}
+
+
+def test_a_holder_changed_on_the_card_is_kept_in_the_history(
+        schools: tuple[str, str]) -> None:
+    a, b = schools
+    item_id = eq.save_item(item(a, "ПК-5", kind="ПК"), TODAY)
+    eq.save_item(replace(eq.get_item(item_id), organization_id=b), date(2025, 8, 1))
+    assert kinds(item_id) == [EVENT_RECEIVED, EVENT_MOVE]
+    assert "МБОУ СОШ № 1, каб. 1 → МБОУ СОШ № 2, каб. 1" in hist.history(item_id)[-1].description
+    assert list(on_date(date(2025, 7, 31))) == ["МБОУ СОШ № 1", stats.TOTAL]
+    assert list(on_date(date(2025, 8, 1))) == ["МБОУ СОШ № 2", stats.TOTAL]
+
+
+def test_an_item_in_repair_has_that_status_only_on_those_dates(
+        schools: tuple[str, str]) -> None:
+    a = schools[0]
+    repaired = eq.save_item(item(a, "Р-1", kind="ПК"), TODAY)
+    eq.save_item(item(a, "Р-2", kind="ПК"), TODAY)
+    hist.send_to_repair([repaired], hist.RepairStart(date(2025, 5, 6), "ООО «Ремонт»"))
+    hist.back_from_repair([repaired], hist.RepairEnd(date(2025, 6, 16), "исправлен"))
+    assert on_date(date(2025, 5, 20))["МБОУ СОШ № 1"] == (2, 1, 0)
+    assert on_date(date(2025, 7, 1))["МБОУ СОШ № 1"] == (2, 0, 0)
+    assert on_date(date(2025, 4, 1))["МБОУ СОШ № 1"] == (2, 0, 0)
+    # back as reserve, then in use again: each date has its own status
+    hist.send_to_repair([repaired], hist.RepairStart(date(2025, 9, 1)))
+    hist.back_from_repair([repaired], hist.RepairEnd(date(2025, 9, 10),
+                                                     status_after=eq.RESERVE))
+    eq.save_item(replace(eq.get_item(repaired), status=eq.IN_USE), date(2025, 11, 1))
+    statuses = {x.status for x in stats.fleet(date(2025, 10, 1)).items}
+    assert statuses == {eq.RESERVE, eq.IN_USE}
+    with session_scope() as s:  # each repair records the status after it
+        after = s.scalars(select(EquipmentEvent.to_text).where(
+            EquipmentEvent.item_id == repaired, EquipmentEvent.kind == EVENT_REPAIR)
+            .order_by(EquipmentEvent.event_date))
+        assert list(after) == [eq.IN_USE, eq.RESERVE]
+    assert on_date(date(2025, 9, 5))["МБОУ СОШ № 1"] == (2, 1, 0)
+
+
+def test_an_item_written_off_leaves_the_fleet_from_that_date(
+        schools: tuple[str, str]) -> None:
+    a = schools[0]
+    old = eq.save_item(item(a, "С-1", kind="ПК"), TODAY)
+    eq.save_item(item(a, "С-2", kind="ПК"), TODAY)
+    act = acts.create_write_off([old], acts.WriteOffData(
+        date(2025, 6, 2), "С-5", "износ", "Иванов И.И.", ("Петров П.П.", "Сидоров С.С.")))
+    acts.confirm_write_off(act, date(2025, 6, 20))
+    assert on_date(date(2025, 5, 15))["МБОУ СОШ № 1"] == (2, 0, 0)
+    assert on_date(date(2025, 6, 10))["МБОУ СОШ № 1"] == (2, 0, 1)
+    assert on_date(date(2025, 7, 1))["МБОУ СОШ № 1"] == (1, 0, 0)
+    may = {r.organization: r.computers for r in stats.computers_per_pupil(
+        stats.fleet(date(2025, 5, 15)))}
+    assert may["МБОУ СОШ № 1"] == 2
+    assert on_date(TODAY)["МБОУ СОШ № 1"] == (1, 0, 0)
+
+
+def test_an_item_is_left_out_before_it_came(schools: tuple[str, str]) -> None:
+    eq.save_item(item(schools[0], "Б-1", accepted_on=None), date(2025, 9, 1))
+    eq.save_item(item(schools[0], "Б-2", accepted_on=date(2025, 10, 1)), TODAY)
+    assert stats.fleet(date(2025, 8, 1)).items == ()
+    assert len(stats.fleet(date(2025, 9, 1)).items) == 1
+    assert len(stats.fleet(date(2025, 10, 1)).items) == 2
+
+
+def test_an_organization_reorganised_later_is_in_the_report_before(
+        schools: tuple[str, str]) -> None:
+    eq.save_item(item(schools[1], "Л-1", kind="ПК"), TODAY)
+    orgs.save_organization(replace(orgs.get_organization(schools[1]), is_active=False,
+                                   reorganized_on=date(2025, 9, 1)))
+    assert "МБОУ СОШ № 2" in on_date(date(2025, 8, 31))
+    assert "МБОУ СОШ № 2" not in on_date(date(2025, 9, 1))

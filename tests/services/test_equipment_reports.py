@@ -85,6 +85,18 @@ def test_the_transfer_act(filled: dict[str, str], settings: config.Settings) -> 
     assert report.signatures[-1].name == "О.О. Орлова"
 
 
+def test_a_transfer_act_from_several_organizations_says_where_each_came_from(
+        filled: dict[str, str], settings: config.Settings) -> None:
+    c = orgs.save_organization(replace(SCHOOL, short_name="МБОУ ООШ № 3", inn="",
+                                       full_name="Школа № 3"))
+    hist.move_items([filled["ВА-1"], filled["ВА-2"]],
+                    hist.MoveData(c, "каб. 2", act_date=TODAY, act_number="П-8"))
+    report = build(defs.TRANSFER, settings, act="П-8")
+    assert "Передающая сторона: несколько учреждений." in report.paragraphs
+    assert [(r[2], r[5]) for r in cells(report)] == [("ВА-1", "МБОУ СОШ № 2, каб. 5"),
+                                                     ("ВА-2", "МБОУ СОШ № 1, каб. 1")]
+
+
 def test_the_write_off_act(filled: dict[str, str], settings: config.Settings) -> None:
     report = build(defs.WRITE_OFF, settings, act="С-2")
     assert report.params_line == "Форма по ОКУД 0504104" and report.approval is not None
@@ -120,6 +132,35 @@ def test_the_informatisation_numbers_and_charts(filled: dict[str, str],
     sheets = openpyxl.load_workbook(path).worksheets
     assert [len(x._charts) for x in sheets] == [1, 1, 1]
     assert [len(x._charts[0].series) for x in sheets] == [1, 2, 1]
+
+
+def sheet_rows(path: Path) -> list[list[list[object]]]:
+    """Each sheet's table rows: those below the header row (first cell «ОО» or «Год…»)."""
+    tables = []
+    for sheet in openpyxl.load_workbook(path).worksheets:
+        rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+        header = next(i for i, r in enumerate(rows) if r[0] in ("ОО", "Год принятия к учёту"))
+        tables.append(rows[header + 1:])
+    return tables
+
+
+def test_the_informatisation_xlsx_on_a_past_date(filled: dict[str, str],
+                                                 settings: config.Settings,
+                                                 tmp_path: Path) -> None:
+    """On 05.05.2025 ВА-1 was still in СОШ № 1 (moved on 05.01.2026), ВА-2 in repair
+    (01–09.05.2025), ВА-3 in use (put to write-off on 05.01.2026)."""
+    report = build(defs.INFORMATISATION, settings, date="05.05.2025")
+    assert report.params_line.startswith("По состоянию на 05.05.2025")
+    path = reports.write(report, "xlsx", tmp_path / "май.xlsx", settings)
+    pupils, ages, state = sheet_rows(path)
+    assert pupils == [["МБОУ СОШ № 1", 100, 3, 3, 33.3], ["МБОУ СОШ № 2", 40, 0, 0, None],
+                      ["Итого по округу", 140, 3, 2.1, 46.7]]
+    assert ages == [["2020", 3, 0], ["Всего", 3, 0]]
+    assert state == [["МБОУ СОШ № 1", 3, 1, 0, 33.3], ["Итого по округу", 3, 1, 0, 33.3]]
+    later = reports.write(build(defs.INFORMATISATION, settings, date="10.05.2025"), "xlsx",
+                          tmp_path / "после.xlsx", settings)
+    assert sheet_rows(later)[2] == [["МБОУ СОШ № 1", 3, 0, 0, 0],
+                                    ["Итого по округу", 3, 0, 0, 0]]
 
 
 @pytest.mark.parametrize("fmt", ["docx", "pdf"])
