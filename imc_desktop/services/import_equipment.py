@@ -188,7 +188,10 @@ def _apply(rows: list[ImportRow], options: ImportOptions) -> ImportSummary:
                 skipped.append((row.row, f"оборудование {number} списано, его карточка не "
                                          "изменяется"))
             elif item is not None:
+                before = eq.item_before(s, item)
                 if _update(item, row.values):
+                    s.flush()
+                    eq.record_changes(s, item, before, date.today(), how="импортом")
                     updated += 1
                 else:
                     unchanged += 1

@@ -71,6 +71,19 @@ def test_a_second_import_updates_by_number(school: str, tmp_path: Path) -> None:
     assert rooms == [("ВА-1", "14"), ("ВА-2", "12")]
 
 
+def test_an_import_that_moves_an_item_or_changes_its_status_leaves_it_in_the_history(
+        school: str, tmp_path: Path) -> None:
+    other = orgs.save_organization(replace(SCHOOL, id=None, short_name="МБОУ СОШ № 2",
+                                           full_name="МБОУ СОШ № 2", inn="", ogrn=""))
+    run(book(tmp_path, [row(1, "ВА-1")]))
+    item_id = eq.list_items()[0].id
+    run(book(tmp_path, [row(1, "ВА-1", Учреждение="МБОУ СОШ № 2", Состояние="резерв")]))
+    assert eq.get_item(item_id).organization_id == other
+    events = [(e.kind, e.description) for e in hist.history(item_id)][1:]
+    assert [k for k, _ in events] == ["смена статуса", "перемещение"]
+    assert "МБОУ СОШ № 1" in events[1][1] and "МБОУ СОШ № 2" in events[1][1]
+
+
 def test_a_retired_number_is_not_given_again(school: str, tmp_path: Path) -> None:
     run(book(tmp_path, [row(1, "ВА-1")]))
     eq.delete_items([eq.list_items()[0].id])
