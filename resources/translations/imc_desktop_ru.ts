@@ -3315,7 +3315,7 @@
     </message>
     <message>
         <source>Rows: %1; valid: %2; with problems: %3; left out: %4</source>
-        <translation>Строк: %1; правильных: %2; с ошибками: %3; исключено: %4</translation>
+        <translation>Строк: %1; правильных: %2; с ошибками: %3; пропущено: %4</translation>
     </message>
     <message>
         <source>Some rows have problems: correct the file, or import only the valid rows.</source>
@@ -3323,7 +3323,7 @@
     </message>
     <message>
         <source>Dry run: %1 would be created, %2 updated, %3 unchanged, %4 left out. Nothing was written.</source>
-        <translation>Пробный запуск: будет создано %1, обновлено %2, без изменений %3, исключено %4. Ничего не записано.</translation>
+        <translation>Пробный запуск: будет создано %1, обновлено %2, без изменений %3, пропущено %4. Ничего не записано.</translation>
     </message>
     <message>
         <source>What the import would change:</source>
@@ -4126,7 +4126,7 @@ Open it now?</source>
     </message>
     <message>
         <source>Created: %1; updated: %2; unchanged: %3; left out: %4</source>
-        <translation>Создано: %1; обновлено: %2; без изменений: %3; исключено: %4</translation>
+        <translation>Создано: %1; обновлено: %2; без изменений: %3; пропущено: %4</translation>
     </message>
 </context>
 <context>
