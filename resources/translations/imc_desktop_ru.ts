@@ -2108,6 +2108,10 @@
         <translation>В ремонте или к списанию, %</translation>
     </message>
     <message>
+        <source>On date</source>
+        <translation>На дату</translation>
+    </message>
+    <message>
         <source>Computers</source>
         <translation>Компьютеры</translation>
     </message>

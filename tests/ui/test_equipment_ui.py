@@ -248,6 +248,59 @@ def test_the_charts_page_follows_the_data(tab: EquipmentTab, schools: tuple[str,
     assert tab.charts.age.series[0].values == (1.0, 1.0, 1.0)
 
 
+def pick_chart_date(qtbot: Any, tab: EquipmentTab, text: str) -> None:
+    """Type a date into the page's «На дату» picker and press Enter, as a user does."""
+    picker = tab.charts.on_date
+    picker.setFocus()
+    picker.selectAll()
+    qtbot.keyClicks(picker, text)
+    qtbot.keyClick(picker, Qt.Key.Key_Return)
+
+
+def test_the_charts_page_shows_the_district_on_a_past_date(
+        qtbot: Any, tab: EquipmentTab, schools: tuple[str, str]) -> None:
+    """ВА-3 (a projector of СОШ № 2, 2020) is written off in 2023, ВА-1 (a ПК of СОШ № 1,
+    2012) moves to СОШ № 2 in March 2024: the charts follow the date in the picker."""
+    acts.confirm_write_off(acts.create_write_off(ids("ВА-3"), WriteOffData(
+        date(2023, 5, 20), "1", "износ", "Иванов И.И.", ("Петров П.П.", "Сидоров С.С."))),
+        date(2023, 6, 1))
+    hist.move_items(ids("ВА-1"), MoveData(schools[1], act_date=date(2024, 3, 12)))
+    charts = tab.charts
+    assert charts.on_date.text() == date.today().strftime("%d.%m.%Y")
+    tab.tabs.setCurrentWidget(charts)
+    tab.show()
+    this_year = str(date.today().year)
+    assert charts.age.categories == ("2012", this_year)
+    assert charts.age.series[0].values == (1.0, 1.0)
+
+    pick_chart_date(qtbot, tab, "01.01.2023")  # before both
+    assert charts.age.categories == ("2012", "2020")
+    assert charts.age.series[0].values == (1.0, 0.0)  # the ПК; then the projector
+    assert charts.age.series[1].values == (0.0, 1.0)
+    assert charts.state.categories == ("МБОУ СОШ № 1", "МБОУ СОШ № 2")
+    assert charts.state.series[0].values == (0.0, 0.0)
+
+    pick_chart_date(qtbot, tab, "25.05.2023")  # the projector awaits its write-off
+    assert charts.state.series[0].values == (0.0, 100.0)
+
+    pick_chart_date(qtbot, tab, "01.01.2024")  # written off, not yet moved
+    assert charts.age.categories == ("2012",)
+    assert charts.state.categories == ("МБОУ СОШ № 1",)
+    before = dict(zip(charts.pupils.categories, charts.pupils.series[0].values,
+                      strict=True))
+    assert before["МБОУ СОШ № 1"] > 0 and before["МБОУ СОШ № 2"] == 0
+
+    pick_chart_date(qtbot, tab, "01.06.2024")  # moved
+    assert charts.state.categories == ("МБОУ СОШ № 2",)
+    after = dict(zip(charts.pupils.categories, charts.pupils.series[0].values,
+                      strict=True))
+    assert after["МБОУ СОШ № 1"] == 0 and after["МБОУ СОШ № 2"] > 0
+
+    pick_chart_date(qtbot, tab, "31.02.2024")  # not a date: the shown date comes back
+    assert charts.on_date.text() == "01.06.2024"
+    assert charts.shown_on == date(2024, 6, 1)
+
+
 def test_a_horizontal_chart_puts_bars_in_rows() -> None:
     chart = BarChart("t", horizontal=True)
     chart.set_data(["Школа № 1", "Школа № 2"], [Series("x", (10.0, 5.0))])

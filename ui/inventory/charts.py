@@ -8,10 +8,18 @@ from datetime import date
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QShowEvent
-from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from imc_desktop.services import equipment_stats as stats
 from ui.widgets.changes import change_bridge
+from ui.widgets.record_form import DateEdit
 
 COLORS = (QColor("#3b6ea5"), QColor("#d98c2b"), QColor("#5a9e5a"))
 TABLES = frozenset({"equipment_items", "organizations"})
@@ -141,10 +149,15 @@ class BarChart(QWidget):
 
 
 class InformatisationPage(QWidget):
-    """The three figures of statute 3.2.16 as charts, refreshed when equipment changes."""
+    """The three figures of statute 3.2.16 as charts on a date (today by default, or the
+    district as it stood on a past date), refreshed when equipment changes."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.on_date = DateEdit()
+        self.on_date.set_date_value(date.today())
+        self.on_date.editingFinished.connect(self._on_date_edited)
+        self.shown_on: date | None = None
         self.summary = QLabel()
         self.pupils = BarChart(self.tr("Computers per 100 pupils"), horizontal=True)
         self.age = BarChart(self.tr("Fleet by year of acceptance"))
@@ -159,8 +172,13 @@ class InformatisationPage(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("On date")))
+        top.addWidget(self.on_date)
+        top.addSpacing(24)
+        top.addWidget(self.summary, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
+        layout.addLayout(top)
         layout.addWidget(scroll, 1)
         self.stale = True
         change_bridge().changed.connect(self._on_changed)
@@ -177,21 +195,37 @@ class InformatisationPage(QWidget):
             self.reload()
         super().showEvent(event)
 
+    def day(self) -> date:
+        """The date in the picker; today when it is empty or not a date."""
+        value = self.on_date.date_value()
+        return value if isinstance(value, date) else date.today()
+
+    def _on_date_edited(self) -> None:
+        if not isinstance(self.on_date.date_value(), date):
+            self.on_date.set_date_value(self.shown_on or date.today())
+        if self.day() != self.shown_on:
+            self.stale = True
+            if self.isVisible():
+                self.reload()
+
     def reload(self) -> None:
-        today, data = date.today(), stats.fleet()
-        self.stale = False
+        """The figures on the picked date, read as the report «Информатизация ОО» reads
+        them (the fleet rebuilt on that date)."""
+        on = self.day()
+        data = stats.fleet(on)
+        self.stale, self.shown_on = False, on
         pupils = [r for r in stats.computers_per_pupil(data)
                   if r.organization != stats.TOTAL]
         self.pupils.set_data([r.organization for r in pupils],
                              [Series(self.tr("Computers per 100 pupils"),
                                      tuple(r.per_100 or 0.0 for r in pupils))])
-        ages = stats.fleet_age(today, data)
+        ages = stats.fleet_age(on, data)
         self.age.set_data([str(r.year) for r in ages], [
             Series(self.tr("Computers"), tuple(float(r.computers) for r in ages)),
             Series(self.tr("Other equipment"), tuple(float(r.other) for r in ages))])
         state = [r for r in stats.out_of_order(data) if r.organization != stats.TOTAL]
         self.state.set_data([r.organization for r in state], [
             Series(self.tr("Out of order, %"), tuple(r.share for r in state))])
-        average = stats.average_age(today, data)
+        average = stats.average_age(on, data)
         self.summary.setText(self.tr("Average age of computers: %1 years").replace(
             "%1", "—" if average is None else f"{average:.1f}".replace(".", ",")))
