@@ -227,3 +227,19 @@ def test_the_progress_dialog_shows_the_step_and_how_far_it_has_gone(
         release.set()
     assert paused and paused[0].text == "Применение изменений: 5 из 15 (файл 1 из 3)"
     assert seen == [(paused[0].text, 15, 5)], "the step's text over a bar of 15 at 5"
+
+
+def test_an_automatic_sync_waits_while_a_card_is_open(
+        window: MainWindow, database: DatabaseInfo, share: Share, qtbot: Any) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    here = Workstation(database.path, share, "Каб. 7")
+    here.insert("organizations", short_name="Школа № 5")
+    card = QDialog(window)
+    qtbot.addWidget(card)
+    card.open()  # window-modal, as a card opened from a list
+    assert window.sync.sync_now(interactive=False) is None
+    assert "не отправлено: 1" in window.sync.status_text()
+    card.reject()
+    assert window.sync.sync_now(interactive=False) is not None
+    assert "не отправлено: 0" in window.sync.status_text()

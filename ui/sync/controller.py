@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from imc_desktop import config
 from imc_desktop.services import maintenance, sync
@@ -18,6 +18,7 @@ from ui.widgets.messages import Ask
 from ui.widgets.tasks import Cancelled, Progress, run_with_progress
 
 MINUTE_MS = 60_000
+POSTPONE_MS = 60_000  # an automatic sync put off while a dialog is open
 
 
 class SyncController(QObject):
@@ -78,6 +79,11 @@ class SyncController(QObject):
                 Ask.info(self.window, self.tr("Synchronisation"), self.tr(
                     "Choose the sync folder on the network share in Service → Settings."))
             return None
+        if not interactive and QApplication.activeModalWidget() is not None:
+            # A card may be open: its unchanged fields hold what the user saw, and a sync
+            # now could bring newer values that its save would then overwrite.
+            QTimer.singleShot(POSTPONE_MS, self._retry)
+            return None
         if not interactive and not sync.reachable(location):
             self.last_error = self.tr("sync folder unreachable")
             self.refresh_status()
@@ -88,6 +94,10 @@ class SyncController(QObject):
         finally:
             self.running = False
             self.refresh_status()
+
+    def _retry(self) -> None:
+        if self.automatic():
+            self.sync_now(interactive=False)
 
     def _run(self, location: Path, interactive: bool, accept_new_store: bool
              ) -> SyncResult | None:
