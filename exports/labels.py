@@ -7,7 +7,7 @@ the sheet; the PDF converts them to reportlab points (origin bottom-left).
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reportlab.graphics import renderPDF
@@ -161,20 +161,25 @@ def _wrap(text: str, font: str, size: float, width: float, most: int) -> list[st
 
 
 def write_labels(labels: Sequence[Label], sheet: LabelSheet,
-                 path: str | os.PathLike[str], skip: int = 0) -> int:
-    """Write the labels' PDF; the number of pages."""
+                 path: str | os.PathLike[str], skip: int = 0,
+                 progress: Callable[[int, int], None] | None = None) -> int:
+    """Write the labels' PDF; the number of pages. `progress(done, total)` after each label
+    (a QR code takes tens of milliseconds); an exception from it leaves no file."""
     _check(sheet)
     fonts = register_font(find_cyrillic_font())
     pages = 0
     with atomic_target(path) as tmp:
         canvas = Canvas(str(tmp), pagesize=(sheet.page_width * mm, sheet.page_height * mm))
         canvas.setTitle("Этикетки оборудования")
-        for label, box in zip(labels, layout(sheet, len(labels), skip), strict=True):
+        for done, (label, box) in enumerate(
+                zip(labels, layout(sheet, len(labels), skip), strict=True), 1):
             if box.page > pages - 1:
                 if pages:
                     canvas.showPage()
                 pages += 1
             _draw_label(canvas, sheet, box, label, (fonts.regular, fonts.bold))
+            if progress is not None:
+                progress(done, len(labels))
         if not pages:
             pages = 1
         canvas.save()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from sqlalchemy import select
@@ -47,13 +47,15 @@ def labels_of(item_ids: Sequence[str]) -> list[Label]:
 
 
 def write_item_labels(item_ids: Sequence[str], path: Path, sheet: LabelSheet,
-                      skip: int = 0) -> int:
-    """The PDF of labels of these items; the number of pages."""
+                      skip: int = 0, progress: Callable[[int, int], None] | None = None
+                      ) -> int:
+    """The PDF of labels of these items; the number of pages. `progress(done, total)`
+    after each label."""
     labels = labels_of(item_ids)
     if not labels:
         raise ServiceError("Не выбрано оборудование для этикеток.")
     try:
-        return write_labels(labels, sheet, path, skip)
+        return write_labels(labels, sheet, path, skip, progress)
     except ExportError as exc:
         raise ServiceError(str(exc)) from exc
 

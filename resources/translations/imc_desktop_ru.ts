@@ -2366,6 +2366,10 @@
         <translation>Сколько этикеток первого листа уже использовано:</translation>
     </message>
     <message>
+        <source>Drawing the labels…</source>
+        <translation>Подготовка этикеток…</translation>
+    </message>
+    <message>
         <source>Label test page</source>
         <translation>Пробная страница этикеток</translation>
     </message>

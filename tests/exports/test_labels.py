@@ -78,3 +78,19 @@ def test_the_test_page_numbers_every_label(tmp_path: Path) -> None:
     write_test_page(SHEET, path)
     text = pypdf.PdfReader(str(path)).pages[0].extract_text()
     assert "Этикетка 1" in text and "Этикетка 24" in text and "Этикетка 25" not in text
+
+
+def test_progress_is_reported_per_label_and_a_stop_leaves_no_file(tmp_path: Path) -> None:
+    labels = [Label(f"ВА-{n}", "Принтер", "МБОУ СОШ № 1") for n in range(5)]
+    seen: list[tuple[int, int]] = []
+    write_labels(labels, SHEET, tmp_path / "a.pdf", skip=3,
+                 progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(1, 5), (2, 5), (3, 5), (4, 5), (5, 5)]
+
+    def stop(done: int, _total: int) -> None:
+        if done == 2:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        write_labels(labels, SHEET, tmp_path / "b.pdf", progress=stop)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.pdf"]

@@ -214,7 +214,6 @@ def test_duplicates_are_listed_for_resolution(tab: EquipmentTab) -> None:
 
 def test_labels_for_the_selected_items(tab: EquipmentTab, monkeypatch: Any,
                                        tmp_path: Path) -> None:
-    pytest.importorskip("pypdf")
     target = tmp_path / "labels.pdf"
     monkeypatch.setattr(items_page, "ask_pdf_path", lambda *_a: target)
     monkeypatch.setattr(items_page, "ask_used_labels", lambda *_a: 2)

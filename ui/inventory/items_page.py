@@ -41,6 +41,7 @@ from ui.widgets.messages import Ask
 from ui.widgets.open_file import open_file
 from ui.widgets.record_list import Column, RecordList
 from ui.widgets.report_preview import preview_report
+from ui.widgets.tasks import run_with_progress
 
 TABLES = set(eq.TABLES) | {"organizations"}
 AGE_BANDS = ((None, None), (0, 3), (3, 5), (5, 8), (8, None))  # years: [from, to)
@@ -101,6 +102,10 @@ def columns() -> list[Column]:
     return [Column(name, QCoreApplication.translate(_C, title), attrgetter(name), kind=kind,
                    width=width, hidden=hidden)
             for name, title, kind, width, hidden in COLUMNS]
+
+
+class LabelsCancelled(Exception):
+    """Cancel pressed while the labels are drawn: no file is left."""
 
 
 class ItemsPage(QWidget):
@@ -264,8 +269,26 @@ class ItemsPage(QWidget):
         skip = ask_used_labels(self) if ids else None
         path = ask_pdf_path(self, self.tr("Labels"), "этикетки.pdf") if skip is not None \
             else None
-        if path is not None and self._run(lambda: labels.write_item_labels(
-                ids, path, labels.sheet_from(self.settings), skip or 0)) is not None:
+        if path is None:
+            return
+        sheet = labels.sheet_from(self.settings)
+
+        def work(progress: Callable[..., None], cancelled: Callable[[], bool]) -> int:
+            def tick(done: int, total: int) -> None:
+                progress(done, total)
+                if cancelled():
+                    raise LabelsCancelled
+
+            return labels.write_item_labels(ids, path, sheet, skip or 0, tick)
+
+        result = run_with_progress(self, self.tr("Drawing the labels…"), work)
+        if result.cancelled:
+            return
+        if isinstance(result.error, ServiceError):
+            Ask.error(self, self.tr("Equipment"), str(result.error))
+        elif result.error is not None:
+            raise result.error
+        else:
             self._offer_open(path)
 
     def make_test_page(self) -> None:
