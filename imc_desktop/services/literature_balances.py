@@ -18,7 +18,7 @@ from sqlalchemy import Select, func, literal, select, union_all
 from sqlalchemy.orm import Session
 
 from imc_desktop.db import session_scope
-from imc_desktop.services.literature import IMC_FUND, _to_data
+from imc_desktop.services.literature import IMC_FUND, _to_data, title_label
 from imc_desktop.services.rows import bulk_allocation
 from imc_desktop.validation import format_date
 from models import LiteratureDocument, LiteratureLine, LiteratureTitle, Organization
@@ -178,3 +178,27 @@ def describe(s: Session, found: list[Shortfall]) -> list[str]:
         LiteratureTitle.id.in_({x.title_id for x in found})))}
     names = holder_names(s)
     return [x.message(titles, names) for x in found]
+
+
+def negative_balances(s: Session) -> list[str]:
+    """Where posted documents take a holder's balance of a title below zero on some day —
+    possible only when two workstations posted from the same copies offline and a sync
+    brought both: «title — holder: −N экз. на dd.mm.yyyy», the worst day of each pair."""
+    m = movements()
+    daily = select(m.c.title_id, m.c.holder, m.c.day, func.sum(m.c.qty).label("qty")).group_by(
+        m.c.title_id, m.c.holder, m.c.day).subquery()
+    running = select(daily.c.title_id, daily.c.holder, daily.c.day, func.sum(daily.c.qty).over(
+        partition_by=(daily.c.title_id, daily.c.holder), order_by=daily.c.day
+    ).label("balance")).subquery()
+    ranked = select(running, func.row_number().over(
+        partition_by=(running.c.title_id, running.c.holder),
+        order_by=(running.c.balance, running.c.day)).label("n")).where(
+        running.c.balance < 0).subquery()
+    rows = s.execute(select(ranked.c.title_id, ranked.c.holder, ranked.c.day,
+                            ranked.c.balance).where(ranked.c.n == 1)).all()
+    names = holder_names(s)
+    titles = {t.id: title_label(t) for t in s.scalars(select(LiteratureTitle).where(
+        LiteratureTitle.id.in_({r[0] for r in rows})))} if rows else {}
+    return sorted(f"«{titles.get(title_id, title_id)}» — {names.get(holder, holder)}: "
+                  f"{balance} экз. на {format_date(day)}"
+                  for title_id, holder, day, balance in rows)

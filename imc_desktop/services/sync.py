@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -40,9 +40,9 @@ def run(path: Path, location: Path, workstation: str, *, accept_new_store: bool 
     """One sync of the database file through the sync location; SyncFailed in Russian.
     Each step goes to `progress` as a line of text and to `steps` with its numbers."""
     try:
-        return synchronise(path, Share(location), workstation,
-                           accept_new_store=accept_new_store,
-                           progress=progress or (lambda _t: None), steps=steps)
+        result = synchronise(path, Share(location), workstation,
+                             accept_new_store=accept_new_store,
+                             progress=progress or (lambda _t: None), steps=steps)
     except SyncStopped as exc:
         raise SyncFailed(str(exc), exc.question) from exc
     except sqlite3.OperationalError as exc:
@@ -53,6 +53,29 @@ def run(path: Path, location: Path, workstation: str, *, accept_new_store: bool 
         raise SyncFailed(f"Не удалось прочитать или записать {where} в папке синхронизации "
                          f"({exc.strerror or exc}). Синхронизация прервана; следующая "
                          "завершит её, данные не потеряны.") from exc
+    return _with_checks(path, result)
+
+
+def _with_checks(path: Path, result: SyncResult) -> SyncResult:
+    """Checks of the merged data that no single workstation could have broken alone: a
+    literature balance below zero when two PCs posted from the same copies offline."""
+    if not result.applied:
+        return result
+    from imc_desktop.db import connect_database
+    from imc_desktop.services.literature_balances import negative_balances
+
+    database = connect_database(path)
+    try:
+        with database.sessions() as s:
+            negative = negative_balances(s)
+    finally:
+        database.close()
+    if not negative:
+        return result
+    notes = ("Остатки литературы ниже нуля (документы проведены на разных рабочих местах "
+             "из одних и тех же экземпляров; отмените проведение одного из них):",
+             *negative)
+    return replace(result, notes=(*result.notes, *notes))
 
 
 def announce(result: SyncResult) -> None:

@@ -116,3 +116,29 @@ def test_a_conflict_on_a_module_table_is_named_in_russian(
     assert {rows[0].kept_value, rows[0].other_value} == {"каб. 1", "каб. 2"}
     assert [(r.table, r.field, r.record) for r in sync_views.conflicts(b.path)] == [
         (r.table, r.field, r.record) for r in rows]
+
+
+def test_copies_issued_twice_offline_are_reported_after_the_sync(
+        office: tuple[Workstation, Workstation]) -> None:
+    from decimal import Decimal
+
+    from imc_desktop.services import literature_balances as bal
+    from imc_desktop.services import literature_documents as docs
+    from imc_desktop.services import sync
+
+    a, b = office
+    _use(a)
+    fund = max((r for r in bal.balances(date.today(), bal.IMC_HOLDER)),
+               key=lambda r: r.quantity)
+    schools = [r[0] for r in a.sql("SELECT id FROM organizations ORDER BY short_name LIMIT 2")]
+    for pc, school in ((a, schools[0]), (b, schools[1])):
+        _use(pc)
+        docs.post_document(docs.save_document(docs.DocumentData(
+            kind=docs.ISSUE, doc_date=date.today(), to_org_id=school,
+            lines=(docs.LineData(fund.title_id, fund.quantity, Decimal("100.00")),))))
+    maintenance.close_current()
+    first = sync.run(a.path, a.share.root, a.name)
+    assert not any("ниже нуля" in n for n in first.notes)
+    second = sync.run(b.path, b.share.root, b.name)
+    assert second.notes[0].startswith("Остатки литературы ниже нуля")
+    assert any(f"Фонд ИМЦ: -{fund.quantity} экз." in n for n in second.notes[1:])
