@@ -151,14 +151,26 @@ class MainWindow(QMainWindow):
         self.act_export = a(self.tr("&Export to Excel…"), lambda: self._trigger("act_export"))
         self.act_print_list = a(self.tr("Print &list…"), lambda: self._trigger("act_print"))
         self.act_columns = a(self.tr("&Columns…"), self._on_list("choose_columns"))
-        self.act_orgs = a(self.tr("&Organizations"), lambda: self.tabs.setCurrentIndex(0))
-        self.act_staff = a(self.tr("&Staff"), lambda: self.tabs.setCurrentWidget(self.staff))
+        self.act_orgs = a(self.tr("&Organizations"), lambda: self._show_tab("organizations"),
+                          "Ctrl+1")
+        self.act_staff = a(self.tr("&Staff"), lambda: self._show_tab("staff"), "Ctrl+2")
+        self.tab_actions = [self.act_orgs, self.act_staff] + [
+            a(text, lambda name=name: self._show_tab(name), f"Ctrl+{key}")
+            for key, (name, text) in enumerate((
+                ("events", self.tr("&Events")), ("attestation", self.tr("&Attestation")),
+                ("literature", self.tr("&Literature")), ("equipment", self.tr("E&quipment"))),
+                3)]
         self.act_settings = a(self.tr("&Settings…"), self.edit_settings)
         self.act_check = a(self.tr("&Check database"), self.check_database)
         self.act_views_log = a(self.tr("&Views of personal data…"), self.show_views_log)
         self.act_about = a(self.tr("&About"), self.about)
         self.act_record_journal = a(self.tr("Change journal of the &record…"),
                                     self.show_record_journal)
+
+    def _show_tab(self, name: str) -> None:
+        tab = getattr(self, name, None)
+        if isinstance(tab, QWidget):
+            self.tabs.setCurrentWidget(tab)
 
     def _add(self) -> None:
         records = self.current_list()
@@ -186,7 +198,9 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         edit.addActions([self.act_find, self.act_export, self.act_print_list, self.act_columns])
         refs = bar.addMenu(self.tr("&Directories"))
-        refs.addActions([self.act_orgs, self.act_staff])
+        refs.addActions(self.tab_actions[:2])
+        refs.addSeparator()
+        refs.addActions(self.tab_actions[2:])
         service = bar.addMenu(self.tr("&Service"))
         service.addActions([self.act_settings, self.act_check, self.act_views_log])
         service.addSeparator()

@@ -2553,6 +2553,22 @@
         <translation>&amp;Кадры</translation>
     </message>
     <message>
+        <source>&amp;Events</source>
+        <translation>&amp;Мероприятия</translation>
+    </message>
+    <message>
+        <source>&amp;Attestation</source>
+        <translation>&amp;Аттестация</translation>
+    </message>
+    <message>
+        <source>&amp;Literature</source>
+        <translation>&amp;Литература</translation>
+    </message>
+    <message>
+        <source>E&amp;quipment</source>
+        <translation>О&amp;борудование</translation>
+    </message>
+    <message>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>

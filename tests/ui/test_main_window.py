@@ -110,3 +110,12 @@ def test_the_status_bar_and_the_start_up_window_remind_of_events(
     settings.set(config.EVENTS_REMIND_ON_START, False)
     window.remind_on_start()
     assert len(shown) == 1
+
+
+def test_every_tab_has_a_menu_item_and_ctrl_number(window: MainWindow) -> None:
+    keys = [a.shortcut().toString() for a in window.tab_actions]
+    assert keys == [f"Ctrl+{n}" for n in range(1, 7)]
+    for action, title in zip(window.tab_actions, window.tab_titles(), strict=True):
+        action.trigger()
+        assert window.tabs.tabText(window.tabs.currentIndex()) == title
+        assert action.text().replace("&", "") == title
