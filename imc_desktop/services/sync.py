@@ -8,6 +8,7 @@ on the GUI thread, with `announce`).
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -86,6 +87,23 @@ def announce(result: SyncResult) -> None:
 
 def reachable(location: Path | None) -> bool:
     return location is not None and str(location) != "" and Share(location).reachable()
+
+
+def reachable_within(location: Path | None, seconds: float) -> bool:
+    """`reachable`, but a share that does not answer within `seconds` (a server that is
+    down can keep Windows waiting for a minute) counts as unreachable; the probe is left
+    to finish in a background thread."""
+    answer: list[bool] = []
+    done = threading.Event()
+
+    def probe() -> None:
+        try:
+            answer.append(reachable(location))
+        finally:
+            done.set()
+
+    threading.Thread(target=probe, name="sync-probe", daemon=True).start()
+    return done.wait(seconds) and answer == [True]
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from ui.widgets.messages import Ask
 from ui.widgets.tasks import Cancelled, Progress, run_with_progress
 
 MINUTE_MS = 60_000
+REACH_SECONDS = 3.0  # an automatic sync does not wait longer for the share to answer
 POSTPONE_MS = 60_000  # an automatic sync put off while a dialog is open
 
 
@@ -84,7 +85,7 @@ class SyncController(QObject):
             # now could bring newer values that its save would then overwrite.
             QTimer.singleShot(POSTPONE_MS, self._retry)
             return None
-        if not interactive and not sync.reachable(location):
+        if not interactive and not sync.reachable_within(location, REACH_SECONDS):
             self.last_error = self.tr("sync folder unreachable")
             self.refresh_status()
             return None
