@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
@@ -13,6 +14,9 @@ from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 from imc_desktop.services.events import EventRow
 from imc_desktop.services.events_calendar import DayCell, day_cells, month_weeks
 from ui.events.colors import kind_color
+
+if TYPE_CHECKING:
+    from ui.events.week_view import WeekView
 
 HEADER = 24
 DAY_LABEL = 20
@@ -24,6 +28,17 @@ def weekday_names() -> list[str]:
     locale = QLocale(QLocale.Language.Russian)
     return [locale.dayName(i, QLocale.FormatType.ShortFormat).capitalize()
             for i in range(1, 8)]
+
+
+def selected_event_keys(view: MonthView | WeekView, event: QKeyEvent) -> bool:
+    """Enter opens the selected event, Delete deletes it; False for any other key."""
+    if view.selected_id and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        view.openRequested.emit(view.selected_id)
+    elif view.selected_id and event.key() == Qt.Key.Key_Delete:
+        view.deleteRequested.emit(view.selected_id)
+    else:
+        return False
+    return True
 
 
 class MonthView(QWidget):
@@ -208,11 +223,7 @@ class MonthView(QWidget):
             self.moveRequested.emit(row.id, target)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if self.selected_id and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.openRequested.emit(self.selected_id)
-        elif self.selected_id and event.key() == Qt.Key.Key_Delete:
-            self.deleteRequested.emit(self.selected_id)
-        else:
+        if not selected_event_keys(self, event):
             super().keyPressEvent(event)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:

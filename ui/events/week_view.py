@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from imc_desktop.services.events import EventRow
 from imc_desktop.services.events_calendar import Placed, days_of, week_of, week_slots
 from ui.events.colors import kind_color
-from ui.events.month_view import weekday_names
+from ui.events.month_view import selected_event_keys, weekday_names
 
 FIRST_HOUR, LAST_HOUR = 8, 20
 TIME_COLUMN = 48
@@ -155,11 +155,7 @@ class WeekView(QWidget):
         self.setToolTip(f"{row.title}\n{row.time_text}; {row.place}" if row else "")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if self.selected_id and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.openRequested.emit(self.selected_id)
-        elif self.selected_id and event.key() == Qt.Key.Key_Delete:
-            self.deleteRequested.emit(self.selected_id)
-        else:
+        if not selected_event_keys(self, event):
             super().keyPressEvent(event)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
