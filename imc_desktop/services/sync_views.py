@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from imc_desktop.services import notifier
-from imc_desktop.services.errors import InUse, NotFound
+from imc_desktop.services.errors import InUse, NotFound, ServiceError
 from imc_desktop.services.sync_titles import field_title, shown_value, table_title
 from imc_desktop.sync import local
 from imc_desktop.sync.clock import key_clock, key_site, physical_ms
@@ -145,54 +146,104 @@ def _settled(con: sqlite3.Connection, ident: int, table: str, row: str, column: 
 
 def keep(path: Path, ident: int) -> None:
     """Keep the current value (or the deletion); the other one is marked as seen."""
-    con = local.connect(path)
-    try:
-        con.execute("BEGIN IMMEDIATE")
-        table, row, column, kind, loser, _value = _conflict(con, ident)
-        if kind == "kept":
-            con.execute("INSERT INTO sync_pending (table_name, row_id, op, column_name) "
-                        "VALUES (?,?,'I','')", (table, row))
-            con.execute("DELETE FROM sync_conflicts WHERE id=?", (ident,))
-        else:
-            _settled(con, ident, table, row, column, loser)
-        con.execute("COMMIT")
-    finally:
-        con.close()
+    _resolve(path, ident, _keep)
+
+
+def _keep(con: sqlite3.Connection, ident: int) -> None:
+    table, row, column, kind, loser, _value = _conflict(con, ident)
+    if kind == "kept":
+        con.execute("INSERT INTO sync_pending (table_name, row_id, op, column_name) "
+                    "VALUES (?,?,'I','')", (table, row))
+        con.execute("DELETE FROM sync_conflicts WHERE id=?", (ident,))
+    else:
+        _settled(con, ident, table, row, column, loser)
 
 
 def restore(path: Path, ident: int) -> None:
-    """Put the other value back; a deleted record comes back with its deleted children."""
-    con = local.connect(path)
-    try:
-        con.execute("BEGIN IMMEDIATE")
-        table, row, column, kind, loser, value = _conflict(con, ident)
-        if kind == "kept":
-            try:
-                con.execute(f'DELETE FROM "{table}" WHERE id=?', (row,))
-            except sqlite3.IntegrityError as exc:
-                raise InUse("Запись нельзя удалить: на неё ссылаются другие записи. "
-                            "Удалите или перенесите их сначала.") from exc
-            con.execute("DELETE FROM sync_conflicts WHERE id=?", (ident,))
-        else:
-            if kind == "deleted":
-                _undelete(con, table, row)
-            con.execute(f'UPDATE "{table}" SET "{column}"=? WHERE id=?',
-                        (json.loads(value), row))
-            _settled(con, ident, table, row, column, loser)
-        con.execute("COMMIT")
-    finally:
-        con.close()
+    """Put the other value back; a deleted record comes back with its deleted parents and
+    the children deleted with it."""
+    _resolve(path, ident, _restore)
     notifier.notify(synced_tables())
 
 
-def _undelete(con: sqlite3.Connection, table: str, row: str) -> None:
-    if con.execute(f'SELECT 1 FROM "{table}" WHERE id=?', (row,)).fetchone():
+def _restore(con: sqlite3.Connection, ident: int) -> None:
+    table, row, column, kind, loser, value = _conflict(con, ident)
+    if kind == "kept":
+        try:
+            con.execute(f'DELETE FROM "{table}" WHERE id=?', (row,))
+        except sqlite3.IntegrityError as exc:
+            raise InUse("Запись нельзя удалить: на неё ссылаются другие записи. "
+                        "Удалите или перенесите их сначала.") from exc
+        con.execute("DELETE FROM sync_conflicts WHERE id=?", (ident,))
         return
-    tomb = con.execute("SELECT key, content FROM sync_tombstones WHERE table_name=? AND "
-                       "row_id=? ORDER BY key DESC LIMIT 1", (table, row)).fetchone()
-    if tomb is None:
-        raise NotFound("Содержимое удалённой записи не сохранилось; восстановить её нельзя.")
-    key, content = tomb[0], json.loads(tomb[1])
+    seen: set[tuple[str, str]] = set()
+    if kind == "deleted":
+        _undelete(con, table, row, seen)
+    other = json.loads(value)
+    _restore_parents(con, table, {column: other}, seen)  # a value naming a deleted record
+    con.execute(f'UPDATE "{table}" SET "{column}"=? WHERE id=?', (other, row))
+    _settled(con, ident, table, row, column, loser)
+
+
+def _resolve(path: Path, ident: int,
+             action: Callable[[sqlite3.Connection, int], None]) -> None:
+    """Run `action` on conflict `ident` in one transaction: all of it, or nothing and a
+    ServiceError in Russian naming the record and the field."""
+    what = ""
+    try:
+        con = local.connect(path)
+        try:
+            what = _describe(con, ident)
+            con.execute("BEGIN IMMEDIATE")
+            action(con, ident)
+            con.execute("COMMIT")
+        finally:
+            try:
+                if con.in_transaction:
+                    con.execute("ROLLBACK")
+            finally:
+                con.close()
+    except sqlite3.Error as exc:
+        raise ServiceError(_failure(what, exc)) from exc
+
+
+def _describe(con: sqlite3.Connection, ident: int) -> str:
+    """The list, record and field of a conflict, for a message (empty when unknown)."""
+    try:
+        found = con.execute("SELECT table_name, row_id, column_name FROM sync_conflicts "
+                            "WHERE id=?", (ident,)).fetchone()
+        if found is None:
+            return ""
+        table, row, column = found
+        what = f"список «{table_title(table)}», запись «{_label(con, table, row)}»"
+        return what + (f", поле «{field_title(column, table)}»" if column else "")
+    except sqlite3.Error:
+        return ""
+
+
+def _failure(what: str, exc: sqlite3.Error) -> str:
+    text = str(exc).lower()
+    if isinstance(exc, sqlite3.OperationalError) and ("locked" in text or "busy" in text):
+        cause = "база данных занята другой программой или синхронизацией"
+    elif isinstance(exc, sqlite3.IntegrityError):
+        cause = f"запись нарушает связи или ограничения базы данных ({exc})"
+    else:
+        cause = f"ошибка базы данных ({exc})"
+    where = f" ({what})" if what else ""
+    return f"Конфликт не решён{where}: {cause}. Ничего не изменено; повторите позже."
+
+
+def _undelete(con: sqlite3.Connection, table: str, row: str,
+              seen: set[tuple[str, str]]) -> None:
+    """Bring a deleted record back: its deleted parents first, then the record, then the
+    children deleted together with it."""
+    if (table, row) in seen or _exists(con, table, row):
+        return
+    seen.add((table, row))
+    key, content = _tombstone(con, table, row)
+    _restore_parents(con, table, content, seen)
+    if _exists(con, table, row):
+        return  # it came back with a parent deleted at the same time
     columns = [c for c in content if c in _columns(con, table)]
     con.execute(f'INSERT INTO "{table}" ({", ".join(chr(34) + c + chr(34) for c in columns)}) '
                 f'VALUES ({", ".join("?" for _ in columns)})', [content[c] for c in columns])
@@ -200,7 +251,30 @@ def _undelete(con: sqlite3.Connection, table: str, row: str) -> None:
         for (child,) in con.execute(
                 "SELECT row_id FROM sync_tombstones WHERE table_name=? AND key=? AND "
                 f"json_extract(content, '$.{link.column}')=?", (link.table, key, row)).fetchall():
-            _undelete(con, link.table, child)
+            _undelete(con, link.table, child, seen)
+
+
+def _restore_parents(con: sqlite3.Connection, table: str, content: dict[str, Any],
+                     seen: set[tuple[str, str]]) -> None:
+    """The records `content` refers to by its foreign keys, brought back if deleted."""
+    for column, parent in parents_of(table):
+        value = content.get(column)
+        if value is not None and not _exists(con, parent, str(value)):
+            _undelete(con, parent, str(value), seen)
+
+
+def _tombstone(con: sqlite3.Connection, table: str, row: str) -> tuple[str, dict[str, Any]]:
+    """The key of a record's deletion and its last full content."""
+    tomb = con.execute("SELECT key, content FROM sync_tombstones WHERE table_name=? AND "
+                       "row_id=? ORDER BY key DESC LIMIT 1", (table, row)).fetchone()
+    if tomb is None:
+        raise NotFound(f"Содержимое удалённой записи списка «{table_title(table)}» не "
+                       "сохранилось; восстановить её нельзя.")
+    return str(tomb[0]), json.loads(tomb[1])
+
+
+def _exists(con: sqlite3.Connection, table: str, row: str) -> bool:
+    return con.execute(f'SELECT 1 FROM "{table}" WHERE id=?', (row,)).fetchone() is not None
 
 
 def _columns(con: sqlite3.Connection, table: str) -> set[str]:

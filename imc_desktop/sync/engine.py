@@ -16,7 +16,7 @@ from imc_desktop import __version__
 from imc_desktop.sync import local, merge
 from imc_desktop.sync.clock import MS_PER_DAY, make_key, now_ms, physical_ms
 from imc_desktop.sync.progress import Reporter, StepProgress, TextProgress
-from imc_desktop.sync.report import SyncResult, duplicates
+from imc_desktop.sync.report import SyncResult, clock_note, duplicates
 from imc_desktop.sync.segment import (
     BadSegment,
     Change,
@@ -65,6 +65,7 @@ class _Run:
         self.tally = _Tally()
         self.store: StoreInfo | None = None
         self.server_ms = 0
+        self.skew_ms = 0  # the PC clock minus the server's, when too far apart to publish
 
     # ------------------------------------------------------------ the steps
 
@@ -78,10 +79,7 @@ class _Run:
         self.server_ms = int(self.share.server_time(f"sites/{self.site}") * 1000)
         skew = now_ms() - self.server_ms
         if abs(skew) > CLOCK_LIMIT_MS:
-            direction = "спешат" if skew > 0 else "отстают"
-            raise SyncStopped(f"Часы этого компьютера {direction} на {abs(skew) // 60000} мин "
-                              "относительно сервера. Установите правильное время и повторите "
-                              "синхронизацию; изменения сохранены и будут отправлены позже.")
+            self.skew_ms = skew  # pull and apply, but publish nothing (SYNC.md)
 
     def _adopt_store(self, store_id: str, replaced: bool) -> None:
         """First sync with this store: remember it; with a new store, send everything again."""
@@ -152,7 +150,7 @@ class _Run:
         """Seal local changes and apply the pulled ones in one transaction."""
         with local.applying(self.con):
             touched: set[Row] = set()
-            if self.store is not None and not self.store.read_only:
+            if self._may_publish():
                 touched |= self._seal()
             touched |= self._apply_all(segments)
             touched |= self._retry_held()
@@ -280,7 +278,7 @@ class _Run:
 
     def publish(self) -> None:
         """Upload sealed segments under new names, read each back, mark it published."""
-        if self.store is None or self.store.read_only:
+        if not self._may_publish():
             return
         rows = self.con.execute("SELECT seq, sha256, data FROM sync_published WHERE site=? "
                                 "AND published=0 ORDER BY seq", (self.site,)).fetchall()
@@ -303,6 +301,10 @@ class _Run:
 
     # ------------------------------------------------------------ helpers
 
+    def _may_publish(self) -> bool:
+        """Not with a store of a newer version, nor with a PC clock far from the server's."""
+        return self.store is not None and not self.store.read_only and not self.skew_ms
+
     def _store_id(self) -> str:
         assert self.store is not None
         return self.store.store_id
@@ -319,13 +321,14 @@ class _Run:
     def result(self) -> SyncResult:
         conflicts = int(self.con.execute("SELECT count(*) FROM sync_conflicts").fetchone()[0])
         self.tally.held = int(self.con.execute("SELECT count(*) FROM sync_held").fetchone()[0])
-        notes = list(self.tally.notes)
+        notes = [clock_note(self.skew_ms)] if self.skew_ms else []
+        notes += self.tally.notes
         if self.store is not None and self.store.read_only:
             notes.append("Папка синхронизации создана более новой версией программы: "
                          "изменения этого компьютера не отправлены. Обновите программу.")
         return SyncResult(self.tally.pulled, self.tally.applied, self.tally.pushed, conflicts,
                           self.tally.held, tuple(self.tally.bad), duplicates(self.con),
-                          tuple(notes), local.pending_count(self.con))
+                          tuple(notes), local.pending_count(self.con), self.skew_ms)
 
 
 def _chunks(changes: list[Change]) -> Iterator[list[Change]]:

@@ -29,10 +29,12 @@ class SyncResult:
     duplicates: tuple[Duplicate, ...] = ()
     notes: tuple[str, ...] = ()
     unsent: int = 0  # records with changes not yet sent
+    clock_skew_ms: int = 0  # PC clock minus the server's when too far apart: nothing sent
 
     @property
     def ok(self) -> bool:
-        return not self.bad_files
+        """Nothing set aside as bad and this PC's changes not held back by its clock."""
+        return not self.bad_files and not self.clock_skew_ms
 
     def summary(self) -> str:
         line = (f"Синхронизация: получено файлов {self.pulled}, применено изменений "
@@ -44,7 +46,22 @@ class SyncResult:
             line += f", дубликатов {len(self.duplicates)}"
         if self.bad_files:
             line += f", испорченных файлов {len(self.bad_files)}"
+        if self.clock_skew_ms:
+            line += (f"; изменения этого компьютера не отправлены: его часы "
+                     f"{_skew_text(self.clock_skew_ms)}")
         return line + "."
+
+
+def _skew_text(skew_ms: int) -> str:
+    direction = "спешат" if skew_ms > 0 else "отстают"
+    return f"{direction} на {round(abs(skew_ms) / 60_000)} мин относительно сервера"
+
+
+def clock_note(skew_ms: int) -> str:
+    """What to tell the user when the PC clock is too far from the server's to publish."""
+    return (f"Часы этого компьютера {_skew_text(skew_ms)}: изменения других рабочих мест "
+            "получены, а изменения этого компьютера не отправлены. Установите правильное "
+            "время и повторите синхронизацию; изменения сохранены и будут отправлены позже.")
 
 
 def duplicates(con: sqlite3.Connection) -> tuple[Duplicate, ...]:

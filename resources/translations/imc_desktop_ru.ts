@@ -979,6 +979,18 @@
         <source>Select a conflict first.</source>
         <translation>Сначала выберите конфликт.</translation>
     </message>
+    <message>
+        <source>Restore the other value of the field «%1» of the record «%2» (%3)?</source>
+        <translation>Восстановить другое значение поля «%1» записи «%2» (%3)?</translation>
+    </message>
+    <message>
+        <source>Restore the other value in the selected conflicts (%1)?</source>
+        <translation>Восстановить другое значение в выбранных конфликтах (%1)?</translation>
+    </message>
+    <message>
+        <source>The kept value is replaced on every workstation after the next sync. A deleted record comes back together with its deleted linked records.</source>
+        <translation>Оставленное значение будет заменено на всех рабочих местах после следующей синхронизации. Удалённая запись вернётся вместе со связанными с ней удалёнными записями.</translation>
+    </message>
 </context>
 <context>
     <name>CountingPage</name>
@@ -1281,6 +1293,14 @@
     <message>
         <source>Close</source>
         <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Save the draft (Ctrl+S)</source>
+        <translation>Сохранить черновик (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Save and post the document (Ctrl+Enter)</source>
+        <translation>Сохранить и провести документ (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>posted</source>
@@ -3743,6 +3763,10 @@ Open it now?</source>
     <message>
         <source>%1, No. %2 of %3 (%4): expected %5, found %6, missing %7, surplus %8</source>
         <translation>%1, № %2 от %3 (%4): по учёту %5, в наличии %6, недостача %7, излишки %8</translation>
+    </message>
+    <message>
+        <source>Remove the surplus %1 from the count?</source>
+        <translation>Удалить излишек %1 из инвентаризации?</translation>
     </message>
     <message>
         <source>Finish the count? Lines not marked become missing; the list can no longer be changed.</source>

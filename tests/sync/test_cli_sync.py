@@ -115,6 +115,22 @@ def test_a_corrupt_file_gives_exit_1_and_names_it(
     assert code == 1 and pulled == 0 and segment.name in err and "испорчен" in err
 
 
+def test_a_wrong_pc_clock_receives_but_sends_nothing_and_exits_1(
+        tmp_path: Path, filled: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    from imc_desktop.sync import engine
+
+    store = tmp_path / "store"
+    store.mkdir()
+    sync(capsys, filled, store)
+    monkeypatch.setattr(engine, "now_ms", lambda: int(time.time() * 1000) - 20 * 60_000)
+    code, (pulled, applied, pushed, _c), err = sync(capsys, tmp_path / "b.sqlite", store)
+    assert code == 1 and pulled == 1 and applied > 0 and pushed == 0
+    assert "отстают на 20 мин" in err and "не отправлены" in err
+
+
 def test_a_foreign_database_file_is_refused(tmp_path: Path,
                                             capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "other.sqlite"

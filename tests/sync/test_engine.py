@@ -197,17 +197,41 @@ def test_an_unreachable_location_is_reported(tmp_path: Path) -> None:
         pc.sync()
 
 
-def test_a_wrong_pc_clock_refuses_to_publish(make_pc: MakePC, share: Share,
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    a = make_pc("a")
+def test_a_wrong_pc_clock_refuses_to_publish_but_still_receives(
+        make_pc: MakePC, share: Share, monkeypatch: pytest.MonkeyPatch) -> None:
+    a, b = make_pc("a"), make_pc("b")
+    org = b.insert("organizations", short_name="Школа № 5")
+    b.sync()
     a.insert("persons")
     monkeypatch.setattr(engine, "now_ms", lambda: int(__import__("time").time() * 1000)
                         + 11 * 60_000)
-    with pytest.raises(SyncStopped, match="спешат на 1[01] мин"):
-        a.sync()
-    assert not list((share.root / "sites").rglob("*.seg"))
+    result = a.sync()
+    assert (result.pulled, result.applied, result.pushed) == (1, 1, 0)
+    assert a.value("organizations", org, "short_name") == "Школа № 5", "received"
+    assert not result.ok and result.unsent == 1, "its own change waits"
+    assert "не отправлены" in result.summary() and "спешат на 11 мин" in result.summary()
+    assert "Установите правильное время" in result.notes[0]
+    assert not list((share.root / "sites" / a.sql(
+        "SELECT value FROM sync_state WHERE name='site'")[0][0]).glob("*.seg"))
+    [(received,)] = b.sql("SELECT max(key) FROM sync_changes")
+    assert int(a.sql("SELECT value FROM sync_state WHERE name='clock'")[0][0]) >= int(
+        received.split(".")[0]), "the hybrid clock advanced past the received one"
     monkeypatch.undo()
-    assert a.sync().pushed == 1
+    again = a.sync()
+    assert again.ok and again.pushed == 1 and again.unsent == 0
+    b.sync()
+    assert b.sql("SELECT count(*) FROM persons") == [(1,)]
+
+
+def test_a_pc_clock_behind_the_server_says_so(make_pc: MakePC,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    a = make_pc("a")
+    a.insert("persons")
+    monkeypatch.setattr(engine, "now_ms", lambda: int(__import__("time").time() * 1000)
+                        - 30 * 60_000)
+    result = a.sync()
+    assert result.pushed == 0 and not result.ok
+    assert "отстают на 30 мин" in result.notes[0]
 
 
 def test_changes_dated_a_day_ahead_are_held_back(make_pc: MakePC,

@@ -36,7 +36,6 @@ from hypothesis.stateful import (
 
 from imc_desktop import db
 from imc_desktop.sync import engine
-from imc_desktop.sync.store import SyncStopped
 from tests.sync.conftest import LONG
 from tests.sync.faulty_share import FaultyShare
 from tests.sync.helpers import Workstation
@@ -132,11 +131,13 @@ class SyncMachine(RuleBasedStateMachine):
         skew = self.skew.get(index, 0)
         with mock.patch.object(engine, "now_ms", lambda: int(time.time() * 1000) + skew):
             try:
-                self.pcs[index].sync()
+                result = self.pcs[index].sync()
             except OSError:
                 assert crash is not None, "only an injected fault may break a sync"
-            except SyncStopped:
-                assert abs(skew) > engine.CLOCK_LIMIT_MS
+            else:
+                off = abs(skew) > engine.CLOCK_LIMIT_MS
+                assert bool(result.clock_skew_ms) == off, "refuses to publish only when off"
+                assert not off or (result.pushed == 0 and not result.ok)
         self.share.crash_in = None
 
     @rule(at=st.integers(0, 4), minutes=st.sampled_from([-4, 0, 3, 11]))

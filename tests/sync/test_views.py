@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
+from typing import Any
+
+import pytest
 
 from imc_desktop import db
 from imc_desktop.services import sync_views
+from imc_desktop.services.errors import ServiceError
 from tests.sync.helpers import Workstation
 
 MakePC = Callable[[str], Workstation]
@@ -134,3 +139,52 @@ def test_restoring_the_deletion_of_a_kept_parent_deletes_it_with_children(
         assert pc.value("persons", person, "id") is None
         assert pc.value("awards", award, "id") is None
         assert pc.conflicts() == set() and db.full_check(pc.path) == []
+
+
+def _deleted_parent(make_pc: MakePC) -> tuple[Workstation, Workstation, str, str]:
+    """A deleted a person with an award while B edited the award: a conflict on the child."""
+    a, b = make_pc("a"), make_pc("b")
+    person = a.insert("persons", last_name="Кузнецова", phone="1")
+    award = a.insert("awards", person_id=person, level="муниципальная", name="Грамота",
+                     document="", created_at="t", updated_at="t")
+    _rounds(a, b)
+    a.delete("persons", person)
+    b.update("awards", award, name="Почётная грамота")
+    _rounds(a, b)
+    return a, b, person, award
+
+
+def test_restoring_a_child_whose_parent_was_deleted_brings_both_back(
+        make_pc: MakePC) -> None:
+    a, b, person, award = _deleted_parent(make_pc)
+    [row] = [r for r in sync_views.conflicts(b.path) if r.other_value == "Почётная грамота"]
+    sync_views.restore(b.path, row.id)
+    assert b.sql("PRAGMA foreign_key_check") == []
+    _rounds(a, b)
+    for pc in (a, b):
+        assert pc.value("persons", person, "last_name") == "Кузнецова"
+        assert pc.value("awards", award, "name") == "Почётная грамота"
+        assert pc.sql("PRAGMA foreign_key_check") == [] and db.full_check(pc.path) == []
+        assert pc.conflicts() == set()
+
+
+@pytest.mark.parametrize("action", [sync_views.restore, sync_views.keep])
+def test_a_database_error_is_reported_in_russian_and_changes_nothing(
+        make_pc: MakePC, monkeypatch: pytest.MonkeyPatch,
+        action: Callable[[Any, int], None]) -> None:
+    _a, b, _person, _award = _deleted_parent(make_pc)
+    [row] = [r for r in sync_views.conflicts(b.path) if r.other_value == "Почётная грамота"]
+    before = (b.content(), b.conflicts(), b.sql("SELECT * FROM sync_pending"))
+    settled = sync_views._settled
+
+    def locked(*args: Any) -> None:
+        settled(*args)  # written, then the database fails before the commit
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(sync_views, "_settled", locked)
+    with pytest.raises(ServiceError) as failed:
+        action(b.path, row.id)
+    text = str(failed.value)
+    assert text.startswith("Конфликт не решён") and "база данных занята" in text
+    assert f"«{row.table}»" in text and f"«{row.record}»" in text and f"«{row.field}»" in text
+    assert (b.content(), b.conflicts(), b.sql("SELECT * FROM sync_pending")) == before

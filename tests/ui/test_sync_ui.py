@@ -114,9 +114,9 @@ def _conflict(database: DatabaseInfo, share: Share, tmp_path: Path) -> Workstati
     return here
 
 
-def test_conflicts_dialog_restores_the_other_value(
+def test_conflicts_dialog_restores_the_other_value_once_confirmed(
         qtbot: Any, russian: Any, database: DatabaseInfo, synced_settings: config.Settings,
-        share: Share, tmp_path: Path) -> None:
+        share: Share, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     here = _conflict(database, share, tmp_path)
     dialog = ConflictsDialog(database.path, synced_settings)
     qtbot.addWidget(dialog)
@@ -125,11 +125,50 @@ def test_conflicts_dialog_restores_the_other_value(
     conflict = records.model.row_at(0)
     assert {conflict.kept_value, conflict.other_value} == {"Здесь", "Там"}
     assert dialog.restore_button.text() == "Восстановить другое значение"
+    questions: list[tuple[str, str]] = []
+    answer = [False]
+    monkeypatch.setattr(Ask, "confirm", staticmethod(
+        lambda _p, title, text: questions.append((title, text)) or answer[0]))
     records.view.selectRow(0)
     dialog.restore_button.click()
+    [(title, text)] = questions
+    assert title == "Восстановить другое значение"
+    assert "«краткое наименование»" in text and f"«{conflict.record}»" in text
+    assert "на всех рабочих местах" in text
+    assert records.model.rowCount() == 1, "declined: nothing changed"
+    [(kept,)] = here.sql("SELECT short_name FROM organizations")
+    assert kept == conflict.kept_value
+    answer[0] = True
+    records.view.selectRow(0)
+    dialog.restore_button.click()
+    assert len(questions) == 2
     assert records.model.rowCount() == 0
     [(name,)] = here.sql("SELECT short_name FROM organizations")
     assert name == conflict.other_value
+
+
+def test_conflicts_dialog_shows_a_database_error_instead_of_a_traceback(
+        qtbot: Any, russian: Any, database: DatabaseInfo, synced_settings: config.Settings,
+        share: Share, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3
+
+    from imc_desktop.services import sync_views
+
+    _conflict(database, share, tmp_path)
+    dialog = ConflictsDialog(database.path, synced_settings)
+    qtbot.addWidget(dialog)
+    errors: list[str] = []
+    monkeypatch.setattr(Ask, "confirm", staticmethod(lambda *_a: True))
+    monkeypatch.setattr(Ask, "error", staticmethod(lambda _p, _t, text: errors.append(text)))
+
+    def locked(*_args: Any) -> None:
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(sync_views, "_settled", locked)
+    dialog.record_list.view.selectRow(0)
+    dialog.keep_button.click()
+    assert errors and "база данных занята" in errors[0]
+    assert dialog.record_list.model.rowCount() == 1
 
 
 def test_journal_dialog_lists_changes_with_workstations(

@@ -3,6 +3,8 @@ record): lists like every other, searchable and exportable."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -18,12 +20,18 @@ from PySide6.QtWidgets import (
 from imc_desktop import config
 from imc_desktop.services import sync_views
 from imc_desktop.services.errors import ServiceError
+from imc_desktop.services.sync_views import ConflictRow
 from ui.widgets.messages import Ask
 from ui.widgets.record_list import Column, RecordList
 
 
 def _local(moment: datetime | None) -> str:
     return moment.astimezone().strftime("%d.%m.%Y %H:%M") if moment else ""
+
+
+def _fill(text: str, *values: str) -> str:
+    """%1, %2… of a translated text replaced at once (a value may contain a % itself)."""
+    return re.sub(r"%(\d)", lambda m: values[int(m[1]) - 1], text)
 
 
 class ConflictsDialog(QDialog):
@@ -39,7 +47,8 @@ class ConflictsDialog(QDialog):
         self.keep_button = QPushButton(self.tr("Keep"))
         self.keep_button.clicked.connect(lambda: self._resolve(sync_views.keep))
         self.restore_button = QPushButton(self.tr("Restore the other value"))
-        self.restore_button.clicked.connect(lambda: self._resolve(sync_views.restore))
+        self.restore_button.clicked.connect(
+            lambda: self._resolve(sync_views.restore, self._restore_confirmed))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         row = QHBoxLayout()
@@ -68,10 +77,13 @@ class ConflictsDialog(QDialog):
                    width=120),
         ]
 
-    def _resolve(self, action: object) -> None:
+    def _resolve(self, action: object,
+                 confirmed: Callable[[list[ConflictRow]], bool] | None = None) -> None:
         chosen = self.record_list.selected_rows()
         if not chosen:
             Ask.info(self, self.tr("Sync conflicts"), self.tr("Select a conflict first."))
+            return
+        if confirmed is not None and not confirmed(chosen):
             return
         try:
             for conflict in chosen:
@@ -79,6 +91,20 @@ class ConflictsDialog(QDialog):
         except ServiceError as exc:
             Ask.error(self, self.tr("Sync conflicts"), str(exc))
         self.record_list.reload()
+
+    def _restore_confirmed(self, chosen: list[ConflictRow]) -> bool:
+        """Asked first: the kept value is replaced on every workstation."""
+        if len(chosen) == 1:
+            c = chosen[0]
+            text = _fill(self.tr("Restore the other value of the field «%1» of the record «%2» "
+                                 "(%3)?"), c.field, c.record, c.table)
+        else:
+            text = _fill(self.tr("Restore the other value in the selected conflicts (%1)?"),
+                         str(len(chosen)))
+        text += "\n\n" + self.tr("The kept value is replaced on every workstation after "
+                                 "the next sync. A deleted record comes back together with "
+                                 "its deleted linked records.")
+        return Ask.confirm(self, self.tr("Restore the other value"), text)
 
     @staticmethod
     def ask(path: Path, settings: config.Settings, parent: QWidget | None = None) -> None:
