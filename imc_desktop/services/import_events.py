@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from imc_desktop.db import session_scope
+from imc_desktop.db import current, session_scope
 from imc_desktop.importers import ImportField, ImportKind, ImportOptions, ImportRow, ImportSummary
 from imc_desktop.services import events_rules as rules
 from imc_desktop.services.events import TABLES, person_name
@@ -87,13 +88,44 @@ def into_event(event_id: str) -> Iterator[None]:
         _into.remove(event_id)
 
 
-class _Lookup:
-    """Events by title, the register by СНИЛС and by ФИО, ОО by name."""
+@dataclass(frozen=True)
+class _Event:
+    id: str
+    title: str
+    first_day: date
+    last_day: date
+
+
+class _Events:
+    """The calendar's events by folded title, and which one a row means."""
 
     def __init__(self, s: Session) -> None:
-        self.events: dict[str, list[Event]] = {}
+        self.by_title: dict[str, list[_Event]] = {}
         for e in s.scalars(select(Event)):
-            self.events.setdefault(_fold(e.title), []).append(e)
+            self.by_title.setdefault(_fold(e.title), []).append(
+                _Event(e.id, e.title, e.starts_at.date(), e.ends_at.date()))
+
+    def event(self, values: dict[str, Any]) -> _Event | str:
+        if not _text(values, "event"):
+            chosen = next((e for group in self.by_title.values() for e in group
+                           if _into and e.id == _into[-1]), None)
+            return chosen or "укажите мероприятие (столбец «Мероприятие»)"
+        found = self.by_title.get(_fold(_text(values, "event")), [])
+        day: date | None = values.get("event_date")
+        if day is not None:
+            found = [e for e in found if e.first_day <= day <= e.last_day]
+        if not found:
+            return "мероприятие не найдено в календаре: проверьте название и дату"
+        if len(found) > 1:
+            return "мероприятий с таким названием несколько: укажите дату мероприятия"
+        return found[0]
+
+
+class _Lookup(_Events):
+    """Besides the events: the register by СНИЛС and by ФИО, ОО by name."""
+
+    def __init__(self, s: Session) -> None:
+        super().__init__(s)
         self.by_snils: dict[str, str] = {}
         self.by_name: dict[str, list[str]] = {}
         for p in s.scalars(select(Person)):
@@ -101,21 +133,6 @@ class _Lookup:
                 self.by_snils[p.snils] = p.id
             self.by_name.setdefault(_fold(person_name(p)), []).append(p.id)
         self.orgs = {_fold(name): org_id for name, org_id in organization_references().items()}
-
-    def event(self, values: dict[str, Any]) -> Event | str:
-        if not _text(values, "event"):
-            chosen = next((e for group in self.events.values() for e in group
-                           if _into and e.id == _into[-1]), None)
-            return chosen or "укажите мероприятие (столбец «Мероприятие»)"
-        found = self.events.get(_fold(_text(values, "event")), [])
-        day: date | None = values.get("event_date")
-        if day is not None:
-            found = [e for e in found if e.starts_at.date() <= day <= e.ends_at.date()]
-        if not found:
-            return "мероприятие не найдено в календаре: проверьте название и дату"
-        if len(found) > 1:
-            return "мероприятий с таким названием несколько: укажите дату мероприятия"
-        return found[0]
 
     def person(self, values: dict[str, Any]) -> str | None:
         snils = _text(values, "snils")
@@ -125,6 +142,30 @@ class _Lookup:
         return ids[0] if len(ids) == 1 else None
 
 
+class _CheckCache:
+    """The events index for checking rows, built once while one import's rows are checked.
+
+    ``check_row`` gets nothing but a row's values, so the index is kept for the database it
+    was read from and a token of the events table (count, last change, sum of changes):
+    another database, or any event saved, deleted or synchronised, builds it anew.
+    """
+
+    def __init__(self) -> None:
+        self.key: tuple[object, ...] | None = None
+        self.events: _Events | None = None
+
+    def events_for(self, s: Session) -> _Events:
+        token = s.execute(select(func.count(Event.id), func.max(Event.updated_at),
+                                 func.total(func.julianday(Event.updated_at)))).one()
+        key = (id(current()), str(current().path), *token)
+        if self.events is None or key != self.key:
+            self.key, self.events = key, _Events(s)
+        return self.events
+
+
+_checking = _CheckCache()
+
+
 def full_name(values: dict[str, Any]) -> str:
     return " ".join(x for x in (_text(values, n) for n in ("last_name", "first_name",
                                                            "middle_name")) if x)
@@ -132,7 +173,7 @@ def full_name(values: dict[str, Any]) -> str:
 
 def check_row(values: dict[str, Any]) -> dict[str, str]:
     with session_scope() as s:
-        found = _Lookup(s).event(values)
+        found = _checking.events_for(s).event(values)
     problems: dict[str, str] = {}
     if isinstance(found, str):
         problems["event_date" if "несколько" in found else "event"] = found
@@ -194,9 +235,11 @@ def _apply(rows: list[ImportRow], options: ImportOptions) -> ImportSummary:
         look = _Lookup(s)
         for done, item in enumerate(rows):
             options.report(done, len(rows))
-            event = look.event(item.values)
-            if isinstance(event, str):
+            found = look.event(item.values)
+            if isinstance(found, str):
+                skipped.append((item.row, found))
                 continue
+            event = s.get_one(Event, found.id)
             row, new = _participant(s, look, event, item.values)
             _fill(row, item.values)
             if new and rules.free_seats(event.capacity, _roles(s, event.id)) is not None and \

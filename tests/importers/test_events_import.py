@@ -3,8 +3,10 @@ updates, the capacity and clear problems."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -141,3 +143,52 @@ def test_a_list_without_the_event_goes_to_the_event_it_is_imported_into(
         assert run(path).created == 2
     names = {r.data.full_name: r.external for r in ep.list_participants(contest)}
     assert names == {"Петров Пётр Ивановна": False, "Гость Гостевич": True}
+
+
+def preview_of(path: Path) -> importers.ImportPreview:
+    kind = importing.get_kind("event_participants")
+    header = importers.find_sheet(path, kind)
+    return importers.prepare(path, header.sheet, kind,
+                             importers.guess_mapping(header.headers, kind))
+
+
+def test_a_row_whose_event_is_gone_at_writing_is_reported_as_skipped(
+        contest: str, tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "участники.xlsx", [HEADER, [
+        1, "Учитель года — 2026", None, "Гостева Мария", "", "", "", "", None, None]])
+    preview = preview_of(path)
+    assert [r.ok for r in preview.rows] == [True]
+    events.delete_events([contest])  # deleted meanwhile, e.g. by a synchronisation
+    summary = importers.run(preview, importing.get_kind("event_participants"),
+                            ImportOptions(valid_only=True))
+    assert summary.created == 0
+    assert [(row, "не найдено" in reason) for row, reason in summary.skipped] == [(2, True)]
+
+
+def test_rows_are_checked_against_one_events_index_per_import(
+        contest: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from imc_desktop.services import import_events
+
+    built: list[int] = []
+    looked_up: list[int] = []
+
+    class CountedEvents(import_events._Events):
+        def __init__(self, s: Any) -> None:
+            built.append(1)
+            super().__init__(s)
+
+    references = import_events.organization_references
+    monkeypatch.setattr(import_events, "_Events", CountedEvents)
+    monkeypatch.setattr(import_events, "organization_references",
+                        lambda: looked_up.append(1) or references())
+    rows = [[i, "Семинар", None, f"Участник{i} Иван", "", "", "", "", None, None]
+            for i in range(1, 5)]
+    path = write_xlsx(tmp_path / "семинар.xlsx", [HEADER, *rows])
+    first = preview_of(path)
+    assert [r.ok for r in first.rows] == [False] * 4 and len(built) == 1 and looked_up == []
+    seminar = events.save_event(EventData(kind="семинар", title="Семинар",
+                                          starts_at=datetime(2026, 3, 1, 10),
+                                          ends_at=datetime(2026, 3, 1, 12)))
+    assert [r.ok for r in preview_of(path).rows] == [True] * 4 and len(built) == 2
+    events.save_event(replace(events.get_event(seminar), title="Семинар-практикум"))
+    assert [r.ok for r in preview_of(path).rows] == [False] * 4 and len(built) == 3

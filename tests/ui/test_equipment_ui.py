@@ -203,6 +203,34 @@ def test_an_inventory_count_window(qtbot: Any, tab: EquipmentTab, schools: tuple
     assert shown == ["Ведомость расхождений по результатам инвентаризации"]
 
 
+def test_removing_surplus_asks_first_naming_the_number(
+        qtbot: Any, tab: EquipmentTab, schools: tuple[str, str], settings: config.Settings,
+        monkeypatch: Any) -> None:
+    session = inv.start_session(inv.SessionData(schools[0], date.today(), "1"))
+    window = SessionWindow(session, settings)
+    qtbot.addWidget(window)
+    window.number.setText("НОВЫЙ-7")
+    window.check_in()  # selects the new surplus line
+    asked: list[str] = []
+    answer = [False]
+
+    def confirm(_parent: Any, _title: str, text: str) -> bool:
+        asked.append(text)
+        return answer[0]
+
+    monkeypatch.setattr(Ask, "confirm", staticmethod(confirm))
+
+    def surplus() -> list[str]:
+        return [x.inventory_number for x in window.lines.model.visible_rows()
+                if not x.expected]
+
+    window.remove_button.click()
+    assert len(asked) == 1 and "НОВЫЙ-7" in asked[0] and surplus() == ["НОВЫЙ-7"]
+    answer[0] = True  # the line stays selected
+    window.remove_button.click()
+    assert len(asked) == 2 and surplus() == []
+
+
 def test_duplicates_are_listed_for_resolution(tab: EquipmentTab) -> None:
     with session_scope() as s:
         s.add(EquipmentItem(inventory_number="ВА-1", name="Принтер", kind="принтер"))

@@ -178,6 +178,55 @@ def test_an_overdue_transfer_is_red_and_brought_back_from_the_editor(
     assert records.model.rowCount() == 0  # no longer overdue
 
 
+def _lent(title_id: str, school: str) -> str:
+    day = date.today() - timedelta(days=10)
+    receipt = docs.save_document(docs.DocumentData(
+        kind=docs.RECEIPT, doc_date=day, supplier="Просвещение",
+        lines=(docs.LineData(title_id, 5, Decimal("612.50")),)))
+    docs.post_document(receipt)
+    lent = docs.save_document(docs.DocumentData(
+        kind=docs.ISSUE, doc_date=day, to_org_id=school, return_by=day + timedelta(days=30),
+        lines=(docs.LineData(title_id, 5, Decimal("612.50")),)))
+    docs.post_document(lent)
+    return lent
+
+
+def test_a_brought_back_draft_is_not_dropped_silently(
+        qtbot: Any, school: str, title_id: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[str] = []
+    monkeypatch.setattr(Ask, "confirm", staticmethod(
+        lambda _p, title, _t: asked.append(title) or True))
+    dialog = _dialog(qtbot, docs.get_document(_lent(title_id, school)))
+    dialog.return_button.click()
+    assert dialog.data.id is None and dialog.is_dirty()
+    dialog.close_button.click()
+    assert asked == [dialog.tr("Unsaved changes")]
+    kinds = [(r.kind, r.posted) for r in docs.list_documents()]
+    assert sorted(kinds) == sorted([(docs.RECEIPT, True), (docs.ISSUE, True),
+                                    (docs.RETURN, False)])
+
+
+def test_ctrl_s_saves_and_ctrl_enter_posts(qtbot: Any, title_id: str,
+                                           errors: list[str]) -> None:
+    dialog = _dialog(qtbot, docs.DocumentData(kind=docs.RECEIPT, doc_date=date.today()))
+    assert "Ctrl+S" in dialog.save_button.toolTip()
+    assert "Ctrl+Enter" in dialog.post_button.toolTip()
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.supplier.setText("Просвещение")
+    dialog.find.setText(ISBN)
+    dialog.add_from_search()
+    dialog.find.setFocus()
+    qtbot.keyClick(dialog.find, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.data.id is not None and not dialog.data.posted and errors == []
+    qtbot.keyClick(dialog.find, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.data.posted and errors == []
+    qtbot.keyClick(dialog.find, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.data.posted and dialog.isVisible()
+    qtbot.keyClick(dialog.find, Qt.Key.Key_End)  # Qt forgets the Ctrl for the next tests
+
+
 def test_an_unknown_title_is_reported(qtbot: Any, title_id: str, errors: list[str]) -> None:
     dialog = _dialog(qtbot, docs.DocumentData(kind=docs.RECEIPT, doc_date=date.today()))
     dialog.find.setText("химия")

@@ -151,9 +151,16 @@ class SessionWindow(QDialog):
             self._run(lambda: inv.mark(ids, state))
 
     def remove_surplus(self) -> None:
-        for row in self.lines.selected_rows():
-            if not row.expected:
-                self._run(lambda r=row: inv.remove_surplus(r.id))
+        """Delete the selected surplus lines once the user confirms, naming their numbers."""
+        rows = [row for row in self.lines.selected_rows() if not row.expected]
+        if not rows:
+            return
+        numbers = ", ".join(row.inventory_number or "—" for row in rows)
+        if not Ask.confirm(self, self.tr("Remove surplus"), self.tr(
+                "Remove the surplus %1 from the count?").replace("%1", numbers)):
+            return
+        for row in rows:
+            self._run(lambda r=row: inv.remove_surplus(r.id))
 
     def finish(self) -> None:
         if Ask.confirm(self, self.tr("Inventory count"), self.tr(

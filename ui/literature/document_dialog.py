@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -154,7 +155,24 @@ class DocumentDialog(QDialog):
         for button, slot in actions:
             button.clicked.connect(slot)
             row.addWidget(button)
+        self._shortcuts()
         return row
+
+    def _shortcuts(self) -> None:
+        """Ctrl+S saves the draft, Ctrl+Enter posts it — while the button is there."""
+        self.save_button.setToolTip(self.tr("Save the draft (Ctrl+S)"))
+        self.post_button.setToolTip(self.tr("Save and post the document (Ctrl+Enter)"))
+        keys = ((QKeySequence.StandardKey.Save, self.save_button),
+                (QKeySequence("Ctrl+Return"), self.post_button),
+                (QKeySequence("Ctrl+Enter"), self.post_button))
+        for key, button in keys:
+            shortcut = QShortcut(key, self)
+            shortcut.activated.connect(lambda b=button: self._press(b))
+
+    def _press(self, button: QPushButton) -> None:
+        if button.isVisibleTo(self) and button.isEnabled():
+            button.setFocus()  # an open cell editor commits its value first
+            button.click()
 
     # ---------------------------------------------------------------- showing
     def _show(self, data: DocumentData) -> None:
@@ -317,7 +335,11 @@ class DocumentDialog(QDialog):
             self.context.print_document(self, self.data.id)
 
     def is_dirty(self) -> bool:
-        return not self.data.posted and self.current() != self._initial
+        """Unsaved edits, or a new draft with lines (e.g. «Bring back…») not saved yet."""
+        if self.data.posted:
+            return False
+        current = self.current()
+        return current != self._initial or (self.data.id is None and bool(current.lines))
 
     def done(self, result: int) -> None:
         """Closing with unsaved changes asks whether to save the draft first."""
