@@ -112,14 +112,16 @@ def computers_per_pupil(data: Fleet | None = None) -> list[PupilsRow]:
 
 
 def fleet_age(today: date, data: Fleet | None = None) -> list[AgeRow]:
-    """Items by year of acceptance (oldest first); items without a date are left out."""
+    """Items by year of acceptance (oldest first, a year with none shown as 0 so the chart's
+    axis has no gaps); items without a date are left out."""
     by_year: dict[int, list[int]] = {}
     for x in _items(data)[0]:
         if x.accepted_on is None or x.accepted_on > today:
             continue
         counts = by_year.setdefault(x.accepted_on.year, [0, 0])
         counts[0 if x.kind in COMPUTER_KINDS else 1] += 1
-    return [AgeRow(year, c, o) for year, (c, o) in sorted(by_year.items())]
+    years = range(min(by_year), max(by_year) + 1) if by_year else range(0)
+    return [AgeRow(year, *by_year.get(year, [0, 0])) for year in years]
 
 
 def out_of_order(data: Fleet | None = None) -> list[StateRow]:

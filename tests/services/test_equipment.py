@@ -239,7 +239,8 @@ def test_the_informatisation_figures(schools: tuple[str, str]) -> None:
     assert pupils == {"МБОУ СОШ № 1": (200, 4, 2.0), "МБОУ СОШ № 2": (50, 1, 2.0),
                       stats.TOTAL: (250, 5, 2.0)}
     ages = {r.year: (r.computers, r.other) for r in stats.fleet_age(TODAY)}
-    assert ages == {2015: (1, 1), 2016: (1, 0), 2017: (1, 0), 2018: (1, 0), 2020: (2, 0)}
+    assert ages == {2015: (1, 1), 2016: (1, 0), 2017: (1, 0), 2018: (1, 0), 2019: (0, 0),
+                    2020: (2, 0)}
     state = {r.organization: (r.total, r.in_repair, r.to_write_off, r.share)
              for r in stats.out_of_order()}
     assert state == {"МБОУ СОШ № 1": (5, 0, 1, 20.0), "МБОУ СОШ № 2": (2, 1, 0, 50.0),
