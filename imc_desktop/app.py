@@ -16,7 +16,7 @@ from imc_desktop import APP_NAME, __version__, config
 from imc_desktop.db import DatabaseCorrupt, DatabaseError
 from imc_desktop.i18n import install_translations
 from imc_desktop.paths import resource_path
-from imc_desktop.services import maintenance
+from imc_desktop.services.common import maintenance
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -124,7 +124,8 @@ def run_gui(db: Path | None, demo_mode: bool) -> int:
 
 def _finish_start(window: MainWindow, path: Path, backups: Path, demo_mode: bool,
                   settings: config.Settings) -> None:
-    from imc_desktop.services import demo, organizations
+    from imc_desktop.services import demo
+    from imc_desktop.services.organizations import records as organizations
 
     maintenance.connect_current(path, backups)
     if demo_mode and organizations.count_organizations() == 0:
@@ -135,7 +136,7 @@ def _finish_start(window: MainWindow, path: Path, backups: Path, demo_mode: bool
                                    cancellable=False)
         if result.error is not None:
             QMessageBox.warning(window, _title(), str(result.error))
-    from imc_desktop.services import attestation
+    from imc_desktop.services.attestation import records as attestation
 
     attestation.refresh_categories(rules=attestation.rules_from(settings))
     window.load_modules()
@@ -164,13 +165,13 @@ def self_check(out: list[str]) -> int:
             out.append(f"База данных: схема {maintenance.info().revision}")
             out.append(f"Демо-данные: организаций {demo.fill_demo()}")
             problems += _check_window(settings, out)
-            from imc_desktop.services import reports
+            from imc_desktop.services.common import reports
 
             problems += reports.self_check(Path(tmp) / "reports", out)
-            from imc_desktop.services.report_check import documents_self_check
+            from imc_desktop.services.common.report_check import documents_self_check
 
             problems += documents_self_check(Path(tmp) / "documents", settings, out)
-            from imc_desktop.services import sync
+            from imc_desktop.services.sync import runner as sync
 
             problems += sync.self_check(Path(tmp) / "sync", out)
         finally:

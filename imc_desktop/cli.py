@@ -93,8 +93,8 @@ def _settings_and_backups() -> tuple[object, Path]:
     return settings, settings.data_dir() / "backups"
 
 
-def _open(db: Path, must_exist: bool = True) -> None:
-    from imc_desktop.services import maintenance
+def open_database(db: Path, must_exist: bool = True) -> None:
+    from imc_desktop.services.common import maintenance
 
     if must_exist and not db.exists():
         raise FileNotFoundError(f"Файл базы данных не найден: {db}")
@@ -114,30 +114,32 @@ def cmd_self_check(_args: argparse.Namespace) -> int:
 
 
 def cmd_demo_data(args: argparse.Namespace) -> int:
-    from imc_desktop.services import demo, organizations
+    from imc_desktop.services import demo
+    from imc_desktop.services.organizations import records as organizations
+    from imc_desktop.services.organizations.demo import DEMO_STAFF
 
     if args.staff is not None and args.staff < 0:
         return _fail("Число педагогов (--staff) не может быть отрицательным.", 2)
-    _open(args.db, must_exist=False)
+    open_database(args.db, must_exist=False)
     if organizations.count_organizations():
         return _fail(f"В базе {args.db} уже есть данные; демонстрационные данные не добавлены.")
-    staff = demo.DEMO_STAFF if args.staff is None else args.staff
+    staff = DEMO_STAFF if args.staff is None else args.staff
     count = demo.fill_demo(progress=print, staff=staff)
     print(f"Готово: {args.db} (организаций: {count}).")
     return 0
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from imc_desktop.services import maintenance
+    from imc_desktop.services.common import maintenance
 
-    _open(args.db)
+    open_database(args.db)
     dest = maintenance.backup_now(args.out)
     print(f"Резервная копия сохранена: {dest}")
     return 0
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from imc_desktop.services import maintenance
+    from imc_desktop.services.common import maintenance
 
     if not args.source.exists():
         return _fail(f"Файл резервной копии не найден: {args.source}")
@@ -195,7 +197,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     from imc_desktop.db import DatabaseError
-    from imc_desktop.services.errors import ServiceError
+    from imc_desktop.services.common.errors import ServiceError
 
     try:
         return _commands()[args.command](args)
@@ -210,6 +212,6 @@ def _run(args: argparse.Namespace) -> int:
             return _fail(str(exc))
         raise
     finally:
-        from imc_desktop.services import maintenance
+        from imc_desktop.services.common import maintenance
 
         maintenance.close_current()

@@ -31,7 +31,7 @@ def add_import_parser(sub: Any) -> None:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from imc_desktop.db import DatabaseError
-    from imc_desktop.services.errors import ServiceError
+    from imc_desktop.services.common.errors import ServiceError
 
     try:
         return _import(args)
@@ -51,7 +51,7 @@ def _header(args: argparse.Namespace, kind: Any) -> SheetHeader:
 def _mapping(header: SheetHeader, kind: Any) -> dict[int, str]:
     """The mapping remembered for files of this shape (set in the wizard), else a guess."""
     from imc_desktop import config, importers
-    from imc_desktop.services import importing
+    from imc_desktop.services.common import importing
 
     store = importing.mapping_store(config.Settings().data_dir())
     signature = importers.mapping_signature(header.headers)
@@ -61,12 +61,12 @@ def _mapping(header: SheetHeader, kind: Any) -> dict[int, str]:
 
 def _import(args: argparse.Namespace) -> int:
     from imc_desktop import importers
-    from imc_desktop.cli import _open
-    from imc_desktop.services import importing
+    from imc_desktop.cli import open_database
+    from imc_desktop.services.common import importing
 
     kind = importing.get_kind(args.kind)
     header = _header(args, kind)
-    _open(args.db)
+    open_database(args.db)
     mapping = _mapping(header, kind)
     print(f"Лист «{header.sheet}», строка заголовков {header.header_row}, "
           f"столбцов сопоставлено: {len(mapping)} из {len(header.headers)}.")

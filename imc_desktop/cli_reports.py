@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from imc_desktop.services.errors import ServiceError
+from imc_desktop.services.common.errors import ServiceError
 
 
 def add_report_parser(sub: Any) -> None:
@@ -31,7 +31,7 @@ def _params(pairs: list[str]) -> dict[str, str]:
 
 
 def _print_list() -> int:
-    from imc_desktop.services import reports
+    from imc_desktop.services.common import reports
 
     for definition in reports.definitions():
         print(f"{definition.name}\t{definition.title}")
@@ -44,8 +44,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     import sys
 
     from imc_desktop import config
-    from imc_desktop.cli import _open
-    from imc_desktop.services import reports
+    from imc_desktop.cli import open_database
+    from imc_desktop.services.common import reports
 
     if args.list:
         return _print_list()
@@ -58,7 +58,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         return 2
     params = _params(args.param)
     reports.get(args.name)
-    _open(args.db)
+    open_database(args.db)
     settings = config.Settings()
     report = reports.build(args.name, params, settings)
     reports.write(report, args.format, args.out, settings)

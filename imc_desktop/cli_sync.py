@@ -72,7 +72,7 @@ def _steps() -> TerminalSteps | None:
 
 def _run(path: Path, args: argparse.Namespace) -> SyncResult:
     """The sync itself, its steps shown on a terminal."""
-    from imc_desktop.services import sync
+    from imc_desktop.services.sync import runner as sync
 
     steps = _steps()
     try:
@@ -85,7 +85,7 @@ def _run(path: Path, args: argparse.Namespace) -> SyncResult:
 
 def cmd_sync(args: argparse.Namespace) -> int:
     from imc_desktop import config, db
-    from imc_desktop.services import sync
+    from imc_desktop.services.sync import runner as sync
 
     settings = config.Settings()
     path = db.prepare_database(args.db, settings.data_dir() / "backups")

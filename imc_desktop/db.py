@@ -12,10 +12,10 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from imc_desktop import changes, clock
 from imc_desktop.migrations import HEAD_REVISION
 from imc_desktop.paths import migrations_path
 
@@ -276,7 +276,9 @@ def connect_database(path: Path) -> Database:
     from sqlalchemy.orm import sessionmaker
 
     engine = make_engine(path)
-    return Database(path, engine, sessionmaker(engine, expire_on_commit=False))
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    changes.track(engine, sessions)
+    return Database(path, engine, sessions)
 
 
 def open_database(path: Path, backup_dir: Path) -> Database:
@@ -306,7 +308,7 @@ def backup_to(path: Path, dest: Path) -> Path:
 
 
 def _stamp() -> str:
-    return datetime.now().strftime("%Y%m%d-%H%M%S")
+    return clock.now().strftime("%Y%m%d-%H%M%S")
 
 
 def make_backup(path: Path, backup_dir: Path, label: str) -> Path:
@@ -315,7 +317,7 @@ def make_backup(path: Path, backup_dir: Path, label: str) -> Path:
 
 def daily_backup(path: Path, backup_dir: Path, keep: int = 30) -> Path | None:
     """One automatic backup a day; keeps the newest `keep` of them."""
-    today = datetime.now().strftime("%Y%m%d")
+    today = clock.now().strftime("%Y%m%d")
     prefix = f"{path.stem}-auto-"
     existing = sorted(backup_dir.glob(f"{prefix}*.sqlite"))
     made = None
@@ -395,7 +397,8 @@ def current() -> Database:
 
 @contextmanager
 def session_scope() -> Iterator[Session]:
-    """One unit of work: commit on success, roll back on any error."""
+    """One unit of work: commit on success, roll back on any error; after a commit the open
+    lists are told which tables it changed (:mod:`imc_desktop.changes`)."""
     session = current().sessions()
     try:
         yield session
@@ -405,3 +408,4 @@ def session_scope() -> Iterator[Session]:
         raise
     finally:
         session.close()
+    changes.announce(session)

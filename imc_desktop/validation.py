@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from imc_desktop import clock
+
 _NON_DIGITS = re.compile(r"\D")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _KPP = re.compile(r"^\d{4}[\dA-Z]{2}\d{3}$")
@@ -130,7 +132,7 @@ def parse_date(text: str, today: date | None = None) -> date | None:
             parsed = datetime.strptime(s, fmt).date()
         except ValueError:
             continue
-        if fmt.endswith("%y") and parsed > (today or date.today()):
+        if fmt.endswith("%y") and parsed > (today or clock.today()):
             parsed = parsed.replace(year=parsed.year - 100)
         return parsed
     return None

@@ -12,8 +12,8 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from imc_desktop import config  # noqa: E402
-from imc_desktop.services import maintenance  # noqa: E402
-from imc_desktop.services.maintenance import DatabaseInfo  # noqa: E402
+from imc_desktop.services.common import maintenance  # noqa: E402
+from imc_desktop.services.common.maintenance import DatabaseInfo  # noqa: E402
 
 DEMO_STAFF_IN_TESTS = 150
 

@@ -24,7 +24,9 @@ def shoot(widget: QWidget, path: Path) -> None:
 def main(out: Path) -> int:
     from imc_desktop import config
     from imc_desktop.app import make_application
-    from imc_desktop.services import demo, maintenance, organizations
+    from imc_desktop.services import demo
+    from imc_desktop.services.common import maintenance
+    from imc_desktop.services.organizations import records as organizations
     from ui.main_window import MainWindow
     from ui.organizations.dialog import OrganizationDialog
     from ui.settings_dialog import SettingsDialog
@@ -57,13 +59,15 @@ def main(out: Path) -> int:
 
 
 def _staff_shots(window: QWidget, out: Path) -> None:
-    from imc_desktop.services import staff, staff_write
+    from imc_desktop.services.staff import records as staff
+    from imc_desktop.services.staff import write as staff_write
     from ui.staff.card import CardContext, PersonDialog
 
     window.tabs.setCurrentIndex(1)  # type: ignore[attr-defined]
     shoot(window, out / "staff_tab.png")
-    from imc_desktop.services import attestation, events
-    from imc_desktop.services.events_participants import list_participants, person_participation
+    from imc_desktop.services.attestation import records as attestation
+    from imc_desktop.services.events import records as events
+    from imc_desktop.services.events.participants import list_participants, person_participation
 
     contest = next(r for r in events.list_events() if r.kind == "конкурс"
                    and r.status == "проведено")
@@ -86,7 +90,8 @@ def _sync_shots(window: QWidget, settings: object, tmp: Path, out: Path) -> None
     import sqlite3
 
     from imc_desktop import config
-    from imc_desktop.services import maintenance, sync
+    from imc_desktop.services.common import maintenance
+    from imc_desktop.services.sync import runner as sync
     from ui.sync.dialogs import ConflictsDialog, JournalDialog
 
     assert isinstance(settings, config.Settings)
@@ -114,7 +119,7 @@ def _sync_shots(window: QWidget, settings: object, tmp: Path, out: Path) -> None
 
 def _new_workstation(path: Path, share: Path) -> None:
     from imc_desktop import db
-    from imc_desktop.services import sync
+    from imc_desktop.services.sync import runner as sync
 
     db.prepare_database(path, path.parent / "backups-other")
     sync.run(path, share, "Каб. 14")
@@ -137,8 +142,10 @@ def _literature_shots(window: QWidget, out: Path) -> None:
 
 
 def _equipment_shots(window: QWidget, out: Path) -> None:
-    from imc_desktop.services import equipment, equipment_history, staff
-    from ui.inventory.item_dialog import CardContext, ItemDialog
+    from imc_desktop.services.equipment import history as equipment_history
+    from imc_desktop.services.equipment import records as equipment
+    from imc_desktop.services.staff import records as staff
+    from ui.equipment.item_dialog import CardContext, ItemDialog
 
     window.tabs.setCurrentWidget(window.equipment)  # type: ignore[attr-defined]
     tab = window.tabs.currentWidget()  # type: ignore[attr-defined]
@@ -150,7 +157,7 @@ def _equipment_shots(window: QWidget, out: Path) -> None:
         tuple(staff.organization_choices()), tuple(equipment_history.history(row.id))), window)
     shoot(card, out / "equipment_card.png")
 def _events_shots(window: QWidget, out: Path) -> None:
-    from imc_desktop.services import events
+    from imc_desktop.services.events import records as events
     from ui.events.event_dialog import EventDialog
     from ui.events.participants_dialog import ParticipantsDialog
     from ui.events.reminders import RemindersDialog
@@ -176,7 +183,7 @@ def _events_shots(window: QWidget, out: Path) -> None:
 
 
 def _report_shots(window: QWidget, settings: object, out: Path) -> None:
-    from imc_desktop.services import reports
+    from imc_desktop.services.common import reports
     from ui.reports_dialog import ReportsDialog
     from ui.widgets.pdf_pages import render_pages
     from ui.widgets.report_preview import PREVIEW_DPI, ReportPreviewDialog

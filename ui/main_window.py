@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
-from imc_desktop import __version__, config
-from imc_desktop.db import DatabaseError
-from imc_desktop.services import maintenance
+from imc_desktop import __version__, clock, config
+from imc_desktop.services.common import maintenance
 from ui.settings_dialog import SettingsDialog
 from ui.widgets.messages import Ask
 from ui.widgets.record_list import RecordList
@@ -49,8 +47,8 @@ class MainWindow(QMainWindow):
     def load_modules(self) -> None:
         """The module tabs: they read the database, so they come after the open database."""
         from ui.attestation.tab import AttestationTab
+        from ui.equipment.tab import EquipmentTab
         from ui.events.tab import EventsTab
-        from ui.inventory.tab import EquipmentTab
         from ui.literature.tab import LiteratureTab
         from ui.organizations.tab import OrganizationsTab
         from ui.staff.tab import StaffTab
@@ -241,7 +239,7 @@ class MainWindow(QMainWindow):
         export_list(records, kind, self.settings, self)
 
     def import_from_excel(self, kind: str) -> None:
-        from imc_desktop.services import importing
+        from imc_desktop.services.common import importing
         from ui.widgets.import_wizard import ImportWizard
 
         ImportWizard.ask(kind, importing.mapping_store(self.settings.data_dir()), self)
@@ -253,14 +251,14 @@ class MainWindow(QMainWindow):
 
     def backup(self) -> None:
         info = maintenance.info()
-        suggested = info.path.parent / f"{info.path.stem}-{datetime.now():%Y-%m-%d}.sqlite"
+        suggested = info.path.parent / f"{info.path.stem}-{clock.now():%Y-%m-%d}.sqlite"
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Save backup"), str(suggested),
                                               self.tr("Database backups (*.sqlite)"))
         if not name:
             return
         try:
             maintenance.backup_now(Path(name))
-        except (OSError, DatabaseError) as exc:
+        except (OSError, maintenance.DatabaseError) as exc:
             Ask.error(self, self.tr("Backup"), self.tr("The backup was not made: %1").replace(
                 "%1", str(exc)))
             return
@@ -277,7 +275,7 @@ class MainWindow(QMainWindow):
             return
         try:
             saved = maintenance.restore(Path(name))
-        except (OSError, DatabaseError) as exc:
+        except (OSError, maintenance.DatabaseError) as exc:
             Ask.error(self, self.tr("Restore from backup"), str(exc))
             return
         Ask.info(self, self.tr("Restore from backup"), self.tr(

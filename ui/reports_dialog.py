@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from imc_desktop import config
-from imc_desktop.services import reports
-from imc_desktop.services.reports import ReportDefinition, ReportParam
+from imc_desktop.services.common import reports
+from imc_desktop.services.common.reports import ReportDefinition, ReportParam
 from ui.widgets.messages import Ask
 from ui.widgets.record_form import DateEdit
 from ui.widgets.report_preview import preview_report, save_report

@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from imc_desktop import clock
 from imc_desktop import validation as v
 from imc_desktop.importers.model import ImportField
 from imc_desktop.importers.text import display, normalise
@@ -78,7 +79,7 @@ def _text_date(text: str) -> date | None:
     short = _SHORT_YEAR.match(text)
     if short:
         day, month, year = (int(g) for g in short.groups())
-        year += 2000 if 2000 + year <= date.today().year + 20 else 1900
+        year += 2000 if 2000 + year <= clock.today().year + 20 else 1900
         try:
             return date(year, month, day)
         except ValueError:

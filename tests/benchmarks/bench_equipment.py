@@ -19,12 +19,13 @@ from sqlalchemy import func, select
 
 from imc_desktop import config
 from imc_desktop.db import session_scope
-from imc_desktop.services import demo, maintenance, reports
-from imc_desktop.services import equipment as eq
-from imc_desktop.services import equipment_inventory as inv
-from imc_desktop.services.demo_equipment import demo_equipment
+from imc_desktop.services import demo
+from imc_desktop.services.common import maintenance, reports
+from imc_desktop.services.equipment import inventory as inv
+from imc_desktop.services.equipment import records as eq
+from imc_desktop.services.equipment.demo import demo_equipment
 from models import EquipmentItem, Organization
-from ui.inventory.tab import EquipmentTab
+from ui.equipment.tab import EquipmentTab
 
 ROUNDS = 9  # more demo fleets on top of the first one
 

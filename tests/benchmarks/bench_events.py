@@ -13,7 +13,10 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from imc_desktop import config
-from imc_desktop.services import demo, events, events_ics, maintenance
+from imc_desktop.services import demo
+from imc_desktop.services.common import maintenance
+from imc_desktop.services.events import ics as events_ics
+from imc_desktop.services.events import records as events
 from ui.events.tab import EventsTab
 
 

@@ -19,8 +19,9 @@ import pytest
 from openpyxl import Workbook
 
 from imc_desktop.importers import ImportOptions, guess_mapping, prepare, read_header, run
-from imc_desktop.services import importing, maintenance
-from imc_desktop.services import organizations as orgs
+from imc_desktop.services.common import maintenance
+from imc_desktop.services.organizations import importing as org_importing
+from imc_desktop.services.organizations import records as orgs
 
 ROWS = 5_000
 LIMIT_SECONDS = 10.0
@@ -57,7 +58,7 @@ def _workbook(path: Path, rows: int) -> Path:
 
 
 def _import(path: Path) -> Any:
-    kind = importing.ORGANIZATIONS
+    kind = org_importing.ORGANIZATIONS
     header = read_header(path, "ОО", kind)
     preview = prepare(path, "ОО", kind, guess_mapping(header.headers, kind))
     return run(preview, kind, ImportOptions())

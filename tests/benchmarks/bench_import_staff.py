@@ -19,8 +19,11 @@ from openpyxl import Workbook
 
 from imc_desktop import importers
 from imc_desktop.importers import ImportOptions
-from imc_desktop.services import demo, importing, maintenance, organizations, staff
-from imc_desktop.services.demo_staff import FIRST_F, LAST_F, SUBJECTS, _snils
+from imc_desktop.services import demo
+from imc_desktop.services.common import importing, maintenance
+from imc_desktop.services.organizations import records as organizations
+from imc_desktop.services.staff import records as staff
+from imc_desktop.services.staff.demo import FIRST_F, LAST_F, SUBJECTS, _snils
 
 ROWS = 5_000
 HEADER = ("№", "ФИО", "Дата рождения", "СНИЛС", "Должность", "Предметы", "ОО", "Образование",

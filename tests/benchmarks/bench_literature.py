@@ -15,12 +15,13 @@ import pytest
 from sqlalchemy import select
 
 from imc_desktop.db import session_scope
-from imc_desktop.services import demo, maintenance
-from imc_desktop.services import literature_balances as bal
-from imc_desktop.services import literature_documents as docs
-from imc_desktop.services.demo_literature import demo_literature
-from imc_desktop.services.literature_book import summary_book
-from imc_desktop.services.literature_exchange import exchange_fund
+from imc_desktop.services import demo
+from imc_desktop.services.common import maintenance
+from imc_desktop.services.literature import balances as bal
+from imc_desktop.services.literature import documents as docs
+from imc_desktop.services.literature.book import summary_book
+from imc_desktop.services.literature.demo import demo_literature
+from imc_desktop.services.literature.exchange import exchange_fund
 from models import LiteratureTitle, Organization
 
 YEARS = 10

@@ -25,8 +25,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from imc_desktop import db
-from imc_desktop.services import maintenance
-from imc_desktop.services import organizations as orgs
+from imc_desktop.services.common import maintenance
+from imc_desktop.services.organizations import records as orgs
 from models import Organization
 from ui.organizations.tab import OrganizationsTab
 

@@ -19,8 +19,9 @@ from sqlalchemy import select
 
 from imc_desktop import config
 from imc_desktop.db import session_scope
-from imc_desktop.services import demo, maintenance
-from imc_desktop.services.demo_staff import demo_persons
+from imc_desktop.services import demo
+from imc_desktop.services.common import maintenance
+from imc_desktop.services.staff.demo import demo_persons
 from models import Organization
 from ui.staff.tab import StaffTab
 

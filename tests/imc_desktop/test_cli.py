@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 
 from imc_desktop import cli
-from imc_desktop.services import reports
+from imc_desktop.services.common import reports
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

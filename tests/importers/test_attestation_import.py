@@ -9,14 +9,16 @@ import pytest
 
 from imc_desktop import importers
 from imc_desktop.importers import ImportOptions
-from imc_desktop.services import attestation, importing, staff
-from imc_desktop.services import attestation_rules as r
-from imc_desktop.services import organizations as orgs
-from imc_desktop.services import staff_write as sw
-from imc_desktop.services.import_attestation import UNKNOWN_PERSON, decision_of, kind_of
-from imc_desktop.services.maintenance import DatabaseInfo
+from imc_desktop.services.attestation import records as attestation
+from imc_desktop.services.attestation import rules as r
+from imc_desktop.services.attestation.importing import UNKNOWN_PERSON, decision_of, kind_of
+from imc_desktop.services.common import importing
+from imc_desktop.services.common.maintenance import DatabaseInfo
+from imc_desktop.services.organizations import records as orgs
+from imc_desktop.services.staff import records as staff
+from imc_desktop.services.staff import write as sw
 from tests.importers.workbooks import write_xlsx
-from tests.services.test_organizations import SCHOOL
+from tests.services.organizations.test_organizations import SCHOOL
 
 HEADER = ["№", "ФИО", "Дата рождения", "СНИЛС", "Вид аттестации", "Решение", "Дата решения",
           "Приказ №", "Дата приказа", "Действует до"]

@@ -10,8 +10,9 @@ import pytest
 from imc_desktop.cli import RussianParser
 from imc_desktop.cli_import import add_import_parser, cmd_import
 from imc_desktop.importers import mapping_signature, save_mapping
-from imc_desktop.services import importing, maintenance
-from imc_desktop.services import organizations as orgs
+from imc_desktop.services.common import importing, maintenance
+from imc_desktop.services.organizations import importing as org_importing
+from imc_desktop.services.organizations import records as orgs
 from tests.importers.test_organizations_import import DDT, HEADER, POKROV, SAD, replace_cells
 from tests.importers.workbooks import write_xlsx
 
@@ -137,7 +138,7 @@ def test_a_mapping_remembered_in_the_wizard_is_used(tmp_path: Path, db: Path,
     code, _, err = run_import(capsys, "organizations", str(book), "--db", str(db))
     assert code == 1 and "Не выбраны столбцы для обязательных полей: «Полное наименование»" in err
     store = importing.mapping_store(config.Settings().data_dir())
-    save_mapping(store, importing.ORGANIZATIONS, mapping_signature(headers),
+    save_mapping(store, org_importing.ORGANIZATIONS, mapping_signature(headers),
                  {0: "short_name", 1: "full_name", 2: "inn"})
     code, out, err = run_import(capsys, "organizations", str(book), "--db", str(db))
     assert (code, err) == (0, "") and "Создано: 1" in out

@@ -11,15 +11,15 @@ import pytest
 
 from imc_desktop import importers
 from imc_desktop.importers import ImportOptions
-from imc_desktop.services import equipment as eq
-from imc_desktop.services import equipment_history as hist
-from imc_desktop.services import importing
-from imc_desktop.services import organizations as orgs
-from imc_desktop.services.import_equipment import kind_of, status_of
-from imc_desktop.services.maintenance import DatabaseInfo
+from imc_desktop.services.common import importing
+from imc_desktop.services.common.maintenance import DatabaseInfo
+from imc_desktop.services.equipment import history as hist
+from imc_desktop.services.equipment import records as eq
+from imc_desktop.services.equipment.importing import kind_of, status_of
+from imc_desktop.services.organizations import records as orgs
 from tests.importers.test_cli_import import run_import
 from tests.importers.workbooks import write_xlsx
-from tests.services.test_organizations import SCHOOL
+from tests.services.organizations.test_organizations import SCHOOL
 
 HEADER = ["№ п/п", "Инв. номер", "Наименование", "Тип", "Серийный номер", "Учреждение",
           "Кабинет", "Дата ввода в эксплуатацию", "Балансовая стоимость", "Состояние"]
@@ -93,7 +93,7 @@ def test_a_retired_number_is_not_given_again(school: str, tmp_path: Path) -> Non
 
 
 def test_a_written_off_item_is_not_changed_by_an_import(school: str, tmp_path: Path) -> None:
-    from imc_desktop.services import equipment_acts as acts
+    from imc_desktop.services.equipment import acts
 
     run(book(tmp_path, [row(1, "ВА-1")]))
     item_id = eq.list_items()[0].id
@@ -143,7 +143,7 @@ def test_statuses() -> None:
 
 
 def test_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from imc_desktop.services import maintenance
+    from imc_desktop.services.common import maintenance
 
     db = tmp_path / "cli.sqlite"
     maintenance.open_current(db, tmp_path / "backups")

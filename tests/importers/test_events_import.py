@@ -12,13 +12,14 @@ import pytest
 
 from imc_desktop import importers
 from imc_desktop.importers import ImportOptions
-from imc_desktop.services import events, importing
-from imc_desktop.services import events_participants as ep
-from imc_desktop.services.events import EventData
-from imc_desktop.services.import_events import choice_of
-from imc_desktop.services.maintenance import DatabaseInfo
+from imc_desktop.services.common import importing
+from imc_desktop.services.common.maintenance import DatabaseInfo
+from imc_desktop.services.events import participants as ep
+from imc_desktop.services.events import records as events
+from imc_desktop.services.events.importing import choice_of
+from imc_desktop.services.events.records import EventData
 from tests.importers.workbooks import write_xlsx
-from tests.services.events_helpers import people
+from tests.services.events.events_helpers import people
 
 HEADER = ["№", "Мероприятие", "Дата", "ФИО", "Место работы", "Роль", "Результат", "Номинация",
           "Место", "Баллы"]
@@ -105,7 +106,7 @@ def test_a_plan_of_events_is_imported_and_a_second_import_updates_it(
         database: DatabaseInfo, tmp_path: Path) -> None:
     from datetime import time
 
-    from imc_desktop.services.import_events_plan import parse_time
+    from imc_desktop.services.events.importing_plan import parse_time
 
     assert parse_time("10.30") == time(10, 30) and parse_time("0.5") == time(12)
     assert parse_time("9") == time(9) and parse_time("25:00") is None
@@ -132,7 +133,7 @@ def test_a_plan_of_events_is_imported_and_a_second_import_updates_it(
 
 def test_a_list_without_the_event_goes_to_the_event_it_is_imported_into(
         contest: str, tmp_path: Path) -> None:
-    from imc_desktop.services.import_events import into_event
+    from imc_desktop.services.events.importing import into_event
 
     path = write_xlsx(tmp_path / "список.xlsx", [["ФИО", "Место работы"],
                                                  ["Петров Пётр Ивановна", "СОШ № 1"],
@@ -167,7 +168,7 @@ def test_a_row_whose_event_is_gone_at_writing_is_reported_as_skipped(
 
 def test_rows_are_checked_against_one_events_index_per_import(
         contest: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from imc_desktop.services import import_events
+    from imc_desktop.services.events import importing as import_events
 
     built: list[int] = []
     looked_up: list[int] = []

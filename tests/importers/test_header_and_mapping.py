@@ -15,7 +15,7 @@ from imc_desktop.importers import (
     read_header,
     save_mapping,
 )
-from imc_desktop.services.importing import ORGANIZATIONS
+from imc_desktop.services.organizations.importing import ORGANIZATIONS
 from tests.importers.workbooks import STAFF_HEADER, staff_kind, staff_rows, write_xlsx
 
 

@@ -10,12 +10,12 @@ import pytest
 
 from imc_desktop import importers
 from imc_desktop.importers import ImportOptions
-from imc_desktop.services import importing
-from imc_desktop.services import literature as lit
-from imc_desktop.services import literature_balances as bal
-from imc_desktop.services import literature_documents as docs
-from imc_desktop.services import organizations as orgs
-from imc_desktop.services.maintenance import DatabaseInfo
+from imc_desktop.services.common import importing
+from imc_desktop.services.common.maintenance import DatabaseInfo
+from imc_desktop.services.literature import balances as bal
+from imc_desktop.services.literature import documents as docs
+from imc_desktop.services.literature import records as lit
+from imc_desktop.services.organizations import records as orgs
 from tests.importers.workbooks import write_xlsx
 
 FPU_HEADER = ["Порядковый номер учебника", "Наименование учебного предмета", "Автор/авторский "

@@ -16,10 +16,11 @@ from imc_desktop.importers import (
     read_header,
     run,
 )
-from imc_desktop.services import importing, notifier
-from imc_desktop.services import organizations as orgs
-from imc_desktop.services.errors import ServiceError
-from imc_desktop.services.maintenance import DatabaseInfo
+from imc_desktop.services.common import importing, notifier
+from imc_desktop.services.common.errors import ServiceError
+from imc_desktop.services.common.maintenance import DatabaseInfo
+from imc_desktop.services.organizations import importing as org_importing
+from imc_desktop.services.organizations import records as orgs
 from tests.importers.workbooks import write_xlsx
 
 HEADER = ("№", "Полное наименование", "Краткое наименование", "Тип", "ИНН", "КПП",
@@ -156,7 +157,7 @@ def test_organization_references_for_other_kinds(database: DatabaseInfo) -> None
 
 
 def test_check_row_uses_the_directory_rules() -> None:
-    kind = importing.ORGANIZATIONS
+    kind = org_importing.ORGANIZATIONS
     problems = kind.check_row({"short_name": "X", "full_name": "Y", "inn": "123456789047"})
     assert "физического лица" in problems["inn"]
     assert kind.check_row({"short_name": "X", "full_name": "Y", "head_email": "a@"}) == {

@@ -9,7 +9,7 @@ import pytest
 
 from imc_desktop.importers import ImportFileError, open_workbook, read_header
 from imc_desktop.importers.reading import OLE_MAGIC
-from imc_desktop.services.importing import ORGANIZATIONS
+from imc_desktop.services.organizations.importing import ORGANIZATIONS
 from tests.importers.workbooks import STAFF_HEADER, staff_kind, staff_rows, write_xlsx
 
 

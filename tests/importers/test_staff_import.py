@@ -11,13 +11,14 @@ import pytest
 
 from imc_desktop import importers
 from imc_desktop.importers import ImportOptions
-from imc_desktop.services import importing, staff
-from imc_desktop.services import organizations as orgs
-from imc_desktop.services import staff_write as sw
-from imc_desktop.services.import_staff import parse_experience
-from imc_desktop.services.maintenance import DatabaseInfo
+from imc_desktop.services.common import importing
+from imc_desktop.services.common.maintenance import DatabaseInfo
+from imc_desktop.services.organizations import records as orgs
+from imc_desktop.services.staff import records as staff
+from imc_desktop.services.staff import write as sw
+from imc_desktop.services.staff.importing import parse_experience
 from tests.importers.workbooks import write_xlsx
-from tests.services.test_organizations import SCHOOL
+from tests.services.organizations.test_organizations import SCHOOL
 
 HEADER = ["№", "ФИО", "Дата рождения", "СНИЛС", "Должность", "Предмет", "ОО",
           "Образование", "Год окончания", "Пед. стаж", "Категория"]

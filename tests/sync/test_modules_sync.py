@@ -12,7 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from imc_desktop.services import equipment, equipment_acts, maintenance, sync_views
+from imc_desktop.services.common import maintenance
+from imc_desktop.services.equipment import acts as equipment_acts
+from imc_desktop.services.equipment import records as equipment
+from imc_desktop.services.sync import views as sync_views
 from imc_desktop.sync.share import Share
 from imc_desktop.sync.tables import synced_tables
 from tests.sync.helpers import Workstation
@@ -122,9 +125,9 @@ def test_copies_issued_twice_offline_are_reported_after_the_sync(
         office: tuple[Workstation, Workstation]) -> None:
     from decimal import Decimal
 
-    from imc_desktop.services import literature_balances as bal
-    from imc_desktop.services import literature_documents as docs
-    from imc_desktop.services import sync
+    from imc_desktop.services.literature import balances as bal
+    from imc_desktop.services.literature import documents as docs
+    from imc_desktop.services.sync import runner as sync
 
     a, b = office
     _use(a)

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from imc_desktop import db
-from imc_desktop.services import sync_views
-from imc_desktop.services.errors import ServiceError
+from imc_desktop.services.common.errors import ServiceError
+from imc_desktop.services.sync import views as sync_views
 from tests.sync.helpers import Workstation
 
 MakePC = Callable[[str], Workstation]

@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtWidgets import QFileDialog
 
 from imc_desktop import config
-from imc_desktop.services import organizations as orgs
-from imc_desktop.services.maintenance import DatabaseInfo
+from imc_desktop.services.common.maintenance import DatabaseInfo
+from imc_desktop.services.organizations import records as orgs
 from ui.main_window import MainWindow
 from ui.settings_dialog import SettingsDialog
 from ui.widgets.messages import Ask

@@ -12,8 +12,8 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog
 
 from imc_desktop import config
-from imc_desktop.services import reports
-from imc_desktop.services.maintenance import DatabaseInfo
+from imc_desktop.services.common import reports
+from imc_desktop.services.common.maintenance import DatabaseInfo
 from ui.main_window import MainWindow
 from ui.reports_dialog import ReportsDialog
 from ui.widgets.messages import Ask

@@ -17,10 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imc_desktop.services import attestation
-from imc_desktop.services import attestation_rules as r
-from imc_desktop.services.attestation import AttestationData, LeaveData, PersonAttestation
-from imc_desktop.services.errors import ServiceError
+from imc_desktop import clock
+from imc_desktop.services.attestation import records as attestation
+from imc_desktop.services.attestation import rules as r
+from imc_desktop.services.attestation.records import AttestationData, LeaveData, PersonAttestation
+from imc_desktop.services.common.errors import ServiceError
 from imc_desktop.validation import format_date
 from ui.attestation.record_dialog import LeaveForm, PersonChoice, RecordContext, edit_record
 from ui.attestation.urgency import UNTIL_KIND, UntilText, until_text
@@ -156,7 +157,7 @@ class AttestationPage(QWidget):
         data = AttestationData(person_id=person.id,
                                organization_id=person.organization_id or None,
                                position=person.position, stage=attestation.STAGES[0],
-                               applied_on=self._context.today or date.today())
+                               applied_on=self._context.today or clock.today())
         if edit_record(data, self._record_context(), self):
             self.refresh()
 

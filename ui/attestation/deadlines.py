@@ -8,11 +8,11 @@ from datetime import date
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
 
-from imc_desktop import config
-from imc_desktop.services import attestation
-from imc_desktop.services import attestation_rules as r
-from imc_desktop.services.attestation import DueRow
-from imc_desktop.services.staff_rules import add_months
+from imc_desktop import clock, config
+from imc_desktop.services.attestation import records as attestation
+from imc_desktop.services.attestation import rules as r
+from imc_desktop.services.attestation.records import DueRow
+from imc_desktop.services.staff.rules import add_months
 from ui.attestation.urgency import UrgencyDelegate
 from ui.widgets.record_form import DateEdit
 from ui.widgets.record_list import Column, RecordList
@@ -83,7 +83,7 @@ class DeadlinesPage(QWidget):
         self.horizon.addItem(self.tr("own period"), CUSTOM)
         self.horizon.setCurrentIndex(1)
         self.custom_until = DateEdit()
-        self.custom_until.set_date_value(add_months(date.today(), 6))
+        self.custom_until.set_date_value(add_months(clock.today(), 6))
         self.custom_until.setToolTip(self.tr("Show what falls due up to this date"))
         self.custom_until.hide()
         self.org_filter = filter_combo(self.tr("All organizations"), self._apply_filters)
@@ -108,7 +108,7 @@ class DeadlinesPage(QWidget):
             if isinstance(typed, date):
                 return typed
             months = 6
-        return add_months(date.today(), int(months))
+        return add_months(clock.today(), int(months))
 
     def _load(self) -> Sequence[DueRow]:
         rows = attestation.deadlines(self.until(), rules=attestation.rules_from(self.settings))

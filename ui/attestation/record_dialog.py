@@ -9,10 +9,10 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QDialog, QWidget
 
-from imc_desktop.services import attestation
-from imc_desktop.services import attestation_rules as r
-from imc_desktop.services.attestation import AttestationData, LeaveData
-from imc_desktop.services.errors import ServiceError, ValidationFailed
+from imc_desktop.services.attestation import records as attestation
+from imc_desktop.services.attestation import rules as r
+from imc_desktop.services.attestation.records import AttestationData, LeaveData
+from imc_desktop.services.common.errors import ServiceError, ValidationFailed
 from ui.widgets.messages import Ask
 from ui.widgets.record_form import RecordForm
 

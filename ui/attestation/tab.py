@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 from operator import attrgetter
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
-from imc_desktop import config
-from imc_desktop.services import attestation, staff
-from imc_desktop.services import attestation_rules as r
-from imc_desktop.services.attestation import (
+from imc_desktop import clock, config
+from imc_desktop.services.attestation import records as attestation
+from imc_desktop.services.attestation import rules as r
+from imc_desktop.services.attestation.records import (
     ApplicationRow,
     AttestationData,
     DueRow,
     HistoryRow,
 )
-from imc_desktop.services.errors import ServiceError
-from imc_desktop.services.staff_rules import StaffRules
+from imc_desktop.services.common.errors import ServiceError
+from imc_desktop.services.organizations import records as organizations
+from imc_desktop.services.staff import records as staff
+from imc_desktop.services.staff.rules import StaffRules
 from ui.attestation.deadlines import TABLES, DeadlinesPage
 from ui.attestation.record_dialog import PersonChoice, RecordContext, edit_record
 from ui.attestation.urgency import UNTIL_KIND, UntilText, UrgencyDelegate
@@ -144,12 +145,12 @@ class AttestationTab(QWidget):
 
     # ---------------------------------------------------------------- commands
     def context(self, person_id: str | None = None) -> RecordContext:
-        rows = staff.list_staff(date.today(), StaffRules.from_settings(self.settings))
+        rows = staff.list_staff(clock.today(), StaffRules.from_settings(self.settings))
         people = tuple(PersonChoice(x.id, f"{x.full_name} — {x.organization}".rstrip(" —"),
                                     x.organization_id, x.position)
                        for x in rows if person_id is None or x.id == person_id)
-        return RecordContext(people, tuple(staff.organization_choices()),
-                             attestation.rules_from(self.settings), date.today())
+        return RecordContext(people, tuple(organizations.active_organization_choices()),
+                             attestation.rules_from(self.settings), clock.today())
 
     def _edit(self, data: AttestationData, fixed: bool = False) -> None:
         edit_record(data, self.context(data.person_id if fixed else None), self)
@@ -158,10 +159,10 @@ class AttestationTab(QWidget):
         self._edit(AttestationData(person_id=row.person_id,
                                    organization_id=row.organization_id or None,
                                    position=row.position, kind=row.kind, stage=FILED,
-                                   applied_on=date.today()), fixed=True)
+                                   applied_on=clock.today()), fixed=True)
 
     def new_application(self) -> None:
-        self._edit(AttestationData(stage=FILED, applied_on=date.today()))
+        self._edit(AttestationData(stage=FILED, applied_on=clock.today()))
 
     def _stored(self, row: ApplicationRow | HistoryRow) -> AttestationData | None:
         found = next((x for x in attestation.person_records(row.person_id) if x.id == row.id),

@@ -9,8 +9,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex
 from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
-from imc_desktop.services import attestation_rules as r
-from imc_desktop.services.attestation import ApplicationRow, DueRow
+from imc_desktop.services.attestation import rules as r
+from imc_desktop.services.attestation.records import ApplicationRow, DueRow
 from imc_desktop.validation import format_date
 from ui.widgets.table_model import ROW_ROLE
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from imc_desktop.services.events_participants import ParticipantRow
+from imc_desktop.services.events.participants import ParticipantRow
 from ui.events.participants_dialog import attendance_text
 from ui.staff.card_pages import make_table
 from ui.widgets.table_model import Column

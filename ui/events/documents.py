@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMenu, QPushButton, QWidget
 
-from imc_desktop.services import events_documents as docs
-from imc_desktop.services import events_ics, reports
-from imc_desktop.services.errors import ServiceError
-from imc_desktop.services.report_defs_events import ATTENDANCE, PROTOCOL
+from imc_desktop.services.common import reports
+from imc_desktop.services.common.errors import ServiceError
+from imc_desktop.services.events import documents as docs
+from imc_desktop.services.events import ics as events_ics
+from imc_desktop.services.events.reports import ATTENDANCE, PROTOCOL
 from ui.events.reminders import RemindersDialog
 from ui.widgets.messages import Ask
 from ui.widgets.open_file import open_file
@@ -152,7 +153,7 @@ class DocumentsMenu(QObject):
             "%1", str(done.created)).replace("%2", str(done.updated)))
 
     def import_excel(self, kind: str) -> None:
-        from imc_desktop.services import importing
+        from imc_desktop.services.common import importing
         from ui.widgets.import_wizard import ImportWizard
 
         ImportWizard.ask(kind, importing.mapping_store(self.tab.settings.data_dir()), self.tab)

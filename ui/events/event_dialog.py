@@ -10,9 +10,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QWidget
 
-from imc_desktop.services import events
-from imc_desktop.services.errors import ServiceError, ValidationFailed
-from imc_desktop.services.events import EventData, EventRow
+from imc_desktop.services.common.errors import ServiceError, ValidationFailed
+from imc_desktop.services.events import records as events
+from imc_desktop.services.events.records import EventData, EventRow
 from ui.widgets.messages import Ask
 from ui.widgets.record_form import RecordForm
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
 
-from imc_desktop.services import events
-from imc_desktop.services.events import EventRow
+from imc_desktop.services.events import records as events
+from imc_desktop.services.events.records import EventRow
 
 
 def _fold(text: str) -> str:

@@ -11,8 +11,9 @@ from PySide6.QtCore import QLocale, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 
-from imc_desktop.services.events import EventRow
-from imc_desktop.services.events_calendar import DayCell, day_cells, month_weeks
+from imc_desktop import clock
+from imc_desktop.services.events.calendar import DayCell, day_cells, month_weeks
+from imc_desktop.services.events.records import EventRow
 from ui.events.colors import kind_color
 
 if TYPE_CHECKING:
@@ -57,8 +58,8 @@ class MonthView(QWidget):
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.year, self.month = date.today().year, date.today().month
-        self.today = date.today()
+        self.year, self.month = clock.today().year, clock.today().month
+        self.today = clock.today()
         self.weeks = month_weeks(self.year, self.month)
         self.rows: list[EventRow] = []
         self.cells: dict[date, DayCell[EventRow]] = {}
@@ -71,7 +72,7 @@ class MonthView(QWidget):
 
     # ---------------------------------------------------------------- data
     def set_month(self, year: int, month: int, today: date | None = None) -> None:
-        self.year, self.month, self.today = year, month, today or date.today()
+        self.year, self.month, self.today = year, month, today or clock.today()
         self.weeks = month_weeks(year, month)
         self._layout()
 

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imc_desktop.services import events_participants as ep
-from imc_desktop.services.events_participants import ParticipantData
+from imc_desktop.services.events import participants as ep
+from imc_desktop.services.events.participants import ParticipantData
 from ui.widgets.record_form import RecordForm
 
 ATTENDANCE = ("", "присутствовал", "отсутствовал")

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imc_desktop.services import events_participants as ep
-from imc_desktop.services.errors import ServiceError
-from imc_desktop.services.events import EventRow
-from imc_desktop.services.events_participants import Added, ParticipantData, ParticipantRow
+from imc_desktop.services.common.errors import ServiceError
+from imc_desktop.services.events import participants as ep
+from imc_desktop.services.events.participants import Added, ParticipantData, ParticipantRow
+from imc_desktop.services.events.records import EventRow
 from ui.events.participant_forms import BulkForm, ParticipantForm, PeopleContext, PeoplePicker
 from ui.staff.card_pages import make_table
 from ui.widgets.changes import change_bridge
@@ -163,7 +163,7 @@ class ParticipantsDialog(QDialog):
             self._run(lambda: ep.delete_participants([r.id for r in rows]))
 
     def import_from_excel(self) -> None:
-        from imc_desktop.services.import_events import into_event
+        from imc_desktop.services.events.importing import into_event
         from ui.widgets.import_wizard import ImportWizard
 
         if self.mappings is not None:

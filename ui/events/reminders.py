@@ -8,7 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableView, QVBoxLayout, QWidget
 
-from imc_desktop.services.events import EventRow, Reminders
+from imc_desktop.services.events.records import EventRow, Reminders
 from ui.staff.card_pages import make_table
 from ui.widgets.table_model import Column
 

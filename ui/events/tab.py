@@ -18,12 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imc_desktop import config
-from imc_desktop.services import events, importing, staff
-from imc_desktop.services.errors import ServiceError
-from imc_desktop.services.events import EventData, EventRow
-from imc_desktop.services.events_calendar import month_weeks, week_of
-from imc_desktop.services.events_rules import add_months
+from imc_desktop import clock, config
+from imc_desktop.services.common import importing
+from imc_desktop.services.common.errors import ServiceError
+from imc_desktop.services.events import records as events
+from imc_desktop.services.events.calendar import month_weeks, week_of
+from imc_desktop.services.events.records import EventData, EventRow
+from imc_desktop.services.events.rules import add_months
+from imc_desktop.services.staff import records as staff
 from ui.events.documents import DocumentsMenu
 from ui.events.event_dialog import EventContext, clash_text, edit_event
 from ui.events.filters import EventFilter, FilterBar
@@ -45,7 +47,7 @@ class EventsTab(QWidget):
         super().__init__(parent)
         self.settings = settings
         self.title = self.tr("Events")
-        self.today = today or date.today()
+        self.today = today or clock.today()
         self.anchor = self.today
         self.rows: list[EventRow] = []
         self.month = MonthView(self)
@@ -202,10 +204,10 @@ class EventsTab(QWidget):
         self.apply_filter()
 
     def refresh_choices(self) -> None:
-        from imc_desktop.services.staff import organization_choices
+        from imc_desktop.services.organizations.records import active_organization_choices
 
         self.organizers = events.organizer_choices()
-        self.organizations = organization_choices()
+        self.organizations = active_organization_choices()
         self.filters.set_choices(self.organizers, self.organizations, list(POSITIONS))
 
     def current_filter(self) -> EventFilter:

@@ -10,8 +10,9 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from imc_desktop.services.events import EventRow
-from imc_desktop.services.events_calendar import Placed, days_of, week_of, week_slots
+from imc_desktop import clock
+from imc_desktop.services.events.calendar import Placed, days_of, week_of, week_slots
+from imc_desktop.services.events.records import EventRow
 from ui.events.colors import kind_color
 from ui.events.month_view import selected_event_keys, weekday_names
 
@@ -33,8 +34,8 @@ class WeekView(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.days = week_of(date.today())
-        self.today = date.today()
+        self.days = week_of(clock.today())
+        self.today = clock.today()
         self.rows: list[EventRow] = []
         self.placed: list[Placed[EventRow]] = []
         self.all_day: list[list[EventRow]] = [[] for _ in range(7)]
@@ -44,7 +45,7 @@ class WeekView(QWidget):
         return QSize(900, 600)
 
     def set_week(self, day: date, today: date | None = None) -> None:
-        self.days, self.today = week_of(day), today or date.today()
+        self.days, self.today = week_of(day), today or clock.today()
         self._layout()
 
     def set_events(self, rows: Sequence[EventRow]) -> None:

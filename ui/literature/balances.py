@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imc_desktop import config
-from imc_desktop.services import literature as lit
-from imc_desktop.services import literature_balances as bal
-from imc_desktop.services.literature_balances import BalanceRow
+from imc_desktop import clock, config
+from imc_desktop.services.literature import balances as bal
+from imc_desktop.services.literature import records as lit
+from imc_desktop.services.literature.balances import BalanceRow
 from ui.widgets.changes import keep_filled
 from ui.widgets.record_form import DateEdit
 from ui.widgets.record_list import Column, RecordList
@@ -44,7 +44,7 @@ class BalancesPage(QWidget):
     def __init__(self, settings: config.Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.on_date = DateEdit()
-        self.on_date.set_date_value(date.today())
+        self.on_date.set_date_value(clock.today())
         self.holder = QComboBox()
         self.holder.addItem(self.tr("All holders"), ALL_HOLDERS)
         self.holder.addItem(lit.IMC_FUND, bal.IMC_HOLDER)
@@ -85,7 +85,7 @@ class BalancesPage(QWidget):
 
     def day(self) -> date:
         value = self.on_date.date_value()
-        return value if isinstance(value, date) else date.today()
+        return value if isinstance(value, date) else clock.today()
 
     def _load(self) -> list[BalanceRow]:
         holder = self.holder.currentData()

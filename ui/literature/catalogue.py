@@ -9,9 +9,9 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from imc_desktop import config
-from imc_desktop.services import literature as lit
-from imc_desktop.services.errors import ServiceError, ValidationFailed
-from imc_desktop.services.literature import TitleData
+from imc_desktop.services.common.errors import ServiceError, ValidationFailed
+from imc_desktop.services.literature import records as lit
+from imc_desktop.services.literature.records import TitleData
 from ui.widgets.messages import Ask
 from ui.widgets.record_form import RecordForm
 from ui.widgets.record_list import Column, RecordList
@@ -186,7 +186,7 @@ class CataloguePage(QWidget):
         self.record_list.set_predicate(keep)
 
     def import_from_excel(self, kind: str) -> None:
-        from imc_desktop.services import importing
+        from imc_desktop.services.common import importing
         from ui.widgets.import_wizard import ImportWizard
 
         ImportWizard.ask(kind, importing.mapping_store(self.settings.data_dir()), self)

@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from imc_desktop import clock
 from imc_desktop import validation as v
-from imc_desktop.services import literature_documents as docs
-from imc_desktop.services.errors import ServiceError, ValidationFailed
-from imc_desktop.services.literature import TitleData
-from imc_desktop.services.literature_documents import DocumentData, LineData
+from imc_desktop.services.common.errors import ServiceError, ValidationFailed
+from imc_desktop.services.literature import documents as docs
+from imc_desktop.services.literature.documents import DocumentData, LineData
+from imc_desktop.services.literature.records import TitleData
 from ui.literature.lines_model import LinesTableModel
 from ui.widgets.messages import Ask
 from ui.widgets.record_form import DateEdit
@@ -178,7 +179,7 @@ class DocumentDialog(QDialog):
     def _show(self, data: DocumentData) -> None:
         self.kind.setCurrentText(data.kind)
         self.number.setText(data.number)
-        self.doc_date.set_date_value(data.doc_date or date.today())
+        self.doc_date.set_date_value(data.doc_date or clock.today())
         self.sender.setCurrentIndex(max(self.sender.findData(data.from_org_id or FUND), 0))
         self.receiver.setCurrentIndex(max(self.receiver.findData(data.to_org_id or FUND), 0))
         self.supplier.setText(data.supplier)

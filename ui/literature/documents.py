@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex
 from PySide6.QtGui import QBrush, QColor, QPalette
@@ -17,11 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imc_desktop import config
-from imc_desktop.services import literature as lit
-from imc_desktop.services import literature_documents as docs
-from imc_desktop.services.errors import ServiceError
-from imc_desktop.services.literature_documents import DocumentData, DocumentRow
+from imc_desktop import clock, config
+from imc_desktop.services.common.errors import ServiceError
+from imc_desktop.services.literature import documents as docs
+from imc_desktop.services.literature import records as lit
+from imc_desktop.services.literature.documents import DocumentData, DocumentRow
 from ui.literature.document_dialog import DocumentContext, DocumentDialog
 from ui.widgets.changes import keep_filled
 from ui.widgets.messages import Ask
@@ -133,7 +132,7 @@ class DocumentsPage(QWidget):
                                lit.IMC_FUND, self.print_document)
 
     def new_document(self, kind: str) -> None:
-        DocumentDialog.edit(DocumentData(kind=kind, doc_date=date.today()), self.context(), self)
+        DocumentDialog.edit(DocumentData(kind=kind, doc_date=clock.today()), self.context(), self)
 
     def open_document(self, row: DocumentRow | None = None) -> None:
         row = row or self.record_list.current_row()

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imc_desktop.services import literature as lit
-from imc_desktop.services.errors import ServiceError
+from imc_desktop.services.common.errors import ServiceError
+from imc_desktop.services.literature import records as lit
 from ui.widgets.messages import Ask
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from imc_desktop.services.literature_documents import LineData
+from imc_desktop.services.literature.documents import LineData
 from ui.widgets.table_model import display_text
 
 Index = QModelIndex | QPersistentModelIndex

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from imc_desktop import config
-from imc_desktop.services import reports
-from imc_desktop.services.errors import ServiceError
+from imc_desktop.services.common import reports
+from imc_desktop.services.common.errors import ServiceError
 from ui.literature.balances import BalancesPage
 from ui.literature.catalogue import CataloguePage
 from ui.literature.documents import DocumentsPage

@@ -7,8 +7,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 
-from imc_desktop.services import organizations as orgs
-from imc_desktop.services.organizations import OrganizationData
+from imc_desktop.services.organizations import records as orgs
+from imc_desktop.services.organizations.records import OrganizationData
 from ui.widgets.record_form import RecordForm
 
 _NAMES = {f.name for f in fields(OrganizationData)}

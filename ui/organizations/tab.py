@@ -7,9 +7,9 @@ from typing import Any
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QCheckBox, QComboBox, QVBoxLayout, QWidget
 
-from imc_desktop.services import organizations as orgs
-from imc_desktop.services.errors import ServiceError, ValidationFailed
-from imc_desktop.services.organizations import OrganizationData
+from imc_desktop.services.common.errors import ServiceError, ValidationFailed
+from imc_desktop.services.organizations import records as orgs
+from imc_desktop.services.organizations.records import OrganizationData
 from ui.organizations.dialog import OrganizationDialog
 from ui.widgets.messages import Ask
 from ui.widgets.record_list import Column, RecordList

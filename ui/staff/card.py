@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imc_desktop.services import staff_write
-from imc_desktop.services.attestation import PersonAttestation, decisions_of
-from imc_desktop.services.attestation_rules import AttestationRules, current_category
-from imc_desktop.services.staff import (
+from imc_desktop.services.attestation.records import PersonAttestation, decisions_of
+from imc_desktop.services.attestation.rules import AttestationRules, current_category
+from imc_desktop.services.staff import write as staff_write
+from imc_desktop.services.staff.records import (
     CHOICES,
     PERSON_FIELDS,
     AwardData,
@@ -31,8 +31,8 @@ from imc_desktop.services.staff import (
     ExperienceData,
     PersonCard,
 )
-from imc_desktop.services.staff_rules import StaffRules
-from imc_desktop.services.staff_write import ChangeEntry, Duplicate
+from imc_desktop.services.staff.rules import StaffRules
+from imc_desktop.services.staff.write import ChangeEntry, Duplicate
 from imc_desktop.validation import digits, format_snils
 from ui.attestation.card_page import AttestationPage, AttestationPageContext
 from ui.attestation.record_dialog import PersonChoice

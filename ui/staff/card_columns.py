@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
-from imc_desktop.services.staff import CourseData
+from imc_desktop.services.staff.records import CourseData
 from ui.widgets.table_model import Column
 
 

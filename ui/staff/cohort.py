@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
-from imc_desktop.services.staff import CourseData
+from imc_desktop.services.staff.records import CourseData
 from ui.staff.subforms import CourseForm, SubformContext
 
 NAMES_SHOWN = 8

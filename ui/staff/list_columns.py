@@ -8,8 +8,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex
 from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
-from imc_desktop.services.staff import PersonRow
-from imc_desktop.services.staff_rules import KPK_OVERDUE, format_experience
+from imc_desktop.services.staff.records import PersonRow
+from imc_desktop.services.staff.rules import KPK_OVERDUE, format_experience
 from ui.widgets.table_model import ROW_ROLE
 
 OVERDUE_TEXT = QColor("#a4161a")

@@ -8,8 +8,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QSpinBox, QWidget
 
-from imc_desktop.services import staff_write
-from imc_desktop.services.staff import (
+from imc_desktop.services.staff import write as staff_write
+from imc_desktop.services.staff.records import (
     CHOICES,
     AwardData,
     CourseData,
@@ -20,7 +20,7 @@ from imc_desktop.services.staff import (
     join_subjects,
     split_subjects,
 )
-from imc_desktop.services.staff_rules import StaffRules
+from imc_desktop.services.staff.rules import StaffRules
 from ui.widgets.record_form import RecordForm
 
 NOTE_STYLE = "color: #8a5a00;"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date
 from functools import partial
 
 from PySide6.QtCore import QPoint
@@ -19,11 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imc_desktop import config
-from imc_desktop.services import attestation, staff, staff_write
-from imc_desktop.services.errors import ServiceError, ValidationFailed
-from imc_desktop.services.staff import CourseData, PersonCard, PersonRow
-from imc_desktop.services.staff_rules import KPK_OVERDUE, StaffRules
+from imc_desktop import clock, config
+from imc_desktop.services.attestation import records as attestation
+from imc_desktop.services.common.errors import ServiceError, ValidationFailed
+from imc_desktop.services.organizations import records as organizations
+from imc_desktop.services.staff import records as staff
+from imc_desktop.services.staff import write as staff_write
+from imc_desktop.services.staff.records import CourseData, PersonCard, PersonRow
+from imc_desktop.services.staff.rules import KPK_OVERDUE, StaffRules
 from ui.staff.card import CardContext, PersonDialog
 from ui.staff.cohort import CohortCourseDialog
 from ui.staff.list_columns import EXPERIENCE_KIND, OverdueDelegate, experience_of
@@ -157,7 +159,7 @@ class StaffTab(QWidget):
 
     # ---------------------------------------------------------------- data
     def _load(self) -> list[PersonRow]:
-        rows = staff.list_staff(date.today(), self.rules())
+        rows = staff.list_staff(clock.today(), self.rules())
         self._numbers = self._fetch_numbers(rows) if self.show_numbers.isChecked() else {}
         self._refresh_choices(rows)
         return rows
@@ -242,10 +244,10 @@ class StaffTab(QWidget):
     def _edit(self, card: PersonCard, log: tuple[staff_write.ChangeEntry, ...]) -> None:
         rules = attestation.rules_from(self.settings)
         status = attestation.person_attestation(card.id, rules=rules) if card.id else None
-        from imc_desktop.services.events_participants import person_participation
+        from imc_desktop.services.events.participants import person_participation
 
-        context = CardContext(tuple(staff.organization_choices()), log, self.rules(),
-                              date.today(), status, rules,
+        context = CardContext(tuple(organizations.active_organization_choices()), log, self.rules(),
+                              clock.today(), status, rules,
                               tuple(person_participation(card.id)) if card.id else ())
         while True:
             edited = PersonDialog.ask(card, context, self)
@@ -284,7 +286,7 @@ class StaffTab(QWidget):
             Ask.info(self, title, self.tr(
                 "Select the pedagogues in the list first (Ctrl+click, Shift+click)."))
             return
-        context = SubformContext(rules=self.rules(), today=date.today())
+        context = SubformContext(rules=self.rules(), today=clock.today())
         course = CohortCourseDialog.ask(CourseData(), [r.full_name for r in rows], context, self)
         if course is None:
             return

@@ -7,7 +7,7 @@ from datetime import datetime
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
-from imc_desktop.services import staff_write
+from imc_desktop.services.staff import write as staff_write
 from ui.widgets.record_list import Column, RecordList
 
 

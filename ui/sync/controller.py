@@ -11,8 +11,9 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from imc_desktop import config
-from imc_desktop.services import maintenance, sync
-from imc_desktop.services.sync import SyncProgress, SyncResult
+from imc_desktop.services.common import maintenance
+from imc_desktop.services.sync import runner as sync
+from imc_desktop.services.sync.runner import SyncProgress, SyncResult
 from ui.widgets.changes import change_bridge
 from ui.widgets.messages import Ask
 from ui.widgets.tasks import Cancelled, Progress, run_with_progress

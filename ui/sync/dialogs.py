@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from imc_desktop import config
-from imc_desktop.services import sync_views
-from imc_desktop.services.errors import ServiceError
-from imc_desktop.services.sync_views import ConflictRow
+from imc_desktop.services.common.errors import ServiceError
+from imc_desktop.services.sync import views as sync_views
+from imc_desktop.services.sync.views import ConflictRow
 from ui.widgets.messages import Ask
 from ui.widgets.record_list import Column, RecordList
 

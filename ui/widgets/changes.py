@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QComboBox
 
-from imc_desktop.services import notifier
+from imc_desktop.services.common import notifier
 
 
 class ChangeBridge(QObject):

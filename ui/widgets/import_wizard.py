@@ -26,9 +26,14 @@ from PySide6.QtWidgets import (
 )
 
 from imc_desktop import importers as imp
-from imc_desktop.importers import ImportKind, ImportPreview, ImportSummary, SheetHeader
-from imc_desktop.services import importing
-from imc_desktop.services.errors import ServiceError
+from imc_desktop.services.common import importing
+from imc_desktop.services.common.errors import ServiceError
+from imc_desktop.services.common.importing import (
+    ImportKind,
+    ImportPreview,
+    ImportSummary,
+    SheetHeader,
+)
 from ui.widgets.import_parts import (
     ERROR_STYLE,
     ImportDetails,

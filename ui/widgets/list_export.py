@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from imc_desktop import config
-from imc_desktop.services import reports
+from imc_desktop.services.common import reports
 from ui.widgets.record_list import RecordList
 from ui.widgets.report_preview import preview_report, save_report
 

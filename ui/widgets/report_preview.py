@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from imc_desktop import config
-from imc_desktop.services import reports
+from imc_desktop.services.common import reports
 from ui.widgets.messages import Ask
 from ui.widgets.open_file import open_file
 from ui.widgets.pdf_pages import print_pdf, render_pages

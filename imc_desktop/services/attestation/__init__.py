@@ -1,0 +1,1 @@
+"""Attestation of pedagogues (Приказ № 196)."""

@@ -1,0 +1,424 @@
+"""Attestation: records, leave periods, what is due («Сроки»), applications in progress."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from imc_desktop import clock, config
+from imc_desktop.db import session_scope
+from imc_desktop.services.attestation import rules as r
+from imc_desktop.services.common.errors import NotFound, ValidationFailed
+from imc_desktop.services.common.rows import bulk_allocation
+from models import AttestationRecord, Employment, LeavePeriod, Organization, Person
+from models.attestation import CHANNELS, STAGES
+
+TABLES = frozenset({"attestation_records", "leave_periods", "persons"})
+KINDS, DECISIONS, LEAVE_KINDS = r.KINDS, r.DECISIONS, r.LEAVE_KINDS
+__all__ = ["CHANNELS", "DECISIONS", "KINDS", "LEAVE_KINDS", "STAGES"]
+
+
+def rules_from(settings: config.Settings) -> r.AttestationRules:
+    return r.AttestationRules(
+        validity_years=settings.get(config.CATEGORY_VALIDITY_YEARS),
+        szd_period_years=settings.get(config.SZD_PERIOD_YEARS),
+        consider_days=settings.get(config.APPLICATION_CONSIDER_DAYS),
+        max_days=settings.get(config.ATTESTATION_MAX_DAYS))
+
+
+@dataclass(frozen=True)
+class AttestationData:
+    id: str | None = None
+    person_id: str = ""
+    organization_id: str | None = None
+    position: str = ""
+    kind: str = r.FIRST
+    applied_on: date | None = None
+    channel: str = ""
+    stage: str = STAGES[2]
+    decision: str = ""
+    decided_on: date | None = None
+    order_number: str = ""
+    order_date: date | None = None
+    order_body: str = ""
+    valid_until: date | None = None
+    simplified: bool = False
+    simplified_basis: str = ""
+
+
+@dataclass(frozen=True)
+class LeaveData:
+    id: str | None = None
+    kind: str = r.PARENTAL
+    start: date | None = None
+    end: date | None = None
+
+
+_RECORD_FIELDS = [f.name for f in fields(AttestationData) if f.name != "id"]
+
+
+def _data(record: AttestationRecord) -> AttestationData:
+    return AttestationData(record.id, **{n: getattr(record, n) for n in _RECORD_FIELDS})
+
+
+def _decision(d: AttestationData | AttestationRecord) -> r.Decision | None:
+    if not d.decision or d.decided_on is None:
+        return None
+    return r.Decision(d.kind, d.decision, d.decided_on, d.valid_until)
+
+
+def decisions_of(records: list[AttestationData]) -> list[r.Decision]:
+    return [d for d in map(_decision, records) if d is not None]
+
+
+# ---------------------------------------------------------------- validation
+
+_FITTING = {r.SZD: (r.CONFORMS, r.NOT_CONFORMS)}
+
+
+def validate_record(data: AttestationData) -> dict[str, str]:
+    """{field: Russian message}; empty when the record can be saved."""
+    p: dict[str, str] = {}
+    if not data.person_id:
+        p["person_id"] = "Выберите педагога."
+    if data.kind not in KINDS:
+        p["kind"] = "Выберите вид аттестации из списка."
+    if data.stage not in STAGES:
+        p["stage"] = "Выберите этап."
+    if data.channel and data.channel not in CHANNELS:
+        p["channel"] = "Способ подачи: лично, Госуслуги или почтой."
+    p.update(_check_decision(data))
+    if data.applied_on and data.decided_on and data.decided_on < data.applied_on:
+        p["decided_on"] = "Решение раньше заявления."
+    if data.valid_until and data.decided_on and data.valid_until <= data.decided_on:
+        p["valid_until"] = "«Действует до» должно быть позже даты решения."
+    if data.simplified and not data.simplified_basis.strip():
+        p["simplified_basis"] = "Укажите основание упрощённой процедуры (награда, звание)."
+    return p
+
+
+def _check_decision(data: AttestationData) -> dict[str, str]:
+    allowed = _FITTING.get(data.kind, (r.ESTABLISHED, r.REFUSED))
+    if data.stage != STAGES[2]:
+        if data.decision:
+            return {"stage": "Решение принято: выберите этап «решение»."}
+        return {} if data.applied_on else {"applied_on": "Укажите дату заявления."}
+    p: dict[str, str] = {}
+    if data.decision not in allowed:
+        p["decision"] = "Для этого вида решение: " + " или ".join(f"«{a}»" for a in allowed) + "."
+    if data.decided_on is None:
+        p["decided_on"] = "Укажите дату решения."
+    return p
+
+
+def record_warnings(data: AttestationData, today: date | None = None) -> list[str]:
+    """What to warn about without refusing: педагог-методист/-наставник without the highest
+    category."""
+    others = [x for x in person_records(data.person_id) if x.id != data.id] \
+        if data.person_id else []
+    warning = r.senior_kind_warning(data.kind, decisions_of(others), today or clock.today())
+    return [warning] if warning else []
+
+
+# ---------------------------------------------------------------- reading and writing
+
+def person_records(person_id: str) -> list[AttestationData]:
+    with session_scope() as s:
+        rows = s.scalars(select(AttestationRecord).where(
+            AttestationRecord.person_id == person_id).order_by(
+            AttestationRecord.decided_on, AttestationRecord.applied_on))
+        return [_data(x) for x in rows]
+
+
+def person_leaves(person_id: str) -> list[LeaveData]:
+    with session_scope() as s:
+        rows = s.scalars(select(LeavePeriod).where(LeavePeriod.person_id == person_id)
+                         .order_by(LeavePeriod.start))
+        return [LeaveData(x.id, x.kind, x.start, x.end) for x in rows]
+
+
+def _refresh_category(s: Session, person_id: str, today: date,
+                      rules: r.AttestationRules) -> None:
+    """The person's current category (shown in «Кадры») follows the attestation records."""
+    person = s.get(Person, person_id)
+    if person is None:
+        return
+    records = s.scalars(select(AttestationRecord).where(
+        AttestationRecord.person_id == person_id)).all()
+    current = r.current_category([d for d in map(_decision, records) if d], today, rules)
+    category = current.kind if current else ""
+    when = current.decided_on if current else None
+    if (person.category, person.category_date) != (category, when):
+        person.category, person.category_date = category, when
+
+
+def refresh_categories(today: date | None = None, rules: r.AttestationRules | None = None
+                       ) -> int:
+    """Bring the current category of every pedagogue who has attestation decisions up to
+    date (old-rule categories expire with time); run at start. A category typed on the card
+    of someone without any decision is left as it is. Changes go to the change log.
+    The number of pedagogues whose category changed."""
+    from imc_desktop.services.staff.write import ChangeLogWriter
+
+    today, rules = today or clock.today(), rules or r.AttestationRules()
+    changed = 0
+    with bulk_allocation(), session_scope() as s:
+        by_person: dict[str, list[r.Decision]] = {}
+        for record in s.scalars(select(AttestationRecord)):
+            decision = _decision(record)
+            if decision is not None:
+                by_person.setdefault(record.person_id, []).append(decision)
+        for person in s.scalars(select(Person)):
+            if person.id not in by_person:
+                continue  # no decisions: a category typed on the card stays
+            current = r.current_category(by_person[person.id], today, rules)
+            value = (current.kind, current.decided_on) if current else ("", None)
+            if (person.category, person.category_date) != value:
+                ChangeLogWriter(s, person.id).record(
+                    "persons", person.id, "аттестация", [("category", person.category,
+                                                          value[0])])
+                person.category, person.category_date = value
+                changed += 1
+    return changed
+
+
+def save_record(data: AttestationData, today: date | None = None,
+                rules: r.AttestationRules | None = None) -> str:
+    problems = validate_record(data)
+    if problems:
+        raise ValidationFailed(problems)
+    with session_scope() as s:
+        record = AttestationRecord() if data.id is None else s.get(AttestationRecord, data.id)
+        if record is None:
+            raise NotFound("Запись об аттестации не найдена: возможно, её удалили.")
+        for name in _RECORD_FIELDS:
+            setattr(record, name, getattr(data, name))
+        s.add(record)
+        s.flush()
+        _refresh_category(s, data.person_id, today or clock.today(),
+                          rules or r.AttestationRules())
+        record_id = record.id
+    return record_id
+
+
+def delete_record(record_id: str, today: date | None = None) -> None:
+    with session_scope() as s:
+        record = s.get(AttestationRecord, record_id)
+        if record is None:
+            raise NotFound("Запись об аттестации не найдена: возможно, её уже удалили.")
+        person_id = record.person_id
+        s.delete(record)
+        s.flush()
+        _refresh_category(s, person_id, today or clock.today(), r.AttestationRules())
+
+
+def validate_leave(leave: LeaveData) -> dict[str, str]:
+    p: dict[str, str] = {}
+    if leave.kind not in LEAVE_KINDS:
+        p["kind"] = "Выберите вид периода из списка."
+    if leave.start is None:
+        p["start"] = "Укажите начало периода."
+    elif leave.end is not None and leave.end < leave.start:
+        p["end"] = "Окончание раньше начала."
+    return p
+
+
+def save_leaves(person_id: str, leaves: list[LeaveData]) -> None:
+    """Replace the person's leave periods with these (all or nothing)."""
+    problems = {f"{i}.{k}": m for i, leave in enumerate(leaves)
+                for k, m in validate_leave(leave).items()}
+    if problems:
+        raise ValidationFailed(problems)
+    with session_scope() as s:
+        existing = {x.id: x for x in s.scalars(select(LeavePeriod).where(
+            LeavePeriod.person_id == person_id))}
+        for leave in leaves:
+            row = existing.pop(leave.id, None) if leave.id else None
+            row = row or LeavePeriod(person_id=person_id)
+            row.kind, row.start, row.end = leave.kind, leave.start, leave.end  # type: ignore[assignment]
+            s.add(row)
+        for row in existing.values():
+            s.delete(row)
+
+
+# ---------------------------------------------------------------- lists
+
+@dataclass(frozen=True)
+class HistoryRow:
+    id: str
+    person_id: str
+    person_name: str
+    organization: str
+    position: str
+    kind: str
+    stage: str
+    applied_on: date | None
+    decision: str
+    decided_on: date | None
+    order_number: str
+    order_date: date | None
+    valid_until: date | None
+    simplified: bool
+
+
+@dataclass(frozen=True)
+class DueRow:
+    person_id: str
+    person_name: str
+    organization: str
+    organization_id: str
+    position: str
+    what: str
+    kind: str
+    due: date
+    reason: str
+    days_left: int
+
+
+@dataclass(frozen=True)
+class ApplicationRow:
+    id: str
+    person_id: str
+    person_name: str
+    organization: str
+    kind: str
+    applied_on: date | None
+    stage: str
+    consider_by: date | None
+    finish_by: date | None
+    overdue: bool
+
+
+@dataclass
+class _Person:
+    name: str
+    organization: str = ""
+    organization_id: str = ""
+    position: str = ""
+    appointed_on: date | None = None
+    records: list[AttestationRecord] | None = None
+    leaves: list[r.Leave] | None = None
+
+
+def _people(s: Session) -> dict[str, _Person]:
+    people = {pid: _Person(" ".join(x for x in (last, first, middle) if x))
+              for pid, last, first, middle in s.execute(select(
+                  Person.id, Person.last_name, Person.first_name, Person.middle_name))}
+    jobs = select(Employment.person_id, Organization.short_name, Organization.id,
+                  Employment.position, Employment.appointed_on, Employment.hired_on,
+                  Employment.job_type).join(Organization).where(Employment.left_on.is_(None))
+    for pid, org, org_id, position, appointed, hired, job_type in s.execute(jobs):
+        person = people.get(pid)
+        if person is not None and (not person.organization or job_type.startswith("основное")):
+            person.organization, person.organization_id = org, org_id
+            person.position, person.appointed_on = position, appointed or hired
+    for record in s.scalars(select(AttestationRecord)):
+        person = people.get(record.person_id)
+        if person is not None:
+            person.records = [*(person.records or []), record]
+    for leave in s.scalars(select(LeavePeriod)):
+        person = people.get(leave.person_id)
+        if person is not None:
+            person.leaves = [*(person.leaves or []), r.Leave(leave.kind, leave.start, leave.end)]
+    return people
+
+
+def _due_rows(pid: str, p: _Person, today: date, until: date,
+              rules: r.AttestationRules) -> list[DueRow]:
+    decisions = [d for d in map(_decision, p.records or []) if d]
+    rows: list[DueRow] = []
+
+    def row(what: str, kind: str, due: date, reason: str) -> DueRow:
+        return DueRow(pid, p.name, p.organization, p.organization_id, p.position, what, kind,
+                      due, reason, (due - today).days)
+
+    current = r.current_category(decisions, today, rules)
+    if current is not None:
+        expires = r.valid_until(current, rules)
+        if expires is not None and expires <= until:
+            rows.append(row(f"истекает категория «{current.kind}»", current.kind, expires,
+                            "категория установлена до 01.09.2023 или с датой окончания"))
+        return rows
+    szd = r.szd_due(decisions, p.appointed_on, p.leaves or [], today, rules)
+    if szd.due is not None and szd.due <= until:
+        what = "СЗД: нет ни одной аттестации" if not p.records else "срок СЗД"
+        rows.append(row(what, r.SZD, szd.due, szd.reason))
+    return rows
+
+
+def deadlines(until: date, today: date | None = None,
+              rules: r.AttestationRules | None = None) -> list[DueRow]:
+    """Who needs attention by `until`: expiring categories and СЗД due (overdue included)."""
+    today, rules = today or clock.today(), rules or r.AttestationRules()
+    with bulk_allocation(), session_scope() as s:
+        people = _people(s)
+    rows = [due for pid, p in people.items() if p.organization
+            for due in _due_rows(pid, p, today, until, rules)]
+    return sorted(rows, key=lambda x: (x.due, x.person_name))
+
+
+def history() -> list[HistoryRow]:
+    with bulk_allocation(), session_scope() as s:
+        people = _people(s)
+        return [HistoryRow(
+            x.id, x.person_id, people[x.person_id].name if x.person_id in people else "",
+            people[x.person_id].organization if x.person_id in people else "", x.position,
+            x.kind, x.stage, x.applied_on, x.decision, x.decided_on, x.order_number,
+            x.order_date, r.valid_until(d) if (d := _decision(x)) else None, x.simplified)
+            for p in people.values() for x in (p.records or [])]
+
+
+def applications(today: date | None = None, rules: r.AttestationRules | None = None
+                 ) -> list[ApplicationRow]:
+    """Applications in progress with their deadlines; overdue ones flagged."""
+    today, rules = today or clock.today(), rules or r.AttestationRules()
+    with session_scope() as s:
+        people = _people(s)
+    rows = []
+    for p in people.values():
+        for x in p.records or []:
+            if x.stage == STAGES[2]:
+                continue
+            limits = r.application_deadlines(x.applied_on, rules) if x.applied_on else None
+            rows.append(ApplicationRow(
+                x.id, x.person_id, p.name, p.organization, x.kind, x.applied_on, x.stage,
+                limits.consider_by if limits else None, limits.finish_by if limits else None,
+                limits is not None and today > limits.finish_by))
+    return sorted(rows, key=lambda a: (a.applied_on or date.min, a.person_name))
+
+
+@dataclass(frozen=True)
+class PersonAttestation:
+    """The «Аттестация» tab of the card: history, current status, the next date and why."""
+
+    records: tuple[AttestationData, ...]
+    leaves: tuple[LeaveData, ...]
+    category: str
+    category_until: date | None
+    next_date: date | None
+    next_reason: str
+
+
+def person_attestation(person_id: str, today: date | None = None,
+                       rules: r.AttestationRules | None = None) -> PersonAttestation:
+    today, rules = today or clock.today(), rules or r.AttestationRules()
+    records, leaves = person_records(person_id), person_leaves(person_id)
+    with session_scope() as s:
+        person = _people(s).get(person_id)
+    decisions = decisions_of(records)
+    current = r.current_category(decisions, today, rules)
+    until = r.valid_until(current, rules) if current else None
+    if current is not None:
+        reason = ("категория бессрочная" if until is None
+                  else f"категория «{current.kind}» действует до этой даты")
+        next_date = until
+    else:
+        szd = r.szd_due(decisions, person.appointed_on if person else None,
+                        [r.Leave(x.kind, x.start, x.end) for x in leaves if x.start], today,
+                        rules)
+        next_date, reason = szd.due, f"СЗД: {szd.reason}"
+    return PersonAttestation(tuple(records), tuple(leaves), current.kind if current else "",
+                             until, next_date, reason)

@@ -1,0 +1,177 @@
+"""Attestation rules (Приказ Минпросвещения № 196 of 24.03.2023, in force 01.09.2023).
+
+Pure functions over plain values: the validity of a category, the current category, when
+the conformity attestation (СЗД) is due with its exemptions and postponements, and the
+deadlines of an application. The periods are settings (DOMAIN.md defaults).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from imc_desktop.services.staff.rules import add_months, add_years
+
+NEW_RULES_FROM = date(2023, 9, 1)
+SZD = "соответствие занимаемой должности"
+FIRST, HIGHEST = "первая", "высшая"
+METHODIST, MENTOR = "педагог-методист", "педагог-наставник"
+KINDS = (SZD, FIRST, HIGHEST, METHODIST, MENTOR)
+ESTABLISHED, REFUSED = "установлена", "отказано"
+CONFORMS, NOT_CONFORMS = "соответствует", "не соответствует"
+DECISIONS = (ESTABLISHED, REFUSED, CONFORMS, NOT_CONFORMS)
+PREGNANCY = "беременность"
+MATERNITY = "отпуск по беременности и родам"
+PARENTAL = "отпуск по уходу за ребёнком"
+SICKNESS = "болезнь"
+LEAVE_KINDS = (PREGNANCY, MATERNITY, PARENTAL, SICKNESS)
+
+
+@dataclass(frozen=True)
+class AttestationRules:
+    validity_years: int = 5          # categories decided before 01.09.2023
+    szd_period_years: int = 5
+    min_years_in_position: int = 2
+    consider_days: int = 30          # an application is considered within
+    max_days: int = 60               # the attestation lasts at most
+    parental_return_years: int = 2
+    sickness_months: int = 4
+    sickness_return_years: int = 1
+
+
+@dataclass(frozen=True)
+class Decision:
+    kind: str
+    decision: str
+    decided_on: date
+    valid_until: date | None = None  # an explicit date (imported history, COVID extensions)
+
+
+@dataclass(frozen=True)
+class Leave:
+    kind: str
+    start: date
+    end: date | None = None  # None: still on leave
+
+
+def valid_until(d: Decision, rules: AttestationRules = AttestationRules()) -> date | None:
+    """When the result stops counting; None when it does not expire.
+
+    An explicit date wins. A first or highest category decided before 01.09.2023 lasts
+    `validity_years`; one decided on or after that day does not expire, nor do
+    педагог-методист / педагог-наставник. A СЗД result counts `szd_period_years`.
+    """
+    if d.valid_until is not None:
+        return d.valid_until
+    if d.kind in (FIRST, HIGHEST) and d.decided_on < NEW_RULES_FROM:
+        return add_years(d.decided_on, rules.validity_years)
+    if d.kind == SZD:
+        return add_years(d.decided_on, rules.szd_period_years)
+    return None
+
+
+def _in_force(d: Decision, on: date, rules: AttestationRules) -> bool:
+    until = valid_until(d, rules)
+    return d.decided_on <= on and (until is None or on <= until)
+
+
+def current_category(decisions: Iterable[Decision], on: date,
+                     rules: AttestationRules = AttestationRules()) -> Decision | None:
+    """The highest category established and in force on the date (the later one on a tie)."""
+    rank = {FIRST: 1, HIGHEST: 2}
+    valid = [d for d in decisions if d.kind in rank and d.decision == ESTABLISHED
+             and _in_force(d, on, rules)]
+    return max(valid, key=lambda d: (rank[d.kind], d.decided_on), default=None)
+
+
+def senior_kind_warning(kind: str, decisions: Iterable[Decision], on: date,
+                        rules: AttestationRules = AttestationRules()) -> str | None:
+    """Педагог-методист / -наставник need the highest category: a warning, not a refusal."""
+    if kind not in (METHODIST, MENTOR):
+        return None
+    category = current_category(decisions, on, rules)
+    if category is not None and category.kind == HIGHEST:
+        return None
+    return f"Для квалификационной категории «{kind}» нужна высшая категория."
+
+
+@dataclass(frozen=True)
+class SzdDue:
+    due: date | None
+    reason: str
+
+
+def szd_due(decisions: Sequence[Decision], appointed_on: date | None, leaves: Iterable[Leave],
+            today: date, rules: AttestationRules = AttestationRules()) -> SzdDue:
+    """When the conformity attestation is due, and why (Russian), for a pedagogue."""
+    category = current_category(decisions, today, rules)
+    if category is not None:
+        return SzdDue(None, f"имеет категорию «{category.kind}»: СЗД не требуется")
+    done = [d for d in decisions if d.kind == SZD and d.decision == CONFORMS]
+    if done:
+        last = max(done, key=lambda d: d.decided_on)
+        due, reason = valid_until(last, rules), f"через {rules.szd_period_years} лет после СЗД"
+    elif appointed_on is not None:
+        due = add_years(appointed_on, rules.min_years_in_position)
+        reason = f"не ранее {rules.min_years_in_position} лет в должности"
+        if due < today:  # nothing on record: it is due now, not since decades ago
+            due, reason = today, "нет сведений об аттестации: СЗД нужна сейчас"
+    else:
+        return SzdDue(None, "нет даты назначения на должность: срок СЗД не определить")
+    assert due is not None
+    return _postponed(due, reason, leaves, rules)
+
+
+def _postponed(due: date, reason: str, leaves: Iterable[Leave],
+               rules: AttestationRules) -> SzdDue:
+    for leave in sorted(leaves, key=lambda x: x.start):
+        if leave.start > due:
+            continue
+        later = _not_before(leave, rules)
+        if later is None:
+            return SzdDue(None, f"освобождён: {leave.kind} (до выхода)")
+        if later > due:
+            due, reason = later, _postponement_reason(leave, rules)
+    return SzdDue(due, reason)
+
+
+def _not_before(leave: Leave, rules: AttestationRules) -> date | None:
+    """The earliest date after this leave; None while the leave lasts. A date in the past
+    when the leave does not postpone (a short illness)."""
+    if leave.end is None:
+        return None
+    if leave.kind in (PREGNANCY, MATERNITY):
+        return leave.end + timedelta(days=1)
+    if leave.kind == PARENTAL:
+        return add_years(leave.end, rules.parental_return_years)
+    if leave.kind == SICKNESS and leave.end >= add_months(leave.start, rules.sickness_months):
+        return add_years(leave.end, rules.sickness_return_years)
+    return date.min
+
+
+def _postponement_reason(leave: Leave, rules: AttestationRules) -> str:
+    if leave.kind == PARENTAL:
+        return f"не ранее {rules.parental_return_years} лет после выхода из отпуска по уходу"
+    if leave.kind == SICKNESS:
+        return f"не ранее {rules.sickness_return_years} года после болезни более " \
+               f"{rules.sickness_months} мес."
+    return f"после окончания периода «{leave.kind}»"
+
+
+@dataclass(frozen=True)
+class ApplicationDeadlines:
+    consider_by: date
+    finish_by: date
+
+
+def application_deadlines(applied_on: date, rules: AttestationRules = AttestationRules()
+                          ) -> ApplicationDeadlines:
+    return ApplicationDeadlines(applied_on + timedelta(days=rules.consider_days),
+                                applied_on + timedelta(days=rules.max_days))
+
+
+def application_overdue(applied_on: date, decided: bool, today: date,
+                        rules: AttestationRules = AttestationRules()) -> bool:
+    """An application without a decision after the longest attestation time."""
+    return not decided and today > application_deadlines(applied_on, rules).finish_by

@@ -1,0 +1,1 @@
+"""What several domains share: errors, the change notifier, the registries, backups."""

@@ -1,0 +1,89 @@
+"""Backups, restore and checks of the open database, for the screens and the command line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from imc_desktop import db
+from imc_desktop.db import DatabaseError as DatabaseError  # for the screens
+from imc_desktop.services.common.notifier import notify
+
+
+@dataclass(frozen=True)
+class DatabaseInfo:
+    path: Path
+    backup_dir: Path
+    revision: str
+
+
+_backup_dir: Path | None = None
+
+
+def prepare(path: Path, backup_dir: Path) -> Path:
+    """Check and migrate (after a backup) without connecting: runs before the window opens."""
+    return db.prepare_database(path, backup_dir)
+
+
+def open_current(path: Path, backup_dir: Path) -> DatabaseInfo:
+    """Open (migrating after a backup) and make it the database every service uses."""
+    return connect_current(prepare(path, backup_dir), backup_dir)
+
+
+def connect_current(path: Path, backup_dir: Path) -> DatabaseInfo:
+    """Make a prepared file the database every service uses."""
+    global _backup_dir
+    database = db.connect_database(path)
+    old = db.current_or_none()
+    db.set_current(database)
+    if old is not None:
+        old.close()
+    _backup_dir = backup_dir
+    return info()
+
+
+def close_current() -> None:
+    database = db.current_or_none()
+    if database is not None:
+        database.close()
+    db.set_current(None)
+
+
+def info() -> DatabaseInfo:
+    database = db.current()
+    assert _backup_dir is not None
+    return DatabaseInfo(database.path, _backup_dir, db.head_revision())
+
+
+def backup_now(dest: Path) -> Path:
+    return db.backup_to(db.current().path, dest)
+
+
+def daily_backup(keep: int) -> Path | None:
+    current = info()
+    return db.daily_backup(current.path, current.backup_dir, keep)
+
+
+def latest_backup(path: Path, backup_dir: Path) -> Path | None:
+    return db.latest_backup(path, backup_dir)
+
+
+def restore(backup: Path) -> Path | None:
+    """Replace the open database with a backup; the old content is kept as a backup too."""
+    current = info()
+    db.current().close()
+    try:
+        saved = db.restore_backup(backup, current.path, current.backup_dir)
+    finally:
+        open_current(current.path, current.backup_dir)
+    notify({"*"})
+    return saved
+
+
+def restore_file(backup: Path, target: Path, backup_dir: Path) -> Path | None:
+    """Restore into a database file that is not open (start-up recovery, command line)."""
+    return db.restore_backup(backup, target, backup_dir)
+
+
+def check() -> list[str]:
+    return db.full_check(db.current().path)

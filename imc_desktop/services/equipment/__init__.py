@@ -1,0 +1,1 @@
+"""The schools' computers and other equipment."""

@@ -1,0 +1,209 @@
+"""Import of equipment from Excel (the kind «equipment»).
+
+A row is one item. An item already in the register with the same inventory number is
+updated (an empty cell changes nothing); a number that left the register (a deleted or
+renumbered item) is never given again: such rows are skipped with the reason. The type is
+recognised from the «Тип» column or, without it, from the name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields, replace
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from imc_desktop import clock
+from imc_desktop.importers import ImportField, ImportKind, ImportOptions, ImportRow, ImportSummary
+from imc_desktop.services.common.importing import organization_references, register, unit_of_work
+from imc_desktop.services.equipment import records as eq
+from models import EquipmentEvent, EquipmentItem, IssuedNumber
+from models.equipment import EVENT_RECEIVED
+
+
+def _f(name: str, title: str, kind: Any = "text", *aliases: str, required: bool = False,
+       max_length: int | None = None) -> ImportField:
+    return ImportField(name, title, kind, required, aliases, max_length=max_length)
+
+
+FIELDS = (
+    _f("inventory_number", "Инвентарный номер", "text", "Инв. номер", "Инв. №",
+       "Инвентарный №", "Номер инвентарный", required=True, max_length=60),
+    _f("name", "Наименование", "text", "Наименование объекта", "Наименование оборудования",
+       "Оборудование", "Объект", required=True),
+    _f("kind", "Тип", "text", "Вид", "Тип оборудования", "Вид оборудования"),
+    _f("manufacturer", "Производитель", "text", "Изготовитель", "Марка", max_length=120),
+    _f("model", "Модель", "text", max_length=200),
+    _f("serial_number", "Серийный номер", "text", "Заводской номер", "S/N", "Серийный №",
+       "Зав. номер", max_length=120),
+    _f("cpu", "Процессор", "text", "ЦП", max_length=120),
+    _f("ram", "ОЗУ", "text", "Оперативная память", "Память", max_length=40),
+    _f("disk", "Накопитель", "text", "Диск", "Жёсткий диск", "HDD/SSD", max_length=60),
+    _f("os", "Операционная система", "text", "ОС", max_length=120),
+    _f("characteristics", "Характеристики", "text", "Технические характеристики"),
+    _f("okof", "ОКОФ", "text", "Код ОКОФ", max_length=40),
+    _f("organization", "ОО", "reference", "Образовательная организация", "Учреждение",
+       "Организация", "Школа", "Балансодержатель"),
+    _f("room", "Помещение", "text", "Кабинет", "Место установки", "Каб.", max_length=120),
+    _f("responsible", "МОЛ", "text", "Материально ответственное лицо", "Ответственный",
+       max_length=200),
+    _f("user_name", "Пользователь", "text", "За кем закреплено", max_length=200),
+    _f("accepted_on", "Дата принятия к учёту", "date", "Дата ввода в эксплуатацию",
+       "Дата приобретения", "Дата поступления", "Принят к учёту"),
+    _f("cost", "Стоимость", "number", "Балансовая стоимость", "Цена", "Стоимость, руб.",
+       "Первоначальная стоимость"),
+    _f("funding", "Источник финансирования", "text", "Источник", "Финансирование",
+       max_length=200),
+    _f("warranty_until", "Гарантия до", "date", "Окончание гарантии", "Гарантия"),
+    _f("status", "Состояние", "text", "Статус"),
+)
+
+_KIND_WORDS = (
+    ("ноутбук", "ноутбук"), ("моноблок", "моноблок"), ("планшет", "планшет"),
+    ("мфу", "МФУ"), ("многофункц", "МФУ"), ("принтер", "принтер"), ("сканер", "сканер"),
+    ("проектор", "проектор"), ("панел", "интерактивная панель"),
+    ("доск", "интерактивная доска"), ("документ-камер", "документ-камера"),
+    ("сервер", "сервер"), ("коммутатор", "сетевое оборудование"),
+    ("маршрутизатор", "сетевое оборудование"), ("сетев", "сетевое оборудование"),
+    ("точка доступа", "сетевое оборудование"), ("компьютер", "ПК"),
+    ("системный блок", "ПК"), ("пк", "ПК"), ("рабочая станция", "ПК"),
+)
+_STATUS_WORDS = (("эксплуат", eq.IN_USE), ("работ", eq.IN_USE), ("исправ", eq.IN_USE),
+                 ("резерв", eq.RESERVE), ("склад", eq.RESERVE), ("ремонт", eq.IN_REPAIR),
+                 ("к списан", eq.TO_WRITE_OFF), ("неисправ", eq.TO_WRITE_OFF),
+                 ("списан", eq.WRITTEN_OFF))
+
+
+def kind_of(kind_text: str, name: str = "") -> str:
+    """The type from the «Тип» cell, else from the name; «прочее» when nothing fits."""
+    for text in (kind_text, name):
+        t = " ".join(text.lower().replace("ё", "е").split())
+        if not t:
+            continue
+        exact = next((k for k in eq.KINDS if k.lower() == t), None)
+        if exact:
+            return exact
+        found = next((kind for word, kind in _KIND_WORDS if word in t), None)
+        if found:
+            return found
+    return "прочее"
+
+
+def status_of(text: str) -> str | None:
+    """The status from its Russian wording; None when the cell is empty or unclear."""
+    t = text.lower().replace("ё", "е").strip()
+    if not t:
+        return None
+    return next((status for word, status in _STATUS_WORDS if word in t), None)
+
+
+def _text(values: dict[str, Any], name: str) -> str:
+    value = values.get(name)
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return "" if value is None else str(value).strip()
+
+
+_TEXTS = ("inventory_number", "name", "manufacturer", "model", "serial_number", "cpu", "ram",
+          "disk", "os", "characteristics", "okof", "room", "responsible", "user_name",
+          "funding")
+
+
+def _filled(values: dict[str, Any]) -> dict[str, Any]:
+    """The item fields given by the row's non-empty cells."""
+    out: dict[str, Any] = {n: _text(values, n) for n in _TEXTS if _text(values, n)}
+    for name in ("accepted_on", "warranty_until"):
+        if isinstance(values.get(name), date):
+            out[name] = values[name]
+    if values.get("cost") is not None:
+        out["cost"] = float(values["cost"])
+    if _text(values, "organization"):
+        out["organization_id"] = _text(values, "organization")
+    if _text(values, "kind") or "name" in out:
+        out["kind"] = kind_of(_text(values, "kind"), out.get("name", ""))
+    status = status_of(_text(values, "status"))
+    if status:
+        out["status"] = status
+    return out
+
+
+def check_row(values: dict[str, Any]) -> dict[str, str]:
+    problems = eq.validate_item(replace(eq.ItemData(), **_filled(values)))
+    if _text(values, "status") and status_of(_text(values, "status")) is None:
+        problems["status"] = ("Состояние: в эксплуатации, резерв, в ремонте, к списанию или "
+                              "списано.")
+    return problems
+
+
+def _number_key(values: dict[str, Any]) -> tuple[str, str] | None:
+    number = eq.normalise_number(_text(values, "inventory_number"))
+    return ("inventory_number", number) if number else None
+
+
+_ITEM_FIELDS = [f.name for f in fields(eq.ItemData) if f.name != "id"]
+
+
+class _Register:
+    """Items by normalised inventory number, and the numbers that left the register."""
+
+    def __init__(self, s: Session) -> None:
+        self.items: dict[str, EquipmentItem] = {}
+        for item in s.scalars(select(EquipmentItem).order_by(EquipmentItem.created_at)):
+            self.items.setdefault(eq.normalise_number(item.inventory_number), item)
+        self.retired = {eq.normalise_number(n): reason for n, reason in s.execute(
+            select(IssuedNumber.inventory_number, IssuedNumber.reason))}
+
+
+def _update(item: EquipmentItem, values: dict[str, Any]) -> bool:
+    changed = False
+    for name, value in _filled(values).items():
+        if name != "inventory_number" and getattr(item, name) != value:
+            setattr(item, name, value)
+            changed = True
+    return changed
+
+
+def _create(s: Session, values: dict[str, Any], today: date) -> EquipmentItem:
+    data = replace(eq.ItemData(), **_filled(values))
+    item = EquipmentItem(**{n: getattr(data, n) for n in _ITEM_FIELDS})
+    s.add(item)
+    s.flush()
+    s.add(EquipmentEvent(item_id=item.id, kind=EVENT_RECEIVED,
+                         event_date=data.accepted_on or today, note="импорт из Excel"))
+    return item
+
+
+def _apply(rows: list[ImportRow], options: ImportOptions) -> ImportSummary:
+    created = updated = unchanged = 0
+    skipped: list[tuple[int, str]] = []
+    with unit_of_work(options.dry_run) as s:
+        register_ = _Register(s)
+        for done, row in enumerate(rows):
+            options.report(done, len(rows))
+            number = eq.normalise_number(_text(row.values, "inventory_number"))
+            item = register_.items.get(number)
+            if item is not None and item.status == eq.WRITTEN_OFF:
+                skipped.append((row.row, f"оборудование {number} списано, его карточка не "
+                                         "изменяется"))
+            elif item is not None:
+                before = eq.item_before(s, item)
+                if _update(item, row.values):
+                    s.flush()
+                    eq.record_changes(s, item, before, clock.today(), how="импортом")
+                    updated += 1
+                else:
+                    unchanged += 1
+            elif number in register_.retired:
+                skipped.append((row.row, f"инвентарный номер {number} выбыл из реестра "
+                                         f"({register_.retired[number]}) и не выдаётся снова"))
+            else:
+                register_.items[number] = _create(s, row.values, clock.today())
+                created += 1
+    return ImportSummary(created, updated, tuple(skipped), options.dry_run, unchanged)
+
+
+EQUIPMENT = register(ImportKind(
+    name="equipment", title="Оборудование", fields=FIELDS, apply=_apply, check_row=check_row,
+    references=organization_references, duplicate_key=_number_key))

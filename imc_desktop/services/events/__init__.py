@@ -1,0 +1,1 @@
+"""The district's events calendar."""

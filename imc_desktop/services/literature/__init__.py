@@ -1,0 +1,1 @@
+"""Textbooks and methodological literature: catalogue, documents, balances."""

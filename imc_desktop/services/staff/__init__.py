@@ -1,0 +1,1 @@
+"""Pedagogues: the registry, their jobs, education, стаж and courses."""

@@ -1,0 +1,403 @@
+"""Changing pedagogues: validation, duplicates, save with the change log, delete, cohorts."""
+
+from __future__ import annotations
+
+import getpass
+import re
+import socket
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, fields
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from imc_desktop import clock
+from imc_desktop import validation as v
+from imc_desktop.db import session_scope
+from imc_desktop.services.common.errors import NotFound, ValidationFailed
+from imc_desktop.services.staff import rules
+from imc_desktop.services.staff.records import (
+    PERSON_FIELDS,
+    AwardData,
+    CourseData,
+    EducationData,
+    EmploymentData,
+    ExperienceData,
+    PersonCard,
+    join_subjects,
+)
+from models import Award, ChangeLogEntry, Course, Education, Employment, Experience, Person
+from models.staff import AWARD_LEVELS, COURSE_KINDS, EDUCATION_LEVELS, SEXES
+
+_NAME = re.compile(r"^[А-ЯЁа-яёA-Za-z][А-ЯЁа-яёA-Za-z' -]*$")
+
+
+# ---------------------------------------------------------------- validation
+
+def validate_person(card: PersonCard, today: date | None = None,
+                    staff_rules: rules.StaffRules | None = None) -> dict[str, str]:
+    """{field: Russian message}; nested fields are named like «courses.2.hours»."""
+    today = today or clock.today()
+    staff_rules = staff_rules or rules.StaffRules()
+    problems = _check_main(card, today)
+    for i, job in enumerate(card.employments):
+        problems.update(_prefixed(f"employments.{i}", _check_job(job, card.birth_date, today)))
+    if not any(j.left_on is None for j in card.employments):
+        problems["employments"] = "Укажите место работы: ОО и должность (вкладка «Работа»)."
+    for i, edu in enumerate(card.educations):
+        problems.update(_prefixed(f"educations.{i}", _check_education(edu, card.birth_date,
+                                                                        today)))
+    for i, exp in enumerate(card.experiences):
+        problems.update(_prefixed(f"experiences.{i}", _check_experience(exp, today)))
+    for i, course in enumerate(card.courses):
+        problems.update(_prefixed(f"courses.{i}", check_course(course, staff_rules, today)))
+    for i, award in enumerate(card.awards):
+        if not award.name.strip():
+            problems[f"awards.{i}.name"] = "Укажите название награды."
+        if award.level not in AWARD_LEVELS:
+            problems[f"awards.{i}.level"] = "Выберите уровень награды из списка."
+    return problems
+
+
+def _prefixed(prefix: str, problems: dict[str, str]) -> dict[str, str]:
+    return {f"{prefix}.{name}": message for name, message in problems.items()}
+
+
+def _check_main(card: PersonCard, today: date) -> dict[str, str]:
+    p: dict[str, str] = {}
+    for name, title in (("last_name", "фамилию"), ("first_name", "имя")):
+        value = getattr(card, name).strip()
+        if not value:
+            p[name] = f"Укажите {title}."
+        elif not _NAME.match(value):
+            p[name] = "Только буквы, дефис и пробел."
+    if card.middle_name.strip() and not _NAME.match(card.middle_name.strip()):
+        p["middle_name"] = "Только буквы, дефис и пробел."
+    if card.sex not in SEXES:
+        p["sex"] = "Выберите пол."
+    p.update(_check_birth(card.birth_date, today))
+    if card.snils and not v.snils_is_valid(card.snils):
+        p["snils"] = "СНИЛС неверен: 11 цифр, последние две — контрольное число."
+    if card.inn and not (len(v.digits(card.inn)) == 12 and v.inn_is_valid(v.digits(card.inn))):
+        p["inn"] = "ИНН физического лица — 12 цифр с верными контрольными цифрами."
+    if card.email and not v.email_is_valid(card.email):
+        p["email"] = "Адрес электронной почты записан неверно."
+    if card.phone and not v.phone_is_valid(card.phone):
+        p["phone"] = "Телефон записан неверно (пример: +7 912 345-67-89)."
+    return p
+
+
+def _check_birth(birth: date | None, today: date) -> dict[str, str]:
+    if birth is None:
+        return {"birth_date": "Укажите дату рождения."}
+    age = rules.age_on(birth, today)
+    if not 16 <= age <= 90:
+        return {"birth_date": f"Невероятный возраст: {age} лет. Проверьте дату рождения."}
+    return {}
+
+
+def _check_job(job: EmploymentData, birth: date | None, today: date) -> dict[str, str]:
+    p: dict[str, str] = {}
+    if not job.organization_id:
+        p["organization_id"] = "Выберите ОО."
+    if not job.position.strip():
+        p["position"] = "Укажите должность."
+    if job.load is not None and not 0 < job.load <= 3:
+        p["load"] = "Нагрузка (ставка) — от 0,01 до 3."
+    adult = rules.add_years(birth, 16) if birth else None
+    if job.hired_on and adult and job.hired_on < adult:
+        p["hired_on"] = "Дата приёма раньше 16-летия: проверьте дату."
+    if job.hired_on and job.hired_on > today:
+        p["hired_on"] = "Дата приёма в будущем."
+    if job.appointed_on and job.hired_on and job.appointed_on < job.hired_on:
+        p["appointed_on"] = "Назначение на должность раньше приёма в ОО."
+    if job.left_on and job.hired_on and job.left_on < job.hired_on:
+        p["left_on"] = "Дата увольнения раньше даты приёма."
+    return p
+
+
+def _check_education(edu: EducationData, birth: date | None, today: date) -> dict[str, str]:
+    p: dict[str, str] = {}
+    if edu.level not in EDUCATION_LEVELS:
+        p["level"] = "Выберите уровень образования."
+    low = (birth.year + 14) if birth else 1940
+    if edu.year is not None and not low <= edu.year <= today.year:
+        p["year"] = f"Год окончания — от {low} до {today.year}."
+    return p
+
+
+def _check_experience(exp: ExperienceData, today: date) -> dict[str, str]:
+    p: dict[str, str] = {}
+    if not 0 <= exp.years <= 70:
+        p["years"] = "Лет стажа — от 0 до 70."
+    if not 0 <= exp.months <= 11:
+        p["months"] = "Месяцев — от 0 до 11."
+    if exp.as_of is None:
+        p["as_of"] = "Укажите, на какую дату указан стаж."
+    elif exp.as_of > today:
+        p["as_of"] = "Дата стажа в будущем."
+    return p
+
+
+def check_course(course: CourseData, staff_rules: rules.StaffRules,
+                 today: date | None = None) -> dict[str, str]:
+    today = today or clock.today()
+    p: dict[str, str] = {}
+    if not course.program.strip():
+        p["program"] = "Укажите программу курсов."
+    if course.kind not in COURSE_KINDS:
+        p["kind"] = "Вид: ПК (повышение квалификации) или ПП (переподготовка)."
+    if course.end_date is None:
+        p["end_date"] = "Укажите дату окончания."
+    elif course.end_date > today:
+        p["end_date"] = "Курсы ещё не окончены: дата окончания в будущем."
+    if course.start_date and course.end_date and course.start_date > course.end_date:
+        p["start_date"] = "Дата начала позже даты окончания."
+    minimum = staff_rules.min_hours_pp if course.kind == "ПП" else staff_rules.min_hours_pk
+    if course.hours is None or course.hours <= 0:
+        p["hours"] = "Укажите количество часов."
+    elif course.hours < minimum:
+        name = "переподготовки" if course.kind == "ПП" else "повышения квалификации"
+        p["hours"] = f"Для {name} нужно не меньше {minimum} ч."
+    return p
+
+
+# ---------------------------------------------------------------- duplicates
+
+@dataclass(frozen=True)
+class Duplicate:
+    person_id: str
+    full_name: str
+    reason: str
+
+
+def find_duplicates(card: PersonCard) -> list[Duplicate]:
+    """Other pedagogues with the same СНИЛС, or the same ФИО and birth date."""
+    found: dict[str, Duplicate] = {}
+    with session_scope() as s:
+        if v.digits(card.snils):
+            for p in s.scalars(select(Person).where(Person.snils == v.digits(card.snils))):
+                if p.id != card.id:
+                    found[p.id] = Duplicate(p.id, _full(p), "тот же СНИЛС")
+        same = select(Person).where(
+            Person.last_name == card.last_name.strip(), Person.first_name ==
+            card.first_name.strip(), Person.middle_name == card.middle_name.strip(),
+            Person.birth_date == card.birth_date)
+        for p in s.scalars(same):
+            if p.id != card.id and p.id not in found:
+                found[p.id] = Duplicate(p.id, _full(p), "те же ФИО и дата рождения")
+    return list(found.values())
+
+
+def _full(p: Person) -> str:
+    return " ".join(x for x in (p.last_name, p.first_name, p.middle_name) if x)
+
+
+# ---------------------------------------------------------------- the change log
+
+@dataclass(frozen=True)
+class ChangeEntry:
+    changed_at: datetime
+    user_name: str
+    workstation: str
+    table: str
+    action: str
+    field: str
+    old_value: str
+    new_value: str
+
+
+CREATED, CHANGED, DELETED = "создание", "изменение", "удаление"
+MASKED_FIELDS = frozenset({"snils", "inn"})
+
+
+def _who() -> tuple[str, str]:
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):
+        user = "неизвестно"
+    return user, socket.gethostname()
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "да" if value else "нет"
+    if isinstance(value, date):
+        return value.strftime("%d.%m.%Y")
+    return str(value)
+
+
+class _Log:
+    def __init__(self, session: Session, person_id: str | None) -> None:
+        self.session, self.person_id = session, person_id
+        self.user, self.workstation = _who()
+        self.now = clock.utc_now()
+
+    def record(self, table: str, record_id: str, action: str,
+               changes: Sequence[tuple[str, object, object]] = ()) -> None:
+        rows = changes or [("", None, None)]
+        for name, old, new in rows:
+            masked = name in MASKED_FIELDS
+            self.session.add(ChangeLogEntry(
+                changed_at=self.now, user_name=self.user, workstation=self.workstation,
+                table_name=table, record_id=record_id, person_id=self.person_id, action=action,
+                field=name, old_value="***" if masked and old else _text(old),
+                new_value="***" if masked and new else _text(new)))
+
+
+ChangeLogWriter = _Log  # for other services that change pedagogues (imports)
+VIEWED = "просмотр СНИЛС и ИНН"
+
+
+def log_personal_data_view(session: Session, count: int, purpose: str) -> None:
+    """One log entry each time unmasked СНИЛС/ИНН are shown or exported."""
+    _Log(session, None).record("persons", "*", VIEWED,
+                               [("snils, inn", None, f"{count} чел. {purpose}".strip())])
+
+
+def personal_data_views() -> list[ChangeEntry]:
+    """When unmasked СНИЛС and ИНН were shown, by whom and for what, newest first."""
+    with session_scope() as s:
+        rows = s.scalars(select(ChangeLogEntry).where(ChangeLogEntry.action == VIEWED)
+                         .order_by(ChangeLogEntry.changed_at.desc(), ChangeLogEntry.id.desc()))
+        return [ChangeEntry(r.changed_at, r.user_name, r.workstation, r.table_name, r.action,
+                            r.field, r.old_value, r.new_value) for r in rows]
+
+
+def change_log(person_id: str) -> list[ChangeEntry]:
+    """What was changed on the pedagogue's card, newest first."""
+    with session_scope() as s:
+        rows = s.scalars(select(ChangeLogEntry).where(ChangeLogEntry.person_id == person_id)
+                         .order_by(ChangeLogEntry.changed_at.desc(), ChangeLogEntry.id.desc()))
+        return [ChangeEntry(r.changed_at, r.user_name, r.workstation, r.table_name, r.action,
+                            r.field, r.old_value, r.new_value) for r in rows]
+
+
+# ---------------------------------------------------------------- saving
+
+def _assign(obj: Any, values: dict[str, object]) -> list[tuple[str, object, object]]:
+    changes = []
+    for name, value in values.items():
+        old = getattr(obj, name, None)
+        if old != value:
+            changes.append((name, old, value))
+            setattr(obj, name, value)
+    return changes
+
+
+def _values(data: Any) -> dict[str, object]:
+    out: dict[str, object] = {}
+    for f in fields(data):
+        if f.name in ("id", "organization_name"):
+            continue
+        value = getattr(data, f.name)
+        out[f.name] = join_subjects(value) if f.name == "subjects" else value
+    return out
+
+
+_CHILDREN: tuple[tuple[str, type[Any]], ...] = (
+    ("employments", Employment), ("educations", Education), ("experiences", Experience),
+    ("courses", Course), ("awards", Award))
+
+
+def _sync_children(s: Session, person: Person, card: PersonCard, log: _Log) -> None:
+    for attr, model in _CHILDREN:
+        collection = getattr(person, attr)
+        existing = {child.id: child for child in collection}
+        keep = set()
+        for data in getattr(card, attr):
+            values = _values(data)
+            child = existing.get(data.id) if data.id else None
+            if child is None:
+                child = model(**values)
+                collection.append(child)
+                s.flush()
+                log.record(model.__tablename__, child.id, CREATED,
+                           [(k, None, x) for k, x in values.items() if x not in (None, "")])
+            else:
+                changes = _assign(child, values)
+                if changes:
+                    log.record(model.__tablename__, child.id, CHANGED, changes)
+            keep.add(child.id)
+        for child_id, child in existing.items():
+            if child_id not in keep:
+                log.record(model.__tablename__, child_id, DELETED, _contents(child))
+                collection.remove(child)
+
+
+_NOT_LOGGED = frozenset({"id", "person_id", "created_at", "updated_at"})
+
+
+def _contents(child: Any) -> list[tuple[str, object, object]]:
+    """What a deleted row held, so the log can say what was removed."""
+    return [(c.key, getattr(child, c.key), None) for c in child.__table__.columns
+            if c.key not in _NOT_LOGGED and getattr(child, c.key) not in (None, "")]
+
+
+def _normalised(card: PersonCard) -> PersonCard:
+    from dataclasses import replace
+
+    return replace(card, last_name=card.last_name.strip(), first_name=card.first_name.strip(),
+                   middle_name=card.middle_name.strip(), snils=v.digits(card.snils),
+                   inn=v.digits(card.inn), email=card.email.strip(), phone=card.phone.strip())
+
+
+def save_person(card: PersonCard, today: date | None = None,
+                staff_rules: rules.StaffRules | None = None) -> str:
+    """Create or update the pedagogue with every tab of the card, in one transaction."""
+    card = _normalised(card)
+    problems = validate_person(card, today, staff_rules)
+    if problems:
+        raise ValidationFailed(problems)
+    with session_scope() as s:
+        person = Person() if card.id is None else s.get(Person, card.id)
+        if person is None:
+            raise NotFound("Педагог не найден: возможно, запись удалили на другом компьютере.")
+        created = card.id is None
+        changes = _assign(person, {name: getattr(card, name) for name in PERSON_FIELDS})
+        s.add(person)
+        s.flush()
+        log = _Log(s, person.id)
+        if created or changes:
+            log.record("persons", person.id, CREATED if created else CHANGED,
+                       [c for c in changes if c[1] not in (None, "") or c[2] not in (None, "")])
+        _sync_children(s, person, card, log)
+        person_id = person.id
+    return person_id
+
+
+def delete_person(person_id: str) -> None:
+    with session_scope() as s:
+        person = s.get(Person, person_id)
+        if person is None:
+            raise NotFound("Педагог не найден: возможно, запись уже удалили.")
+        _Log(s, person_id).record("persons", person_id, DELETED,
+                                  [("ФИО", _full(person), None)])
+        s.delete(person)
+
+
+def add_course_to_many(person_ids: Iterable[str], course: CourseData,
+                       staff_rules: rules.StaffRules | None = None) -> int:
+    """The same finished course for a cohort; all or nothing. The number of records added."""
+    problems = check_course(course, staff_rules or rules.StaffRules())
+    if problems:
+        raise ValidationFailed(problems)
+    ids = list(dict.fromkeys(person_ids))
+    with session_scope() as s:
+        people = s.scalars(select(Person).where(Person.id.in_(ids))).all()
+        if len(people) != len(ids):
+            raise NotFound("Часть педагогов не найдена: возможно, их удалили. Ничего не добавлено.")
+        for person in people:
+            log = _Log(s, person.id)
+            child = Course(**_values(course))
+            person.courses.append(child)
+            s.flush()
+            log.record("courses", child.id, CREATED, [("program", None, course.program)])
+    return len(ids)
+
+
+__all__ = ["AwardData", "CourseData", "EducationData", "EmploymentData", "ExperienceData"]

@@ -1,0 +1,1 @@
+"""Synchronisation as the screens and the command line see it."""

@@ -1,0 +1,153 @@
+"""Synchronisation for the application and the command line: run a sync, the status bar's
+figures, the conflicts with keep / restore, and the journal of changes.
+
+A sync runs off the GUI thread on its own connection; it does not notify (the caller does,
+on the GUI thread, with `announce`).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from imc_desktop.services.common import notifier
+from imc_desktop.services.common.errors import ServiceError
+from imc_desktop.sync import local
+from imc_desktop.sync.engine import synchronise
+from imc_desktop.sync.progress import StepProgress, SyncProgress
+from imc_desktop.sync.report import SyncResult
+from imc_desktop.sync.share import Share
+from imc_desktop.sync.store import SyncStopped
+from imc_desktop.sync.tables import synced_tables
+
+__all__ = ["SyncProgress", "SyncResult"]  # for the window, which does not import the engine
+
+
+class SyncFailed(ServiceError):
+    """The sync did not run to the end; `question` when the user may confirm and go on."""
+
+    def __init__(self, message: str, question: bool = False) -> None:
+        super().__init__(message)
+        self.question = question
+
+
+def run(path: Path, location: Path, workstation: str, *, accept_new_store: bool = False,
+        progress: Callable[[str], None] | None = None,
+        steps: StepProgress | None = None) -> SyncResult:
+    """One sync of the database file through the sync location; SyncFailed in Russian.
+    Each step goes to `progress` as a line of text and to `steps` with its numbers."""
+    try:
+        result = synchronise(path, Share(location), workstation,
+                             accept_new_store=accept_new_store,
+                             progress=progress or (lambda _t: None), steps=steps)
+    except SyncStopped as exc:
+        raise SyncFailed(str(exc), exc.question) from exc
+    except sqlite3.OperationalError as exc:
+        raise SyncFailed(f"База данных {path} занята или недоступна ({exc}); синхронизация "
+                         "не выполнена, данные не изменены. Повторите позже.") from exc
+    except OSError as exc:
+        where = exc.filename or location
+        raise SyncFailed(f"Не удалось прочитать или записать {where} в папке синхронизации "
+                         f"({exc.strerror or exc}). Синхронизация прервана; следующая "
+                         "завершит её, данные не потеряны.") from exc
+    return _with_checks(path, result)
+
+
+def _with_checks(path: Path, result: SyncResult) -> SyncResult:
+    """Checks of the merged data that no single workstation could have broken alone: a
+    literature balance below zero when two PCs posted from the same copies offline."""
+    if not result.applied:
+        return result
+    from imc_desktop.db import connect_database
+    from imc_desktop.services.literature.balances import negative_balances
+
+    database = connect_database(path)
+    try:
+        with database.sessions() as s:
+            negative = negative_balances(s)
+    finally:
+        database.close()
+    if not negative:
+        return result
+    notes = ("Остатки литературы ниже нуля (документы проведены на разных рабочих местах "
+             "из одних и тех же экземпляров; отмените проведение одного из них):",
+             *negative)
+    return replace(result, notes=(*result.notes, *notes))
+
+
+def announce(result: SyncResult) -> None:
+    """Tell open lists to reload after a sync that applied something."""
+    if result.applied:
+        notifier.notify(synced_tables())
+
+
+def reachable(location: Path | None) -> bool:
+    return location is not None and str(location) != "" and Share(location).reachable()
+
+
+def reachable_within(location: Path | None, seconds: float) -> bool:
+    """`reachable`, but a share that does not answer within `seconds` (a server that is
+    down can keep Windows waiting for a minute) counts as unreachable; the probe is left
+    to finish in a background thread."""
+    answer: list[bool] = []
+    done = threading.Event()
+
+    def probe() -> None:
+        try:
+            answer.append(reachable(location))
+        finally:
+            done.set()
+
+    threading.Thread(target=probe, name="sync-probe", daemon=True).start()
+    return done.wait(seconds) and answer == [True]
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    last_sync: datetime | None
+    unsent: int
+    conflicts: int
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    return local.connect(path)
+
+
+def status(path: Path) -> SyncStatus:
+    con = _connect(path)
+    try:
+        last = local.get(con, "last_sync")
+        unsent = local.pending_count(con) + int(con.execute(
+            "SELECT count(*) FROM sync_published WHERE published=0").fetchone()[0])
+        conflicts = int(con.execute("SELECT count(*) FROM sync_conflicts").fetchone()[0])
+    finally:
+        con.close()
+    when = datetime.fromtimestamp(int(last), UTC) if last else None
+    return SyncStatus(when, unsent, conflicts)
+
+
+def self_check(folder: Path, out: list[str]) -> list[str]:
+    """Two new workstations synchronise one record through a new folder; the problems."""
+    from imc_desktop import db
+
+    store, first, second = folder / "store", folder / "a.sqlite", folder / "b.sqlite"
+    store.mkdir(parents=True, exist_ok=True)
+    try:
+        for path in (first, second):
+            db.prepare_database(path, folder / "backups")
+        con = local.connect(first)
+        con.execute("INSERT INTO persons (id, last_name, first_name, middle_name, sex, snils, "
+                    "inn, phone, email, category, academic_degree, notes, created_at, "
+                    "updated_at) VALUES ('check', 'Проверка', 'Связи', '', 'ж', '', '', '', "
+                    "'', '', '', '', '2026-01-01', '2026-01-01')")
+        con.close()
+        pushed = run(first, store, "проверка").pushed
+        pulled = run(second, store, "проверка-2").applied
+    except (ServiceError, OSError, sqlite3.Error) as exc:
+        return [f"синхронизация не работает: {exc}"]
+    out.append(f"Синхронизация: отправлено {pushed}, получено {pulled}")
+    return [] if pushed == pulled == 1 else ["синхронизация не передала запись"]

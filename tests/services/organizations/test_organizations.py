@@ -1,0 +1,99 @@
+"""The ОО directory service: validation, save, update, delete and its refusal."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from sqlalchemy import text
+
+from imc_desktop import db
+from imc_desktop.services.common import notifier
+from imc_desktop.services.common.errors import InUse, ValidationFailed
+from imc_desktop.services.common.maintenance import DatabaseInfo
+from imc_desktop.services.organizations import records as orgs
+
+SCHOOL = orgs.OrganizationData(
+    full_name="Муниципальное автономное общеобразовательное учреждение «Покровская средняя "
+              "общеобразовательная школа»",
+    short_name="МАОУ «Покровская СОШ»", kind="школа", legal_form="МАОУ", inn="1234567894",
+    kpp="720501001", ogrn="1027700132195", head_phone="+7 (34535) 2-11-45",
+    head_email="pokrov@obr.ru", pupils=312,
+)
+
+
+def test_save_and_read_back(database: DatabaseInfo) -> None:
+    org_id = orgs.save_organization(SCHOOL)
+    saved = orgs.get_organization(org_id)
+    assert saved == replace(SCHOOL, id=org_id)
+    assert [o.short_name for o in orgs.list_organizations()] == ["МАОУ «Покровская СОШ»"]
+
+
+def test_update_changes_only_that_record(database: DatabaseInfo) -> None:
+    first = orgs.save_organization(SCHOOL)
+    second = orgs.save_organization(replace(SCHOOL, short_name="МКОУ «Ивановская ООШ»",
+                                            inn=""))
+    orgs.save_organization(replace(orgs.get_organization(first), pupils=300))
+    assert orgs.get_organization(first).pupils == 300
+    assert orgs.get_organization(second).pupils == 312
+
+
+@pytest.mark.parametrize(("field", "value", "fragment"), [
+    ("short_name", " ", "краткое наименование"),
+    ("inn", "1234567895", "ИНН"),
+    ("inn", "123456789047", "физического лица"),
+    ("kpp", "7205", "КПП"),
+    ("ogrn", "1027700132196", "ОГРН"),
+    ("head_email", "pokrov@", "электронной почты"),
+    ("head_phone", "звоните", "Телефон"),
+    ("pupils", -5, "обучающихся"),
+])
+def test_invalid_field_is_named_and_nothing_is_saved(database: DatabaseInfo, field: str,
+                                                     value: object, fragment: str) -> None:
+    bad = replace(SCHOOL, **{field: value})
+    with pytest.raises(ValidationFailed) as caught:
+        orgs.save_organization(bad)
+    assert field in caught.value.problems
+    assert fragment in caught.value.problems[field]
+    assert orgs.list_organizations() == []
+
+
+def test_reorganised_needs_a_date(database: DatabaseInfo) -> None:
+    problems = orgs.validate_organization(replace(SCHOOL, is_active=False))
+    assert set(problems) == {"reorganized_on"}
+
+
+def test_delete_is_refused_while_something_refers_to_the_organization(
+        database: DatabaseInfo) -> None:
+    org_id = orgs.save_organization(SCHOOL)
+    with db.session_scope() as s:
+        s.execute(text("CREATE TABLE staff_probe (id TEXT PRIMARY KEY, organization_id TEXT "
+                       "REFERENCES organizations(id))"))
+        s.execute(text("INSERT INTO staff_probe VALUES ('p1', :o)"), {"o": org_id})
+    with pytest.raises(InUse, match="Покровская СОШ.*staff_probe: 1"):
+        orgs.delete_organization(org_id)
+    assert orgs.get_organization(org_id).short_name == SCHOOL.short_name
+    with db.session_scope() as s:
+        s.execute(text("DELETE FROM staff_probe"))
+    orgs.delete_organization(org_id)
+    assert orgs.list_organizations() == []
+
+
+def test_every_write_is_announced(database: DatabaseInfo) -> None:
+    seen: list[frozenset[str]] = []
+    notifier.subscribe(seen.append)
+    try:
+        org_id = orgs.save_organization(SCHOOL)
+        orgs.delete_organization(org_id)
+    finally:
+        notifier.unsubscribe(seen.append)
+    assert seen == [frozenset({"organizations"})] * 2
+
+
+def test_demo_data_is_a_plausible_district(demo_database: DatabaseInfo) -> None:
+    rows = orgs.list_organizations()
+    assert len(rows) == 40
+    assert {o.kind for o in rows} == set(orgs.KINDS)
+    assert all(orgs.validate_organization(o) == {} for o in rows)
+    assert len({o.short_name for o in rows}) == 40
+    assert sum(o.is_rural for o in rows) >= 30

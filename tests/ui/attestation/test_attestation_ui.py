@@ -1,0 +1,226 @@
+"""The «Аттестация» tab, the record dialog and the card's attestation page."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QModelIndex
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QStyleOptionViewItem
+
+from imc_desktop import config
+from imc_desktop.services.attestation import records as attestation
+from imc_desktop.services.attestation import rules as r
+from imc_desktop.services.attestation.records import AttestationData, LeaveData
+from imc_desktop.services.common.maintenance import DatabaseInfo
+from imc_desktop.services.organizations import records as organizations
+from imc_desktop.services.staff import records as staff
+from imc_desktop.services.staff.records import PersonRow
+from imc_desktop.services.staff.rules import StaffRules, add_months
+from ui.attestation.record_dialog import (
+    AttestationDialog,
+    LeaveForm,
+    PersonChoice,
+    RecordContext,
+)
+from ui.attestation.tab import AttestationTab
+from ui.attestation.urgency import OVERDUE_TEXT, SOON_TEXT
+from ui.staff.card import CardContext, PersonDialog
+from ui.widgets.messages import Ask
+from ui.widgets.record_form import RecordForm
+
+DECIDED = attestation.STAGES[2]
+
+
+@pytest.fixture(autouse=True)
+def discard_on_close(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(RecordForm, "confirm_discard",
+                        staticmethod(lambda _p: QMessageBox.StandardButton.Discard))
+
+
+@pytest.fixture
+def tab(qtbot: Any, demo_database: DatabaseInfo, settings: config.Settings) -> AttestationTab:
+    widget = AttestationTab(settings)
+    qtbot.addWidget(widget)
+    return widget
+
+
+def staff_rows() -> list[PersonRow]:
+    return staff.list_staff(date.today(), StaffRules())
+
+
+def due_keys(rows: list[attestation.DueRow]) -> list[tuple[str, str, date]]:
+    return sorted((x.person_id, x.what, x.due) for x in rows)
+
+
+def text_colour(records: Any, row: int) -> Any:
+    view = records.view
+    option = QStyleOptionViewItem()
+    view.itemDelegate().initStyleOption(option, records.model.index(row, 0, QModelIndex()))
+    return option.palette.text().color()
+
+
+def test_deadlines_show_the_service_rows_for_the_horizon(
+        tab: AttestationTab, settings: config.Settings) -> None:
+    rules = attestation.rules_from(settings)
+    page = tab.deadlines
+    assert page.until() == add_months(date.today(), 6)
+    shown = list(page.record_list.model.visible_rows())
+    assert shown
+    assert due_keys(shown) == due_keys(attestation.deadlines(page.until(), rules=rules))
+    page.horizon.setCurrentIndex(2)
+    assert page.until() == add_months(date.today(), 12)
+    shown = list(page.record_list.model.visible_rows())
+    assert due_keys(shown) == due_keys(attestation.deadlines(page.until(), rules=rules))
+
+
+def test_deadlines_paint_overdue_red_and_soon_orange(tab: AttestationTab) -> None:
+    records = tab.deadlines.record_list
+    rows = list(records.model.visible_rows())
+    overdue = next(i for i, x in enumerate(rows) if x.days_left < 0)
+    assert text_colour(records, overdue) == OVERDUE_TEXT
+    soon = [i for i, x in enumerate(rows) if 0 <= x.days_left <= 30]
+    if soon:
+        assert text_colour(records, soon[0]) == SOON_TEXT
+
+
+def test_deadlines_filter_by_kind(tab: AttestationTab) -> None:
+    page = tab.deadlines
+    page.kind_filter.setCurrentIndex(page.kind_filter.findData(r.SZD))
+    rows = list(page.record_list.model.visible_rows())
+    assert rows and all(x.kind == r.SZD for x in rows)
+
+
+def context_for(row: PersonRow) -> RecordContext:
+    return RecordContext((PersonChoice(row.id, row.full_name, row.organization_id,
+                                       row.position),), today=date.today())
+
+
+def test_szd_offers_only_its_decisions_and_refuses_a_missing_one(
+        qtbot: Any, demo_database: DatabaseInfo) -> None:
+    person = staff_rows()[0]
+    data = AttestationData(person_id=person.id, kind=r.SZD, stage=DECIDED,
+                           decision=r.ESTABLISHED, decided_on=date.today())
+    dialog = AttestationDialog(data, context_for(person))
+    qtbot.addWidget(dialog)
+    choices = [dialog.decision.itemText(i) for i in range(dialog.decision.count())]
+    assert r.ESTABLISHED not in choices and r.CONFORMS in choices
+    dialog.try_accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert "соответствует" in dialog._errors["decision"].text()
+    with pytest.raises(attestation.ValidationFailed):
+        attestation.save_record(data)
+
+
+def test_methodist_without_the_highest_category_asks_then_saves(
+        qtbot: Any, demo_database: DatabaseInfo, monkeypatch: pytest.MonkeyPatch) -> None:
+    person = next(x for x in staff_rows() if x.category != r.HIGHEST)
+    asked: list[str] = []
+    monkeypatch.setattr(Ask, "confirm", staticmethod(
+        lambda _p, _t, text: asked.append(text) or True))
+    data = AttestationData(person_id=person.id, kind=r.METHODIST, stage=DECIDED,
+                           decision=r.ESTABLISHED, decided_on=date.today())
+    dialog = AttestationDialog(data, context_for(person))
+    qtbot.addWidget(dialog)
+    assert dialog.organization.currentData() == ""  # as given: no ОО in the data
+    dialog.try_accept()
+    assert asked and "высш" in asked[0]
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    saved = attestation.save_record(dialog.data())
+    assert any(x.id == saved for x in attestation.person_records(person.id))
+
+
+def test_deciding_an_application_moves_it_to_history_and_sets_the_category(
+        tab: AttestationTab, monkeypatch: pytest.MonkeyPatch) -> None:
+    row = next(x for x in tab.applications.model.visible_rows()
+               if x.kind in (r.FIRST, r.HIGHEST))
+    given: list[AttestationData] = []
+
+    def decide(data: AttestationData, context: RecordContext, _parent: Any) -> AttestationData:
+        given.append(data)
+        assert [p.id for p in context.people] == [row.person_id]
+        return replace(data, decision=r.ESTABLISHED, decided_on=date.today())
+
+    monkeypatch.setattr(AttestationDialog, "ask", staticmethod(decide))
+    tab.decide(row)
+    assert given[0].stage == DECIDED and given[0].id == row.id
+    assert row.id not in {x.id for x in tab.applications.model.visible_rows()}
+    history = {x.id: x for x in tab.history.model.visible_rows()}
+    assert history[row.id].decision == r.ESTABLISHED
+    person = next(x for x in staff_rows() if x.id == row.person_id)
+    assert person.category == row.kind
+
+
+def test_delete_asks_first(tab: AttestationTab, monkeypatch: pytest.MonkeyPatch) -> None:
+    row = tab.history.model.row_at(0)
+    answers = iter([False, True])
+    monkeypatch.setattr(Ask, "confirm", staticmethod(lambda *_a: next(answers)))
+    tab.delete_records([row])
+    assert row.id in {x.id for x in tab.history.model.visible_rows()}
+    tab.delete_records([row])
+    assert row.id not in {x.id for x in tab.history.model.visible_rows()}
+
+
+def card_dialog(qtbot: Any, person: PersonRow) -> PersonDialog:
+    status = attestation.person_attestation(person.id)
+    context = CardContext(tuple(organizations.active_organization_choices()), attestation=status)
+    dialog = PersonDialog(staff.get_person(person.id), context)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_card_tab_shows_status_and_saves_a_leave_at_once(
+        qtbot: Any, demo_database: DatabaseInfo, monkeypatch: pytest.MonkeyPatch) -> None:
+    person = next(x for x in staff_rows() if x.category)
+    dialog = card_dialog(qtbot, person)
+    page = dialog.attestation_page
+    assert dialog.tabs.indexOf(page) == dialog.tabs.count() - 2  # before the log
+    assert person.category in page.status_label.text()
+    assert page.records.rowCount() == len(attestation.person_records(person.id))
+    leave = LeaveData(kind=r.PARENTAL, start=date(2025, 3, 1))
+    monkeypatch.setattr(LeaveForm, "ask", staticmethod(lambda _l, _p=None: leave))
+    page.add_leave()
+    assert [(x.kind, x.start) for x in attestation.person_leaves(person.id)][-1] == (
+        r.PARENTAL, date(2025, 3, 1))
+    assert page.leaves.rowCount() == len(attestation.person_leaves(person.id))
+
+
+def test_card_of_a_new_pedagogue_asks_to_save_first(qtbot: Any, database: DatabaseInfo) -> None:
+    dialog = PersonDialog(staff.PersonCard(), CardContext())
+    qtbot.addWidget(dialog)
+    texts = [x.text() for x in dialog.attestation_page.findChildren(QLabel)]
+    assert any("Save the card" in t or "Сохраните карточку" in t for t in texts)
+
+
+def test_history_says_without_a_term_and_sorts_by_valid_until(tab: AttestationTab) -> None:
+    model = tab.history.model
+    column = next(i for i, c in enumerate(model.columns) if c.key == "valid_until")
+    texts = {model.index(i, column).data() for i in range(model.rowCount())}
+    assert "бессрочно" in texts
+    model.sort(column)
+    values = [model.columns[column].value(model.row_at(i)) for i in range(model.rowCount())]
+    dated = [v.until for v in values if v is not None]
+    assert dated == sorted(dated)
+
+
+def test_the_tab_follows_the_sub_tab_for_export(tab: AttestationTab) -> None:
+    for index, records in enumerate(tab.lists()):
+        tab.tabs.setCurrentIndex(index)
+        assert tab.record_list is records
+
+
+def test_a_record_saved_from_the_card_updates_the_card_category(
+        qtbot: Any, demo_database: DatabaseInfo, monkeypatch: pytest.MonkeyPatch) -> None:
+    person = next(x for x in staff_rows() if not x.category)
+    dialog = card_dialog(qtbot, person)
+    monkeypatch.setattr(AttestationDialog, "ask", staticmethod(
+        lambda data, _c, _p: replace(data, kind=r.FIRST, stage=DECIDED,
+                                     decision=r.ESTABLISHED, decided_on=date.today())))
+    dialog.attestation_page.add_record()
+    assert dialog.values()["category"] == r.FIRST
+    assert dialog.values()["category_date"] == date.today()
+    assert not dialog.is_dirty()
+    assert dialog.card().category == r.FIRST
+    assert next(x for x in staff_rows() if x.id == person.id).category == r.FIRST

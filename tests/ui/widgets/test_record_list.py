@@ -1,0 +1,136 @@
+"""The shared record list widget driven with qtbot: search, keys, columns, remembered layout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+
+from imc_desktop.services.common import notifier
+from tests.ui.widgets.test_table_model import COLUMNS, PEOPLE, Person
+from ui.widgets.column_chooser import ColumnChooserDialog, apply_columns
+from ui.widgets.record_list import RecordList
+
+
+def make_list(qtbot: object, tmp_path: Path, rows: list[Person] | None = None) -> RecordList:
+    store = QSettings(str(tmp_path / "layout.ini"), QSettings.Format.IniFormat)
+    data = list(PEOPLE if rows is None else rows)
+    widget = RecordList("people", "Люди", COLUMNS, lambda: data, {"people"}, store)
+    qtbot.addWidget(widget)  # type: ignore[attr-defined]
+    widget.reload()
+    return widget
+
+
+def test_typing_in_the_search_box_filters_after_a_short_pause(qtbot: object,
+                                                                tmp_path: Path) -> None:
+    records = make_list(qtbot, tmp_path)
+    # QTest types ASCII only; the date column is searched as shown, dd.mm.yyyy
+    qtbot.keyClicks(records.search, "15.01")  # type: ignore[attr-defined]
+    assert records.model.rowCount() == 4, "filtering waits for the typing pause"
+    qtbot.waitUntil(lambda: records.model.rowCount() == 1)  # type: ignore[attr-defined]
+    expected = QCoreApplication.translate("RecordList", "Shown: %1 of %2")
+    assert records.footer.text() == expected.replace("%1", "1").replace("%2", "4")
+    assert records.model.row_at(0).name == "Сидорова Елена"
+    records.search.setText("елена")
+    qtbot.waitUntil(lambda: records.model.rowCount() == 2)  # type: ignore[attr-defined]
+
+
+def test_enter_opens_and_insert_and_delete_ask(qtbot: object, tmp_path: Path) -> None:
+    records = make_list(qtbot, tmp_path)
+    opened: list[Person] = []
+    deleted: list[list[Person]] = []
+    added: list[bool] = []
+    records.openRequested.connect(opened.append)
+    records.deleteRequested.connect(deleted.append)
+    records.addRequested.connect(lambda: added.append(True))
+    records.show()
+    records.view.setFocus()
+    records.view.selectRow(1)
+    qtbot.keyClick(records.view, Qt.Key.Key_Return)  # type: ignore[attr-defined]
+    qtbot.keyClick(records.view, Qt.Key.Key_Delete)  # type: ignore[attr-defined]
+    qtbot.keyClick(records.view, Qt.Key.Key_Insert)  # type: ignore[attr-defined]
+    assert [p.name for p in opened] == ["Петров Сергей"]
+    assert [[p.name for p in rows] for rows in deleted] == [["Петров Сергей"]]
+    assert added == [True]
+
+
+def test_double_click_opens(qtbot: object, tmp_path: Path) -> None:
+    records = make_list(qtbot, tmp_path)
+    opened: list[Person] = []
+    records.openRequested.connect(opened.append)
+    records.show()
+    index = records.model.index(2, 0)
+    rect = records.view.visualRect(index)
+    viewport = records.view.viewport()
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())  # type: ignore[attr-defined]
+    qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())  # type: ignore[attr-defined]
+    assert [p.name for p in opened] == ["Ёлкина Анна"]
+
+
+def test_shown_table_is_exactly_what_is_on_screen(qtbot: object, tmp_path: Path) -> None:
+    records = make_list(qtbot, tmp_path)
+    header = records.view.horizontalHeader()
+    apply_columns(header, [(3, True), (0, True), (1, False), (2, True), (4, False)])
+    records.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    records.model.set_search("елена")
+    columns, rows = records.shown_table()
+    assert [c.title for c in columns] == ["Работает", "ФИО", "Ставка"]
+    assert rows == [[True, "Сидорова Елена", 1.5], [True, "Иванова Елена", 1.0]]
+
+
+def test_column_layout_is_remembered_per_list(qtbot: object, tmp_path: Path) -> None:
+    first = make_list(qtbot, tmp_path)
+    header = first.view.horizontalHeader()
+    apply_columns(header, [(2, True), (0, True), (1, False), (3, True), (4, True)])
+    header.resizeSection(0, 333)
+    first._layout_changed()
+    again = make_list(qtbot, tmp_path)
+    columns = [c.key for c in again.shown_columns()]
+    assert columns == ["load", "name", "active", "id"]
+    assert again.view.horizontalHeader().sectionSize(0) == 333
+    again.reset_columns()
+    assert [c.key for c in again.shown_columns()] == ["name", "born", "load", "active"]
+
+
+def test_column_chooser_dialog_applies_order_and_visibility(qtbot: object,
+                                                            tmp_path: Path) -> None:
+    records = make_list(qtbot, tmp_path)
+    header = records.view.horizontalHeader()
+    dialog = ColumnChooserDialog(header, [c.title for c in COLUMNS])
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    dialog.list.item(0).setCheckState(Qt.CheckState.Unchecked)
+    dialog.list.item(4).setCheckState(Qt.CheckState.Checked)
+    item = dialog.list.takeItem(3)
+    dialog.list.insertItem(0, item)
+    dialog.apply()
+    assert [c.key for c in records.shown_columns()] == ["active", "born", "load", "id"]
+    # search now looks at the shown code column and no longer at the hidden name
+    records.model.set_search("4")
+    assert [p.name for p in records.model.visible_rows()] == ["Сидорова Елена"]
+
+
+def test_at_least_one_column_stays_visible(qtbot: object, tmp_path: Path) -> None:
+    records = make_list(qtbot, tmp_path)
+    header = records.view.horizontalHeader()
+    apply_columns(header, [(i, False) for i in range(5)])
+    assert len(records.shown_columns()) == 1
+
+
+def test_list_reloads_when_its_table_changes(qtbot: object, tmp_path: Path) -> None:
+    data = list(PEOPLE)
+    records = make_list(qtbot, tmp_path, data)
+    records._loader = lambda: data  # the same list object the service would re-read
+    data.append(Person("5", "Новикова Ольга", None, None, True))
+    notifier.notify({"other_table"})
+    assert records.model.total_count() == 4
+    notifier.notify({"people"})
+    assert records.model.total_count() == 5
+
+
+def test_sorting_keeps_the_selected_record(qtbot: object, tmp_path: Path) -> None:
+    records = make_list(qtbot, tmp_path)
+    records.view.selectRow(3)
+    chosen = records.current_row()
+    records.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert records.current_row() == chosen
+    assert records.selected_rows() == [chosen]
