@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLockFile, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from imc_desktop import APP_NAME, __version__, config
 from imc_desktop.db import DatabaseCorrupt, DatabaseError
@@ -142,52 +140,3 @@ def _finish_start(window: MainWindow, path: Path, backups: Path, demo_mode: bool
     window.load_modules()
     maintenance.daily_backup(settings.get(config.BACKUPS_KEEP))
     window.remind_on_start()
-
-
-def self_check(out: list[str]) -> int:
-    """Headless: migrate a temp DB, build every tab, load translations; 0 when all worked."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    app = make_application()
-    problems: list[str] = []
-    probe = QCoreApplication.translate("MainWindow", "&File")
-    if probe != "&Файл":
-        problems.append(f"перевод интерфейса не загружен («{probe}»)")
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)  # Qt's own qtbase_ru
-    qt_probe = buttons.button(QDialogButtonBox.StandardButton.Cancel).text()
-    if qt_probe != "Отмена":
-        problems.append(f"перевод Qt (qtbase_ru) не загружен («{qt_probe}»)")
-    with tempfile.TemporaryDirectory() as tmp:
-        settings = config.Settings(Path(tmp) / "settings.ini")
-        maintenance.open_current(Path(tmp) / "check.sqlite", Path(tmp) / "backups")
-        try:
-            from imc_desktop.services import demo
-
-            out.append(f"База данных: схема {maintenance.info().revision}")
-            out.append(f"Демо-данные: организаций {demo.fill_demo()}")
-            problems += _check_window(settings, out)
-            from imc_desktop.services.common import reports
-
-            problems += reports.self_check(Path(tmp) / "reports", out)
-            from imc_desktop.services.common.report_check import documents_self_check
-
-            problems += documents_self_check(Path(tmp) / "documents", settings, out)
-            from imc_desktop.services.sync import runner as sync
-
-            problems += sync.self_check(Path(tmp) / "sync", out)
-        finally:
-            maintenance.close_current()
-    app.processEvents()
-    for problem in problems:
-        out.append(f"ОШИБКА: {problem}")
-    return 1 if problems else 0
-
-
-def _check_window(settings: config.Settings, out: list[str]) -> list[str]:
-    from ui.main_window import MainWindow
-
-    window = MainWindow(settings)
-    titles = window.tab_titles()
-    out.append("Вкладки: " + ", ".join(titles))
-    window.close()
-    window.deleteLater()
-    return [] if titles else ["главное окно без вкладок"]

@@ -103,7 +103,7 @@ def open_database(db: Path, must_exist: bool = True) -> None:
 
 
 def cmd_self_check(_args: argparse.Namespace) -> int:
-    from imc_desktop.app import self_check
+    from imc_desktop.self_check import self_check
 
     lines: list[str] = []
     code = self_check(lines)

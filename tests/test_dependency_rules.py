@@ -39,7 +39,7 @@ def violations(package: str, forbidden: tuple[str, ...]) -> list[str]:
 
 @pytest.mark.parametrize("package", sorted(RULES))
 def test_package_respects_the_rules_of_dependency(package: str) -> None:
-    allowed_exceptions = {"imc_desktop": {"imc_desktop/app.py"}}
+    allowed_exceptions = {"imc_desktop": {"imc_desktop/app.py", "imc_desktop/self_check.py"}}
     found = [v for v in violations(package, RULES[package])
              if v.split(" ")[0] not in allowed_exceptions.get(package, set())]
     assert found == []

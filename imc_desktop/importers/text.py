@@ -7,6 +7,8 @@ from datetime import date, datetime
 
 from openpyxl.utils.cell import get_column_letter
 
+from imc_desktop.folding import fold
+
 _WORD = re.compile(r"[0-9a-zа-я]+")
 _BRACKETS = re.compile(r"\([^)]*\)")
 _STOP_WORDS = frozenset({"и", "в", "во", "на", "по", "для", "с", "со", "от", "до", "из", "к",
@@ -16,11 +18,11 @@ _STEM = 5
 
 def normalise(text: str) -> str:
     """«Ф.И.О.» → «фио», «МАОУ «Покровская СОШ»» → «маоупокровскаясош»."""
-    return "".join(_WORD.findall(text.lower().replace("ё", "е")))
+    return "".join(_WORD.findall(fold(text)))
 
 
 def words(text: str) -> list[str]:
-    return _WORD.findall(text.lower().replace("ё", "е"))
+    return _WORD.findall(fold(text))
 
 
 def stems(text: str) -> frozenset[str]:

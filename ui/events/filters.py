@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
 
+from imc_desktop.folding import fold
 from imc_desktop.services.events import records as events
 from imc_desktop.services.events.records import EventRow
 
 
 def _fold(text: str) -> str:
-    return text.casefold().replace("ё", "е")
+    return fold(text)
 
 
 @dataclass(frozen=True)

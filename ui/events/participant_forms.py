@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from imc_desktop.folding import fold
 from imc_desktop.services.events import participants as ep
 from imc_desktop.services.events.participants import ParticipantData
 from ui.widgets.record_form import RecordForm
@@ -114,10 +115,10 @@ class PeoplePicker(QDialog):
         self.resize(520, 520)
 
     def filter(self, text: str) -> None:
-        words = text.casefold().replace("ё", "е").split()
+        words = fold(text).split()
         for i in range(self.list.count()):
             item = self.list.item(i)
-            label = item.text().casefold().replace("ё", "е")
+            label = fold(item.text())
             item.setHidden(not all(w in label for w in words))
 
     def chosen(self) -> list[str]:

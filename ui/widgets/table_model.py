@@ -17,6 +17,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from imc_desktop.folding import fold
+
 Index = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -61,7 +63,7 @@ def _sort_key(kind: str, value: object) -> Any:
 
 
 def normalise(text: str) -> str:
-    return text.casefold().replace("ё", "е")
+    return fold(text)
 
 
 _ALIGN = {

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from imc_desktop.db import session_scope
+from imc_desktop.folding import fold, fold_spaces
 from imc_desktop.importers import ImportField, ImportKind, ImportOptions, ImportRow, ImportSummary
 from imc_desktop.services.attestation import records as attestation
 from imc_desktop.services.attestation import rules as r
@@ -52,7 +53,7 @@ FIELDS = (
 
 def kind_of(text: str) -> str:
     """«СЗД», «соответствие…» → СЗД; «1 категория», «первая» → первая; «высшая»; or ""."""
-    t = " ".join(text.lower().replace("ё", "е").split())
+    t = fold_spaces(text)
     if not t:
         return ""
     if t.startswith(("сзд", "соотв")):
@@ -86,7 +87,7 @@ def _text(values: dict[str, Any], name: str) -> str:
 
 def _name_key(values: dict[str, Any] | Person) -> tuple[str, str, str, date | None]:
     get = values.get if isinstance(values, dict) else (lambda n: getattr(values, n))
-    parts = tuple(str(get(n) or "").strip().lower().replace("ё", "е")
+    parts = tuple(fold(str(get(n) or "").strip())
                   for n in ("last_name", "first_name", "middle_name"))
     return parts[0], parts[1], parts[2], get("birth_date")
 

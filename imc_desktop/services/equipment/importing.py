@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from imc_desktop import clock
+from imc_desktop.folding import fold_spaces
 from imc_desktop.importers import ImportField, ImportKind, ImportOptions, ImportRow, ImportSummary
 from imc_desktop.services.common.importing import organization_references, register, unit_of_work
 from imc_desktop.services.equipment import records as eq
@@ -79,7 +80,7 @@ _STATUS_WORDS = (("эксплуат", eq.IN_USE), ("работ", eq.IN_USE), ("�
 def kind_of(kind_text: str, name: str = "") -> str:
     """The type from the «Тип» cell, else from the name; «прочее» when nothing fits."""
     for text in (kind_text, name):
-        t = " ".join(text.lower().replace("ё", "е").split())
+        t = fold_spaces(text)
         if not t:
             continue
         exact = next((k for k in eq.KINDS if k.lower() == t), None)
@@ -93,7 +94,7 @@ def kind_of(kind_text: str, name: str = "") -> str:
 
 def status_of(text: str) -> str | None:
     """The status from its Russian wording; None when the cell is empty or unclear."""
-    t = text.lower().replace("ё", "е").strip()
+    t = fold_spaces(text)
     if not t:
         return None
     return next((status for word, status in _STATUS_WORDS if word in t), None)

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from imc_desktop import clock
 from imc_desktop.db import session_scope
 from imc_desktop.services.common.errors import InUse, NotFound, ServiceError, ValidationFailed
+from imc_desktop.services.common.records import load_or_new
 from imc_desktop.services.common.rows import bulk_allocation, fast_row
 from models import EquipmentActLine, EquipmentEvent, EquipmentItem, IssuedNumber, Organization
 from models.equipment import (
@@ -209,9 +210,8 @@ def save_item(data: ItemData, today: date | None = None) -> str:
     today = today or clock.today()
     with session_scope() as s:
         _check_number(s, data)
-        item = EquipmentItem() if data.id is None else s.get(EquipmentItem, data.id)
-        if item is None:
-            raise NotFound("Оборудование не найдено: возможно, его удалили.")
+        item = load_or_new(s, EquipmentItem, data.id,
+                           "Оборудование не найдено: возможно, его удалили.")
         if item.status == WRITTEN_OFF:
             raise ServiceError(f"Списанное оборудование «{item.inventory_number}» не "
                                "изменяется: его карточка хранится как была на день списания.")

@@ -11,6 +11,7 @@ from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import cast
 
+from imc_desktop import clock
 from imc_desktop.db import session_scope
 from imc_desktop.services.common.errors import ServiceError
 from imc_desktop.services.events import records as events
@@ -108,7 +109,7 @@ def _event_lines(e: IcsEvent, now: datetime) -> list[str]:
 
 
 def write_ics(items: Iterable[IcsEvent], now: datetime | None = None) -> str:
-    now = now or datetime.utcnow().replace(microsecond=0)  # noqa: DTZ003
+    now = now or clock.utc_now().replace(microsecond=0, tzinfo=None)
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN"]
     for item in items:
         lines.extend(_event_lines(item, now))

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from imc_desktop import clock
 from imc_desktop.db import current, session_scope
+from imc_desktop.folding import fold_spaces
 from imc_desktop.importers import ImportField, ImportKind, ImportOptions, ImportRow, ImportSummary
 from imc_desktop.services.common.importing import organization_references, register, unit_of_work
 from imc_desktop.services.events import rules
@@ -61,7 +62,7 @@ def _text(values: dict[str, Any], name: str) -> str:
 
 
 def _fold(text: str) -> str:
-    return " ".join(text.casefold().replace("ё", "е").split())
+    return fold_spaces(text)
 
 
 def choice_of(text: str, choices: tuple[str, ...]) -> str | None:

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from imc_desktop.folding import fold
 from imc_desktop.importers import ImportField, ImportKind, ImportOptions, ImportRow, ImportSummary
 from imc_desktop.services.common.importing import organization_references, register, unit_of_work
 from imc_desktop.services.events import records as events
@@ -104,7 +105,7 @@ def _organizers() -> dict[str, str]:
     with session_scope() as s:
         names: dict[str, str] = {}
         for p in s.scalars(select(Person)):
-            names.setdefault(person_name(p).casefold().replace("ё", "е"), p.id)
+            names.setdefault(fold(person_name(p)), p.id)
         return names
 
 
@@ -118,7 +119,7 @@ def _apply(rows: list[ImportRow], options: ImportOptions) -> ImportSummary:
             options.report(done, len(rows))
             data = events.normalised(event_of(row.values))
             place = _text(row.values, "place")
-            organizer = _text(row.values, "organizer").casefold().replace("ё", "е")
+            organizer = fold(_text(row.values, "organizer"))
             event = known.get((data.title.casefold(), data.starts_at))
             updated += event is not None
             created += event is None

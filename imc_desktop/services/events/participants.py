@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from imc_desktop import clock
 from imc_desktop.db import session_scope
 from imc_desktop.services.common.errors import NotFound, ServiceError, ValidationFailed
+from imc_desktop.services.common.records import load_or_new
 from imc_desktop.services.events import rules
 from imc_desktop.services.events.records import person_name
 from models import Employment, Event, EventParticipant, Organization, Person
@@ -186,9 +187,8 @@ def save_participant(data: ParticipantData) -> str:
         raise ValidationFailed(problems)
     with session_scope() as s:
         event = _event(s, data.event_id)
-        row = EventParticipant() if data.id is None else s.get(EventParticipant, data.id)
-        if row is None:
-            raise NotFound("Участник не найден: возможно, его удалили.")
+        row = load_or_new(s, EventParticipant, data.id,
+                          "Участник не найден: возможно, его удалили.")
         before = [] if data.id is None else [row.role]
         if rules.seats_taken([data.role]) > rules.seats_taken(before):
             _check_capacity(s, event, [data.role])

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from exports import format_date
+from imc_desktop.folding import fold
 from imc_desktop.services.common.errors import ServiceError
 from imc_desktop.services.events import participants as ep
 from imc_desktop.services.events import records as events
@@ -26,8 +27,8 @@ def find_event(text: str, where: str, today: date, contest: bool = False) -> Eve
     text = text.strip()
     if text:
         exact = [r for r in rows if r.id == text]
-        words = text.casefold().replace("ё", "е")
-        found = exact or [r for r in rows if words in r.title.casefold().replace("ё", "е")]
+        words = fold(text)
+        found = exact or [r for r in rows if words in fold(r.title)]
         if not found:
             raise ServiceError(f"{where}: мероприятие «{text}» не найдено.")
         return min(found, key=lambda r: abs((r.start_date - today).days))

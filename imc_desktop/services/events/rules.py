@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from imc_desktop.folding import fold_spaces
 from models.events import EVENT_STATUSES, REPEAT_KINDS, ROLES
 
 WEEKLY, MONTHLY = REPEAT_KINDS[1], REPEAT_KINDS[2]
@@ -73,7 +74,7 @@ class Slot:
 def place_key(organization_id: str | None, place_text: str) -> str:
     if organization_id:
         return organization_id
-    return " ".join(place_text.casefold().replace("ё", "е").split())
+    return fold_spaces(place_text)
 
 
 def clashes(candidate: Slot, others: Iterable[Slot]) -> list[Slot]:

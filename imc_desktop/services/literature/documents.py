@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from imc_desktop import clock
 from imc_desktop.db import session_scope
 from imc_desktop.services.common.errors import NotFound, ServiceError, ValidationFailed
+from imc_desktop.services.common.records import load_or_new
 from imc_desktop.services.common.rows import bulk_allocation
 from imc_desktop.services.literature import balances as b
 from imc_desktop.services.literature.records import kopecks, roubles, title_data
@@ -219,9 +220,8 @@ def save_document(data: DocumentData) -> str:
         if _number_taken(s, data):
             raise ValidationFailed({"number": f"Документ «{data.kind}» № {data.number} за "
                                               f"{year} год уже есть."})
-        doc = LiteratureDocument() if data.id is None else s.get(LiteratureDocument, data.id)
-        if doc is None:
-            raise NotFound("Документ не найден: возможно, его удалили.")
+        doc = load_or_new(s, LiteratureDocument, data.id,
+                          "Документ не найден: возможно, его удалили.")
         if doc.posted:
             raise ServiceError("Проведённый документ изменить нельзя: сначала отмените "
                                "проведение.")

@@ -18,6 +18,7 @@ from imc_desktop import clock
 from imc_desktop import validation as v
 from imc_desktop.db import session_scope
 from imc_desktop.services.common.errors import InUse, NotFound, ValidationFailed
+from imc_desktop.services.common.records import load_or_new
 from imc_desktop.services.common.rows import bulk_allocation
 from models import LiteratureLine, LiteratureTitle, Organization, OrganizationGradePupils
 from models.literature import FPU_STATUSES, LEVELS, TITLE_KINDS
@@ -160,9 +161,7 @@ def save_title(data: TitleData) -> str:
         raise ValidationFailed({"isbn": f"Такой ISBN или номер ФПУ уже есть: «{other}»."})
     grade_from, grade_to = parse_grades(data.grades) or (None, None)
     with session_scope() as s:
-        row = LiteratureTitle() if data.id is None else s.get(LiteratureTitle, data.id)
-        if row is None:
-            raise NotFound("Издание не найдено: возможно, его удалили.")
+        row = load_or_new(s, LiteratureTitle, data.id, "Издание не найдено: возможно, его удалили.")
         for name in _PLAIN:
             setattr(row, name, getattr(data, name))
         row.title, row.authors = data.title.strip(), data.authors.strip()

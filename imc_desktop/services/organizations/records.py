@@ -12,6 +12,7 @@ from imc_desktop import db
 from imc_desktop import validation as v
 from imc_desktop.db import session_scope
 from imc_desktop.services.common.errors import InUse, NotFound, ValidationFailed
+from imc_desktop.services.common.records import load_or_new
 from imc_desktop.services.common.references import referring_counts
 from imc_desktop.services.common.rows import bulk_allocation, fast_row
 from models import Organization
@@ -138,9 +139,8 @@ def save_organization(data: OrganizationData) -> str:
     if problems:
         raise ValidationFailed(problems)
     with session_scope() as s:
-        org = Organization() if data.id is None else s.get(Organization, data.id)
-        if org is None:
-            raise NotFound("Организация не найдена: возможно, её удалили на другом компьютере.")
+        org = load_or_new(s, Organization, data.id,
+                          "Организация не найдена: возможно, её удалили на другом компьютере.")
         for name in _FIELDS:
             setattr(org, name, getattr(data, name))
         s.add(org)

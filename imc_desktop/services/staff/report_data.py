@@ -20,6 +20,7 @@ from sqlalchemy import Connection, select
 
 from exports import CellValue, ReportColumn, ReportTable
 from imc_desktop.db import session_scope
+from imc_desktop.folding import fold
 from imc_desktop.services.common.errors import ServiceError
 from imc_desktop.services.staff.records import PersonRow
 from imc_desktop.services.staff.rules import KPK_NOT_YET, KPK_OVERDUE
@@ -43,7 +44,7 @@ CATEGORY_TITLES = ("Высшая", "Первая", "Без категории")
 
 def name_key(text: str) -> str:
     """Alphabetical order for Russian names (ё sorts as е, case ignored)."""
-    return text.casefold().replace("ё", "е")
+    return fold(text)
 
 
 def org_key(name: str) -> tuple[bool, str]:
