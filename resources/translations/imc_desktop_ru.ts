@@ -115,6 +115,13 @@
     </message>
 </context>
 <context>
+    <name>Ask</name>
+    <message>
+        <source>Save your values over them? (No keeps the other values; reopen the card to see them.)</source>
+        <translation>Записать ваши значения поверх них? («Нет» оставит чужие значения; откройте карточку снова, чтобы их увидеть.)</translation>
+    </message>
+</context>
+<context>
     <name>AttestationDialog</name>
     <message>
         <source>Attestation record</source>

@@ -11,7 +11,7 @@ from imc_desktop.services.common.errors import ServiceError, ValidationFailed
 from imc_desktop.services.organizations import records as orgs
 from imc_desktop.services.organizations.records import OrganizationData
 from ui.organizations.dialog import OrganizationDialog
-from ui.widgets.messages import Ask
+from ui.widgets.messages import Ask, save_over_changes
 from ui.widgets.record_list import Column, RecordList
 
 
@@ -86,12 +86,17 @@ class OrganizationsTab(QWidget):
             self._edit(row)
 
     def _edit(self, data: OrganizationData) -> None:
+        loaded = data if data.id is not None else None
         while True:
             edited = OrganizationDialog.ask(data, self)
             if edited is None:
                 return
             try:
-                new_id = orgs.save_organization(edited)
+                new_id = save_over_changes(
+                    self, self.tr("Organization not saved"),
+                    lambda overwrite, e=edited: orgs.save_organization(e, loaded, overwrite))
+                if new_id is None:
+                    return
             except ValidationFailed as exc:
                 Ask.error(self, self.tr("Organization not saved"), str(exc))
                 data = edited

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
+
+from imc_desktop.services.common.errors import ChangedMeanwhile
+
+T = TypeVar("T")
 
 
 class Ask:
@@ -23,3 +31,18 @@ class Ask:
     @staticmethod
     def info(parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.information(parent, title, text)
+
+
+def save_over_changes(parent: QWidget | None, title: str, save: Callable[[bool], T]) -> T | None:
+    """Run ``save(overwrite=False)``; when fields the user changed were changed elsewhere
+    since the form was loaded, show them and ask before ``save(overwrite=True)``.
+    None when the user keeps the other values (nothing is saved)."""
+    try:
+        return save(False)
+    except ChangedMeanwhile as exc:
+        question = QCoreApplication.translate(
+            "Ask", "Save your values over them? (No keeps the other values; reopen the card "
+                   "to see them.)")
+        if not Ask.confirm(parent, title, f"{exc}\n\n{question}"):
+            return None
+    return save(True)

@@ -12,7 +12,7 @@ from imc_desktop import db
 from imc_desktop import validation as v
 from imc_desktop.db import session_scope
 from imc_desktop.services.common.errors import InUse, NotFound, ValidationFailed
-from imc_desktop.services.common.records import load_or_new
+from imc_desktop.services.common.records import load_or_new, write_fields
 from imc_desktop.services.common.references import referring_counts
 from imc_desktop.services.common.rows import bulk_allocation, fast_row
 from models import Organization
@@ -132,8 +132,11 @@ def _normalised(data: OrganizationData) -> OrganizationData:
     )
 
 
-def save_organization(data: OrganizationData) -> str:
-    """Create or update; returns the id. Raises ValidationFailed and changes nothing if invalid."""
+def save_organization(data: OrganizationData, loaded: OrganizationData | None = None,
+                      overwrite: bool = False) -> str:
+    """Create or update; returns the id. Raises ValidationFailed and changes nothing if invalid.
+    A card passes the values it ``loaded``: only the fields changed on it are written, and
+    one changed meanwhile elsewhere is :class:`ChangedMeanwhile` unless ``overwrite``."""
     data = _normalised(data)
     problems = validate_organization(data)
     if problems:
@@ -141,8 +144,8 @@ def save_organization(data: OrganizationData) -> str:
     with session_scope() as s:
         org = load_or_new(s, Organization, data.id,
                           "Организация не найдена: возможно, её удалили на другом компьютере.")
-        for name in _FIELDS:
-            setattr(org, name, getattr(data, name))
+        base = _normalised(loaded) if loaded is not None and data.id is not None else None
+        write_fields(org, data, base, _FIELDS, TABLE, overwrite)
         s.add(org)
         s.flush()
         org_id = org.id

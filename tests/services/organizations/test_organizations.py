@@ -9,7 +9,7 @@ from sqlalchemy import text
 
 from imc_desktop import db
 from imc_desktop.services.common import notifier
-from imc_desktop.services.common.errors import InUse, ValidationFailed
+from imc_desktop.services.common.errors import ChangedMeanwhile, InUse, ValidationFailed
 from imc_desktop.services.common.maintenance import DatabaseInfo
 from imc_desktop.services.organizations import records as orgs
 
@@ -97,3 +97,41 @@ def test_demo_data_is_a_plausible_district(demo_database: DatabaseInfo) -> None:
     assert all(orgs.validate_organization(o) == {} for o in rows)
     assert len({o.short_name for o in rows}) == 40
     assert sum(o.is_rural for o in rows) >= 30
+
+
+def _changed_elsewhere(org_id: str, **values: object) -> None:
+    """Another workstation's edit, as a synchronisation applies it: straight into the row."""
+    sets = ", ".join(f"{k} = :{k}" for k in values)
+    with db.session_scope() as s:
+        s.execute(text(f"UPDATE organizations SET {sets} WHERE id = :id"), {**values, "id": org_id})
+
+
+def test_a_stale_card_writes_only_what_the_user_changed(database: DatabaseInfo) -> None:
+    org_id = orgs.save_organization(SCHOOL)
+    loaded = orgs.get_organization(org_id)
+    _changed_elsewhere(org_id, head_phone="+7 000", pupils=400)
+    orgs.save_organization(replace(loaded, head_name="Петров П.П."), loaded)
+    saved = orgs.get_organization(org_id)
+    assert (saved.head_name, saved.head_phone, saved.pupils) == ("Петров П.П.", "+7 000", 400)
+
+
+def test_a_field_changed_on_both_sides_is_asked_about_and_nothing_is_written(
+        database: DatabaseInfo) -> None:
+    org_id = orgs.save_organization(SCHOOL)
+    loaded = orgs.get_organization(org_id)
+    _changed_elsewhere(org_id, pupils=400)
+    mine = replace(loaded, pupils=350, head_name="Петров П.П.")
+    with pytest.raises(ChangedMeanwhile, match="«обучающихся»: теперь «400», у вас «350»") as err:
+        orgs.save_organization(mine, loaded)
+    assert len(err.value.clashes) == 1
+    assert orgs.get_organization(org_id).head_name == SCHOOL.head_name, "nothing written"
+    orgs.save_organization(mine, loaded, overwrite=True)
+    assert orgs.get_organization(org_id).pupils == 350
+
+
+def test_the_same_change_on_both_sides_is_no_clash(database: DatabaseInfo) -> None:
+    org_id = orgs.save_organization(SCHOOL)
+    loaded = orgs.get_organization(org_id)
+    _changed_elsewhere(org_id, pupils=350)
+    orgs.save_organization(replace(loaded, pupils=350), loaded)
+    assert orgs.get_organization(org_id).pupils == 350

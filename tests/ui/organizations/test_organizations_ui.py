@@ -134,3 +134,25 @@ def test_refused_delete_is_explained(tab: OrganizationsTab, monkeypatch: pytest.
 
 
 SCHOOL_DATE = __import__("datetime").date(2025, 9, 1)
+
+
+def test_a_card_opened_from_a_stale_list_keeps_the_newer_values(
+        tab: OrganizationsTab, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.services.organizations.test_organizations import _changed_elsewhere
+
+    org_id = orgs.save_organization(SCHOOL)
+    tab.record_list.reload()
+    stale = tab.record_list.current_row() or orgs.get_organization(org_id)
+    _changed_elsewhere(org_id, pupils=400, website="pokrov.ru")
+    monkeypatch.setattr(OrganizationDialog, "ask",
+                        staticmethod(lambda data, parent: replace(data, pupils=350)))
+    asked: list[str] = []
+    monkeypatch.setattr(Ask, "confirm", staticmethod(lambda _p, _t, text: asked.append(text)
+                                                     or False))
+    tab.open_record(stale)
+    assert asked and "400" in asked[0] and "350" in asked[0]
+    assert orgs.get_organization(org_id).pupils == 400, "«No» keeps the other value"
+    monkeypatch.setattr(Ask, "confirm", staticmethod(lambda *a: True))
+    tab.open_record(stale)
+    saved = orgs.get_organization(org_id)
+    assert (saved.pupils, saved.website) == (350, "pokrov.ru"), "the unchanged field stays"
