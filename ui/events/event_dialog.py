@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from imc_desktop.services.common.errors import ServiceError, ValidationFailed
 from imc_desktop.services.events import records as events
 from imc_desktop.services.events.records import EventData, EventRow
-from ui.widgets.messages import Ask
+from ui.widgets.messages import Ask, save_over_changes
 from ui.widgets.record_form import RecordForm
 
 TEXTS = ("kind", "title", "description", "place_text", "audience_positions",
@@ -160,6 +160,7 @@ def confirm_clashes(data: EventData, parent: QWidget) -> bool:
 def edit_event(data: EventData, context: EventContext, parent: QWidget) -> str | None:
     """Ask, warn of clashes, save; ask again while the service refuses."""
     title = QCoreApplication.translate("EventDialog", "Event not saved")
+    loaded = data if data.id is not None else None
     while True:
         answer = EventDialog.ask(data, context, parent)
         if answer is None:
@@ -169,7 +170,8 @@ def edit_event(data: EventData, context: EventContext, parent: QWidget) -> str |
             data = edited
             continue
         try:
-            return events.save_event(edited, whole)
+            return save_over_changes(parent, title, lambda overwrite, e=edited, w=whole:
+                                     events.save_event(e, w, loaded, overwrite))
         except ValidationFailed as exc:
             Ask.error(parent, title, str(exc))
             data = edited

@@ -268,13 +268,14 @@ class EventsTab(QWidget):
         """Move by dragging: warn of a clash of place and time; a series' occurrence moves
         alone."""
         try:
-            data = events.moved(events.get_event(event_id), day)
+            loaded = events.get_event(event_id)
+            data = events.moved(loaded, day)
             found = events.clashes_of(data)
             if found and not Ask.confirm(self, self.tr("Place is taken"), self.tr(
                     "At this place and time there is already:") + "\n" + clash_text(found)
                     + "\n\n" + self.tr("Move anyway?")):
                 return False
-            events.save_event(data)
+            events.save_event(data, loaded=loaded, overwrite=True)
         except ServiceError as exc:
             Ask.error(self, self.tr("Event not moved"), str(exc))
             return False

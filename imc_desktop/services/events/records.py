@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from imc_desktop import clock
 from imc_desktop.db import session_scope
 from imc_desktop.services.common.errors import NotFound, ValidationFailed
+from imc_desktop.services.common.records import write_fields
 from imc_desktop.services.events import rules
 from models import Event, EventParticipant, Organization, Person
 from models.base import new_id
@@ -254,10 +255,13 @@ def moved(data: EventData, day: date) -> EventData:
 
 # ---------------------------------------------------------------- writing
 
-def save_event(data: EventData, whole_series: bool = False) -> str:
+def save_event(data: EventData, whole_series: bool = False, loaded: EventData | None = None,
+               overwrite: bool = False) -> str:
     """Save one event; a new one with a repeat becomes a series of occurrences. With
     `whole_series`, the changes (but not the dates) go to the series' occurrences that were
-    not moved or cancelled alone. A lone change of an occurrence makes it an exception."""
+    not moved or cancelled alone. A lone change of an occurrence makes it an exception.
+    A form passes the values it ``loaded``: only what was changed on it is written, and a
+    field changed meanwhile elsewhere is :class:`ChangedMeanwhile` unless ``overwrite``."""
     data = normalised(data)
     problems = validate_event(data)
     if problems:
@@ -266,7 +270,8 @@ def save_event(data: EventData, whole_series: bool = False) -> str:
         if data.id is None:
             event_id = _create(s, data)
         else:
-            event_id = _update(s, data, whole_series)
+            base = normalised(loaded) if loaded is not None else None
+            event_id = _update(s, data, base, whole_series, overwrite)
     return event_id
 
 
@@ -285,45 +290,50 @@ def _create(s: Session, data: EventData) -> str:
     return first_id
 
 
-def _update(s: Session, data: EventData, whole_series: bool) -> str:
+_OWN = frozenset({"starts_at", "ends_at", "status"})  # what makes an occurrence an exception
+
+
+def _update(s: Session, data: EventData, loaded: EventData | None, whole_series: bool,
+            overwrite: bool) -> str:
     event = s.get(Event, data.id)
     if event is None:
         raise NotFound("Мероприятие не найдено: возможно, его удалили.")
-    own_change = (event.starts_at, event.ends_at, event.status) != (
-        data.starts_at, data.ends_at, data.status)
-    for name in _FIELDS:
-        if name not in ("series_id", "is_exception"):
-            setattr(event, name, getattr(data, name))
+    names = [n for n in _FIELDS if n not in ("series_id", "is_exception")]
+    written = {w[0] for w in write_fields(event, data, loaded, names, "events", overwrite)}
     if event.series_id and whole_series:
-        _update_series(s, event)
-    elif event.series_id and own_change:
+        _update_series(s, event, written)
+    elif event.series_id and written & _OWN:
         event.is_exception = True
     return event.id
 
 
-def _update_series(s: Session, source: Event) -> None:
+def _update_series(s: Session, source: Event, written: set[str]) -> None:
+    """The fields written on ``source`` go to the rest of its series (not to exceptions)."""
     start, end = source.starts_at, source.ends_at
     for other in s.scalars(select(Event).where(Event.series_id == source.series_id,
                                                Event.id != source.id)):
         if other.is_exception:
             continue
         for name in _SERIES_FIELDS:
-            setattr(other, name, getattr(source, name))
-        day = other.starts_at.date()
-        other.starts_at = datetime.combine(day, start.time())
-        other.ends_at = datetime.combine(day, start.time()) + (end - start)
+            if name in written:
+                setattr(other, name, getattr(source, name))
+        if written & {"starts_at", "ends_at"}:
+            day = other.starts_at.date()
+            other.starts_at = datetime.combine(day, start.time())
+            other.ends_at = datetime.combine(day, start.time()) + (end - start)
 
 
 def move_event(event_id: str, day: date) -> EventData:
     """Move the event to `day` (an occurrence of a series is moved alone)."""
-    data = moved(get_event(event_id), day)
-    save_event(data)
+    loaded = get_event(event_id)
+    save_event(moved(loaded, day), loaded=loaded)
     return get_event(event_id)
 
 
 def cancel_occurrence(event_id: str) -> None:
     """Cancel this event alone (the rest of its series stays)."""
-    save_event(replace(get_event(event_id), status=rules.CANCELLED))
+    loaded = get_event(event_id)
+    save_event(replace(loaded, status=rules.CANCELLED), loaded=loaded)
 
 
 def delete_events(event_ids: list[str], whole_series: bool = False) -> int:

@@ -140,3 +140,51 @@ def test_reminders_list_the_next_week_and_past_events_without_results() -> None:
     assert [r.id for r in found.upcoming] == [soon]
     assert [r.id for r in found.missing] == [past]
     assert done not in {r.id for r in found.missing} and not found.empty
+
+
+def _changed_elsewhere(event_id: str, **values: object) -> None:
+    """Another workstation's edit as a synchronisation applies it: straight into the row."""
+    from sqlalchemy import text
+
+    from imc_desktop import db
+
+    sets = ", ".join(f"{k} = :{k}" for k in values)
+    with db.session_scope() as s:
+        s.execute(text(f"UPDATE events SET {sets} WHERE id = :id"), {**values, "id": event_id})
+
+
+def test_a_stale_event_form_writes_only_what_the_user_changed() -> None:
+    event_id = events.save_event(replace(RMO, repeat_kind="", repeat_count=None))
+    loaded = events.get_event(event_id)
+    _changed_elsewhere(event_id, place_text="СОШ № 2, актовый зал", capacity=30)
+    events.save_event(replace(loaded, title="РМО математиков"), loaded=loaded)
+    saved = events.get_event(event_id)
+    assert (saved.title, saved.place_text, saved.capacity) == (
+        "РМО математиков", "СОШ № 2, актовый зал", 30)
+
+
+def test_a_field_changed_on_both_sides_is_refused_until_overwritten() -> None:
+    from imc_desktop.services.common.errors import ChangedMeanwhile
+
+    event_id = events.save_event(replace(RMO, repeat_kind="", repeat_count=None))
+    loaded = events.get_event(event_id)
+    _changed_elsewhere(event_id, title="РМО (перенесено)")
+    mine = replace(loaded, title="РМО математиков", capacity=25)
+    with pytest.raises(ChangedMeanwhile, match="РМО \\(перенесено\\).*РМО математиков"):
+        events.save_event(mine, loaded=loaded)
+    assert events.get_event(event_id).capacity is None, "nothing written"
+    events.save_event(mine, loaded=loaded, overwrite=True)
+    assert events.get_event(event_id).title == "РМО математиков"
+
+
+def test_a_change_for_the_whole_series_carries_only_the_changed_fields() -> None:
+    first = events.save_event(RMO)
+    rows = events.list_events()
+    _changed_elsewhere(rows[2].id, description="Повестка: ОГЭ")
+    loaded = events.get_event(first)
+    events.save_event(replace(loaded, title="РМО математиков"), whole_series=True,
+                      loaded=loaded)
+    after = {r.id: events.get_event(r.id) for r in rows}
+    assert {e.title for e in after.values()} == {"РМО математиков"}
+    assert after[rows[2].id].description == "Повестка: ОГЭ"
+    assert not any(e.is_exception for e in after.values())
