@@ -8,6 +8,7 @@ import socket
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from datetime import date, datetime
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import select
@@ -17,6 +18,7 @@ from imc_desktop import clock
 from imc_desktop import validation as v
 from imc_desktop.db import session_scope
 from imc_desktop.services.common.errors import NotFound, ValidationFailed
+from imc_desktop.services.common.records import load_or_new, write_fields
 from imc_desktop.services.staff import rules
 from imc_desktop.services.staff.records import (
     PERSON_FIELDS,
@@ -279,16 +281,6 @@ def change_log(person_id: str) -> list[ChangeEntry]:
 
 # ---------------------------------------------------------------- saving
 
-def _assign(obj: Any, values: dict[str, object]) -> list[tuple[str, object, object]]:
-    changes = []
-    for name, value in values.items():
-        old = getattr(obj, name, None)
-        if old != value:
-            changes.append((name, old, value))
-            setattr(obj, name, value)
-    return changes
-
-
 def _values(data: Any) -> dict[str, object]:
     out: dict[str, object] = {}
     for f in fields(data):
@@ -304,29 +296,46 @@ _CHILDREN: tuple[tuple[str, type[Any]], ...] = (
     ("courses", Course), ("awards", Award))
 
 
-def _sync_children(s: Session, person: Person, card: PersonCard, log: _Log) -> None:
+def _sync_children(s: Session, person: Person, card: PersonCard, loaded: PersonCard | None,
+                   log: _Log, overwrite: bool) -> None:
+    """The rows of each tab: with the ``loaded`` card, only the rows the user added, changed
+    or removed are written; a row added elsewhere meanwhile stays."""
     for attr, model in _CHILDREN:
         collection = getattr(person, attr)
         existing = {child.id: child for child in collection}
-        keep = set()
+        before = {d.id: d for d in getattr(loaded, attr)} if loaded is not None else None
         for data in getattr(card, attr):
-            values = _values(data)
             child = existing.get(data.id) if data.id else None
-            if child is None:
-                child = model(**values)
-                collection.append(child)
-                s.flush()
-                log.record(model.__tablename__, child.id, CREATED,
-                           [(k, None, x) for k, x in values.items() if x not in (None, "")])
-            else:
-                changes = _assign(child, values)
-                if changes:
-                    log.record(model.__tablename__, child.id, CHANGED, changes)
-            keep.add(child.id)
-        for child_id, child in existing.items():
-            if child_id not in keep:
-                log.record(model.__tablename__, child_id, DELETED, _contents(child))
-                collection.remove(child)
+            if child is not None:
+                _write_child(child, data, before, log, overwrite)
+            elif before is None or data.id not in before or _values(data) != _values(
+                    before[data.id]):  # new, or changed by the user though deleted elsewhere
+                _add_child(s, collection, model, data, log)
+        shown = {d.id for d in getattr(card, attr) if d.id}
+        gone = [i for i in existing if i not in shown and (before is None or i in before)]
+        for child_id in gone:
+            log.record(model.__tablename__, child_id, DELETED, _contents(existing[child_id]))
+            collection.remove(existing[child_id])
+
+
+def _add_child(s: Session, collection: Any, model: type[Any], data: Any, log: _Log) -> None:
+    values = _values(data)
+    child = model(**values)
+    collection.append(child)
+    s.flush()
+    log.record(model.__tablename__, child.id, CREATED,
+               [(k, None, x) for k, x in values.items() if x not in (None, "")])
+
+
+def _write_child(child: Any, data: Any, before: dict[str | None, Any] | None, log: _Log,
+                 overwrite: bool) -> None:
+    values = _values(data)
+    loaded = before.get(data.id) if before is not None else None
+    base = SimpleNamespace(**_values(loaded)) if loaded is not None else None
+    changes = write_fields(child, SimpleNamespace(**values), base, values,
+                           child.__tablename__, overwrite)
+    if changes:
+        log.record(child.__tablename__, child.id, CHANGED, changes)
 
 
 _NOT_LOGGED = frozenset({"id", "person_id", "created_at", "updated_at"})
@@ -347,25 +356,28 @@ def _normalised(card: PersonCard) -> PersonCard:
 
 
 def save_person(card: PersonCard, today: date | None = None,
-                staff_rules: rules.StaffRules | None = None) -> str:
-    """Create or update the pedagogue with every tab of the card, in one transaction."""
+                staff_rules: rules.StaffRules | None = None, loaded: PersonCard | None = None,
+                overwrite: bool = False) -> str:
+    """Create or update the pedagogue with every tab of the card, in one transaction. A card
+    passes the values it ``loaded``: only the fields and rows changed on it are written, and a
+    field changed meanwhile elsewhere is :class:`ChangedMeanwhile` unless ``overwrite``."""
     card = _normalised(card)
     problems = validate_person(card, today, staff_rules)
     if problems:
         raise ValidationFailed(problems)
     with session_scope() as s:
-        person = Person() if card.id is None else s.get(Person, card.id)
-        if person is None:
-            raise NotFound("Педагог не найден: возможно, запись удалили на другом компьютере.")
+        person = load_or_new(s, Person, card.id, "Педагог не найден: возможно, запись удалили "
+                                                 "на другом компьютере.")
         created = card.id is None
-        changes = _assign(person, {name: getattr(card, name) for name in PERSON_FIELDS})
+        base = _normalised(loaded) if loaded is not None and not created else None
+        changes = write_fields(person, card, base, PERSON_FIELDS, "persons", overwrite)
         s.add(person)
         s.flush()
         log = _Log(s, person.id)
         if created or changes:
             log.record("persons", person.id, CREATED if created else CHANGED,
                        [c for c in changes if c[1] not in (None, "") or c[2] not in (None, "")])
-        _sync_children(s, person, card, log)
+        _sync_children(s, person, card, base, log, overwrite)
         person_id = person.id
     return person_id
 
