@@ -72,10 +72,27 @@ class NotABackup(DatabaseError):
         self.path = path
 
 
-class ForeignDatabase(DatabaseError):
+class ForeignDatabase(DatabaseCorrupt):
+    """Not this program's file where its database should be: treated as damage (the recovery
+    dialog offers the backups), never opened or written to."""
+
     def __init__(self, path: Path) -> None:
-        super().__init__(f"Файл {path} — база данных другой программы; открыть его нельзя.")
+        DatabaseError.__init__(self, f"Файл {path} — база данных другой программы; открыть его "
+                                     "нельзя.")
         self.path = path
+
+
+SMALLEST_DATABASE = 512  # one page of the smallest size SQLite writes
+
+
+def check_not_truncated(path: Path) -> None:
+    """An existing file of 0 bytes or shorter than one page is what is left of a database
+    (a failed copy, a full disk): damage, never a new empty database."""
+    size = path.stat().st_size
+    if size == 0:
+        raise DatabaseCorrupt(path, "файл пуст: 0 байт")
+    if size < SMALLEST_DATABASE:
+        raise DatabaseCorrupt(path, f"файл короче одной страницы: {size} байт")
 
 
 @dataclass
@@ -100,7 +117,9 @@ def _on_connect(dbapi_connection: Any, _record: Any) -> None:
 def make_engine(path: Path) -> Engine:
     from sqlalchemy import create_engine, event
 
-    engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
+    # hide_parameters: an error's text never carries the values being written (ФИО, СНИЛС)
+    engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False},
+                           hide_parameters=True)
     event.listen(engine, "connect", _on_connect)
     return engine
 
@@ -122,6 +141,10 @@ def quick_check(path: Path) -> None:
 def full_check(path: Path) -> list[str]:
     """Integrity and foreign-key check; the list of problems (empty when the file is sound)."""
     problems: list[str] = []
+    try:
+        check_not_truncated(path)
+    except DatabaseCorrupt as exc:
+        return [str(exc)]
     try:
         with _raw(path) as con:
             rows = con.execute("PRAGMA integrity_check").fetchall()
@@ -265,7 +288,8 @@ def prepare_database(path: Path, backup_dir: Path) -> Path:
                                                      or os.access(path, os.W_OK))
     if not writable:
         raise NoWriteAccess(path)
-    if path.exists() and path.stat().st_size > 0:
+    if path.exists():
+        check_not_truncated(path)
         quick_check(path)
     migrate(path, backup_dir)
     return path

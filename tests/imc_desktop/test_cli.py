@@ -153,3 +153,12 @@ def test_restore_refuses_an_empty_file(demo_db: Path, tmp_path: Path,
     assert code == 1 and "не является копией" in err
     with sqlite3.connect(demo_db) as con:
         assert con.execute("SELECT count(*) FROM organizations").fetchone()[0] == 40
+
+
+def test_check_fails_on_an_empty_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]
+                                      ) -> None:
+    empty = tmp_path / "empty.sqlite"
+    empty.write_bytes(b"")
+    code, _, err = run(capsys, "check", "--db", str(empty))
+    assert code == 1 and "пуст" in err
+    assert empty.stat().st_size == 0

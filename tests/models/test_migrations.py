@@ -147,3 +147,40 @@ def test_a_read_only_database_is_not_called_damaged(tmp_path: Path,
                         lambda p, mode: False if mode == db.os.W_OK else real_access(p, mode))
     with pytest.raises(db.NoWriteAccess, match="Нет прав на запись"):
         db.open_database(path, tmp_path / "b")
+
+
+@pytest.mark.parametrize(("content", "reason"), [
+    (b"", "пуст"), (b"SQLite format 3\x00" + b"\x00" * 84, "короче")])
+def test_an_empty_or_truncated_file_is_damage_not_a_new_database(
+        tmp_path: Path, content: bytes, reason: str) -> None:
+    path = tmp_path / "imc.sqlite"
+    path.write_bytes(content)
+    with pytest.raises(db.DatabaseCorrupt, match=reason):
+        db.open_database(path, tmp_path / "b")
+    assert path.read_bytes() == content, "no schema is written over what is left of the file"
+
+
+def test_another_programs_database_is_offered_the_recovery_of_a_damaged_one(
+        tmp_path: Path) -> None:
+    path = tmp_path / "imc.sqlite"
+    with sqlite3.connect(path) as con:
+        con.execute("PRAGMA application_id = 12345")
+        con.execute("CREATE TABLE alembic_version (version_num TEXT)")
+    with pytest.raises(db.DatabaseCorrupt, match="другой программы"):
+        db.open_database(path, tmp_path / "b")
+
+
+def test_a_failed_write_does_not_carry_the_personal_data_into_the_message(
+        tmp_path: Path) -> None:
+    from sqlalchemy import text
+
+    database = db.open_database(tmp_path / "imc.sqlite", tmp_path / "b")
+    db.set_current(database)
+    try:
+        with pytest.raises(Exception) as err, db.session_scope() as s:
+            s.execute(text("INSERT INTO persons (id, last_name, snils) VALUES (:i, :n, :s)"),
+                      {"i": "p1", "n": None, "s": "11223344595"})
+        assert "11223344595" not in str(err.value)
+    finally:
+        db.set_current(None)
+        database.close()
