@@ -138,5 +138,5 @@ def _finish_start(window: MainWindow, path: Path, backups: Path, demo_mode: bool
 
     attestation.refresh_categories(rules=attestation.rules_from(settings))
     window.load_modules()
-    maintenance.daily_backup(settings.get(config.BACKUPS_KEEP))
+    maintenance.daily_backup(settings.get(config.BACKUPS_DAILY))
     window.remind_on_start()

@@ -217,10 +217,10 @@ EVENTS_REMIND_ON_START = _declare(Setting(
 DATA_FOLDER = _declare(Setting(
     "data/folder", str, "",
     QT_TRANSLATE_NOOP("Settings", "Data folder (empty: the default folder)"), S_DATA))
-BACKUPS_KEEP = _declare(Setting(
-    "data/backups_keep", int, 30,
-    QT_TRANSLATE_NOOP("Settings", "Automatic backups to keep"), S_DATA,
-    minimum=1, maximum=365))
+BACKUPS_DAILY = _declare(Setting(
+    "data/backups_daily", int, 7,
+    QT_TRANSLATE_NOOP("Settings", "Daily backups to keep (besides 4 weekly and 12 monthly)"),
+    S_DATA, minimum=1, maximum=365))
 
 S_SYNC = QT_TRANSLATE_NOOP("Settings", "Synchronisation")
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -339,18 +340,68 @@ def make_backup(path: Path, backup_dir: Path, label: str) -> Path:
     return backup_to(path, backup_dir / f"{path.stem}-{label}-{_stamp()}.sqlite")
 
 
-def daily_backup(path: Path, backup_dir: Path, keep: int = 30) -> Path | None:
-    """One automatic backup a day; keeps the newest `keep` of them."""
-    today = clock.now().strftime("%Y%m%d")
+@dataclass(frozen=True)
+class BackupPolicy:
+    """How many automatic backups are kept: the newest of each of the last days, weeks
+    (ISO) and months."""
+
+    daily: int = 7
+    weekly: int = 4
+    monthly: int = 12
+
+
+def generations_to_keep(days: Iterable[date], policy: BackupPolicy) -> set[date]:
+    """The days whose backups stay: the newest `daily` days, then the newest day of each of
+    the newest `weekly` weeks and `monthly` months; the newest day always stays."""
+    newest_first = sorted(set(days), reverse=True)
+    keep = set(newest_first[:max(policy.daily, 1)])
+    weeks: dict[tuple[int, int], date] = {}
+    months: dict[tuple[int, int], date] = {}
+    for day in newest_first:
+        weeks.setdefault(day.isocalendar()[:2], day)
+        months.setdefault((day.year, day.month), day)
+    keep.update(list(weeks.values())[:policy.weekly])
+    keep.update(list(months.values())[:policy.monthly])
+    return keep
+
+
+def daily_backup(path: Path, backup_dir: Path, policy: BackupPolicy) -> Path | None:
+    """One automatic backup a day, kept in generations (:class:`BackupPolicy`). The newest
+    backup that holds data is never removed, so a day of empty backups (a database emptied
+    by mistake) cannot push out the last good copy."""
     prefix = f"{path.stem}-auto-"
-    existing = sorted(backup_dir.glob(f"{prefix}*.sqlite"))
     made = None
-    if not any(p.name.startswith(prefix + today) for p in existing):
+    if not any(backup_dir.glob(f"{prefix}{clock.now():%Y%m%d}*.sqlite")):
         made = make_backup(path, backup_dir, "auto")
-        existing = sorted(backup_dir.glob(f"{prefix}*.sqlite"))
-    for old in existing[: max(0, len(existing) - max(keep, 1))]:  # the newest always stays
-        old.unlink()
+    by_day: dict[date, Path] = {}
+    for backup in sorted(backup_dir.glob(f"{prefix}*.sqlite"), reverse=True):
+        day = _backup_day(backup.name[len(prefix):])
+        if day is not None and by_day.setdefault(day, backup) is not backup:
+            backup.unlink()  # a second one of the same day
+    keep = generations_to_keep(by_day, policy)
+    last_good = next((by_day[d] for d in sorted(by_day, reverse=True)
+                      if _holds_data(by_day[d])), None)
+    for day, backup in by_day.items():
+        if day not in keep and backup != last_good:
+            backup.unlink()
     return made
+
+
+def _backup_day(stamp: str) -> date | None:
+    try:
+        return datetime.strptime(stamp[:8], "%Y%m%d").date()
+    except ValueError:
+        return None
+
+
+def _holds_data(backup: Path) -> bool:
+    """Whether a backup has any ОО or pedagogue (an empty or damaged file has not)."""
+    try:
+        with _raw(backup) as con:
+            return bool(con.execute("SELECT EXISTS (SELECT 1 FROM organizations) OR "
+                                    "EXISTS (SELECT 1 FROM persons)").fetchone()[0])
+    except sqlite3.DatabaseError:
+        return False
 
 
 def latest_backup(path: Path, backup_dir: Path) -> Path | None:

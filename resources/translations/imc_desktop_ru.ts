@@ -3983,8 +3983,8 @@ Open it now?</source>
         <translation>Папка данных (пусто — папка по умолчанию)</translation>
     </message>
     <message>
-        <source>Automatic backups to keep</source>
-        <translation>Сколько автоматических копий хранить</translation>
+        <source>Daily backups to keep (besides 4 weekly and 12 monthly)</source>
+        <translation>Хранить ежедневных копий (и ещё 4 еженедельные и 12 ежемесячных)</translation>
     </message>
     <message>
         <source>Synchronisation</source>

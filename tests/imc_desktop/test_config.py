@@ -42,8 +42,8 @@ def test_data_folder_setting_moves_the_data(tmp_path: Path) -> None:
 def test_numbers_are_kept_within_their_range(tmp_path: Path) -> None:
     path = tmp_path / "s.ini"
     path.write_text("[staff]\nkpk_period_years=10000\n[reports]\ntable_size=0\n"
-                    "[data]\nbackups_keep=0\n", encoding="utf-8")
+                    "[data]\nbackups_daily=0\n", encoding="utf-8")
     settings = config.Settings(path)
     assert settings.get(config.KPK_PERIOD_YEARS) == 10
     assert settings.get(config.REPORT_TABLE_SIZE) == 6
-    assert settings.get(config.BACKUPS_KEEP) == 1
+    assert settings.get(config.BACKUPS_DAILY) == 1

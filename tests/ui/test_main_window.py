@@ -70,7 +70,7 @@ def test_settings_round_trip_through_the_dialog(qtbot: Any, window: MainWindow,
     fresh = config.Settings(settings.path)
     assert fresh.get(config.DIRECTOR_NAME) == "Кузнецова Марина Петровна"
     assert fresh.get(config.REPORT_TEXT_SIZE) == 13
-    assert fresh.get(config.BACKUPS_KEEP) == 30
+    assert fresh.get(config.BACKUPS_DAILY) == 7
 
 
 def test_check_database_and_about(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -59,9 +59,11 @@ def backup_now(dest: Path) -> Path:
     return db.backup_to(db.current().path, dest)
 
 
-def daily_backup(keep: int) -> Path | None:
+def daily_backup(daily: int) -> Path | None:
+    """Today's automatic backup (if not made yet); keeps the newest of each of the last
+    ``daily`` days, 4 weeks and 12 months, and always the newest backup that holds data."""
     current = info()
-    return db.daily_backup(current.path, current.backup_dir, keep)
+    return db.daily_backup(current.path, current.backup_dir, db.BackupPolicy(daily=daily))
 
 
 def latest_backup(path: Path, backup_dir: Path) -> Path | None:

@@ -4,28 +4,61 @@ from __future__ import annotations
 
 import os
 import time
+from datetime import date, timedelta
 from pathlib import Path
 
-from imc_desktop import db
+import pytest
+
+from imc_desktop import clock, db
 from imc_desktop.services.common import maintenance
 from imc_desktop.services.common.maintenance import DatabaseInfo
 from imc_desktop.services.organizations import records as orgs
 from tests.services.organizations.test_organizations import SCHOOL
 
 
-def test_daily_backup_once_a_day_and_keeps_the_newest(database: DatabaseInfo) -> None:
+def test_daily_backup_once_a_day_in_generations(database: DatabaseInfo) -> None:
     backups = database.backup_dir
     backups.mkdir(parents=True, exist_ok=True)
-    for day in range(1, 33):
-        old = backups / f"test-auto-202601{day:02d}-080000.sqlite"
-        old.write_bytes(b"")
-    made = maintenance.daily_backup(keep=30)
-    assert made is not None and made.exists()
-    assert maintenance.daily_backup(keep=30) is None, "only one automatic backup a day"
-    kept = sorted(p.name for p in backups.glob("test-auto-*.sqlite"))
-    assert len(kept) == 30
-    assert kept[-1] == made.name
-    assert "test-auto-20260101-080000.sqlite" not in kept
+    first = date(2025, 1, 1)
+    for n in range(500):  # a daily backup every day since 01.01.2025 (empty files: no data)
+        day = first + timedelta(days=n)
+        (backups / f"test-auto-{day:%Y%m%d}-080000.sqlite").write_bytes(b"")
+    with clock.fixed(date(2026, 5, 16)):
+        made = maintenance.daily_backup(daily=7)
+        assert made is not None and made.exists()
+        assert maintenance.daily_backup(daily=7) is None, "only one automatic backup a day"
+    kept = {p.name[len("test-auto-"):][:8] for p in backups.glob("test-auto-*.sqlite")}
+    expected = db.generations_to_keep([first + timedelta(days=n) for n in range(500)]
+                                      + [date(2026, 5, 16)], db.BackupPolicy(daily=7))
+    assert kept == {f"{d:%Y%m%d}" for d in expected}
+    assert len(kept) <= 7 + 4 + 12
+
+
+@pytest.mark.parametrize(("days", "policy", "kept"), [
+    # the newest 7 days; then the newest of each of 4 weeks; then of each of 12 months
+    (range(10), db.BackupPolicy(7, 0, 0), range(3, 10)),
+    (range(10), db.BackupPolicy(1, 2, 0), [9, 3]),  # Sat 10.01 (week 2), Sun 04.01 (week 1)
+    (range(0, 400, 10), db.BackupPolicy(0, 0, 3), [390, 360, 330]),  # Jan 27, Dec, Nov
+    ([0], db.BackupPolicy(0, 0, 0), [0]),  # the newest always stays
+])
+def test_generations(days: range, policy: db.BackupPolicy, kept: list[int]) -> None:
+    start = date(2026, 1, 1)  # a Thursday
+    dates = [start + timedelta(days=d) for d in days]
+    assert db.generations_to_keep(dates, policy) == {start + timedelta(days=d) for d in kept}
+
+
+def test_the_newest_backup_that_holds_data_is_never_pruned(database: DatabaseInfo) -> None:
+    orgs.save_organization(SCHOOL)
+    backups = database.backup_dir
+    with clock.fixed(date(2025, 1, 10)):
+        with_data = maintenance.daily_backup(daily=7)
+    assert with_data is not None
+    for n in range(40):  # then forty days of empty backups (the database was emptied)
+        (backups / f"test-auto-{date(2026, 1, 1) + timedelta(days=n):%Y%m%d}-080000.sqlite"
+         ).write_bytes(b"")
+    with clock.fixed(date(2026, 3, 1)):
+        maintenance.daily_backup(daily=1)
+    assert with_data.exists()
 
 
 def test_restore_brings_back_the_data_and_keeps_the_replaced_file(
