@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from imc_desktop import changes, clock
 from imc_desktop.migrations import HEAD_REVISION
 from imc_desktop.paths import migrations_path
+from imc_desktop.storage_errors import storage_failure
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -474,12 +475,16 @@ def current() -> Database:
 def session_scope() -> Iterator[Session]:
     """One unit of work: commit on success, roll back on any error; after a commit the open
     lists are told which tables it changed (:mod:`imc_desktop.changes`)."""
-    session = current().sessions()
+    database = current()
+    session = database.sessions()
     try:
         yield session
         session.commit()
-    except BaseException:
+    except BaseException as exc:
         session.rollback()
+        explained = storage_failure(exc, database.path)
+        if explained is not None:
+            raise explained from exc
         raise
     finally:
         session.close()

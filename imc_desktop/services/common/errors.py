@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-
-class ServiceError(Exception):
-    """A refusal explained to the user."""
+from imc_desktop.errors import ServiceError as ServiceError
+from imc_desktop.storage_errors import StorageFailed as StorageFailed
 
 
 class ValidationFailed(ServiceError):
