@@ -320,17 +320,28 @@ def backup_to(path: Path, dest: Path) -> Path:
     tmp = dest.with_name(dest.name + ".part")
     with suppress(FileNotFoundError):
         tmp.unlink()
-    src = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
     try:
-        out = sqlite3.connect(tmp)
+        _copy_pages(path, tmp)
+    except BaseException:
+        with suppress(OSError):
+            tmp.unlink()  # no half-written .part is left behind
+        raise
+    os.replace(tmp, dest)
+    return dest
+
+
+def _copy_pages(source: Path, target: Path) -> None:
+    """Every page of ``source`` into ``target`` through SQLite's backup API: a connection
+    that has ``target`` open sees the new content, as with any other write."""
+    src = sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        out = sqlite3.connect(target)
         try:
             src.backup(out)
         finally:
             out.close()
     finally:
         src.close()
-    os.replace(tmp, dest)
-    return dest
 
 
 def _stamp() -> str:
@@ -437,12 +448,15 @@ def restore_backup(backup: Path, target: Path, backup_dir: Path) -> Path | None:
             backup_to(target, saved)
         except sqlite3.DatabaseError:
             saved = _copy_bytes(target, saved)
-    tmp = target.with_name(target.name + ".restore")
-    backup_to(backup, tmp)
-    for suffix in ("-wal", "-shm"):
-        with suppress(FileNotFoundError):
-            Path(str(target) + suffix).unlink()
-    os.replace(tmp, target)
+    try:
+        _copy_pages(backup, target)  # into the live file, never unlink-and-replace
+    except sqlite3.DatabaseError:  # what is there is no database any more: replace the file
+        tmp = target.with_name(target.name + ".restore")
+        backup_to(backup, tmp)
+        for suffix in ("-wal", "-shm"):
+            with suppress(FileNotFoundError):
+                Path(str(target) + suffix).unlink()
+        os.replace(tmp, target)
     return saved
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import time
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -85,3 +86,28 @@ def test_latest_sound_backup_skips_a_broken_one(database: DatabaseInfo) -> None:
 
 def test_check_reports_a_sound_database(database: DatabaseInfo) -> None:
     assert maintenance.check() == []
+
+
+def test_a_restore_writes_into_the_live_file_so_an_open_connection_sees_it(
+        database: DatabaseInfo, tmp_path: Path) -> None:
+    import sqlite3
+
+    orgs.save_organization(SCHOOL)
+    copy = maintenance.backup_now(tmp_path / "copy.sqlite")
+    orgs.save_organization(replace(SCHOOL, short_name="МКОУ «Ивановская ООШ»", inn=""))
+    holder = sqlite3.connect(database.path)  # another program that has the file open
+    try:
+        assert holder.execute("SELECT count(*) FROM organizations").fetchone()[0] == 2
+        maintenance.restore(copy)
+        assert holder.execute("SELECT count(*) FROM organizations").fetchone()[0] == 1
+    finally:
+        holder.close()
+    assert [o.short_name for o in orgs.list_organizations()] == [SCHOOL.short_name]
+
+
+def test_a_failed_backup_leaves_no_part_file(tmp_path: Path) -> None:
+    junk = tmp_path / "junk.sqlite"
+    junk.write_bytes(b"SQLite format 3\x00" + b"\x07" * 5000)
+    with pytest.raises(Exception):  # noqa: B017 - whatever SQLite says of the junk
+        db.backup_to(junk, tmp_path / "out" / "copy.sqlite")
+    assert list((tmp_path / "out").glob("*")) == []
