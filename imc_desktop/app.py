@@ -71,10 +71,37 @@ def _recover(path: Path, backups: Path, error: DatabaseCorrupt) -> bool:
 def lock_database(path: Path) -> QLockFile | None:
     """One program per database file: a lock beside it (a crashed program's lock is stale
     and taken over). None when another running program holds it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    return try_lock(path)[0]
+
+
+def try_lock(path: Path) -> tuple[QLockFile | None, str]:
+    """The lock, or None with why: another program has the file, or the folder refuses the
+    lock file (no rights, a full or lost disk) — which is not «open in another window»."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        return None, lock_message(QLockFile.LockError.UnknownError, path, exc.strerror or "")
     lock = QLockFile(str(path) + ".lock")
     lock.setStaleLockTime(0)
-    return lock if lock.tryLock(200) else None
+    if lock.tryLock(200):
+        return lock, ""
+    return None, lock_message(lock.error(), path)
+
+
+def lock_message(error: QLockFile.LockError, path: Path, detail: str = "") -> str:
+    if error == QLockFile.LockError.LockFailedError:
+        return QCoreApplication.translate(
+            "App", "The database %1 is already open in another window of the program."
+        ).replace("%1", str(path))
+    if error == QLockFile.LockError.PermissionError:
+        return QCoreApplication.translate(
+            "App", "No right to write in the folder %1: the program needs it to open the "
+                   "database. Check the rights or choose another data folder.").replace(
+            "%1", str(path.parent))
+    return QCoreApplication.translate(
+        "App", "Cannot create a file beside the database in %1 (the disk may be full or "
+               "unreachable). Nothing was changed.").replace("%1", str(path.parent)) + (
+        f" ({detail})" if detail else "")
 
 
 def prepare_interactive(path: Path, backups: Path) -> Path | None:
@@ -101,11 +128,12 @@ def run_gui(db: Path | None, demo_mode: bool) -> int:
     settings = config.Settings()
     backups = backup_dir(settings)
     target = database_path(settings, db, demo_mode)
-    lock = lock_database(target)
+    from ui.widgets import crash
+
+    crash.install(settings.data_dir())
+    lock, refused = try_lock(target)
     if lock is None:
-        QMessageBox.warning(None, _title(), QCoreApplication.translate(
-            "App", "The database %1 is already open in another window of the program.")
-            .replace("%1", str(target)))
+        QMessageBox.warning(None, _title(), refused)
         return 1
     path = prepare_interactive(target, backups)
     if path is None:

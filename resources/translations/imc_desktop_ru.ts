@@ -102,6 +102,14 @@
         <translation>Восстановить последнюю резервную копию {name}? Повреждённый файл будет сохранён рядом с резервными копиями.</translation>
     </message>
     <message>
+        <source>No right to write in the folder %1: the program needs it to open the database. Check the rights or choose another data folder.</source>
+        <translation>Нет прав на запись в папку %1: без них программа не может открыть базу данных. Проверьте права или выберите другую папку данных.</translation>
+    </message>
+    <message>
+        <source>Cannot create a file beside the database in %1 (the disk may be full or unreachable). Nothing was changed.</source>
+        <translation>Не удалось создать файл рядом с базой данных в папке %1 (диск заполнен или недоступен). Ничего не изменено.</translation>
+    </message>
+    <message>
         <source>The database file cannot be opened: %1</source>
         <translation>Файл базы данных не открывается: %1</translation>
     </message>
@@ -1127,6 +1135,21 @@
     <message>
         <source>Shorter than the usual %1 hours: allowed, but check the document.</source>
         <translation>Меньше обычных %1 ч: допустимо, но проверьте документ.</translation>
+    </message>
+</context>
+<context>
+    <name>Crash</name>
+    <message>
+        <source>Unexpected error. What was saved before it is not lost; the operation that failed may not have been completed.</source>
+        <translation>Непредвиденная ошибка. Сохранённое до неё не потеряно; действие, во время которого она произошла, могло не завершиться.</translation>
+    </message>
+    <message>
+        <source>The details are in the file %1: send it to your administrator.</source>
+        <translation>Подробности записаны в файл %1: отправьте его администратору.</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Ошибка</translation>
     </message>
 </context>
 <context>

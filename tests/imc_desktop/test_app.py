@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from imc_desktop.app import lock_database
 
 
@@ -24,3 +26,51 @@ def test_a_second_program_on_the_same_database_is_refused(tmp_path: Path) -> Non
     lock = lock_database(path)  # the holder is gone: its lock is stale and taken over
     assert lock is not None
     lock.unlock()
+
+
+def test_a_refused_lock_says_why() -> None:
+    from PySide6.QtCore import QLockFile
+
+    from imc_desktop.app import lock_message
+
+    path = Path("/data/imc.sqlite")
+    held = lock_message(QLockFile.LockError.LockFailedError, path)
+    rights = lock_message(QLockFile.LockError.PermissionError, path)
+    disk = lock_message(QLockFile.LockError.UnknownError, path, "No space left on device")
+    assert "already open" in held or "уже открыта" in held
+    for text in (rights, disk):
+        assert "already open" not in text and "уже открыта" not in text
+    assert "/data" in rights and "No space left on device" in disk
+
+
+def test_a_lock_in_a_folder_that_cannot_be_made_is_not_another_window(tmp_path: Path) -> None:
+    from imc_desktop.app import try_lock
+
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    lock, why = try_lock(blocker / "sub" / "imc.sqlite")
+    assert lock is None and why and "already open" not in why and "уже открыта" not in why
+
+
+def test_an_unexpected_error_is_logged_and_shown(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import stat
+
+    from ui.widgets import crash
+    from ui.widgets.messages import Ask
+
+    shown: list[str] = []
+    mp = monkeypatch
+    mp.setattr(Ask, "error", staticmethod(lambda _p, _t, text: shown.append(text)))
+    mp.setattr(sys, "excepthook", sys.excepthook)
+    crash.install(tmp_path)
+    try:
+        raise ValueError("деление на ноль в отчёте")
+    except ValueError as exc:
+        sys.excepthook(ValueError, exc, exc.__traceback__)
+    logs = list((tmp_path / "logs").glob("*.log"))
+    assert len(logs) == 1 and "деление на ноль в отчёте" in logs[0].read_text(encoding="utf-8")
+    assert "Traceback" in logs[0].read_text(encoding="utf-8")
+    assert stat.S_IMODE(os.stat(logs[0]).st_mode) == 0o600
+    assert len(shown) == 1 and str(logs[0]) in shown[0]
