@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from imc_desktop.importers import ImportFailed, ImportPreview, ImportSummary, SheetHeader
+from imc_desktop.importers.engine import MAX_LISTED
 
 
 def add_import_parser(sub: Any) -> None:
@@ -85,14 +86,18 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _print_problems(path: Path, preview: ImportPreview) -> None:
-    for problem in preview.problems():
+    problems = preview.problems()
+    for problem in problems[:MAX_LISTED]:
         print(f"Файл {path}, строка {problem.row}, поле «{problem.field}»: {problem.message}",
+              file=sys.stderr)
+    if len(problems) > MAX_LISTED:
+        print(f"…и ещё ошибок: {len(problems) - MAX_LISTED} (показаны первые {MAX_LISTED}).",
               file=sys.stderr)
 
 
 def summary_line(summary: ImportSummary) -> str:
     line = (f"Создано: {summary.created}, обновлено: {summary.updated}, "
-            f"пропущено: {len(summary.skipped)}")
+            f"пропущено: {summary.skipped_count}")
     if summary.unchanged:
         line += f", без изменений: {summary.unchanged}"
     if summary.dry_run:

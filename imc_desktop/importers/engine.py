@@ -30,6 +30,10 @@ from imc_desktop.importers.values import is_empty
 
 TICK = 500
 """Rows between progress reports and cancel checks."""
+MAX_ROWS = 100_000
+"""Rows of a table one import reads; a larger table is to be split into several files."""
+MAX_LISTED = 1_000
+"""Rows not written that a summary lists; the rest are counted."""
 
 
 def read_header(path: Path | str, sheet: str, kind: ImportKind) -> SheetHeader:
@@ -92,6 +96,8 @@ def prepare(path: Path | str, sheet: str, kind: ImportKind, mapping: Mapping[int
         header = _header(book, sheet, kind, scan)
         parser = RowParser(kind, mapping, references, value_map or {}, scan.uncalculated)
         total = max(header.total_rows - header.header_row, 1)
+        if total > MAX_ROWS:
+            raise _too_many(book, sheet)
         rows = list(_parsed(book, header, parser, _Ticker(total, progress, cancelled)))
     return ImportPreview(book.path, sheet, kind.name, header.header_row, header.headers,
                          dict(mapping), rows, parser.unknown_references())
@@ -116,11 +122,19 @@ def _parsed(book: OpenWorkbook, header: SheetHeader, parser: RowParser,
     for done, cells in enumerate(book.rows(header.sheet, first)):
         if done % TICK == 0 and done:
             tick(done)
+        if done >= MAX_ROWS:  # the sheet declared fewer rows than it has
+            raise _too_many(book, header.sheet)
         row = first + done
         if parser.is_empty(row, cells) or (done == 0 and _numbering(cells)) or _totals(cells):
             continue
         yield parser.parse(row, cells)
     tick(tick.total)
+
+
+def _too_many(book: OpenWorkbook, sheet: str) -> ImportFileError:
+    return ImportFileError(
+        f"В файле «{book.path.name}» на листе «{sheet}» больше {MAX_ROWS:,} строк".replace(
+            ",", " ") + ": разделите таблицу на несколько файлов и загрузите их по очереди.")
 
 
 def _numbering(cells: tuple[Any, ...]) -> bool:
@@ -151,9 +165,11 @@ def run(preview: ImportPreview, kind: ImportKind,
     skipped = [(r.row, r.skip_reason) for r in preview.rows
                if r.skip_reason is not None and not r.problems]
     if rejected and not options.valid_only:
-        return ImportSummary(0, 0, tuple(sorted(rejected + skipped)), options.dry_run,
-                             aborted=True)
+        every = sorted(rejected + skipped)
+        return ImportSummary(0, 0, tuple(every[:MAX_LISTED]), options.dry_run, aborted=True,
+                             more_skipped=max(len(every) - MAX_LISTED, 0))
     good = [r for r in preview.rows if r.ok]
     result = kind.apply(good, options) if good else ImportSummary(0, 0)
-    return replace(result, skipped=tuple(sorted(rejected + skipped + list(result.skipped))),
-                   dry_run=options.dry_run)
+    every = sorted(rejected + skipped + list(result.skipped))
+    return replace(result, skipped=tuple(every[:MAX_LISTED]), dry_run=options.dry_run,
+                   more_skipped=max(len(every) - MAX_LISTED, 0))

@@ -87,6 +87,12 @@ class ImportSummary:
     details: tuple[str, ...] = ()
     """Russian lines on what changed, for the user to read (e.g. titles excluded from ФПУ);
     a kind that has nothing to tell leaves it empty."""
+    more_skipped: int = 0
+    """Rows not written beyond the first ones that ``skipped`` lists (they are counted)."""
+
+    @property
+    def skipped_count(self) -> int:
+        return len(self.skipped) + self.more_skipped
 
 
 @dataclass(frozen=True)

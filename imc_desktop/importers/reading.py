@@ -3,6 +3,7 @@ and a streaming (read-only) view of one sheet's rows."""
 
 from __future__ import annotations
 
+import re
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -16,6 +17,10 @@ from openpyxl.utils.exceptions import InvalidFileException
 from imc_desktop.importers.model import ImportFileError, WorkbookInfo
 from imc_desktop.importers.scan import SheetScan, scan_sheet, sheet_paths
 
+MAX_MEMBER = 256 << 20  # bytes of one part of the archive, unpacked
+MAX_TOTAL = 512 << 20  # bytes of all its parts, unpacked
+MAX_RATIO = 200  # unpacked / packed, for parts over RATIO_FROM bytes
+RATIO_FROM = 1 << 20
 OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
 ZIP_MAGIC = b"PK\x03\x04"
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
@@ -68,6 +73,42 @@ def check_file(path: Path) -> None:
         raise ImportFileError(_ole_message(path))
     if not head.startswith(ZIP_MAGIC):
         raise ImportFileError(_text_message(path, head))
+    check_archive(path)
+
+
+def check_archive(path: Path) -> None:
+    """Refuse, before unpacking anything, an archive whose parts would unpack to more than
+    the program reads (a damaged file or a «zip bomb» would take all the memory)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except BROKEN as exc:
+        raise damaged(path) from exc
+    total = sum(m.file_size for m in members)
+    worst = max(members, key=lambda m: m.file_size, default=None)
+    ratio = max((m.file_size / max(m.compress_size, 1) for m in members
+                 if m.file_size > RATIO_FROM), default=0.0)
+    if (worst is not None and worst.file_size > MAX_MEMBER) or total > MAX_TOTAL \
+            or ratio > MAX_RATIO:
+        raise ImportFileError(
+            f"Файл «{path.name}» слишком большой или повреждён: распакованный, он занял бы "
+            f"{total >> 20} МБ (часть «{worst.filename if worst else ''}» — "
+            f"{(worst.file_size if worst else 0) >> 20} МБ). Программа читает книги до "
+            f"{MAX_TOTAL >> 20} МБ; разделите таблицу на несколько файлов или сохраните её "
+            "в Excel заново.")
+
+
+_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean_text(text: str) -> str:
+    """A text cell as the user typed it: Excel's ``_xHHHH_`` escapes decoded (``_x005F_`` is
+    a literal «_»), line breaks as «\\n», other control characters removed."""
+    if "_x" in text:
+        text = _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub("", text)
 
 
 class OpenWorkbook:
@@ -110,7 +151,8 @@ class OpenWorkbook:
         ws = self.worksheet(sheet)
         ws.reset_dimensions()  # some programs declare a wrong size: read what is there
         try:
-            yield from ws.iter_rows(min_row=min_row, max_row=max_row, values_only=True)
+            for row in ws.iter_rows(min_row=min_row, max_row=max_row, values_only=True):
+                yield tuple(clean_text(v) if isinstance(v, str) else v for v in row)
         except BROKEN as exc:
             raise damaged(self.path) from exc
 

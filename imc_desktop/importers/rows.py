@@ -15,7 +15,7 @@ from imc_desktop.importers.model import (
     ImportRow,
     RowProblem,
 )
-from imc_desktop.importers.text import display, normalise
+from imc_desktop.importers.text import normalise, shown
 from imc_desktop.importers.values import (
     BadValue,
     convert,
@@ -110,10 +110,10 @@ class RowParser:
         if key in self.value_map:
             target = self.value_map[key]
             if target is None:
-                raise _Skip(f"{field.title} «{text}»: выбрано «не импортировать»")
+                raise _Skip(f"{field.title} «{shown(text)}»: выбрано «не импортировать»")
             return target
         self.unknown.setdefault(field.name, {}).setdefault(key, text)
-        raise BadValue(f"{field.title} «{text}» нет в справочнике")
+        raise BadValue(f"{field.title} «{shown(text)}» нет в справочнике")
 
     def _required(self, values: dict[str, Any], problems: dict[str, str]) -> None:
         for field in self.kind.fields:
@@ -131,7 +131,7 @@ class RowParser:
         name, text = key
         first = self._keys.setdefault((name, normalise(text)), row)
         if first != row:
-            problems.setdefault(name, f"«{display(text)}» уже есть в строке {first}")
+            problems.setdefault(name, f"«{shown(text)}» уже есть в строке {first}")
 
     def unknown_references(self) -> dict[str, set[str]]:
         return {name: set(texts.values()) for name, texts in self.unknown.items()}

@@ -43,6 +43,16 @@ def display(value: object) -> str:
 
 
 
+MESSAGE_LIMIT = 80
+"""How much of a cell a message quotes: a 100,000-character cell is not shown whole."""
+
+
+def shown(value: object) -> str:
+    """A cell quoted in a message: one line, at most 80 characters, cut with «…»."""
+    text = display(value)
+    return text if len(text) <= MESSAGE_LIMIT else text[:MESSAGE_LIMIT - 1] + "…"
+
+
 def cell_text(value: object, limit: int | None = None) -> str:
     """A cell as a person reads it: dates dd.mm.yyyy, 5.0 as 5, one line, cut with «…»."""
     if isinstance(value, datetime | date):

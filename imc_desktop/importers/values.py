@@ -11,7 +11,7 @@ from typing import Any
 from imc_desktop import clock
 from imc_desktop import validation as v
 from imc_desktop.importers.model import ImportField
-from imc_desktop.importers.text import display, normalise
+from imc_desktop.importers.text import display, normalise, shown
 
 EXCEL_ERRORS = frozenset({"#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!",
                           "#GETTING_DATA", "#SPILL!", "#CALC!"})
@@ -61,7 +61,7 @@ def to_int(value: Any, _field: ImportField) -> int:
     text = re.sub(r"\s", "", str(value))
     if re.fullmatch(r"[-+]?\d+", text):
         return int(text)
-    raise BadValue(f"ожидается целое число, а записано «{display(value)}»")
+    raise BadValue(f"ожидается целое число, а записано «{shown(value)}»")
 
 
 def to_number(value: Any, _field: ImportField) -> Decimal:
@@ -71,7 +71,7 @@ def to_number(value: Any, _field: ImportField) -> Decimal:
     try:
         return Decimal(text)
     except InvalidOperation:
-        raise BadValue(f"ожидается число, а записано «{display(value)}»") from None
+        raise BadValue(f"ожидается число, а записано «{shown(value)}»") from None
 
 
 def _text_date(text: str) -> date | None:
@@ -98,7 +98,7 @@ def to_date(value: Any, _field: ImportField) -> date:
         raise BadValue(f"ожидается дата дд.мм.гггг, а записано число {_plain_number(value)}")
     parsed = _text_date(str(value))
     if parsed is None:
-        raise BadValue(f"дата записана неверно: «{display(value)}» (нужно дд.мм.гггг)")
+        raise BadValue(f"дата записана неверно: «{shown(value)}» (нужно дд.мм.гггг)")
     return parsed
 
 
@@ -110,7 +110,7 @@ def to_bool(value: Any, _field: ImportField) -> bool:
         return True
     if text in _FALSE:
         return False
-    raise BadValue(f"ожидается «да» или «нет», а записано «{display(value)}»")
+    raise BadValue(f"ожидается «да» или «нет», а записано «{shown(value)}»")
 
 
 def _digits(value: Any, length: int) -> str:
@@ -124,7 +124,7 @@ def to_snils(value: Any, _field: ImportField) -> str:
     """СНИЛС as its 11 digits."""
     d = _digits(value, 11)
     if len(d) != 11 or (isinstance(value, str) and re.search(r"[^\d\s\-]", value.strip())):
-        raise BadValue(f"нужно 11 цифр (ХХХ-ХХХ-ХХХ ХХ), а записано «{display(value)}»")
+        raise BadValue(f"нужно 11 цифр (ХХХ-ХХХ-ХХХ ХХ), а записано «{shown(value)}»")
     if not v.snils_is_valid(d):
         raise BadValue(f"{v.format_snils(d)} — неверный номер: не сходится контрольное число")
     return d
@@ -136,7 +136,7 @@ def to_inn(value: Any, _field: ImportField) -> str:
     if not isinstance(value, str) and len(d) in (9, 11):
         d = "0" + d
     if len(d) not in (10, 12) or (isinstance(value, str) and re.search(r"[^\d\s]", value.strip())):
-        raise BadValue(f"нужно 10 или 12 цифр, а записано «{display(value)}»")
+        raise BadValue(f"нужно 10 или 12 цифр, а записано «{shown(value)}»")
     if not v.inn_is_valid(d):
         raise BadValue(f"{d} — неверный ИНН: не сходится контрольная цифра")
     return d
@@ -148,7 +148,7 @@ def to_choice(value: Any, field: ImportField) -> str:
         if normalise(choice) == wanted:
             return choice
     allowed = ", ".join(f"«{c}»" for c in field.choices)
-    raise BadValue(f"значение «{display(value)}» не из списка: {allowed}")
+    raise BadValue(f"значение «{shown(value)}» не из списка: {allowed}")
 
 
 Converter = Callable[[Any, ImportField], Any]
@@ -170,7 +170,7 @@ def split_full_name(value: Any) -> tuple[str, str, str]:
     a compound one («Гусейн оглы») is kept whole."""
     parts = display(value).split(" ")
     if len(parts) < 2 or not parts[0]:
-        raise BadValue(f"нужны хотя бы фамилия и имя, а записано «{display(value)}»")
+        raise BadValue(f"нужны хотя бы фамилия и имя, а записано «{shown(value)}»")
     if any("." in p for p in parts[1:]):
-        raise BadValue(f"«{display(value)}»: нужны полные имя и отчество, а не инициалы")
+        raise BadValue(f"«{shown(value)}»: нужны полные имя и отчество, а не инициалы")
     return parts[0], parts[1], " ".join(parts[2:])

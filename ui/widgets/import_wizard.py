@@ -368,7 +368,7 @@ class PreviewPage(_Page):
             self.outcome.setText(fill(
                 self.tr("Dry run: %1 would be created, %2 updated, %3 unchanged, %4 left out. "
                         "Nothing was written."),
-                summary.created, summary.updated, summary.unchanged, len(summary.skipped)))
+                summary.created, summary.updated, summary.unchanged, summary.skipped_count))
             self.details.set_lines(summary.details, self.tr("What the import would change:"))
 
     def validatePage(self) -> bool:
@@ -394,6 +394,6 @@ class SummaryPage(_Page):
         assert summary is not None
         self.result.setText(fill(self.tr("Created: %1; updated: %2; unchanged: %3; left out: "
                                          "%4"), summary.created, summary.updated,
-                                 summary.unchanged, len(summary.skipped)))
+                                 summary.unchanged, summary.skipped_count))
         self.model.set_rows(list(summary.skipped))
         self.details.set_lines(summary.details)
