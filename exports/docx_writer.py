@@ -27,6 +27,7 @@ from exports.layout import (
     iter_blocks,
 )
 from exports.model import DEFAULT_STYLE, Report, ReportColumn, ReportStyle, ReportTable, format_date
+from exports.safe_text import clean_report
 from exports.widths import fit_widths, minimum_widths
 
 _ALIGN = {
@@ -49,6 +50,7 @@ def write_docx(
     cancelled: CancelledFn | None = None,
 ) -> None:
     """Write ``report`` as a Word document (A4, ГОСТ Р 7.0.97-2025 layout) to ``path``."""
+    report = clean_report(report)
     ticker = Ticker(report.total_rows, progress, cancelled)
     ticker.start()
     doc = _DocxBuilder(report, style, ticker).build()

@@ -35,6 +35,7 @@ from exports.fonts import RegisteredFont, find_cyrillic_font, register_font
 from exports.layout import DataChunk, GroupHeading, TotalsRow, format_cell, iter_blocks
 from exports.model import DEFAULT_STYLE, Report, ReportStyle, ReportTable, format_date
 from exports.pdf_table import PADDING, CellStyles, PagedTable, PreparedRows, markup, row_commands
+from exports.safe_text import clean_report
 from exports.widths import fit_widths, minimum_widths
 
 APPROVAL_WIDTH = 80 * mm
@@ -55,6 +56,7 @@ def write_pdf(
 
     Raises :class:`FontNotFoundError` when no TrueType font with Cyrillic is available.
     """
+    report = clean_report(report)
     font = register_font(find_cyrillic_font(style.pdf_font_path, family=style.font_name))
     ticker = Ticker(report.total_rows * 2, progress, cancelled)
     ticker.start()

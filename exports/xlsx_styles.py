@@ -13,6 +13,7 @@ from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from exports.model import ReportColumn, ReportStyle
+from exports.safe_text import is_formula_text
 
 DATE_FORMAT = "DD.MM.YYYY"
 MM_PER_INCH = 25.4
@@ -94,6 +95,8 @@ class XlsxStyles:
         fmt: str | None = None,
     ) -> WriteOnlyCell:
         cell = WriteOnlyCell(ws, value)
+        if isinstance(value, str) and is_formula_text(value):
+            cell.data_type = "s"  # «=…» from the data is text, never a live formula
         if font is not None:
             cell.font = font
         if align is not None:

@@ -33,6 +33,7 @@ from exports.model import (
     ReportTable,
     format_date,
 )
+from exports.safe_text import clean_report
 from exports.widths import column_values, content_chars, header_word_chars
 from exports.xlsx_styles import XlsxStyles, number_format, setup_print, use_default_font
 
@@ -54,6 +55,7 @@ def write_xlsx(
     cancelled: CancelledFn | None = None,
 ) -> None:
     """Write ``report`` as an Excel workbook (one sheet per table) to ``path``."""
+    report = clean_report(report)
     ticker = Ticker(report.total_rows, progress, cancelled)
     ticker.start()
     wb = Workbook(write_only=True)

@@ -69,3 +69,9 @@ def test_export_and_import_keep_the_events_and_update_our_own(tmp_path: Path) ->
     assert {r.starts_at for r in copy} == {datetime(2026, 4, 1, 9, 30)}
     whole = [r for r in rows if r.title == "Весь день"]
     assert all(r.all_day and r.ends_at == datetime(2026, 4, 3) for r in whole)
+
+
+def test_a_lone_carriage_return_cannot_break_the_line_structure() -> None:
+    escaped = ics.escape("первая\rвторая\r\nтретья")
+    assert "\r" not in escaped and escaped == "первая\\nвторая\\nтретья"
+    assert ics.unescape(escaped) == "первая\nвторая\nтретья"
