@@ -7,6 +7,7 @@ from pathlib import Path
 
 from imc_desktop import db
 from imc_desktop.db import DatabaseError as DatabaseError  # for the screens
+from imc_desktop.services.common import values
 from imc_desktop.services.common.notifier import notify
 
 
@@ -34,6 +35,7 @@ def connect_current(path: Path, backup_dir: Path) -> DatabaseInfo:
     """Make a prepared file the database every service uses."""
     global _backup_dir
     database = db.connect_database(path)
+    values.install(database.sessions, values.default_title)
     old = db.current_or_none()
     db.set_current(database)
     if old is not None:
