@@ -157,7 +157,7 @@ class ItemsPage(QWidget):
             b.clicked.connect(slot)
             return b
 
-        self.move_button = button(self.tr("Move…"), self.move)
+        self.move_button = button(self.tr("Move…"), self.move_items)
         self.repair_button = button(self.tr("To repair…"), self.send_to_repair)
         self.back_button = button(self.tr("Back from repair…"), self.back_from_repair)
         self.write_off_button = button(self.tr("Write off…"), self.write_off)
@@ -225,7 +225,7 @@ class ItemsPage(QWidget):
                 "", len(rows)) + "\n\n" + names + more):
             self._run(lambda: eq.delete_items([x.id for x in rows]))
 
-    def move(self) -> None:
+    def move_items(self) -> None:
         ids = self._selected_ids()
         choices = organizations.active_organization_choices()
         move = MoveDialog.ask(len(ids), choices, self) if ids else None

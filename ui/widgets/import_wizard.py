@@ -184,9 +184,9 @@ class MappingPage(_Page):
         self.status = QLabel()
         self.status.setStyleSheet(ERROR_STYLE)
         self.status.setWordWrap(True)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        stack(self, self.found, self.scroll, self.status, grow=self.scroll)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        stack(self, self.found, self.scroll_area, self.status, grow=self.scroll_area)
 
     def initializePage(self) -> None:
         header = self.wiz.header
@@ -206,7 +206,7 @@ class MappingPage(_Page):
             self._add_column(grid, index, heading, mapping.get(index))
         grid.setColumnStretch(2, 1)
         grid.setRowStretch(len(header.headers) + 1, 1)
-        self.scroll.setWidget(grid_widget)
+        self.scroll_area.setWidget(grid_widget)
         self._update()
 
     def _add_column(self, grid: QGridLayout, index: int, heading: str, field: str | None
@@ -274,9 +274,9 @@ class ReferencesPage(_Page):
             "Choose the directory entry each value means, or leave the rows with it out of "
             "the import."))
         self.combos: dict[str, QComboBox] = {}
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        QVBoxLayout(self).addWidget(self.scroll)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        QVBoxLayout(self).addWidget(self.scroll_area)
 
     def initializePage(self) -> None:
         preview = self.wiz.preview
@@ -297,7 +297,7 @@ class ReferencesPage(_Page):
             boxes.append(box)
         inner = QWidget()
         stack(inner, *boxes, None)
-        self.scroll.setWidget(inner)
+        self.scroll_area.setWidget(inner)
 
     def validatePage(self) -> bool:
         return self.wiz.prepare({text: c.currentData() for text, c in self.combos.items()})
