@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray
@@ -153,7 +154,7 @@ class MainWindow(QMainWindow):
                           "Ctrl+1")
         self.act_staff = a(self.tr("&Staff"), lambda: self._show_tab("staff"), "Ctrl+2")
         self.tab_actions = [self.act_orgs, self.act_staff] + [
-            a(text, lambda name=name: self._show_tab(name), f"Ctrl+{key}")
+            a(text, partial(self._show_tab, name), f"Ctrl+{key}")
             for key, (name, text) in enumerate((
                 ("events", self.tr("&Events")), ("attestation", self.tr("&Attestation")),
                 ("literature", self.tr("&Literature")), ("equipment", self.tr("E&quipment"))),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from operator import attrgetter
 from pathlib import Path
 
@@ -294,8 +295,7 @@ class ItemsPage(QWidget):
 
     def make_test_page(self) -> None:
         path = ask_pdf_path(self, self.tr("Label test page"), "пробная страница.pdf")
-        if path is not None and self._run(lambda: labels.write_alignment_page(
-                path, labels.sheet_from(self.settings)) or True):
+        if path is not None and self._run(partial(_write_alignment_page, path, self.settings)):
             self._offer_open(path)
 
     def _offer_open(self, path: Path) -> None:
@@ -305,3 +305,8 @@ class ItemsPage(QWidget):
             problem = open_file(path)
             if problem:
                 Ask.error(self, title, problem)
+
+
+def _write_alignment_page(path: Path, settings: config.Settings) -> bool:
+    labels.write_alignment_page(path, labels.sheet_from(settings))
+    return True

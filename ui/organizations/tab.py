@@ -99,7 +99,7 @@ class OrganizationsTab(QWidget):
             except ServiceError as exc:
                 Ask.error(self, self.tr("Organization not saved"), str(exc))
                 return
-            self.record_list.select_row_where(lambda o, saved=new_id: o.id == saved)
+            self.record_list.select_id(new_id)
             return
 
     def delete_records(self, rows: list[OrganizationData]) -> None:
