@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableView, QVBoxLayout, QWidget
 
 from imc_desktop.services.events.records import EventRow, Reminders
-from ui.staff.card_pages import make_table
+from ui.widgets.plain_table import make_table
 from ui.widgets.table_model import Column
 
 
