@@ -35,6 +35,7 @@ from ui.events.participants_dialog import ParticipantsDialog
 from ui.events.week_view import WeekView
 from ui.widgets.changes import change_bridge
 from ui.widgets.messages import Ask
+from ui.widgets.people import PersonChoice
 from ui.widgets.record_list import Column, RecordList
 
 MONTH, WEEK, LIST = range(3)
@@ -305,7 +306,8 @@ class EventsTab(QWidget):
         people = staff.list_staff(self.today)
         subjects = sorted({s for p in people for s in p.subjects})
         return PeopleContext(
-            tuple((p.id, f"{p.full_name} — {p.organization}".rstrip(" —")) for p in people),
+            tuple(PersonChoice(p.id, f"{p.full_name} — {p.organization}".rstrip(" —"),
+                               p.organization_id, p.position) for p in people),
             tuple(self.organizations), POSITIONS, tuple(subjects))
 
     def edit_participants(self) -> None:
