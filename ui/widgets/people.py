@@ -6,10 +6,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QRegularExpression,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from ui.widgets.table_model import Index
+
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1  # the label as the search compares it
 
 
 @dataclass(frozen=True)
@@ -45,6 +53,8 @@ class PeopleListModel(QAbstractListModel):
             return person.label
         if role == Qt.ItemDataRole.UserRole:
             return person.id
+        if role == SEARCH_ROLE:
+            return search_text(person.label)
         return None
 
     def person_at(self, row: int) -> PersonChoice:
@@ -56,15 +66,12 @@ class PeopleFilter(QSortFilterProxyModel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._words: list[str] = []
+        self.setFilterRole(SEARCH_ROLE)
 
     def set_search(self, text: str) -> None:
-        self._words = search_text(text).split()
-        self.invalidateFilter()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        label = str(self.sourceModel().index(source_row, 0, source_parent).data())
-        return all(word in search_text(label) for word in self._words)
+        words = (QRegularExpression.escape(word) for word in search_text(text).split())
+        every_word = "".join(f"(?=.*{word})" for word in words)
+        self.setFilterRegularExpression(QRegularExpression(f"^{every_word}"))
 
 
 class PeopleList(QWidget):
