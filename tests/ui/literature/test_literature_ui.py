@@ -280,11 +280,11 @@ def test_pupils_by_grade_from_the_card(qtbot: Any, school: str,
     asked: list[str] = []
     monkeypatch.setattr(GradePupilsDialog, "ask",
                         staticmethod(lambda name, *_a: asked.append(name) or None))
-    card = OrganizationDialog(orgs.get_organization(school))
+    card = OrganizationDialog(orgs.get_organization(school), None, edit_grade_pupils)
     qtbot.addWidget(card)
     card.grades_button.click()
     assert asked == ["Школа А"] and lit.grade_pupils(school) == {1: 12}
-    new_card = OrganizationDialog(orgs.OrganizationData())
+    new_card = OrganizationDialog(orgs.OrganizationData(), None, edit_grade_pupils)
     qtbot.addWidget(new_card)
     assert not new_card.grades_button.isEnabled()
 
