@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QCheckBox, QComboBox, QVBoxLayout, QWidget
@@ -10,14 +10,18 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QVBoxLayout, QWidget
 from imc_desktop.services.common.errors import ServiceError, ValidationFailed
 from imc_desktop.services.organizations import records as orgs
 from imc_desktop.services.organizations.records import OrganizationData
-from ui.organizations.dialog import OrganizationDialog
+from ui.organizations.dialog import GradesEditor, OrganizationDialog
 from ui.widgets.messages import Ask
+from ui.widgets.module_tab import ModuleTab
 from ui.widgets.record_list import Column, RecordList
 
 
 class OrganizationsTab(QWidget):
-    def __init__(self, store: QSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, store: QSettings, parent: QWidget | None = None,
+                 edit_grades: GradesEditor | None = None) -> None:
+        """`edit_grades`: the pupils-by-grade editor the ОО card offers, if any."""
         super().__init__(parent)
+        self.edit_grades = edit_grades
         self.title = self.tr("Organizations")
         self.record_list = RecordList("organizations", self.tr("Educational organizations"),
                                       self._columns(), orgs.list_organizations,
@@ -40,6 +44,9 @@ class OrganizationsTab(QWidget):
         self.record_list.deleteRequested.connect(self.delete_records)
         self._apply_filters()
         self.record_list.reload()
+
+    def lists(self) -> list[RecordList]:
+        return [self.record_list]
 
     def _columns(self) -> list[Column]:
         return [
@@ -87,7 +94,7 @@ class OrganizationsTab(QWidget):
 
     def _edit(self, data: OrganizationData) -> None:
         while True:
-            edited = OrganizationDialog.ask(data, self)
+            edited = OrganizationDialog.ask(data, self, self.edit_grades)
             if edited is None:
                 return
             try:
@@ -114,3 +121,7 @@ class OrganizationsTab(QWidget):
                 orgs.delete_organization(row.id or "")
             except ServiceError as exc:
                 Ask.error(self, self.tr("Organization not deleted"), str(exc))
+
+
+if TYPE_CHECKING:  # the main window takes the tab as a ModuleTab
+    _module_tab: type[ModuleTab] = OrganizationsTab
