@@ -27,6 +27,7 @@ def main(out: Path) -> int:
     from imc_desktop.services import demo
     from imc_desktop.services.common import maintenance
     from imc_desktop.services.organizations import records as organizations
+    from ui.composition import GRADES_EDITOR
     from ui.main_window import MainWindow
     from ui.organizations.dialog import OrganizationDialog
     from ui.settings_dialog import SettingsDialog
@@ -44,7 +45,7 @@ def main(out: Path) -> int:
         QTest.qWait(200)
         shoot(window, out / "main_window_search.png")
         org = organizations.list_organizations()[0]
-        shoot(OrganizationDialog(org, window), out / "organization_dialog.png")
+        shoot(OrganizationDialog(org, window, GRADES_EDITOR), out / "organization_dialog.png")
         shoot(SettingsDialog(settings, window), out / "settings_dialog.png")
         _report_shots(window, settings, out)
         _staff_shots(window, out)
@@ -59,8 +60,10 @@ def main(out: Path) -> int:
 
 
 def _staff_shots(window: QWidget, out: Path) -> None:
+    from imc_desktop.services.organizations import records as organizations
     from imc_desktop.services.staff import records as staff
     from imc_desktop.services.staff import write as staff_write
+    from ui.composition import STAFF_CARD_PAGES
     from ui.staff.card import CardContext, PersonDialog
 
     window.tabs.setCurrentIndex(1)  # type: ignore[attr-defined]
@@ -75,10 +78,11 @@ def _staff_shots(window: QWidget, out: Path) -> None:
                   if p.data.result == "победитель")
     row = next(x for x in staff.list_staff() if x.id == winner)
 
-    context = CardContext(tuple(staff.organization_choices()),
+    context = CardContext(tuple(organizations.active_organization_choices()),
                           tuple(staff_write.change_log(row.id)),
                           attestation=attestation.person_attestation(row.id),
-                          participation=tuple(person_participation(row.id)))
+                          participation=tuple(person_participation(row.id)),
+                          pages=STAFF_CARD_PAGES)
     card = PersonDialog(staff.get_person(row.id), context, window)
     for index in range(card.tabs.count()):
         card.tabs.setCurrentIndex(index)
@@ -144,7 +148,7 @@ def _literature_shots(window: QWidget, out: Path) -> None:
 def _equipment_shots(window: QWidget, out: Path) -> None:
     from imc_desktop.services.equipment import history as equipment_history
     from imc_desktop.services.equipment import records as equipment
-    from imc_desktop.services.staff import records as staff
+    from imc_desktop.services.organizations import records as organizations
     from ui.equipment.item_dialog import CardContext, ItemDialog
 
     window.tabs.setCurrentWidget(window.equipment)  # type: ignore[attr-defined]
@@ -154,7 +158,8 @@ def _equipment_shots(window: QWidget, out: Path) -> None:
         shoot(window, out / f"equipment_{index}.png")
     row = next(x for x in equipment.list_items() if len(equipment_history.history(x.id)) > 2)
     card = ItemDialog(equipment.get_item(row.id), CardContext(
-        tuple(staff.organization_choices()), tuple(equipment_history.history(row.id))), window)
+        tuple(organizations.active_organization_choices()),
+        tuple(equipment_history.history(row.id))), window)
     shoot(card, out / "equipment_card.png")
 def _events_shots(window: QWidget, out: Path) -> None:
     from imc_desktop.services.events import records as events

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray
@@ -13,6 +14,7 @@ from imc_desktop import __version__, clock, config
 from imc_desktop.services.common import maintenance
 from ui.settings_dialog import SettingsDialog
 from ui.widgets.messages import Ask
+from ui.widgets.module_tab import ModuleTab
 from ui.widgets.record_list import RecordList
 
 
@@ -27,6 +29,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
+        self.modules: tuple[ModuleTab, ...] = ()  # in the order of the tabs and of Ctrl+1…
         from ui.sync.controller import SyncController
 
         self.sync = SyncController(settings, self)
@@ -47,31 +50,26 @@ class MainWindow(QMainWindow):
     def load_modules(self) -> None:
         """The module tabs: they read the database, so they come after the open database."""
         from ui.attestation.tab import AttestationTab
+        from ui.composition import GRADES_EDITOR, STAFF_CARD_PAGES
         from ui.equipment.tab import EquipmentTab
         from ui.events.tab import EventsTab
         from ui.literature.tab import LiteratureTab
         from ui.organizations.tab import OrganizationsTab
         from ui.staff.tab import StaffTab
 
-        self.organizations = OrganizationsTab(self.settings.raw(), self)
-        self.tabs.addTab(self.organizations, self.organizations.title)
-        self.staff = StaffTab(self.settings, self)
-        self.tabs.addTab(self.staff, self.staff.title)
+        self.organizations = OrganizationsTab(self.settings.raw(), self, GRADES_EDITOR)
+        self.staff = StaffTab(self.settings, self, STAFF_CARD_PAGES)
         self.events = EventsTab(self.settings, self)
-        self.tabs.addTab(self.events, self.events.title)
         self.attestation = AttestationTab(self.settings, self)
-        self.tabs.addTab(self.attestation, self.attestation.title)
         self.literature = LiteratureTab(self.settings, self)
-        self.tabs.addTab(self.literature, self.literature.title)
         self.equipment = EquipmentTab(self.settings, self)
-        self.tabs.addTab(self.equipment, self.equipment.title)
-        for index in range(self.tabs.count()):
-            records = self.list_of(self.tabs.widget(index))
-            if records is not None:
+        self.modules = (self.organizations, self.staff, self.events, self.attestation,
+                        self.literature, self.equipment)
+        for tab in self.modules:
+            assert isinstance(tab, QWidget)
+            self.tabs.addTab(tab, tab.title)
+            for records in tab.lists():
                 records.exporter = self._export_list
-        for records in (*self.attestation.lists(), *self.literature.lists(),
-                        *self.equipment.lists()):
-            records.exporter = self._export_list
         self.db_label.setText(self.tr("Database: %1").replace(
             "%1", str(maintenance.info().path)))
         self._watch_reminders()
@@ -105,13 +103,13 @@ class MainWindow(QMainWindow):
     def tab_titles(self) -> list[str]:
         return [self.tabs.tabText(i) for i in range(self.tabs.count())]
 
-    def current_list(self) -> RecordList | None:
-        return self.list_of(self.tabs.currentWidget())
+    def current_module(self) -> ModuleTab | None:
+        shown = self.tabs.currentWidget()
+        return next((tab for tab in self.modules if tab is shown), None)
 
-    @staticmethod
-    def list_of(widget: QWidget | None) -> RecordList | None:
-        records = getattr(widget, "record_list", None)
-        return records if isinstance(records, RecordList) else None
+    def current_list(self) -> RecordList | None:
+        tab = self.current_module()
+        return tab.record_list if tab is not None else None
 
     def _action(self, text: str, slot: Callable[[], object],
                 key: QKeySequence | QKeySequence.StandardKey | str | None = None) -> QAction:
@@ -121,11 +119,12 @@ class MainWindow(QMainWindow):
             act.setShortcut(QKeySequence(key))
         return act
 
-    def _on_list(self, method: str) -> Callable[[], None]:
+    def _on_list(self, command: Callable[[RecordList], object]) -> Callable[[], None]:
+        """A command of the window that acts on the list in front of the user."""
         def run() -> None:
             records = self.current_list()
             if records is not None:
-                getattr(records, method)()
+                command(records)
         return run
 
     def _build_actions(self) -> None:
@@ -141,23 +140,24 @@ class MainWindow(QMainWindow):
         self.act_backup = a(self.tr("&Backup…"), self.backup)
         self.act_restore = a(self.tr("&Restore from backup…"), self.restore)
         self.act_quit = a(self.tr("E&xit"), self.close, QKeySequence.StandardKey.Quit)
-        self.act_add = a(self.tr("&Add") + "\tIns", self._add)
-        self.act_open = a(self.tr("&Open") + "\tEnter", self._on_list("open_current"))
-        self.act_delete = a(self.tr("&Delete") + "\tDel", self._on_list("delete_selected"))
-        self.act_find = a(self.tr("&Find"), self._on_list("focus_search"),
+        self.act_add = a(self.tr("&Add") + "\tIns", self._on_list(
+            lambda records: records.addRequested.emit()))
+        self.act_open = a(self.tr("&Open") + "\tEnter", self._on_list(RecordList.open_current))
+        self.act_delete = a(self.tr("&Delete") + "\tDel",
+                            self._on_list(RecordList.delete_selected))
+        self.act_find = a(self.tr("&Find"), self._on_list(RecordList.focus_search),
                           QKeySequence.StandardKey.Find)
-        self.act_export = a(self.tr("&Export to Excel…"), lambda: self._trigger("act_export"))
-        self.act_print_list = a(self.tr("Print &list…"), lambda: self._trigger("act_print"))
-        self.act_columns = a(self.tr("&Columns…"), self._on_list("choose_columns"))
-        self.act_orgs = a(self.tr("&Organizations"), lambda: self._show_tab("organizations"),
-                          "Ctrl+1")
-        self.act_staff = a(self.tr("&Staff"), lambda: self._show_tab("staff"), "Ctrl+2")
-        self.tab_actions = [self.act_orgs, self.act_staff] + [
-            a(text, lambda name=name: self._show_tab(name), f"Ctrl+{key}")
-            for key, (name, text) in enumerate((
-                ("events", self.tr("&Events")), ("attestation", self.tr("&Attestation")),
-                ("literature", self.tr("&Literature")), ("equipment", self.tr("E&quipment"))),
-                3)]
+        self.act_export = a(self.tr("&Export to Excel…"), self._on_list(
+            lambda records: records.act_export.trigger()))
+        self.act_print_list = a(self.tr("Print &list…"), self._on_list(
+            lambda records: records.act_print.trigger()))
+        self.act_columns = a(self.tr("&Columns…"), self._on_list(RecordList.choose_columns))
+        # one per module, in the order of self.modules: Справочники and Ctrl+1…Ctrl+6
+        self.tab_actions = [
+            a(text, partial(self._show_module, index), f"Ctrl+{index + 1}")
+            for index, text in enumerate((
+                self.tr("&Organizations"), self.tr("&Staff"), self.tr("&Events"),
+                self.tr("&Attestation"), self.tr("&Literature"), self.tr("E&quipment")))]
         self.act_settings = a(self.tr("&Settings…"), self.edit_settings)
         self.act_check = a(self.tr("&Check database"), self.check_database)
         self.act_views_log = a(self.tr("&Views of personal data…"), self.show_views_log)
@@ -165,20 +165,11 @@ class MainWindow(QMainWindow):
         self.act_record_journal = a(self.tr("Change journal of the &record…"),
                                     self.show_record_journal)
 
-    def _show_tab(self, name: str) -> None:
-        tab = getattr(self, name, None)
-        if isinstance(tab, QWidget):
+    def _show_module(self, index: int) -> None:
+        if index < len(self.modules):
+            tab = self.modules[index]
+            assert isinstance(tab, QWidget)
             self.tabs.setCurrentWidget(tab)
-
-    def _add(self) -> None:
-        records = self.current_list()
-        if records is not None:
-            records.addRequested.emit()
-
-    def _trigger(self, name: str) -> None:
-        records = self.current_list()
-        if records is not None:
-            getattr(records, name).trigger()
 
     def _build_menus(self) -> None:
         bar = self.menuBar()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -47,17 +49,16 @@ class SettingsDialog(QDialog):
 
     def _editor(self, setting: config.Setting[str] | config.Setting[int] | config.Setting[bool]
                 ) -> QWidget:
-        value = self._settings.get(setting)
         if setting.type is bool:
             box = QCheckBox()
-            box.setChecked(bool(value))
+            box.setChecked(self._settings.get(cast(config.Setting[bool], setting)))
             return box
         if setting.type is int:
             spin = QSpinBox()
             spin.setRange(setting.minimum, setting.maximum)
-            spin.setValue(int(value))
+            spin.setValue(self._settings.get(cast(config.Setting[int], setting)))
             return spin
-        line = QLineEdit(str(value))
+        line = QLineEdit(self._settings.get(cast(config.Setting[str], setting)))
         line.setMinimumWidth(420)
         return line
 
@@ -65,11 +66,11 @@ class SettingsDialog(QDialog):
         for setting in config.ALL:
             editor = self._editors[setting.key]
             if isinstance(editor, QCheckBox):
-                self._settings.set(setting, editor.isChecked())  # type: ignore[arg-type]
+                self._settings.set(cast(config.Setting[bool], setting), editor.isChecked())
             elif isinstance(editor, QSpinBox):
-                self._settings.set(setting, editor.value())  # type: ignore[arg-type]
+                self._settings.set(cast(config.Setting[int], setting), editor.value())
             elif isinstance(editor, QLineEdit):
-                self._settings.set(setting, editor.text().strip())  # type: ignore[arg-type]
+                self._settings.set(cast(config.Setting[str], setting), editor.text().strip())
         self._settings.sync()
 
     @staticmethod

@@ -3221,14 +3221,17 @@
     </message>
 </context>
 <context>
+    <name>PeopleList</name>
+    <message>
+        <source>Search by name or organization</source>
+        <translation>Поиск по ФИО или ОО</translation>
+    </message>
+</context>
+<context>
     <name>PeoplePicker</name>
     <message>
         <source>Add from the staff register</source>
         <translation>Добавить из реестра кадров</translation>
-    </message>
-    <message>
-        <source>Search by name or organization</source>
-        <translation>Поиск по ФИО или ОО</translation>
     </message>
     <message>
         <source>Role</source>

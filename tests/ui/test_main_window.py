@@ -119,3 +119,14 @@ def test_every_tab_has_a_menu_item_and_ctrl_number(window: MainWindow) -> None:
         action.trigger()
         assert window.tabs.tabText(window.tabs.currentIndex()) == title
         assert action.text().replace("&", "") == title
+
+
+def test_every_tab_is_a_module_tab_and_the_window_acts_on_its_list(window: MainWindow) -> None:
+    from ui.widgets.module_tab import ModuleTab
+
+    assert [window.tabs.indexOf(tab) for tab in window.modules] == list(range(6))  # type: ignore[call-overload]
+    for tab in window.modules:
+        assert isinstance(tab, ModuleTab)
+        window.tabs.setCurrentWidget(tab)  # type: ignore[call-overload]
+        assert window.current_module() is tab and window.current_list() is tab.record_list
+        assert all(records.exporter is not None for records in tab.lists())

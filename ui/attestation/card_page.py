@@ -25,8 +25,8 @@ from imc_desktop.services.common.errors import ServiceError
 from imc_desktop.validation import format_date
 from ui.attestation.record_dialog import LeaveForm, PersonChoice, RecordContext, edit_record
 from ui.attestation.urgency import UNTIL_KIND, UntilText, until_text
-from ui.staff.card_pages import make_table
 from ui.widgets.messages import Ask
+from ui.widgets.plain_table import make_table
 from ui.widgets.table_model import Column, RecordTableModel
 
 NOTE_STYLE = "color: #555;"

@@ -14,6 +14,7 @@ from imc_desktop.services.attestation import rules as r
 from imc_desktop.services.attestation.records import AttestationData, LeaveData
 from imc_desktop.services.common.errors import ServiceError, ValidationFailed
 from ui.widgets.messages import Ask
+from ui.widgets.people import PersonChoice
 from ui.widgets.record_form import RecordForm
 
 CATEGORY_DECISIONS = (r.ESTABLISHED, r.REFUSED)
@@ -21,16 +22,6 @@ SZD_DECISIONS = (r.CONFORMS, r.NOT_CONFORMS)
 DATES = ("applied_on", "decided_on", "order_date", "valid_until")
 TEXTS = ("position", "kind", "channel", "stage", "decision", "order_number", "order_body",
          "simplified_basis")
-
-
-@dataclass(frozen=True)
-class PersonChoice:
-    """A pedagogue to choose in the dialog, with the main job's ОО and position."""
-
-    id: str
-    label: str
-    organization_id: str = ""
-    position: str = ""
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from operator import attrgetter
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
@@ -24,6 +25,7 @@ from ui.attestation.deadlines import TABLES, DeadlinesPage
 from ui.attestation.record_dialog import PersonChoice, RecordContext, edit_record
 from ui.attestation.urgency import UNTIL_KIND, UntilText, UrgencyDelegate
 from ui.widgets.messages import Ask
+from ui.widgets.module_tab import ModuleTab
 from ui.widgets.record_list import Column, RecordList
 
 FILED, DECIDED = attestation.STAGES[0], attestation.STAGES[2]
@@ -194,3 +196,7 @@ class AttestationTab(QWidget):
                 attestation.delete_record(row.id)
             except ServiceError as exc:
                 Ask.error(self, self.tr("Attestation record not deleted"), str(exc))
+
+
+if TYPE_CHECKING:  # the main window takes the tab as a ModuleTab
+    _module_tab: type[ModuleTab] = AttestationTab

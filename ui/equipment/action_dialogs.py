@@ -63,7 +63,7 @@ class MoveDialog(_ActionForm):
             problems["to_organization_id"] = self.tr("Choose the organization.")
         return problems
 
-    def move(self) -> MoveData:
+    def move_data(self) -> MoveData:
         v = self.values()
         return MoveData(self.target.currentData() or None, v["to_room"], v["to_responsible"],
                         self.date_of("act_date"), v["act_number"])
@@ -72,7 +72,7 @@ class MoveDialog(_ActionForm):
     def ask(count: int, organizations: Organizations, parent: QWidget | None = None
             ) -> MoveData | None:
         dialog = MoveDialog(count, organizations, parent)
-        return dialog.move() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        return dialog.move_data() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
 class RepairStartDialog(_ActionForm):

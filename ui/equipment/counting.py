@@ -4,6 +4,7 @@ found or missing and unexpected items are added as surplus."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -160,7 +161,7 @@ class SessionWindow(QDialog):
                 "Remove the surplus %1 from the count?").replace("%1", numbers)):
             return
         for row in rows:
-            self._run(lambda r=row: inv.remove_surplus(r.id))
+            self._run(partial(inv.remove_surplus, row.id))
 
     def finish(self) -> None:
         if Ask.confirm(self, self.tr("Inventory count"), self.tr(

@@ -146,11 +146,10 @@ class ItemDialog(RecordForm):
         """The item as typed (wrong dates and costs count as empty)."""
         values = self.values()
         cost = parse_cost(values["cost"])
+        typed: dict[str, Any] = {n: values[n] for n in TEXTS}
+        typed.update({n: values[n] if isinstance(values[n], date) else None for n in DATES})
         return replace(self._data, organization_id=self.organization.currentData() or None,
-                       cost=cost if isinstance(cost, float) else None,
-                       **{n: values[n] for n in TEXTS},
-                       **{n: values[n] if isinstance(values[n], date) else None
-                          for n in DATES})
+                       cost=cost if isinstance(cost, float) else None, **typed)
 
     def problems(self) -> dict[str, str]:
         problems = self._date_problems()

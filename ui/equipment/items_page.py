@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from operator import attrgetter
 from pathlib import Path
 
@@ -157,7 +158,7 @@ class ItemsPage(QWidget):
             b.clicked.connect(slot)
             return b
 
-        self.move_button = button(self.tr("Move…"), self.move)
+        self.move_button = button(self.tr("Move…"), self.move_items)
         self.repair_button = button(self.tr("To repair…"), self.send_to_repair)
         self.back_button = button(self.tr("Back from repair…"), self.back_from_repair)
         self.write_off_button = button(self.tr("Write off…"), self.write_off)
@@ -225,7 +226,7 @@ class ItemsPage(QWidget):
                 "", len(rows)) + "\n\n" + names + more):
             self._run(lambda: eq.delete_items([x.id for x in rows]))
 
-    def move(self) -> None:
+    def move_items(self) -> None:
         ids = self._selected_ids()
         choices = organizations.active_organization_choices()
         move = MoveDialog.ask(len(ids), choices, self) if ids else None
@@ -294,8 +295,7 @@ class ItemsPage(QWidget):
 
     def make_test_page(self) -> None:
         path = ask_pdf_path(self, self.tr("Label test page"), "пробная страница.pdf")
-        if path is not None and self._run(lambda: labels.write_alignment_page(
-                path, labels.sheet_from(self.settings)) or True):
+        if path is not None and self._run(partial(_write_alignment_page, path, self.settings)):
             self._offer_open(path)
 
     def _offer_open(self, path: Path) -> None:
@@ -305,3 +305,8 @@ class ItemsPage(QWidget):
             problem = open_file(path)
             if problem:
                 Ask.error(self, title, problem)
+
+
+def _write_alignment_page(path: Path, settings: config.Settings) -> bool:
+    labels.write_alignment_page(path, labels.sheet_from(settings))
+    return True

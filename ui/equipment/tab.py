@@ -3,6 +3,8 @@ inventory numbers and the informatisation charts."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from imc_desktop import config
@@ -12,6 +14,7 @@ from ui.equipment.acts_page import ActsPage
 from ui.equipment.charts import InformatisationPage
 from ui.equipment.counting import CountingPage
 from ui.equipment.items_page import TABLES, ItemsPage, columns
+from ui.widgets.module_tab import ModuleTab
 from ui.widgets.record_list import RecordList
 
 
@@ -72,3 +75,7 @@ class EquipmentTab(QWidget):
     def lists(self) -> list[RecordList]:
         return [self.items.record_list, self.acts.record_list, self.counting.record_list,
                 self.duplicates]
+
+
+if TYPE_CHECKING:  # the main window takes the tab as a ModuleTab
+    _module_tab: type[ModuleTab] = EquipmentTab

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from imc_desktop.services.events.participants import ParticipantRow
 from ui.events.participants_dialog import attendance_text
-from ui.staff.card_pages import make_table
+from ui.widgets.plain_table import make_table
 from ui.widgets.table_model import Column
 
 

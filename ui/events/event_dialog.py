@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -170,8 +171,8 @@ def edit_event(data: EventData, context: EventContext, parent: QWidget) -> str |
             data = edited
             continue
         try:
-            return save_over_changes(parent, title, lambda overwrite, e=edited, w=whole:
-                                     events.save_event(e, w, loaded, overwrite))
+            return save_over_changes(parent, title,
+                                     partial(events.save_event, edited, whole, loaded))
         except ValidationFailed as exc:
             Ask.error(parent, title, str(exc))
             data = edited

@@ -3,26 +3,22 @@ bulk choice by ОО, position and subject."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from imc_desktop.folding import fold
 from imc_desktop.services.events import participants as ep
 from imc_desktop.services.events.participants import ParticipantData
+from ui.widgets.people import PeopleList, PersonChoice
 from ui.widgets.record_form import RecordForm
 
 ATTENDANCE = ("", "присутствовал", "отсутствовал")
@@ -30,9 +26,9 @@ ATTENDANCE = ("", "присутствовал", "отсутствовал")
 
 @dataclass(frozen=True)
 class PeopleContext:
-    """The register as (id, «ФИО — ОО») and the choices of the bulk form."""
+    """The register («ФИО — ОО») and the choices of the bulk form."""
 
-    people: tuple[tuple[str, str], ...] = ()
+    people: tuple[PersonChoice, ...] = ()
     organizations: tuple[tuple[str, str], ...] = ()
     positions: tuple[str, ...] = ()
     subjects: tuple[str, ...] = ()
@@ -86,18 +82,10 @@ class ParticipantForm(RecordForm):
 class PeoplePicker(QDialog):
     """Search the register and tick several pedagogues."""
 
-    def __init__(self, people: tuple[tuple[str, str], ...], parent: QWidget | None = None
-                 ) -> None:
+    def __init__(self, people: Sequence[PersonChoice], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Add from the staff register"))
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search by name or organization"))
-        self.list = QListWidget()
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        for person_id, label in people:
-            item = QListWidgetItem(label)
-            item.setData(Qt.ItemDataRole.UserRole, person_id)
-            self.list.addItem(item)
+        self.people = PeopleList(people, self)
         self.role = QComboBox()
         self.role.addItems(list(ep.ROLES))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -107,32 +95,19 @@ class PeoplePicker(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Role"), self.role)
         layout = QVBoxLayout(self)
-        for widget in (self.search, self.list):
-            layout.addWidget(widget)
+        layout.addWidget(self.people)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        self.search.textChanged.connect(self.filter)
         self.resize(520, 520)
 
-    def filter(self, text: str) -> None:
-        words = fold(text).split()
-        for i in range(self.list.count()):
-            item = self.list.item(i)
-            label = fold(item.text())
-            item.setHidden(not all(w in label for w in words))
-
-    def chosen(self) -> list[str]:
-        return [str(i.data(Qt.ItemDataRole.UserRole)) for i in self.list.selectedItems()
-                if not i.isHidden()]
-
     @staticmethod
-    def ask(people: tuple[tuple[str, str], ...], parent: QWidget | None = None
+    def ask(people: Sequence[PersonChoice], parent: QWidget | None = None
             ) -> tuple[list[str], str] | None:
         """(person ids, role) or None. Tests replace it."""
         dialog = PeoplePicker(people, parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        return dialog.chosen(), dialog.role.currentText()
+        return dialog.people.chosen(), dialog.role.currentText()
 
 
 @dataclass(frozen=True)

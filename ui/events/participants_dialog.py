@@ -22,9 +22,9 @@ from imc_desktop.services.events import participants as ep
 from imc_desktop.services.events.participants import Added, ParticipantData, ParticipantRow
 from imc_desktop.services.events.records import EventRow
 from ui.events.participant_forms import BulkForm, ParticipantForm, PeopleContext, PeoplePicker
-from ui.staff.card_pages import make_table
 from ui.widgets.changes import change_bridge
 from ui.widgets.messages import Ask
+from ui.widgets.plain_table import make_table
 from ui.widgets.table_model import Column
 
 

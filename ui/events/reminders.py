@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableView, QVBoxLayout, QWidget
 
 from imc_desktop.services.events.records import EventRow, Reminders
-from ui.staff.card_pages import make_table
+from ui.widgets.plain_table import make_table
 from ui.widgets.table_model import Column
 
 
@@ -63,11 +63,11 @@ class RemindersDialog(QDialog):
         layout.addWidget(QLabel(f"<b>{title}</b> ({len(rows)})"))
         view, model = make_table(_columns(with_missing), self)
         model.set_rows(list(rows))
-        view.doubleClicked.connect(lambda index: self.open(model.row_at(index.row())))
+        view.doubleClicked.connect(lambda index: self.open_event(model.row_at(index.row())))
         layout.addWidget(view, 1)
         return view
 
-    def open(self, row: EventRow) -> None:
+    def open_event(self, row: EventRow) -> None:
         if self.opener is not None:
             self.opener(row.id)
 

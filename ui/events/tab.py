@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
@@ -35,6 +36,8 @@ from ui.events.participants_dialog import ParticipantsDialog
 from ui.events.week_view import WeekView
 from ui.widgets.changes import change_bridge
 from ui.widgets.messages import Ask
+from ui.widgets.module_tab import ModuleTab
+from ui.widgets.people import PersonChoice
 from ui.widgets.record_list import Column, RecordList
 
 MONTH, WEEK, LIST = range(3)
@@ -67,6 +70,9 @@ class EventsTab(QWidget):
         self.reload()
 
     # ---------------------------------------------------------------- building
+    def lists(self) -> list[RecordList]:
+        return [self.record_list]
+
     def _list(self) -> RecordList:
         columns = [
             Column("date", self.tr("Date"), lambda r: r.starts_at, kind="date", width=95),
@@ -306,7 +312,8 @@ class EventsTab(QWidget):
         people = staff.list_staff(self.today)
         subjects = sorted({s for p in people for s in p.subjects})
         return PeopleContext(
-            tuple((p.id, f"{p.full_name} — {p.organization}".rstrip(" —")) for p in people),
+            tuple(PersonChoice(p.id, f"{p.full_name} — {p.organization}".rstrip(" —"),
+                               p.organization_id, p.position) for p in people),
             tuple(self.organizations), POSITIONS, tuple(subjects))
 
     def edit_participants(self) -> None:
@@ -316,3 +323,7 @@ class EventsTab(QWidget):
             return
         ParticipantsDialog.ask(row, self.people_context(),
                                importing.mapping_store(self.settings.data_dir()), self)
+
+
+if TYPE_CHECKING:  # the main window takes the tab as a ModuleTab
+    _module_tab: type[ModuleTab] = EventsTab

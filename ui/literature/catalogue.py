@@ -210,7 +210,7 @@ class CataloguePage(QWidget):
             except ServiceError as exc:
                 Ask.error(self, self.tr("Title not saved"), str(exc))
                 return
-            self.record_list.select_row_where(lambda t, saved=saved: t.id == saved)
+            self.record_list.select_id(saved)
             return
 
     def delete_records(self, rows: list[TitleData]) -> None:

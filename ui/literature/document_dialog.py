@@ -87,13 +87,13 @@ class DocumentDialog(QDialog):
         self.number = QLineEdit()
         self.number.setPlaceholderText(self.tr("assigned on saving"))
         self.doc_date = DateEdit()
-        self.sender, self.receiver = self._holder_combo(), self._holder_combo()
+        self.from_holder, self.to_holder = self._holder_combo(), self._holder_combo()
         self.supplier, self.supplier_number = QLineEdit(), QLineEdit()
         self.supplier_date, self.return_by = DateEdit(), DateEdit()
         self.reason, self.act_number, self.notes = QLineEdit(), QLineEdit(), QLineEdit()
         return [(self.tr("Kind"), self.kind), (self.tr("Number"), self.number),
-                (self.tr("Date"), self.doc_date), (self.tr("From"), self.sender),
-                (self.tr("To"), self.receiver), (self.tr("Supplier"), self.supplier),
+                (self.tr("Date"), self.doc_date), (self.tr("From"), self.from_holder),
+                (self.tr("To"), self.to_holder), (self.tr("Supplier"), self.supplier),
                 (self.tr("Supplier's waybill No."), self.supplier_number),
                 (self.tr("Supplier's waybill date"), self.supplier_date),
                 (self.tr("Reason for write-off"), self.reason),
@@ -113,20 +113,20 @@ class DocumentDialog(QDialog):
         return f"{t.label}{f' — ISBN {t.isbn}' if t.isbn else ''}"
 
     def _picker(self) -> QHBoxLayout:
-        self.find = QLineEdit()
-        self.find.setPlaceholderText(self.tr("Title, author or ISBN — Enter adds a line"))
-        completer = QCompleter(sorted(self.by_label), self.find)
+        self.title_search = QLineEdit()
+        self.title_search.setPlaceholderText(self.tr("Title, author or ISBN — Enter adds a line"))
+        completer = QCompleter(sorted(self.by_label), self.title_search)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.find.setCompleter(completer)
-        self.find.returnPressed.connect(self.add_from_search)
+        self.title_search.setCompleter(completer)
+        self.title_search.returnPressed.connect(self.add_from_search)
         self.add_button = QPushButton(self.tr("Add line"))
         self.add_button.clicked.connect(self.add_from_search)
         self.remove_button = QPushButton(self.tr("Remove line"))
         self.remove_button.clicked.connect(self.remove_line)
         row = QHBoxLayout()
-        for w in (self.find, self.add_button, self.remove_button):
-            row.addWidget(w, 1 if w is self.find else 0)
+        for w in (self.title_search, self.add_button, self.remove_button):
+            row.addWidget(w, 1 if w is self.title_search else 0)
         return row
 
     def _lines_view(self) -> QTableView:
@@ -180,8 +180,9 @@ class DocumentDialog(QDialog):
         self.kind.setCurrentText(data.kind)
         self.number.setText(data.number)
         self.doc_date.set_date_value(data.doc_date or clock.today())
-        self.sender.setCurrentIndex(max(self.sender.findData(data.from_org_id or FUND), 0))
-        self.receiver.setCurrentIndex(max(self.receiver.findData(data.to_org_id or FUND), 0))
+        for combo, org_id in ((self.from_holder, data.from_org_id),
+                              (self.to_holder, data.to_org_id)):
+            combo.setCurrentIndex(max(combo.findData(org_id or FUND), 0))
         self.supplier.setText(data.supplier)
         self.supplier_number.setText(data.supplier_doc_number)
         self.supplier_date.set_date_value(data.supplier_doc_date)
@@ -195,8 +196,8 @@ class DocumentDialog(QDialog):
 
     def _kind_changed(self, kind: str) -> None:
         rule_from, rule_to = docs.SIDES.get(kind, (docs.OPTIONAL, docs.OPTIONAL))
-        shown = {self.sender: rule_from != docs.EMPTY or kind == docs.ISSUE,
-                 self.receiver: rule_to != docs.EMPTY or kind == docs.RETURN,
+        shown = {self.from_holder: rule_from != docs.EMPTY or kind == docs.ISSUE,
+                 self.to_holder: rule_to != docs.EMPTY or kind == docs.RETURN,
                  self.supplier: kind in (docs.RECEIPT, docs.OPENING),
                  self.supplier_number: kind == docs.RECEIPT,
                  self.supplier_date: kind == docs.RECEIPT,
@@ -205,7 +206,7 @@ class DocumentDialog(QDialog):
         for editor, visible in shown.items():
             editor.setVisible(visible)
             self.labels[editor].setVisible(visible)
-        for combo, rule in ((self.sender, rule_from), (self.receiver, rule_to)):
+        for combo, rule in ((self.from_holder, rule_from), (self.to_holder, rule_to)):
             if rule == docs.EMPTY:
                 combo.setCurrentIndex(0)
             elif rule == docs.REQUIRED and combo.currentIndex() == 0 and combo.count() > 1:
@@ -216,7 +217,7 @@ class DocumentDialog(QDialog):
         posted = self.data.posted
         for w in (self.kind, self.number, self.doc_date, self.supplier, self.supplier_number,
                   self.supplier_date, self.reason, self.act_number, self.return_by, self.notes,
-                  self.find, self.add_button, self.remove_button, self.save_button):
+                  self.title_search, self.add_button, self.remove_button, self.save_button):
             w.setEnabled(not posted)
         self._kind_changed(self.kind.currentText())
         self.lines.read_only = posted
@@ -242,8 +243,8 @@ class DocumentDialog(QDialog):
 
         return replace(
             self.data, kind=self.kind.currentText(), number=self.number.text().strip(),
-            doc_date=day(self.doc_date), from_org_id=self.sender.currentData() or None,
-            to_org_id=self.receiver.currentData() or None, supplier=self.supplier.text(),
+            doc_date=day(self.doc_date), from_org_id=self.from_holder.currentData() or None,
+            to_org_id=self.to_holder.currentData() or None, supplier=self.supplier.text(),
             supplier_doc_number=self.supplier_number.text().strip(),
             supplier_doc_date=day(self.supplier_date), reason=self.reason.text(),
             act_number=self.act_number.text().strip(), return_by=day(self.return_by),
@@ -271,15 +272,15 @@ class DocumentDialog(QDialog):
         return found[0] if len(found) == 1 else None
 
     def add_from_search(self) -> None:
-        title = self.find_title(self.find.text())
+        title = self.find_title(self.title_search.text())
         if title is None or title.id is None:
             Ask.error(self, self.tr("Title not found"), self.tr(
                 "No single title matches «%1». Type more of the title or the full ISBN.")
-                .replace("%1", self.find.text()))
+                .replace("%1", self.title_search.text()))
             return
         row = self.lines.add(LineData(title.id, 1, title.price, title.label))
         self.view.setCurrentIndex(self.lines.index(row, 1))
-        self.find.clear()
+        self.title_search.clear()
 
     def remove_line(self) -> None:
         self.lines.remove(self.view.currentIndex().row())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from imc_desktop import config
@@ -11,6 +13,7 @@ from ui.literature.balances import BalancesPage
 from ui.literature.catalogue import CataloguePage
 from ui.literature.documents import DocumentsPage
 from ui.widgets.messages import Ask
+from ui.widgets.module_tab import ModuleTab
 from ui.widgets.record_list import RecordList
 from ui.widgets.report_preview import preview_report
 
@@ -51,3 +54,7 @@ class LiteratureTab(QWidget):
             Ask.error(parent, self.tr("Print"), str(exc))
             return
         preview_report(parent, report, self.settings)
+
+
+if TYPE_CHECKING:  # the main window takes the tab as a ModuleTab
+    _module_tab: type[ModuleTab] = LiteratureTab

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, fields
 from typing import Any
 
@@ -13,6 +14,9 @@ from ui.widgets.record_form import RecordForm
 
 _NAMES = {f.name for f in fields(OrganizationData)}
 
+GradesEditor = Callable[[str, str, QWidget], None]
+"""Edits the pupils by grade of an ОО (id, short name, parent); lent by another module."""
+
 
 def to_data(values: dict[str, Any], org_id: str | None) -> OrganizationData:
     known = {k: v for k, v in values.items() if k in _NAMES}
@@ -20,10 +24,11 @@ def to_data(values: dict[str, Any], org_id: str | None) -> OrganizationData:
 
 
 class OrganizationDialog(RecordForm):
-    def __init__(self, data: OrganizationData, parent: QWidget | None = None) -> None:
+    def __init__(self, data: OrganizationData, parent: QWidget | None = None,
+                 edit_grades: GradesEditor | None = None) -> None:
         title = self.tr("New organization") if data.id is None else data.short_name
         super().__init__(title, self._validate, parent)
-        self._id = data.id
+        self._id, self._edit_grades_of = data.id, edit_grades
         self.add_text("full_name", self.tr("Full name"))
         self.add_line("short_name", self.tr("Short name"), 200)
         self.add_choice("kind", self.tr("Type"), orgs.KINDS)
@@ -41,7 +46,8 @@ class OrganizationDialog(RecordForm):
         self.add_line("website", self.tr("Website"), 200)
         self.add_int("pupils", self.tr("Pupils"), 10000)
         self.grades_button = QPushButton(self.tr("Pupils by grade…"))
-        self.grades_button.setEnabled(data.id is not None)
+        self.grades_button.setEnabled(data.id is not None and edit_grades is not None)
+        self.grades_button.setVisible(edit_grades is not None)
         self.grades_button.clicked.connect(self._edit_grades)
         self.form.addRow("", self.grades_button)
         self.add_check("is_active", self.tr("Active"))
@@ -53,18 +59,17 @@ class OrganizationDialog(RecordForm):
         return orgs.validate_organization(to_data(values, self._id))
 
     def _edit_grades(self) -> None:
-        from ui.literature.grade_pupils import edit_grade_pupils
-
-        if self._id is not None:
-            edit_grade_pupils(self._id, self.values()["short_name"], self)
+        if self._id is not None and self._edit_grades_of is not None:
+            self._edit_grades_of(self._id, self.values()["short_name"], self)
 
     def result_data(self) -> OrganizationData:
         return to_data(self.values(), self._id)
 
     @staticmethod
-    def ask(data: OrganizationData, parent: QWidget | None = None) -> OrganizationData | None:
+    def ask(data: OrganizationData, parent: QWidget | None = None,
+            edit_grades: GradesEditor | None = None) -> OrganizationData | None:
         """The edited record, or None when the user cancelled. Tests replace this."""
-        dialog = OrganizationDialog(data, parent)
+        dialog = OrganizationDialog(data, parent, edit_grades)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.result_data()

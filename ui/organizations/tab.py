@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QCheckBox, QComboBox, QVBoxLayout, QWidget
@@ -10,14 +11,18 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QVBoxLayout, QWidget
 from imc_desktop.services.common.errors import ServiceError, ValidationFailed
 from imc_desktop.services.organizations import records as orgs
 from imc_desktop.services.organizations.records import OrganizationData
-from ui.organizations.dialog import OrganizationDialog
+from ui.organizations.dialog import GradesEditor, OrganizationDialog
 from ui.widgets.messages import Ask, save_over_changes
+from ui.widgets.module_tab import ModuleTab
 from ui.widgets.record_list import Column, RecordList
 
 
 class OrganizationsTab(QWidget):
-    def __init__(self, store: QSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, store: QSettings, parent: QWidget | None = None,
+                 edit_grades: GradesEditor | None = None) -> None:
+        """`edit_grades`: the pupils-by-grade editor the ОО card offers, if any."""
         super().__init__(parent)
+        self.edit_grades = edit_grades
         self.title = self.tr("Organizations")
         self.record_list = RecordList("organizations", self.tr("Educational organizations"),
                                       self._columns(), orgs.list_organizations,
@@ -40,6 +45,9 @@ class OrganizationsTab(QWidget):
         self.record_list.deleteRequested.connect(self.delete_records)
         self._apply_filters()
         self.record_list.reload()
+
+    def lists(self) -> list[RecordList]:
+        return [self.record_list]
 
     def _columns(self) -> list[Column]:
         return [
@@ -88,13 +96,12 @@ class OrganizationsTab(QWidget):
     def _edit(self, data: OrganizationData) -> None:
         loaded = data if data.id is not None else None
         while True:
-            edited = OrganizationDialog.ask(data, self)
+            edited = OrganizationDialog.ask(data, self, self.edit_grades)
             if edited is None:
                 return
             try:
-                new_id = save_over_changes(
-                    self, self.tr("Organization not saved"),
-                    lambda overwrite, e=edited: orgs.save_organization(e, loaded, overwrite))
+                new_id = save_over_changes(self, self.tr("Organization not saved"),
+                                           partial(orgs.save_organization, edited, loaded))
                 if new_id is None:
                     return
             except ValidationFailed as exc:
@@ -104,7 +111,7 @@ class OrganizationsTab(QWidget):
             except ServiceError as exc:
                 Ask.error(self, self.tr("Organization not saved"), str(exc))
                 return
-            self.record_list.select_row_where(lambda o, saved=new_id: o.id == saved)
+            self.record_list.select_id(new_id)
             return
 
     def delete_records(self, rows: list[OrganizationData]) -> None:
@@ -119,3 +126,7 @@ class OrganizationsTab(QWidget):
                 orgs.delete_organization(row.id or "")
             except ServiceError as exc:
                 Ask.error(self, self.tr("Organization not deleted"), str(exc))
+
+
+if TYPE_CHECKING:  # the main window takes the tab as a ModuleTab
+    _module_tab: type[ModuleTab] = OrganizationsTab

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -34,11 +35,8 @@ from imc_desktop.services.staff.records import (
 from imc_desktop.services.staff.rules import StaffRules
 from imc_desktop.services.staff.write import ChangeEntry, Duplicate
 from imc_desktop.validation import digits, format_snils
-from ui.attestation.card_page import AttestationPage, AttestationPageContext
-from ui.attestation.record_dialog import PersonChoice
-from ui.events.card_page import ParticipationPage
 from ui.staff.card_columns import CardColumns
-from ui.staff.card_pages import ChangeLogPage, ChildTablePage, ExperiencePage, current_job
+from ui.staff.card_pages import ChangeLogPage, ChildTablePage, ExperiencePage
 from ui.staff.subforms import (
     AwardForm,
     CourseForm,
@@ -65,6 +63,11 @@ class CardContext:
     attestation: PersonAttestation | None = None  # None for a new pedagogue
     attestation_rules: AttestationRules = field(default_factory=AttestationRules)
     participation: tuple[Any, ...] = ()  # events the pedagogue took part in
+    pages: tuple[CardPage, ...] = ()  # what other modules add, composed at the main window
+
+
+CardPage = Callable[["PersonDialog", PersonCard, CardContext], tuple[QWidget, str]]
+"""A page another module adds to the card: (page, tab title), before the change log."""
 
 
 def format_snils_typing(text: str) -> str:
@@ -94,11 +97,8 @@ class PersonDialog(RecordForm):
         titles = self.columns.tab_titles()
         for attr, page in self.pages.items():
             self.tabs.addTab(page, titles[attr])
-        self.participation_page = ParticipationPage(context.participation, self)
-        self.tabs.addTab(self.participation_page, self.tr("Participation in events"))
-        self.attestation_page = AttestationPage(self._attestation_context(card), self)
-        self.tabs.addTab(self.attestation_page, self.tr("Attestation"))
-        self.attestation_page.statusChanged.connect(self._category_changed)
+        for make_page in context.pages:
+            self.tabs.addTab(*make_page(self, card, context))
         self.log_page = ChangeLogPage(context.log, {**titles, **self.columns.field_titles()},
                                       dict(context.organizations), self)
         self.tabs.addTab(self.log_page, titles["changes"])
@@ -160,15 +160,7 @@ class PersonDialog(RecordForm):
             lambda: experience.set_jobs(pages["employments"].rows()))
         return pages
 
-    def _attestation_context(self, card: PersonCard) -> AttestationPageContext:
-        job = current_job(card.employments)
-        person = PersonChoice(card.id, card.full_name, job.organization_id if job else "",
-                              job.position if job else "") if card.id else None
-        return AttestationPageContext(person, self._context.attestation,
-                                      self._context.organizations,
-                                      self._context.attestation_rules, self._context.today)
-
-    def _category_changed(self, status: PersonAttestation) -> None:
+    def category_changed(self, status: PersonAttestation) -> None:
         """The service has set the category: show it, so the card's Save keeps it."""
         current = current_category(decisions_of(list(status.records)), self._context.today,
                                    self._context.attestation_rules)

@@ -8,15 +8,12 @@ from typing import Any
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,27 +22,9 @@ from imc_desktop.services.staff.records import CHOICES, PED, EmploymentData
 from imc_desktop.services.staff.rules import experience_on, format_experience, full_months_between
 from imc_desktop.services.staff.write import ChangeEntry
 from ui.staff.subforms import ChildForm, SubformContext
+from ui.widgets.plain_table import make_table
 from ui.widgets.record_form import ERROR_STYLE
-from ui.widgets.table_model import Column, RecordTableModel
-
-
-def make_table(columns: Sequence[Column], parent: QWidget) -> tuple[QTableView, RecordTableModel]:
-    """A read-only table of plain rows, in their own order (the card's row numbers)."""
-    model = RecordTableModel(columns, parent)
-    view = QTableView(parent)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
-    header = view.horizontalHeader()
-    header.setStretchLastSection(True)
-    for i, column in enumerate(columns):
-        header.resizeSection(i, column.width)
-    return view, model
+from ui.widgets.table_model import Column
 
 
 class ChildTablePage(QWidget):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QAction
@@ -26,12 +27,13 @@ from imc_desktop.services.staff import records as staff
 from imc_desktop.services.staff import write as staff_write
 from imc_desktop.services.staff.records import CourseData, PersonCard, PersonRow
 from imc_desktop.services.staff.rules import KPK_OVERDUE, StaffRules
-from ui.staff.card import CardContext, PersonDialog
+from ui.staff.card import CardContext, CardPage, PersonDialog
 from ui.staff.cohort import CohortCourseDialog
 from ui.staff.list_columns import EXPERIENCE_KIND, OverdueDelegate, experience_of
 from ui.staff.subforms import SubformContext
 from ui.widgets.changes import change_bridge
 from ui.widgets.messages import Ask
+from ui.widgets.module_tab import ModuleTab
 from ui.widgets.record_list import Column, RecordList
 
 NUMBERS_CHUNK = 5000  # ids per query when the unmasked СНИЛС and ИНН are asked for
@@ -40,9 +42,11 @@ COMBO_CHARACTERS = 16  # the filters' width; their lists open as wide as their l
 
 
 class StaffTab(QWidget):
-    def __init__(self, settings: config.Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: config.Settings, parent: QWidget | None = None,
+                 card_pages: tuple[CardPage, ...] = ()) -> None:
+        """`card_pages`: what other modules add to the pedagogue's card."""
         super().__init__(parent)
-        self.settings = settings
+        self.settings, self.card_pages = settings, card_pages
         self.title = self.tr("Staff")
         self._numbers: dict[str, tuple[str, str]] = {}
         self.show_numbers = QCheckBox(self.tr("Show SNILS and INN"))
@@ -65,6 +69,9 @@ class StaffTab(QWidget):
         self.show_numbers.toggled.connect(self._toggle_numbers)
         self._apply_filters()
         self.record_list.reload()
+
+    def lists(self) -> list[RecordList]:
+        return [self.record_list]
 
     def rules(self) -> StaffRules:
         return StaffRules.from_settings(self.settings)
@@ -248,7 +255,8 @@ class StaffTab(QWidget):
 
         context = CardContext(tuple(organizations.active_organization_choices()), log, self.rules(),
                               clock.today(), status, rules,
-                              tuple(person_participation(card.id)) if card.id else ())
+                              tuple(person_participation(card.id)) if card.id else (),
+                              self.card_pages)
         while True:
             edited = PersonDialog.ask(card, context, self)
             if edited is None:
@@ -312,3 +320,7 @@ def one_reload() -> Iterator[None]:
     finally:
         bridge.blockSignals(False)
         bridge.changed.emit(frozenset(staff.TABLES))
+
+
+if TYPE_CHECKING:  # the main window takes the tab as a ModuleTab
+    _module_tab: type[ModuleTab] = StaffTab

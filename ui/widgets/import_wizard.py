@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from imc_desktop import importers as imp
 from imc_desktop.services.common import importing
 from imc_desktop.services.common.errors import ServiceError
 from imc_desktop.services.common.importing import (
@@ -77,7 +76,7 @@ class ImportWizard(QWizard):
         if result.cancelled:
             return None
         if result.error is not None:
-            if not isinstance(result.error, imp.ImportFailed | ServiceError | OSError):
+            if not isinstance(result.error, importing.ImportFailed | ServiceError | OSError):
                 raise result.error
             Ask.error(self, self.windowTitle(), str(result.error))
             return None
@@ -87,7 +86,7 @@ class ImportWizard(QWizard):
         assert self.path is not None and self.header is not None
         path, sheet, kind, mapping = self.path, self.header.sheet, self.kind, dict(self.mapping)
         preview = self.work(self.tr("Reading and checking the rows…"),
-                            lambda progress, cancelled: imp.prepare(
+                            lambda progress, cancelled: importing.prepare(
                                 path, sheet, kind, mapping, value_map, progress, cancelled))
         if preview is not None:
             self.preview = preview
@@ -96,8 +95,8 @@ class ImportWizard(QWizard):
     def execute(self, dry_run: bool, valid_only: bool) -> ImportSummary | None:
         assert self.preview is not None
         preview, kind = self.preview, self.kind
-        return self.work(self.tr("Importing…"), lambda progress, cancelled: imp.run(
-            preview, kind, imp.ImportOptions(dry_run, valid_only, progress, cancelled)))
+        return self.work(self.tr("Importing…"), lambda progress, cancelled: importing.run(
+            preview, kind, importing.ImportOptions(dry_run, valid_only, progress, cancelled)))
 
     @staticmethod
     def ask(kind_name: str, store_path: Path, parent: QWidget | None = None
@@ -148,8 +147,8 @@ class FilePage(_Page):
     def set_path(self, path: Path) -> bool:
         """Show the workbook's sheets; on a bad file, say why and keep the previous choice."""
         try:
-            info = imp.open_workbook(path)
-        except imp.ImportFailed as exc:
+            info = importing.open_workbook(path)
+        except importing.ImportFailed as exc:
             Ask.error(self, self.tr("Cannot read the file"), str(exc))
             return False
         self.wiz.path = path
@@ -166,9 +165,9 @@ class FilePage(_Page):
     def validatePage(self) -> bool:
         assert self.wiz.path is not None
         try:
-            self.wiz.header = imp.read_header(self.wiz.path, self.sheet.currentData(),
+            self.wiz.header = importing.read_header(self.wiz.path, self.sheet.currentData(),
                                               self.wiz.kind)
-        except imp.ImportFailed as exc:
+        except importing.ImportFailed as exc:
             Ask.error(self, self.tr("Cannot read the file"), str(exc))
             return False
         return True
@@ -184,16 +183,16 @@ class MappingPage(_Page):
         self.status = QLabel()
         self.status.setStyleSheet(ERROR_STYLE)
         self.status.setWordWrap(True)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        stack(self, self.found, self.scroll, self.status, grow=self.scroll)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        stack(self, self.found, self.scroll_area, self.status, grow=self.scroll_area)
 
     def initializePage(self) -> None:
         header = self.wiz.header
         assert header is not None
-        signature = imp.mapping_signature(header.headers)
-        mapping = (imp.load_mapping(self.wiz.store_path, self.wiz.kind, signature)
-                   or imp.guess_mapping(header.headers, self.wiz.kind))
+        signature = importing.mapping_signature(header.headers)
+        mapping = (importing.load_mapping(self.wiz.store_path, self.wiz.kind, signature)
+                   or importing.guess_mapping(header.headers, self.wiz.kind))
         self.found.setText(fill(self.tr("The table's header is in row %1; the data start "
                                         "below it."), header.header_row))
         grid_widget = QWidget()
@@ -206,14 +205,14 @@ class MappingPage(_Page):
             self._add_column(grid, index, heading, mapping.get(index))
         grid.setColumnStretch(2, 1)
         grid.setRowStretch(len(header.headers) + 1, 1)
-        self.scroll.setWidget(grid_widget)
+        self.scroll_area.setWidget(grid_widget)
         self._update()
 
     def _add_column(self, grid: QGridLayout, index: int, heading: str, field: str | None
                     ) -> None:
         header = self.wiz.header
         assert header is not None
-        values = [imp.cell_text(row[index], 60) for row in header.samples if index < len(row)]
+        values = [importing.cell_text(row[index], 60) for row in header.samples if index < len(row)]
         combo = QComboBox()
         combo.addItem(self.tr("— do not import —"), None)
         for item in self.wiz.kind.choosable_fields():
@@ -224,7 +223,7 @@ class MappingPage(_Page):
         sample.setStyleSheet("color: #555;")
         sample.setWordWrap(True)
         row = index + 1
-        grid.addWidget(QLabel(imp.column_letter(index)), row, 0)
+        grid.addWidget(QLabel(importing.column_letter(index)), row, 0)
         grid.addWidget(plain_label(heading or self.tr("(no heading)")), row, 1)
         grid.addWidget(sample, row, 2)
         grid.addWidget(combo, row, 3)
@@ -243,13 +242,13 @@ class MappingPage(_Page):
                 if combo.currentData() is not None}
 
     def _update(self) -> None:
-        missing = imp.missing_required(self.current_mapping(), self.wiz.kind)
+        missing = importing.missing_required(self.current_mapping(), self.wiz.kind)
         self.status.setText(fill(self.tr("Required fields without a column: %1"),
                                  ", ".join(missing)) if missing else "")
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
-        return bool(self.combos) and not imp.missing_required(self.current_mapping(),
+        return bool(self.combos) and not importing.missing_required(self.current_mapping(),
                                                               self.wiz.kind)
 
     def validatePage(self) -> bool:
@@ -257,8 +256,8 @@ class MappingPage(_Page):
         assert header is not None
         self.wiz.mapping = self.current_mapping()
         try:
-            imp.save_mapping(self.wiz.store_path, self.wiz.kind,
-                             imp.mapping_signature(header.headers), self.wiz.mapping)
+            importing.save_mapping(self.wiz.store_path, self.wiz.kind,
+                             importing.mapping_signature(header.headers), self.wiz.mapping)
         except OSError:
             pass  # not remembering a mapping is no reason to stop the import
         return self.wiz.prepare({})
@@ -274,9 +273,9 @@ class ReferencesPage(_Page):
             "Choose the directory entry each value means, or leave the rows with it out of "
             "the import."))
         self.combos: dict[str, QComboBox] = {}
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        QVBoxLayout(self).addWidget(self.scroll)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        QVBoxLayout(self).addWidget(self.scroll_area)
 
     def initializePage(self) -> None:
         preview = self.wiz.preview
@@ -297,7 +296,7 @@ class ReferencesPage(_Page):
             boxes.append(box)
         inner = QWidget()
         stack(inner, *boxes, None)
-        self.scroll.setWidget(inner)
+        self.scroll_area.setWidget(inner)
 
     def validatePage(self) -> bool:
         return self.wiz.prepare({text: c.currentData() for text, c in self.combos.items()})

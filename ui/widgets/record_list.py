@@ -159,6 +159,10 @@ class RecordList(QWidget):
                 return True
         return False
 
+    def select_id(self, record_id: str) -> bool:
+        """Selects the row of that record, if the list shows it."""
+        return self.select_row_where(lambda row: getattr(row, "id", None) == record_id)
+
     def open_current(self) -> None:
         row = self.current_row()
         if row is not None:

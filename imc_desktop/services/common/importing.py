@@ -14,10 +14,23 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from imc_desktop.db import session_scope
-from imc_desktop.importers import ImportKind as ImportKind  # the screens take these from here
+from imc_desktop.importers import ImportFailed as ImportFailed  # the screens take these from here
+from imc_desktop.importers import ImportKind as ImportKind
+from imc_desktop.importers import ImportOptions as ImportOptions
 from imc_desktop.importers import ImportPreview as ImportPreview
 from imc_desktop.importers import ImportSummary as ImportSummary
 from imc_desktop.importers import SheetHeader as SheetHeader
+from imc_desktop.importers import cell_text as cell_text
+from imc_desktop.importers import column_letter as column_letter
+from imc_desktop.importers import guess_mapping as guess_mapping
+from imc_desktop.importers import load_mapping as load_mapping
+from imc_desktop.importers import mapping_signature as mapping_signature
+from imc_desktop.importers import missing_required as missing_required
+from imc_desktop.importers import open_workbook as open_workbook
+from imc_desktop.importers import prepare as prepare
+from imc_desktop.importers import read_header as read_header
+from imc_desktop.importers import run as run
+from imc_desktop.importers import save_mapping as save_mapping
 from imc_desktop.services.common.errors import ServiceError
 from models import Organization
 

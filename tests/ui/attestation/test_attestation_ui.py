@@ -19,6 +19,7 @@ from imc_desktop.services.organizations import records as organizations
 from imc_desktop.services.staff import records as staff
 from imc_desktop.services.staff.records import PersonRow
 from imc_desktop.services.staff.rules import StaffRules, add_months
+from ui.attestation.card_page import AttestationPage
 from ui.attestation.record_dialog import (
     AttestationDialog,
     LeaveForm,
@@ -27,6 +28,7 @@ from ui.attestation.record_dialog import (
 )
 from ui.attestation.tab import AttestationTab
 from ui.attestation.urgency import OVERDUE_TEXT, SOON_TEXT
+from ui.composition import STAFF_CARD_PAGES
 from ui.staff.card import CardContext, PersonDialog
 from ui.widgets.messages import Ask
 from ui.widgets.record_form import RecordForm
@@ -165,7 +167,8 @@ def test_delete_asks_first(tab: AttestationTab, monkeypatch: pytest.MonkeyPatch)
 
 def card_dialog(qtbot: Any, person: PersonRow) -> PersonDialog:
     status = attestation.person_attestation(person.id)
-    context = CardContext(tuple(organizations.active_organization_choices()), attestation=status)
+    context = CardContext(tuple(organizations.active_organization_choices()), attestation=status,
+                          pages=STAFF_CARD_PAGES)
     dialog = PersonDialog(staff.get_person(person.id), context)
     qtbot.addWidget(dialog)
     return dialog
@@ -175,7 +178,8 @@ def test_card_tab_shows_status_and_saves_a_leave_at_once(
         qtbot: Any, demo_database: DatabaseInfo, monkeypatch: pytest.MonkeyPatch) -> None:
     person = next(x for x in staff_rows() if x.category)
     dialog = card_dialog(qtbot, person)
-    page = dialog.attestation_page
+    page = dialog.findChild(AttestationPage)
+    assert isinstance(page, AttestationPage)
     assert dialog.tabs.indexOf(page) == dialog.tabs.count() - 2  # before the log
     assert person.category in page.status_label.text()
     assert page.records.rowCount() == len(attestation.person_records(person.id))
@@ -188,9 +192,11 @@ def test_card_tab_shows_status_and_saves_a_leave_at_once(
 
 
 def test_card_of_a_new_pedagogue_asks_to_save_first(qtbot: Any, database: DatabaseInfo) -> None:
-    dialog = PersonDialog(staff.PersonCard(), CardContext())
+    dialog = PersonDialog(staff.PersonCard(), CardContext(pages=STAFF_CARD_PAGES))
     qtbot.addWidget(dialog)
-    texts = [x.text() for x in dialog.attestation_page.findChildren(QLabel)]
+    page = dialog.findChild(AttestationPage)
+    assert isinstance(page, AttestationPage)
+    texts = [x.text() for x in page.findChildren(QLabel)]
     assert any("Save the card" in t or "Сохраните карточку" in t for t in texts)
 
 
@@ -218,7 +224,9 @@ def test_a_record_saved_from_the_card_updates_the_card_category(
     monkeypatch.setattr(AttestationDialog, "ask", staticmethod(
         lambda data, _c, _p: replace(data, kind=r.FIRST, stage=DECIDED,
                                      decision=r.ESTABLISHED, decided_on=date.today())))
-    dialog.attestation_page.add_record()
+    page = dialog.findChild(AttestationPage)
+    assert isinstance(page, AttestationPage)
+    page.add_record()
     assert dialog.values()["category"] == r.FIRST
     assert dialog.values()["category_date"] == date.today()
     assert not dialog.is_dirty()

@@ -155,7 +155,7 @@ def test_move_repair_and_write_off_selected_items(tab: EquipmentTab, monkeypatch
     monkeypatch.setattr(WriteOffDialog, "ask", staticmethod(lambda *_a: WriteOffData(
         date.today(), "5", "износ", "Иванов И.И.", ("Петров П.П.", "Сидоров С.С."))))
     select(tab, "ВА-1", "ВА-2")
-    tab.items.move()
+    tab.items.move_items()
     assert {eq.get_item(i).room for i in ids("ВА-1", "ВА-2")} == {"каб. 9"}
     select(tab, "ВА-1")
     tab.items.send_to_repair()

@@ -101,13 +101,13 @@ def test_a_document_is_typed_saved_posted_and_unposted(qtbot: Any, school: str,
         lines=(docs.LineData(title_id, 30, Decimal("612.50")),)))
     docs.post_document(receipt)
     dialog = _dialog(qtbot, docs.DocumentData(kind=docs.ISSUE, doc_date=date.today()))
-    assert dialog.receiver.currentData() == school and not dialog.sender.isEnabled()
+    assert dialog.to_holder.currentData() == school and not dialog.from_holder.isEnabled()
     assert not dialog.supplier.isVisibleTo(dialog) and dialog.return_by.isVisibleTo(dialog)
     dialog.show()
-    dialog.find.setText("9780306406157")
-    qtbot.keyClick(dialog.find, Qt.Key.Key_Return)
+    dialog.title_search.setText("9780306406157")
+    qtbot.keyClick(dialog.title_search, Qt.Key.Key_Return)
     assert errors == [] and dialog.isVisible()
-    dialog.find.setText("пёрышкин")
+    dialog.title_search.setText("пёрышкин")
     dialog.add_from_search()
     assert [(x.quantity, x.price) for x in dialog.lines.lines] == [(2, Decimal("612.50"))]
     dialog.lines.setData(dialog.lines.index(0, 1), 40)
@@ -144,7 +144,7 @@ def test_closing_with_changes_saves_the_draft_when_asked(qtbot: Any, title_id: s
     assert docs.list_documents() == []
     dialog = _dialog(qtbot, docs.DocumentData(kind=docs.RECEIPT, doc_date=date.today()))
     dialog.supplier.setText("Просвещение")
-    dialog.find.setText(ISBN)
+    dialog.title_search.setText(ISBN)
     dialog.add_from_search()
     dialog.close_button.click()
     assert [(r.kind, r.posted, r.quantity) for r in docs.list_documents()] == [
@@ -215,21 +215,21 @@ def test_ctrl_s_saves_and_ctrl_enter_posts(qtbot: Any, title_id: str,
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow)
     dialog.supplier.setText("Просвещение")
-    dialog.find.setText(ISBN)
+    dialog.title_search.setText(ISBN)
     dialog.add_from_search()
-    dialog.find.setFocus()
-    qtbot.keyClick(dialog.find, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    dialog.title_search.setFocus()
+    qtbot.keyClick(dialog.title_search, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert dialog.data.id is not None and not dialog.data.posted and errors == []
-    qtbot.keyClick(dialog.find, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(dialog.title_search, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert dialog.data.posted and errors == []
-    qtbot.keyClick(dialog.find, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(dialog.title_search, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert dialog.data.posted and dialog.isVisible()
-    qtbot.keyClick(dialog.find, Qt.Key.Key_End)  # Qt forgets the Ctrl for the next tests
+    qtbot.keyClick(dialog.title_search, Qt.Key.Key_End)  # Qt forgets the Ctrl for the next tests
 
 
 def test_an_unknown_title_is_reported(qtbot: Any, title_id: str, errors: list[str]) -> None:
     dialog = _dialog(qtbot, docs.DocumentData(kind=docs.RECEIPT, doc_date=date.today()))
-    dialog.find.setText("химия")
+    dialog.title_search.setText("химия")
     dialog.add_from_search()
     assert dialog.lines.rowCount() == 0 and "химия" in errors[-1]
 
@@ -280,11 +280,11 @@ def test_pupils_by_grade_from_the_card(qtbot: Any, school: str,
     asked: list[str] = []
     monkeypatch.setattr(GradePupilsDialog, "ask",
                         staticmethod(lambda name, *_a: asked.append(name) or None))
-    card = OrganizationDialog(orgs.get_organization(school))
+    card = OrganizationDialog(orgs.get_organization(school), None, edit_grade_pupils)
     qtbot.addWidget(card)
     card.grades_button.click()
     assert asked == ["Школа А"] and lit.grade_pupils(school) == {1: 12}
-    new_card = OrganizationDialog(orgs.OrganizationData())
+    new_card = OrganizationDialog(orgs.OrganizationData(), None, edit_grade_pupils)
     qtbot.addWidget(new_card)
     assert not new_card.grades_button.isEnabled()
 

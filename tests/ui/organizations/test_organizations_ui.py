@@ -84,13 +84,13 @@ def test_closing_with_unsaved_changes_asks(qtbot: object, database: DatabaseInfo
 
 def test_add_edit_and_delete_through_the_tab(tab: OrganizationsTab,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(OrganizationDialog, "ask", staticmethod(lambda data, parent: SCHOOL))
+    monkeypatch.setattr(OrganizationDialog, "ask", staticmethod(lambda data, *_a: SCHOOL))
     tab.add_record()
     assert tab.record_list.model.total_count() == 1
     saved = tab.record_list.current_row()
     assert saved is not None and saved.short_name == SCHOOL.short_name
     monkeypatch.setattr(OrganizationDialog, "ask",
-                        staticmethod(lambda data, parent: replace(data, pupils=10)))
+                        staticmethod(lambda data, *_a: replace(data, pupils=10)))
     tab.open_record()
     assert orgs.get_organization(saved.id).pupils == 10
     monkeypatch.setattr(Ask, "confirm", staticmethod(lambda *a: False))
@@ -145,7 +145,7 @@ def test_a_card_opened_from_a_stale_list_keeps_the_newer_values(
     stale = tab.record_list.current_row() or orgs.get_organization(org_id)
     _changed_elsewhere(org_id, pupils=400, website="pokrov.ru")
     monkeypatch.setattr(OrganizationDialog, "ask",
-                        staticmethod(lambda data, parent: replace(data, pupils=350)))
+                        staticmethod(lambda data, parent, *_: replace(data, pupils=350)))
     asked: list[str] = []
     monkeypatch.setattr(Ask, "confirm", staticmethod(lambda _p, _t, text: asked.append(text)
                                                      or False))

@@ -318,7 +318,7 @@ def test_main_window_has_the_staff_tab_second(qtbot: Any, demo_database: Databas
     assert window.tabs.widget(1) is window.staff
     assert window.staff.record_list.exporter is not None
     assert window.staff.record_list.model.total_count() == 150
-    window.act_staff.trigger()
+    window.tab_actions[1].trigger()
     assert window.tabs.currentWidget() is window.staff
 
 

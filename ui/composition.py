@@ -1,0 +1,44 @@
+"""What one module lends another, put together in one place for the main window.
+
+The module packages under ui/ do not import each other: the pedagogue's card shows the
+attestation and the events pages it is given here, and the ОО card edits the pupils by grade
+with the editor of the literature module it is given here.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from imc_desktop.services.staff.records import PersonCard
+from ui.attestation.card_page import AttestationPage, AttestationPageContext
+from ui.events.card_page import ParticipationPage
+from ui.literature.grade_pupils import edit_grade_pupils
+from ui.organizations.dialog import GradesEditor
+from ui.staff.card import CardContext, CardPage, PersonDialog
+from ui.staff.card_pages import current_job
+from ui.widgets.people import PersonChoice
+
+
+def participation_page(dialog: PersonDialog, _card: PersonCard, context: CardContext
+                       ) -> tuple[QWidget, str]:
+    """The events the pedagogue took part in."""
+    return (ParticipationPage(context.participation, dialog),
+            QCoreApplication.translate("PersonDialog", "Participation in events"))
+
+
+def attestation_page(dialog: PersonDialog, card: PersonCard, context: CardContext
+                     ) -> tuple[QWidget, str]:
+    """The pedagogue's attestation; a decision saved there updates the card's category."""
+    job = current_job(card.employments)
+    person = PersonChoice(card.id, card.full_name, job.organization_id if job else "",
+                          job.position if job else "") if card.id else None
+    page = AttestationPage(AttestationPageContext(
+        person, context.attestation, context.organizations, context.attestation_rules,
+        context.today), dialog)
+    page.statusChanged.connect(dialog.category_changed)
+    return page, QCoreApplication.translate("PersonDialog", "Attestation")
+
+
+STAFF_CARD_PAGES: tuple[CardPage, ...] = (participation_page, attestation_page)
+GRADES_EDITOR: GradesEditor = edit_grade_pupils
