@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imc_desktop.services.attestation.records import PersonAttestation, decisions_of
-from imc_desktop.services.attestation.rules import AttestationRules, current_category
+from imc_desktop import clock
+from imc_desktop.services.attestation.records import PersonAttestation
+from imc_desktop.services.common.rules import Rules
 from imc_desktop.services.staff import write as staff_write
+from imc_desktop.services.staff.card import CardData
 from imc_desktop.services.staff.records import (
     CHOICES,
     PERSON_FIELDS,
@@ -31,14 +33,14 @@ from imc_desktop.services.staff.records import (
     ExperienceData,
     PersonCard,
 )
-from imc_desktop.services.staff.rules import StaffRules
+from imc_desktop.services.staff.rules import main_job
 from imc_desktop.services.staff.write import ChangeEntry, Duplicate
 from imc_desktop.validation import digits, format_snils
 from ui.attestation.card_page import AttestationPage, AttestationPageContext
 from ui.attestation.record_dialog import PersonChoice
 from ui.events.card_page import ParticipationPage
 from ui.staff.card_columns import CardColumns
-from ui.staff.card_pages import ChangeLogPage, ChildTablePage, ExperiencePage, current_job
+from ui.staff.card_pages import ChangeLogPage, ChildTablePage, ExperiencePage
 from ui.staff.subforms import (
     AwardForm,
     CourseForm,
@@ -56,15 +58,20 @@ CHILDREN = ("employments", "educations", "experiences", "courses", "awards")
 
 @dataclass(frozen=True)
 class CardContext:
-    """What the card shows besides the pedagogue: ОО to choose from, the log, the rules."""
+    """What the card shows besides the pedagogue: the rules, ОО to choose from, the log."""
 
+    rules: Rules
     organizations: tuple[tuple[str, str], ...] = ()
     log: tuple[ChangeEntry, ...] = ()
-    rules: StaffRules = field(default_factory=StaffRules)
-    today: date = field(default_factory=date.today)
+    today: date = field(default_factory=clock.today)
     attestation: PersonAttestation | None = None  # None for a new pedagogue
-    attestation_rules: AttestationRules = field(default_factory=AttestationRules)
     participation: tuple[Any, ...] = ()  # events the pedagogue took part in
+
+    @staticmethod
+    def of(data: CardData, rules: Rules) -> CardContext:
+        """The context of a card the service has opened (:func:`open_card`)."""
+        return CardContext(rules, data.organizations, data.log, data.today,
+                           data.attestation if data.person.id else None, data.participation)
 
 
 def format_snils_typing(text: str) -> str:
@@ -161,19 +168,15 @@ class PersonDialog(RecordForm):
         return pages
 
     def _attestation_context(self, card: PersonCard) -> AttestationPageContext:
-        job = current_job(card.employments)
+        job = main_job(card.employments)
         person = PersonChoice(card.id, card.full_name, job.organization_id if job else "",
                               job.position if job else "") if card.id else None
-        return AttestationPageContext(person, self._context.attestation,
-                                      self._context.organizations,
-                                      self._context.attestation_rules, self._context.today)
+        return AttestationPageContext(person, self._context.attestation, self._context.rules,
+                                      self._context.organizations, self._context.today)
 
     def _category_changed(self, status: PersonAttestation) -> None:
-        """The service has set the category: show it, so the card's Save keeps it."""
-        current = current_category(decisions_of(list(status.records)), self._context.today,
-                                   self._context.attestation_rules)
-        values = {"category": current.kind if current else "",
-                  "category_date": current.decided_on if current else None}
+        """The records changed: show the category they give (the service derives it)."""
+        values = {"category": status.shown_category, "category_date": status.shown_since}
         initial = {**self._initial, **values}
         self.set_values(values)
         self._initial = initial
@@ -183,7 +186,7 @@ class PersonDialog(RecordForm):
 
     def _subform_context(self) -> SubformContext:
         birth = self.values().get("birth_date")
-        return SubformContext(birth if isinstance(birth, date) else None, self._context.rules,
+        return SubformContext(self._context.rules, birth if isinstance(birth, date) else None,
                               self._context.today, self._context.organizations)
 
     def _fill(self, card: PersonCard) -> None:
@@ -219,7 +222,7 @@ class PersonDialog(RecordForm):
 
     # ---------------------------------------------------------------- saving
     def _validate(self, _values: dict[str, Any]) -> dict[str, str]:
-        return staff_write.validate_person(self.card(), self._context.today, self._context.rules)
+        return staff_write.validate_person(self.card(), self._context.rules, self._context.today)
 
     def try_accept(self) -> None:
         problems = self._date_problems()

@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from imc_desktop import clock, config
-from imc_desktop.services.attestation import records as attestation
 from imc_desktop.services.common.errors import ServiceError, ValidationFailed
-from imc_desktop.services.organizations import records as organizations
+from imc_desktop.services.common.rules import Rules
 from imc_desktop.services.staff import records as staff
 from imc_desktop.services.staff import write as staff_write
-from imc_desktop.services.staff.records import CourseData, PersonCard, PersonRow
-from imc_desktop.services.staff.rules import KPK_OVERDUE, StaffRules
+from imc_desktop.services.staff.card import CardData, new_card, open_card
+from imc_desktop.services.staff.records import CourseData, PersonRow
+from imc_desktop.services.staff.rules import KPK_OVERDUE
 from ui.staff.card import CardContext, PersonDialog
 from ui.staff.cohort import CohortCourseDialog
 from ui.staff.list_columns import EXPERIENCE_KIND, OverdueDelegate, experience_of
@@ -66,8 +66,9 @@ class StaffTab(QWidget):
         self._apply_filters()
         self.record_list.reload()
 
-    def rules(self) -> StaffRules:
-        return StaffRules.from_settings(self.settings)
+    def rules(self) -> Rules:
+        """The rules as the settings are now (they may change while the tab is open)."""
+        return Rules.from_settings(self.settings)
 
     # ---------------------------------------------------------------- building
     def _columns(self) -> list[Column]:
@@ -159,7 +160,7 @@ class StaffTab(QWidget):
 
     # ---------------------------------------------------------------- data
     def _load(self) -> list[PersonRow]:
-        rows = staff.list_staff(clock.today(), self.rules())
+        rows = staff.list_staff(self.rules())
         self._numbers = self._fetch_numbers(rows) if self.show_numbers.isChecked() else {}
         self._refresh_choices(rows)
         return rows
@@ -228,33 +229,28 @@ class StaffTab(QWidget):
 
     # ---------------------------------------------------------------- commands
     def add_record(self) -> None:
-        self._edit(PersonCard(), ())
+        self._edit(new_card(), self.rules())
 
     def open_record(self, row: PersonRow | None = None) -> None:
         row = row or self.record_list.current_row()
         if row is None:
             return
+        rules = self.rules()
         try:
-            card, log = staff.get_person(row.id), staff_write.change_log(row.id)
+            data = open_card(row.id, rules)
         except ServiceError as exc:
             Ask.error(self, self.tr("Pedagogue"), str(exc))
             return
-        self._edit(card, tuple(log))
+        self._edit(data, rules)
 
-    def _edit(self, card: PersonCard, log: tuple[staff_write.ChangeEntry, ...]) -> None:
-        rules = attestation.rules_from(self.settings)
-        status = attestation.person_attestation(card.id, rules=rules) if card.id else None
-        from imc_desktop.services.events.participants import person_participation
-
-        context = CardContext(tuple(organizations.active_organization_choices()), log, self.rules(),
-                              clock.today(), status, rules,
-                              tuple(person_participation(card.id)) if card.id else ())
+    def _edit(self, data: CardData, rules: Rules) -> None:
+        card, context = data.person, CardContext.of(data, rules)
         while True:
             edited = PersonDialog.ask(card, context, self)
             if edited is None:
                 return
             try:
-                saved = staff_write.save_person(edited, context.today, context.rules)
+                saved = staff_write.save_person(edited, context.rules, context.today)
             except ValidationFailed as exc:
                 Ask.error(self, self.tr("Pedagogue not saved"), str(exc))
                 card = edited
@@ -286,7 +282,7 @@ class StaffTab(QWidget):
             Ask.info(self, title, self.tr(
                 "Select the pedagogues in the list first (Ctrl+click, Shift+click)."))
             return
-        context = SubformContext(rules=self.rules(), today=clock.today())
+        context = SubformContext(self.rules(), today=clock.today())
         course = CohortCourseDialog.ask(CourseData(), [r.full_name for r in rows], context, self)
         if course is None:
             return
