@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from imc_desktop import clock
 from imc_desktop.services.attestation.records import PersonAttestation
+from imc_desktop.services.common.errors import ServiceError, ValidationFailed
 from imc_desktop.services.common.rules import Rules
 from imc_desktop.services.staff import write as staff_write
 from imc_desktop.services.staff.card import CardData
@@ -66,6 +68,7 @@ class CardContext:
     today: date = field(default_factory=clock.today)
     attestation: PersonAttestation | None = None  # None for a new pedagogue
     participation: tuple[Any, ...] = ()  # events the pedagogue took part in
+    save: Callable[[PersonCard], str] | None = None  # the service's save: validates once
 
     @staticmethod
     def of(data: CardData, rules: Rules) -> CardContext:
@@ -225,14 +228,30 @@ class PersonDialog(RecordForm):
         return staff_write.validate_person(self.card(), self._context.rules, self._context.today)
 
     def try_accept(self) -> None:
+        """With a `save` in the context the service validates while saving (once); the
+        card's own check runs only when there is nothing to save to."""
         problems = self._date_problems()
-        if not problems:
+        if not problems and self._context.save is None:
             problems = self._validate(self.values())
         self.show_problems(problems)
         if problems or not self._duplicates_confirmed(self.card()):
             return
+        if self._context.save is not None and not self._saved():
+            return
         self._initial, self._initial_children = self.values(), self._children()
         self.accept()
+
+    def _saved(self) -> bool:
+        assert self._context.save is not None
+        try:
+            self._context.save(self.card())
+        except ValidationFailed as exc:
+            self.show_problems(exc.problems)
+            return False
+        except ServiceError as exc:
+            Ask.error(self, self.tr("Pedagogue not saved"), str(exc))
+            return False
+        return True
 
     def show_problems(self, problems: dict[str, str]) -> None:
         """Main fields' messages under the fields; the tables' beside the tables."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from functools import partial
 
 from PySide6.QtCore import QPoint
@@ -24,7 +25,7 @@ from imc_desktop.services.common.rules import Rules
 from imc_desktop.services.staff import records as staff
 from imc_desktop.services.staff import write as staff_write
 from imc_desktop.services.staff.card import CardData, new_card, open_card
-from imc_desktop.services.staff.records import CourseData, PersonRow
+from imc_desktop.services.staff.records import CourseData, PersonCard, PersonRow
 from imc_desktop.services.staff.rules import KPK_OVERDUE
 from ui.staff.card import CardContext, PersonDialog
 from ui.staff.cohort import CohortCourseDialog
@@ -244,13 +245,19 @@ class StaffTab(QWidget):
         self._edit(data, rules)
 
     def _edit(self, data: CardData, rules: Rules) -> None:
-        card, context = data.person, CardContext.of(data, rules)
+        card, saved_ids = data.person, []
+
+        def save(edited: PersonCard) -> str:
+            saved_ids.append(staff_write.save_person(edited, rules, data.today))
+            return saved_ids[-1]
+
+        context = replace(CardContext.of(data, rules), save=save)
         while True:
             edited = PersonDialog.ask(card, context, self)
             if edited is None:
                 return
-            try:
-                saved = staff_write.save_person(edited, context.rules, context.today)
+            try:  # the dialog has saved, unless it was replaced (tests)
+                saved = saved_ids[-1] if saved_ids else save(edited)
             except ValidationFailed as exc:
                 Ask.error(self, self.tr("Pedagogue not saved"), str(exc))
                 card = edited

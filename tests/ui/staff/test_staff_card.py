@@ -305,3 +305,37 @@ def test_experience_form_reads_empty_numbers_as_zero(qtbot: Any, org_id: str) ->
     form.editor("years").setValue(-1)  # type: ignore[attr-defined]
     form.try_accept()
     assert form.result() == 1 and form.result_data().years == 0
+
+
+def _counting_validation(monkeypatch: pytest.MonkeyPatch) -> list[PersonCard]:
+    checked: list[PersonCard] = []
+    real = staff_write.validate_person
+
+    def counted(card: PersonCard, *args: Any) -> dict[str, str]:
+        checked.append(card)
+        return real(card, *args)
+
+    monkeypatch.setattr(staff_write, "validate_person", counted)
+    return checked
+
+
+def test_saving_the_card_validates_it_once(qtbot: Any, org_id: str,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    checked = _counting_validation(monkeypatch)
+    saved: list[str] = []
+    ctx = replace(context(org_id), save=lambda card: saved.append(
+        staff_write.save_person(card, RULES, TODAY)) or saved[-1])
+    dialog = open_card(qtbot, valid_card(org_id), ctx)
+    dialog.try_accept()
+    assert dialog.result() == 1 and len(saved) == 1 and staff.count_persons() == 1
+    assert len(checked) == 1
+
+
+def test_the_service_refusal_is_shown_on_the_card(qtbot: Any, org_id: str,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    checked = _counting_validation(monkeypatch)
+    ctx = replace(context(org_id), save=lambda card: staff_write.save_person(card, RULES, TODAY))
+    dialog = open_card(qtbot, replace(valid_card(org_id), last_name=""), ctx)
+    dialog.try_accept()
+    assert dialog.result() == 0 and staff.count_persons() == 0 and len(checked) == 1
+    assert dialog._errors["last_name"].isVisibleTo(dialog)
