@@ -21,6 +21,7 @@ from imc_desktop.services.staff.records import (
     join_subjects,
     split_subjects,
 )
+from imc_desktop.services.staff.rules import is_short_course
 from ui.widgets.record_form import RecordForm
 
 NOTE_STYLE = "color: #8a5a00;"
@@ -215,8 +216,7 @@ class CourseForm(ChildForm):
         assert isinstance(hours_box, QSpinBox)
         hours = None if hours_box.value() == hours_box.minimum() else hours_box.value()
         rules = self.context.rules.staff
-        short = (self.values().get("kind") == "ПК" and hours is not None
-                 and rules.min_hours_pk <= hours < rules.usual_hours)
+        short = is_short_course(str(self.values().get("kind")), hours, rules)
         self.hours_note.setText(self.tr(
             "Shorter than the usual %1 hours: allowed, but check the document.").replace(
             "%1", str(rules.usual_hours)) if short else "")

@@ -172,6 +172,12 @@ def kpk_status(last_end: date | None, hired_on: date | None, today: date,
     return KPK_OVERDUE, due
 
 
+def is_short_course(kind: str, hours: int | None, rules: StaffRules) -> bool:
+    """A повышение квалификации long enough by law but shorter than the local usual hours:
+    allowed, worth a note (DOMAIN.md: 16 h is the law, 72 h a local expectation)."""
+    return kind == "ПК" and hours is not None and rules.min_hours_pk <= hours < rules.usual_hours
+
+
 # ---------------------------------------------------------------- young specialists
 
 def is_young_specialist(birth: date | None, graduation_year: int | None,

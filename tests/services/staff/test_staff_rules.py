@@ -117,3 +117,11 @@ def test_main_job_on_a_date() -> None:
     assert r.main_job([old, new], on=date(2019, 8, 31)) is old  # the last day counts
     assert r.main_job([old, new], on=date(2019, 9, 1)) is new
     assert r.main_job([old, new], on=date(2005, 1, 1)) is None
+
+
+@pytest.mark.parametrize(("kind", "hours", "short"), [
+    ("ПК", 16, True), ("ПК", 71, True), ("ПК", 72, False), ("ПК", 15, False),
+    ("ПК", None, False), ("ПП", 20, False)])
+def test_a_short_course_is_noted_between_the_law_and_the_usual_hours(
+        kind: str, hours: int | None, short: bool) -> None:
+    assert r.is_short_course(kind, hours, RULES) is short
