@@ -78,7 +78,7 @@ def decisions_by_person(s: Session) -> dict[str, list[r.Decision]]:
     found: dict[str, list[r.Decision]] = {}
     query = select(*_DECIDED).where(AttestationRecord.decision != "",
                                     AttestationRecord.decided_on.is_not(None))
-    for pid, kind, decision, decided_on, until in s.connection().execute(query):
+    for pid, kind, decision, decided_on, until in s.connection().execute(query).all():
         found.setdefault(pid, []).append(r.Decision(kind, decision, decided_on, until))  # type: ignore[arg-type]
     return found
 
