@@ -162,9 +162,6 @@ def _finish_start(window: MainWindow, path: Path, backups: Path, demo_mode: bool
                                    cancellable=False)
         if result.error is not None:
             QMessageBox.warning(window, _title(), str(result.error))
-    from imc_desktop.services.attestation import records as attestation
-
-    attestation.refresh_categories(rules=attestation.rules_from(settings))
     window.load_modules()
     maintenance.daily_backup(settings.get(config.BACKUPS_DAILY))
     window.remind_on_start()

@@ -11,12 +11,12 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from imc_desktop.services.staff.records import PersonCard
+from imc_desktop.services.staff.rules import main_job
 from ui.attestation.card_page import AttestationPage, AttestationPageContext
 from ui.events.card_page import ParticipationPage
 from ui.literature.grade_pupils import edit_grade_pupils
 from ui.organizations.dialog import GradesEditor
 from ui.staff.card import CardContext, CardPage, PersonDialog
-from ui.staff.card_pages import current_job
 from ui.widgets.people import PersonChoice
 
 
@@ -30,12 +30,11 @@ def participation_page(dialog: PersonDialog, _card: PersonCard, context: CardCon
 def attestation_page(dialog: PersonDialog, card: PersonCard, context: CardContext
                      ) -> tuple[QWidget, str]:
     """The pedagogue's attestation; a decision saved there updates the card's category."""
-    job = current_job(card.employments)
+    job = main_job(card.employments)
     person = PersonChoice(card.id, card.full_name, job.organization_id if job else "",
                           job.position if job else "") if card.id else None
     page = AttestationPage(AttestationPageContext(
-        person, context.attestation, context.organizations, context.attestation_rules,
-        context.today), dialog)
+        person, context.attestation, context.rules, context.organizations, context.today), dialog)
     page.statusChanged.connect(dialog.category_changed)
     return page, QCoreApplication.translate("PersonDialog", "Attestation")
 

@@ -14,7 +14,6 @@ def fill_demo(seed: int = 2026, progress: Callable[[str], None] | None = None,
               staff: int = DEMO_STAFF) -> int:
     """Fill an empty database with demo records; returns the number of ОО created."""
     from imc_desktop.services.attestation.demo import demo_attestation
-    from imc_desktop.services.attestation.records import refresh_categories
     from imc_desktop.services.equipment.demo import demo_equipment, demo_inventory_count
     from imc_desktop.services.events.demo import demo_events
     from imc_desktop.services.literature.demo import demo_literature
@@ -40,7 +39,6 @@ def fill_demo(seed: int = 2026, progress: Callable[[str], None] | None = None,
         s.flush()
         s.add_all(demo_events(random.Random(seed + 7), orgs, people, clock.today()))
     demo_inventory_count(central_school, clock.today())
-    refresh_categories()
     if progress:
         progress(f"Педагоги: {staff}")
         progress(f"Оборудование: {items}")

@@ -3309,6 +3309,10 @@
         <translation>Заметки</translation>
     </message>
     <message>
+        <source>Pedagogue not saved</source>
+        <translation>Педагог не сохранён</translation>
+    </message>
+    <message>
         <source>Check the tabs: %1</source>
         <translation>Проверьте вкладки: %1</translation>
     </message>

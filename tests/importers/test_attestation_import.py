@@ -18,6 +18,7 @@ from imc_desktop.services.organizations import records as orgs
 from imc_desktop.services.staff import records as staff
 from imc_desktop.services.staff import write as sw
 from tests.importers.workbooks import write_xlsx
+from tests.rules import RULES
 from tests.services.organizations.test_organizations import SCHOOL
 
 HEADER = ["№", "ФИО", "Дата рождения", "СНИЛС", "Вид аттестации", "Решение", "Дата решения",
@@ -52,7 +53,7 @@ def person(database: DatabaseInfo) -> str:
     return sw.save_person(staff.PersonCard(
         last_name="Иванова", first_name="Мария", middle_name="Петровна", birth_date=BIRTH,
         employments=(staff.EmploymentData(organization_id=school, position="учитель",
-                                          hired_on=date(2010, 9, 1)),)))
+                                          hired_on=date(2010, 9, 1)),)), RULES)
 
 
 def test_rows_become_records_and_the_category_shown_in_staff(person: str,
@@ -65,7 +66,7 @@ def test_rows_become_records_and_the_category_shown_in_staff(person: str,
     assert [(x.kind, x.decision) for x in records] == [
         (r.FIRST, r.ESTABLISHED), (r.HIGHEST, r.ESTABLISHED)]
     assert records[1].order_number == "12-од"
-    [shown] = staff.list_staff()
+    [shown] = staff.list_staff(RULES)
     assert shown.category == r.HIGHEST
 
 
@@ -102,7 +103,7 @@ def test_dry_run_writes_nothing(person: str, tmp_path: Path) -> None:
     summary = run(workbook(tmp_path, [row(1)]), dry_run=True)
     assert summary.created == 1 and summary.dry_run
     assert attestation.person_records(person) == []
-    assert staff.list_staff()[0].category == ""
+    assert staff.list_staff(RULES)[0].category == ""
 
 
 def test_szd_with_empty_decision_conforms(person: str, tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ from imc_desktop.services.staff import records as staff
 from imc_desktop.services.staff import write as sw
 from imc_desktop.services.staff.importing import parse_experience
 from tests.importers.workbooks import write_xlsx
+from tests.rules import RULES
 from tests.services.organizations.test_organizations import SCHOOL
 
 HEADER = ["№", "ФИО", "Дата рождения", "СНИЛС", "Должность", "Предмет", "ОО",
@@ -67,7 +68,7 @@ def test_rows_become_pedagogues_with_their_tabs(school: str, tmp_path: Path) -> 
     summary = run(workbook(tmp_path, [good(1), good(2, **{"Дата рождения": "12.03.85",
                                                            "Пед. стаж": "18"})]))
     assert (summary.created, summary.updated) == (2, 0)
-    rows = {r.full_name: r for r in staff.list_staff()}
+    rows = {r.full_name: r for r in staff.list_staff(RULES)}
     first = rows["Иванова Мария Петровна"]
     assert first.organization == SCHOOL.short_name and first.subjects == ("математика",)
     assert first.category == "первая" and first.education == "высшее, педагогическое"
@@ -81,7 +82,7 @@ def test_second_import_updates_and_does_not_duplicate(school: str, tmp_path: Pat
     run(workbook(tmp_path, [good(1)]))
     again = run(workbook(tmp_path, [good(1, **{"Категория": "высшая"})]))
     assert (again.created, again.updated) == (0, 1)
-    [row] = staff.list_staff()
+    [row] = staff.list_staff(RULES)
     assert row.category == "высшая"
     same = run(workbook(tmp_path, [good(1, **{"Категория": "высшая"})]))
     assert (same.created, same.updated, same.unchanged) == (0, 0, 1)
@@ -92,7 +93,7 @@ def test_matching_by_snils_when_the_name_changed(school: str, tmp_path: Path) ->
     summary = run(workbook(tmp_path, [good(1, СНИЛС="11223344595",
                                            ФИО="Орлова Мария Петровна")]))
     assert (summary.created, summary.updated) == (0, 1)
-    assert [r.full_name for r in staff.list_staff()] == ["Орлова Мария Петровна"]
+    assert [r.full_name for r in staff.list_staff(RULES)] == ["Орлова Мария Петровна"]
 
 
 def test_bad_rows_are_named_and_nothing_is_written(school: str, tmp_path: Path) -> None:
@@ -107,7 +108,7 @@ def test_bad_rows_are_named_and_nothing_is_written(school: str, tmp_path: Path) 
     assert {(6, "СНИЛС"), (7, "ОО"), (8, "Дата рождения"), (9, "Должность")} <= problems
     assert preview.unknown_references == {"organization": {"Неизвестная школа"}}
     summary = importers.run(preview, kind, ImportOptions())
-    assert summary.aborted and staff.list_staff() == []
+    assert summary.aborted and staff.list_staff(RULES) == []
     valid = importers.run(preview, kind, ImportOptions(valid_only=True))
     assert valid.created == 1 and len(valid.skipped) == 4
 
@@ -116,7 +117,7 @@ def test_unknown_ou_can_be_mapped_by_the_user(school: str, tmp_path: Path) -> No
     path = workbook(tmp_path, [good(1, ОО="Покровская школа")])
     summary = run(path, value_map={"Покровская школа": school})
     assert summary.created == 1
-    assert staff.list_staff()[0].organization_id == school
+    assert staff.list_staff(RULES)[0].organization_id == school
 
 
 def test_duplicate_snils_within_the_file(school: str, tmp_path: Path) -> None:
@@ -128,7 +129,7 @@ def test_duplicate_snils_within_the_file(school: str, tmp_path: Path) -> None:
 def test_dry_run_writes_nothing(school: str, tmp_path: Path) -> None:
     summary = run(workbook(tmp_path, [good(1), good(2)]), dry_run=True)
     assert summary.created == 2 and summary.dry_run
-    assert staff.list_staff() == []
+    assert staff.list_staff(RULES) == []
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -144,7 +145,7 @@ def test_an_empty_sex_cell_does_not_change_the_person(school: str, tmp_path: Pat
     row = [*good(1, ФИО="Иванов Пётр"), "м"]
     run(write_xlsx(tmp_path / "a.xlsx", [header, row]))
     run(write_xlsx(tmp_path / "b.xlsx", [header, [*row[:-1], None]]))
-    [person] = staff.list_staff()
+    [person] = staff.list_staff(RULES)
     assert person.sex == "м"
 
 
@@ -154,5 +155,5 @@ def test_a_main_job_in_another_ou_is_not_added_silently(school: str, tmp_path: P
     summary = run(workbook(tmp_path, [good(1, ОО="МКОУ «Ивановская ООШ»")]), valid_only=True)
     assert summary.updated == 0 and len(summary.skipped) == 1
     assert "уже работает" in summary.skipped[0][1]
-    [row] = staff.list_staff()
+    [row] = staff.list_staff(RULES)
     assert row.organization_id == school and other not in row.organizations

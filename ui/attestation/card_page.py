@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 
 from imc_desktop import clock
 from imc_desktop.services.attestation import records as attestation
-from imc_desktop.services.attestation import rules as r
 from imc_desktop.services.attestation.records import AttestationData, LeaveData, PersonAttestation
 from imc_desktop.services.common.errors import ServiceError
+from imc_desktop.services.common.rules import Rules
 from imc_desktop.validation import format_date
 from ui.attestation.record_dialog import LeaveForm, PersonChoice, RecordContext, edit_record
 from ui.attestation.urgency import UNTIL_KIND, UntilText, until_text
@@ -38,8 +38,8 @@ class AttestationPageContext:
 
     person: PersonChoice | None
     status: PersonAttestation | None
+    rules: Rules
     organizations: tuple[tuple[str, str], ...] = ()
-    rules: r.AttestationRules = r.AttestationRules()
     today: date | None = None
 
 
@@ -105,7 +105,8 @@ class AttestationPage(QWidget):
         ]
 
     def _until(self, x: AttestationData) -> UntilText | None:
-        return until_text(x.kind, x.decision, x.decided_on, x.valid_until, self._context.rules)
+        return until_text(x.kind, x.decision, x.decided_on, x.valid_until,
+                          self._context.rules.attestation)
 
     def _leave_columns(self) -> list[Column]:
         return [
@@ -137,14 +138,14 @@ class AttestationPage(QWidget):
         person = self._context.person
         assert person is not None
         self.show_status(attestation.person_attestation(
-            person.id, self._context.today, self._context.rules))
+            person.id, self._context.rules, self._context.today))
         self.statusChanged.emit(self.status)
 
     # ---------------------------------------------------------------- records
     def _record_context(self) -> RecordContext:
         person = self._context.person
-        return RecordContext((person,) if person else (), self._context.organizations,
-                             self._context.rules, self._context.today)
+        return RecordContext(self._context.rules, (person,) if person else (),
+                             self._context.organizations, self._context.today)
 
     @staticmethod
     def _current(view: QTableView, model: RecordTableModel) -> object | None:

@@ -12,6 +12,7 @@ from imc_desktop import clock, config
 from imc_desktop.services.attestation import records as attestation
 from imc_desktop.services.attestation import rules as r
 from imc_desktop.services.attestation.records import DueRow
+from imc_desktop.services.common.rules import Rules
 from imc_desktop.services.staff.rules import add_months
 from ui.attestation.urgency import UrgencyDelegate
 from ui.widgets.record_form import DateEdit
@@ -111,7 +112,7 @@ class DeadlinesPage(QWidget):
         return add_months(clock.today(), int(months))
 
     def _load(self) -> Sequence[DueRow]:
-        rows = attestation.deadlines(self.until(), rules=attestation.rules_from(self.settings))
+        rows = attestation.deadlines(self.until(), Rules.from_settings(self.settings))
         refill(self.org_filter, {x.organization for x in rows})
         refill(self.position_filter, {x.position for x in rows})
         self._apply_filters()

@@ -13,6 +13,7 @@ from imc_desktop.services.attestation import records as attestation
 from imc_desktop.services.attestation import rules as r
 from imc_desktop.services.attestation.records import AttestationData, LeaveData
 from imc_desktop.services.common.errors import ServiceError, ValidationFailed
+from imc_desktop.services.common.rules import Rules
 from ui.widgets.messages import Ask
 from ui.widgets.people import PersonChoice
 from ui.widgets.record_form import RecordForm
@@ -26,11 +27,11 @@ TEXTS = ("position", "kind", "channel", "stage", "decision", "order_number", "or
 
 @dataclass(frozen=True)
 class RecordContext:
-    """What the dialog offers: pedagogues (one when fixed), ОО (id, name), the rules."""
+    """What the dialog offers: the rules, pedagogues (one when fixed), ОО (id, name)."""
 
+    rules: Rules
     people: tuple[PersonChoice, ...] = ()
     organizations: tuple[tuple[str, str], ...] = ()
-    rules: r.AttestationRules = r.AttestationRules()
     today: date | None = None
 
 
@@ -124,7 +125,8 @@ class AttestationDialog(RecordForm):
         self.accept()
 
     def _warnings_confirmed(self) -> bool:
-        warnings = attestation.record_warnings(self.data(), self._context.today)
+        warnings = attestation.record_warnings(self.data(), self._context.rules,
+                                              self._context.today)
         return not warnings or Ask.confirm(self, self.tr("Attestation record"), "\n".join(
             warnings) + "\n\n" + self.tr("Save the record anyway?"))
 
@@ -146,7 +148,7 @@ def edit_record(data: AttestationData, context: RecordContext, parent: QWidget) 
         if edited is None:
             return None
         try:
-            return attestation.save_record(edited, context.today, context.rules)
+            return attestation.save_record(edited)
         except ValidationFailed as exc:
             Ask.error(parent, title, str(exc))
             data = edited

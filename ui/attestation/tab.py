@@ -18,9 +18,9 @@ from imc_desktop.services.attestation.records import (
     HistoryRow,
 )
 from imc_desktop.services.common.errors import ServiceError
+from imc_desktop.services.common.rules import Rules
 from imc_desktop.services.organizations import records as organizations
 from imc_desktop.services.staff import records as staff
-from imc_desktop.services.staff.rules import StaffRules
 from ui.attestation.deadlines import TABLES, DeadlinesPage
 from ui.attestation.record_dialog import PersonChoice, RecordContext, edit_record
 from ui.attestation.urgency import UNTIL_KIND, UntilText, UrgencyDelegate
@@ -136,23 +136,28 @@ class AttestationTab(QWidget):
                    width=100),
         ]
         records = RecordList("attestation_history", self.tr("Attestation history"), columns,
-                             attestation.history, TABLES, self.settings.raw(), self)
+                             lambda: attestation.history(self.rules()), TABLES,
+                             self.settings.raw(), self)
         records.openRequested.connect(self.open_record)
         records.addRequested.connect(lambda: self._edit(AttestationData(stage=DECIDED)))
         records.deleteRequested.connect(self.delete_records)
         return records
 
     def _load_applications(self) -> list[ApplicationRow]:
-        return attestation.applications(rules=attestation.rules_from(self.settings))
+        return attestation.applications(self.rules())
+
+    def rules(self) -> Rules:
+        """The rules as the settings are now (they may change while the tab is open)."""
+        return Rules.from_settings(self.settings)
 
     # ---------------------------------------------------------------- commands
     def context(self, person_id: str | None = None) -> RecordContext:
-        rows = staff.list_staff(clock.today(), StaffRules.from_settings(self.settings))
+        rows = staff.list_staff(self.rules())
         people = tuple(PersonChoice(x.id, f"{x.full_name} — {x.organization}".rstrip(" —"),
                                     x.organization_id, x.position)
                        for x in rows if person_id is None or x.id == person_id)
-        return RecordContext(people, tuple(organizations.active_organization_choices()),
-                             attestation.rules_from(self.settings), clock.today())
+        return RecordContext(self.rules(), people,
+                             tuple(organizations.active_organization_choices()), clock.today())
 
     def _edit(self, data: AttestationData, fixed: bool = False) -> None:
         edit_record(data, self.context(data.person_id if fixed else None), self)

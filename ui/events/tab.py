@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from imc_desktop import clock, config
 from imc_desktop.services.common import importing
 from imc_desktop.services.common.errors import ServiceError
+from imc_desktop.services.common.rules import Rules
 from imc_desktop.services.events import records as events
 from imc_desktop.services.events.calendar import month_weeks, week_of
 from imc_desktop.services.events.records import EventData, EventRow
@@ -309,7 +310,7 @@ class EventsTab(QWidget):
         self.delete_events([r for r in self.rows if r.id == event_id])
 
     def people_context(self) -> PeopleContext:
-        people = staff.list_staff(self.today)
+        people = staff.list_staff(Rules.from_settings(self.settings), self.today)
         subjects = sorted({s for p in people for s in p.subjects})
         return PeopleContext(
             tuple(PersonChoice(p.id, f"{p.full_name} — {p.organization}".rstrip(" —"),

@@ -19,9 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imc_desktop.services.attestation.records import PersonAttestation, decisions_of
-from imc_desktop.services.attestation.rules import AttestationRules, current_category
+from imc_desktop import clock
+from imc_desktop.services.attestation.records import PersonAttestation
+from imc_desktop.services.common.errors import ServiceError, ValidationFailed
+from imc_desktop.services.common.rules import Rules
 from imc_desktop.services.staff import write as staff_write
+from imc_desktop.services.staff.card import CardData
 from imc_desktop.services.staff.records import (
     CHOICES,
     PERSON_FIELDS,
@@ -32,7 +35,6 @@ from imc_desktop.services.staff.records import (
     ExperienceData,
     PersonCard,
 )
-from imc_desktop.services.staff.rules import StaffRules
 from imc_desktop.services.staff.write import ChangeEntry, Duplicate
 from imc_desktop.validation import digits, format_snils
 from ui.staff.card_columns import CardColumns
@@ -54,16 +56,24 @@ CHILDREN = ("employments", "educations", "experiences", "courses", "awards")
 
 @dataclass(frozen=True)
 class CardContext:
-    """What the card shows besides the pedagogue: ОО to choose from, the log, the rules."""
+    """What the card shows besides the pedagogue: the rules, ОО to choose from, the log."""
 
+    rules: Rules
     organizations: tuple[tuple[str, str], ...] = ()
     log: tuple[ChangeEntry, ...] = ()
-    rules: StaffRules = field(default_factory=StaffRules)
-    today: date = field(default_factory=date.today)
+    today: date = field(default_factory=clock.today)
     attestation: PersonAttestation | None = None  # None for a new pedagogue
-    attestation_rules: AttestationRules = field(default_factory=AttestationRules)
     participation: tuple[Any, ...] = ()  # events the pedagogue took part in
+    save: Callable[[PersonCard], str | None] | None = None  # the service's save (validates
+    # once); None when the user kept the values changed elsewhere meanwhile
     pages: tuple[CardPage, ...] = ()  # what other modules add, composed at the main window
+
+    @staticmethod
+    def of(data: CardData, rules: Rules, pages: tuple[CardPage, ...] = ()) -> CardContext:
+        """The context of a card the service has opened (:func:`open_card`)."""
+        return CardContext(rules, data.organizations, data.log, data.today,
+                           data.attestation if data.person.id else None, data.participation,
+                           pages=pages)
 
 
 CardPage = Callable[["PersonDialog", PersonCard, CardContext], tuple[QWidget, str]]
@@ -161,11 +171,8 @@ class PersonDialog(RecordForm):
         return pages
 
     def category_changed(self, status: PersonAttestation) -> None:
-        """The service has set the category: show it, so the card's Save keeps it."""
-        current = current_category(decisions_of(list(status.records)), self._context.today,
-                                   self._context.attestation_rules)
-        values = {"category": current.kind if current else "",
-                  "category_date": current.decided_on if current else None}
+        """The records changed: show the category they give (the service derives it)."""
+        values = {"category": status.shown_category, "category_date": status.shown_since}
         initial = {**self._initial, **values}
         self.set_values(values)
         self._initial = initial
@@ -175,7 +182,7 @@ class PersonDialog(RecordForm):
 
     def _subform_context(self) -> SubformContext:
         birth = self.values().get("birth_date")
-        return SubformContext(birth if isinstance(birth, date) else None, self._context.rules,
+        return SubformContext(self._context.rules, birth if isinstance(birth, date) else None,
                               self._context.today, self._context.organizations)
 
     def _fill(self, card: PersonCard) -> None:
@@ -211,17 +218,34 @@ class PersonDialog(RecordForm):
 
     # ---------------------------------------------------------------- saving
     def _validate(self, _values: dict[str, Any]) -> dict[str, str]:
-        return staff_write.validate_person(self.card(), self._context.today, self._context.rules)
+        return staff_write.validate_person(self.card(), self._context.rules, self._context.today)
 
     def try_accept(self) -> None:
+        """With a `save` in the context the service validates while saving (once); the
+        card's own check runs only when there is nothing to save to."""
         problems = self._date_problems()
-        if not problems:
+        if not problems and self._context.save is None:
             problems = self._validate(self.values())
         self.show_problems(problems)
         if problems or not self._duplicates_confirmed(self.card()):
             return
+        if self._context.save is not None and not self._saved():
+            return
         self._initial, self._initial_children = self.values(), self._children()
         self.accept()
+
+    def _saved(self) -> bool:
+        assert self._context.save is not None
+        try:
+            if self._context.save(self.card()) is None:
+                return False
+        except ValidationFailed as exc:
+            self.show_problems(exc.problems)
+            return False
+        except ServiceError as exc:
+            Ask.error(self, self.tr("Pedagogue not saved"), str(exc))
+            return False
+        return True
 
     def show_problems(self, problems: dict[str, str]) -> None:
         """Main fields' messages under the fields; the tables' beside the tables."""

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imc_desktop.services.staff.records import CHOICES, PED, EmploymentData
-from imc_desktop.services.staff.rules import experience_on, format_experience, full_months_between
+from imc_desktop.services.staff.card import experience_on_date
+from imc_desktop.services.staff.records import EmploymentData
+from imc_desktop.services.staff.rules import format_experience
 from imc_desktop.services.staff.write import ChangeEntry
 from ui.staff.subforms import ChildForm, SubformContext
 from ui.widgets.plain_table import make_table
@@ -147,32 +148,14 @@ class ExperiencePage(ChildTablePage):
     def recompute(self, *_args: object) -> None:
         on = self.on_date.date().toPython()
         assert isinstance(on, date)
-        for kind, name in ((CHOICES["experience_kind"][0], "total"), (PED, "ped")):
-            records = [r for r in self.rows() if r.kind == kind and r.as_of is not None]
-            latest = max(records, key=lambda r: r.as_of, default=None)
-            self.results[name].setText(self._format(None if latest is None else experience_on(
-                latest.years, latest.months, latest.as_of, on)))
-        job = current_job(self._jobs)
-        hired = job.hired_on if job is not None else None
-        appointed = job.appointed_on if job is not None else None
-        self.results["position"].setText(self._since(appointed or hired, on))
-        self.results["organization"].setText(self._since(hired, on))
-
-    def _since(self, start: date | None, on: date) -> str:
-        if start is None or start > on:
-            return self._format(None)
-        return self._format(divmod(full_months_between(start, on), 12))
+        found = experience_on_date(self.rows(), self._jobs, on)
+        for name, value in (("total", found.total), ("ped", found.teaching),
+                            ("position", found.in_position),
+                            ("organization", found.in_organization)):
+            self.results[name].setText(self._format(value))
 
     def _format(self, years_months: tuple[int, int] | None) -> str:
         return self.tr("not known") if years_months is None else format_experience(*years_months)
-
-
-def current_job(jobs: Sequence[EmploymentData]) -> EmploymentData | None:
-    """The main job the pedagogue still holds, else any job still held."""
-    held = [j for j in jobs if j.left_on is None]
-    main = [j for j in held if j.job_type == CHOICES["job_type"][0]]
-    first = main or held
-    return first[0] if first else None
 
 
 class ChangeLogPage(QWidget):

@@ -8,6 +8,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QSpinBox, QWidget
 
+from imc_desktop import clock
+from imc_desktop.services.common.rules import Rules
 from imc_desktop.services.staff import write as staff_write
 from imc_desktop.services.staff.records import (
     CHOICES,
@@ -16,11 +18,10 @@ from imc_desktop.services.staff.records import (
     EducationData,
     EmploymentData,
     ExperienceData,
-    PersonCard,
     join_subjects,
     split_subjects,
 )
-from imc_desktop.services.staff.rules import StaffRules
+from imc_desktop.services.staff.rules import is_short_course
 from ui.widgets.record_form import RecordForm
 
 NOTE_STYLE = "color: #8a5a00;"
@@ -28,21 +29,18 @@ NOTE_STYLE = "color: #8a5a00;"
 
 @dataclass(frozen=True)
 class SubformContext:
-    """What a row form needs besides the row: the card's birth date, the rules, the ОО."""
+    """What a row form needs besides the row: the rules, the card's birth date, the ОО."""
 
+    rules: Rules
     birth_date: date | None = None
-    rules: StaffRules = field(default_factory=StaffRules)
-    today: date = field(default_factory=date.today)
+    today: date = field(default_factory=clock.today)
     organizations: tuple[tuple[str, str], ...] = ()
 
 
 def child_problems(attr: str, data: Any, context: SubformContext) -> dict[str, str]:
     """The service's messages about one row, keyed by the row's field names."""
-    rows: dict[str, Any] = {attr: (data,)}
-    card = PersonCard(birth_date=context.birth_date, **rows)
-    problems = staff_write.validate_person(card, context.today, context.rules)
-    prefix = f"{attr}.0."
-    return {k[len(prefix):]: m for k, m in problems.items() if k.startswith(prefix)}
+    return staff_write.check_card_row(attr, data, context.birth_date, context.rules,
+                                      context.today)
 
 
 class ChildForm(RecordForm):
@@ -217,9 +215,8 @@ class CourseForm(ChildForm):
         hours_box = self.editor("hours")
         assert isinstance(hours_box, QSpinBox)
         hours = None if hours_box.value() == hours_box.minimum() else hours_box.value()
-        rules = self.context.rules
-        short = (self.values().get("kind") == "ПК" and hours is not None
-                 and rules.min_hours_pk <= hours < rules.usual_hours)
+        rules = self.context.rules.staff
+        short = is_short_course(str(self.values().get("kind")), hours, rules)
         self.hours_note.setText(self.tr(
             "Shorter than the usual %1 hours: allowed, but check the document.").replace(
             "%1", str(rules.usual_hours)) if short else "")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -20,19 +21,19 @@ from PySide6.QtWidgets import (
 )
 
 from imc_desktop import clock, config
-from imc_desktop.services.attestation import records as attestation
 from imc_desktop.services.common.errors import ServiceError, ValidationFailed
-from imc_desktop.services.organizations import records as organizations
+from imc_desktop.services.common.rules import Rules
 from imc_desktop.services.staff import records as staff
 from imc_desktop.services.staff import write as staff_write
+from imc_desktop.services.staff.card import CardData, new_card, open_card
 from imc_desktop.services.staff.records import CourseData, PersonCard, PersonRow
-from imc_desktop.services.staff.rules import KPK_OVERDUE, StaffRules
+from imc_desktop.services.staff.rules import KPK_OVERDUE
 from ui.staff.card import CardContext, CardPage, PersonDialog
 from ui.staff.cohort import CohortCourseDialog
 from ui.staff.list_columns import EXPERIENCE_KIND, OverdueDelegate, experience_of
 from ui.staff.subforms import SubformContext
 from ui.widgets.changes import change_bridge
-from ui.widgets.messages import Ask
+from ui.widgets.messages import Ask, save_over_changes
 from ui.widgets.module_tab import ModuleTab
 from ui.widgets.record_list import Column, RecordList
 
@@ -73,8 +74,9 @@ class StaffTab(QWidget):
     def lists(self) -> list[RecordList]:
         return [self.record_list]
 
-    def rules(self) -> StaffRules:
-        return StaffRules.from_settings(self.settings)
+    def rules(self) -> Rules:
+        """The rules as the settings are now (they may change while the tab is open)."""
+        return Rules.from_settings(self.settings)
 
     # ---------------------------------------------------------------- building
     def _columns(self) -> list[Column]:
@@ -166,7 +168,7 @@ class StaffTab(QWidget):
 
     # ---------------------------------------------------------------- data
     def _load(self) -> list[PersonRow]:
-        rows = staff.list_staff(clock.today(), self.rules())
+        rows = staff.list_staff(self.rules())
         self._numbers = self._fetch_numbers(rows) if self.show_numbers.isChecked() else {}
         self._refresh_choices(rows)
         return rows
@@ -235,34 +237,41 @@ class StaffTab(QWidget):
 
     # ---------------------------------------------------------------- commands
     def add_record(self) -> None:
-        self._edit(PersonCard(), ())
+        self._edit(new_card(), self.rules())
 
     def open_record(self, row: PersonRow | None = None) -> None:
         row = row or self.record_list.current_row()
         if row is None:
             return
+        rules = self.rules()
         try:
-            card, log = staff.get_person(row.id), staff_write.change_log(row.id)
+            data = open_card(row.id, rules)
         except ServiceError as exc:
             Ask.error(self, self.tr("Pedagogue"), str(exc))
             return
-        self._edit(card, tuple(log))
+        self._edit(data, rules)
 
-    def _edit(self, card: PersonCard, log: tuple[staff_write.ChangeEntry, ...]) -> None:
-        rules = attestation.rules_from(self.settings)
-        status = attestation.person_attestation(card.id, rules=rules) if card.id else None
-        from imc_desktop.services.events.participants import person_participation
+    def _edit(self, data: CardData, rules: Rules) -> None:
+        card, saved_ids = data.person, []
 
-        context = CardContext(tuple(organizations.active_organization_choices()), log, self.rules(),
-                              clock.today(), status, rules,
-                              tuple(person_participation(card.id)) if card.id else (),
-                              self.card_pages)
+        loaded = card if card.id else None  # a save writes only what changed on the card
+
+        def save(edited: PersonCard) -> str | None:
+            saved = save_over_changes(self, self.tr("Pedagogue not saved"), partial(
+                staff_write.save_person, edited, rules, data.today, loaded))
+            if saved is not None:
+                saved_ids.append(saved)
+            return saved
+
+        context = replace(CardContext.of(data, rules, self.card_pages), save=save)
         while True:
             edited = PersonDialog.ask(card, context, self)
             if edited is None:
                 return
-            try:
-                saved = staff_write.save_person(edited, context.today, context.rules)
+            try:  # the dialog has saved, unless it was replaced (tests)
+                saved = saved_ids[-1] if saved_ids else save(edited)
+                if saved is None:
+                    return
             except ValidationFailed as exc:
                 Ask.error(self, self.tr("Pedagogue not saved"), str(exc))
                 card = edited
@@ -294,7 +303,7 @@ class StaffTab(QWidget):
             Ask.info(self, title, self.tr(
                 "Select the pedagogues in the list first (Ctrl+click, Shift+click)."))
             return
-        context = SubformContext(rules=self.rules(), today=clock.today())
+        context = SubformContext(self.rules(), today=clock.today())
         course = CohortCourseDialog.ask(CourseData(), [r.full_name for r in rows], context, self)
         if course is None:
             return

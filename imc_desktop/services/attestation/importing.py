@@ -164,8 +164,6 @@ def _apply(rows: list[ImportRow], options: ImportOptions) -> ImportSummary:
             known.add(key)
             s.add(AttestationRecord(**{n: getattr(data, n) for n in _RECORD_FIELDS}))
             created += 1
-    if not options.dry_run and created:
-        attestation.refresh_categories()
     return ImportSummary(created, 0, (), options.dry_run, unchanged)
 
 

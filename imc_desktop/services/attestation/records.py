@@ -2,31 +2,26 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from imc_desktop import clock, config
+from imc_desktop import clock
 from imc_desktop.db import session_scope
 from imc_desktop.services.attestation import rules as r
+from imc_desktop.services.attestation.people import PersonAttestationFacts, people_in
 from imc_desktop.services.common.errors import NotFound, ValidationFailed
 from imc_desktop.services.common.rows import bulk_allocation
-from models import AttestationRecord, Employment, LeavePeriod, Organization, Person
+from imc_desktop.services.common.rules import Rules
+from imc_desktop.services.staff.rules import main_job
+from models import AttestationRecord, Employment, LeavePeriod, Person
 from models.attestation import CHANNELS, STAGES
 
 TABLES = frozenset({"attestation_records", "leave_periods", "persons"})
 KINDS, DECISIONS, LEAVE_KINDS = r.KINDS, r.DECISIONS, r.LEAVE_KINDS
 __all__ = ["CHANNELS", "DECISIONS", "KINDS", "LEAVE_KINDS", "STAGES"]
-
-
-def rules_from(settings: config.Settings) -> r.AttestationRules:
-    return r.AttestationRules(
-        validity_years=settings.get(config.CATEGORY_VALIDITY_YEARS),
-        szd_period_years=settings.get(config.SZD_PERIOD_YEARS),
-        consider_days=settings.get(config.APPLICATION_CONSIDER_DAYS),
-        max_days=settings.get(config.ATTESTATION_MAX_DAYS))
 
 
 @dataclass(frozen=True)
@@ -74,6 +69,25 @@ def decisions_of(records: list[AttestationData]) -> list[r.Decision]:
     return [d for d in map(_decision, records) if d is not None]
 
 
+_DECIDED = (AttestationRecord.person_id, AttestationRecord.kind, AttestationRecord.decision,
+            AttestationRecord.decided_on, AttestationRecord.valid_until)
+
+
+def decisions_by_person(s: Session) -> dict[str, list[r.Decision]]:
+    """{person id: their decisions}, everyone's in one query (lists of thousands)."""
+    found: dict[str, list[r.Decision]] = {}
+    query = select(*_DECIDED).where(AttestationRecord.decision != "",
+                                    AttestationRecord.decided_on.is_not(None))
+    for pid, kind, decision, decided_on, until in s.connection().execute(query).all():
+        found.setdefault(pid, []).append(r.Decision(kind, decision, decided_on, until))  # type: ignore[arg-type]
+    return found
+
+
+def all_decisions() -> dict[str, list[r.Decision]]:
+    with session_scope() as s:
+        return decisions_by_person(s)
+
+
 # ---------------------------------------------------------------- validation
 
 _FITTING = {r.SZD: (r.CONFORMS, r.NOT_CONFORMS)}
@@ -114,79 +128,45 @@ def _check_decision(data: AttestationData) -> dict[str, str]:
     return p
 
 
-def record_warnings(data: AttestationData, today: date | None = None) -> list[str]:
+def record_warnings(data: AttestationData, rules: Rules, today: date | None = None
+                    ) -> list[str]:
     """What to warn about without refusing: педагог-методист/-наставник without the highest
     category."""
     others = [x for x in person_records(data.person_id) if x.id != data.id] \
         if data.person_id else []
-    warning = r.senior_kind_warning(data.kind, decisions_of(others), today or clock.today())
+    warning = r.senior_kind_warning(data.kind, decisions_of(others), today or clock.today(),
+                                    rules.attestation)
     return [warning] if warning else []
 
 
 # ---------------------------------------------------------------- reading and writing
 
+def _records_in(s: Session, person_id: str) -> list[AttestationData]:
+    rows = s.scalars(select(AttestationRecord).where(
+        AttestationRecord.person_id == person_id).order_by(
+        AttestationRecord.decided_on, AttestationRecord.applied_on))
+    return [_data(x) for x in rows]
+
+
+def _leaves_in(s: Session, person_id: str) -> list[LeaveData]:
+    rows = s.scalars(select(LeavePeriod).where(LeavePeriod.person_id == person_id)
+                     .order_by(LeavePeriod.start))
+    return [LeaveData(x.id, x.kind, x.start, x.end) for x in rows]
+
+
 def person_records(person_id: str) -> list[AttestationData]:
     with session_scope() as s:
-        rows = s.scalars(select(AttestationRecord).where(
-            AttestationRecord.person_id == person_id).order_by(
-            AttestationRecord.decided_on, AttestationRecord.applied_on))
-        return [_data(x) for x in rows]
+        return _records_in(s, person_id)
 
 
 def person_leaves(person_id: str) -> list[LeaveData]:
     with session_scope() as s:
-        rows = s.scalars(select(LeavePeriod).where(LeavePeriod.person_id == person_id)
-                         .order_by(LeavePeriod.start))
-        return [LeaveData(x.id, x.kind, x.start, x.end) for x in rows]
+        return _leaves_in(s, person_id)
 
 
-def _refresh_category(s: Session, person_id: str, today: date,
-                      rules: r.AttestationRules) -> None:
-    """The person's current category (shown in «Кадры») follows the attestation records."""
-    person = s.get(Person, person_id)
-    if person is None:
-        return
-    records = s.scalars(select(AttestationRecord).where(
-        AttestationRecord.person_id == person_id)).all()
-    current = r.current_category([d for d in map(_decision, records) if d], today, rules)
-    category = current.kind if current else ""
-    when = current.decided_on if current else None
-    if (person.category, person.category_date) != (category, when):
-        person.category, person.category_date = category, when
-
-
-def refresh_categories(today: date | None = None, rules: r.AttestationRules | None = None
-                       ) -> int:
-    """Bring the current category of every pedagogue who has attestation decisions up to
-    date (old-rule categories expire with time); run at start. A category typed on the card
-    of someone without any decision is left as it is. Changes go to the change log.
-    The number of pedagogues whose category changed."""
-    from imc_desktop.services.staff.write import ChangeLogWriter
-
-    today, rules = today or clock.today(), rules or r.AttestationRules()
-    changed = 0
-    with bulk_allocation(), session_scope() as s:
-        by_person: dict[str, list[r.Decision]] = {}
-        for record in s.scalars(select(AttestationRecord)):
-            decision = _decision(record)
-            if decision is not None:
-                by_person.setdefault(record.person_id, []).append(decision)
-        for person in s.scalars(select(Person)):
-            if person.id not in by_person:
-                continue  # no decisions: a category typed on the card stays
-            current = r.current_category(by_person[person.id], today, rules)
-            value = (current.kind, current.decided_on) if current else ("", None)
-            if (person.category, person.category_date) != value:
-                ChangeLogWriter(s, person.id).record(
-                    "persons", person.id, "аттестация", [("category", person.category,
-                                                          value[0])])
-                person.category, person.category_date = value
-                changed += 1
-    return changed
-
-
-def save_record(data: AttestationData, today: date | None = None,
-                rules: r.AttestationRules | None = None) -> str:
+def save_record(data: AttestationData) -> str:
+    """Create or change the record. The category shown for the person is derived from the
+    records when it is read, so nothing else is written."""
     problems = validate_record(data)
     if problems:
         raise ValidationFailed(problems)
@@ -198,21 +178,16 @@ def save_record(data: AttestationData, today: date | None = None,
             setattr(record, name, getattr(data, name))
         s.add(record)
         s.flush()
-        _refresh_category(s, data.person_id, today or clock.today(),
-                          rules or r.AttestationRules())
         record_id = record.id
     return record_id
 
 
-def delete_record(record_id: str, today: date | None = None) -> None:
+def delete_record(record_id: str) -> None:
     with session_scope() as s:
         record = s.get(AttestationRecord, record_id)
         if record is None:
             raise NotFound("Запись об аттестации не найдена: возможно, её уже удалили.")
-        person_id = record.person_id
         s.delete(record)
-        s.flush()
-        _refresh_category(s, person_id, today or clock.today(), r.AttestationRules())
 
 
 def validate_leave(leave: LeaveData) -> dict[str, str]:
@@ -292,41 +267,7 @@ class ApplicationRow:
     overdue: bool
 
 
-@dataclass
-class _Person:
-    name: str
-    organization: str = ""
-    organization_id: str = ""
-    position: str = ""
-    appointed_on: date | None = None
-    records: list[AttestationRecord] | None = None
-    leaves: list[r.Leave] | None = None
-
-
-def _people(s: Session) -> dict[str, _Person]:
-    people = {pid: _Person(" ".join(x for x in (last, first, middle) if x))
-              for pid, last, first, middle in s.execute(select(
-                  Person.id, Person.last_name, Person.first_name, Person.middle_name))}
-    jobs = select(Employment.person_id, Organization.short_name, Organization.id,
-                  Employment.position, Employment.appointed_on, Employment.hired_on,
-                  Employment.job_type).join(Organization).where(Employment.left_on.is_(None))
-    for pid, org, org_id, position, appointed, hired, job_type in s.execute(jobs):
-        person = people.get(pid)
-        if person is not None and (not person.organization or job_type.startswith("основное")):
-            person.organization, person.organization_id = org, org_id
-            person.position, person.appointed_on = position, appointed or hired
-    for record in s.scalars(select(AttestationRecord)):
-        person = people.get(record.person_id)
-        if person is not None:
-            person.records = [*(person.records or []), record]
-    for leave in s.scalars(select(LeavePeriod)):
-        person = people.get(leave.person_id)
-        if person is not None:
-            person.leaves = [*(person.leaves or []), r.Leave(leave.kind, leave.start, leave.end)]
-    return people
-
-
-def _due_rows(pid: str, p: _Person, today: date, until: date,
+def _due_rows(pid: str, p: PersonAttestationFacts, today: date, until: date,
               rules: r.AttestationRules) -> list[DueRow]:
     decisions = [d for d in map(_decision, p.records or []) if d]
     rows: list[DueRow] = []
@@ -349,40 +290,40 @@ def _due_rows(pid: str, p: _Person, today: date, until: date,
     return rows
 
 
-def deadlines(until: date, today: date | None = None,
-              rules: r.AttestationRules | None = None) -> list[DueRow]:
+def deadlines(until: date, rules: Rules, today: date | None = None) -> list[DueRow]:
     """Who needs attention by `until`: expiring categories and СЗД due (overdue included)."""
-    today, rules = today or clock.today(), rules or r.AttestationRules()
+    today = today or clock.today()
     with bulk_allocation(), session_scope() as s:
-        people = _people(s)
+        people = people_in(s)
     rows = [due for pid, p in people.items() if p.organization
-            for due in _due_rows(pid, p, today, until, rules)]
+            for due in _due_rows(pid, p, today, until, rules.attestation)]
     return sorted(rows, key=lambda x: (x.due, x.person_name))
 
 
-def history() -> list[HistoryRow]:
+def history(rules: Rules) -> list[HistoryRow]:
     with bulk_allocation(), session_scope() as s:
-        people = _people(s)
+        people = people_in(s)
         return [HistoryRow(
             x.id, x.person_id, people[x.person_id].name if x.person_id in people else "",
             people[x.person_id].organization if x.person_id in people else "", x.position,
             x.kind, x.stage, x.applied_on, x.decision, x.decided_on, x.order_number,
-            x.order_date, r.valid_until(d) if (d := _decision(x)) else None, x.simplified)
+            x.order_date, r.valid_until(d, rules.attestation) if (d := _decision(x)) else None,
+            x.simplified)
             for p in people.values() for x in (p.records or [])]
 
 
-def applications(today: date | None = None, rules: r.AttestationRules | None = None
-                 ) -> list[ApplicationRow]:
+def applications(rules: Rules, today: date | None = None) -> list[ApplicationRow]:
     """Applications in progress with their deadlines; overdue ones flagged."""
-    today, rules = today or clock.today(), rules or r.AttestationRules()
+    today = today or clock.today()
     with session_scope() as s:
-        people = _people(s)
+        people = people_in(s)
     rows = []
     for p in people.values():
         for x in p.records or []:
             if x.stage == STAGES[2]:
                 continue
-            limits = r.application_deadlines(x.applied_on, rules) if x.applied_on else None
+            limits = r.application_deadlines(x.applied_on, rules.attestation) \
+                if x.applied_on else None
             rows.append(ApplicationRow(
                 x.id, x.person_id, p.name, p.organization, x.kind, x.applied_on, x.stage,
                 limits.consider_by if limits else None, limits.finish_by if limits else None,
@@ -400,14 +341,31 @@ class PersonAttestation:
     category_until: date | None
     next_date: date | None
     next_reason: str
+    shown_category: str = ""  # what the card's «Категория» shows: by the decisions, else
+    shown_since: date | None = None  # the category typed on the card
 
 
-def person_attestation(person_id: str, today: date | None = None,
-                       rules: r.AttestationRules | None = None) -> PersonAttestation:
-    today, rules = today or clock.today(), rules or r.AttestationRules()
-    records, leaves = person_records(person_id), person_leaves(person_id)
+def attestation_in(s: Session, person_id: str, rules: Rules, today: date
+                   ) -> PersonAttestation:
+    """The card's «Аттестация» tab, read in the caller's unit of work."""
+    records, leaves = _records_in(s, person_id), _leaves_in(s, person_id)
+    job = main_job(s.scalars(select(Employment).where(Employment.person_id == person_id)))
+    appointed = (job.appointed_on or job.hired_on) if job else None
+    status = _status(records, leaves, appointed, today, rules.attestation)
+    person = s.get(Person, person_id)
+    typed, typed_on = (person.category, person.category_date) if person else ("", None)
+    shown = r.category_shown(decisions_of(records), typed, typed_on, today, rules.attestation)
+    return replace(status, shown_category=shown[0], shown_since=shown[1])
+
+
+def person_attestation(person_id: str, rules: Rules, today: date | None = None
+                       ) -> PersonAttestation:
     with session_scope() as s:
-        person = _people(s).get(person_id)
+        return attestation_in(s, person_id, rules, today or clock.today())
+
+
+def _status(records: list[AttestationData], leaves: list[LeaveData], appointed: date | None,
+            today: date, rules: r.AttestationRules) -> PersonAttestation:
     decisions = decisions_of(records)
     current = r.current_category(decisions, today, rules)
     until = r.valid_until(current, rules) if current else None
@@ -416,7 +374,7 @@ def person_attestation(person_id: str, today: date | None = None,
                   else f"категория «{current.kind}» действует до этой даты")
         next_date = until
     else:
-        szd = r.szd_due(decisions, person.appointed_on if person else None,
+        szd = r.szd_due(decisions, appointed,
                         [r.Leave(x.kind, x.start, x.end) for x in leaves if x.start], today,
                         rules)
         next_date, reason = szd.due, f"СЗД: {szd.reason}"

@@ -17,7 +17,9 @@ from imc_desktop.services.attestation import records as attestation
 from imc_desktop.services.attestation import rules as r
 from imc_desktop.services.attestation.records import DueRow
 from imc_desktop.services.common.errors import ServiceError
+from imc_desktop.services.common.rules import Rules
 from imc_desktop.services.staff import records as staff
+from imc_desktop.services.staff import rules as staff_rules
 from imc_desktop.services.staff.records import PersonRow
 from imc_desktop.services.staff.report_data import NO_ORG, name_key, org_key
 from imc_desktop.services.staff.rules import (
@@ -30,15 +32,6 @@ from imc_desktop.services.staff.rules import (
 Row = list[CellValue]
 MAX_PLAN_YEARS = 10
 _RANGE = re.compile(r"^\s*(\d{4})\s*(?:[-–—]\s*(\d{4}))?\s*$")
-
-
-def decisions_by_person() -> dict[str, list[r.Decision]]:
-    """Every decided attestation record as a rule decision, by person id."""
-    found: dict[str, list[r.Decision]] = defaultdict(list)
-    for x in attestation.history():
-        if x.decision and x.decided_on is not None:
-            found[x.person_id].append(r.Decision(x.kind, x.decision, x.decided_on, x.valid_until))
-    return dict(found)
 
 
 def people_by_org(people: Iterable[PersonRow], org_id: str) -> list[PersonRow]:
@@ -86,10 +79,9 @@ def plan_cells(person: PersonRow, decisions: Sequence[r.Decision],
             *(marks[y] for y in years)]
 
 
-def dues_by_person(until: date, today: date, rules: r.AttestationRules | None = None
-                   ) -> dict[str, list[DueRow]]:
+def dues_by_person(until: date, today: date, rules: Rules) -> dict[str, list[DueRow]]:
     found: dict[str, list[DueRow]] = defaultdict(list)
-    for due in attestation.deadlines(until, today, rules):
+    for due in attestation.deadlines(until, rules, today):
         found[due.person_id].append(due)
     return dict(found)
 
@@ -117,20 +109,12 @@ def percent(part: int, whole: int) -> float:
     return round(100.0 * part / whole, 1) if whole else 0.0
 
 
-def category_on(decisions: Sequence[r.Decision], on: date,
-                rules: r.AttestationRules | None = None) -> str:
-    current = r.current_category(decisions, on, rules or r.AttestationRules())
-    return current.kind if current else ""
-
-
-def shares(people: Sequence[PersonRow], on: date, rules: r.AttestationRules | None = None
-           ) -> list[Share]:
-    """One share per ОО (main place of work), by ОО name, and the district «Всего» last."""
-    decisions = decisions_by_person()
+def shares(people: Sequence[PersonRow]) -> list[Share]:
+    """One share per ОО (main place of work), by ОО name, and the district «Всего» last.
+    The people as read on the report's date: their category is the one in force then."""
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     for p in people:
-        own = decisions.get(p.id)  # without decisions: the category typed on the card
-        kind = category_on(own, on, rules) if own else p.category
+        kind = p.category
         c = counts[p.organization or NO_ORG]
         c[0] += 1
         c[1] += kind == r.HIGHEST
@@ -142,10 +126,9 @@ def shares(people: Sequence[PersonRow], on: date, rules: r.AttestationRules | No
 
 # ---------------------------------------------------------------- the submission
 
-def find_person(text: str, where: str, today: date,
-                rules: r.AttestationRules | None = None) -> str:
+def find_person(text: str, where: str, today: date, rules: Rules) -> str:
     """The id of the pedagogue named by id or ФИО; empty: the first with СЗД due."""
-    people = staff.list_staff(today)
+    people = staff.list_staff(rules, today)
     if not text.strip():
         return default_person(people, today, rules)
     if any(p.id == text.strip() for p in people):
@@ -159,19 +142,15 @@ def find_person(text: str, where: str, today: date,
     return found[0].id
 
 
-def default_person(people: Sequence[PersonRow], today: date,
-                   rules: r.AttestationRules | None = None) -> str:
-    due = {d.person_id for d in attestation.deadlines(date(today.year + 5, 12, 31), today, rules)
+def default_person(people: Sequence[PersonRow], today: date, rules: Rules) -> str:
+    due = {d.person_id for d in attestation.deadlines(date(today.year + 5, 12, 31), rules, today)
            if d.kind == r.SZD}
     ordered = sorted(people, key=lambda p: (p.id not in due, name_key(p.full_name)))
     return ordered[0].id if ordered else ""
 
 
 def main_job(card: staff.PersonCard) -> staff.EmploymentData | None:
-    jobs = [j for j in card.employments if j.left_on is None]
-    main = [j for j in jobs if j.job_type.startswith("основн")]
-    chosen = main or jobs
-    return chosen[0] if chosen else None
+    return staff_rules.main_job(card.employments)
 
 
 def short(full: str) -> str:

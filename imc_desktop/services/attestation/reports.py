@@ -48,9 +48,9 @@ def _plan_columns(years: range) -> tuple[ReportColumn, ...]:
 def _plan(params: dict[str, Any], ctx: ReportContext) -> Report:
     first, last = ad.parse_years(params["years"], param_place(PLAN, "years", "Годы графика"))
     years = range(first, last + 1)
-    people = ad.people_by_org(staff.list_staff(ctx.today, ctx.staff_rules), params["org"])
-    decisions = ad.decisions_by_person()
-    dues = ad.dues_by_person(date(last, 12, 31), ctx.today, ctx.attestation_rules)
+    people = ad.people_by_org(staff.list_staff(ctx.rules, ctx.today), params["org"])
+    decisions = attestation.all_decisions()
+    dues = ad.dues_by_person(date(last, 12, 31), ctx.today, ctx.rules)
     tables = data.per_organization(_plan_columns(years), (
         (p.organization or data.NO_ORG,
          ad.plan_cells(p, decisions.get(p.id, []), dues.get(p.id, []), years))
@@ -104,7 +104,7 @@ def _due(params: dict[str, Any], ctx: ReportContext) -> Report:
     if first > last:
         raise ServiceError(f"{param_place(DUE, 'from', 'Начало периода')}: {format_date(first)} "
                            f"позже конца периода {format_date(last)}.")
-    upcoming, overdue = split_due(attestation.deadlines(last, ctx.today, ctx.attestation_rules),
+    upcoming, overdue = split_due(attestation.deadlines(last, ctx.rules, ctx.today),
                                   first, params["org"])
     upcoming.sort(key=lambda x: (data.org_key(x.organization), x.due,
                                  data.name_key(x.person_name)))
@@ -144,7 +144,7 @@ SHARE_CHART = ReportChart("Доля педагогов с высшей и пер
 
 def _share(params: dict[str, Any], ctx: ReportContext) -> Report:
     on: date = params["date"]
-    rows = ad.shares(staff.list_staff(on, ctx.staff_rules), on, ctx.attestation_rules)
+    rows = ad.shares(staff.list_staff(ctx.rules, on))
     table = ReportTable(SHARE_COLUMNS, [s.cells() for s in rows], chart=SHARE_CHART)
     return Report(
         title="Доля педагогических работников с высшей и первой квалификационной категорией",
@@ -166,7 +166,7 @@ register(ReportDefinition(
 
 def _submission(params: dict[str, Any], ctx: ReportContext) -> Report:
     where = param_place(SZD_SUBMISSION, "person", "Педагог")
-    person_id = ad.find_person(params["person"], where, ctx.today, ctx.attestation_rules)
+    person_id = ad.find_person(params["person"], where, ctx.today, ctx.rules)
     if not person_id:
         return Report(title="Представление на аттестацию на соответствие занимаемой должности",
                       paragraphs=("В реестре нет педагогов.",))

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from imc_desktop import config
 from imc_desktop.services.staff.rules import add_months, add_years
 
 NEW_RULES_FROM = date(2023, 9, 1)
@@ -39,6 +40,14 @@ class AttestationRules:
     sickness_months: int = 4
     sickness_return_years: int = 1
 
+    @staticmethod
+    def from_settings(settings: config.Settings) -> AttestationRules:
+        return AttestationRules(
+            validity_years=settings.get(config.CATEGORY_VALIDITY_YEARS),
+            szd_period_years=settings.get(config.SZD_PERIOD_YEARS),
+            consider_days=settings.get(config.APPLICATION_CONSIDER_DAYS),
+            max_days=settings.get(config.ATTESTATION_MAX_DAYS))
+
 
 @dataclass(frozen=True)
 class Decision:
@@ -55,7 +64,7 @@ class Leave:
     end: date | None = None  # None: still on leave
 
 
-def valid_until(d: Decision, rules: AttestationRules = AttestationRules()) -> date | None:
+def valid_until(d: Decision, rules: AttestationRules) -> date | None:
     """When the result stops counting; None when it does not expire.
 
     An explicit date wins. A first or highest category decided before 01.09.2023 lasts
@@ -77,7 +86,7 @@ def _in_force(d: Decision, on: date, rules: AttestationRules) -> bool:
 
 
 def current_category(decisions: Iterable[Decision], on: date,
-                     rules: AttestationRules = AttestationRules()) -> Decision | None:
+                     rules: AttestationRules) -> Decision | None:
     """The highest category established and in force on the date (the later one on a tie)."""
     rank = {FIRST: 1, HIGHEST: 2}
     valid = [d for d in decisions if d.kind in rank and d.decision == ESTABLISHED
@@ -85,8 +94,22 @@ def current_category(decisions: Iterable[Decision], on: date,
     return max(valid, key=lambda d: (rank[d.kind], d.decided_on), default=None)
 
 
+def category_shown(decisions: Sequence[Decision], typed: str, typed_on: date | None,
+                   on: date, rules: AttestationRules) -> tuple[str, date | None]:
+    """The pedagogue's category and its date as every list, card and report shows them.
+
+    With any attestation decision on record: the category in force on the date (none when
+    it has expired), derived when read and never stored. Without any decision: the one
+    typed on the card, as it was typed.
+    """
+    if not decisions:
+        return typed, typed_on
+    current = current_category(decisions, on, rules)
+    return (current.kind, current.decided_on) if current else ("", None)
+
+
 def senior_kind_warning(kind: str, decisions: Iterable[Decision], on: date,
-                        rules: AttestationRules = AttestationRules()) -> str | None:
+                        rules: AttestationRules) -> str | None:
     """Педагог-методист / -наставник need the highest category: a warning, not a refusal."""
     if kind not in (METHODIST, MENTOR):
         return None
@@ -103,7 +126,7 @@ class SzdDue:
 
 
 def szd_due(decisions: Sequence[Decision], appointed_on: date | None, leaves: Iterable[Leave],
-            today: date, rules: AttestationRules = AttestationRules()) -> SzdDue:
+            today: date, rules: AttestationRules) -> SzdDue:
     """When the conformity attestation is due, and why (Russian), for a pedagogue."""
     category = current_category(decisions, today, rules)
     if category is not None:
@@ -165,13 +188,13 @@ class ApplicationDeadlines:
     finish_by: date
 
 
-def application_deadlines(applied_on: date, rules: AttestationRules = AttestationRules()
+def application_deadlines(applied_on: date, rules: AttestationRules
                           ) -> ApplicationDeadlines:
     return ApplicationDeadlines(applied_on + timedelta(days=rules.consider_days),
                                 applied_on + timedelta(days=rules.max_days))
 
 
 def application_overdue(applied_on: date, decided: bool, today: date,
-                        rules: AttestationRules = AttestationRules()) -> bool:
+                        rules: AttestationRules) -> bool:
     """An application without a decision after the longest attestation time."""
     return not decided and today > application_deadlines(applied_on, rules).finish_by

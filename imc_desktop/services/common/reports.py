@@ -12,9 +12,8 @@ import exports
 from exports import ApprovalBlock, Report, ReportColumn, ReportStyle, ReportTable, Signature
 from exports.fonts import find_cyrillic_font
 from imc_desktop import clock, config
-from imc_desktop.services.attestation.rules import AttestationRules
 from imc_desktop.services.common.errors import ServiceError
-from imc_desktop.services.staff.rules import StaffRules
+from imc_desktop.services.common.rules import Rules
 from imc_desktop.validation import parse_date
 
 Progress = Callable[[int, int], None]
@@ -36,7 +35,8 @@ class ReportParam:
 
 @dataclass(frozen=True)
 class ReportContext:
-    """What every report takes from the settings: who issues it and who signs it."""
+    """What every report takes from the settings: who issues it and who signs it, and the
+    rules (the same bundle the screens use)."""
 
     department: str
     organization: str
@@ -45,8 +45,7 @@ class ReportContext:
     executor_name: str
     executor_phone: str
     today: date
-    staff_rules: StaffRules = field(default_factory=StaffRules)
-    attestation_rules: AttestationRules = field(default_factory=AttestationRules)
+    rules: Rules
     form_codes: dict[str, str] = field(default_factory=dict)  # setting key -> form code
 
     def signatures(self) -> tuple[Signature, ...]:
@@ -111,12 +110,6 @@ def short_name(full: str) -> str:
     return exports.initials_name(parts[0], parts[1], parts[2] if len(parts) > 2 else "")
 
 
-def attestation_rules_from(settings: config.Settings) -> AttestationRules:
-    from imc_desktop.services.attestation.records import rules_from
-
-    return rules_from(settings)
-
-
 def context(settings: config.Settings, today: date | None = None) -> ReportContext:
     return ReportContext(
         department=settings.get(config.DEPARTMENT_NAME),
@@ -126,8 +119,7 @@ def context(settings: config.Settings, today: date | None = None) -> ReportConte
         executor_name=settings.get(config.EXECUTOR_NAME),
         executor_phone=settings.get(config.EXECUTOR_PHONE),
         today=today or clock.today(),
-        staff_rules=StaffRules.from_settings(settings),
-        attestation_rules=attestation_rules_from(settings),
+        rules=Rules.from_settings(settings),
         form_codes={s.key: settings.get(s) for s in config.FORM_CODES},
     )
 

@@ -16,6 +16,7 @@ from imc_desktop.services.common.errors import NotFound, ServiceError, Validatio
 from imc_desktop.services.common.records import load_or_new
 from imc_desktop.services.events import rules
 from imc_desktop.services.events.records import person_name
+from imc_desktop.services.staff.rules import main_job
 from models import Employment, Event, EventParticipant, Organization, Person
 from models.events import RESULTS, ROLES
 
@@ -93,9 +94,13 @@ def list_participants(event_id: str) -> list[ParticipantRow]:
 def person_participation(person_id: str) -> list[ParticipantRow]:
     """Everything a pedagogue took part in, newest first (the card's tab)."""
     with session_scope() as s:
-        found = list(s.scalars(select(EventParticipant).join(Event).where(
-            EventParticipant.person_id == person_id).order_by(Event.starts_at.desc())))
-        return _rows(s, found)
+        return participation_in(s, person_id)
+
+
+def participation_in(s: Session, person_id: str) -> list[ParticipantRow]:
+    found = list(s.scalars(select(EventParticipant).join(Event).where(
+        EventParticipant.person_id == person_id).order_by(Event.starts_at.desc())))
+    return _rows(s, found)
 
 
 # ---------------------------------------------------------------- adding
@@ -125,13 +130,13 @@ def _check_capacity(s: Session, event: Event, adding: Sequence[str]) -> None:
 
 
 def _main_jobs(s: Session, person_ids: Sequence[str]) -> dict[str, Employment]:
-    jobs: dict[str, Employment] = {}
+    held: dict[str, list[Employment]] = {}
     for job in s.scalars(select(Employment).where(Employment.person_id.in_(person_ids),
                                                   Employment.left_on.is_(None))
                          .order_by(Employment.hired_on)):
-        if job.person_id not in jobs or job.job_type.startswith("основное"):
-            jobs[job.person_id] = job
-    return jobs
+        held.setdefault(job.person_id, []).append(job)
+    found = {pid: main_job(jobs) for pid, jobs in held.items()}
+    return {pid: job for pid, job in found.items() if job is not None}
 
 
 def add_people(event_id: str, person_ids: Sequence[str], role: str = ROLES[0],

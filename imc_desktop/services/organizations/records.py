@@ -7,6 +7,7 @@ from dataclasses import dataclass, fields, replace
 from datetime import date
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from imc_desktop import db
 from imc_desktop import validation as v
@@ -186,6 +187,10 @@ def organization_choices() -> list[tuple[str, str]]:
 def active_organization_choices() -> list[tuple[str, str]]:
     """(id, short name) of the ОО that work now, by name: for a card's choice and statistics."""
     with session_scope() as s:
-        query = select(Organization.id, Organization.short_name).where(
-            Organization.is_active.is_(True)).order_by(Organization.short_name)
-        return [(str(i), str(n)) for i, n in s.connection().execute(query)]
+        return active_choices_in(s)
+
+
+def active_choices_in(s: Session) -> list[tuple[str, str]]:
+    query = select(Organization.id, Organization.short_name).where(
+        Organization.is_active.is_(True)).order_by(Organization.short_name)
+    return [(str(i), str(n)) for i, n in s.connection().execute(query)]

@@ -17,7 +17,8 @@ from imc_desktop import clock
 from imc_desktop.importers import ImportField, ImportKind, ImportOptions, ImportRow, ImportSummary
 from imc_desktop.services.common.importing import organization_references, register, unit_of_work
 from imc_desktop.services.staff import records as staff
-from imc_desktop.services.staff.write import validate_person
+from imc_desktop.services.staff.rules import MAIN_JOB, is_main_job
+from imc_desktop.services.staff.write import check_person_fields
 from models import Education, Employment, Experience, Organization, Person
 from models.base import new_id
 from models.staff import EDUCATION_LEVELS, JOB_TYPES
@@ -117,7 +118,7 @@ def _job_type(text: str) -> str:
         return JOB_TYPES[1]
     if "внеш" in t or "совмест" in t:
         return JOB_TYPES[2]
-    return JOB_TYPES[0]
+    return MAIN_JOB
 
 
 # ---------------------------------------------------------------- a row as a card
@@ -178,9 +179,10 @@ _NESTED = {"employments.0.organization_id": "organization", "employments": "posi
 
 
 def check_staff_row(values: dict[str, Any]) -> dict[str, str]:
-    """The card's own validation, with its messages put on the row's fields."""
+    """The card's own validation, with its messages put on the row's fields (a row has no
+    courses, the only part of the card's checks that depends on the settings)."""
     problems: dict[str, str] = {}
-    for key, message in validate_person(row_card(values)).items():
+    for key, message in check_person_fields(row_card(values), clock.today()).items():
         if key in _NESTED:
             problems[_NESTED[key]] = message
         elif key.startswith("employments.0."):
@@ -260,10 +262,10 @@ def _moved_from(person: Person, card: staff.PersonCard) -> str | None:
     """The other ОО where the person has an open main job, when the row gives a main job
     in another ОО: a transfer the methodist must confirm on the card, not a second job."""
     job = card.employments[0]
-    if job.job_type != JOB_TYPES[0]:
+    if not is_main_job(job.job_type):
         return None
     for e in person.employments:
-        if e.left_on is None and e.job_type == JOB_TYPES[0] and \
+        if e.left_on is None and is_main_job(e.job_type) and \
                 e.organization_id != job.organization_id:
             return e.organization_id
     return None
@@ -303,7 +305,7 @@ def _merge_experience(person: Person, exp: staff.ExperienceData) -> bool:
 
 
 def _apply_staff(rows: list[ImportRow], options: ImportOptions) -> ImportSummary:
-    from imc_desktop.services.staff.write import ChangeLogWriter
+    from imc_desktop.services.staff.changelog import ChangeLogWriter
 
     created = updated = unchanged = 0
     skipped: list[tuple[int, str]] = []

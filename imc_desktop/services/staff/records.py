@@ -6,15 +6,18 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from imc_desktop import clock
 from imc_desktop.db import session_scope
+from imc_desktop.services.attestation.records import decisions_by_person
+from imc_desktop.services.attestation.rules import Decision, category_shown
 from imc_desktop.services.common.errors import NotFound
 from imc_desktop.services.common.rows import bulk_allocation, fast_row
+from imc_desktop.services.common.rules import Rules
 from imc_desktop.services.staff import rules
 from imc_desktop.validation import mask_inn, mask_snils
 from models import (
@@ -53,7 +56,7 @@ class EmploymentData:
     organization_id: str = ""
     organization_name: str = ""
     position: str = "учитель"
-    job_type: str = JOB_TYPES[0]
+    job_type: str = rules.MAIN_JOB
     load: float | None = None
     subjects: tuple[str, ...] = ()
     hired_on: date | None = None
@@ -187,28 +190,42 @@ def join_subjects(subjects: Iterable[str]) -> str:
 
 # ---------------------------------------------------------------- the list
 
+class _Job(NamedTuple):
+    organization: str
+    organization_id: str
+    position: str
+    subjects: str
+    hired_on: date | None
+    job_type: str
+    left_on: date | None = None
+
+
+_NO_JOB = _Job("", "", "", "", None, "")
+
+
 @dataclass
 class _Gathered:
-    jobs: dict[str, list[tuple[str, str, str, str, date | None]]] = field(
-        default_factory=lambda: defaultdict(list))
+    jobs: dict[str, list[_Job]] = field(default_factory=lambda: defaultdict(list))
     last_course: dict[str, date] = field(default_factory=dict)
     ped: dict[str, tuple[int, int, date]] = field(default_factory=dict)
     education: dict[str, tuple[str, bool, int | None]] = field(default_factory=dict)
+    decisions: dict[str, list[Decision]] = field(default_factory=dict)
 
 
 def _gather(s: Session) -> _Gathered:
     g = _Gathered()
     conn = s.connection()
     jobs = select(Employment.person_id, Organization.short_name, Employment.organization_id,
-                  Employment.position, Employment.subjects, Employment.hired_on, Employment.job_type
-                  ).join(Organization).where(Employment.left_on.is_(None)).order_by(
-                  Employment.hired_on.is_(None).desc(), Employment.hired_on)  # latest main first
+                  Employment.position, Employment.subjects, Employment.hired_on,
+                  Employment.job_type).join(Organization).where(Employment.left_on.is_(None)
+                  ).order_by(Employment.hired_on.is_(None).desc(), Employment.hired_on)
     for pid, org, org_id, position, subjects, hired, job_type in conn.execute(jobs).all():
-        entry = (org, org_id, position, subjects, hired)
-        if job_type == JOB_TYPES[0]:
-            g.jobs[pid].insert(0, entry)
-        else:
-            g.jobs[pid].append(entry)
+        g.jobs[pid].append(_Job(org, org_id, position, subjects, hired, job_type))
+    for held in g.jobs.values():  # the main job first, then the others as they were taken
+        main = rules.main_job(held)
+        if main is not None and held[0] is not main:
+            held.remove(main)
+            held.insert(0, main)
     courses = select(Course.person_id, func.max(Course.end_date)).group_by(Course.person_id)
     g.last_course = {pid: end for pid, end in conn.execute(courses).all()}
     ped = select(Experience.person_id, Experience.years, Experience.months, Experience.as_of
@@ -219,6 +236,7 @@ def _gather(s: Session) -> _Gathered:
         best = g.education.get(pid)
         if best is None or _edu_rank(level) <= _edu_rank(best[0]):
             g.education[pid] = (level, bool(pedagogical), year)
+    g.decisions = decisions_by_person(s)
     return g
 
 
@@ -227,31 +245,34 @@ def _edu_rank(level: str) -> int:
 
 
 _PERSON_COLUMNS = (Person.id, Person.last_name, Person.first_name, Person.middle_name,
-                   Person.birth_date, Person.sex, Person.snils, Person.inn, Person.category)
+                   Person.birth_date, Person.sex, Person.snils, Person.inn, Person.category,
+                   Person.category_date)
 
 
-def list_staff(today: date | None = None, staff_rules: rules.StaffRules | None = None
-               ) -> list[PersonRow]:
-    """Every pedagogue with what the list shows, computed on `today`."""
+def list_staff(rules_: Rules, today: date | None = None) -> list[PersonRow]:
+    """Every pedagogue with what the list shows, computed on `today` (the category too)."""
     today = today or clock.today()
-    staff_rules = staff_rules or rules.StaffRules()
     with bulk_allocation(), session_scope() as s:
         gathered = _gather(s)
         people = s.connection().execute(select(*_PERSON_COLUMNS).order_by(
             Person.last_name, Person.first_name, Person.middle_name)).all()
-        return [_row(p, gathered, today, staff_rules) for p in people]
+        return [_row(p, gathered, today, rules_) for p in people]
 
 
-def _row(p: Any, g: _Gathered, today: date, staff_rules: rules.StaffRules) -> PersonRow:
+def _row(p: Any, g: _Gathered, today: date, rules_: Rules) -> PersonRow:
     pid: str
     birth: date | None
-    pid, last, first, middle, birth, sex, snils, inn, category = p
+    pid, last, first, middle, birth, sex, snils, inn, typed, typed_on = p
+    staff_rules = rules_.staff
     jobs = g.jobs.get(pid, [])
-    main = jobs[0] if jobs else ("", "", "", "", None)
+    main = jobs[0] if jobs else _NO_JOB
     ped = g.ped.get(pid)
     ped_ym = rules.experience_on(ped[0], ped[1], ped[2], today) if ped else None
     last_course = g.last_course.get(pid)
-    status, due = rules.kpk_status(last_course, main[4], today, staff_rules.kpk_period_years)
+    status, due = rules.kpk_status(last_course, main.hired_on, today,
+                                   staff_rules.kpk_period_years)
+    category, _ = category_shown(g.decisions.get(pid, []), typed, typed_on, today,
+                                 rules_.attestation)
     edu = g.education.get(pid)
     age = rules.age_on(birth, today) if birth else None
     young = False
@@ -262,24 +283,24 @@ def _row(p: Any, g: _Gathered, today: date, staff_rules: rules.StaffRules) -> Pe
         id=pid, full_name=" ".join(filter(None, (last, first, middle))), last_name=last,
         first_name=first, middle_name=middle, birth_date=birth,
         age=age, sex=sex,
-        organization=main[0], organization_id=main[1],
-        organizations=_distinct(jobs, 0), position=main[2], positions=_distinct(jobs, 2),
+        organization=main.organization, organization_id=main.organization_id,
+        organizations=_distinct(jobs, 0), position=main.position, positions=_distinct(jobs, 2),
         subjects=_subjects(jobs),
         category=category, ped_years=ped_ym[0] if ped_ym else None,
         ped_months=ped_ym[1] if ped_ym else None,
         ped_experience=rules.format_experience(*ped_ym) if ped_ym else "",
         last_course_end=last_course, kpk_due=due, kpk_status=status, is_young=young,
         snils_masked=mask_snils(snils), inn_masked=mask_inn(inn),
-        education=_education_text(edu), hired_on=main[4]))
+        education=_education_text(edu), hired_on=main.hired_on))
 
 
-def _distinct(jobs: list[tuple[str, str, str, str, date | None]], i: int) -> tuple[str, ...]:
+def _distinct(jobs: list[_Job], i: int) -> tuple[str, ...]:
     if len(jobs) == 1:
         return (str(jobs[0][i]),)
     return tuple(dict.fromkeys(str(j[i]) for j in jobs))
 
 
-def _subjects(jobs: list[tuple[str, str, str, str, date | None]]) -> tuple[str, ...]:
+def _subjects(jobs: list[_Job]) -> tuple[str, ...]:
     if len(jobs) == 1:
         return split_subjects(jobs[0][3])
     return tuple(dict.fromkeys(x for j in jobs for x in split_subjects(j[3])))
@@ -318,15 +339,20 @@ PERSON_FIELDS = ("last_name", "first_name", "middle_name", "sex", "birth_date", 
 
 
 def get_person(person_id: str) -> PersonCard:
+    """The card as stored (its category as typed): for editing use :func:`card.open_card`."""
     with session_scope() as s:
-        person = s.get(Person, person_id)
-        if person is None:
-            raise NotFound("Педагог не найден: возможно, запись уже удалили.")
-        org_ids = {e.organization_id for e in person.employments}
-        names = dict(s.execute(select(Organization.id, Organization.short_name).where(
-            Organization.id.in_(org_ids))).all()) if org_ids else {}
-        scalars = {name: getattr(person, name) for name in PERSON_FIELDS}
-        return PersonCard(id=person.id, **scalars, **_children(person, names))  # type: ignore[arg-type]
+        return person_in(s, person_id)
+
+
+def person_in(s: Session, person_id: str) -> PersonCard:
+    person = s.get(Person, person_id)
+    if person is None:
+        raise NotFound("Педагог не найден: возможно, запись уже удалили.")
+    org_ids = {e.organization_id for e in person.employments}
+    names = dict(s.execute(select(Organization.id, Organization.short_name).where(
+        Organization.id.in_(org_ids))).all()) if org_ids else {}
+    scalars = {name: getattr(person, name) for name in PERSON_FIELDS}
+    return PersonCard(id=person.id, **scalars, **_children(person, names))  # type: ignore[arg-type]
 
 
 def count_persons() -> int:
@@ -339,7 +365,7 @@ def personal_numbers(person_ids: Iterable[str], purpose: str = "") -> dict[str, 
 
     Each call is written to the change log (152-ФЗ: actions with personal data are logged).
     """
-    from imc_desktop.services.staff.write import log_personal_data_view
+    from imc_desktop.services.staff.changelog import log_personal_data_view
     from imc_desktop.validation import format_snils
 
     ids = list(person_ids)

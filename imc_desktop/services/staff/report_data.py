@@ -23,13 +23,12 @@ from imc_desktop.db import session_scope
 from imc_desktop.folding import fold
 from imc_desktop.services.common.errors import ServiceError
 from imc_desktop.services.staff.records import PersonRow
-from imc_desktop.services.staff.rules import KPK_NOT_YET, KPK_OVERDUE
+from imc_desktop.services.staff.rules import KPK_NOT_YET, KPK_OVERDUE, is_main_job, main_job
 from models import Course, Education, Employment, Organization, Person
 from models.staff import EDUCATION_LEVELS, JOB_TYPES
 
 Row = list[CellValue]
 NO_ORG = "Место работы не указано"
-MAIN_JOB = JOB_TYPES[0]
 JOB_MARKS = {JOB_TYPES[1]: "внутр. совм.", JOB_TYPES[2]: "внешн. совм."}
 
 #: Pedagogical стаж in full years: «до 3» is below 3, «3–5» is 3 to below 5, … «20 и более».
@@ -71,7 +70,7 @@ class Job:
 
     @property
     def is_main(self) -> bool:
-        return self.job_type == MAIN_JOB
+        return is_main_job(self.job_type)
 
     @property
     def position_text(self) -> str:
@@ -79,9 +78,6 @@ class Job:
         mark = JOB_MARKS.get(self.job_type)
         return f"{self.position} ({mark})" if mark else self.position
 
-    def held_on(self, day: date) -> bool:
-        started = self.hired_on is None or self.hired_on <= day
-        return started and (self.left_on is None or day <= self.left_on)
 
 
 def _read_jobs(conn: Connection, current_only: bool) -> dict[str, list[Job]]:
@@ -103,10 +99,9 @@ def current_jobs() -> dict[str, list[Job]]:
 
 
 def job_on(jobs: Sequence[Job], day: date) -> Job | None:
-    """The job held on `day` (the main one first); else a current one; else the latest."""
-    if not jobs:
-        return None
-    return min(jobs, key=lambda j: (not j.held_on(day), j.left_on is not None, not j.is_main))
+    """The main job held on `day`; else the main job now; else the latest left."""
+    return main_job(jobs, on=day) or main_job(jobs) or max(
+        jobs, key=lambda j: j.left_on or date.min, default=None)
 
 
 # ---------------------------------------------------------------- courses

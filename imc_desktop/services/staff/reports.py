@@ -164,7 +164,7 @@ def _staff_summary(lines: Sequence[_Line]) -> ReportTable:
 
 def _staff_by_organization(params: dict[str, Any], ctx: ReportContext) -> Report:
     fields = chosen_fields(params["columns"], params["personal"])
-    people = staff.list_staff(ctx.today, ctx.staff_rules)
+    people = staff.list_staff(ctx.rules, ctx.today)
     wanted = any(f.key in PERSONAL_KEYS for f in fields)
     numbers = staff.personal_numbers((p.id for p in people), "отчёт «Кадровый состав ОО»"
                                      ) if wanted else {}
@@ -284,8 +284,8 @@ def _kpk_due(params: dict[str, Any], ctx: ReportContext) -> Report:
     if not 1990 <= year <= 2100:
         raise ServiceError(f"{param_place('kpk-due', 'year', 'Год')}: {year} — не год "
                            "(нужно от 1990 до 2100).")
-    rules = ctx.staff_rules
-    found = data.kpk_due_people(staff.list_staff(ctx.today, rules), year, params["org"])
+    rules = ctx.rules.staff
+    found = data.kpk_due_people(staff.list_staff(ctx.rules, ctx.today), year, params["org"])
     tables = data.per_organization(KPK_COLUMNS, ((p.organization or data.NO_ORG, [
         p.full_name, p.position, p.last_course_end, p.kpk_due, data.kpk_status_text(p)])
         for p in found), totals=False)
@@ -343,7 +343,7 @@ def _staff_stats(params: dict[str, Any], ctx: ReportContext) -> Report:
     on: date = params["date"]
     edges = data.parse_age_bands(params["age_bands"], param_place(
         "staff-stats", "age_bands", "Границы возрастных групп"))
-    people = [p for p in staff.list_staff(on, ctx.staff_rules)
+    people = [p for p in staff.list_staff(ctx.rules, on)
               if p.hired_on is None or p.hired_on <= on]  # not yet hired on that date: out
     rows = _stats_rows(people, edges)
     return Report(

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import calendar
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Protocol, TypeVar
 
 from imc_desktop import config
+from models.staff import JOB_TYPES
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,55 @@ def format_experience(years: int, months: int) -> str:
     return f"{years} л. {months} мес."
 
 
+# ---------------------------------------------------------------- the main job
+
+MAIN_JOB = JOB_TYPES[0]  # «основное место работы»; the others are совместительство
+
+
+def is_main_job(job_type: str) -> bool:
+    return job_type == MAIN_JOB
+
+
+class JobLike(Protocol):
+    @property
+    def job_type(self) -> str: ...
+    @property
+    def hired_on(self) -> date | None: ...
+    @property
+    def left_on(self) -> date | None: ...
+
+
+@dataclass(frozen=True)
+class JobDates:
+    """The least a job needs for :func:`main_job` (tests, plain rows)."""
+
+    job_type: str
+    hired_on: date | None
+    left_on: date | None = None
+
+
+J = TypeVar("J", bound=JobLike)
+
+
+def _held(job: JobLike, on: date | None) -> bool:
+    if on is None:
+        return job.left_on is None
+    started = job.hired_on is None or job.hired_on <= on
+    return started and (job.left_on is None or on <= job.left_on)
+
+
+def main_job(jobs: Iterable[J], on: date | None = None) -> J | None:
+    """The job that counts as the pedagogue's (their ОО and position everywhere).
+
+    Among the jobs held — not left, or held on the date `on` — the main one before a
+    совместительство; of several, the latest hired (a transfer whose old job was not
+    closed); a job without a hire date counts as the oldest. None when no job is held.
+    """
+    held = [j for j in jobs if _held(j, on)]
+    return max(held, key=lambda j: (is_main_job(j.job_type), j.hired_on or date.min),
+               default=None)
+
+
 # ---------------------------------------------------------------- КПК
 
 KPK_OK = "пройдены"
@@ -118,6 +170,12 @@ def kpk_status(last_end: date | None, hired_on: date | None, today: date,
     if due is not None and due > today:
         return KPK_NOT_YET, due
     return KPK_OVERDUE, due
+
+
+def is_short_course(kind: str, hours: int | None, rules: StaffRules) -> bool:
+    """A повышение квалификации long enough by law but shorter than the local usual hours:
+    allowed, worth a note (DOMAIN.md: 16 h is the law, 72 h a local expectation)."""
+    return kind == "ПК" and hours is not None and rules.min_hours_pk <= hours < rules.usual_hours
 
 
 # ---------------------------------------------------------------- young specialists

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import getpass
 import re
-import socket
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, fields
-from datetime import date, datetime
+from datetime import date
 from types import SimpleNamespace
 from typing import Any
 
@@ -19,7 +17,13 @@ from imc_desktop import validation as v
 from imc_desktop.db import session_scope
 from imc_desktop.services.common.errors import NotFound, ValidationFailed
 from imc_desktop.services.common.records import load_or_new, write_fields
+from imc_desktop.services.common.rules import Rules
 from imc_desktop.services.staff import rules
+from imc_desktop.services.staff.changelog import CHANGED, CREATED, DELETED
+from imc_desktop.services.staff.changelog import ChangeEntry as ChangeEntry  # the card's log
+from imc_desktop.services.staff.changelog import ChangeLogWriter as _Log
+from imc_desktop.services.staff.changelog import change_log as change_log
+from imc_desktop.services.staff.changelog import personal_data_views as personal_data_views
 from imc_desktop.services.staff.records import (
     PERSON_FIELDS,
     AwardData,
@@ -30,7 +34,15 @@ from imc_desktop.services.staff.records import (
     PersonCard,
     join_subjects,
 )
-from models import Award, ChangeLogEntry, Course, Education, Employment, Experience, Person
+from models import (
+    AttestationRecord,
+    Award,
+    Course,
+    Education,
+    Employment,
+    Experience,
+    Person,
+)
 from models.staff import AWARD_LEVELS, COURSE_KINDS, EDUCATION_LEVELS, SEXES
 
 _NAME = re.compile(r"^[А-ЯЁа-яёA-Za-z][А-ЯЁа-яёA-Za-z' -]*$")
@@ -38,14 +50,22 @@ _NAME = re.compile(r"^[А-ЯЁа-яёA-Za-z][А-ЯЁа-яёA-Za-z' -]*$")
 
 # ---------------------------------------------------------------- validation
 
-def validate_person(card: PersonCard, today: date | None = None,
-                    staff_rules: rules.StaffRules | None = None) -> dict[str, str]:
+def validate_person(card: PersonCard, rules_: Rules, today: date | None = None
+                    ) -> dict[str, str]:
     """{field: Russian message}; nested fields are named like «courses.2.hours»."""
     today = today or clock.today()
-    staff_rules = staff_rules or rules.StaffRules()
+    problems = check_person_fields(card, today)
+    for i, course in enumerate(card.courses):
+        problems.update(_prefixed(f"courses.{i}", check_course(course, rules_, today)))
+    return problems
+
+
+def check_person_fields(card: PersonCard, today: date) -> dict[str, str]:
+    """Every check of the card that depends on no setting: all but the courses' hours
+    (an imported row has no courses)."""
     problems = _check_main(card, today)
     for i, job in enumerate(card.employments):
-        problems.update(_prefixed(f"employments.{i}", _check_job(job, card.birth_date, today)))
+        problems.update(_prefixed(f"employments.{i}", check_job(job, card.birth_date, today)))
     if not any(j.left_on is None for j in card.employments):
         problems["employments"] = "Укажите место работы: ОО и должность (вкладка «Работа»)."
     for i, edu in enumerate(card.educations):
@@ -53,14 +73,36 @@ def validate_person(card: PersonCard, today: date | None = None,
                                                                         today)))
     for i, exp in enumerate(card.experiences):
         problems.update(_prefixed(f"experiences.{i}", _check_experience(exp, today)))
-    for i, course in enumerate(card.courses):
-        problems.update(_prefixed(f"courses.{i}", check_course(course, staff_rules, today)))
     for i, award in enumerate(card.awards):
-        if not award.name.strip():
-            problems[f"awards.{i}.name"] = "Укажите название награды."
-        if award.level not in AWARD_LEVELS:
-            problems[f"awards.{i}.level"] = "Выберите уровень награды из списка."
+        problems.update(_prefixed(f"awards.{i}", check_award(award)))
     return problems
+
+
+def check_card_row(attr: str, row: Any, birth: date | None, rules_: Rules,
+                   today: date | None = None) -> dict[str, str]:
+    """One row of the card's table `attr` («employments», «courses»…) as the sub-form
+    edits it: {field: Russian message}, the same checks as the card's."""
+    today = today or clock.today()
+    if attr == "employments":
+        return check_job(row, birth, today)
+    if attr == "educations":
+        return _check_education(row, birth, today)
+    if attr == "experiences":
+        return _check_experience(row, today)
+    if attr == "courses":
+        return check_course(row, rules_, today)
+    if attr == "awards":
+        return check_award(row)
+    raise ValueError(f"no table «{attr}» on the card")
+
+
+def check_award(award: AwardData) -> dict[str, str]:
+    p: dict[str, str] = {}
+    if not award.name.strip():
+        p["name"] = "Укажите название награды."
+    if award.level not in AWARD_LEVELS:
+        p["level"] = "Выберите уровень награды из списка."
+    return p
 
 
 def _prefixed(prefix: str, problems: dict[str, str]) -> dict[str, str]:
@@ -100,7 +142,8 @@ def _check_birth(birth: date | None, today: date) -> dict[str, str]:
     return {}
 
 
-def _check_job(job: EmploymentData, birth: date | None, today: date) -> dict[str, str]:
+def check_job(job: EmploymentData, birth: date | None, today: date) -> dict[str, str]:
+    """One job row of the card: {field: Russian message}."""
     p: dict[str, str] = {}
     if not job.organization_id:
         p["organization_id"] = "Выберите ОО."
@@ -143,9 +186,10 @@ def _check_experience(exp: ExperienceData, today: date) -> dict[str, str]:
     return p
 
 
-def check_course(course: CourseData, staff_rules: rules.StaffRules,
-                 today: date | None = None) -> dict[str, str]:
-    today = today or clock.today()
+def check_course(course: CourseData, rules_: Rules, today: date | None = None
+                 ) -> dict[str, str]:
+    """One course row of the card (or of a cohort): {field: Russian message}."""
+    today, staff_rules = today or clock.today(), rules_.staff
     p: dict[str, str] = {}
     if not course.program.strip():
         p["program"] = "Укажите программу курсов."
@@ -195,88 +239,6 @@ def find_duplicates(card: PersonCard) -> list[Duplicate]:
 
 def _full(p: Person) -> str:
     return " ".join(x for x in (p.last_name, p.first_name, p.middle_name) if x)
-
-
-# ---------------------------------------------------------------- the change log
-
-@dataclass(frozen=True)
-class ChangeEntry:
-    changed_at: datetime
-    user_name: str
-    workstation: str
-    table: str
-    action: str
-    field: str
-    old_value: str
-    new_value: str
-
-
-CREATED, CHANGED, DELETED = "создание", "изменение", "удаление"
-MASKED_FIELDS = frozenset({"snils", "inn"})
-
-
-def _who() -> tuple[str, str]:
-    try:
-        user = getpass.getuser()
-    except (KeyError, OSError):
-        user = "неизвестно"
-    return user, socket.gethostname()
-
-
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "да" if value else "нет"
-    if isinstance(value, date):
-        return value.strftime("%d.%m.%Y")
-    return str(value)
-
-
-class _Log:
-    def __init__(self, session: Session, person_id: str | None) -> None:
-        self.session, self.person_id = session, person_id
-        self.user, self.workstation = _who()
-        self.now = clock.utc_now()
-
-    def record(self, table: str, record_id: str, action: str,
-               changes: Sequence[tuple[str, object, object]] = ()) -> None:
-        rows = changes or [("", None, None)]
-        for name, old, new in rows:
-            masked = name in MASKED_FIELDS
-            self.session.add(ChangeLogEntry(
-                changed_at=self.now, user_name=self.user, workstation=self.workstation,
-                table_name=table, record_id=record_id, person_id=self.person_id, action=action,
-                field=name, old_value="***" if masked and old else _text(old),
-                new_value="***" if masked and new else _text(new)))
-
-
-ChangeLogWriter = _Log  # for other services that change pedagogues (imports)
-VIEWED = "просмотр СНИЛС и ИНН"
-
-
-def log_personal_data_view(session: Session, count: int, purpose: str) -> None:
-    """One log entry each time unmasked СНИЛС/ИНН are shown or exported."""
-    _Log(session, None).record("persons", "*", VIEWED,
-                               [("snils, inn", None, f"{count} чел. {purpose}".strip())])
-
-
-def personal_data_views() -> list[ChangeEntry]:
-    """When unmasked СНИЛС and ИНН were shown, by whom and for what, newest first."""
-    with session_scope() as s:
-        rows = s.scalars(select(ChangeLogEntry).where(ChangeLogEntry.action == VIEWED)
-                         .order_by(ChangeLogEntry.changed_at.desc(), ChangeLogEntry.id.desc()))
-        return [ChangeEntry(r.changed_at, r.user_name, r.workstation, r.table_name, r.action,
-                            r.field, r.old_value, r.new_value) for r in rows]
-
-
-def change_log(person_id: str) -> list[ChangeEntry]:
-    """What was changed on the pedagogue's card, newest first."""
-    with session_scope() as s:
-        rows = s.scalars(select(ChangeLogEntry).where(ChangeLogEntry.person_id == person_id)
-                         .order_by(ChangeLogEntry.changed_at.desc(), ChangeLogEntry.id.desc()))
-        return [ChangeEntry(r.changed_at, r.user_name, r.workstation, r.table_name, r.action,
-                            r.field, r.old_value, r.new_value) for r in rows]
 
 
 # ---------------------------------------------------------------- saving
@@ -355,14 +317,15 @@ def _normalised(card: PersonCard) -> PersonCard:
                    inn=v.digits(card.inn), email=card.email.strip(), phone=card.phone.strip())
 
 
-def save_person(card: PersonCard, today: date | None = None,
-                staff_rules: rules.StaffRules | None = None, loaded: PersonCard | None = None,
-                overwrite: bool = False) -> str:
-    """Create or update the pedagogue with every tab of the card, in one transaction. A card
-    passes the values it ``loaded``: only the fields and rows changed on it are written, and a
-    field changed meanwhile elsewhere is :class:`ChangedMeanwhile` unless ``overwrite``."""
+def save_person(card: PersonCard, rules_: Rules, today: date | None = None,
+                loaded: PersonCard | None = None, overwrite: bool = False) -> str:
+    """Create or update the pedagogue with every tab of the card, in one transaction (the
+    card's one validation runs here). A card passes the values it ``loaded``: only the fields
+    and rows changed on it are written, and a field changed meanwhile elsewhere is
+    :class:`ChangedMeanwhile` unless ``overwrite``. The category of someone with attestation
+    decisions is derived from them when read: the card's copy of it is not stored."""
     card = _normalised(card)
-    problems = validate_person(card, today, staff_rules)
+    problems = validate_person(card, rules_, today)
     if problems:
         raise ValidationFailed(problems)
     with session_scope() as s:
@@ -370,7 +333,9 @@ def save_person(card: PersonCard, today: date | None = None,
                                                  "на другом компьютере.")
         created = card.id is None
         base = _normalised(loaded) if loaded is not None and not created else None
-        changes = write_fields(person, card, base, PERSON_FIELDS, "persons", overwrite)
+        kept = _DERIVED if not created and _decided(s, person) else frozenset()
+        names = [n for n in PERSON_FIELDS if n not in kept]
+        changes = write_fields(person, card, base, names, "persons", overwrite)
         s.add(person)
         s.flush()
         log = _Log(s, person.id)
@@ -380,6 +345,15 @@ def save_person(card: PersonCard, today: date | None = None,
         _sync_children(s, person, card, base, log, overwrite)
         person_id = person.id
     return person_id
+
+
+_DERIVED = frozenset({"category", "category_date"})
+
+
+def _decided(s: Session, person: Person) -> bool:
+    return s.scalar(select(AttestationRecord.id).where(
+        AttestationRecord.person_id == person.id, AttestationRecord.decision != "",
+        AttestationRecord.decided_on.is_not(None)).limit(1)) is not None
 
 
 def delete_person(person_id: str) -> None:
@@ -392,10 +366,9 @@ def delete_person(person_id: str) -> None:
         s.delete(person)
 
 
-def add_course_to_many(person_ids: Iterable[str], course: CourseData,
-                       staff_rules: rules.StaffRules | None = None) -> int:
+def add_course_to_many(person_ids: Iterable[str], course: CourseData, rules_: Rules) -> int:
     """The same finished course for a cohort; all or nothing. The number of records added."""
-    problems = check_course(course, staff_rules or rules.StaffRules())
+    problems = check_course(course, rules_)
     if problems:
         raise ValidationFailed(problems)
     ids = list(dict.fromkeys(person_ids))

@@ -14,6 +14,7 @@ from imc_desktop.services.common.maintenance import DatabaseInfo
 from imc_desktop.services.organizations import records as orgs
 from imc_desktop.services.staff import records as staff
 from imc_desktop.services.staff import write as sw
+from tests.rules import RULES
 from tests.services.organizations.test_organizations import SCHOOL
 from tests.services.staff.test_staff import teacher
 
@@ -25,7 +26,7 @@ def person(database: DatabaseInfo) -> str:
     school = orgs.save_organization(SCHOOL)
     card = teacher(school)
     job = replace(card.employments[0], appointed_on=date(2015, 9, 1))
-    return sw.save_person(replace(card, employments=(job,)), TODAY)
+    return sw.save_person(replace(card, employments=(job,)), RULES, TODAY)
 
 
 def category(person_id: str, kind: str, decided: date, **more: object) -> a.AttestationData:
@@ -34,19 +35,18 @@ def category(person_id: str, kind: str, decided: date, **more: object) -> a.Atte
 
 
 def test_a_decision_updates_the_category_in_the_staff_list(person: str) -> None:
-    a.save_record(category(person, r.FIRST, date(2024, 3, 1)), TODAY)
-    assert staff.list_staff(TODAY)[0].category == "первая"
-    record = a.save_record(category(person, r.HIGHEST, date(2025, 5, 1)), TODAY)
-    assert staff.list_staff(TODAY)[0].category == "высшая"
-    a.delete_record(record, TODAY)
-    assert staff.list_staff(TODAY)[0].category == "первая"
+    a.save_record(category(person, r.FIRST, date(2024, 3, 1)))
+    assert staff.list_staff(RULES, TODAY)[0].category == "первая"
+    record = a.save_record(category(person, r.HIGHEST, date(2025, 5, 1)))
+    assert staff.list_staff(RULES, TODAY)[0].category == "высшая"
+    a.delete_record(record)
+    assert staff.list_staff(RULES, TODAY)[0].category == "первая"
 
 
 def test_an_old_rule_category_expires_and_the_list_follows(person: str) -> None:
-    a.save_record(category(person, r.FIRST, date(2021, 2, 1)), TODAY)
-    assert staff.list_staff(TODAY)[0].category == "первая"
-    assert a.refresh_categories(date(2026, 2, 2)) == 1
-    assert staff.list_staff(TODAY)[0].category == ""
+    a.save_record(category(person, r.FIRST, date(2021, 2, 1)))
+    assert staff.list_staff(RULES, TODAY)[0].category == "первая"
+    assert staff.list_staff(RULES, date(2026, 2, 2))[0].category == ""  # read, not stored
 
 
 @pytest.mark.parametrize(("changes", "field"), [
@@ -62,7 +62,7 @@ def test_records_are_validated(person: str, changes: dict[str, object], field: s
     data = replace(category(person, r.FIRST, date(2024, 3, 1)), **changes)  # type: ignore[arg-type]
     assert field in a.validate_record(data)
     with pytest.raises(ValidationFailed):
-        a.save_record(data, TODAY)
+        a.save_record(data)
 
 
 def test_szd_decision_must_be_conforms_or_not(person: str) -> None:
@@ -74,36 +74,36 @@ def test_szd_decision_must_be_conforms_or_not(person: str) -> None:
 
 def test_methodist_without_highest_is_a_warning_not_a_refusal(person: str) -> None:
     data = category(person, r.METHODIST, date(2025, 2, 1))
-    assert a.record_warnings(data, TODAY) and a.validate_record(data) == {}
-    a.save_record(category(person, r.HIGHEST, date(2024, 2, 1)), TODAY)
-    assert a.record_warnings(data, TODAY) == []
+    assert a.record_warnings(data, RULES, TODAY) and a.validate_record(data) == {}
+    a.save_record(category(person, r.HIGHEST, date(2024, 2, 1)))
+    assert a.record_warnings(data, RULES, TODAY) == []
 
 
 def test_deadlines_list_what_is_due_in_the_horizon(person: str) -> None:
-    due = a.deadlines(date(2026, 12, 31), TODAY)
+    due = a.deadlines(date(2026, 12, 31), RULES, TODAY)
     assert [(d.what, d.due) for d in due] == [("СЗД: нет ни одной аттестации", TODAY)]
     assert due[0].days_left == 0 and "нет сведений" in due[0].reason
     a.save_record(a.AttestationData(person_id=person, kind=r.SZD, decision=r.CONFORMS,
-                                    decided_on=date(2022, 3, 1)), TODAY)
-    assert a.deadlines(date(2026, 12, 31), TODAY) == []
-    assert [d.due for d in a.deadlines(date(2027, 12, 31), TODAY)] == [date(2027, 3, 1)]
+                                    decided_on=date(2022, 3, 1)))
+    assert a.deadlines(date(2026, 12, 31), RULES, TODAY) == []
+    assert [d.due for d in a.deadlines(date(2027, 12, 31), RULES, TODAY)] == [date(2027, 3, 1)]
     a.save_leaves(person, [a.LeaveData(kind=r.PARENTAL, start=date(2026, 6, 1),
                                        end=date(2027, 1, 31))])
-    assert a.deadlines(date(2027, 12, 31), TODAY) == []  # postponed to 31.01.2029
+    assert a.deadlines(date(2027, 12, 31), RULES, TODAY) == []  # postponed to 31.01.2029
 
 
 def test_expiring_old_category_is_listed(person: str) -> None:
-    a.save_record(category(person, r.FIRST, date(2021, 6, 1)), TODAY)
-    [due] = a.deadlines(date(2026, 12, 31), TODAY)
+    a.save_record(category(person, r.FIRST, date(2021, 6, 1)))
+    [due] = a.deadlines(date(2026, 12, 31), RULES, TODAY)
     assert due.what == "истекает категория «первая»" and due.due == date(2026, 6, 1)
-    a.save_record(category(person, r.HIGHEST, date(2025, 1, 1)), TODAY)  # new rules
-    assert a.deadlines(date(2030, 12, 31), TODAY) == []
+    a.save_record(category(person, r.HIGHEST, date(2025, 1, 1)))  # new rules
+    assert a.deadlines(date(2030, 12, 31), RULES, TODAY) == []
 
 
 def test_applications_in_progress_with_deadlines(person: str) -> None:
     a.save_record(a.AttestationData(person_id=person, kind=r.HIGHEST, stage="подано",
-                                    applied_on=date(2025, 10, 1)), TODAY)
-    [application] = a.applications(TODAY)
+                                    applied_on=date(2025, 10, 1)))
+    [application] = a.applications(RULES, TODAY)
     assert application.consider_by == date(2025, 10, 31)
     assert application.finish_by == date(2025, 11, 30) and application.overdue
     with pytest.raises(ValidationFailed):
@@ -111,14 +111,14 @@ def test_applications_in_progress_with_deadlines(person: str) -> None:
 
 
 def test_person_status_for_the_card(person: str) -> None:
-    status = a.person_attestation(person, TODAY)
+    status = a.person_attestation(person, RULES, TODAY)
     assert status.category == "" and status.next_date == TODAY
     assert "СЗД" in status.next_reason
-    a.save_record(category(person, r.HIGHEST, date(2024, 1, 1)), TODAY)
-    status = a.person_attestation(person, TODAY)
+    a.save_record(category(person, r.HIGHEST, date(2024, 1, 1)))
+    status = a.person_attestation(person, RULES, TODAY)
     assert (status.category, status.category_until, status.next_date) == ("высшая", None, None)
     assert "бессрочная" in status.next_reason
-    assert len(status.records) == 1 and len(a.history()) == 1
+    assert len(status.records) == 1 and len(a.history(RULES)) == 1
 
 
 def test_leaves_are_validated(person: str) -> None:
@@ -129,16 +129,16 @@ def test_leaves_are_validated(person: str) -> None:
 
 
 def test_demo_history_is_varied(demo_database: DatabaseInfo) -> None:
-    rows = a.history()
+    rows = a.history(RULES)
     assert {x.kind for x in rows} >= {r.FIRST, r.HIGHEST, r.SZD}
     assert any(x.decided_on and x.decided_on < r.NEW_RULES_FROM for x in rows)
     assert any(x.decided_on and x.decided_on >= r.NEW_RULES_FROM for x in rows)
-    assert any(d.days_left < 0 for d in a.deadlines(date.today()))
+    assert any(d.days_left < 0 for d in a.deadlines(date.today(), RULES))
     assert all(a.validate_record(a.person_records(x.person_id)[0]) == {} for x in rows[:30])
 
 
-def test_a_category_typed_on_the_card_survives_the_refresh(person: str) -> None:
+def test_a_category_typed_on_the_card_survives_reading(person: str) -> None:
     card = staff.get_person(person)
-    sw.save_person(replace(card, category="высшая", category_date=date(2024, 5, 1)), TODAY)
-    assert a.refresh_categories(TODAY) == 0
-    assert staff.list_staff(TODAY)[0].category == "высшая"
+    sw.save_person(replace(card, category="высшая", category_date=date(2024, 5, 1)), RULES, TODAY)
+    assert staff.list_staff(RULES, date(2040, 1, 1))[0].category == "высшая"
+    assert staff.list_staff(RULES, TODAY)[0].category == "высшая"

@@ -19,6 +19,7 @@ from imc_desktop.services.common.errors import ServiceError
 from imc_desktop.services.common.maintenance import DatabaseInfo
 from imc_desktop.services.staff import records as staff
 from imc_desktop.services.staff.rules import add_years
+from tests.rules import RULES
 
 TODAY = date.today()
 YEAR = TODAY.year
@@ -42,9 +43,9 @@ def test_plan_markers_are_the_deadlines_of_the_years(demo_database: DatabaseInfo
     report = build(defs.PLAN, settings)
     years = list(range(YEAR, YEAR + 5))
     assert [c.title for c in report.tables[0].columns[-5:]] == [str(y) for y in years]
-    dues = attestation.deadlines(date(YEAR + 4, 12, 31), TODAY)
+    dues = attestation.deadlines(date(YEAR + 4, 12, 31), RULES, TODAY)
     rows = rows_of(report)
-    assert len(rows) == len(staff.list_staff())
+    assert len(rows) == len(staff.list_staff(RULES))
     for due in dues:
         column = 5 + ad.plan_year(due, YEAR) - YEAR
         assert any(ad.marker(due) in str(x[column]) for x in rows if x[1] == due.person_name)
@@ -54,7 +55,7 @@ def test_plan_markers_are_the_deadlines_of_the_years(demo_database: DatabaseInfo
 
 def test_plan_of_one_org_and_a_bad_range(demo_database: DatabaseInfo,
                                          settings: config.Settings) -> None:
-    people = staff.list_staff()
+    people = staff.list_staff(RULES)
     org = people[0].organization_id
     report = build(defs.PLAN, settings, org=org, years=f"{YEAR}-{YEAR + 1}")
     assert [t.title for t in report.tables] == [people[0].organization]
@@ -68,7 +69,7 @@ def test_due_lists_exactly_the_deadlines_between_the_dates(demo_database: Databa
     first, last = date(YEAR - 1, 1, 1), date(YEAR + 1, 12, 31)
     report = build(defs.DUE, settings, **{"from": f"01.01.{YEAR - 1}",
                                           "to": f"31.12.{YEAR + 1}"})
-    expected = attestation.deadlines(last, TODAY)
+    expected = attestation.deadlines(last, RULES, TODAY)
     inside = sorted((x.person_name, x.due) for x in expected if x.due >= first)
     late = sorted((x.person_name, x.due) for x in expected if x.due < first)
     overdue = [t for t in report.tables if t.title.startswith("Просрочено")]
@@ -96,7 +97,7 @@ def test_category_shares_add_up(demo_database: DatabaseInfo,
     *orgs, district = rows
     assert district[0] == "Всего"
     assert [sum(x[i] for x in orgs) for i in (1, 2, 4, 6)] == [district[i] for i in (1, 2, 4, 6)]
-    people = staff.list_staff()
+    people = staff.list_staff(RULES)
     assert district[1] == len(people)
     assert district[2] == sum(p.category == r.HIGHEST for p in people)
     assert district[4] == sum(p.category == r.FIRST for p in people)
@@ -116,7 +117,7 @@ def test_category_share_xlsx_has_numbers_and_a_chart(demo_database: DatabaseInfo
 def test_submission_is_filled_from_the_card(demo_database: DatabaseInfo,
                                             settings: config.Settings) -> None:
     report = build(defs.SZD_SUBMISSION, settings)
-    person_id = ad.default_person(staff.list_staff(), TODAY)
+    person_id = ad.default_person(staff.list_staff(RULES), TODAY, RULES)
     card = staff.get_person(person_id)
     text = "\n".join(report.paragraphs)
     assert card.full_name in text
@@ -135,9 +136,9 @@ def test_submission_is_filled_from_the_card(demo_database: DatabaseInfo,
 
 
 def test_default_person_has_szd_due(demo_database: DatabaseInfo) -> None:
-    due = {d.person_id for d in attestation.deadlines(date(YEAR + 5, 12, 31), TODAY)
+    due = {d.person_id for d in attestation.deadlines(date(YEAR + 5, 12, 31), RULES, TODAY)
            if d.kind == r.SZD}
-    assert ad.default_person(staff.list_staff(), TODAY) in due
+    assert ad.default_person(staff.list_staff(RULES), TODAY, RULES) in due
 
 
 @pytest.mark.parametrize("fmt", ["docx", "xlsx", "pdf"])

@@ -12,6 +12,8 @@ from imc_desktop.services.attestation.rules import Decision, Leave
 
 FIRST = Decision(a.FIRST, a.ESTABLISHED, date(2021, 3, 10))
 
+RULES = a.AttestationRules()
+
 
 @pytest.mark.parametrize(("decision", "until"), [
     (Decision(a.FIRST, a.ESTABLISHED, date(2023, 8, 31)), date(2028, 8, 31)),
@@ -24,23 +26,23 @@ FIRST = Decision(a.FIRST, a.ESTABLISHED, date(2021, 3, 10))
     (Decision(a.METHODIST, a.ESTABLISHED, date(2024, 6, 1)), None),
 ])
 def test_valid_until(decision: Decision, until: date | None) -> None:
-    assert a.valid_until(decision) == until
+    assert a.valid_until(decision, RULES) == until
 
 
 def test_current_category_prefers_the_higher_and_drops_the_expired() -> None:
     higher = Decision(a.HIGHEST, a.ESTABLISHED, date(2024, 2, 1))
     refused = Decision(a.HIGHEST, a.REFUSED, date(2025, 2, 1))
-    assert a.current_category([FIRST, higher, refused], date(2024, 1, 31)) == FIRST
-    assert a.current_category([FIRST, higher, refused], date(2024, 2, 1)) == higher
-    assert a.current_category([FIRST], date(2026, 3, 10)) == FIRST
-    assert a.current_category([FIRST], date(2026, 3, 11)) is None  # 5 years ran out
+    assert a.current_category([FIRST, higher, refused], date(2024, 1, 31), RULES) == FIRST
+    assert a.current_category([FIRST, higher, refused], date(2024, 2, 1), RULES) == higher
+    assert a.current_category([FIRST], date(2026, 3, 10), RULES) == FIRST
+    assert a.current_category([FIRST], date(2026, 3, 11), RULES) is None  # 5 years ran out
 
 
 def test_senior_kinds_warn_without_the_highest_category() -> None:
-    assert a.senior_kind_warning(a.METHODIST, [FIRST], date(2025, 1, 1)) is not None
+    assert a.senior_kind_warning(a.METHODIST, [FIRST], date(2025, 1, 1), RULES) is not None
     highest = Decision(a.HIGHEST, a.ESTABLISHED, date(2024, 1, 1))
-    assert a.senior_kind_warning(a.MENTOR, [highest], date(2025, 1, 1)) is None
-    assert a.senior_kind_warning(a.FIRST, [], date(2025, 1, 1)) is None
+    assert a.senior_kind_warning(a.MENTOR, [highest], date(2025, 1, 1), RULES) is None
+    assert a.senior_kind_warning(a.FIRST, [], date(2025, 1, 1), RULES) is None
 
 
 SZD_2021 = Decision(a.SZD, a.CONFORMS, date(2021, 10, 1))
@@ -66,20 +68,21 @@ SZD_2021 = Decision(a.SZD, a.CONFORMS, date(2021, 10, 1))
 ])
 def test_szd_due(decisions: list[Decision], appointed: date, leaves: list[Leave],
                  due: date | None) -> None:
-    assert a.szd_due(decisions, appointed, leaves, date(2026, 1, 5)).due == due
+    assert a.szd_due(decisions, appointed, leaves, date(2026, 1, 5), RULES).due == due
 
 
 def test_szd_due_says_why() -> None:
     result = a.szd_due([SZD_2021], date(2015, 9, 1),
-                       [Leave(a.PARENTAL, date(2025, 1, 10), date(2026, 3, 1))], date(2026, 1, 5))
+                       [Leave(a.PARENTAL, date(2025, 1, 10), date(2026, 3, 1))],
+                       date(2026, 1, 5), RULES)
     assert "отпуска по уходу" in result.reason
-    assert "категорию" in a.szd_due([FIRST], None, [], date(2025, 1, 1)).reason
-    assert a.szd_due([], None, [], date(2025, 1, 1)).due is None
+    assert "категорию" in a.szd_due([FIRST], None, [], date(2025, 1, 1), RULES).reason
+    assert a.szd_due([], None, [], date(2025, 1, 1), RULES).due is None
 
 
 def test_application_deadlines_and_overdue() -> None:
-    deadlines = a.application_deadlines(date(2024, 2, 1))
+    deadlines = a.application_deadlines(date(2024, 2, 1), RULES)
     assert (deadlines.consider_by, deadlines.finish_by) == (date(2024, 3, 2), date(2024, 4, 1))
-    assert not a.application_overdue(date(2024, 2, 1), False, date(2024, 4, 1))
-    assert a.application_overdue(date(2024, 2, 1), False, date(2024, 4, 2))
-    assert not a.application_overdue(date(2024, 2, 1), True, date(2025, 1, 1))
+    assert not a.application_overdue(date(2024, 2, 1), False, date(2024, 4, 1), RULES)
+    assert a.application_overdue(date(2024, 2, 1), False, date(2024, 4, 2), RULES)
+    assert not a.application_overdue(date(2024, 2, 1), True, date(2025, 1, 1), RULES)

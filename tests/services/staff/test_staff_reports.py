@@ -19,13 +19,15 @@ from imc_desktop.db import session_scope
 from imc_desktop.services.common import reports
 from imc_desktop.services.common.errors import ServiceError
 from imc_desktop.services.common.maintenance import DatabaseInfo
+from imc_desktop.services.common.rules import Rules
 from imc_desktop.services.organizations import records as orgs
 from imc_desktop.services.staff import records as staff
 from imc_desktop.services.staff import report_data as data
 from imc_desktop.services.staff import reports as defs
 from imc_desktop.services.staff import write as sw
-from imc_desktop.services.staff.rules import StaffRules
+from imc_desktop.services.staff.rules import MAIN_JOB
 from models import Course
+from tests.rules import RULES
 from tests.services.organizations.test_organizations import SCHOOL
 
 TODAY = date.today()
@@ -59,7 +61,7 @@ def cells(report: Report, title: str) -> list[tuple[str, object]]:
 def test_staff_lists_every_pedagogue_in_the_ou_of_the_main_job(
         demo_database: DatabaseInfo, settings: config.Settings) -> None:
     report = reports.build("staff-by-organization", {}, settings)
-    people = staff.list_staff(TODAY)
+    people = staff.list_staff(RULES, TODAY)
     assert Counter(cells(report, "ФИО")) == Counter((p.organization, p.full_name) for p in people)
     first = lists(report)[0]
     assert titles(first) == ["№", "ФИО", "Должность", "Предметы", "Категория", "Пед. стаж",
@@ -85,7 +87,7 @@ def test_staff_columns_and_one_ou(demo_database: DatabaseInfo,
     assert table.title == school.short_name
     assert titles(table) == ["№", "ФИО", "Должность", "Дата рождения", "Возраст",
                              "Молодой специалист"]
-    people = [p for p in staff.list_staff(TODAY) if p.organization_id == school.id]
+    people = [p for p in staff.list_staff(RULES, TODAY) if p.organization_id == school.id]
     assert Counter(tuple(row[1:]) for row in table.rows) == Counter(
         (p.full_name, p.position, p.birth_date, p.age, "да" if p.is_young else "")
         for p in people)
@@ -115,7 +117,7 @@ def test_snils_only_with_personal_data_allowed(demo_database: DatabaseInfo,
     report = reports.build("staff-by-organization",
                            {"columns": "фио,снилс,инн", "personal": "да"}, settings)
     assert titles(lists(report)[0]) == ["№", "ФИО", "СНИЛС", "ИНН"]
-    people = staff.list_staff(TODAY)
+    people = staff.list_staff(RULES, TODAY)
     numbers = staff.personal_numbers(p.id for p in people)
     shown = Counter((str(row[1]), row[2], row[3]) for t in lists(report) for row in t.rows)
     assert shown == Counter((p.full_name, *numbers[p.id]) for p in people)
@@ -168,9 +170,9 @@ def test_course_document_and_job_on_the_date() -> None:
     assert data.education_short(("среднее профессиональное", True)) == "СПО, пед."
     assert data.education_short(("высшее", False)) == "высшее"
     assert data.education_short(None) == ""
-    old = data.Job("p", "o1", "Старая", "учитель", data.MAIN_JOB, "", date(2010, 9, 1),
+    old = data.Job("p", "o1", "Старая", "учитель", MAIN_JOB, "", date(2010, 9, 1),
                    date(2020, 6, 30))
-    new = data.Job("p", "o2", "Новая", "методист", data.MAIN_JOB, "", date(2020, 9, 1), None)
+    new = data.Job("p", "o2", "Новая", "методист", MAIN_JOB, "", date(2020, 9, 1), None)
     assert data.job_on([old, new], date(2019, 5, 1)) is old
     assert data.job_on([old, new], date(2024, 5, 1)) is new
     assert data.job_on([old, new], date(2020, 8, 1)) is new, "between jobs: the current one"
@@ -183,7 +185,7 @@ def test_kpk_due_lists_exactly_those_due_by_the_end_of_the_year(
         demo_database: DatabaseInfo, settings: config.Settings) -> None:
     report = reports.build("kpk-due", {}, settings)
     assert report.title == f"Педагоги, которым необходимо пройти КПК в {YEAR} году"
-    people = staff.list_staff(TODAY, StaffRules.from_settings(settings))
+    people = staff.list_staff(Rules.from_settings(settings), TODAY)
     due = [p for p in people if p.kpk_due is None or p.kpk_due <= date(YEAR, 12, 31)]
     assert due and len(due) < len(people)
     assert Counter(cells(report, "ФИО")) == Counter((p.organization, p.full_name) for p in due)
@@ -217,7 +219,7 @@ def test_stats_groups_add_up_in_every_row_and_in_the_total(
         demo_database: DatabaseInfo, settings: config.Settings) -> None:
     report = reports.build("staff-stats", {}, settings)
     experience, age, education = report.tables
-    people = staff.list_staff(TODAY)
+    people = staff.list_staff(RULES, TODAY)
     for table in report.tables:
         assert sum(int(str(r[1])) for r in table.rows) == len(people) == 150
         sums = totals_row(table, table.rows, "total").values
@@ -257,7 +259,7 @@ def test_stats_edges_at_a_birthday_and_at_full_years(database: DatabaseInfo,
                  _card(org_id, "Борисова", date(2000, 9, 2), 2, 11),       # 24; 2 y. 11 m.
                  _card(org_id, "Васильева", date(1960, 9, 1), 20),         # 65; 20 years
                  _card(org_id, "Григорьева", date(1960, 9, 2), None)):     # 64; no стаж
-        sw.save_person(card, on)
+        sw.save_person(card, RULES, on)
     report = reports.build("staff-stats", {"date": "01.09.2025", "age_bands": "25,30,65"},
                            settings)
     experience, age, _education = report.tables
@@ -357,7 +359,7 @@ def test_second_jobs_are_listed_but_counted_once_and_courses_follow_the_job(
                              job_type="внешнее совместительство", hired_on=date(2021, 9, 1))),
         courses=(staff.CourseData(program="Физика", end_date=date(2019, 3, 1), hours=72),
                  staff.CourseData(program="Физика-2", end_date=date(2023, 3, 1), hours=36)))
-    sw.save_person(card, date(2025, 9, 1))
+    sw.save_person(card, RULES, date(2025, 9, 1))
     report = reports.build("staff-by-organization", {}, settings)
     assert cells(report, "Должность") == [
         ("МАОУ «Луговая СОШ»", "педагог-организатор (внешн. совм.)"),
@@ -375,6 +377,6 @@ def test_stats_on_a_past_date_leave_out_those_hired_later(
         demo_database: DatabaseInfo, settings: config.Settings) -> None:
     on = date(2015, 9, 1)
     report = reports.build("staff-stats", {"date": "01.09.2015"}, settings)
-    expected = [p for p in staff.list_staff(on) if p.hired_on is None or p.hired_on <= on]
+    expected = [p for p in staff.list_staff(RULES, on) if p.hired_on is None or p.hired_on <= on]
     assert f"Педагогов: {len(expected)}." in report.params_line
-    assert len(expected) < len(staff.list_staff(on))
+    assert len(expected) < len(staff.list_staff(RULES, on))

@@ -79,3 +79,49 @@ def test_kpk_period_is_a_setting() -> None:
 def test_young_specialist(birth: date | None, graduated: int, started: date, today: date,
                           young: bool) -> None:
     assert r.is_young_specialist(birth, graduated, started, today, RULES) is young
+
+
+# ---------------------------------------------------------------- the main job
+
+def _job(job_type: str = r.MAIN_JOB, hired: date | None = date(2015, 9, 1),
+         left: date | None = None) -> r.JobDates:
+    return r.JobDates(job_type, hired, left)
+
+
+def test_main_job_constant_is_the_first_job_type() -> None:
+    from models.staff import JOB_TYPES
+
+    assert r.MAIN_JOB == JOB_TYPES[0]
+    assert r.is_main_job(JOB_TYPES[0]) and not r.is_main_job(JOB_TYPES[1])
+
+
+def test_main_job_boundary_cases() -> None:
+    main, side = _job(), _job("внешнее совместительство", date(2020, 1, 1))
+    assert r.main_job([]) is None
+    assert r.main_job([_job(left=date(2020, 1, 1))]) is None  # every job left
+    assert r.main_job([side]) is side  # only a совместительство: that one
+    assert r.main_job([side, main]) is main  # the main one before a later second job
+    later_main = _job(hired=date(2022, 9, 1))
+    assert r.main_job([main, later_main]) is later_main  # a transfer not closed: the newer
+    undated = _job(hired=None)
+    assert r.main_job([undated, main]) is main  # no hire date counts as the oldest
+    assert r.main_job([undated]) is undated
+    left_main = _job(hired=date(2024, 1, 1), left=date(2025, 1, 1))
+    assert r.main_job([left_main, side]) is side
+
+
+def test_main_job_on_a_date() -> None:
+    old = _job(hired=date(2010, 9, 1), left=date(2019, 8, 31))
+    new = _job(hired=date(2019, 9, 1))
+    assert r.main_job([old, new], on=date(2015, 1, 1)) is old
+    assert r.main_job([old, new], on=date(2019, 8, 31)) is old  # the last day counts
+    assert r.main_job([old, new], on=date(2019, 9, 1)) is new
+    assert r.main_job([old, new], on=date(2005, 1, 1)) is None
+
+
+@pytest.mark.parametrize(("kind", "hours", "short"), [
+    ("ПК", 16, True), ("ПК", 71, True), ("ПК", 72, False), ("ПК", 15, False),
+    ("ПК", None, False), ("ПП", 20, False)])
+def test_a_short_course_is_noted_between_the_law_and_the_usual_hours(
+        kind: str, hours: int | None, short: bool) -> None:
+    assert r.is_short_course(kind, hours, RULES) is short

@@ -15,10 +15,12 @@ from imc_desktop.services.attestation import records as attestation
 from imc_desktop.services.attestation import rules as r
 from imc_desktop.services.attestation.records import AttestationData, LeaveData
 from imc_desktop.services.common.maintenance import DatabaseInfo
-from imc_desktop.services.organizations import records as organizations
+from imc_desktop.services.common.rules import Rules
 from imc_desktop.services.staff import records as staff
+from imc_desktop.services.staff.card import open_card
 from imc_desktop.services.staff.records import PersonRow
-from imc_desktop.services.staff.rules import StaffRules, add_months
+from imc_desktop.services.staff.rules import add_months
+from tests.rules import RULES
 from ui.attestation.card_page import AttestationPage
 from ui.attestation.record_dialog import (
     AttestationDialog,
@@ -50,7 +52,7 @@ def tab(qtbot: Any, demo_database: DatabaseInfo, settings: config.Settings) -> A
 
 
 def staff_rows() -> list[PersonRow]:
-    return staff.list_staff(date.today(), StaffRules())
+    return staff.list_staff(RULES, date.today())
 
 
 def due_keys(rows: list[attestation.DueRow]) -> list[tuple[str, str, date]]:
@@ -66,16 +68,16 @@ def text_colour(records: Any, row: int) -> Any:
 
 def test_deadlines_show_the_service_rows_for_the_horizon(
         tab: AttestationTab, settings: config.Settings) -> None:
-    rules = attestation.rules_from(settings)
+    rules = Rules.from_settings(settings)
     page = tab.deadlines
     assert page.until() == add_months(date.today(), 6)
     shown = list(page.record_list.model.visible_rows())
     assert shown
-    assert due_keys(shown) == due_keys(attestation.deadlines(page.until(), rules=rules))
+    assert due_keys(shown) == due_keys(attestation.deadlines(page.until(), rules))
     page.horizon.setCurrentIndex(2)
     assert page.until() == add_months(date.today(), 12)
     shown = list(page.record_list.model.visible_rows())
-    assert due_keys(shown) == due_keys(attestation.deadlines(page.until(), rules=rules))
+    assert due_keys(shown) == due_keys(attestation.deadlines(page.until(), rules))
 
 
 def test_deadlines_paint_overdue_red_and_soon_orange(tab: AttestationTab) -> None:
@@ -96,7 +98,7 @@ def test_deadlines_filter_by_kind(tab: AttestationTab) -> None:
 
 
 def context_for(row: PersonRow) -> RecordContext:
-    return RecordContext((PersonChoice(row.id, row.full_name, row.organization_id,
+    return RecordContext(RULES, (PersonChoice(row.id, row.full_name, row.organization_id,
                                        row.position),), today=date.today())
 
 
@@ -166,10 +168,8 @@ def test_delete_asks_first(tab: AttestationTab, monkeypatch: pytest.MonkeyPatch)
 
 
 def card_dialog(qtbot: Any, person: PersonRow) -> PersonDialog:
-    status = attestation.person_attestation(person.id)
-    context = CardContext(tuple(organizations.active_organization_choices()), attestation=status,
-                          pages=STAFF_CARD_PAGES)
-    dialog = PersonDialog(staff.get_person(person.id), context)
+    data = open_card(person.id, RULES)
+    dialog = PersonDialog(data.person, CardContext.of(data, RULES, STAFF_CARD_PAGES))
     qtbot.addWidget(dialog)
     return dialog
 
@@ -192,7 +192,7 @@ def test_card_tab_shows_status_and_saves_a_leave_at_once(
 
 
 def test_card_of_a_new_pedagogue_asks_to_save_first(qtbot: Any, database: DatabaseInfo) -> None:
-    dialog = PersonDialog(staff.PersonCard(), CardContext(pages=STAFF_CARD_PAGES))
+    dialog = PersonDialog(staff.PersonCard(), CardContext(RULES, pages=STAFF_CARD_PAGES))
     qtbot.addWidget(dialog)
     page = dialog.findChild(AttestationPage)
     assert isinstance(page, AttestationPage)

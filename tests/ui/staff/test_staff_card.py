@@ -20,7 +20,7 @@ from imc_desktop.services.staff.records import (
     ExperienceData,
     PersonCard,
 )
-from imc_desktop.services.staff.rules import StaffRules
+from tests.rules import RULES
 from tests.services.organizations.test_organizations import SCHOOL
 from ui.staff.card import PROBLEM_TAB, CardContext, PersonDialog, format_snils_typing
 from ui.staff.card_pages import local_time
@@ -59,7 +59,7 @@ def org_id(database: DatabaseInfo) -> str:
 
 
 def context(org_id: str, log: tuple[staff_write.ChangeEntry, ...] = ()) -> CardContext:
-    return CardContext(((org_id, SCHOOL.short_name),), log, StaffRules(), TODAY)
+    return CardContext(RULES, ((org_id, SCHOOL.short_name),), log, TODAY)
 
 
 def open_card(qtbot: Any, card: PersonCard, ctx: CardContext) -> PersonDialog:
@@ -148,7 +148,7 @@ def test_problems_clear_once_fixed(qtbot: Any, org_id: str) -> None:
 
 def test_duplicates_are_asked_about(qtbot: Any, org_id: str,
                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    staff_write.save_person(valid_card(org_id), TODAY)
+    staff_write.save_person(valid_card(org_id), RULES, TODAY)
     asked: list[str] = []
 
     def answer(value: bool) -> None:
@@ -171,8 +171,8 @@ def test_duplicates_are_asked_about(qtbot: Any, org_id: str,
 
 def test_unchanged_identity_is_not_checked_again(qtbot: Any, org_id: str,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    person_id = staff_write.save_person(valid_card(org_id), TODAY)
-    staff_write.save_person(replace(valid_card(org_id), first_name="Анастасия"), TODAY)
+    person_id = staff_write.save_person(valid_card(org_id), RULES, TODAY)
+    staff_write.save_person(replace(valid_card(org_id), first_name="Анастасия"), RULES, TODAY)
     monkeypatch.setattr(Ask, "confirm", staticmethod(lambda *a: pytest.fail("asked")))
     dialog = open_card(qtbot, staff.get_person(person_id), context(org_id))
     line(dialog, "phone").setText("+7 900 000-00-00")
@@ -236,9 +236,9 @@ def test_experience_on_a_date(qtbot: Any, org_id: str) -> None:
 
 
 def test_change_log_is_shown_in_local_time(qtbot: Any, org_id: str) -> None:
-    person_id = staff_write.save_person(valid_card(org_id), TODAY)
+    person_id = staff_write.save_person(valid_card(org_id), RULES, TODAY)
     card = staff.get_person(person_id)
-    staff_write.save_person(replace(card, phone="+7 900 111-22-33"), TODAY)
+    staff_write.save_person(replace(card, phone="+7 900 111-22-33"), RULES, TODAY)
     log = tuple(staff_write.change_log(person_id))
     dialog = open_card(qtbot, staff.get_person(person_id), context(org_id, log))
     model = dialog.log_page.model
@@ -252,7 +252,7 @@ def test_change_log_is_shown_in_local_time(qtbot: Any, org_id: str) -> None:
 
 def test_course_form_checks_hours_and_notes_short_courses(qtbot: Any, org_id: str) -> None:
     form = CourseForm(CourseData(program="Программа", end_date=date(2025, 3, 1)),
-                      SubformContext(rules=StaffRules(), today=TODAY))
+                      SubformContext(RULES, today=TODAY))
     qtbot.addWidget(form)
     form.show()
     hours = form.editor("hours")
@@ -269,7 +269,7 @@ def test_course_form_checks_hours_and_notes_short_courses(qtbot: Any, org_id: st
 
 
 def test_job_form_maps_the_organization_and_the_load(qtbot: Any, org_id: str) -> None:
-    ctx = SubformContext(organizations=((org_id, SCHOOL.short_name), ("x", "Другая")),
+    ctx = SubformContext(RULES, organizations=((org_id, SCHOOL.short_name), ("x", "Другая")),
                          today=TODAY)
     form = EmploymentForm(EmploymentData(), ctx)
     qtbot.addWidget(form)
@@ -292,7 +292,7 @@ def test_job_form_maps_the_organization_and_the_load(qtbot: Any, org_id: str) ->
 def test_job_at_an_inactive_organization_keeps_it(qtbot: Any, org_id: str) -> None:
     job = EmploymentData(organization_id="old", organization_name="Закрытая школа",
                          load=1.25, subjects=("химия",))
-    form = EmploymentForm(job, SubformContext(organizations=((org_id, "МАОУ"),)))
+    form = EmploymentForm(job, SubformContext(RULES, organizations=((org_id, "МАОУ"),)))
     qtbot.addWidget(form)
     assert form.values()["organization_id"] == "old"
     assert line(form, "load").text() == "1,25"
@@ -300,8 +300,42 @@ def test_job_at_an_inactive_organization_keeps_it(qtbot: Any, org_id: str) -> No
 
 
 def test_experience_form_reads_empty_numbers_as_zero(qtbot: Any, org_id: str) -> None:
-    form = ExperienceForm(ExperienceData(as_of=TODAY), SubformContext(today=TODAY))
+    form = ExperienceForm(ExperienceData(as_of=TODAY), SubformContext(RULES, today=TODAY))
     qtbot.addWidget(form)
     form.editor("years").setValue(-1)  # type: ignore[attr-defined]
     form.try_accept()
     assert form.result() == 1 and form.result_data().years == 0
+
+
+def _counting_validation(monkeypatch: pytest.MonkeyPatch) -> list[PersonCard]:
+    checked: list[PersonCard] = []
+    real = staff_write.validate_person
+
+    def counted(card: PersonCard, *args: Any) -> dict[str, str]:
+        checked.append(card)
+        return real(card, *args)
+
+    monkeypatch.setattr(staff_write, "validate_person", counted)
+    return checked
+
+
+def test_saving_the_card_validates_it_once(qtbot: Any, org_id: str,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    checked = _counting_validation(monkeypatch)
+    saved: list[str] = []
+    ctx = replace(context(org_id), save=lambda card: saved.append(
+        staff_write.save_person(card, RULES, TODAY)) or saved[-1])
+    dialog = open_card(qtbot, valid_card(org_id), ctx)
+    dialog.try_accept()
+    assert dialog.result() == 1 and len(saved) == 1 and staff.count_persons() == 1
+    assert len(checked) == 1
+
+
+def test_the_service_refusal_is_shown_on_the_card(qtbot: Any, org_id: str,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    checked = _counting_validation(monkeypatch)
+    ctx = replace(context(org_id), save=lambda card: staff_write.save_person(card, RULES, TODAY))
+    dialog = open_card(qtbot, replace(valid_card(org_id), last_name=""), ctx)
+    dialog.try_accept()
+    assert dialog.result() == 0 and staff.count_persons() == 0 and len(checked) == 1
+    assert dialog._errors["last_name"].isVisibleTo(dialog)

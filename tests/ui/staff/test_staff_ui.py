@@ -16,7 +16,8 @@ from imc_desktop.services.organizations import records as orgs
 from imc_desktop.services.staff import records as staff
 from imc_desktop.services.staff import write as staff_write
 from imc_desktop.services.staff.records import CourseData, PersonCard, PersonRow
-from imc_desktop.services.staff.rules import KPK_OVERDUE, StaffRules
+from imc_desktop.services.staff.rules import KPK_OVERDUE
+from tests.rules import RULES
 from tests.services.organizations.test_organizations import SCHOOL
 from tests.ui.staff.test_staff_card import valid_card
 from ui.staff.card import CardContext, PersonDialog
@@ -55,7 +56,7 @@ def shown_ids(tab: StaffTab) -> set[str]:
 
 
 def service_rows() -> list[PersonRow]:
-    return staff.list_staff(date.today(), StaffRules())
+    return staff.list_staff(RULES, date.today())
 
 
 def select(tab: StaffTab, rows: range) -> None:
@@ -93,7 +94,7 @@ def test_add_through_the_tab_end_to_end(qtbot: Any, org_id: str, settings: confi
 
 def test_edit_shows_in_the_change_log(qtbot: Any, org_id: str, settings: config.Settings,
                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    staff_write.save_person(valid_card(org_id))
+    staff_write.save_person(valid_card(org_id), RULES)
     tab = make_tab(qtbot, settings)
     monkeypatch.setattr(PersonDialog, "ask", staticmethod(
         lambda card, ctx, parent: replace(card, email="anna@school.ru")))
@@ -169,7 +170,7 @@ def test_filter_choices_follow_the_data(demo_tab: StaffTab, org_id: str) -> None
     names = [demo_tab.org_filter.itemText(i) for i in range(1, demo_tab.org_filter.count())]
     assert names == sorted({o for r in service_rows() for o in r.organizations})
     assert SCHOOL.short_name not in names
-    staff_write.save_person(valid_card(org_id))
+    staff_write.save_person(valid_card(org_id), RULES)
     assert demo_tab.org_filter.findData(SCHOOL.short_name) > 0, "refreshed on reload"
 
 
@@ -238,7 +239,7 @@ def test_cohort_dialog_checks_the_course_inline(qtbot: Any, database: DatabaseIn
     dialog = CohortCourseDialog(CourseData(program="ПП", kind="ПП", hours=100,
                                            end_date=date(2025, 3, 1)),
                                 [f"Педагог {i}" for i in range(12)],
-                                SubformContext(rules=StaffRules()))
+                                SubformContext(RULES))
     qtbot.addWidget(dialog)
     dialog.show()
     assert "Педагог 0" in dialog.heading.text() and "Педагог 11" not in dialog.heading.text()
@@ -326,7 +327,7 @@ def test_views_of_personal_data_are_listed(qtbot: Any, demo_database: DatabaseIn
                                            settings: config.Settings) -> None:
     from ui.staff.views_log import PersonalDataViewsDialog
 
-    rows = staff.list_staff()[:3]
+    rows = staff.list_staff(RULES)[:3]
     staff.personal_numbers([r.id for r in rows], "список «Кадры»")
     dialog = PersonalDataViewsDialog(settings.raw())
     qtbot.addWidget(dialog)
@@ -334,3 +335,33 @@ def test_views_of_personal_data_are_listed(qtbot: Any, demo_database: DatabaseIn
     assert model.rowCount() == 1
     assert model.data(model.index(0, 3)) == "3 чел. список «Кадры»"
     assert model.data(model.index(0, 1))
+
+
+def test_a_card_open_during_a_synchronisation_keeps_the_other_edits(
+        qtbot: Any, org_id: str, settings: config.Settings,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from sqlalchemy import text
+
+    from imc_desktop import db
+
+    person_id = staff_write.save_person(valid_card(org_id), RULES)
+    tab = make_tab(qtbot, settings)
+
+    def edit_while_a_sync_arrives(card: PersonCard, _ctx: Any, _parent: Any) -> PersonCard:
+        with db.session_scope() as s:  # another workstation's edits, synchronised meanwhile
+            s.execute(text("UPDATE persons SET phone = '+7 900 111-22-33', email = 'a@b.ru' "
+                           "WHERE id = :i"), {"i": person_id})
+        return replace(card, notes="Руководитель РМО", email="mine@school.ru")
+
+    asked: list[str] = []
+    monkeypatch.setattr(PersonDialog, "ask", staticmethod(edit_while_a_sync_arrives))
+    monkeypatch.setattr(Ask, "confirm", staticmethod(lambda _p, _t, t: asked.append(t) or False))
+    tab.open_record(tab.record_list.model.row_at(0))
+    saved = staff.get_person(person_id)
+    assert asked and "a@b.ru" in asked[0] and "mine@school.ru" in asked[0]
+    assert (saved.notes, saved.email) == ("", "a@b.ru"), "«No»: nothing of the card written"
+    monkeypatch.setattr(PersonDialog, "ask", staticmethod(
+        lambda card, _c, _p: replace(card, notes="Руководитель РМО")))
+    tab.open_record(tab.record_list.model.row_at(0))
+    saved = staff.get_person(person_id)
+    assert (saved.notes, saved.phone) == ("Руководитель РМО", "+7 900 111-22-33")

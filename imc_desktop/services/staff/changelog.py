@@ -1,0 +1,101 @@
+"""The change log of pedagogues' cards (who changed what, from which PC) and the log of
+unmasked СНИЛС/ИНН views (152-ФЗ)."""
+
+from __future__ import annotations
+
+import getpass
+import socket
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from imc_desktop import clock
+from imc_desktop.db import session_scope
+from models import ChangeLogEntry
+
+
+@dataclass(frozen=True)
+class ChangeEntry:
+    changed_at: datetime
+    user_name: str
+    workstation: str
+    table: str
+    action: str
+    field: str
+    old_value: str
+    new_value: str
+
+
+CREATED, CHANGED, DELETED = "создание", "изменение", "удаление"
+MASKED_FIELDS = frozenset({"snils", "inn"})
+
+
+def _who() -> tuple[str, str]:
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):
+        user = "неизвестно"
+    return user, socket.gethostname()
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "да" if value else "нет"
+    if isinstance(value, date):
+        return value.strftime("%d.%m.%Y")
+    return str(value)
+
+
+class _Log:
+    def __init__(self, session: Session, person_id: str | None) -> None:
+        self.session, self.person_id = session, person_id
+        self.user, self.workstation = _who()
+        self.now = clock.utc_now()
+
+    def record(self, table: str, record_id: str, action: str,
+               changes: Sequence[tuple[str, object, object]] = ()) -> None:
+        rows = changes or [("", None, None)]
+        for name, old, new in rows:
+            masked = name in MASKED_FIELDS
+            self.session.add(ChangeLogEntry(
+                changed_at=self.now, user_name=self.user, workstation=self.workstation,
+                table_name=table, record_id=record_id, person_id=self.person_id, action=action,
+                field=name, old_value="***" if masked and old else _text(old),
+                new_value="***" if masked and new else _text(new)))
+
+
+ChangeLogWriter = _Log  # for other services that change pedagogues (imports)
+VIEWED = "просмотр СНИЛС и ИНН"
+
+
+def log_personal_data_view(session: Session, count: int, purpose: str) -> None:
+    """One log entry each time unmasked СНИЛС/ИНН are shown or exported."""
+    _Log(session, None).record("persons", "*", VIEWED,
+                               [("snils, inn", None, f"{count} чел. {purpose}".strip())])
+
+
+def personal_data_views() -> list[ChangeEntry]:
+    """When unmasked СНИЛС and ИНН were shown, by whom and for what, newest first."""
+    with session_scope() as s:
+        rows = s.scalars(select(ChangeLogEntry).where(ChangeLogEntry.action == VIEWED)
+                         .order_by(ChangeLogEntry.changed_at.desc(), ChangeLogEntry.id.desc()))
+        return [ChangeEntry(r.changed_at, r.user_name, r.workstation, r.table_name, r.action,
+                            r.field, r.old_value, r.new_value) for r in rows]
+
+
+def change_log(person_id: str) -> list[ChangeEntry]:
+    """What was changed on the pedagogue's card, newest first."""
+    with session_scope() as s:
+        return change_log_in(s, person_id)
+
+
+def change_log_in(s: Session, person_id: str) -> list[ChangeEntry]:
+    rows = s.scalars(select(ChangeLogEntry).where(ChangeLogEntry.person_id == person_id)
+                     .order_by(ChangeLogEntry.changed_at.desc(), ChangeLogEntry.id.desc()))
+    return [ChangeEntry(r.changed_at, r.user_name, r.workstation, r.table_name, r.action,
+                        r.field, r.old_value, r.new_value) for r in rows]
