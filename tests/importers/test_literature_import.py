@@ -97,7 +97,9 @@ def test_titles_and_opening_balances_come_through_a_posted_document(
     summary = run("literature", path)
     assert (summary.created, summary.updated, summary.unchanged) == (1, 1, 2), \
         "the first «Физика» row fills in the authors and the price"
-    assert summary.details == ()
+    assert summary.details == (
+        "Ввод остатков № 1 от 01.09.2025 (Школа А): новый документ, 1 наим., 14 экз.",
+        "Ввод остатков № 2 от 01.09.2025 (Фонд ИМЦ): новый документ, 2 наим., 8 экз.")
     physics = next(t for t in lit.list_titles() if t.id == existing)
     assert (physics.authors, physics.price, physics.isbn) == (
         "Пёрышкин А.В.", Decimal("600.00"), "978-0-306-40615-7"), "one ISBN, kept as written"

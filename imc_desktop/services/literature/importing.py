@@ -10,7 +10,8 @@ to it, or got a new «use until» date.
 else by title, authors and year; its filled cells update it, or it is created when
 missing. A quantity puts the copies on the holder's balance (the ОО named in the row, or
 the ИМЦ fund when the cell is empty) through one posted «ввод остатков» document per
-holder and date, so that balances still come only from documents.
+holder and date, so that balances still come only from documents. Importing the file
+again updates that document (see :mod:`.openings`), it never adds the copies twice.
 """
 
 from __future__ import annotations
@@ -28,8 +29,8 @@ from imc_desktop.importers import normalise as norm
 from imc_desktop.services.common.importing import organization_references, register, unit_of_work
 from imc_desktop.services.literature import balances as bal
 from imc_desktop.services.literature import records as lit
-from models import LiteratureDocument, LiteratureLine, LiteratureTitle
-from models.literature import OPENING
+from imc_desktop.services.literature.openings import OpeningLine, Stock, post_openings
+from models import LiteratureTitle
 
 TABLES = {"literature_titles", "literature_documents", "literature_lines"}
 
@@ -258,31 +259,6 @@ class _Catalogue:
             self.by_name.get(self._name(values))
 
 
-def _opening_number(s: Session, year: int, used: dict[int, int]) -> str:
-    if year not in used:
-        numbers = s.scalars(select(LiteratureDocument.number).where(
-            LiteratureDocument.kind == OPENING,
-            LiteratureDocument.doc_date.between(date(year, 1, 1), date(year, 12, 31))))
-        used[year] = max((int(n) for n in numbers if n.isdigit()), default=0)
-    used[year] += 1
-    return str(used[year])
-
-
-Stock = dict[tuple[str | None, date], dict[str, tuple[LiteratureTitle, int, int]]]
-"""{(holder, date): {title id: (title, quantity, price in kopecks)}}"""
-
-
-def _post_openings(s: Session, stock: Stock) -> None:
-    used: dict[int, int] = {}
-    for (holder, day), lines in stock.items():
-        doc = LiteratureDocument(kind=OPENING, number=_opening_number(s, day.year, used),
-                                 doc_date=day, to_org_id=holder, posted=True,
-                                 supplier="Импорт остатков из Excel")
-        doc.lines = [LiteratureLine(title_id=t.id, quantity=q, price_kopecks=price, position=i)
-                     for i, (t, q, price) in enumerate(lines.values(), 1)]
-        s.add(doc)
-
-
 def _apply_stock(rows: list[ImportRow], options: ImportOptions) -> ImportSummary:
     counts = {"created": 0, "updated": 0, "unchanged": 0}
     stock: Stock = {}
@@ -300,23 +276,24 @@ def _apply_stock(rows: list[ImportRow], options: ImportOptions) -> ImportSummary
             else:
                 counts["updated" if _apply_values(title, row.values) else "unchanged"] += 1
             catalogue.add(title)
-            _add_stock(stock, title, row.values)
-        _post_openings(s, stock)
+            _add_stock(stock, title, row)
+        details = post_openings(s, stock)
     return ImportSummary(counts["created"], counts["updated"], (), options.dry_run,
-                         counts["unchanged"])
+                         counts["unchanged"], details=details)
 
 
-def _add_stock(stock: Stock, title: LiteratureTitle, values: dict[str, Any]) -> None:
+def _add_stock(stock: Stock, title: LiteratureTitle, row: ImportRow) -> None:
     """Put the row's quantity (if any) on its holder's opening document of its date."""
+    values = row.values
     quantity = values.get("quantity") or 0
     if quantity <= 0:
         return
     key = (_text(values, "holder") or None, values.get("on_date") or clock.today())
     price = title.price_kopecks if values.get("price") is None else \
         lit.kopecks(values["price"])
-    lines = stock.setdefault(key, {})
-    _t, before, price = lines.get(title.id, (title, 0, price))
-    lines[title.id] = (title, before + quantity, price)
+    line = stock.setdefault(key, {}).setdefault(title.id, OpeningLine(title, 0, price))
+    line.quantity += quantity
+    line.rows.append(row.row)
 
 
 FPU = register(ImportKind(
