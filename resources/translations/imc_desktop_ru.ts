@@ -1509,6 +1509,10 @@
         <translation>Возвращено</translation>
     </message>
     <message>
+        <source>Not back</source>
+        <translation>Не возвращено</translation>
+    </message>
+    <message>
         <source>Basis</source>
         <translation>Основание</translation>
     </message>
