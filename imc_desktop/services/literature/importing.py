@@ -94,7 +94,8 @@ def _title_problems(values: dict[str, Any]) -> dict[str, str]:
         p["grades"] = "Класс: число от 1 до 11 или диапазон, например «10–11»."
     isbn = _text(values, "isbn")
     if isbn and not v.isbn_is_valid(isbn):
-        p["isbn"] = f"ISBN «{isbn}» неверен (контрольная цифра или длина)."
+        p["isbn"] = (f"ISBN «{isbn}» неверен (длина, контрольная цифра; ISBN-13 "
+                     "начинается с 978 или 979).")
     if _level(_text(values, "level")) not in lit.LEVELS:
         p["level"] = "Уровень: базовый или углублённый."
     return p

@@ -120,8 +120,8 @@ def validate_title(data: TitleData) -> dict[str, str]:
     if parse_grades(data.grades) is None:
         p["grades"] = "Классы: одно число от 1 до 11 или диапазон, например «10–11»."
     if data.isbn.strip() and not v.isbn_is_valid(data.isbn):
-        p["isbn"] = "ISBN неверен: 10 или 13 цифр (в ISBN-10 последней может быть X) " \
-                    "с верной контрольной цифрой."
+        p["isbn"] = "ISBN неверен: 10 или 13 цифр (в ISBN-10 последней может быть X, " \
+                    "ISBN-13 начинается с 978 или 979) с верной контрольной цифрой."
     if data.year is not None and not 1900 <= data.year <= clock.today().year + 1:
         p["year"] = "Год издания — от 1900 до следующего года."
     if data.level not in LEVELS:
