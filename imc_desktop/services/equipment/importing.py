@@ -8,6 +8,7 @@ recognised from the «Тип» column or, without it, from the name.
 
 from __future__ import annotations
 
+import re
 from dataclasses import fields, replace
 from datetime import date
 from typing import Any
@@ -71,10 +72,26 @@ _KIND_WORDS = (
     ("точка доступа", "сетевое оборудование"), ("компьютер", "ПК"),
     ("системный блок", "ПК"), ("пк", "ПК"), ("рабочая станция", "ПК"),
 )
-_STATUS_WORDS = (("эксплуат", eq.IN_USE), ("работ", eq.IN_USE), ("исправ", eq.IN_USE),
-                 ("резерв", eq.RESERVE), ("склад", eq.RESERVE), ("ремонт", eq.IN_REPAIR),
-                 ("к списан", eq.TO_WRITE_OFF), ("неисправ", eq.TO_WRITE_OFF),
-                 ("списан", eq.WRITTEN_OFF))
+_BROKEN = ("неисправ", "неработ", "нерабоч", "сломан", "вышел", "вышла", "вышло")
+"""Word beginnings that say the item is out of order (never «в эксплуатации»)."""
+_NEGATED_BROKEN = ("исправ", "работ", "рабоч", "функционир")
+"""…and the ones that say it when «не» stands before them."""
+_STATUS_WORDS = (("списани", eq.TO_WRITE_OFF), ("списан", eq.WRITTEN_OFF),
+                 ("ремонт", eq.IN_REPAIR), ("резерв", eq.RESERVE), ("склад", eq.RESERVE),
+                 ("эксплуат", eq.IN_USE), ("исправ", eq.IN_USE), ("работ", eq.IN_USE),
+                 ("рабоч", eq.IN_USE))
+"""(word beginning, status), the more specific first: «списанию» before «списан»."""
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[а-яёa-z]+", fold_spaces(text).replace("ё", "е"))
+
+
+def _broken(words: list[str]) -> bool:
+    if any(w.startswith(_BROKEN) for w in words):
+        return True
+    return any(a == "не" and b.startswith(_NEGATED_BROKEN)
+               for a, b in zip(words, words[1:], strict=False))
 
 
 def kind_of(kind_text: str, name: str = "") -> str:
@@ -93,11 +110,22 @@ def kind_of(kind_text: str, name: str = "") -> str:
 
 
 def status_of(text: str) -> str | None:
-    """The status from its Russian wording; None when the cell is empty or unclear."""
-    t = fold_spaces(text)
-    if not t:
-        return None
-    return next((status for word, status in _STATUS_WORDS if word in t), None)
+    """The status from its Russian wording, matched by whole words (their beginnings), so
+    «неисправен» or «не работает» is out of order, not «исправ…» / «работ…» in use: out of
+    order is «в ремонте» when a repair is named, else «к списанию». A status word after
+    «не» («не списано», «не в эксплуатации») says nothing certain: None, as for an empty
+    or unclear cell."""
+    words = _words(text)
+    if _broken(words):
+        return eq.IN_REPAIR if any(w.startswith("ремонт") for w in words) else \
+            eq.TO_WRITE_OFF
+    for i, word in enumerate(words):
+        found = next((status for stem, status in _STATUS_WORDS if word.startswith(stem)),
+                     None)
+        if found is not None:
+            negated = "не" in words[max(0, i - 2):i]
+            return None if negated else found
+    return None
 
 
 def _text(values: dict[str, Any], name: str) -> str:
