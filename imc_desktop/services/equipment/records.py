@@ -111,9 +111,18 @@ def _data(item: EquipmentItem) -> ItemData:
     return ItemData(item.id, **{n: getattr(item, n) for n in _FIELDS})
 
 
+_LOOK_ALIKES = str.maketrans({
+    **dict(zip("ABCEHKMOPTXY", "АВСЕНКМОРТХУ", strict=True)),
+    "Ё": "Е", "І": "I", "Ї": "I",
+    **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-"),
+})
+
+
 def normalise_number(text: str) -> str:
-    """The form a number is compared in: no spaces, upper case, ё as е."""
-    return "".join(text.split()).upper().replace("Ё", "Е")
+    """The form a number is compared in: upper case, no spaces, every dash as «-», Latin
+    letters that look like Cyrillic ones (A, B, C, E, H, K, M, O, P, T, X, Y) read as
+    those, ё as е — so «ИMЦ–000001» with a Latin M and an en dash is «ИМЦ-000001»."""
+    return "".join(text.split()).upper().translate(_LOOK_ALIKES)
 
 
 # ---------------------------------------------------------------- reading
