@@ -10,7 +10,7 @@ from typing import Any
 from imc_desktop.importers.mapping import assign
 from imc_desktop.importers.model import ImportKind
 from imc_desktop.importers.scan import Box
-from imc_desktop.importers.text import display
+from imc_desktop.importers.text import display, normalise
 
 GRID_ROWS = 40
 """Rows read to find the header and show the first values."""
@@ -46,11 +46,27 @@ def text_grid(rows: Sequence[Sequence[Any]], merged: Sequence[Box]) -> list[list
     return grid
 
 
+_NAME_PARTS = frozenset({"фамилия", "имя", "отчество"})
+
+
+def _full_name_heading(text: str) -> bool:
+    """«ФИО», «Ф.И.О.», «Фамилия, имя, отчество», «ФИО педагога»…"""
+    return normalise(text).startswith(("фио", "фамилияимяотчество"))
+
+
+def _part_under_full_name(top: str, bottom: str) -> bool:
+    """«Фамилия» / «Имя» / «Отчество» under a merged «ФИО»: the part is the heading."""
+    return normalise(bottom) in _NAME_PARTS and _full_name_heading(top)
+
+
 def combine(parent: Sequence[str], child: Sequence[str]) -> tuple[str, ...]:
-    """Headings of a two-row header: «Руководитель ФИО»; a cell merged down both rows once."""
+    """Headings of a two-row header: «Руководитель ФИО»; a cell merged down both rows once;
+    «Фамилия», «Имя», «Отчество» under a merged «ФИО» stay as they are."""
     out = []
     for top, bottom in zip(parent, child, strict=True):
-        if not bottom or top == bottom:
+        if bottom and _part_under_full_name(top, bottom):
+            out.append(bottom)
+        elif not bottom or top == bottom:
             out.append(top)
         elif not top:
             out.append(bottom)
