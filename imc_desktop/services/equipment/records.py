@@ -35,7 +35,10 @@ TABLES = frozenset({"equipment_items", "equipment_events", "equipment_acts",
 __all__ = ["COMPUTER_KINDS", "FUNDING_SOURCES", "IN_REPAIR", "IN_USE", "KINDS", "RESERVE",
            "STATUSES", "TO_WRITE_OFF", "WRITTEN_OFF"]
 #: Statuses a user may set on the card (the rest come from repairs and write-off acts).
-CARD_STATUSES = (IN_USE, RESERVE, TO_WRITE_OFF)
+CARD_STATUSES = (IN_USE, RESERVE)
+"""The statuses the card may set; repairs set «в ремонте», a write-off act «к списанию» and,
+once confirmed, «списано»."""
+ACT_STATUSES = (TO_WRITE_OFF, WRITTEN_OFF)
 
 
 @dataclass(frozen=True)
@@ -209,6 +212,10 @@ def _check_number(s: Session, data: ItemData) -> None:
 
 # ---------------------------------------------------------------- writing
 
+_BY_ACT = ("«к списанию» и «списано» ставит акт о списании: выберите оборудование в списке "
+           "и нажмите «Списать…», затем утвердите акт на вкладке «Акты».")
+
+
 def save_item(data: ItemData, today: date | None = None) -> str:
     """Create or update; the number is refused when any item has or had it. A new item
     gets a «поступление» event, a changed status a «смена статуса» event, a changed ОО an
@@ -224,6 +231,8 @@ def save_item(data: ItemData, today: date | None = None) -> str:
         if item.status == WRITTEN_OFF:
             raise ServiceError(f"Списанное оборудование «{item.inventory_number}» не "
                                "изменяется: его карточка хранится как была на день списания.")
+        if data.status in ACT_STATUSES and data.status != item.status:
+            raise ValidationFailed({"status": _BY_ACT})
         before = item_before(s, item)
         for name in _FIELDS:
             value = getattr(data, name)
