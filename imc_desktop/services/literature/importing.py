@@ -29,6 +29,7 @@ from imc_desktop.importers import normalise as norm
 from imc_desktop.services.common.importing import organization_references, register, unit_of_work
 from imc_desktop.services.literature import balances as bal
 from imc_desktop.services.literature import records as lit
+from imc_desktop.services.literature import rules
 from imc_desktop.services.literature.openings import OpeningLine, Stock, post_openings
 from models import LiteratureTitle
 
@@ -58,6 +59,8 @@ FPU_FIELDS = (
     _f("use_until", "Использовать до", "date", "Срок использования", "Дата окончания "
        "использования", "Используется до", "Предельный срок использования"),
     _f("status", "Статус", "text", "Исключён", "Статус в ФПУ"),
+    _f("excluded_on", "Дата исключения", "date", "Дата исключения из ФПУ", "Исключён с",
+       "Дата исключения из перечня"),
 )
 STOCK_FIELDS = (
     _f("kind", "Вид издания", "text", "Вид", "Тип издания"),
@@ -85,7 +88,8 @@ def _level(text: str) -> str:
 
 def _excluded(values: dict[str, Any]) -> bool:
     status = _text(values, "status").lower()
-    return values.get("use_until") is not None or status.startswith(("искл", "да"))
+    return values.get("use_until") is not None or values.get("excluded_on") is not None \
+        or status.startswith(("искл", "да"))
 
 
 def _title_problems(values: dict[str, Any]) -> dict[str, str]:
@@ -133,7 +137,7 @@ def _apply_values(t: LiteratureTitle, values: dict[str, Any]) -> bool:
             or (None, None)
     if _text(values, "level"):
         wanted["level"] = _level(_text(values, "level"))
-    for name in ("year", "use_until"):
+    for name in ("year", "use_until", "excluded_on"):
         if values.get(name) is not None:
             wanted[name] = values[name]
     if values.get("price") is not None:
@@ -169,7 +173,7 @@ class _FpuChanges:
 
     def lines(self, s: Session) -> tuple[str, ...]:
         held = bal.held_by_schools(s, [t.id for t in self.excluded], clock.today())
-        lines = [f"Исключён из ФПУ: {_named(t)}, {_until(t.use_until)}; "
+        lines = [f"Исключён из ФПУ: {_named(t)}, {_until(t)}; "
                  f"{_copies(held.get(t.id, 0))}" for t in self.excluded]
         if self.excluded:
             lines.append("Всего в ОО экземпляров учебников, исключённых этим импортом: "
@@ -189,8 +193,14 @@ def _day(day: date | None) -> str:
     return v.format_date(day) if day is not None else "не указан"
 
 
-def _until(day: date | None) -> str:
-    return f"использовать до {_day(day)}" if day is not None else "срок использования не указан"
+def _until(t: LiteratureTitle) -> str:
+    if t.use_until is not None:
+        return f"использовать до {_day(t.use_until)}"
+    limit = rules.use_limit(None, t.excluded_on)
+    if limit is None:
+        return "срок использования не указан"
+    return (f"использовать до {_day(limit)} ({rules.EXCLUDED_USE_YEARS} лет от исключения "
+            f"{_day(t.excluded_on)})")
 
 
 def _copies(count: int) -> str:
@@ -204,7 +214,9 @@ def _fpu_row(title: LiteratureTitle, values: dict[str, Any]) -> bool:
     if title.fpu_status != status:
         title.fpu_status, changed = status, True
         if status == lit.IN_LIST:
-            title.use_until = None
+            title.use_until = title.excluded_on = None
+        elif title.excluded_on is None:
+            title.excluded_on = clock.today()
     return changed
 
 
