@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from imc_desktop.services.staff.experience import experience_on
 from imc_desktop.services.staff.records import CHOICES, PED, EmploymentData
-from imc_desktop.services.staff.rules import experience_on, format_experience, full_months_between
+from imc_desktop.services.staff.rules import format_experience, full_months_between
 from imc_desktop.services.staff.write import ChangeEntry
 from ui.staff.subforms import ChildForm, SubformContext
 from ui.widgets.record_form import ERROR_STYLE

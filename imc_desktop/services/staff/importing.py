@@ -363,4 +363,5 @@ def _apply_staff(rows: list[ImportRow], options: ImportOptions) -> ImportSummary
 STAFF = register(ImportKind(
     name="staff", title="Педагоги", fields=STAFF_FIELDS, apply=_apply_staff,
     check_row=check_staff_row, full_name_field=True,
-    references=organization_references, duplicate_key=_staff_key))
+    references=organization_references, duplicate_key=_staff_key,
+    sheet_date_field="experience_as_of"))
