@@ -89,7 +89,7 @@ _STATUS_WORDS = (("списани", eq.TO_WRITE_OFF), ("списан", eq.WRITTE
 
 
 def _words(text: str) -> list[str]:
-    return re.findall(r"[а-яёa-z]+", fold_spaces(text).replace("ё", "е"))
+    return re.findall(r"[а-яa-z]+", fold_spaces(text))
 
 
 def _broken(words: list[str]) -> bool:
