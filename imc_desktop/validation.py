@@ -70,7 +70,8 @@ def inn_is_valid(text: str) -> bool:
 
 
 def kpp_is_valid(text: str) -> bool:
-    return bool(_KPP.match(text.strip()))
+    """КПП: 4 digits, 2 digits or Latin letters (in either case), 3 digits."""
+    return bool(_KPP.match(text.strip().upper()))
 
 
 def ogrn_is_valid(text: str) -> bool:
@@ -85,6 +86,11 @@ def ogrn_is_valid(text: str) -> bool:
     return False
 
 
+def organization_ogrn_is_valid(text: str) -> bool:
+    """The ОГРН of an organisation: 13 digits (a 15-digit ОГРНИП is an entrepreneur's)."""
+    return len(text.strip()) == 13 and ogrn_is_valid(text)
+
+
 def okpo_is_valid(text: str) -> bool:
     d = text.strip()
     return d.isdigit() and len(d) in (8, 10)
@@ -96,7 +102,7 @@ def isbn_is_valid(text: str) -> bool:
         total = sum((10 if c == "X" else int(c)) * w for c, w in zip(s, range(10, 0, -1),
                                                                        strict=True))
         return total % 11 == 0
-    if len(s) == 13 and s.isdigit():
+    if len(s) == 13 and s.isdigit() and s.startswith(("978", "979")):
         return sum(int(c) * (1 if i % 2 == 0 else 3) for i, c in enumerate(s)) % 10 == 0
     return False
 

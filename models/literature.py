@@ -47,6 +47,9 @@ class LiteratureTitle(SyncMixin, Base):
     level: Mapped[str] = mapped_column(String(20), default="")
     fpu_status: Mapped[str] = mapped_column(String(20), default="")
     use_until: Mapped[date | None] = mapped_column(Date, nullable=True)
+    #: When the title left the ФПУ (a title excluded without «use until» may be used for
+    #: 5 years from this date).
+    excluded_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     price_kopecks: Mapped[int] = mapped_column(Integer, default=0)
 
 

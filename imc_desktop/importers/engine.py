@@ -8,7 +8,14 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from imc_desktop.importers.header import GRID_ROWS, SEARCH_ROWS, find_header, samples, text_grid
+from imc_desktop.importers.header import (
+    GRID_ROWS,
+    SEARCH_ROWS,
+    find_header,
+    reference_date,
+    samples,
+    text_grid,
+)
 from imc_desktop.importers.mapping import missing_required
 from imc_desktop.importers.model import (
     CancelledFn,
@@ -69,7 +76,7 @@ def _header(book: OpenWorkbook, sheet: str, kind: ImportKind, scan: SheetScan) -
             f"«{kind.title}»: в первых {SEARCH_ROWS} строках нет столбцов вроде {examples}.")
     total = scan.last_row or book.declared_rows(sheet)
     return SheetHeader(sheet, found.start + 1, found.end + 1, found.headers,
-                       tuple(samples(top, found.end)), total)
+                       tuple(samples(top, found.end)), total, reference_date(top[:found.start]))
 
 
 def _references(kind: ImportKind, mapping: Mapping[int, str]) -> dict[str, dict[str, str]]:
@@ -94,7 +101,10 @@ def prepare(path: Path | str, sheet: str, kind: ImportKind, mapping: Mapping[int
     with opened(path) as book:
         scan = book.scan(sheet)
         header = _header(book, sheet, kind, scan)
-        parser = RowParser(kind, mapping, references, value_map or {}, scan.uncalculated)
+        defaults = {kind.sheet_date_field: header.as_of} \
+            if kind.sheet_date_field and header.as_of else {}
+        parser = RowParser(kind, mapping, references, value_map or {}, scan.uncalculated,
+                           defaults)
         total = max(header.total_rows - header.header_row, 1)
         if total > MAX_ROWS:
             raise _too_many(book, sheet)

@@ -3,14 +3,20 @@ rows where a merged parent cell («Руководитель») spans its sub-col
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from contextlib import suppress
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from imc_desktop.importers.mapping import assign
-from imc_desktop.importers.model import ImportKind
+from imc_desktop.importers.model import ImportField, ImportKind
 from imc_desktop.importers.scan import Box
-from imc_desktop.importers.text import display
+from imc_desktop.importers.text import display, normalise
+from imc_desktop.importers.values import BadValue, to_date
+
+_DATE = ImportField("as_of", "Дата", "date")
 
 GRID_ROWS = 40
 """Rows read to find the header and show the first values."""
@@ -46,11 +52,27 @@ def text_grid(rows: Sequence[Sequence[Any]], merged: Sequence[Box]) -> list[list
     return grid
 
 
+_NAME_PARTS = frozenset({"фамилия", "имя", "отчество"})
+
+
+def _full_name_heading(text: str) -> bool:
+    """«ФИО», «Ф.И.О.», «Фамилия, имя, отчество», «ФИО педагога»…"""
+    return normalise(text).startswith(("фио", "фамилияимяотчество"))
+
+
+def _part_under_full_name(top: str, bottom: str) -> bool:
+    """«Фамилия» / «Имя» / «Отчество» under a merged «ФИО»: the part is the heading."""
+    return normalise(bottom) in _NAME_PARTS and _full_name_heading(top)
+
+
 def combine(parent: Sequence[str], child: Sequence[str]) -> tuple[str, ...]:
-    """Headings of a two-row header: «Руководитель ФИО»; a cell merged down both rows once."""
+    """Headings of a two-row header: «Руководитель ФИО»; a cell merged down both rows once;
+    «Фамилия», «Имя», «Отчество» under a merged «ФИО» stay as they are."""
     out = []
     for top, bottom in zip(parent, child, strict=True):
-        if not bottom or top == bottom:
+        if bottom and _part_under_full_name(top, bottom):
+            out.append(bottom)
+        elif not bottom or top == bottom:
             out.append(top)
         elif not top:
             out.append(bottom)
@@ -90,6 +112,28 @@ def find_header(grid: list[list[str]], kind: ImportKind) -> Found | None:
     if best is None or best.matched < needed:
         return None
     return best
+
+
+_AS_OF = re.compile(r"(?:по\s+состоянию\s+)?\bна\s+(\d{1,2}\.\d{1,2}\.\d{2,4})", re.I)
+_AS_OF_LABEL = re.compile(r"(?:по\s+состоянию\s+)?\bна\s*:?\s*$", re.I)
+
+
+def reference_date(rows: Sequence[Sequence[Any]]) -> date | None:
+    """The date the title rows above a table name: «по состоянию на 01.09.2025», «Стаж на
+    15.01.2024», or «по состоянию на» with the date in the next cell; None when none does."""
+    for row in rows:
+        cells = list(row)
+        for i, cell in enumerate(cells):
+            if not isinstance(cell, str):
+                continue
+            found = _AS_OF.search(cell)
+            if found:
+                with suppress(BadValue):
+                    return to_date(found.group(1), _DATE)
+            if _AS_OF_LABEL.search(cell) and i + 1 < len(cells):
+                with suppress(BadValue):
+                    return to_date(cells[i + 1], _DATE)
+    return None
 
 
 def samples(rows: Sequence[Sequence[Any]], after: int, count: int = 3) -> list[tuple[Any, ...]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import KW_ONLY, dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
@@ -147,6 +148,9 @@ class ImportKind:
     full_name_field: bool = False
     references: ReferencesFn | None = None
     duplicate_key: KeyFn | None = None
+    sheet_date_field: str | None = None
+    """A date field filled from the sheet's title («по состоянию на 01.09.2025») in the
+    rows whose own cell is empty or not mapped."""
 
     def field(self, name: str) -> ImportField:
         for item in self.fields:
@@ -194,6 +198,8 @@ class SheetHeader:
     samples: tuple[tuple[Any, ...], ...]
     total_rows: int
     """Rows on the sheet as the file declares them (an estimate for progress)."""
+    as_of: date | None = None
+    """The date the title above the table names («по состоянию на 01.09.2025»), if any."""
 
 
 @dataclass(frozen=True)

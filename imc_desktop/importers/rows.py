@@ -37,8 +37,11 @@ class RowParser:
     def __init__(self, kind: ImportKind, mapping: Mapping[int, str],
                  references: Mapping[str, Mapping[str, str]],
                  value_map: Mapping[str, str | None],
-                 uncalculated: frozenset[tuple[int, int]] = frozenset()) -> None:
+                 uncalculated: frozenset[tuple[int, int]] = frozenset(),
+                 defaults: Mapping[str, Any] | None = None) -> None:
         self.kind = kind
+        self.defaults = dict(defaults or {})
+        """Values for fields whose cell is empty or not mapped (the sheet's date)."""
         try:
             columns = [(col, kind.field(name)) for col, name in sorted(mapping.items())]
         except KeyError as exc:
@@ -74,6 +77,9 @@ class RowParser:
                 skip = str(exc)
         if skip is not None:  # the user chose to leave the row out: its problems do not matter
             return ImportRow(row, values, (), skip)
+        for name, value in self.defaults.items():
+            if values.get(name) is None:
+                values[name] = value
         self._required(values, problems)
         for name, message in self.kind.check_row(values).items():
             problems.setdefault(name, message)

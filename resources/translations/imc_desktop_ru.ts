@@ -1365,6 +1365,22 @@
         <translation>Документ не проведён</translation>
     </message>
     <message>
+        <source>Excluded textbooks</source>
+        <translation>Исключённые учебники</translation>
+    </message>
+    <message>
+        <source>These titles are excluded from the federal list of textbooks or past their last day of use:
+
+%1
+
+Post the document anyway?</source>
+        <translation>Эти издания исключены из федерального перечня учебников или их срок использования истёк:
+
+%1
+
+Всё равно провести документ?</translation>
+    </message>
+    <message>
         <source>Unpost document</source>
         <translation>Отмена проведения</translation>
     </message>
@@ -1537,6 +1553,10 @@
     <message>
         <source>Returned</source>
         <translation>Возвращено</translation>
+    </message>
+    <message>
+        <source>Not back</source>
+        <translation>Не возвращено</translation>
     </message>
     <message>
         <source>Basis</source>
@@ -4322,6 +4342,10 @@ Open it now?</source>
     <message>
         <source>FPU status</source>
         <translation>Статус ФПУ</translation>
+    </message>
+    <message>
+        <source>Excluded on</source>
+        <translation>Дата исключения</translation>
     </message>
     <message>
         <source>Use until</source>

@@ -48,6 +48,9 @@ def test_inn(inn: str, ok: bool) -> None:
 @pytest.mark.parametrize(("isbn", "ok"), [
     ("978-0-306-40615-7", True), ("0-306-40615-2", True), ("978-0-306-40615-8", False),
     ("0-306-40615-3", False), ("080442957X", True),
+    # an ISBN-13 starts with 978 or 979: a right check digit after another prefix is not one
+    ("979-0-306-40615-6", True), ("977-0-306-40615-8", False), ("980-0-306-40615-2", False),
+    ("9770306406158", False),
 ])
 def test_isbn(isbn: str, ok: bool) -> None:
     assert v.isbn_is_valid(isbn) is ok
@@ -61,8 +64,20 @@ def test_ogrn(ogrn: str, ok: bool) -> None:
     assert v.ogrn_is_valid(ogrn) is ok
 
 
+@pytest.mark.parametrize(("ogrn", "ok"), [
+    ("1027700132195", True), ("1027700132196", False),
+    ("304500116000157", False),  # a valid ОГРНИП: an individual entrepreneur, not an ОО
+    ("304500116000158", False), ("102770013219", False), ("10277001321950", False),
+    ("", False), ("102770013219а", False),
+])
+def test_the_ogrn_of_an_organization_has_13_digits(ogrn: str, ok: bool) -> None:
+    assert v.organization_ogrn_is_valid(ogrn) is ok
+
+
 @pytest.mark.parametrize(("kpp", "ok"), [("720501001", True), ("7205AB001", True),
-                                         ("72050100", False), ("7205ab001", False)])
+                                         ("72050100", False), ("7205ab001", True),
+                                         ("7205aB001", True), (" 720501001 ", True),
+                                         ("7205AB0010", False), ("7205АВ001", False)])
 def test_kpp(kpp: str, ok: bool) -> None:
     assert v.kpp_is_valid(kpp) is ok
 

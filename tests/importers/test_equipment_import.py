@@ -107,7 +107,7 @@ def test_a_written_off_item_is_not_changed_by_an_import(school: str, tmp_path: P
 
 
 def test_problems_are_named_by_row_and_field(school: str, tmp_path: Path) -> None:
-    path = book(tmp_path, [row(1, "ВА-1", Состояние="сломан совсем"),
+    path = book(tmp_path, [row(1, "ВА-1", Состояние="так себе"),
                            row(2, "ВА-1", **{"Балансовая стоимость": -5}), row(3, "ВА-3")])
     kind = importing.get_kind("equipment")
     header = importers.find_sheet(path, kind)

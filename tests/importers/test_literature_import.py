@@ -8,13 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from imc_desktop import importers
+from imc_desktop import clock, importers
 from imc_desktop.importers import ImportOptions
 from imc_desktop.services.common import importing
 from imc_desktop.services.common.maintenance import DatabaseInfo
 from imc_desktop.services.literature import balances as bal
 from imc_desktop.services.literature import documents as docs
 from imc_desktop.services.literature import records as lit
+from imc_desktop.services.literature import rules
 from imc_desktop.services.organizations import records as orgs
 from tests.importers.workbooks import write_xlsx
 
@@ -97,7 +98,9 @@ def test_titles_and_opening_balances_come_through_a_posted_document(
     summary = run("literature", path)
     assert (summary.created, summary.updated, summary.unchanged) == (1, 1, 2), \
         "the first «Физика» row fills in the authors and the price"
-    assert summary.details == ()
+    assert summary.details == (
+        "Ввод остатков № 1 от 01.09.2025 (Школа А): новый документ, 1 наим., 14 экз.",
+        "Ввод остатков № 2 от 01.09.2025 (Фонд ИМЦ): новый документ, 2 наим., 8 экз.")
     physics = next(t for t in lit.list_titles() if t.id == existing)
     assert (physics.authors, physics.price, physics.isbn) == (
         "Пёрышкин А.В.", Decimal("600.00"), "978-0-306-40615-7"), "one ISBN, kept as written"
@@ -206,7 +209,29 @@ def test_a_title_excluded_without_copies_or_date(database: DatabaseInfo,
     header = [*FPU_HEADER, "Статус"]
     path = write_xlsx(tmp_path / "fpu-2.xlsx", [header, [*ROWS[0], "исключён"],
                                                 [*ROWS[1], None]])
+    today = clock.today()
     assert run("fpu", path).details == (
-        "Исключён из ФПУ: № 1.1.1.1.1.1 «Канакина В.П. Русский язык» (1 кл.), срок "
-        "использования не указан; в ОО экземпляров нет.",
+        "Исключён из ФПУ: № 1.1.1.1.1.1 «Канакина В.П. Русский язык» (1 кл.), использовать "
+        f"до {rules.add_years(today, 5):%d.%m.%Y} (5 лет от исключения "
+        f"{today:%d.%m.%Y}); в ОО экземпляров нет.",
         "Всего в ОО экземпляров учебников, исключённых этим импортом: 0.")
+
+
+@pytest.mark.parametrize(("status", "excluded_on", "kept"), [
+    ("исключён", date(2024, 9, 1), date(2024, 9, 1)),
+    (None, date(2024, 9, 1), date(2024, 9, 1)),  # the date alone says it is excluded
+    ("исключён", None, "today"),
+    (None, None, None),
+])
+def test_a_fpu_import_keeps_the_date_of_exclusion(database: DatabaseInfo, tmp_path: Path,
+                                                  status: str | None,
+                                                  excluded_on: date | None,
+                                                  kept: object) -> None:
+    header = [*FPU_HEADER, "Статус", "Дата исключения"]
+    path = write_xlsx(tmp_path / "fpu.xlsx", [header, [*ROWS[0], status, excluded_on]])
+    run("fpu", path)
+    (title,) = lit.list_titles()
+    assert title.excluded_on == (clock.today() if kept == "today" else kept)
+    run("fpu", write_xlsx(tmp_path / "back.xlsx", [header, [*ROWS[0], None, None]]))
+    assert (lit.list_titles()[0].fpu_status, lit.list_titles()[0].excluded_on) == (
+        lit.IN_LIST, None), "a title back in the list has no exclusion date"

@@ -97,7 +97,7 @@ class ItemDialog(RecordForm):
                         editable=True)
         self.add_date("warranty_until", self.tr("Warranty until"))
         self.add_line("okof", self.tr("OKOF code"), 40).setMaximumWidth(200)
-        self.status = self.add_choice("status", self.tr("Status"), eq.STATUSES)
+        self.status = self.add_choice("status", self.tr("Status"), eq.CARD_STATUSES)
         self.add_text("notes", self.tr("Notes"))
         self._arrange(left, self.form)
 
@@ -120,8 +120,10 @@ class ItemDialog(RecordForm):
         outer.insertWidget(1, box)
 
     def _fill(self, data: ItemData) -> None:
-        fixed = data.status not in eq.CARD_STATUSES and data.id is not None
+        fixed = data.status not in eq.CARD_STATUSES
         self.status.setEnabled(not fixed)
+        if fixed and self.status.findText(data.status) < 0:
+            self.status.addItem(data.status)
         if fixed:
             self.status.setToolTip(self.tr(
                 "Set by repairs and write-off acts: use the actions of the list"))

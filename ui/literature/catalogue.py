@@ -60,6 +60,7 @@ class TitleDialog(RecordForm):
         self.add_line("fpu_number", self.tr("FPU position No."), 40)
         self.add_choice("level", self.tr("Level"), lit.LEVELS)
         self.add_choice("fpu_status", self.tr("FPU status"), lit.STATUSES)
+        self.add_date("excluded_on", self.tr("Excluded on"))
         self.add_date("use_until", self.tr("Use until"))
         self.add_line("price", self.tr("Price, roubles"), 14)
         values = asdict(data)

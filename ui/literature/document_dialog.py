@@ -28,8 +28,10 @@ from imc_desktop import validation as v
 from imc_desktop.services.common.errors import ServiceError, ValidationFailed
 from imc_desktop.services.literature import documents as docs
 from imc_desktop.services.literature.documents import DocumentData, LineData
+from imc_desktop.services.literature.issuing import issue_warnings
 from imc_desktop.services.literature.records import TitleData
 from ui.literature.lines_model import LinesTableModel
+from ui.widgets.import_parts import fill
 from ui.widgets.messages import Ask
 from ui.widgets.record_form import DateEdit
 from ui.widgets.table_model import display_text
@@ -311,8 +313,16 @@ class DocumentDialog(QDialog):
         self._set_state()
 
     def post(self) -> None:
-        if self.save():
+        if self.save() and self._excluded_titles_accepted():
             self._switch(docs.post_document, self.tr("Document not posted"))
+
+    def _excluded_titles_accepted(self) -> bool:
+        """Issuing a title excluded from the federal list, or past its last day of use, is
+        asked about first (the methodist may still post)."""
+        warnings = issue_warnings(self.data.id) if self.data.id else []
+        return not warnings or Ask.confirm(self, self.tr("Excluded textbooks"), fill(self.tr(
+            "These titles are excluded from the federal list of textbooks or past their "
+            "last day of use:\n\n%1\n\nPost the document anyway?"), "\n".join(warnings)))
 
     def unpost(self) -> None:
         if Ask.confirm(self, self.tr("Unpost document"), self.tr(

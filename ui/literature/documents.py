@@ -110,6 +110,9 @@ class DocumentsPage(QWidget):
                    width=100),
             Column("returned", self.tr("Returned"), lambda d: d.returned if d.return_by else None,
                    kind="bool", width=90),
+            Column("still_out", self.tr("Not back"),
+                   lambda d: d.still_out if d.return_by and d.posted else None, kind="int",
+                   width=90),
             Column("basis", self.tr("Basis"), lambda d: d.basis, width=260),
         ]
 

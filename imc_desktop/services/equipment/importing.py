@@ -8,6 +8,7 @@ recognised from the «Тип» column or, without it, from the name.
 
 from __future__ import annotations
 
+import re
 from dataclasses import fields, replace
 from datetime import date
 from typing import Any
@@ -21,7 +22,7 @@ from imc_desktop.importers import ImportField, ImportKind, ImportOptions, Import
 from imc_desktop.services.common.importing import organization_references, register, unit_of_work
 from imc_desktop.services.equipment import records as eq
 from models import EquipmentEvent, EquipmentItem, IssuedNumber
-from models.equipment import EVENT_RECEIVED
+from models.equipment import EVENT_RECEIVED, EVENT_WRITE_OFF
 
 
 def _f(name: str, title: str, kind: Any = "text", *aliases: str, required: bool = False,
@@ -59,7 +60,12 @@ FIELDS = (
        max_length=200),
     _f("warranty_until", "Гарантия до", "date", "Окончание гарантии", "Гарантия"),
     _f("status", "Состояние", "text", "Статус"),
+    _f("written_off_on", "Дата списания", "date", "Списано", "Дата акта списания"),
+    _f("write_off_act", "Номер акта списания", "text", "Акт списания", "№ акта списания",
+       "Акт о списании", max_length=60),
 )
+WRITE_OFF_FIELDS = ("written_off_on", "write_off_act")
+"""Only for an item written off in the past, imported as history."""
 
 _KIND_WORDS = (
     ("ноутбук", "ноутбук"), ("моноблок", "моноблок"), ("планшет", "планшет"),
@@ -71,10 +77,26 @@ _KIND_WORDS = (
     ("точка доступа", "сетевое оборудование"), ("компьютер", "ПК"),
     ("системный блок", "ПК"), ("пк", "ПК"), ("рабочая станция", "ПК"),
 )
-_STATUS_WORDS = (("эксплуат", eq.IN_USE), ("работ", eq.IN_USE), ("исправ", eq.IN_USE),
-                 ("резерв", eq.RESERVE), ("склад", eq.RESERVE), ("ремонт", eq.IN_REPAIR),
-                 ("к списан", eq.TO_WRITE_OFF), ("неисправ", eq.TO_WRITE_OFF),
-                 ("списан", eq.WRITTEN_OFF))
+_BROKEN = ("неисправ", "неработ", "нерабоч", "сломан", "вышел", "вышла", "вышло")
+"""Word beginnings that say the item is out of order (never «в эксплуатации»)."""
+_NEGATED_BROKEN = ("исправ", "работ", "рабоч", "функционир")
+"""…and the ones that say it when «не» stands before them."""
+_STATUS_WORDS = (("списани", eq.TO_WRITE_OFF), ("списан", eq.WRITTEN_OFF),
+                 ("ремонт", eq.IN_REPAIR), ("резерв", eq.RESERVE), ("склад", eq.RESERVE),
+                 ("эксплуат", eq.IN_USE), ("исправ", eq.IN_USE), ("работ", eq.IN_USE),
+                 ("рабоч", eq.IN_USE))
+"""(word beginning, status), the more specific first: «списанию» before «списан»."""
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[а-яa-z]+", fold_spaces(text))
+
+
+def _broken(words: list[str]) -> bool:
+    if any(w.startswith(_BROKEN) for w in words):
+        return True
+    return any(a == "не" and b.startswith(_NEGATED_BROKEN)
+               for a, b in zip(words, words[1:], strict=False))
 
 
 def kind_of(kind_text: str, name: str = "") -> str:
@@ -93,11 +115,22 @@ def kind_of(kind_text: str, name: str = "") -> str:
 
 
 def status_of(text: str) -> str | None:
-    """The status from its Russian wording; None when the cell is empty or unclear."""
-    t = fold_spaces(text)
-    if not t:
-        return None
-    return next((status for word, status in _STATUS_WORDS if word in t), None)
+    """The status from its Russian wording, matched by whole words (their beginnings), so
+    «неисправен» or «не работает» is out of order, not «исправ…» / «работ…» in use: out of
+    order is «в ремонте» when a repair is named, else «к списанию». A status word after
+    «не» («не списано», «не в эксплуатации») says nothing certain: None, as for an empty
+    or unclear cell."""
+    words = _words(text)
+    if _broken(words):
+        return eq.IN_REPAIR if any(w.startswith("ремонт") for w in words) else \
+            eq.TO_WRITE_OFF
+    for i, word in enumerate(words):
+        found = next((status for stem, status in _STATUS_WORDS if word.startswith(stem)),
+                     None)
+        if found is not None:
+            negated = "не" in words[max(0, i - 2):i]
+            return None if negated else found
+    return None
 
 
 def _text(values: dict[str, Any], name: str) -> str:
@@ -132,10 +165,37 @@ def _filled(values: dict[str, Any]) -> dict[str, Any]:
 
 def check_row(values: dict[str, Any]) -> dict[str, str]:
     problems = eq.validate_item(replace(eq.ItemData(), **_filled(values)))
-    if _text(values, "status") and status_of(_text(values, "status")) is None:
+    status = status_of(_text(values, "status"))
+    if _text(values, "status") and status is None:
         problems["status"] = ("Состояние: в эксплуатации, резерв, в ремонте, к списанию или "
                               "списано.")
+    elif status not in (None, eq.WRITTEN_OFF):
+        for name in WRITE_OFF_FIELDS:
+            if values.get(name) not in (None, ""):
+                problems[name] = (f"Заполняют только для списанного оборудования, а состояние "
+                                  f"— «{status}».")
+    day = values.get("written_off_on")
+    if isinstance(day, date) and day > clock.today():
+        problems["written_off_on"] = "Дата списания в будущем."
     return problems
+
+
+def _writes_off(values: dict[str, Any]) -> bool:
+    """The row says the item is written off (by its status, or by the date and act alone)."""
+    status = status_of(_text(values, "status"))
+    return status == eq.WRITTEN_OFF or (status is None and any(
+        values.get(n) not in (None, "") for n in WRITE_OFF_FIELDS))
+
+
+def _history_gap(values: dict[str, Any]) -> str | None:
+    """Why a new row written off cannot come in as history (a missing date or act)."""
+    missing = [title for name, title in (("written_off_on", "Дата списания"),
+                                         ("write_off_act", "Номер акта списания"))
+               if values.get(name) in (None, "")]
+    if not missing:
+        return None
+    return ("списанное оборудование вводится только как история с датой и номером акта "
+            "списания; не заполнено: " + ", ".join(f"«{m}»" for m in missing))
 
 
 def _number_key(values: dict[str, Any]) -> tuple[str, str] | None:
@@ -168,11 +228,21 @@ def _update(item: EquipmentItem, values: dict[str, Any]) -> bool:
 
 def _create(s: Session, values: dict[str, Any], today: date) -> EquipmentItem:
     data = replace(eq.ItemData(), **_filled(values))
+    off = _writes_off(values)
+    if off:
+        data = replace(data, status=eq.WRITTEN_OFF)
     item = EquipmentItem(**{n: getattr(data, n) for n in _ITEM_FIELDS})
     s.add(item)
     s.flush()
-    s.add(EquipmentEvent(item_id=item.id, kind=EVENT_RECEIVED,
-                         event_date=data.accepted_on or today, note="импорт из Excel"))
+    day = values.get("written_off_on")
+    received = data.accepted_on or (day if off and isinstance(day, date) else today)
+    s.add(EquipmentEvent(item_id=item.id, kind=EVENT_RECEIVED, event_date=received,
+                         note="импорт из Excel"))
+    if off:
+        s.add(EquipmentEvent(item_id=item.id, kind=EVENT_WRITE_OFF, event_date=day,
+                             from_text=eq.IN_USE, to_text=eq.WRITTEN_OFF,
+                             note=f"акт № {_text(values, 'write_off_act')} (списано до "
+                                  "ведения реестра, импорт из Excel)"))
     return item
 
 
@@ -188,6 +258,13 @@ def _apply(rows: list[ImportRow], options: ImportOptions) -> ImportSummary:
             if item is not None and item.status == eq.WRITTEN_OFF:
                 skipped.append((row.row, f"оборудование {number} списано, его карточка не "
                                          "изменяется"))
+            elif item is not None and _writes_off(row.values):
+                skipped.append((row.row, f"оборудование {number} не списано импортом: "
+                                         "списывают актом (Оборудование → Списать…, затем "
+                                         "утвердить акт)"))
+            elif item is None and number not in register_.retired and _writes_off(
+                    row.values) and (gap := _history_gap(row.values)):
+                skipped.append((row.row, gap))
             elif item is not None:
                 before = eq.item_before(s, item)
                 if _update(item, row.values):

@@ -35,7 +35,10 @@ TABLES = frozenset({"equipment_items", "equipment_events", "equipment_acts",
 __all__ = ["COMPUTER_KINDS", "FUNDING_SOURCES", "IN_REPAIR", "IN_USE", "KINDS", "RESERVE",
            "STATUSES", "TO_WRITE_OFF", "WRITTEN_OFF"]
 #: Statuses a user may set on the card (the rest come from repairs and write-off acts).
-CARD_STATUSES = (IN_USE, RESERVE, TO_WRITE_OFF)
+CARD_STATUSES = (IN_USE, RESERVE)
+"""The statuses the card may set; repairs set «в ремонте», a write-off act «к списанию» and,
+once confirmed, «списано»."""
+ACT_STATUSES = (TO_WRITE_OFF, WRITTEN_OFF)
 
 
 @dataclass(frozen=True)
@@ -111,9 +114,18 @@ def _data(item: EquipmentItem) -> ItemData:
     return ItemData(item.id, **{n: getattr(item, n) for n in _FIELDS})
 
 
+_LOOK_ALIKES = str.maketrans({
+    **dict(zip("ABCEHKMOPTXY", "АВСЕНКМОРТХУ", strict=True)),
+    "Ё": "Е", "І": "I", "Ї": "I",
+    **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-"),
+})
+
+
 def normalise_number(text: str) -> str:
-    """The form a number is compared in: no spaces, upper case, ё as е."""
-    return "".join(text.split()).upper().replace("Ё", "Е")
+    """The form a number is compared in: upper case, no spaces, every dash as «-», Latin
+    letters that look like Cyrillic ones (A, B, C, E, H, K, M, O, P, T, X, Y) read as
+    those, ё as е — so «ИMЦ–000001» with a Latin M and an en dash is «ИМЦ-000001»."""
+    return "".join(text.split()).upper().translate(_LOOK_ALIKES)
 
 
 # ---------------------------------------------------------------- reading
@@ -200,6 +212,10 @@ def _check_number(s: Session, data: ItemData) -> None:
 
 # ---------------------------------------------------------------- writing
 
+_BY_ACT = ("«к списанию» и «списано» ставит акт о списании: выберите оборудование в списке "
+           "и нажмите «Списать…», затем утвердите акт на вкладке «Акты».")
+
+
 def save_item(data: ItemData, today: date | None = None) -> str:
     """Create or update; the number is refused when any item has or had it. A new item
     gets a «поступление» event, a changed status a «смена статуса» event, a changed ОО an
@@ -215,6 +231,8 @@ def save_item(data: ItemData, today: date | None = None) -> str:
         if item.status == WRITTEN_OFF:
             raise ServiceError(f"Списанное оборудование «{item.inventory_number}» не "
                                "изменяется: его карточка хранится как была на день списания.")
+        if data.status in ACT_STATUSES and data.status != item.status:
+            raise ValidationFailed({"status": _BY_ACT})
         before = item_before(s, item)
         for name in _FIELDS:
             value = getattr(data, name)

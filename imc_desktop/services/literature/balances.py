@@ -64,6 +64,7 @@ class BalanceRow:
     isbn: str
     fpu_status: str
     use_until: date | None
+    """The last day of use: «use until», else 5 years after the exclusion from ФПУ."""
     quantity: int
     price: Decimal
     amount: Decimal
@@ -89,9 +90,9 @@ def balances(on: date, holder_id: str | None = None, title_id: str | None = None
     rows = []
     for tid, holder, quantity in sums:
         t = titles[tid]
-        outdated = holder != IMC_HOLDER and t.use_until is not None and t.use_until < on
+        outdated = holder != IMC_HOLDER and t.use_limit is not None and t.use_limit < on
         rows.append(BalanceRow(tid, holder, names.get(holder, holder), t.label, t.kind,
-                               t.subject, t.grades, t.isbn, t.fpu_status, t.use_until,
+                               t.subject, t.grades, t.isbn, t.fpu_status, t.use_limit,
                                quantity, t.price, t.price * quantity, outdated))
     return sorted(rows, key=lambda r: (r.holder_id != IMC_HOLDER, r.holder, r.subject, r.label))
 

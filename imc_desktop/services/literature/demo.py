@@ -73,7 +73,23 @@ def _textbooks(rng: random.Random, today: date) -> list[LiteratureTitle]:
                     level="базовый", fpu_status="исключён" if excluded else "в перечне",
                     use_until=date(today.year + rng.randint(-1, 1), 8, 31) if excluded else None,
                     price_kopecks=rng.randint(350, 950) * 100 + rng.choice((0, 50, 90))))
+                if excluded:
+                    until = titles[-1].use_until
+                    assert until is not None
+                    titles[-1].excluded_on = date(until.year - 5, 9, 1)
     return titles
+
+
+def _exclude_one_in_use(needs: dict[str, list[tuple[LiteratureTitle, int]]],
+                        today: date) -> None:
+    """A textbook a school still holds, excluded from the ФПУ over 5 years ago without a
+    «use until» date: it is past its last day and red in the balances."""
+    for lines in needs.values():
+        for t, quantity in lines:
+            if quantity:
+                t.fpu_status, t.use_until = "исключён", None
+                t.excluded_on = date(today.year - 6, 9, 1)
+                return
 
 
 def _others(rng: random.Random, today: date) -> list[LiteratureTitle]:
@@ -176,6 +192,7 @@ def demo_literature(rng: random.Random, orgs: list[Organization], today: date
         OrganizationGradePupils(organization_id=s, grade=g, pupils=n)
         for s, grades in pupils.items() for g, n in grades.items())]
     needs = _needs(rng, schools, pupils, _slots(textbooks))
+    _exclude_one_in_use(needs, today)
     ledger = _Ledger()
     _year(rng, ledger, schools, needs, others, today)
     return [*rows, *ledger.documents]

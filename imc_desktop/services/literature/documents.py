@@ -20,6 +20,7 @@ from imc_desktop.services.common.records import load_or_new
 from imc_desktop.services.common.rows import bulk_allocation
 from imc_desktop.services.literature import balances as b
 from imc_desktop.services.literature.records import kopecks, roubles, title_data
+from imc_desktop.services.literature.returns import excess, still_out
 from imc_desktop.validation import format_date
 from models import LiteratureDocument, LiteratureLine, LiteratureTitle
 from models.literature import (
@@ -179,23 +180,36 @@ def next_number(kind: str, year: int) -> str:
 
 def return_draft(document_id: str, today: date | None = None) -> DocumentData:
     """A draft that brings back a temporary выдача or передача: the sides swapped (a выдача
-    comes back as a возврат), the same lines, linked to it. Not saved yet."""
+    comes back as a возврат), the copies still out (all of them, or what earlier returns
+    left), linked to it. Not saved yet."""
     source = get_document(document_id)
     if not source.posted or source.kind not in TEMPORARY_KINDS or source.return_by is None:
         raise ServiceError("Вернуть можно только проведённую временную выдачу или передачу "
                            "(со сроком возврата).")
     with session_scope() as s:
-        done = s.scalar(select(LiteratureDocument.number).where(
-            LiteratureDocument.return_of_id == document_id, LiteratureDocument.posted))
-    if done is not None:
-        raise ServiceError(f"Документ № {source.number} уже возвращён документом № {done}.")
+        out = still_out(s, [document_id]).get(document_id, {})
+        done = ", ".join(s.scalars(select(LiteratureDocument.number).where(
+            LiteratureDocument.return_of_id == document_id, LiteratureDocument.posted)))
+    if not out:
+        raise ServiceError(f"Документ № {source.number} уже возвращён полностью "
+                           f"(документы № {done}).")
     kind = RETURN if source.kind == ISSUE else TRANSFER
     when = format_date(source.doc_date)
+    lines = tuple(replace(x, quantity=out[x.title_id]) for x in _merged(source.lines)
+                  if x.title_id in out)
     return DocumentData(kind=kind, doc_date=today or clock.today(),
                         from_org_id=source.to_org_id, to_org_id=source.from_org_id,
-                        return_of_id=source.id, lines=source.lines,
+                        return_of_id=source.id, lines=lines,
                         notes=f"Возврат по документу «{source.kind}» № {source.number} от "
-                              f"{when}")
+                              f"{when}" + (f" (остаток после № {done})" if done else ""))
+
+
+def _merged(lines: tuple[LineData, ...]) -> list[LineData]:
+    """One line per title (the first), for a return that brings back what is out."""
+    seen: dict[str, LineData] = {}
+    for x in lines:
+        seen.setdefault(x.title_id, x)
+    return list(seen.values())
 
 
 # ---------------------------------------------------------------- writing
@@ -258,6 +272,8 @@ def _set_posted(document_id: str, posted: bool) -> None:
             return
         if not doc.lines:
             raise ServiceError(f"Нельзя {verb}: в документе нет строк.")
+        if posted:
+            _refuse_excess(s, doc)
         found = b.shortfalls(s, document_id, adding=posted)
         if found:
             lines = "\n".join(b.describe(s, found))
@@ -265,6 +281,17 @@ def _set_posted(document_id: str, posted: bool) -> None:
                                f"{format_date(doc.doc_date)}: остаток ушёл бы ниже нуля.\n"
                                + lines)
         doc.posted = posted
+
+
+def _refuse_excess(s: Session, doc: LiteratureDocument) -> None:
+    over = excess(s, doc)
+    if not over:
+        return
+    labels = _labels(s, {t for t, _q, _o in over})
+    raise ServiceError(f"Нельзя провести возврат № {doc.number}: он возвращает больше, чем "
+                       "осталось по временной передаче.\n" + "\n".join(
+                           f"«{labels.get(t, t)}»: возвращается {q} экз., не возвращено "
+                           f"{o} экз." for t, q, o in over))
 
 
 def post_document(document_id: str) -> None:
@@ -296,7 +323,9 @@ class DocumentRow:
     returned: bool = False
     """A temporary transfer brought back by a posted document."""
     overdue: bool = False
-    """A temporary transfer not brought back by its date."""
+    """A temporary transfer not brought back (every copy) by its date."""
+    still_out: int = 0
+    """Copies of a temporary transfer not brought back yet."""
 
 
 def _basis(doc: LiteratureDocument) -> str:
@@ -321,8 +350,7 @@ def list_documents(today: date | None = None) -> list[DocumentRow]:
     """The journal, newest first; temporary transfers say whether they came back in time."""
     today = today or clock.today()
     with bulk_allocation(), session_scope() as s:
-        returned = set(s.scalars(select(LiteratureDocument.return_of_id).where(
-            LiteratureDocument.posted, LiteratureDocument.return_of_id.is_not(None))))
+        out = {d: sum(titles.values()) for d, titles in still_out(s).items()}
         names = b.holder_names(s)
         totals: dict[str, tuple[int, int]] = {}
         for doc_id, qty, price in s.execute(select(
@@ -335,11 +363,11 @@ def list_documents(today: date | None = None) -> list[DocumentRow]:
                 LiteratureDocument.doc_date.desc(), LiteratureDocument.number)):
             sender, receiver = _sides(doc, names)
             q, v = totals.get(doc.id, (0, 0))
-            back = doc.id in returned
-            late = doc.posted and not back and doc.return_by is not None and \
-                doc.return_by < today
+            left = out.get(doc.id, 0)
+            back = doc.posted and doc.return_by is not None and not left
+            late = bool(left) and doc.return_by is not None and doc.return_by < today
             rows.append(DocumentRow(doc.id, doc.kind, doc.number, doc.doc_date, sender,
                                     receiver, doc.from_org_id or "", doc.to_org_id or "", q,
                                     roubles(v), doc.posted, doc.return_by, _basis(doc), back,
-                                    late))
+                                    late, left))
         return rows

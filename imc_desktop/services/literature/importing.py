@@ -10,7 +10,8 @@ to it, or got a new «use until» date.
 else by title, authors and year; its filled cells update it, or it is created when
 missing. A quantity puts the copies on the holder's balance (the ОО named in the row, or
 the ИМЦ fund when the cell is empty) through one posted «ввод остатков» document per
-holder and date, so that balances still come only from documents.
+holder and date, so that balances still come only from documents. Importing the file
+again updates that document (see :mod:`.openings`), it never adds the copies twice.
 """
 
 from __future__ import annotations
@@ -28,8 +29,9 @@ from imc_desktop.importers import normalise as norm
 from imc_desktop.services.common.importing import organization_references, register, unit_of_work
 from imc_desktop.services.literature import balances as bal
 from imc_desktop.services.literature import records as lit
-from models import LiteratureDocument, LiteratureLine, LiteratureTitle
-from models.literature import OPENING
+from imc_desktop.services.literature import rules
+from imc_desktop.services.literature.openings import OpeningLine, Stock, post_openings
+from models import LiteratureTitle
 
 TABLES = {"literature_titles", "literature_documents", "literature_lines"}
 
@@ -57,6 +59,8 @@ FPU_FIELDS = (
     _f("use_until", "Использовать до", "date", "Срок использования", "Дата окончания "
        "использования", "Используется до", "Предельный срок использования"),
     _f("status", "Статус", "text", "Исключён", "Статус в ФПУ"),
+    _f("excluded_on", "Дата исключения", "date", "Дата исключения из ФПУ", "Исключён с",
+       "Дата исключения из перечня"),
 )
 STOCK_FIELDS = (
     _f("kind", "Вид издания", "text", "Вид", "Тип издания"),
@@ -84,7 +88,8 @@ def _level(text: str) -> str:
 
 def _excluded(values: dict[str, Any]) -> bool:
     status = _text(values, "status").lower()
-    return values.get("use_until") is not None or status.startswith(("искл", "да"))
+    return values.get("use_until") is not None or values.get("excluded_on") is not None \
+        or status.startswith(("искл", "да"))
 
 
 def _title_problems(values: dict[str, Any]) -> dict[str, str]:
@@ -93,7 +98,8 @@ def _title_problems(values: dict[str, Any]) -> dict[str, str]:
         p["grades"] = "Класс: число от 1 до 11 или диапазон, например «10–11»."
     isbn = _text(values, "isbn")
     if isbn and not v.isbn_is_valid(isbn):
-        p["isbn"] = f"ISBN «{isbn}» неверен (контрольная цифра или длина)."
+        p["isbn"] = (f"ISBN «{isbn}» неверен (длина, контрольная цифра; ISBN-13 "
+                     "начинается с 978 или 979).")
     if _level(_text(values, "level")) not in lit.LEVELS:
         p["level"] = "Уровень: базовый или углублённый."
     return p
@@ -131,7 +137,7 @@ def _apply_values(t: LiteratureTitle, values: dict[str, Any]) -> bool:
             or (None, None)
     if _text(values, "level"):
         wanted["level"] = _level(_text(values, "level"))
-    for name in ("year", "use_until"):
+    for name in ("year", "use_until", "excluded_on"):
         if values.get(name) is not None:
             wanted[name] = values[name]
     if values.get("price") is not None:
@@ -167,7 +173,7 @@ class _FpuChanges:
 
     def lines(self, s: Session) -> tuple[str, ...]:
         held = bal.held_by_schools(s, [t.id for t in self.excluded], clock.today())
-        lines = [f"Исключён из ФПУ: {_named(t)}, {_until(t.use_until)}; "
+        lines = [f"Исключён из ФПУ: {_named(t)}, {_until(t)}; "
                  f"{_copies(held.get(t.id, 0))}" for t in self.excluded]
         if self.excluded:
             lines.append("Всего в ОО экземпляров учебников, исключённых этим импортом: "
@@ -187,8 +193,14 @@ def _day(day: date | None) -> str:
     return v.format_date(day) if day is not None else "не указан"
 
 
-def _until(day: date | None) -> str:
-    return f"использовать до {_day(day)}" if day is not None else "срок использования не указан"
+def _until(t: LiteratureTitle) -> str:
+    if t.use_until is not None:
+        return f"использовать до {_day(t.use_until)}"
+    limit = rules.use_limit(None, t.excluded_on)
+    if limit is None:
+        return "срок использования не указан"
+    return (f"использовать до {_day(limit)} ({rules.EXCLUDED_USE_YEARS} лет от исключения "
+            f"{_day(t.excluded_on)})")
 
 
 def _copies(count: int) -> str:
@@ -202,7 +214,9 @@ def _fpu_row(title: LiteratureTitle, values: dict[str, Any]) -> bool:
     if title.fpu_status != status:
         title.fpu_status, changed = status, True
         if status == lit.IN_LIST:
-            title.use_until = None
+            title.use_until = title.excluded_on = None
+        elif title.excluded_on is None:
+            title.excluded_on = clock.today()
     return changed
 
 
@@ -258,31 +272,6 @@ class _Catalogue:
             self.by_name.get(self._name(values))
 
 
-def _opening_number(s: Session, year: int, used: dict[int, int]) -> str:
-    if year not in used:
-        numbers = s.scalars(select(LiteratureDocument.number).where(
-            LiteratureDocument.kind == OPENING,
-            LiteratureDocument.doc_date.between(date(year, 1, 1), date(year, 12, 31))))
-        used[year] = max((int(n) for n in numbers if n.isdigit()), default=0)
-    used[year] += 1
-    return str(used[year])
-
-
-Stock = dict[tuple[str | None, date], dict[str, tuple[LiteratureTitle, int, int]]]
-"""{(holder, date): {title id: (title, quantity, price in kopecks)}}"""
-
-
-def _post_openings(s: Session, stock: Stock) -> None:
-    used: dict[int, int] = {}
-    for (holder, day), lines in stock.items():
-        doc = LiteratureDocument(kind=OPENING, number=_opening_number(s, day.year, used),
-                                 doc_date=day, to_org_id=holder, posted=True,
-                                 supplier="Импорт остатков из Excel")
-        doc.lines = [LiteratureLine(title_id=t.id, quantity=q, price_kopecks=price, position=i)
-                     for i, (t, q, price) in enumerate(lines.values(), 1)]
-        s.add(doc)
-
-
 def _apply_stock(rows: list[ImportRow], options: ImportOptions) -> ImportSummary:
     counts = {"created": 0, "updated": 0, "unchanged": 0}
     stock: Stock = {}
@@ -300,23 +289,24 @@ def _apply_stock(rows: list[ImportRow], options: ImportOptions) -> ImportSummary
             else:
                 counts["updated" if _apply_values(title, row.values) else "unchanged"] += 1
             catalogue.add(title)
-            _add_stock(stock, title, row.values)
-        _post_openings(s, stock)
+            _add_stock(stock, title, row)
+        details = post_openings(s, stock)
     return ImportSummary(counts["created"], counts["updated"], (), options.dry_run,
-                         counts["unchanged"])
+                         counts["unchanged"], details=details)
 
 
-def _add_stock(stock: Stock, title: LiteratureTitle, values: dict[str, Any]) -> None:
+def _add_stock(stock: Stock, title: LiteratureTitle, row: ImportRow) -> None:
     """Put the row's quantity (if any) on its holder's opening document of its date."""
+    values = row.values
     quantity = values.get("quantity") or 0
     if quantity <= 0:
         return
     key = (_text(values, "holder") or None, values.get("on_date") or clock.today())
     price = title.price_kopecks if values.get("price") is None else \
         lit.kopecks(values["price"])
-    lines = stock.setdefault(key, {})
-    _t, before, price = lines.get(title.id, (title, 0, price))
-    lines[title.id] = (title, before + quantity, price)
+    line = stock.setdefault(key, {}).setdefault(title.id, OpeningLine(title, 0, price))
+    line.quantity += quantity
+    line.rows.append(row.row)
 
 
 FPU = register(ImportKind(

@@ -20,6 +20,7 @@ from imc_desktop.db import session_scope
 from imc_desktop.services.common.errors import InUse, NotFound, ValidationFailed
 from imc_desktop.services.common.records import load_or_new
 from imc_desktop.services.common.rows import bulk_allocation
+from imc_desktop.services.literature import rules
 from models import LiteratureLine, LiteratureTitle, Organization, OrganizationGradePupils
 from models.literature import FPU_STATUSES, LEVELS, TITLE_KINDS
 
@@ -89,6 +90,13 @@ class TitleData:
     fpu_status: str = ""
     use_until: date | None = None
     price: Decimal = Decimal("0.00")
+    excluded_on: date | None = None
+
+    @property
+    def use_limit(self) -> date | None:
+        """The last day of use: «use until», else 5 years after the exclusion."""
+        return rules.use_limit(self.use_until, self.excluded_on) \
+            if self.fpu_status == EXCLUDED else None
 
     @property
     def label(self) -> str:
@@ -120,8 +128,8 @@ def validate_title(data: TitleData) -> dict[str, str]:
     if parse_grades(data.grades) is None:
         p["grades"] = "Классы: одно число от 1 до 11 или диапазон, например «10–11»."
     if data.isbn.strip() and not v.isbn_is_valid(data.isbn):
-        p["isbn"] = "ISBN неверен: 10 или 13 цифр (в ISBN-10 последней может быть X) " \
-                    "с верной контрольной цифрой."
+        p["isbn"] = "ISBN неверен: 10 или 13 цифр (в ISBN-10 последней может быть X, " \
+                    "ISBN-13 начинается с 978 или 979) с верной контрольной цифрой."
     if data.year is not None and not 1900 <= data.year <= clock.today().year + 1:
         p["year"] = "Год издания — от 1900 до следующего года."
     if data.level not in LEVELS:
@@ -130,6 +138,10 @@ def validate_title(data: TitleData) -> dict[str, str]:
         p["fpu_status"] = "Статус ФПУ: «в перечне» или «исключён»."
     if data.use_until is not None and data.fpu_status != EXCLUDED:
         p["use_until"] = "«Использовать до» указывают для учебника, исключённого из ФПУ."
+    if data.excluded_on is not None and data.fpu_status != EXCLUDED:
+        p["excluded_on"] = "Дату исключения указывают для учебника, исключённого из ФПУ."
+    elif data.excluded_on is not None and data.excluded_on > clock.today():
+        p["excluded_on"] = "Дата исключения из ФПУ в будущем."
     if data.price < 0:
         p["price"] = "Цена не может быть отрицательной."
     return p

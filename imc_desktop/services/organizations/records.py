@@ -91,7 +91,10 @@ def _check_codes(data: OrganizationData) -> dict[str, str]:
         problems["inn"] = "Указан ИНН физического лица (12 цифр); у организации — 10 цифр."
     if data.kpp and not v.kpp_is_valid(data.kpp):
         problems["kpp"] = "КПП — 9 знаков: 4 цифры, 2 цифры или латинские буквы, 3 цифры."
-    if data.ogrn and not v.ogrn_is_valid(data.ogrn):
+    if data.ogrn and len(data.ogrn.strip()) == 15 and v.ogrn_is_valid(data.ogrn):
+        problems["ogrn"] = ("Указан ОГРНИП (15 цифр) индивидуального предпринимателя; "
+                            "у организации ОГРН — 13 цифр.")
+    elif data.ogrn and not v.organization_ogrn_is_valid(data.ogrn):
         problems["ogrn"] = "ОГРН — 13 цифр с верной контрольной цифрой."
     if data.okpo and not v.okpo_is_valid(data.okpo):
         problems["okpo"] = "ОКПО — 8 или 10 цифр."

@@ -102,14 +102,39 @@ def _education(text: str) -> tuple[str, bool] | None:
         level = EDUCATION_LEVELS[1] if "общ" not in t else EDUCATION_LEVELS[2]
     else:
         return None
-    return level, "педаг" in t or t in ("высшее", "спо")
+    return level, _PEDAGOGICAL.search(t) is not None and _NOT_PEDAGOGICAL.search(t) is None
 
 
-def _sex(text: str, middle: str) -> str:
+_PEDAGOGICAL = re.compile(r"пед")
+_NOT_PEDAGOGICAL = re.compile(r"\bне[\s-]*пед")
+_MALE_PATRONYMIC = ("вич", "ич", "оглы", "улы", "уулу")
+_FEMALE_PATRONYMIC = ("вна", "чна", "кызы", "гызы", "қызы")
+
+
+def _sex_of(text: str, middle: str) -> str:
+    """«м» or «ж» from the cell, else from the patronymic (…ич, …оглы — м; …вна, …чна,
+    …кызы — ж); "" when neither tells."""
     t = text.strip().lower()
     if t[:1] in ("м", "ж"):
         return t[:1]
-    return "м" if middle.endswith(("вич", "ич")) else "ж"
+    m = middle.strip().lower()
+    if m.endswith(_MALE_PATRONYMIC):
+        return "м"
+    if m.endswith(_FEMALE_PATRONYMIC):
+        return "ж"
+    return ""
+
+
+def _sex(text: str, middle: str) -> str:
+    return _sex_of(text, middle) or "ж"
+
+
+def _sex_problem(values: dict[str, Any]) -> str | None:
+    middle = _text(values, "middle_name")
+    if _sex_of(_text(values, "sex"), middle):
+        return None
+    seen = f"по отчеству «{middle}» его не определить" if middle else "отчества нет"
+    return f"Пол не указан, а {seen}: укажите «м» или «ж» в столбце «Пол»."
 
 
 def _job_type(text: str) -> str:
@@ -191,6 +216,9 @@ def check_staff_row(values: dict[str, Any]) -> dict[str, str]:
             problems["ped_experience"] = message
         else:
             problems[key.split(".")[0]] = message
+    sex = _sex_problem(values)
+    if sex is not None:
+        problems["sex"] = sex
     for name in ("ped_experience", "total_experience"):
         if _text(values, name) and parse_experience(_text(values, name)) is None:
             problems[name] = "Стаж не распознан: напишите «12», «12 лет 3 мес.» или «12,5»."
@@ -337,4 +365,5 @@ def _apply_staff(rows: list[ImportRow], options: ImportOptions) -> ImportSummary
 STAFF = register(ImportKind(
     name="staff", title="Педагоги", fields=STAFF_FIELDS, apply=_apply_staff,
     check_row=check_staff_row, full_name_field=True,
-    references=organization_references, duplicate_key=_staff_key))
+    references=organization_references, duplicate_key=_staff_key,
+    sheet_date_field="experience_as_of"))

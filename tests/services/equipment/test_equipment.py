@@ -229,7 +229,9 @@ def test_the_informatisation_figures(schools: tuple[str, str]) -> None:
     for n in range(4):
         eq.save_item(item(schools[0], f"П-{n}", kind="ПК", accepted_on=date(2015 + n, 1, 1)),
                      TODAY)
-    eq.save_item(item(schools[0], "П-9", kind="ПК", status=eq.TO_WRITE_OFF), TODAY)
+    worn = eq.save_item(item(schools[0], "П-9", kind="ПК"), TODAY)
+    acts.create_write_off([worn], acts.WriteOffData(TODAY, "С-1", "износ", "Иванов И.И.",
+                                                    ("Петров П.П.", "Сидоров С.С.")))
     eq.save_item(item(schools[1], "М-1", kind="МФУ", accepted_on=date(2015, 6, 1)), TODAY)
     repaired = eq.save_item(item(schools[1], "Н-1"), TODAY)
     hist.send_to_repair([repaired], hist.RepairStart(TODAY))

@@ -228,3 +228,58 @@ def test_a_temporary_transfer_is_brought_back_by_a_linked_document(
         docs.return_draft(lent)
     with pytest.raises(ServiceError, match="временную"):
         docs.return_draft(back_id)
+
+
+# (copies brought back by each posted return, today) → (returned, overdue, still out)
+PARTIAL_RETURNS = [
+    pytest.param([], date(2025, 11, 30), (False, False, 5), id="lent, not due"),
+    pytest.param([], date(2025, 12, 1), (False, False, 5), id="due today is not late"),
+    pytest.param([], date(2025, 12, 2), (False, True, 5), id="a day late"),
+    pytest.param([4], date(2025, 11, 30), (False, False, 1), id="partly back in time"),
+    pytest.param([3], date(2025, 12, 2), (False, True, 2), id="partly back, the rest late"),
+    pytest.param([4], date(2025, 12, 2), (False, True, 1), id="one copy missing is late"),
+    pytest.param([3, 2], date(2025, 12, 2), (True, False, 0), id="back in two returns"),
+    pytest.param([5], date(2025, 12, 2), (True, False, 0), id="back at once"),
+]
+
+
+@pytest.mark.parametrize(("brought", "today", "expected"), PARTIAL_RETURNS)
+def test_a_temporary_transfer_is_returned_only_when_every_copy_is_back(
+        stock: dict[str, str], brought: list[int], today: date,
+        expected: tuple[bool, bool, int]) -> None:
+    a, b, t = stock["a"], stock["b"], stock["t"]
+    _doc(docs.RECEIPT, date(2025, 8, 1), t, 20)
+    _doc(docs.ISSUE, date(2025, 8, 2), t, 12, dst=a)
+    lent = _doc(docs.TRANSFER, date(2025, 9, 1), t, 5, src=a, dst=b,
+                return_by=date(2025, 12, 1))
+    for i, qty in enumerate(brought):
+        _doc(docs.TRANSFER, date(2025, 11, 1 + i), t, qty, src=b, dst=a, return_of_id=lent)
+    (row,) = [r for r in docs.list_documents(today) if r.id == lent]
+    assert (row.returned, row.overdue, row.still_out) == expected
+    if expected[2]:
+        draft = docs.return_draft(lent, today=today)
+        assert [(x.title_id, x.quantity) for x in draft.lines] == [(t, expected[2])], \
+            "the next return brings what is still out"
+    else:
+        with pytest.raises(ServiceError, match="уже возвращён полностью"):
+            docs.return_draft(lent)
+
+
+def test_a_return_of_more_copies_than_are_out_is_refused(stock: dict[str, str]) -> None:
+    a, t = stock["a"], stock["t"]
+    other = _title("Алгебра. 7 класс")
+    _doc(docs.RECEIPT, date(2025, 8, 1), t, 20)
+    _doc(docs.RECEIPT, date(2025, 8, 1), other, 20)
+    lent = _doc(docs.ISSUE, date(2025, 9, 1), t, 5, dst=a, return_by=date(2025, 12, 1))
+    _doc(docs.RETURN, date(2025, 10, 1), t, 3, src=a, return_of_id=lent)
+    too_many = _doc(docs.RETURN, date(2025, 10, 2), t, 3, src=a, return_of_id=lent,
+                    post=False)
+    with pytest.raises(ServiceError, match="возвращается 3 экз., не возвращено 2 экз."):
+        docs.post_document(too_many)
+    _doc(docs.ISSUE, date(2025, 9, 2), other, 2, dst=a)
+    wrong_title = _doc(docs.RETURN, date(2025, 10, 3), other, 1, src=a, return_of_id=lent,
+                       post=False)
+    with pytest.raises(ServiceError, match="не возвращено 0 экз."):
+        docs.post_document(wrong_title)
+    (row,) = [r for r in docs.list_documents(date(2025, 12, 2)) if r.id == lent]
+    assert (row.returned, row.overdue, row.still_out) == (False, True, 2)

@@ -34,3 +34,8 @@ def test_the_demo_stock_never_goes_below_zero(demo_database: DatabaseInfo) -> No
         lowest = s.scalar(select(func.min(running.c.left)))
     assert lowest is not None and lowest >= 0
     assert lit.all_grade_pupils() and bal.balances(date.today())
+    excluded = [t for t in titles if t.fpu_status == lit.EXCLUDED]
+    assert excluded and all(t.excluded_on for t in excluded)
+    assert any(t.use_until is None for t in excluded), "one under the 5-year rule"
+    assert any(r.outdated for r in bal.balances(date.today())), \
+        "a school still holds an excluded title past its last day"

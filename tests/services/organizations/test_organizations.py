@@ -44,6 +44,8 @@ def test_update_changes_only_that_record(database: DatabaseInfo) -> None:
     ("inn", "123456789047", "физического лица"),
     ("kpp", "7205", "КПП"),
     ("ogrn", "1027700132196", "ОГРН"),
+    ("ogrn", "304500116000157", "ОГРНИП"),
+    ("ogrn", "10277001321", "13 цифр"),
     ("head_email", "pokrov@", "электронной почты"),
     ("head_phone", "звоните", "Телефон"),
     ("pupils", -5, "обучающихся"),
@@ -56,6 +58,15 @@ def test_invalid_field_is_named_and_nothing_is_saved(database: DatabaseInfo, fie
     assert field in caught.value.problems
     assert fragment in caught.value.problems[field]
     assert orgs.list_organizations() == []
+
+
+@pytest.mark.parametrize(("typed", "kept"), [("7205ab001", "7205AB001"),
+                                              (" 720501001 ", "720501001"),
+                                              ("7205Ab001", "7205AB001")])
+def test_a_lower_case_kpp_is_accepted_and_upper_cased(database: DatabaseInfo, typed: str,
+                                                      kept: str) -> None:
+    org_id = orgs.save_organization(replace(SCHOOL, kpp=typed))
+    assert orgs.get_organization(org_id).kpp == kept
 
 
 def test_reorganised_needs_a_date(database: DatabaseInfo) -> None:

@@ -105,7 +105,6 @@ def test_the_filters(tab: EquipmentTab, schools: tuple[str, str]) -> None:
     page.warranty_expired.setChecked(True)
     assert numbers(tab) == ["ВА-1"]
     page.warranty_expired.setChecked(False)
-    eq.save_item(replace(eq.get_item(ids("ВА-3")[0]), status=eq.TO_WRITE_OFF))
     acts.confirm_write_off(acts.create_write_off(ids("ВА-3"), WriteOffData(
         date.today(), "1", "износ", "Иванов И.И.", ("Петров П.П.", "Сидоров С.С."))))
     page.status_filter.setCurrentIndex(page.status_filter.findData(items_page.NOT_WRITTEN_OFF))
@@ -127,6 +126,25 @@ def test_the_card_shows_the_timeline_and_saves(qtbot: Any, tab: EquipmentTab) ->
     assert (dialog.data().room, dialog.data().cost) == ("каб. 33", 1234.5)
     dialog.set_values({"cost": "дорого"})
     assert "cost" in dialog.problems()
+
+
+def test_the_card_offers_only_the_statuses_it_may_set(qtbot: Any, tab: EquipmentTab) -> None:
+    item_id = ids("ВА-1")[0]
+    dialog = ItemDialog(eq.get_item(item_id), CardContext((), tuple(hist.history(item_id))))
+    qtbot.addWidget(dialog)
+    offered = [dialog.status.itemText(i) for i in range(dialog.status.count())]
+    assert offered == [eq.IN_USE, eq.RESERVE], "no «к списанию», no «списано»"
+    assert dialog.status.isEnabled()
+    new = ItemDialog(eq.ItemData(), CardContext((), ()))
+    qtbot.addWidget(new)
+    assert [new.status.itemText(i) for i in range(new.status.count())] == [eq.IN_USE,
+                                                                           eq.RESERVE]
+    hist.send_to_repair([item_id], RepairStart(date(2025, 1, 1), "ООО «Ремонт»"))
+    repaired = ItemDialog(eq.get_item(item_id), CardContext((), tuple(hist.history(item_id))))
+    qtbot.addWidget(repaired)
+    assert (repaired.status.currentText(), repaired.status.isEnabled()) == (eq.IN_REPAIR,
+                                                                            False)
+    assert repaired.data().status == eq.IN_REPAIR
 
 
 def test_a_taken_number_is_shown_on_the_card(tab: EquipmentTab, monkeypatch: Any,

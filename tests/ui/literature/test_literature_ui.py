@@ -305,3 +305,32 @@ def test_an_organization_added_later_appears_in_the_filters_and_the_choice_stays
         assert combo.currentData() == school
     orgs.delete_organization(new)
     assert [combo.findData(new) for combo in combos] == [-1, -1, -1]
+
+
+@pytest.mark.parametrize(("answer", "posted"), [(False, False), (True, True)])
+def test_issuing_an_excluded_title_is_asked_about_before_posting(
+        qtbot: Any, school: str, title_id: str, monkeypatch: pytest.MonkeyPatch,
+        answer: bool, posted: bool) -> None:
+    lit.save_title(replace(lit.get_title(title_id), fpu_status=lit.EXCLUDED,
+                           excluded_on=date(2019, 9, 1)))
+    receipt = docs.save_document(docs.DocumentData(
+        kind=docs.RECEIPT, doc_date=date(2019, 1, 10), supplier="Просвещение",
+        lines=(docs.LineData(title_id, 30, Decimal("612.50")),)))
+    docs.post_document(receipt)
+    asked: list[tuple[str, str]] = []
+
+    def confirm(_parent: object, title: str, text: str) -> bool:
+        asked.append((title, text))
+        return answer
+
+    monkeypatch.setattr(Ask, "confirm", staticmethod(confirm))
+    monkeypatch.setattr(Ask, "error", staticmethod(lambda *_a: None))
+    dialog = _dialog(qtbot, docs.DocumentData(
+        kind=docs.ISSUE, doc_date=date.today(), to_org_id=school,
+        lines=(docs.LineData(title_id, 5, Decimal("612.50")),)))
+    dialog.post()
+    ((title, text),) = asked
+    assert title == "Excluded textbooks" or title == "Исключённые учебники"
+    assert "«Пёрышкин А.В. Физика. 7 класс»: срок использования истёк 01.09.2024" in text
+    assert dialog.data.posted is posted
+    assert bal.quantity(title_id, school, date.today()) == (5 if posted else 0)
