@@ -86,9 +86,15 @@ def _run(path: Path, args: argparse.Namespace) -> SyncResult:
 def cmd_sync(args: argparse.Namespace) -> int:
     from imc_desktop import config, db
     from imc_desktop.services import sync
+    from imc_desktop.sync.lock import LockTimeout, creating
 
     settings = config.Settings()
-    path = db.prepare_database(args.db, settings.data_dir() / "backups")
+    try:
+        with creating(args.db):  # a second process making the same workstation waits
+            path = db.prepare_database(args.db, settings.data_dir() / "backups")
+    except LockTimeout as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
     try:
         result = _run(path, args)
     except sync.SyncFailed as exc:
