@@ -27,9 +27,17 @@ from imc_desktop.sync.segment import (
     segment_name,
     verify,
 )
-from imc_desktop.sync.share import NameTaken, Share
+from imc_desktop.sync.share import NameTaken, Share, read_only_error
 from imc_desktop.sync.site import take_new_site
-from imc_desktop.sync.store import SCHEMA_EPOCH, StoreInfo, SyncStopped, open_store, write_site
+from imc_desktop.sync.store import (
+    SCHEMA_EPOCH,
+    StoreInfo,
+    SyncStopped,
+    describe,
+    is_site_id,
+    open_store,
+    write_site,
+)
 from imc_desktop.sync.tables import present_tables, synced_tables
 
 CLOCK_LIMIT_MS = 5 * 60 * 1000
@@ -66,6 +74,7 @@ class _Run:
         self.store: StoreInfo | None = None
         self.server_ms = 0
         self.skew_ms = 0  # the PC clock minus the server's, when too far apart to publish
+        self.read_only_share = False  # the share refuses writing: receive only
 
     # ------------------------------------------------------------ the steps
 
@@ -75,8 +84,17 @@ class _Run:
         if self.store.store_id != remembered:
             with local.applying(self.con):
                 self._adopt_store(self.store.store_id, bool(remembered))
-        write_site(self.share, self.site, self.workstation)
-        self.server_ms = int(self.share.server_time(f"sites/{self.site}") * 1000)
+        try:
+            write_site(self.share, self.site, self.workstation)
+            self.server_ms = int(self.share.server_time(f"sites/{self.site}") * 1000)
+        except OSError as exc:
+            if not read_only_error(exc):
+                raise
+            self.read_only_share = True  # read what there is, publish nothing
+            self.server_ms = now_ms()
+            return
+        self.share.remove_stale(f"sites/{self.site}")
+        self.share.remove_stale("")
         skew = now_ms() - self.server_ms
         if abs(skew) > CLOCK_LIMIT_MS:
             self.skew_ms = skew  # pull and apply, but publish nothing (SYNC.md)
@@ -88,7 +106,8 @@ class _Run:
             self.con.execute("DELETE FROM sync_published")
             self.site = str(uuid.uuid4())
             local.put(self.con, "site", self.site)
-            self.tally.notes.append("Новая папка синхронизации: данные отправлены заново.")
+            self.tally.notes.append("Новая папка синхронизации: данные отправлены заново. "
+                                    + describe(self.share))
         local.seed(self.con, self.tables, everything=replaced)
         local.put(self.con, "store", store_id)
 
@@ -116,8 +135,9 @@ class _Run:
     def pull(self) -> list[Segment]:
         found: list[Segment] = []
         for site in self.share.list_dir("sites"):
-            if site == self.site or site.startswith("."):
-                continue
+            if site == self.site or not is_site_id(site) or not self.share.is_dir(
+                    f"sites/{site}"):
+                continue  # Thumbs.db, desktop.ini and other names that are not a PC's
             seq = int(self.con.execute("SELECT coalesce(max(seq), 0) FROM sync_applied WHERE "
                                        "site=?", (site,)).fetchone()[0]) + 1
             while (segment := self._fetch(site, seq)) is not None:
@@ -303,7 +323,8 @@ class _Run:
 
     def _may_publish(self) -> bool:
         """Not with a store of a newer version, nor with a PC clock far from the server's."""
-        return self.store is not None and not self.store.read_only and not self.skew_ms
+        return (self.store is not None and not self.store.read_only and not self.skew_ms
+                and not self.read_only_share)
 
     def _store_id(self) -> str:
         assert self.store is not None
@@ -326,9 +347,15 @@ class _Run:
         if self.store is not None and self.store.read_only:
             notes.append("Папка синхронизации создана более новой версией программы: "
                          "изменения этого компьютера не отправлены. Обновите программу.")
+        if self.read_only_share:
+            notes.append(f"Папка синхронизации {self.share.root} доступна только для чтения: "
+                         "изменения других рабочих мест получены, а изменения этого "
+                         "компьютера не отправлены. Проверьте права доступа к папке.")
         return SyncResult(self.tally.pulled, self.tally.applied, self.tally.pushed, conflicts,
                           self.tally.held, tuple(self.tally.bad), duplicates(self.con),
-                          tuple(notes), local.pending_count(self.con), self.skew_ms)
+                          tuple(notes), local.pending_count(self.con), self.skew_ms,
+                          self.read_only_share or (self.store is not None
+                                                   and self.store.read_only))
 
 
 def _chunks(changes: list[Change]) -> Iterator[list[Change]]:

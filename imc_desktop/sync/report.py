@@ -30,11 +30,13 @@ class SyncResult:
     notes: tuple[str, ...] = ()
     unsent: int = 0  # records with changes not yet sent
     clock_skew_ms: int = 0  # PC clock minus the server's when too far apart: nothing sent
+    cannot_send: bool = False  # a read-only share or a store of a newer version
 
     @property
     def ok(self) -> bool:
-        """Nothing set aside as bad and this PC's changes not held back by its clock."""
-        return not self.bad_files and not self.clock_skew_ms
+        """Nothing set aside as bad and this PC's changes not held back (by its clock, a
+        read-only share or a store of a newer version)."""
+        return not self.bad_files and not self.clock_skew_ms and not self.cannot_send
 
     def summary(self) -> str:
         line = (f"Синхронизация: получено файлов {self.pulled}, применено изменений "

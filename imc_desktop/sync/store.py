@@ -79,6 +79,44 @@ def create_store(share: Share) -> StoreInfo:
     return StoreInfo(found.store_id, found.min_app, found.epoch, created=True)
 
 
+def is_site_id(name: str) -> bool:
+    """A folder name under `sites/` that can be a workstation's id."""
+    try:
+        return str(uuid.UUID(name)) == name
+    except ValueError:
+        return False
+
+
+def workstation_name(share: Share, site: str) -> str:
+    """The display name a workstation gave in its site.json ("" when unknown)."""
+    try:
+        return str(json.loads(share.read(f"sites/{site}/site.json") or b"{}")
+                   .get("workstation", ""))
+    except (ValueError, AttributeError):
+        return ""
+
+
+def describe(share: Share) -> str:
+    """What a sync location holds: how many records and from which workstations."""
+    from imc_desktop.sync.segment import BadSegment, decode
+
+    rows: set[tuple[str, str]] = set()
+    names: list[str] = []
+    for site in share.list_dir("sites"):
+        if not is_site_id(site) or not share.is_dir(f"sites/{site}"):
+            continue
+        names.append(workstation_name(share, site) or site)
+        for file in share.list_dir(f"sites/{site}"):
+            try:
+                data = share.read(f"sites/{site}/{file}") if file.endswith(".seg") else None
+                changes = decode(data, file).changes if data is not None else []
+            except BadSegment:
+                continue
+            rows.update((str(c["t"]), str(c["r"])) for c in changes)
+    whose = ", ".join(f"«{n}»" for n in sorted(names)) or "нет"
+    return f"В ней записей: {len(rows)}; рабочие места: {whose}."
+
+
 def write_site(share: Share, site: str, workstation: str) -> None:
     rel = f"sites/{site}/site.json"
     if share.exists(rel):
@@ -111,7 +149,8 @@ def open_store(share: Share, remembered: str, accept_new: bool) -> StoreInfo:
         return create_store(share)
     if remembered and info.store_id != remembered and not accept_new:
         raise SyncStopped(f"Папка синхронизации {share.root} заменена другой (её номер "
-                          "изменился). Если так и задумано, подтвердите переход на новую "
-                          "папку: данные этого компьютера будут отправлены в неё заново. "
-                          "Ничего не удалено.", question=True)
+                          f"изменился). {describe(share)} Если так и задумано, подтвердите "
+                          "переход на новую папку: данные этого компьютера будут отправлены в "
+                          "неё заново, а её записи будут получены. Ничего не удалено.",
+                          question=True)
     return info
