@@ -30,6 +30,9 @@ def add_sync_parser(sub: Any) -> None:
                    help="имя рабочего места в журнале (по умолчанию имя компьютера)")
     p.add_argument("--new-store", action="store_true",
                    help="подтвердить переход на новую или очищенную папку синхронизации")
+    p.add_argument("--check", action="store_true",
+                   help="только показать, что ждёт чего (недостающие и испорченные файлы, "
+                        "отложенные изменения), ничего не меняя")
 
 
 class TerminalSteps:
@@ -83,7 +86,23 @@ def _run(path: Path, args: argparse.Namespace) -> SyncResult:
             steps.close()
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    """What is waiting for what; exit 0 when nothing is, 1 when something is."""
+    from imc_desktop.sync.check import waiting
+    from imc_desktop.sync.share import Share
+
+    if not args.db.exists():
+        print(f"Файл базы данных {args.db} не найден.", file=sys.stderr)
+        return 1
+    lines = waiting(args.db, Share(args.store))
+    for line in lines or ["Ничего не ждёт: всё получено и отправлено."]:
+        print(line)
+    return 1 if lines else 0
+
+
 def cmd_sync(args: argparse.Namespace) -> int:
+    if args.check:
+        return cmd_check(args)
     from imc_desktop import config, db
     from imc_desktop.services import sync
     from imc_desktop.sync.lock import LockTimeout, creating

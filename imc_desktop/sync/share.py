@@ -112,6 +112,15 @@ class Share:
                 continue  # gone meanwhile, or not ours to remove: left as it is
         return removed
 
+    def set_aside(self, rel: str) -> None:
+        """Rename a damaged file to a hidden name beside it (kept for inspection); nothing
+        when it cannot be renamed (gone already, a read-only share)."""
+        target = self.path(rel)
+        try:
+            os.rename(target, target.with_name(f".bad-{target.name}-{uuid.uuid4().hex[:8]}"))
+        except OSError:
+            pass
+
     def server_time(self, rel_dir: str) -> float:
         """The file server's clock: the modification time of a file just written there."""
         probe = self.path(rel_dir) / f".tmp-clock-{uuid.uuid4().hex}"

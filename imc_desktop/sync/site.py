@@ -24,7 +24,8 @@ def take_new_site(con: sqlite3.Connection, old: str, store_id: str) -> str:
     unpublished = con.execute("SELECT seq, data FROM sync_published WHERE site=? AND "
                               "published=0 ORDER BY seq", (old,)).fetchall()
     con.execute("DELETE FROM sync_published WHERE site=?", (old,))
-    for number, (seq, data) in enumerate(unpublished, 1):
+    kept = [(seq, data) for seq, data in unpublished if not decode(data, "").header.replaces]
+    for number, (seq, data) in enumerate(kept, 1):  # a segment sent again is the old id's
         segment = decode(data, "")
         header = replace(segment.header, site=new, seq=number, store=store_id)
         fresh, digest = encode(header, segment.changes)
