@@ -222,6 +222,26 @@ def _revive_parents(con: sqlite3.Connection, table: str, values: dict[str, Any])
             _keep(con, parent, ident, state)
 
 
+def sweep_kept(con: sqlite3.Connection, pending: dict[Row, set[str]]) -> set[Row]:
+    """Kept parents that no live child refers to any more are deleted again (and their
+    "kept" entries go), so that which parents are kept depends on the final state only,
+    not on the order of syncs. Rows with unsent local changes are left alone."""
+    removed: set[Row] = set()
+    for _round in range(20):
+        found = con.execute("SELECT DISTINCT table_name, row_id FROM sync_conflicts "
+                            "WHERE kind='kept'").fetchall()
+        gone = [(t, r) for t, r in found if (t, r) not in pending
+                and row_state(con, t, r).exists is False and not _has_live_children(con, t, r)]
+        for table, row in gone:
+            con.execute(f'DELETE FROM "{table}" WHERE id=?', (row,))
+            con.execute("DELETE FROM sync_conflicts WHERE table_name=? AND row_id=? AND "
+                        "kind='kept'", (table, row))
+        removed.update(gone)
+        if not gone:
+            break
+    return removed
+
+
 def parents_to_recheck(con: sqlite3.Connection, removed: Iterable[Row]) -> set[Row]:
     """Kept parents of removed records: they may go now."""
     found: set[Row] = set()
