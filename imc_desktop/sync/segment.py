@@ -4,8 +4,8 @@ count of changes and the SHA-256 of everything before it.
 A change line is ``{"t": table, "r": row id, "op": "i"|"u"|"d"|"s", "v": {column: value},
 "s": {column: seen key}}``: "i" a record (re)created with all its fields, "u" changed fields,
 "d" a deletion with the record's last content in "v" and the field versions its author had
-seen in "s", "s" seen markers (conflicts settled). Every change of a segment has the clock
-of its header.
+seen in "s", "s" seen markers (conflicts settled). A change made after changes were stamped
+when made carries its own clock in "c"; one without it has the clock of the header.
 """
 
 from __future__ import annotations

@@ -344,7 +344,12 @@ def _read(path: Path, table: str, columns: list[str]) -> dict[Any, Row]:
         names = ", ".join(f'"{c}"' for c in columns)
         rows = [dict(r) for r in con.execute(f'SELECT {names} FROM "{table}"')]
     con.close()
-    return {r["id"]: r for r in rows}
+    return {_key(table, r): r for r in rows}
+
+
+def _key(table: str, row: Row) -> Any:
+    """The row's primary key (the sync tables have others than `id`)."""
+    return tuple(row[c.name] for c in Base.metadata.tables[table].primary_key.columns)
 
 
 def _assert_rows_kept(path: Path, written: dict[str, list[Row]]) -> None:
@@ -352,7 +357,7 @@ def _assert_rows_kept(path: Path, written: dict[str, list[Row]]) -> None:
         found = _read(path, table, list(rows[0]))
         assert len(found) == len(rows), f"{table}: {len(found)} rows instead of {len(rows)}"
         for row in rows:
-            assert found[row["id"]] == row, f"{table} {row['id']} changed"
+            assert found[_key(table, row)] == row, f"{table} {_key(table, row)} changed"
 
 
 def _spot_check(session: Any) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import stat
 import threading
@@ -12,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from imc_desktop.sync import engine
 from imc_desktop.sync import share as share_module
 from imc_desktop.sync.share import Share
 from imc_desktop.sync.store import SyncStopped
@@ -99,22 +99,25 @@ def test_temp_files_of_a_killed_sync_go_after_an_hour(make_pc: MakePC, share: Sh
 
 
 def test_a_non_publishing_pc_with_unsent_edits_still_receives(
-        make_pc: MakePC, share: Share) -> None:
+        make_pc: MakePC, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its unsent edit of one field and another PC's edit of another field of the same
+    record: the record is updated, not inserted again without the unsent field."""
     a, b = make_pc("a"), make_pc("b")
-    person = a.insert("persons", last_name="Петрова")
-    a.sync()
+    person = b.insert("persons", last_name="Петрова")
     b.sync()
-    store = share.root / "store.json"
-    store.write_text(json.dumps({**json.loads(store.read_text()), "min_app": "99.0"}))
+    a.sync()
     a.update("persons", person, notes="заметка А")
-    b.delete("persons", person)
+    b.update("persons", person, phone="+7 900 000-00-00")
     b.sync()
+    monkeypatch.setattr(engine, "now_ms", lambda: int(time.time() * 1000) + 11 * 60_000)
+    result = a.sync()
+    assert result.pushed == 0 and result.unsent == 1
+    assert a.value("persons", person, "phone") == "+7 900 000-00-00"
+    assert a.value("persons", person, "notes") == "заметка А"
+    monkeypatch.undo()
     a.sync()
-    a.delete("persons", person)
-    a.sync()
-    a.insert("persons", id=person, last_name="Петрова")
-    a.sync()
-    assert a.value("persons", person, "last_name") == "Петрова"
+    b.sync()
+    assert a.content() == b.content()
 
 
 def test_two_processes_creating_one_workstation_wait_for_each_other(tmp_path: Path) -> None:
