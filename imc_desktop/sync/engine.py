@@ -131,6 +131,8 @@ class _Run:
         share restored from a backup, set aside as damaged): to be sent again."""
         if self._may_publish():
             self.gone = repair.missing_own(self.con, self.share, self.site)
+            for seq in self.gone:  # a damaged one is set aside, so that nobody reads it
+                self.share.set_aside(f"sites/{self.site}/{segment_name(seq)}")
 
     def _clone_detected(self) -> None:
         with local.applying(self.con):
@@ -341,8 +343,8 @@ class _Run:
         return int(row[0])
 
     def _mark_published(self, seq: int) -> None:
-        self.con.execute("UPDATE sync_published SET published=1, data=NULL WHERE site=? AND "
-                         "seq=?", (self.site, seq))
+        self.con.execute("UPDATE sync_published SET published=1, size=length(data), data=NULL "
+                         "WHERE site=? AND seq=?", (self.site, seq))
 
     def result(self) -> SyncResult:
         conflicts = int(self.con.execute("SELECT count(*) FROM sync_conflicts").fetchone()[0])

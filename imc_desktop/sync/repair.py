@@ -35,15 +35,17 @@ def _save(con: sqlite3.Connection, site: str, mapping: dict[int, int]) -> None:
 
 
 def missing_own(con: sqlite3.Connection, share: Share, site: str) -> list[int]:
-    """This site's published segments that are not on the share any more."""
+    """This site's published segments that are not on the share any more, or are there with
+    another size than was published (damaged)."""
     mapping = replacements(con, site)
-    published = [int(r[0]) for r in con.execute(
-        "SELECT seq FROM sync_published WHERE site=? AND published=1 ORDER BY seq", (site,))]
+    published = con.execute("SELECT seq, size FROM sync_published WHERE site=? AND "
+                            "published=1 ORDER BY seq", (site,)).fetchall()
     if not published:
         return []
-    listed = set(share.list_dir(f"sites/{site}"))
-    return [seq for seq in published if seq not in mapping and segment_name(seq) not in listed
-            and not share.exists(f"sites/{site}/{segment_name(seq)}")]
+    listed = share.sizes(f"sites/{site}")
+    return [seq for seq, size in published if seq not in mapping and (
+        size is not None and listed[segment_name(seq)] != size if segment_name(seq) in listed
+        else not share.exists(f"sites/{site}/{segment_name(seq)}"))]
 
 
 def plan(con: sqlite3.Connection, site: str, gone: int) -> tuple[int, list[int]]:
@@ -67,10 +69,13 @@ def rebuild(con: sqlite3.Connection, site: str, seq: int) -> tuple[int, list[Cha
             "SELECT table_name, row_id, column_name, kind, key, value, seen FROM sync_changes "
             "WHERE site=? AND segment=? ORDER BY rowid", (site, seq)):
         grouped[(table, row)].append((column, kind, key, value, seen))
-        clock = key_clock(key.split("/", 1)[0])
+        clock = max(clock, key_clock(key.split("/", 1)[0]))
     changes: list[Change] = []
     for (table, row), rows in grouped.items():
-        changes.extend(_lines(con, table, row, rows))
+        for key in dict.fromkeys(r[2].split("/", 1)[0] for r in rows):
+            mine = [r for r in rows if r[2].split("/", 1)[0] == key]
+            changes.extend({**line, "c": key_clock(key)}
+                           for line in _lines(con, table, row, mine))
     return clock, changes
 
 

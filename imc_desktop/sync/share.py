@@ -71,6 +71,21 @@ class Share:
             return []
         return sorted(retrying(lambda: os.listdir(target)))
 
+    def sizes(self, rel: str) -> dict[str, int]:
+        """The files of a folder with their sizes, from one listing (it may lag)."""
+        target = self.path(rel)
+        if not target.is_dir():
+            return {}
+
+        def scan() -> dict[str, int]:
+            with os.scandir(target) as found:
+                return {e.name: e.stat().st_size for e in found if e.is_file()}
+
+        try:
+            return retrying(scan)
+        except FileNotFoundError:
+            return {}
+
     def read(self, rel: str) -> bytes | None:
         """The file's bytes, or None when it is not there (yet)."""
         target = self.path(rel)

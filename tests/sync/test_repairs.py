@@ -84,6 +84,19 @@ def test_a_damaged_segment_is_sent_again_and_blocks_nothing_else(make_pc: MakePC
     assert a.content() == b.content() == c.content()
 
 
+def test_the_author_notices_its_damaged_segment_itself(make_pc: MakePC,
+                                                       share: Share) -> None:
+    a, b = make_pc("ПК А"), make_pc("ПК Б")
+    people = _three_segments(a)
+    seg = _folder(share, a) / "000000000002.seg"
+    seg.write_bytes(seg.read_bytes()[:30])
+    assert any("заново" in n for n in a.sync().notes), "sent again before anyone read it"
+    result = b.sync()
+    assert result.ok, result
+    assert b.value("persons", people[1], "last_name") == "Вторая"
+    assert a.content() == b.content()
+
+
 def test_sync_check_says_what_is_waiting_for_what(
         make_pc: MakePC, share: Share, capsys: pytest.CaptureFixture[str]) -> None:
     a, b = make_pc("ПК А"), make_pc("ПК Б")
