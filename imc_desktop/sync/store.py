@@ -7,7 +7,7 @@ import uuid
 from dataclasses import dataclass
 
 from imc_desktop import __version__
-from imc_desktop.sync.share import NameTaken, Share
+from imc_desktop.sync.share import NameTaken, Share, read_only_error
 
 STORE_MAGIC = "IMC-SYNC"
 STORE_FORMAT = 1
@@ -69,11 +69,17 @@ def create_store(share: Share) -> StoreInfo:
     """Write store.json into an empty location (once: a concurrent creator's file wins)."""
     info = {"magic": STORE_MAGIC, "format": STORE_FORMAT, "store_id": str(uuid.uuid4()),
             "min_app": "0.1.0", "epoch": SCHEMA_EPOCH}
-    share.make_dir("sites")
     try:
+        share.make_dir("sites")
         share.write_new(STORE_FILE, json.dumps(info, indent=1).encode())
     except NameTaken:
         pass
+    except OSError as exc:
+        if not read_only_error(exc):
+            raise
+        raise SyncStopped(f"Папка синхронизации {share.root} пуста и доступна только для "
+                          "чтения: создать в ней папку синхронизации нельзя. Проверьте права "
+                          "доступа к папке.") from exc
     found = read_store(share)
     assert found is not None
     return StoreInfo(found.store_id, found.min_app, found.epoch, created=True)

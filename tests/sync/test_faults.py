@@ -155,3 +155,14 @@ def test_another_districts_folder_says_what_it_holds(make_pc: MakePC, share: Sha
     with pytest.raises(SyncStopped) as stopped:
         a.sync()
     assert "3" in str(stopped.value) and "Соседний ИМЦ" in str(stopped.value)
+
+
+def test_an_empty_read_only_share_says_it_cannot_become_a_sync_location(
+        make_pc: MakePC, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*_args: object) -> None:
+        raise PermissionError(13, "Отказано в доступе")
+
+    monkeypatch.setattr(share_module, "_write_synced", refuse)
+    monkeypatch.setattr(Share, "make_dir", refuse)
+    with pytest.raises(SyncStopped, match="только для чтения"):
+        make_pc("a").sync()
