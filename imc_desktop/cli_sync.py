@@ -2,8 +2,9 @@
 
 A PATH that does not exist is a new workstation: its database is created, migrated and
 filled from the store. An empty DIR becomes a new store. Exit code 0 when done, 1 when the
-sync failed or a bad file was found, 3 when it stopped with a question (confirm with
---new-store).
+sync failed, a bad file was found or files are missing, 3 when it stopped with a question
+(confirm with --new-store). `--check` changes nothing and lists what is waiting for what:
+exit 0 when nothing is, 1 when something is.
 """
 
 from __future__ import annotations
