@@ -238,16 +238,10 @@ class _Run:
     def _seal_again(self) -> None:
         """The missing own segments, sealed again under new numbers with the same changes."""
         for gone in self.gone:
-            origin, replaced = repair.plan(self.con, self.site, gone)
-            clock, changes = repair.rebuild(self.con, self.site, origin)
             seq = self._next_seq()
-            header = Header(self._store_id(), self.site, seq, clock or local.clock(self.con).last,
-                            __version__, SCHEMA_EPOCH, self.workstation, local.get_user(),
-                            tuple(replaced))
-            data, digest = encode(header, changes)
-            self.con.execute("INSERT INTO sync_published (site, seq, sha256, data, published) "
-                             "VALUES (?,?,?,?,0)", (self.site, seq, digest, data))
-            repair.record(self.con, self.site, replaced, seq)
+            header = Header(self._store_id(), self.site, seq, 0, __version__, SCHEMA_EPOCH,
+                            self.workstation, local.get_user())
+            repair.seal_again(self.con, header, gone)
             self.tally.notes.append(
                 f"Файл изменений {repair.numbers([gone])} этого компьютера пропал из папки "
                 f"синхронизации или испорчен: его изменения отправлены заново (№ {seq}).")

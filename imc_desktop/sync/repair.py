@@ -12,11 +12,12 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import defaultdict
+from dataclasses import replace
 from typing import Any
 
 from imc_desktop.sync import local
 from imc_desktop.sync.clock import key_clock
-from imc_desktop.sync.segment import Change, segment_name
+from imc_desktop.sync.segment import Change, Header, encode, segment_name
 from imc_desktop.sync.share import Share
 
 REPLACED = "replaced"  # sync_state: {"site": id, "map": {seq: the seq that replaces it}}
@@ -59,6 +60,18 @@ def record(con: sqlite3.Connection, site: str, replaced: list[int], new: int) ->
     mapping = replacements(con, site)
     mapping.update({seq: new for seq in replaced})
     _save(con, site, mapping)
+
+
+def seal_again(con: sqlite3.Connection, header: Header, gone: int) -> None:
+    """Seal the changes of the missing segment `gone` again as the segment of `header` (its
+    clock is taken from the changes), to be published."""
+    origin, replaced = plan(con, header.site, gone)
+    clock, changes = rebuild(con, header.site, origin)
+    header = replace(header, clock=clock or local.clock(con).last, replaces=tuple(replaced))
+    data, digest = encode(header, changes)
+    con.execute("INSERT INTO sync_published (site, seq, sha256, data, published) "
+                "VALUES (?,?,?,?,0)", (header.site, header.seq, digest, data))
+    record(con, header.site, replaced, header.seq)
 
 
 def rebuild(con: sqlite3.Connection, site: str, seq: int) -> tuple[int, list[Change]]:
