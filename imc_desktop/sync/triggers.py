@@ -44,8 +44,11 @@ _WALL = "(CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER) << 16)"
 #: once per PC-clock millisecond: the changes of one statement (a delete and the deletes it
 #: cascades to) share one clock, as the changes of one user action (`local.save_clock`
 #: clears the mark, so that a change after a sync or a seal gets a greater clock)
-TICK = ["INSERT OR IGNORE INTO sync_state (name, value) VALUES ('clock', '0')",
-        "INSERT OR IGNORE INTO sync_state (name, value) VALUES ('clock_wall', '')",
+#: (no INSERT OR IGNORE: the conflict policy of the statement that fires a trigger wins)
+TICK = ["INSERT INTO sync_state (name, value) SELECT 'clock', '0' WHERE NOT EXISTS "
+        "(SELECT 1 FROM sync_state WHERE name = 'clock')",
+        "INSERT INTO sync_state (name, value) SELECT 'clock_wall', '' WHERE NOT EXISTS "
+        "(SELECT 1 FROM sync_state WHERE name = 'clock_wall')",
         "UPDATE sync_state SET value = CAST(max(CAST(value AS INTEGER) + 1, "
         f"{_WALL}) AS TEXT) WHERE name = 'clock' AND (SELECT value FROM sync_state "
         f"WHERE name = 'clock_wall') IS NOT CAST({_WALL} AS TEXT)",
