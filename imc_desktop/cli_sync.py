@@ -2,8 +2,9 @@
 
 A PATH that does not exist is a new workstation: its database is created, migrated and
 filled from the store. An empty DIR becomes a new store. Exit code 0 when done, 1 when the
-sync failed or a bad file was found, 3 when it stopped with a question (confirm with
---new-store).
+sync failed, a bad file was found or files are missing, 3 when it stopped with a question
+(confirm with --new-store). `--check` changes nothing and lists what is waiting for what:
+exit 0 when nothing is, 1 when something is.
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ def add_sync_parser(sub: Any) -> None:
                    help="имя рабочего места в журнале (по умолчанию имя компьютера)")
     p.add_argument("--new-store", action="store_true",
                    help="подтвердить переход на новую или очищенную папку синхронизации")
+    p.add_argument("--check", action="store_true",
+                   help="только показать, что ждёт чего (недостающие и испорченные файлы, "
+                        "отложенные изменения), ничего не меняя")
 
 
 class TerminalSteps:
@@ -83,12 +87,34 @@ def _run(path: Path, args: argparse.Namespace) -> SyncResult:
             steps.close()
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    """What is waiting for what; exit 0 when nothing is, 1 when something is."""
+    from imc_desktop.sync.check import waiting
+    from imc_desktop.sync.share import Share
+
+    if not args.db.exists():
+        print(f"Файл базы данных {args.db} не найден.", file=sys.stderr)
+        return 1
+    lines = waiting(args.db, Share(args.store))
+    for line in lines or ["Ничего не ждёт: всё получено и отправлено."]:
+        print(line)
+    return 1 if lines else 0
+
+
 def cmd_sync(args: argparse.Namespace) -> int:
+    if args.check:
+        return cmd_check(args)
     from imc_desktop import config, db
     from imc_desktop.services.sync import runner as sync
+    from imc_desktop.sync.lock import LockTimeout, creating
 
     settings = config.Settings()
-    path = db.prepare_database(args.db, settings.data_dir() / "backups")
+    try:
+        with creating(args.db):  # a second process making the same workstation waits
+            path = db.prepare_database(args.db, settings.data_dir() / "backups")
+    except LockTimeout as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
     try:
         result = _run(path, args)
     except sync.SyncFailed as exc:

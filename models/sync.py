@@ -31,8 +31,12 @@ class SyncPending(Base):
     row_id: Mapped[str] = mapped_column(String(36))
     op: Mapped[str] = mapped_column(String(1))  # I insert, U update, D delete, S seen marker
     column_name: Mapped[str] = mapped_column(String(60), default="")
+    #: what the change had seen when it was made: U the key it overwrote; I and D the field
+    #: versions of the record then, as JSON {column: key} (SQLite keeps any length)
     seen: Mapped[str | None] = mapped_column(String(80), nullable=True)
     value: Mapped[str | None] = mapped_column(Text, nullable=True)  # D: the last content
+    #: the hybrid clock when the change was made (none: stamped when sealed)
+    clock: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class SyncApplying(Base):
@@ -96,6 +100,8 @@ class SyncPublished(Base):
     sha256: Mapped[str] = mapped_column(String(64))
     data: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     published: Mapped[int] = mapped_column(Integer, default=0)
+    #: the file's size once published (a file of another size on the share is damaged)
+    size: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class SyncConflict(Base):

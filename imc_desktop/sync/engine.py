@@ -3,7 +3,6 @@ one local transaction, publish under new names, read back."""
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import time
 import uuid
@@ -13,7 +12,7 @@ from functools import partial
 from pathlib import Path
 
 from imc_desktop import __version__
-from imc_desktop.sync import local, merge
+from imc_desktop.sync import held, local, merge, repair
 from imc_desktop.sync.clock import MS_PER_DAY, make_key, now_ms, physical_ms
 from imc_desktop.sync.progress import Reporter, StepProgress, TextProgress
 from imc_desktop.sync.report import SyncResult, clock_note, duplicates
@@ -27,9 +26,17 @@ from imc_desktop.sync.segment import (
     segment_name,
     verify,
 )
-from imc_desktop.sync.share import NameTaken, Share
+from imc_desktop.sync.share import NameTaken, Share, read_only_error
 from imc_desktop.sync.site import take_new_site
-from imc_desktop.sync.store import SCHEMA_EPOCH, StoreInfo, SyncStopped, open_store, write_site
+from imc_desktop.sync.store import (
+    SCHEMA_EPOCH,
+    StoreInfo,
+    describe,
+    is_site_id,
+    open_store,
+    workstation_name,
+    write_site,
+)
 from imc_desktop.sync.tables import present_tables, synced_tables
 
 CLOCK_LIMIT_MS = 5 * 60 * 1000
@@ -66,6 +73,9 @@ class _Run:
         self.store: StoreInfo | None = None
         self.server_ms = 0
         self.skew_ms = 0  # the PC clock minus the server's, when too far apart to publish
+        self.read_only_share = False  # the share refuses writing: receive only
+        self.gone: list[int] = []  # own published segments missing from the share
+        self.gaps: dict[str, list[int]] = {}  # others' segments missing: site -> numbers
 
     # ------------------------------------------------------------ the steps
 
@@ -75,8 +85,17 @@ class _Run:
         if self.store.store_id != remembered:
             with local.applying(self.con):
                 self._adopt_store(self.store.store_id, bool(remembered))
-        write_site(self.share, self.site, self.workstation)
-        self.server_ms = int(self.share.server_time(f"sites/{self.site}") * 1000)
+        try:
+            write_site(self.share, self.site, self.workstation)
+            self.server_ms = int(self.share.server_time(f"sites/{self.site}") * 1000)
+        except OSError as exc:
+            if not read_only_error(exc):
+                raise
+            self.read_only_share = True  # read what there is, publish nothing
+            self.server_ms = now_ms()
+            return
+        self.share.remove_stale(f"sites/{self.site}")
+        self.share.remove_stale("")
         skew = now_ms() - self.server_ms
         if abs(skew) > CLOCK_LIMIT_MS:
             self.skew_ms = skew  # pull and apply, but publish nothing (SYNC.md)
@@ -88,7 +107,8 @@ class _Run:
             self.con.execute("DELETE FROM sync_published")
             self.site = str(uuid.uuid4())
             local.put(self.con, "site", self.site)
-            self.tally.notes.append("Новая папка синхронизации: данные отправлены заново.")
+            self.tally.notes.append("Новая папка синхронизации: данные отправлены заново. "
+                                    + describe(self.share))
         local.seed(self.con, self.tables, everything=replaced)
         local.put(self.con, "store", store_id)
 
@@ -106,6 +126,14 @@ class _Run:
                 return
             self._mark_published(seq)
 
+    def check_own(self) -> None:
+        """Own published segments that are not on the share any more (deleted, lost with a
+        share restored from a backup, set aside as damaged): to be sent again."""
+        if self._may_publish():
+            self.gone = repair.missing_own(self.con, self.share, self.site)
+            for seq in self.gone:  # a damaged one is set aside, so that nobody reads it
+                self.share.set_aside(f"sites/{self.site}/{segment_name(seq)}")
+
     def _clone_detected(self) -> None:
         with local.applying(self.con):
             self.site = take_new_site(self.con, self.site, self._store_id())
@@ -116,16 +144,43 @@ class _Run:
     def pull(self) -> list[Segment]:
         found: list[Segment] = []
         for site in self.share.list_dir("sites"):
-            if site == self.site or site.startswith("."):
-                continue
-            seq = int(self.con.execute("SELECT coalesce(max(seq), 0) FROM sync_applied WHERE "
-                                       "site=?", (site,)).fetchone()[0]) + 1
-            while (segment := self._fetch(site, seq)) is not None:
-                found.append(segment)
-                seq += 1
-                self.report.say(f"Получено файлов изменений: {len(found)}", len(found))
+            if site == self.site or not is_site_id(site) or not self.share.is_dir(
+                    f"sites/{site}"):
+                continue  # Thumbs.db, desktop.ini and other names that are not a PC's
+            found += self._pull_site(site, len(found))
         self.tally.pulled = len(found)
         return found
+
+    def _pull_site(self, site: str, before: int) -> list[Segment]:
+        """The site's segments not applied yet: the gaps, the next ones by their expected
+        names, then the later ones a listing shows; the numbers still missing are noted."""
+        done = repair.applied(self.con, site)
+        top = max(done, default=0)
+        got: list[Segment] = []
+
+        def take(seq: int) -> bool:
+            segment = self._fetch(site, seq)
+            if segment is not None:
+                got.append(segment)
+                self.report.say(f"Получено файлов изменений: {before + len(got)}",
+                                before + len(got))
+            return segment is not None
+
+        for seq in range(1, top):
+            if seq not in done:
+                take(seq)
+        seq = top + 1
+        while take(seq):
+            seq += 1
+        for later in repair.listed_seqs(self.share, site):
+            if later > seq and later not in done:
+                take(later)
+        fetched = {s.header.seq for s in got} | {r for s in got for r in s.header.replaces}
+        highest = max({s.header.seq for s in got} | done, default=0)
+        gaps = [n for n in range(1, highest) if n not in done and n not in fetched]
+        if gaps:
+            self.gaps[site] = gaps
+        return got
 
     def _fetch(self, site: str, seq: int) -> Segment | None:
         rel = f"sites/{site}/{segment_name(seq)}"
@@ -137,6 +192,7 @@ class _Run:
             verify(segment, self._store_id(), site, seq, str(self.share.path(rel)))
         except BadSegment as exc:
             self._quarantine(site, seq, data)
+            self.share.set_aside(rel)  # its author sees it missing and sends it again
             self.tally.bad.append(str(exc))
             return None
         return segment
@@ -152,8 +208,9 @@ class _Run:
             touched: set[Row] = set()
             if self._may_publish():
                 touched |= self._seal()
+                self._seal_again()
             touched |= self._apply_all(segments)
-            touched |= self._retry_held()
+            touched |= held.retry(self.con, self.tables, self.server_ms)
             self._settle(touched)
             local.put(self.con, "last_sync", str(int(time.time())))
             local.put(self.con, "workstation", self.workstation)
@@ -166,8 +223,7 @@ class _Run:
         if not sealed.changes:
             return set()
         clock, key = local.new_key(self.con, self.site, now_ms())
-        seq = int(self.con.execute("SELECT coalesce(max(seq), 0) FROM sync_published WHERE "
-                                   "site=?", (self.site,)).fetchone()[0]) + 1
+        seq = self._next_seq()
         header = Header(self._store_id(), self.site, seq, clock, __version__, SCHEMA_EPOCH,
                         self.workstation, local.get_user())
         data, digest = encode(header, sealed.changes)
@@ -178,6 +234,21 @@ class _Run:
             merge.store(self.con, chunk, key, self.site, seq, self.tables)
             counter.add(len(chunk))
         return {(c["t"], c["r"]) for c in sealed.changes}
+
+    def _seal_again(self) -> None:
+        """The missing own segments, sealed again under new numbers with the same changes."""
+        for gone in self.gone:
+            seq = self._next_seq()
+            header = Header(self._store_id(), self.site, seq, 0, __version__, SCHEMA_EPOCH,
+                            self.workstation, local.get_user())
+            repair.seal_again(self.con, header, gone)
+            self.tally.notes.append(
+                f"Файл изменений {repair.numbers([gone])} этого компьютера пропал из папки "
+                f"синхронизации или испорчен: его изменения отправлены заново (№ {seq}).")
+
+    def _next_seq(self) -> int:
+        return int(self.con.execute("SELECT coalesce(max(seq), 0) FROM sync_published WHERE "
+                                    "site=?", (self.site,)).fetchone()[0]) + 1
 
     def _apply_all(self, segments: list[Segment]) -> set[Row]:
         """Apply the pulled segments in order, saying how many of their changes are done."""
@@ -194,57 +265,22 @@ class _Run:
         self.con.execute("INSERT OR IGNORE INTO sync_applied (site, seq, sha256, workstation, "
                          "user_name) VALUES (?,?,?,?,?)",
                          (h.site, h.seq, segment.sha256, h.workstation, h.user))
+        self.con.executemany("INSERT OR IGNORE INTO sync_applied (site, seq, sha256, "
+                             "workstation, user_name) VALUES (?,?,'replaced',?,?)",
+                             [(h.site, n, h.workstation, h.user) for n in h.replaces])
         key = make_key(h.clock, h.site)
         if physical_ms(h.clock) > self.server_ms + MS_PER_DAY:
             for change in segment.changes:
-                self._hold(h.site, h.seq, key, change, "future")
+                held.hold(self.con, h.site, h.seq, key, change, "future")
             advance(len(segment.changes))
             return set()
         touched = {(c["t"], c["r"]) for c in segment.changes}
         for chunk in _chunks(segment.changes):
-            self._store(chunk, key, h.site, h.seq)
+            held.store(self.con, self.tables, chunk, key, h.site, h.seq)
             advance(len(chunk))
         self.tally.applied += len(segment.changes)
         local.save_clock(self.con, local.clock(self.con).receive(h.clock))
         return touched
-
-    def _store(self, changes: list[Change], key: str, site: str, seq: int) -> None:
-        known = [c for c in changes if c["t"] in self.tables]
-        for change in changes:
-            if change["t"] not in self.tables:
-                self._hold(site, seq, key, change, "unknown")
-        for rest in merge.store(self.con, known, key, site, seq, self.tables):
-            self._hold(site, seq, key, rest, "unknown")
-
-    def _hold(self, site: str, seq: int, key: str, change: Change, reason: str) -> None:
-        self.con.execute("INSERT INTO sync_held (site, seq, key, line, reason) VALUES "
-                         "(?,?,?,?,?)", (site, seq, key, json.dumps(change, ensure_ascii=False),
-                                         reason))
-
-    def _retry_held(self) -> set[Row]:
-        """Changes kept aside earlier: the ones that can be applied now are."""
-        touched: set[Row] = set()
-        held = self.con.execute("SELECT id, site, seq, key, line, reason FROM sync_held "
-                                "ORDER BY id").fetchall()
-        for ident, site, seq, key, line, reason in held:
-            change = json.loads(line)
-            row = (change["t"], change["r"])
-            if reason == "orphan":
-                touched.add(row)
-            elif reason == "future" and physical_ms(int(key.split(".")[0])) > (
-                    self.server_ms + MS_PER_DAY):
-                continue
-            elif reason == "unknown" and not self._knows(change):
-                continue
-            else:
-                self._store([change], key, site, seq)
-                touched.add(row)
-            self.con.execute("DELETE FROM sync_held WHERE id=?", (ident,))
-        return touched
-
-    def _knows(self, change: Change) -> bool:
-        columns = self.tables.get(change["t"])
-        return columns is not None and all(c in columns for c in change.get("v") or {})
 
     def _settle(self, touched: set[Row]) -> None:
         order = list(synced_tables())
@@ -258,23 +294,8 @@ class _Run:
             rows = merge.parents_to_recheck(self.con, removed)
             if not rows:
                 break
-        self._hold_orphans()
-
-    def _hold_orphans(self) -> None:
-        """Records whose parent is not known here yet are kept aside until it arrives."""
-        for _round in range(20):
-            problems = self.con.execute("PRAGMA foreign_key_check").fetchall()
-            if not problems:
-                return
-            for table, rowid, _parent, _fk in problems:
-                found = self.con.execute(f'SELECT id FROM "{table}" WHERE rowid=?',
-                                         (rowid,)).fetchone()
-                if found is None or table not in self.tables:
-                    continue
-                self.con.execute(f'DELETE FROM "{table}" WHERE rowid=?', (rowid,))
-                self._hold("", 0, "", {"t": table, "r": found[0], "op": "o"}, "orphan")
-        raise SyncStopped("После синхронизации остались записи без связанных записей; "
-                          "изменения не применены. Сообщите администратору.")
+        merge.sweep_kept(self.con, pending)
+        held.hold_orphans(self.con, self.tables)
 
     def publish(self) -> None:
         """Upload sealed segments under new names, read each back, mark it published."""
@@ -303,7 +324,8 @@ class _Run:
 
     def _may_publish(self) -> bool:
         """Not with a store of a newer version, nor with a PC clock far from the server's."""
-        return self.store is not None and not self.store.read_only and not self.skew_ms
+        return (self.store is not None and not self.store.read_only and not self.skew_ms
+                and not self.read_only_share)
 
     def _store_id(self) -> str:
         assert self.store is not None
@@ -315,20 +337,29 @@ class _Run:
         return int(row[0])
 
     def _mark_published(self, seq: int) -> None:
-        self.con.execute("UPDATE sync_published SET published=1, data=NULL WHERE site=? AND "
-                         "seq=?", (self.site, seq))
+        self.con.execute("UPDATE sync_published SET published=1, size=length(data), data=NULL "
+                         "WHERE site=? AND seq=?", (self.site, seq))
 
     def result(self) -> SyncResult:
         conflicts = int(self.con.execute("SELECT count(*) FROM sync_conflicts").fetchone()[0])
         self.tally.held = int(self.con.execute("SELECT count(*) FROM sync_held").fetchone()[0])
         notes = [clock_note(self.skew_ms)] if self.skew_ms else []
         notes += self.tally.notes
+        notes += [repair.gap_note(workstation_name(self.share, site), seqs)
+                  for site, seqs in sorted(self.gaps.items())]
         if self.store is not None and self.store.read_only:
             notes.append("Папка синхронизации создана более новой версией программы: "
                          "изменения этого компьютера не отправлены. Обновите программу.")
+        if self.read_only_share:
+            notes.append(f"Папка синхронизации {self.share.root} доступна только для чтения: "
+                         "изменения других рабочих мест получены, а изменения этого "
+                         "компьютера не отправлены. Проверьте права доступа к папке.")
         return SyncResult(self.tally.pulled, self.tally.applied, self.tally.pushed, conflicts,
                           self.tally.held, tuple(self.tally.bad), duplicates(self.con),
-                          tuple(notes), local.pending_count(self.con), self.skew_ms)
+                          tuple(notes), local.pending_count(self.con), self.skew_ms,
+                          self.read_only_share or (self.store is not None
+                                                   and self.store.read_only),
+                          sum(len(g) for g in self.gaps.values()))
 
 
 def _chunks(changes: list[Change]) -> Iterator[list[Change]]:
@@ -353,6 +384,7 @@ def synchronise(path: Path, share: Share, workstation: str, *, accept_new_store:
         report.say("Проверка папки синхронизации")
         run.check(accept_new_store)
         run.reconcile_own()
+        run.check_own()
         report.say("Получение изменений")
         segments = run.pull()
         run.merge(segments)

@@ -76,6 +76,7 @@ def clock(con: sqlite3.Connection) -> HybridClock:
 
 def save_clock(con: sqlite3.Connection, value: HybridClock) -> None:
     put(con, "clock", str(value.last))
+    put(con, "clock_wall", "")  # the next local change ticks past this value
 
 
 def pending_count(con: sqlite3.Connection) -> int:
@@ -130,29 +131,80 @@ def _known(con: sqlite3.Connection, table: str, row: str) -> bool:
                        "kind='e' LIMIT 1", (table, row)).fetchone() is not None
 
 
-def _line(con: sqlite3.Connection, table: str, row: str,
-          ops: list[tuple[str, str, str | None, str | None]]) -> list[Change]:
+Op = tuple[str, str, str | None, str | None, int | None]  # op, column, seen, value, clock
+
+
+def _stamped(line: Change, clock: int | None) -> Change:
+    """A line with the clock its change was made at (none: the segment's clock)."""
+    return line if clock is None else {**line, "c": clock}
+
+
+def _versions(con: sqlite3.Connection, table: str, row: str, seen: str | None) -> Any:
+    """What an insert or a delete had seen: recorded when it was made, or (a change recorded
+    before changes were stamped) the field versions now."""
+    return json.loads(seen) if seen and seen.startswith("{") else _winners(con, table, row)
+
+
+def _updates(table: str, row: str, current: dict[str, Any], ops: list[Op]) -> list[Change]:
+    """Changed fields, one line per clock: each field's value now, the clock of its last
+    edit and the version its first edit overwrote."""
+    seen: dict[str, str | None] = {}
+    clocks: dict[str, int | None] = {}
+    for op, column, seen_key, _v, clock in ops:
+        if op == "U" and column in current:
+            seen.setdefault(column, seen_key)
+            clocks[column] = clock
+    lines: list[Change] = []
+    for clock in dict.fromkeys(clocks.values()):
+        columns = [c for c in seen if clocks[c] == clock]
+        lines.append(_stamped({"t": table, "r": row, "op": "u",
+                               "v": {c: current[c] for c in columns},
+                               "s": {c: seen[c] for c in columns if seen[c] is not None}},
+                              clock))
+    return lines
+
+
+def _resurrection(con: sqlite3.Connection, table: str, row: str, current: dict[str, Any],
+                  ops: list[Op]) -> Change:
+    """A record re-inserted with an id known here: its existence is new; a field with the
+    value it has here keeps its own version, a changed field is an edit of the version the
+    record showed when it was deleted (never of the newer ones it did not show)."""
+    values = {c: json.loads(v) for c, v in con.execute(
+        "SELECT column_name, value FROM sync_changes WHERE table_name=? AND row_id=? AND "
+        "kind='v' AND key=(SELECT max(key) FROM sync_changes AS o WHERE o.table_name=? AND "
+        "o.row_id=? AND o.kind='v' AND o.column_name=sync_changes.column_name)",
+        (table, row, table, row))}
+    tomb = con.execute("SELECT versions FROM sync_tombstones WHERE table_name=? AND row_id=? "
+                       "ORDER BY key DESC LIMIT 1", (table, row)).fetchone()
+    shown = json.loads(tomb[0]) if tomb else {}
+    changed = [c for c, v in current.items() if c not in values or values[c] != v]
+    return {"t": table, "r": row, "op": "i", "v": {c: current[c] for c in changed},
+            "s": {c: shown[c] for c in changed if c in shown},
+            "c": max(o[4] for o in ops if o[4] is not None)}
+
+
+def _line(con: sqlite3.Connection, table: str, row: str, ops: list[Op]) -> list[Change]:
     lines: list[Change] = []
     current = _current(con, table, row)
     kinds = {op for op, *_ in ops}
-    if current is not None and "I" in kinds:
-        lines.append({"t": table, "r": row, "op": "i", "v": current,
-                      "s": _winners(con, table, row)})
+    if current is not None and "I" in kinds and [o for o in ops if o[0] == "I"][-1][4] \
+            is not None and _known(con, table, row):
+        lines.append(_resurrection(con, table, row, current, ops))
+    elif current is not None and "I" in kinds:
+        last = [o for o in ops if o[0] == "I"][-1]
+        clocks = [o[4] for o in ops if o[4] is not None]
+        lines.append(_stamped({"t": table, "r": row, "op": "i", "v": current,
+                               "s": _versions(con, table, row, last[2])},
+                              max(clocks) if last[4] is not None and clocks else None))
     elif current is not None:
-        seen: dict[str, Any] = {}
-        for op, column, seen_key, _v in ops:
-            if op == "U" and column in current and column not in seen:
-                seen[column] = seen_key
-        if seen:
-            lines.append({"t": table, "r": row, "op": "u",
-                          "v": {c: current[c] for c in seen},
-                          "s": {c: k for c, k in seen.items() if k is not None}})
+        lines.extend(_updates(table, row, current, ops))
     elif "D" in kinds and (_known(con, table, row) or "I" not in kinds):
-        content = [v for op, _c, _s, v in ops if op == "D"][-1]
-        lines.append({"t": table, "r": row, "op": "d", "v": json.loads(content or "{}"),
-                      "s": _winners(con, table, row)})
+        _op, _c, seen, content, clock = [o for o in ops if o[0] == "D"][-1]
+        lines.append(_stamped({"t": table, "r": row, "op": "d",
+                               "v": json.loads(content or "{}"),
+                               "s": _versions(con, table, row, seen)}, clock))
     markers: dict[str, list[str]] = {}
-    for op, column, seen_key, _v in ops:
+    for op, column, seen_key, _v, _clock in ops:
         if op == "S" and seen_key:
             markers.setdefault(column, []).append(seen_key)
     if markers:
@@ -164,14 +216,14 @@ def collect(con: sqlite3.Connection, tables: dict[str, list[str]],
             tick: Callable[[int, int], None] | None = None) -> Sealed:
     """The pending local changes as segment lines (one line per record and kind);
     `tick(done, total)` after each record (for progress)."""
-    grouped: dict[Row, list[tuple[str, str, str | None, str | None]]] = {}
+    grouped: dict[Row, list[Op]] = {}
     last = 0
-    for seq, table, row, op, column, seen, value in con.execute(
-            "SELECT seq, table_name, row_id, op, column_name, seen, value FROM sync_pending "
-            "ORDER BY seq"):
+    for seq, table, row, op, column, seen, value, clock in con.execute(
+            "SELECT seq, table_name, row_id, op, column_name, seen, value, clock "
+            "FROM sync_pending ORDER BY seq"):
         last = seq
         if table in tables:
-            grouped.setdefault((table, row), []).append((op, column, seen, value))
+            grouped.setdefault((table, row), []).append((op, column, seen, value, clock))
     changes: list[Change] = []
     for done, ((table, row), ops) in enumerate(grouped.items(), 1):
         changes.extend(_line(con, table, row, ops))

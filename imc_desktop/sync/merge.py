@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from imc_desktop.sync.clock import make_key
 from imc_desktop.sync.segment import Change
 from imc_desktop.sync.tables import children_of, parents_of
 
@@ -37,8 +38,10 @@ class Outcome:
 
 def change_rows(change: Change, key: str, site: str, seq: int,
                 known: dict[str, list[str]]) -> tuple[list[tuple[Any, ...]], Change | None]:
-    """Rows of sync_changes for one change line; the part naming unknown columns, if any."""
+    """Rows of sync_changes for one change line; the part naming unknown columns, if any.
+    A line stamped with its own clock ("c") has its own key; others have the segment's."""
     table, row, op = change["t"], change["r"], change["op"]
+    key = change_key(change, key, site)
     columns = set(known[table])
     values: dict[str, Any] = change.get("v") or {}
     seen: dict[str, Any] = change.get("s") or {}
@@ -56,8 +59,15 @@ def change_rows(change: Change, key: str, site: str, seq: int,
                 rows.append((table, row, col, "s", f"{key}/{loser}", None, loser, site, seq))
     unknown = {c: v for c, v in values.items() if c not in columns} if op != "d" else {}
     rest = {"t": table, "r": row, "op": "u", "v": unknown,
-            "s": {c: seen[c] for c in unknown if c in seen}} if unknown else None
+            "s": {c: seen[c] for c in unknown if c in seen}, **_clock_of(change)
+            } if unknown else None
     return rows, rest
+
+
+def change_key(change: Change, key: str, site: str) -> str:
+    """The key of a change: its own clock when it has one, else the segment's key."""
+    clock = change.get("c")
+    return key if clock is None else make_key(int(clock), site)
 
 
 def store(con: sqlite3.Connection, changes: Iterable[Change], key: str, site: str,
@@ -73,7 +83,7 @@ def store(con: sqlite3.Connection, changes: Iterable[Change], key: str, site: st
         if rest is not None:
             rests.append(rest)
         if change["op"] == "d":
-            tombs.append((change["t"], change["r"], key,
+            tombs.append((change["t"], change["r"], change_key(change, key, site),
                           json.dumps(change.get("v") or {}, ensure_ascii=False),
                           json.dumps(change.get("s") or {})))
     con.executemany("INSERT OR IGNORE INTO sync_changes (table_name, row_id, column_name, "
@@ -81,6 +91,10 @@ def store(con: sqlite3.Connection, changes: Iterable[Change], key: str, site: st
     con.executemany("INSERT OR IGNORE INTO sync_tombstones (table_name, row_id, key, content, "
                     "versions) VALUES (?,?,?,?,?)", tombs)
     return rests
+
+
+def _clock_of(change: Change) -> dict[str, Any]:
+    return {"c": change["c"]} if "c" in change else {}
 
 
 @dataclass
@@ -135,7 +149,16 @@ def _has_live_children(con: sqlite3.Connection, table: str, row: str) -> bool:
 
 def _upsert(con: sqlite3.Connection, table: str, row: str, values: dict[str, Any],
             skip: set[str]) -> None:
-    cols = [c for c in values if c not in skip and c != "id"]
+    """Write the merged values; the `skip` columns (unsent local edits) of a present record
+    are left as they are (an UPDATE: an INSERT would need every NOT NULL column)."""
+    cols = [c for c in values if c != "id"]
+    if skip and con.execute(f'SELECT 1 FROM "{table}" WHERE id=?', (row,)).fetchone():
+        cols = [c for c in cols if c not in skip]
+        if cols:
+            sets = ", ".join(f'"{c}"=?' for c in cols)
+            con.execute(f'UPDATE "{table}" SET {sets} WHERE id=?',
+                        [*(json.loads(values[c]) for c in cols), row])
+        return
     names = ", ".join(f'"{c}"' for c in ["id", *cols])
     marks = ", ".join("?" for _ in range(len(cols) + 1))
     update = ", ".join(f'"{c}"=excluded."{c}"' for c in cols) or '"id"="id"'
@@ -220,6 +243,26 @@ def _revive_parents(con: sqlite3.Connection, table: str, values: dict[str, Any])
         if state.exists is False:
             _revive_parents(con, parent, state.values)
             _keep(con, parent, ident, state)
+
+
+def sweep_kept(con: sqlite3.Connection, pending: dict[Row, set[str]]) -> set[Row]:
+    """Kept parents that no live child refers to any more are deleted again (and their
+    "kept" entries go), so that which parents are kept depends on the final state only,
+    not on the order of syncs. Rows with unsent local changes are left alone."""
+    removed: set[Row] = set()
+    for _round in range(20):
+        found = con.execute("SELECT DISTINCT table_name, row_id FROM sync_conflicts "
+                            "WHERE kind='kept'").fetchall()
+        gone = [(t, r) for t, r in found if (t, r) not in pending
+                and row_state(con, t, r).exists is False and not _has_live_children(con, t, r)]
+        for table, row in gone:
+            con.execute(f'DELETE FROM "{table}" WHERE id=?', (row,))
+            con.execute("DELETE FROM sync_conflicts WHERE table_name=? AND row_id=? AND "
+                        "kind='kept'", (table, row))
+        removed.update(gone)
+        if not gone:
+            break
+    return removed
 
 
 def parents_to_recheck(con: sqlite3.Connection, removed: Iterable[Row]) -> set[Row]:

@@ -30,11 +30,15 @@ class SyncResult:
     notes: tuple[str, ...] = ()
     unsent: int = 0  # records with changes not yet sent
     clock_skew_ms: int = 0  # PC clock minus the server's when too far apart: nothing sent
+    cannot_send: bool = False  # a read-only share or a store of a newer version
+    missing: int = 0  # other PCs' segments missing from the share (their authors resend)
 
     @property
     def ok(self) -> bool:
-        """Nothing set aside as bad and this PC's changes not held back by its clock."""
-        return not self.bad_files and not self.clock_skew_ms
+        """Nothing set aside as bad or missing, and this PC's changes not held back (by its
+        clock, a read-only share or a store of a newer version)."""
+        return (not self.bad_files and not self.clock_skew_ms and not self.cannot_send
+                and not self.missing)
 
     def summary(self) -> str:
         line = (f"Синхронизация: получено файлов {self.pulled}, применено изменений "
@@ -46,6 +50,8 @@ class SyncResult:
             line += f", дубликатов {len(self.duplicates)}"
         if self.bad_files:
             line += f", испорченных файлов {len(self.bad_files)}"
+        if self.missing:
+            line += f", недостающих файлов {self.missing}"
         if self.clock_skew_ms:
             line += (f"; изменения этого компьютера не отправлены: его часы "
                      f"{_skew_text(self.clock_skew_ms)}")

@@ -4,8 +4,8 @@ count of changes and the SHA-256 of everything before it.
 A change line is ``{"t": table, "r": row id, "op": "i"|"u"|"d"|"s", "v": {column: value},
 "s": {column: seen key}}``: "i" a record (re)created with all its fields, "u" changed fields,
 "d" a deletion with the record's last content in "v" and the field versions its author had
-seen in "s", "s" seen markers (conflicts settled). Every change of a segment has the clock
-of its header.
+seen in "s", "s" seen markers (conflicts settled). A change made after changes were stamped
+when made carries its own clock in "c"; one without it has the clock of the header.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ class Header:
     epoch: int
     workstation: str = ""
     user: str = ""
+    replaces: tuple[int, ...] = ()  # published again: the numbers of the lost segments
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,8 @@ def _line(obj: Any) -> bytes:
 def encode(header: Header, changes: list[Change]) -> tuple[bytes, str]:
     """The file's bytes and the SHA-256 of its content (before the footer)."""
     head = {"magic": MAGIC, "format": FORMAT, **header.__dict__}
+    if not header.replaces:
+        del head["replaces"]  # the same bytes as before for an ordinary segment
     body = _line(head) + b"".join(_line(c) for c in changes)
     digest = hashlib.sha256(body).hexdigest()
     footer = _line({"footer": True, "count": len(changes), "sha256": digest})
@@ -83,8 +86,9 @@ def decode(data: bytes, where: str) -> Segment:
     _check_frame(head, footer, changes, body, where)
     fields = {k: head[k] for k in Header.__dataclass_fields__ if k in head}
     try:
+        fields["replaces"] = tuple(int(n) for n in fields.get("replaces") or ())
         return Segment(Header(**fields), changes, footer["sha256"])
-    except TypeError as exc:
+    except (TypeError, ValueError) as exc:
         raise BadSegment(f"{where}: в заголовке не хватает полей") from exc
 
 

@@ -18,10 +18,18 @@ T = TypeVar("T")
 
 RETRIES = 5
 SHARING_ERRORS = {5, 32}  # ERROR_ACCESS_DENIED, ERROR_SHARING_VIOLATION
+READ_ONLY_ERRORS = {errno.EACCES, errno.EPERM, errno.EROFS}
+#: a temp file older than this was left by a sync that was killed
+STALE_TMP_S = 3600
 
 
 class ShareUnavailable(Exception):
     """The sync location cannot be reached or written (Russian message)."""
+
+
+def read_only_error(exc: OSError) -> bool:
+    """Writing was refused: a read-only share or a folder without the right to write."""
+    return isinstance(exc, PermissionError) or exc.errno in READ_ONLY_ERRORS
 
 
 class NameTaken(Exception):
@@ -63,6 +71,21 @@ class Share:
             return []
         return sorted(retrying(lambda: os.listdir(target)))
 
+    def sizes(self, rel: str) -> dict[str, int]:
+        """The files of a folder with their sizes, from one listing (it may lag)."""
+        target = self.path(rel)
+        if not target.is_dir():
+            return {}
+
+        def scan() -> dict[str, int]:
+            with os.scandir(target) as found:
+                return {e.name: e.stat().st_size for e in found if e.is_file()}
+
+        try:
+            return retrying(scan)
+        except FileNotFoundError:
+            return {}
+
     def read(self, rel: str) -> bytes | None:
         """The file's bytes, or None when it is not there (yet)."""
         target = self.path(rel)
@@ -87,6 +110,31 @@ class Share:
         finally:
             if tmp.exists():
                 tmp.unlink()
+
+    def is_dir(self, rel: str) -> bool:
+        return self.path(rel).is_dir()
+
+    def remove_stale(self, rel_dir: str, age_s: float = STALE_TMP_S) -> int:
+        """Remove the `.tmp-*` files in `rel_dir` older than `age_s`; how many went."""
+        removed = 0
+        for name in self.list_dir(rel_dir):
+            target = self.path(f"{rel_dir}/{name}" if rel_dir else name)
+            try:
+                if name.startswith(".tmp-") and time.time() - target.stat().st_mtime > age_s:
+                    target.unlink()
+                    removed += 1
+            except OSError:
+                continue  # gone meanwhile, or not ours to remove: left as it is
+        return removed
+
+    def set_aside(self, rel: str) -> None:
+        """Rename a damaged file to a hidden name beside it (kept for inspection); nothing
+        when it cannot be renamed (gone already, a read-only share)."""
+        target = self.path(rel)
+        try:
+            os.rename(target, target.with_name(f".bad-{target.name}-{uuid.uuid4().hex[:8]}"))
+        except OSError:
+            pass
 
     def server_time(self, rel_dir: str) -> float:
         """The file server's clock: the modification time of a file just written there."""

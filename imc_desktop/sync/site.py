@@ -7,8 +7,26 @@ import uuid
 from dataclasses import replace
 
 from imc_desktop.sync import local
-from imc_desktop.sync.clock import make_key
 from imc_desktop.sync.segment import decode, encode
+
+#: a key is "<clock:020d>.<site id>", a seen marker's key has "/<loser key>" after it
+CLOCK_PART = 21
+_OWN = "(SELECT key FROM sync_changes WHERE site=? AND segment=?)"
+
+
+def _rekey(con: sqlite3.Connection, old: str, new: str, seq: int, number: int) -> None:
+    """The keys of one unpublished segment's changes, and the references to them, under the
+    new id (each change keeps its own clock)."""
+    head = f"substr({{0}}, 1, {CLOCK_PART}) || ?"
+    con.execute(f"UPDATE sync_tombstones SET key={head.format('key')} WHERE key IN {_OWN}",
+                (new, old, seq))
+    con.execute(f"UPDATE sync_changes SET seen={head.format('seen')} WHERE seen IN {_OWN}",
+                (new, old, seq))
+    con.execute(f"UPDATE sync_pending SET seen={head.format('seen')} WHERE op='U' AND "
+                f"seen IN {_OWN}", (new, old, seq))
+    con.execute(f"UPDATE sync_changes SET key={head.format('key')} || substr(key, ?), site=?, "
+                "segment=? WHERE site=? AND segment=?",
+                (new, CLOCK_PART + 1 + len(old), new, number, old, seq))
 
 
 def take_new_site(con: sqlite3.Connection, old: str, store_id: str) -> str:
@@ -24,16 +42,12 @@ def take_new_site(con: sqlite3.Connection, old: str, store_id: str) -> str:
     unpublished = con.execute("SELECT seq, data FROM sync_published WHERE site=? AND "
                               "published=0 ORDER BY seq", (old,)).fetchall()
     con.execute("DELETE FROM sync_published WHERE site=?", (old,))
-    for number, (seq, data) in enumerate(unpublished, 1):
+    kept = [(seq, data) for seq, data in unpublished if not decode(data, "").header.replaces]
+    for number, (seq, data) in enumerate(kept, 1):  # a segment sent again is the old id's
         segment = decode(data, "")
         header = replace(segment.header, site=new, seq=number, store=store_id)
         fresh, digest = encode(header, segment.changes)
-        old_key, new_key = make_key(header.clock, old), make_key(header.clock, new)
-        con.execute("UPDATE sync_changes SET key=? || substr(key, ?), site=?, segment=? "
-                    "WHERE site=? AND segment=?",
-                    (new_key, len(old_key) + 1, new, number, old, seq))
-        con.execute("UPDATE sync_tombstones SET key=? WHERE key=?", (new_key, old_key))
-        con.execute("UPDATE sync_changes SET seen=? WHERE seen=?", (new_key, old_key))
+        _rekey(con, old, new, seq, number)
         con.execute("INSERT INTO sync_published (site, seq, sha256, data, published) "
                     "VALUES (?,?,?,?,0)", (new, number, digest, fresh))
     local.put(con, "site", new)

@@ -7,7 +7,7 @@ import uuid
 from dataclasses import dataclass
 
 from imc_desktop import __version__
-from imc_desktop.sync.share import NameTaken, Share
+from imc_desktop.sync.share import NameTaken, Share, read_only_error
 
 STORE_MAGIC = "IMC-SYNC"
 STORE_FORMAT = 1
@@ -69,14 +69,58 @@ def create_store(share: Share) -> StoreInfo:
     """Write store.json into an empty location (once: a concurrent creator's file wins)."""
     info = {"magic": STORE_MAGIC, "format": STORE_FORMAT, "store_id": str(uuid.uuid4()),
             "min_app": "0.1.0", "epoch": SCHEMA_EPOCH}
-    share.make_dir("sites")
     try:
+        share.make_dir("sites")
         share.write_new(STORE_FILE, json.dumps(info, indent=1).encode())
     except NameTaken:
         pass
+    except OSError as exc:
+        if not read_only_error(exc):
+            raise
+        raise SyncStopped(f"Папка синхронизации {share.root} пуста и доступна только для "
+                          "чтения: создать в ней папку синхронизации нельзя. Проверьте права "
+                          "доступа к папке.") from exc
     found = read_store(share)
     assert found is not None
     return StoreInfo(found.store_id, found.min_app, found.epoch, created=True)
+
+
+def is_site_id(name: str) -> bool:
+    """A folder name under `sites/` that can be a workstation's id."""
+    try:
+        return str(uuid.UUID(name)) == name
+    except ValueError:
+        return False
+
+
+def workstation_name(share: Share, site: str) -> str:
+    """The display name a workstation gave in its site.json ("" when unknown)."""
+    try:
+        return str(json.loads(share.read(f"sites/{site}/site.json") or b"{}")
+                   .get("workstation", ""))
+    except (ValueError, AttributeError):
+        return ""
+
+
+def describe(share: Share) -> str:
+    """What a sync location holds: how many records and from which workstations."""
+    from imc_desktop.sync.segment import BadSegment, decode
+
+    rows: set[tuple[str, str]] = set()
+    names: list[str] = []
+    for site in share.list_dir("sites"):
+        if not is_site_id(site) or not share.is_dir(f"sites/{site}"):
+            continue
+        names.append(workstation_name(share, site) or site)
+        for file in share.list_dir(f"sites/{site}"):
+            try:
+                data = share.read(f"sites/{site}/{file}") if file.endswith(".seg") else None
+                changes = decode(data, file).changes if data is not None else []
+            except BadSegment:
+                continue
+            rows.update((str(c["t"]), str(c["r"])) for c in changes)
+    whose = ", ".join(f"«{n}»" for n in sorted(names)) or "нет"
+    return f"В ней записей: {len(rows)}; рабочие места: {whose}."
 
 
 def write_site(share: Share, site: str, workstation: str) -> None:
@@ -111,7 +155,8 @@ def open_store(share: Share, remembered: str, accept_new: bool) -> StoreInfo:
         return create_store(share)
     if remembered and info.store_id != remembered and not accept_new:
         raise SyncStopped(f"Папка синхронизации {share.root} заменена другой (её номер "
-                          "изменился). Если так и задумано, подтвердите переход на новую "
-                          "папку: данные этого компьютера будут отправлены в неё заново. "
-                          "Ничего не удалено.", question=True)
+                          f"изменился). {describe(share)} Если так и задумано, подтвердите "
+                          "переход на новую папку: данные этого компьютера будут отправлены в "
+                          "неё заново, а её записи будут получены. Ничего не удалено.",
+                          question=True)
     return info

@@ -1,5 +1,6 @@
 """A sync location that fails the way a network share does: a lost connection at the k-th
-file operation (before or after a rename), new folders that other PCs see late."""
+file operation (before or after a rename), new folders that other PCs see late, writing
+refused to one PC."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ class FaultyShare(Share):
         self.crash_in: int | None = None
         self.hide_new_sites = False
         self.hidden: set[str] = set()
+        self.deny_writes = False  # a PC that may read the share but not write to it
 
     def _tick(self) -> None:
         if self.crash_in is None:
@@ -27,16 +29,23 @@ class FaultyShare(Share):
         self._tick()
         return super().read(rel)
 
+    def _refuse(self) -> None:
+        if self.deny_writes:
+            raise PermissionError(errno.EACCES, "Отказано в доступе")
+
     def write_new(self, rel: str, data: bytes) -> None:
+        self._refuse()
         self._tick()
         super().write_new(rel, data)
         self._tick()  # published, but the PC never hears of it
 
     def server_time(self, rel_dir: str) -> float:
+        self._refuse()
         self._tick()
         return super().server_time(rel_dir)
 
     def make_dir(self, rel: str) -> None:
+        self._refuse()
         super().make_dir(rel)
         parts = rel.split("/")
         if self.hide_new_sites and len(parts) == 2 and parts[0] == "sites":
@@ -47,5 +56,5 @@ class FaultyShare(Share):
         return [s for s in found if s not in self.hidden] if rel == "sites" else found
 
     def heal(self) -> None:
-        self.crash_in, self.hide_new_sites = None, False
+        self.crash_in, self.hide_new_sites, self.deny_writes = None, False, False
         self.hidden.clear()

@@ -36,6 +36,7 @@ from hypothesis.stateful import (
 
 from imc_desktop import db
 from imc_desktop.sync import engine
+from imc_desktop.sync.store import SyncStopped
 from tests.sync.conftest import LONG
 from tests.sync.faulty_share import FaultyShare
 from tests.sync.helpers import Workstation
@@ -79,7 +80,11 @@ class SyncMachine(RuleBasedStateMachine):
         self.skew: dict[int, int] = {}
         self.edits: list[Edit] = []
         self.deleted_values: set[tuple[str, str, Any]] = set()
+        self.gone: list[str] = []  # deleted people, to be re-inserted with their old ids
         self.backups: dict[int, Path] = {}
+        self.read_only: set[int] = set()  # PCs that may read the share but not write to it
+        self.share_copy: Path | None = None  # yesterday's backup of the share
+        self.copies: set[int] = set()  # cloned or restored PCs that have not synced since
 
     @initialize(count=st.integers(3, 4))
     def start(self, count: int) -> None:
@@ -122,23 +127,98 @@ class SyncMachine(RuleBasedStateMachine):
         for field in ("last_name", *FIELDS):
             self.deleted_values.add((person, field, pc.value("persons", person, field)))
         pc.delete("persons", person)
+        self.gone.append(person)
+
+    @precondition(lambda self: bool(self.gone))
+    @rule(target=people, data=st.data(), at=st.integers(0, 4))
+    def re_insert(self, data: st.DataObject, at: int) -> str:
+        """A deleted record inserted again with its old id by raw SQL: a resurrection."""
+        person = data.draw(st.sampled_from(self.gone))
+        pc = self.pcs[at % len(self.pcs)]
+        if pc.value("persons", person, "id") is None:
+            name = _unique("Фамилия")
+            pc.insert("persons", id=person, last_name=name)
+            self.edits.append(Edit(person, "last_name", name, None))
+            self.edits += [Edit(person, field, "", None) for field in FIELDS]
+        return person
 
     # ------------------------------------------------------------ syncs and faults
     @rule(at=st.integers(0, 4), crash=st.none() | st.integers(1, 8))
     def sync(self, at: int, crash: int | None) -> None:
         index = at % len(self.pcs)
         self.share.crash_in = crash
+        self.share.deny_writes = index in self.read_only
         skew = self.skew.get(index, 0)
         with mock.patch.object(engine, "now_ms", lambda: int(time.time() * 1000) + skew):
             try:
                 result = self.pcs[index].sync()
+            except SyncStopped:
+                assert index in self.read_only, "a new sync location is made only by writing"
             except OSError:
                 assert crash is not None, "only an injected fault may break a sync"
             else:
-                off = abs(skew) > engine.CLOCK_LIMIT_MS
+                self.copies.discard(index)
+                off = abs(skew) > engine.CLOCK_LIMIT_MS and index not in self.read_only
                 assert bool(result.clock_skew_ms) == off, "refuses to publish only when off"
                 assert not off or (result.pushed == 0 and not result.ok)
-        self.share.crash_in = None
+                assert index not in self.read_only or result.pushed == 0
+        self.share.crash_in, self.share.deny_writes = None, False
+
+    @rule(at=st.integers(0, 4), refused=st.booleans())
+    def writing_refused(self, at: int, refused: bool) -> None:
+        """A PC that cannot publish (no right to write) still receives."""
+        (self.read_only.add if refused else self.read_only.discard)(at % len(self.pcs))
+
+    def _site(self, index: int) -> str:
+        found = self.pcs[index].sql("SELECT value FROM sync_state WHERE name='site'")
+        return str(found[0][0]) if found else ""
+
+    def _live_sites(self) -> set[str]:
+        """The ids the PCs write under now: not the ids a restored or cloned PC leaves at
+        its next sync, nor the id a copy shares with its original until then."""
+        copies = {self._site(i) for i in self.copies}
+        return {self._site(i) for i in range(len(self.pcs))} - copies - {""}
+
+    def _segments(self) -> list[Path]:
+        """Published segments whose author can send them again: a segment of an id that a
+        restored or cloned PC left has no author any more (see the README)."""
+        live = self._live_sites()
+        return sorted(p for p in (self.root / "share" / "sites").glob("*/*.seg")
+                      if p.parent.name in live)
+
+    @precondition(lambda self: (self.root / "share" / "sites").is_dir())
+    @rule(data=st.data(), kind=st.sampled_from(["deleted", "damaged"]))
+    def lose_segment(self, data: st.DataObject, kind: str) -> None:
+        """A published segment deleted by someone, or damaged on the disk."""
+        found = self._segments()
+        if not found:
+            return
+        seg = data.draw(st.sampled_from(found))
+        if kind == "deleted":
+            seg.unlink()
+        else:
+            seg.write_bytes(gzip.compress(b"garbage\n") if data.draw(st.booleans())
+                            else seg.read_bytes()[:20])
+
+    @precondition(lambda self: (self.root / "share" / "store.json").exists())
+    @rule()
+    def back_up_share(self) -> None:
+        copy = self.root / _unique("share-copy")
+        shutil.copytree(self.root / "share", copy)
+        self.share_copy = copy
+
+    @precondition(lambda self: self.share_copy is not None)
+    @rule()
+    def roll_back_share(self) -> None:
+        """The share restored from yesterday's backup: the later segments of every PC are
+        gone (those of ids a restored or cloned PC left are kept: nobody could resend them)."""
+        assert self.share_copy is not None
+        for site in self._live_sites():
+            now, then = (f / "sites" / site for f in (self.root / "share", self.share_copy))
+            shutil.rmtree(now, ignore_errors=True)
+            if then.is_dir():
+                shutil.copytree(then, now)
+        self.share_copy = None
 
     @rule(at=st.integers(0, 4), minutes=st.sampled_from([-4, 0, 3, 11]))
     def skew_clock(self, at: int, minutes: int) -> None:
@@ -170,6 +250,7 @@ class SyncMachine(RuleBasedStateMachine):
         folder.mkdir()
         db.backup_to(source.path, folder / "imc.sqlite")
         self._add_pc(folder / "imc.sqlite")
+        self.copies.add(len(self.pcs) - 1)
 
     @rule(at=st.integers(0, 4))
     def backup(self, at: int) -> None:
@@ -187,6 +268,7 @@ class SyncMachine(RuleBasedStateMachine):
         with mock.patch.object(engine, "now_ms", lambda: int(time.time() * 1000)):
             pc.sync()
         db.restore_backup(self.backups.pop(index), pc.path, self.root / "restored")
+        self.copies.add(index)
 
     # ------------------------------------------------------------ invariants
     @invariant()
@@ -202,8 +284,11 @@ class SyncMachine(RuleBasedStateMachine):
             shutil.rmtree(self.root, ignore_errors=True)
 
     def _converge_and_check(self) -> None:
+        """Every PC syncs with no fault: once to repair what is missing, then two rounds
+        after which all PCs hold the same records and the same conflicts."""
         self.share.heal()
-        for _round in range(3):
+        self.read_only.clear()
+        for _round in range(2):
             for pc in self.pcs:
                 pc.sync()
         first = self.pcs[0]
@@ -223,5 +308,5 @@ class SyncMachine(RuleBasedStateMachine):
 
 
 SyncMachine.TestCase.settings = settings(
-    max_examples=60 if LONG else 8, stateful_step_count=50 if LONG else 25, deadline=None)
+    max_examples=100 if LONG else 8, stateful_step_count=60 if LONG else 25, deadline=None)
 TestSyncBetweenWorkstations = SyncMachine.TestCase

@@ -131,3 +131,16 @@ def test_the_upgrade_to_the_head_installs_the_triggers(tmp_path: Path) -> None:
 
 def test_persons_declare_snils_as_a_natural_key() -> None:
     assert ("persons", "snils", "Person") in natural_keys()
+
+
+def test_a_statement_with_its_own_conflict_clause_is_recorded_with_a_clock(
+        con: sqlite3.Connection) -> None:
+    """The conflict policy of the statement that fires a trigger overrides the trigger's own;
+    ticking the clock must not depend on one."""
+    for _ in range(2):
+        con.execute("INSERT OR ABORT INTO awards (id, person_id, level, name, document, "
+                    "created_at, updated_at) VALUES (lower(hex(randomblob(16))), 'p', 'x', "
+                    "'y', '', 't', 't')")
+    con.execute("UPDATE OR ROLLBACK awards SET name='z'")
+    clocks = [r[0] for r in con.execute("SELECT clock FROM sync_pending ORDER BY seq")]
+    assert len(clocks) == 4 and None not in clocks and clocks == sorted(clocks)
