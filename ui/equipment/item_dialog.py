@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -24,7 +25,7 @@ from imc_desktop.services.common.errors import ServiceError, ValidationFailed
 from imc_desktop.services.equipment import records as eq
 from imc_desktop.services.equipment.history import EventRow
 from imc_desktop.services.equipment.records import ItemData
-from ui.widgets.messages import Ask
+from ui.widgets.messages import Ask, save_over_changes
 from ui.widgets.record_form import RecordForm
 
 TEXTS = ("inventory_number", "name", "kind", "manufacturer", "model", "serial_number", "cpu",
@@ -177,12 +178,14 @@ def edit_item(data: ItemData, organizations: Sequence[tuple[str, str]],
     title = QCoreApplication.translate("ItemDialog", "Equipment not saved")
     context = CardContext(tuple(organizations), tuple(history))
     problems: dict[str, str] | None = None
+    loaded = data if data.id is not None else None  # only what changes on the card is saved
     while True:
         edited = ItemDialog.ask(data, context, parent, problems)
         if edited is None:
             return None
         try:
-            return eq.save_item(edited)
+            return save_over_changes(parent, title,
+                                     partial(eq.save_item, edited, None, loaded))
         except ValidationFailed as exc:
             Ask.error(parent, title, str(exc))
             data, problems = edited, exc.problems

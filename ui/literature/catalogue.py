@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, fields
 from decimal import Decimal, InvalidOperation
+from functools import partial
 from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
@@ -12,7 +13,7 @@ from imc_desktop import config
 from imc_desktop.services.common.errors import ServiceError, ValidationFailed
 from imc_desktop.services.literature import records as lit
 from imc_desktop.services.literature.records import TitleData
-from ui.widgets.messages import Ask
+from ui.widgets.messages import Ask, save_over_changes
 from ui.widgets.record_form import RecordForm
 from ui.widgets.record_list import Column, RecordList
 
@@ -198,12 +199,16 @@ class CataloguePage(QWidget):
             self._edit(row)
 
     def _edit(self, data: TitleData) -> None:
+        loaded = data if data.id is not None else None  # only what changes on the card is saved
         while True:
             edited = TitleDialog.ask(data, lit.subjects(), self)
             if edited is None:
                 return
             try:
-                saved = lit.save_title(edited)
+                saved = save_over_changes(self, self.tr("Title not saved"),
+                                          partial(lit.save_title, edited, loaded))
+                if saved is None:
+                    return
             except ValidationFailed as exc:
                 Ask.error(self, self.tr("Title not saved"), str(exc))
                 data = edited

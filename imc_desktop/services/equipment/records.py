@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from datetime import date
+from types import SimpleNamespace
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -12,7 +13,7 @@ from sqlalchemy.orm import Session
 from imc_desktop import clock
 from imc_desktop.db import session_scope
 from imc_desktop.services.common.errors import InUse, NotFound, ServiceError, ValidationFailed
-from imc_desktop.services.common.records import load_or_new
+from imc_desktop.services.common.records import load_or_new, write_fields
 from imc_desktop.services.common.rows import bulk_allocation, fast_row
 from models import EquipmentActLine, EquipmentEvent, EquipmentItem, IssuedNumber, Organization
 from models.equipment import (
@@ -216,10 +217,13 @@ _BY_ACT = ("«к списанию» и «списано» ставит акт о
            "и нажмите «Списать…», затем утвердите акт на вкладке «Акты».")
 
 
-def save_item(data: ItemData, today: date | None = None) -> str:
+def save_item(data: ItemData, today: date | None = None, loaded: ItemData | None = None,
+              overwrite: bool = False) -> str:
     """Create or update; the number is refused when any item has or had it. A new item
     gets a «поступление» event, a changed status a «смена статуса» event, a changed ОО an
-    «перемещение» event without an act."""
+    «перемещение» event without an act. A card passes the values it ``loaded``: only the
+    fields changed on it are written, and one changed meanwhile elsewhere is
+    :class:`ChangedMeanwhile` unless ``overwrite``."""
     problems = validate_item(data)
     if problems:
         raise ValidationFailed(problems)
@@ -234,9 +238,8 @@ def save_item(data: ItemData, today: date | None = None) -> str:
         if data.status in ACT_STATUSES and data.status != item.status:
             raise ValidationFailed({"status": _BY_ACT})
         before = item_before(s, item)
-        for name in _FIELDS:
-            value = getattr(data, name)
-            setattr(item, name, value.strip() if isinstance(value, str) else value)
+        base = _stripped(loaded) if loaded is not None and data.id is not None else None
+        write_fields(item, _stripped(data), base, _FIELDS, "equipment_items", overwrite)
         if data.id is None:
             s.add(item)
             s.flush()
@@ -247,6 +250,11 @@ def save_item(data: ItemData, today: date | None = None) -> str:
             record_changes(s, item, before, today)
         item_id = item.id
     return item_id
+
+
+def _stripped(data: ItemData) -> SimpleNamespace:
+    return SimpleNamespace(**{name: value.strip() if isinstance(value, str) else value
+                              for name in _FIELDS for value in [getattr(data, name)]})
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, fields
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from types import SimpleNamespace
 
 from sqlalchemy import func, or_, select
 
@@ -18,7 +19,7 @@ from imc_desktop import clock
 from imc_desktop import validation as v
 from imc_desktop.db import session_scope
 from imc_desktop.services.common.errors import InUse, NotFound, ValidationFailed
-from imc_desktop.services.common.records import load_or_new
+from imc_desktop.services.common.records import load_or_new, write_fields
 from imc_desktop.services.common.rows import bulk_allocation
 from imc_desktop.services.literature import rules
 from models import LiteratureLine, LiteratureTitle, Organization, OrganizationGradePupils
@@ -164,26 +165,36 @@ def duplicate_of(data: TitleData) -> str | None:
     return None
 
 
-def save_title(data: TitleData) -> str:
+def save_title(data: TitleData, loaded: TitleData | None = None, overwrite: bool = False
+               ) -> str:
+    """Create or update a title. A card passes the values it ``loaded``: only the fields
+    changed on it are written, and one changed meanwhile elsewhere is
+    :class:`ChangedMeanwhile` unless ``overwrite``."""
     problems = validate_title(data)
     if problems:
         raise ValidationFailed(problems)
     other = duplicate_of(data)
     if other is not None:
         raise ValidationFailed({"isbn": f"Такой ISBN или номер ФПУ уже есть: «{other}»."})
-    grade_from, grade_to = parse_grades(data.grades) or (None, None)
     with session_scope() as s:
         row = load_or_new(s, LiteratureTitle, data.id, "Издание не найдено: возможно, его удалили.")
-        for name in _PLAIN:
-            setattr(row, name, getattr(data, name))
-        row.title, row.authors = data.title.strip(), data.authors.strip()
-        row.isbn = data.isbn.strip().upper()
-        row.grade_from, row.grade_to = grade_from, grade_to
-        row.price_kopecks = kopecks(data.price)
+        stored = _stored(data)
+        base = _stored(loaded) if loaded is not None and data.id is not None else None
+        write_fields(row, stored, base, vars(stored), TITLES, overwrite)
         s.add(row)
         s.flush()
         title_id = row.id
     return title_id
+
+
+def _stored(data: TitleData) -> SimpleNamespace:
+    """The title's values as the table keeps them."""
+    grade_from, grade_to = parse_grades(data.grades) or (None, None)
+    values = {name: getattr(data, name) for name in _PLAIN}
+    values.update(title=data.title.strip(), authors=data.authors.strip(),
+                  isbn=data.isbn.strip().upper(), grade_from=grade_from, grade_to=grade_to,
+                  price_kopecks=kopecks(data.price))
+    return SimpleNamespace(**values)
 
 
 def delete_title(title_id: str) -> None:
