@@ -53,14 +53,14 @@ SZD_2021 = Decision(a.SZD, a.CONFORMS, date(2021, 10, 1))
     ([], date(2010, 9, 1), [], date(2026, 1, 5)),                   # nothing on record: now
     ([SZD_2021], date(2015, 9, 1), [], date(2026, 10, 1)),          # 5 years after СЗД
     ([SZD_2021, FIRST], date(2015, 9, 1), [], None),                # a category: none due
-    ([SZD_2021], date(2015, 9, 1),                                  # maternity over the mark
-     [Leave(a.MATERNITY, date(2026, 6, 1), date(2026, 12, 15))], date(2026, 12, 16)),
+    ([SZD_2021], date(2015, 9, 1),                                  # maternity: 2 years after
+     [Leave(a.MATERNITY, date(2026, 6, 1), date(2026, 12, 15))], date(2028, 12, 16)),
     ([SZD_2021], date(2015, 9, 1),                                  # parental: 2 years after
-     [Leave(a.PARENTAL, date(2025, 1, 10), date(2026, 3, 1))], date(2028, 3, 1)),
+     [Leave(a.PARENTAL, date(2025, 1, 10), date(2026, 3, 1))], date(2028, 3, 2)),
     ([SZD_2021], date(2015, 9, 1),                                  # still on parental leave
      [Leave(a.PARENTAL, date(2025, 1, 10))], None),
     ([SZD_2021], date(2015, 9, 1),                                  # ill 5 months: +1 year
-     [Leave(a.SICKNESS, date(2026, 1, 10), date(2026, 6, 20))], date(2027, 6, 20)),
+     [Leave(a.SICKNESS, date(2026, 1, 10), date(2026, 6, 20))], date(2027, 6, 21)),
     ([SZD_2021], date(2015, 9, 1),                                  # ill 3 months: no change
      [Leave(a.SICKNESS, date(2026, 1, 10), date(2026, 4, 9))], date(2026, 10, 1)),
     ([SZD_2021], date(2015, 9, 1),                                  # leave after the mark
