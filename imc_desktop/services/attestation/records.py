@@ -109,6 +109,10 @@ def validate_record(data: AttestationData) -> dict[str, str]:
         p["decided_on"] = "Решение раньше заявления."
     if data.valid_until and data.decided_on and data.valid_until <= data.decided_on:
         p["valid_until"] = "«Действует до» должно быть позже даты решения."
+    elif (data.valid_until and data.decided_on and data.kind in r.CATEGORIES
+          and data.decided_on >= r.NEW_RULES_FROM):
+        p["valid_until"] = (f"Категория, установленная с {r.NEW_RULES_FROM:%d.%m.%Y}, "
+                            "действует без срока: оставьте «Действует до» пустым.")
     if data.simplified and not data.simplified_basis.strip():
         p["simplified_basis"] = "Укажите основание упрощённой процедуры (награда, звание)."
     return p

@@ -142,3 +142,25 @@ def test_a_category_typed_on_the_card_survives_reading(person: str) -> None:
     sw.save_person(replace(card, category="высшая", category_date=date(2024, 5, 1)), RULES, TODAY)
     assert staff.list_staff(RULES, date(2040, 1, 1))[0].category == "высшая"
     assert staff.list_staff(RULES, TODAY)[0].category == "высшая"
+
+
+@pytest.mark.parametrize("kind", [r.FIRST, r.HIGHEST, r.METHODIST, r.MENTOR])
+@pytest.mark.parametrize(("decided", "refused"), [
+    (date(2023, 8, 31), False),   # the old rules: an explicit term is kept
+    (date(2023, 9, 1), True),     # established under Приказ № 196: no term
+    (date(2023, 9, 2), True),
+])
+def test_a_term_on_a_category_established_from_01_09_2023_is_refused(
+        person: str, kind: str, decided: date, refused: bool) -> None:
+    data = category(person, kind, decided, valid_until=date(2028, 12, 31))
+    problems = a.validate_record(data)
+    assert ("valid_until" in problems) == refused
+    if refused:
+        assert "01.09.2023" in problems["valid_until"] and "без срока" in problems["valid_until"]
+    assert a.validate_record(replace(data, valid_until=None)) == {}
+
+
+def test_a_term_on_an_szd_is_not_refused(person: str) -> None:
+    data = a.AttestationData(person_id=person, kind=r.SZD, decision=r.CONFORMS,
+                             decided_on=date(2024, 1, 1), valid_until=date(2029, 1, 1))
+    assert a.validate_record(data) == {}
