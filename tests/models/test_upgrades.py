@@ -278,6 +278,15 @@ SAMPLES: dict[str, dict[str, list[Row]]] = {
              "line": '{"t": "rooms", "r": "x", "op": "u"}', "reason": "unknown"},
         ],
     },
+    "0009": {
+        "attestation_records": [
+            {**STAMP, "id": "at-2", "person_id": PERSON_A, "organization_id": ORG_SCHOOL,
+             "position": "учитель", "kind": "педагог-наставник", "applied_on": "2026-09-01",
+             "started_on": "2026-09-20", "channel": "лично", "stage": "на рассмотрении",
+             "decision": "", "decided_on": None, "order_number": "", "order_date": None,
+             "order_body": "", "valid_until": None, "simplified": 0, "simplified_basis": ""},
+        ],
+    },
 }
 
 
@@ -338,21 +347,26 @@ def _fill(path: Path, revision: str) -> dict[str, list[Row]]:
     return written
 
 
-def _read(path: Path, table: str, columns: list[str]) -> dict[Any, Row]:
+def _read(path: Path, table: str, columns: list[str]) -> list[Row]:
     with sqlite3.connect(path) as con:
         con.row_factory = sqlite3.Row
         names = ", ".join(f'"{c}"' for c in columns)
         rows = [dict(r) for r in con.execute(f'SELECT {names} FROM "{table}"')]
     con.close()
-    return {r["id"]: r for r in rows}
+    return rows
+
+
+def _key(row: Row) -> str:
+    """A row's identity: its id, or all its values (the sync tables have composite keys)."""
+    return str(row["id"]) if "id" in row else repr(sorted(row.items(), key=lambda i: i[0]))
 
 
 def _assert_rows_kept(path: Path, written: dict[str, list[Row]]) -> None:
     for table, rows in written.items():
-        found = _read(path, table, list(rows[0]))
+        found = {_key(r): r for r in _read(path, table, list(rows[0]))}
         assert len(found) == len(rows), f"{table}: {len(found)} rows instead of {len(rows)}"
         for row in rows:
-            assert found[row["id"]] == row, f"{table} {row['id']} changed"
+            assert found.get(_key(row)) == row, f"{table} {_key(row)} changed"
 
 
 def _spot_check(session: Any) -> None:

@@ -230,17 +230,25 @@ def _postponement_reason(leave: Leave, rules: AttestationRules) -> str:
 
 @dataclass(frozen=True)
 class ApplicationDeadlines:
-    consider_by: date
-    finish_by: date
+    consider_by: date | None  # the application is considered within, from the application
+    finish_by: date | None    # the attestation lasts at most, from its start
 
 
-def application_deadlines(applied_on: date, rules: AttestationRules
-                          ) -> ApplicationDeadlines:
-    return ApplicationDeadlines(applied_on + timedelta(days=rules.consider_days),
-                                applied_on + timedelta(days=rules.max_days))
+def application_deadlines(applied_on: date | None, started_on: date | None,
+                          rules: AttestationRules) -> ApplicationDeadlines:
+    """The 30 days count from the application, the 60 days from the start of the
+    attestation (a date the commission sets); None where that date is not known."""
+    return ApplicationDeadlines(
+        applied_on + timedelta(days=rules.consider_days) if applied_on else None,
+        started_on + timedelta(days=rules.max_days) if started_on else None)
 
 
-def application_overdue(applied_on: date, decided: bool, today: date,
-                        rules: AttestationRules) -> bool:
-    """An application without a decision after the longest attestation time."""
-    return not decided and today > application_deadlines(applied_on, rules).finish_by
+def application_overdue(applied_on: date | None, started_on: date | None, decided: bool,
+                        today: date, rules: AttestationRules) -> bool:
+    """Without a decision: started and past the longest attestation time, or not started
+    and past the time for considering the application."""
+    if decided:
+        return False
+    limits = application_deadlines(applied_on, started_on, rules)
+    limit = limits.finish_by if started_on else limits.consider_by
+    return limit is not None and today > limit

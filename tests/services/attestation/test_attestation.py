@@ -105,7 +105,7 @@ def test_applications_in_progress_with_deadlines(person: str) -> None:
                                     applied_on=date(2025, 10, 1)))
     [application] = a.applications(RULES, TODAY)
     assert application.consider_by == date(2025, 10, 31)
-    assert application.finish_by == date(2025, 11, 30) and application.overdue
+    assert application.finish_by is None and application.overdue  # not considered in 30 days
     with pytest.raises(ValidationFailed):
         a.save_record(a.AttestationData(person_id=person, kind=r.HIGHEST, stage="подано"))
 
@@ -164,3 +164,30 @@ def test_a_term_on_an_szd_is_not_refused(person: str) -> None:
     data = a.AttestationData(person_id=person, kind=r.SZD, decision=r.CONFORMS,
                              decided_on=date(2024, 1, 1), valid_until=date(2029, 1, 1))
     assert a.validate_record(data) == {}
+
+
+@pytest.mark.parametrize(("today", "overdue"), [
+    (date(2026, 2, 28), False), (date(2026, 3, 1), False), (date(2026, 3, 2), True)])
+def test_an_application_in_progress_runs_60_days_from_its_start(
+        person: str, today: date, overdue: bool) -> None:
+    a.save_record(a.AttestationData(person_id=person, kind=r.HIGHEST, stage="на рассмотрении",
+                                    applied_on=date(2025, 12, 1), started_on=date(2025, 12, 31)))
+    [application] = a.applications(RULES, today)
+    assert (application.consider_by, application.finish_by) == (date(2025, 12, 31),
+                                                                 date(2026, 3, 1))
+    assert application.overdue == overdue
+    [record] = a.person_records(person)
+    assert record.started_on == date(2025, 12, 31)
+
+
+@pytest.mark.parametrize(("started", "field"), [
+    (date(2025, 11, 30), "started_on"),   # before the application
+    (date(2025, 12, 1), None),
+    (date(2026, 1, 11), "decided_on"),    # after the decision
+])
+def test_the_start_lies_between_the_application_and_the_decision(
+        person: str, started: date, field: str | None) -> None:
+    data = a.AttestationData(person_id=person, kind=r.HIGHEST, applied_on=date(2025, 12, 1),
+                             started_on=started, decision=r.ESTABLISHED,
+                             decided_on=date(2026, 1, 10))
+    assert set(a.validate_record(data)) == ({field} if field else set())
