@@ -191,3 +191,38 @@ def test_the_start_lies_between_the_application_and_the_decision(
                              started_on=started, decision=r.ESTABLISHED,
                              decided_on=date(2026, 1, 10))
     assert set(a.validate_record(data)) == ({field} if field else set())
+
+
+@pytest.mark.parametrize(("start", "listed"), [
+    (date(2026, 1, 4), False), (date(2026, 1, 5), False), (date(2026, 1, 6), True)])
+def test_a_pedagogue_on_leave_is_not_listed_as_overdue(person: str, start: date,
+                                                       listed: bool) -> None:
+    a.save_record(a.AttestationData(person_id=person, kind=r.SZD, decision=r.CONFORMS,
+                                    decided_on=date(2020, 3, 1)))   # due 01.03.2025
+    a.save_leaves(person, [a.LeaveData(kind=r.PARENTAL, start=start)])
+    due = a.deadlines(date(2026, 12, 31), RULES, TODAY)
+    assert bool(due) == listed
+    status = a.person_attestation(person, RULES, TODAY)
+    if not listed:
+        assert status.next_date is None and "освобождение от СЗД" in status.next_reason
+
+
+def test_an_expired_category_is_the_reason_in_the_deadlines(person: str) -> None:
+    a.save_record(category(person, r.FIRST, date(2020, 12, 1)))     # valid to 01.12.2025
+    [due] = a.deadlines(date(2026, 12, 31), RULES, TODAY)
+    assert (due.what, due.due) == ("срок СЗД", TODAY)
+    assert due.reason.startswith("истекла категория «первая» (01.12.2025)")
+
+
+def test_a_new_deputy_with_an_old_szd_is_due_2_years_after_the_appointment(
+        database: DatabaseInfo) -> None:
+    school = orgs.save_organization(SCHOOL)
+    card = teacher(school)
+    job = replace(card.employments[0], position="заместитель директора",
+                  appointed_on=date(2025, 6, 1))
+    pid = sw.save_person(replace(card, employments=(job,)), RULES, TODAY)
+    a.save_record(a.AttestationData(person_id=pid, kind=r.SZD, decision=r.CONFORMS,
+                                    decided_on=date(2020, 3, 1)))
+    assert a.deadlines(date(2027, 5, 31), RULES, TODAY) == []
+    [due] = a.deadlines(date(2027, 6, 1), RULES, TODAY)
+    assert due.due == date(2027, 6, 1) and "01.06.2025" in due.reason
