@@ -226,3 +226,30 @@ def test_a_new_deputy_with_an_old_szd_is_due_2_years_after_the_appointment(
     assert a.deadlines(date(2027, 5, 31), RULES, TODAY) == []
     [due] = a.deadlines(date(2027, 6, 1), RULES, TODAY)
     assert due.due == date(2027, 6, 1) and "01.06.2025" in due.reason
+
+
+def _demo_szd() -> dict[str, tuple[r.SzdDue, str]]:
+    """{person id: (the СЗД due, the category shown)} of everyone in the demo database."""
+    from imc_desktop.db import session_scope
+    from imc_desktop.services.attestation.people import people_in
+
+    with session_scope() as s:
+        people = people_in(s)
+    today = date.today()
+    found = {}
+    for pid, p in people.items():
+        decisions = [d for d in map(a._decision, p.records or []) if d]
+        found[pid] = (r.szd_due(decisions, p.appointed_on, p.leaves or [], today,
+                                RULES.attestation),
+                      r.category_shown(decisions, "", None, today, RULES.attestation)[0])
+    return found
+
+
+def test_demo_shows_each_exemption(demo_database: DatabaseInfo) -> None:
+    reasons = [due.reason for due, _shown in _demo_szd().values()]
+    assert any("освобождение от СЗД: отпуск по уходу" in x for x in reasons)
+    assert any("освобождение от СЗД: болезнь" in x for x in reasons)
+    assert any("после выхода из отпуска по уходу" in x for x in reasons)
+    assert any("лет в должности (назначение" in x for x in reasons)
+    assert any(x.startswith("истекла категория") for x in reasons)
+    assert any(shown == r.MENTOR for _due, shown in _demo_szd().values())
