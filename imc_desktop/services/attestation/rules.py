@@ -161,20 +161,21 @@ def _from_record(decisions: Sequence[Decision], today: date, rules: AttestationR
                  ) -> tuple[date | None, str]:
     """The latest of: 5 years after the last СЗД, the day after a category expired (the
     СЗД is due at once then: today when that day has passed)."""
-    found: list[tuple[date, str]] = []
+    found: list[tuple[date, str, bool]] = []  # (date, reason, due at once once passed)
     for d in decisions:
         until = valid_until(d, rules)
         if until is None:
             continue
         if d.kind == SZD and d.decision == CONFORMS:
-            found.append((until, f"через {rules.szd_period_years} лет после СЗД"))
+            found.append((until, f"через {rules.szd_period_years} лет после СЗД", False))
         elif d.kind in _RANK and d.decision == ESTABLISHED and until < today:
             found.append((until + timedelta(days=1),
-                          f"истекла категория «{d.kind}» ({until:%d.%m.%Y}): СЗД нужна сейчас"))
+                          f"истекла категория «{d.kind}» ({until:%d.%m.%Y}): СЗД нужна сейчас",
+                          True))
     if not found:
         return None, ""
-    due, reason = max(found, key=lambda x: x[0])
-    return (max(due, today), reason) if reason.startswith("истекла") else (due, reason)
+    due, reason, at_once = max(found, key=lambda x: x[0])
+    return (max(due, today) if at_once else due), reason
 
 
 def _postponed(due: date, reason: str, leaves: Iterable[Leave], today: date,
