@@ -266,3 +266,16 @@ def test_the_card_shows_the_exemption_and_the_senior_category(
     assert r.MENTOR in page.status_label.text()
     assert staff.list_staff(RULES, date.today())[
         [x.id for x in staff_rows()].index(person.id)].category == r.MENTOR
+
+
+def test_deadlines_name_the_true_reason_and_skip_those_exempt(tab: AttestationTab) -> None:
+    page = tab.deadlines
+    page.horizon.setCurrentIndex(2)
+    rows = list(page.record_list.model.visible_rows())
+    reasons = [x.reason for x in rows]
+    assert any(x.startswith("истекла категория") for x in reasons)
+    assert any("в должности (назначение" in x for x in reasons)
+    listed = {x.person_id for x in rows}
+    exempt = [p for p in staff_rows() if (status := attestation.person_attestation(
+        p.id, RULES)).next_date is None and "освобождение от СЗД" in status.next_reason]
+    assert exempt and not {p.id for p in exempt} & listed
