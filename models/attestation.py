@@ -26,6 +26,8 @@ class AttestationRecord(SyncMixin, Base):
     position: Mapped[str] = mapped_column(String(120), default="")
     kind: Mapped[str] = mapped_column(String(60))
     applied_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    # the start of the attestation, a date the commission sets: the 60 days run from it
+    started_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     channel: Mapped[str] = mapped_column(String(30), default="")
     stage: Mapped[str] = mapped_column(String(30), default=STAGES[2])
     decision: Mapped[str] = mapped_column(String(30), default="")

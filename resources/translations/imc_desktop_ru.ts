@@ -160,6 +160,14 @@
         <translation>Дата заявления</translation>
     </message>
     <message>
+        <source>Attestation start</source>
+        <translation>Начало аттестации</translation>
+    </message>
+    <message>
+        <source>The date the commission set: the attestation lasts at most 60 days from it</source>
+        <translation>Дата, установленная комиссией: аттестация длится не более 60 дней с неё</translation>
+    </message>
+    <message>
         <source>Submitted</source>
         <translation>Способ подачи</translation>
     </message>
@@ -360,6 +368,10 @@
     <message>
         <source>Stage</source>
         <translation>Этап</translation>
+    </message>
+    <message>
+        <source>Attestation start</source>
+        <translation>Начало аттестации</translation>
     </message>
     <message>
         <source>Consider by</source>

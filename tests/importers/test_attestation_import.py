@@ -125,3 +125,17 @@ def test_decision_defaults() -> None:
     assert decision_of("", r.SZD) == r.CONFORMS
     assert decision_of("", r.FIRST) == r.ESTABLISHED
     assert decision_of("не соответствует", r.SZD) == r.NOT_CONFORMS
+
+
+@pytest.mark.parametrize(("decided", "refused"), [
+    (date(2023, 8, 31), False), (date(2023, 9, 1), True), (date(2023, 9, 2), True)])
+def test_imported_history_keeps_a_term_only_before_01_09_2023(
+        person: str, tmp_path: Path, decided: date, refused: bool) -> None:
+    path = workbook(tmp_path, [row(1, **{"Дата решения": decided, "Дата приказа": decided,
+                                         "Действует до": date(2028, 12, 31)})])
+    kind = importing.get_kind("attestation")
+    header = importers.find_sheet(path, kind)
+    preview = importers.prepare(path, header.sheet, kind,
+                                importers.guess_mapping(header.headers, kind))
+    fields = {p.field for x in preview.rows for p in x.problems}
+    assert fields == ({"Действует до"} if refused else set())

@@ -288,6 +288,15 @@ SAMPLES: dict[str, dict[str, list[Row]]] = {
              "price_kopecks": 61000},
         ],
     },
+    "0011": {
+        "attestation_records": [
+            {**STAMP, "id": "at-2", "person_id": PERSON_A, "organization_id": ORG_SCHOOL,
+             "position": "учитель", "kind": "педагог-наставник", "applied_on": "2026-09-01",
+             "started_on": "2026-09-20", "channel": "лично", "stage": "на рассмотрении",
+             "decision": "", "decided_on": None, "order_number": "", "order_date": None,
+             "order_body": "", "valid_until": None, "simplified": 0, "simplified_basis": ""},
+        ],
+    },
 }
 
 
@@ -348,7 +357,7 @@ def _fill(path: Path, revision: str) -> dict[str, list[Row]]:
     return written
 
 
-def _read(path: Path, table: str, columns: list[str]) -> dict[Any, Row]:
+def _read(path: Path, table: str, columns: list[str]) -> list[Row]:
     with sqlite3.connect(path) as con:
         con.row_factory = sqlite3.Row
         names = ", ".join(f'"{c}"' for c in columns)

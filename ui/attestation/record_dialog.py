@@ -20,7 +20,7 @@ from ui.widgets.record_form import RecordForm
 
 CATEGORY_DECISIONS = (r.ESTABLISHED, r.REFUSED)
 SZD_DECISIONS = (r.CONFORMS, r.NOT_CONFORMS)
-DATES = ("applied_on", "decided_on", "order_date", "valid_until")
+DATES = ("applied_on", "started_on", "decided_on", "order_date", "valid_until")
 TEXTS = ("position", "kind", "channel", "stage", "decision", "order_number", "order_body",
          "simplified_basis")
 
@@ -64,6 +64,9 @@ class AttestationDialog(RecordForm):
         self.add_line("position", self.tr("Position"), 200)
         self.kind = self.add_choice("kind", self.tr("Kind"), r.KINDS)
         self.add_date("applied_on", self.tr("Application date"))
+        start = self.add_date("started_on", self.tr("Attestation start"))
+        start.setToolTip(self.tr("The date the commission set: the attestation lasts at most "
+                                 "60 days from it"))
         self.add_choice("channel", self.tr("Submitted"), ("", *attestation.CHANNELS))
         self.add_choice("stage", self.tr("Stage"), attestation.STAGES)
         self.decision = self.add_choice("decision", self.tr("Decision"), ())

@@ -80,6 +80,8 @@ class AttestationTab(QWidget):
             Column("applied_on", self.tr("Application date"), lambda x: x.applied_on,
                    kind="date", width=120),
             Column("stage", self.tr("Stage"), lambda x: x.stage, width=130),
+            Column("started_on", self.tr("Attestation start"), lambda x: x.started_on,
+                   kind="date", width=120),
             Column("consider_by", self.tr("Consider by"), lambda x: x.consider_by,
                    kind="date", width=120),
             Column("finish_by", self.tr("Attestation by"), lambda x: x.finish_by,

@@ -32,6 +32,7 @@ class AttestationData:
     position: str = ""
     kind: str = r.FIRST
     applied_on: date | None = None
+    started_on: date | None = None  # the start of the attestation, set by the commission
     channel: str = ""
     stage: str = STAGES[2]
     decision: str = ""
@@ -107,8 +108,16 @@ def validate_record(data: AttestationData) -> dict[str, str]:
     p.update(_check_decision(data))
     if data.applied_on and data.decided_on and data.decided_on < data.applied_on:
         p["decided_on"] = "Решение раньше заявления."
+    elif data.started_on and data.decided_on and data.decided_on < data.started_on:
+        p["decided_on"] = "Решение раньше начала аттестации."
+    if data.applied_on and data.started_on and data.started_on < data.applied_on:
+        p["started_on"] = "Начало аттестации раньше заявления."
     if data.valid_until and data.decided_on and data.valid_until <= data.decided_on:
         p["valid_until"] = "«Действует до» должно быть позже даты решения."
+    elif (data.valid_until and data.decided_on and data.kind in r.CATEGORIES
+          and data.decided_on >= r.NEW_RULES_FROM):
+        p["valid_until"] = (f"Категория, установленная с {r.NEW_RULES_FROM:%d.%m.%Y}, "
+                            "действует без срока: оставьте «Действует до» пустым.")
     if data.simplified and not data.simplified_basis.strip():
         p["simplified_basis"] = "Укажите основание упрощённой процедуры (награда, звание)."
     return p
@@ -262,6 +271,7 @@ class ApplicationRow:
     kind: str
     applied_on: date | None
     stage: str
+    started_on: date | None
     consider_by: date | None
     finish_by: date | None
     overdue: bool
@@ -322,12 +332,12 @@ def applications(rules: Rules, today: date | None = None) -> list[ApplicationRow
         for x in p.records or []:
             if x.stage == STAGES[2]:
                 continue
-            limits = r.application_deadlines(x.applied_on, rules.attestation) \
-                if x.applied_on else None
+            limits = r.application_deadlines(x.applied_on, x.started_on, rules.attestation)
             rows.append(ApplicationRow(
                 x.id, x.person_id, p.name, p.organization, x.kind, x.applied_on, x.stage,
-                limits.consider_by if limits else None, limits.finish_by if limits else None,
-                limits is not None and today > limits.finish_by))
+                x.started_on, limits.consider_by, limits.finish_by,
+                r.application_overdue(x.applied_on, x.started_on, False, today,
+                                      rules.attestation)))
     return sorted(rows, key=lambda a: (a.applied_on or date.min, a.person_name))
 
 

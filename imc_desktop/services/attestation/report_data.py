@@ -94,15 +94,17 @@ class Share:
     total: int
     highest: int
     first: int
+    senior: int = 0  # педагог-методист, педагог-наставник: categories too
 
     @property
     def without(self) -> int:
-        return self.total - self.highest - self.first
+        return self.total - self.highest - self.first - self.senior
 
     def cells(self) -> Row:
         return [self.organization, self.total, self.highest, percent(self.highest, self.total),
                 self.first, percent(self.first, self.total), self.without,
-                percent(self.without, self.total)]
+                percent(self.without, self.total), self.senior,
+                percent(self.senior, self.total)]
 
 
 def percent(part: int, whole: int) -> float:
@@ -112,16 +114,17 @@ def percent(part: int, whole: int) -> float:
 def shares(people: Sequence[PersonRow]) -> list[Share]:
     """One share per ОО (main place of work), by ОО name, and the district «Всего» last.
     The people as read on the report's date: their category is the one in force then."""
-    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     for p in people:
         kind = p.category
         c = counts[p.organization or NO_ORG]
         c[0] += 1
         c[1] += kind == r.HIGHEST
         c[2] += kind == r.FIRST
+        c[3] += kind in (r.METHODIST, r.MENTOR)
     rows = [Share(name, *c) for name, c in sorted(counts.items(), key=lambda i: org_key(i[0]))]
     return [*rows, Share("Всего", *(sum(x) for x in zip(*counts.values(), strict=True)))
-            ] if rows else [Share("Всего", 0, 0, 0)]
+            ] if rows else [Share("Всего", 0, 0, 0, 0)]
 
 
 # ---------------------------------------------------------------- the submission

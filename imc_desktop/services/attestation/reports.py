@@ -138,7 +138,9 @@ SHARE_COLUMNS = (
     ReportColumn("Высшая, чел.", 1.0, kind="int"), ReportColumn("Высшая, %", 1.0, kind="percent"),
     ReportColumn("Первая, чел.", 1.0, kind="int"), ReportColumn("Первая, %", 1.0, kind="percent"),
     ReportColumn("Без категории, чел.", 1.1, kind="int"),
-    ReportColumn("Без категории, %", 1.1, kind="percent"))
+    ReportColumn("Без категории, %", 1.1, kind="percent"),
+    ReportColumn("Педагог-методист, -наставник, чел.", 1.1, kind="int"),
+    ReportColumn("Педагог-методист, -наставник, %", 1.1, kind="percent"))
 SHARE_CHART = ReportChart("Доля педагогов с высшей и первой категорией", 0, (3, 5), "%")
 
 
@@ -151,7 +153,8 @@ def _share(params: dict[str, Any], ctx: ReportContext) -> Report:
         params_line=f"По состоянию на {format_date(on)}. Педагогов: {rows[-1].total}.",
         tables=(table,), landscape=True,
         closing_paragraphs=("Педагог учтён в ОО основного места работы; категория — "
-                            "действующая на дату по истории аттестации. Проценты — от числа "
+                            "действующая на дату по истории аттестации; педагог-методист и "
+                            "педагог-наставник — отдельно. Проценты — от числа "
                             "педагогов ОО, с одним знаком после запятой.",))
 
 

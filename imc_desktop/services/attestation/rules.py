@@ -85,13 +85,19 @@ def _in_force(d: Decision, on: date, rules: AttestationRules) -> bool:
     return d.decided_on <= on and (until is None or on <= until)
 
 
+CATEGORIES = (FIRST, HIGHEST, METHODIST, MENTOR)  # all four are qualification categories
+_RANK = {FIRST: 1, HIGHEST: 2, METHODIST: 3, MENTOR: 3}
+
+
 def current_category(decisions: Iterable[Decision], on: date,
                      rules: AttestationRules) -> Decision | None:
-    """The highest category established and in force on the date (the later one on a tie)."""
-    rank = {FIRST: 1, HIGHEST: 2}
-    valid = [d for d in decisions if d.kind in rank and d.decision == ESTABLISHED
+    """The highest category established and in force on the date (the later one on a tie).
+
+    Педагог-методист and педагог-наставник rank above высшая and have no term: their
+    holder keeps them after an old высшая expired."""
+    valid = [d for d in decisions if d.kind in _RANK and d.decision == ESTABLISHED
              and _in_force(d, on, rules)]
-    return max(valid, key=lambda d: (rank[d.kind], d.decided_on), default=None)
+    return max(valid, key=lambda d: (_RANK[d.kind], d.decided_on), default=None)
 
 
 def category_shown(decisions: Sequence[Decision], typed: str, typed_on: date | None,
@@ -113,8 +119,8 @@ def senior_kind_warning(kind: str, decisions: Iterable[Decision], on: date,
     """Педагог-методист / -наставник need the highest category: a warning, not a refusal."""
     if kind not in (METHODIST, MENTOR):
         return None
-    category = current_category(decisions, on, rules)
-    if category is not None and category.kind == HIGHEST:
+    if any(d.kind == HIGHEST and d.decision == ESTABLISHED and _in_force(d, on, rules)
+           for d in decisions):
         return None
     return f"Для квалификационной категории «{kind}» нужна высшая категория."
 
@@ -127,74 +133,123 @@ class SzdDue:
 
 def szd_due(decisions: Sequence[Decision], appointed_on: date | None, leaves: Iterable[Leave],
             today: date, rules: AttestationRules) -> SzdDue:
-    """When the conformity attestation is due, and why (Russian), for a pedagogue."""
+    """When the conformity attestation is due, and why (Russian), for a pedagogue.
+
+    п. 22 of the Порядок: a holder of a category is not attested; nor is one less than
+    2 years in the position (also with an earlier СЗД); nor one pregnant, on maternity or
+    parental leave, or ill over 4 months — while it lasts, whatever the due date was, and
+    after the leave not earlier than 2 years (1 year after illness) from the return.
+    """
     category = current_category(decisions, today, rules)
     if category is not None:
         return SzdDue(None, f"имеет категорию «{category.kind}»: СЗД не требуется")
-    done = [d for d in decisions if d.kind == SZD and d.decision == CONFORMS]
-    if done:
-        last = max(done, key=lambda d: d.decided_on)
-        due, reason = valid_until(last, rules), f"через {rules.szd_period_years} лет после СЗД"
-    elif appointed_on is not None:
-        due = add_years(appointed_on, rules.min_years_in_position)
-        reason = f"не ранее {rules.min_years_in_position} лет в должности"
-        if due < today:  # nothing on record: it is due now, not since decades ago
+    due, reason = _from_record(decisions, today, rules)
+    if appointed_on is not None:
+        in_position = add_years(appointed_on, rules.min_years_in_position)
+        if due is None and in_position < today:  # nothing on record: due now, not decades ago
             due, reason = today, "нет сведений об аттестации: СЗД нужна сейчас"
-    else:
+        elif due is None or in_position > due:
+            due = in_position
+            reason = (f"не ранее {rules.min_years_in_position} лет в должности "
+                      f"(назначение {appointed_on:%d.%m.%Y})")
+    if due is None:
         return SzdDue(None, "нет даты назначения на должность: срок СЗД не определить")
-    assert due is not None
-    return _postponed(due, reason, leaves, rules)
+    return _postponed(due, reason, leaves, today, rules)
 
 
-def _postponed(due: date, reason: str, leaves: Iterable[Leave],
+def _from_record(decisions: Sequence[Decision], today: date, rules: AttestationRules
+                 ) -> tuple[date | None, str]:
+    """The latest of: 5 years after the last СЗД, the day after a category expired (the
+    СЗД is due at once then: today when that day has passed)."""
+    found: list[tuple[date, str, bool]] = []  # (date, reason, due at once once passed)
+    for d in decisions:
+        until = valid_until(d, rules)
+        if until is None:
+            continue
+        if d.kind == SZD and d.decision == CONFORMS:
+            found.append((until, f"через {rules.szd_period_years} лет после СЗД", False))
+        elif d.kind in _RANK and d.decision == ESTABLISHED and until < today:
+            found.append((until + timedelta(days=1),
+                          f"истекла категория «{d.kind}» ({until:%d.%m.%Y}): СЗД нужна сейчас",
+                          True))
+    if not found:
+        return None, ""
+    due, reason, at_once = max(found, key=lambda x: x[0])
+    return (max(due, today) if at_once else due), reason
+
+
+def _postponed(due: date, reason: str, leaves: Iterable[Leave], today: date,
                rules: AttestationRules) -> SzdDue:
     for leave in sorted(leaves, key=lambda x: x.start):
-        if leave.start > due:
+        if leave.start > max(due, today):  # begins after the due date: the СЗД comes first
             continue
+        if leave.end is None:
+            if leave.kind != SICKNESS:
+                return SzdDue(None, f"освобождение от СЗД: {leave.kind} (до выхода)")
+            if today >= add_months(leave.start, rules.sickness_months):
+                return SzdDue(None, f"освобождение от СЗД: {leave.kind} более "
+                                    f"{rules.sickness_months} мес. (до выхода)")
+            continue  # ill less than the months so far: no exemption yet
         later = _not_before(leave, rules)
-        if later is None:
-            return SzdDue(None, f"освобождён: {leave.kind} (до выхода)")
         if later > due:
             due, reason = later, _postponement_reason(leave, rules)
     return SzdDue(due, reason)
 
 
-def _not_before(leave: Leave, rules: AttestationRules) -> date | None:
-    """The earliest date after this leave; None while the leave lasts. A date in the past
-    when the leave does not postpone (a short illness)."""
-    if leave.end is None:
-        return None
-    if leave.kind in (PREGNANCY, MATERNITY):
-        return leave.end + timedelta(days=1)
-    if leave.kind == PARENTAL:
-        return add_years(leave.end, rules.parental_return_years)
+def _return(leave: Leave) -> date:
+    """The day of return: the day after the last day of leave."""
+    assert leave.end is not None
+    return leave.end + timedelta(days=1)
+
+
+def _not_before(leave: Leave, rules: AttestationRules) -> date:
+    """The earliest date after this ended leave; date.min when it does not postpone (a
+    short illness)."""
+    assert leave.end is not None
+    if leave.kind == PREGNANCY:
+        return _return(leave)
+    if leave.kind in (MATERNITY, PARENTAL):
+        return add_years(_return(leave), rules.parental_return_years)
     if leave.kind == SICKNESS and leave.end >= add_months(leave.start, rules.sickness_months):
-        return add_years(leave.end, rules.sickness_return_years)
+        return add_years(_return(leave), rules.sickness_return_years)
     return date.min
 
 
+_AFTER = {MATERNITY: "отпуска по беременности и родам", PARENTAL: "отпуска по уходу за ребёнком"}
+
+
 def _postponement_reason(leave: Leave, rules: AttestationRules) -> str:
-    if leave.kind == PARENTAL:
-        return f"не ранее {rules.parental_return_years} лет после выхода из отпуска по уходу"
+    back = f"{_return(leave):%d.%m.%Y}"
+    if leave.kind in _AFTER:
+        return (f"не ранее {rules.parental_return_years} лет после выхода из "
+                f"{_AFTER[leave.kind]} ({back})")
     if leave.kind == SICKNESS:
-        return f"не ранее {rules.sickness_return_years} года после болезни более " \
-               f"{rules.sickness_months} мес."
-    return f"после окончания периода «{leave.kind}»"
+        return (f"не ранее {rules.sickness_return_years} года после выхода на работу после "
+                f"болезни более {rules.sickness_months} мес. ({back})")
+    return f"после окончания периода «{leave.kind}» ({back})"
 
 
 @dataclass(frozen=True)
 class ApplicationDeadlines:
-    consider_by: date
-    finish_by: date
+    consider_by: date | None  # the application is considered within, from the application
+    finish_by: date | None    # the attestation lasts at most, from its start
 
 
-def application_deadlines(applied_on: date, rules: AttestationRules
-                          ) -> ApplicationDeadlines:
-    return ApplicationDeadlines(applied_on + timedelta(days=rules.consider_days),
-                                applied_on + timedelta(days=rules.max_days))
+def application_deadlines(applied_on: date | None, started_on: date | None,
+                          rules: AttestationRules) -> ApplicationDeadlines:
+    """The 30 days count from the application, the 60 days from the start of the
+    attestation (a date the commission sets); None where that date is not known."""
+    return ApplicationDeadlines(
+        applied_on + timedelta(days=rules.consider_days) if applied_on else None,
+        started_on + timedelta(days=rules.max_days) if started_on else None)
 
 
-def application_overdue(applied_on: date, decided: bool, today: date,
-                        rules: AttestationRules) -> bool:
-    """An application without a decision after the longest attestation time."""
-    return not decided and today > application_deadlines(applied_on, rules).finish_by
+def application_overdue(applied_on: date | None, started_on: date | None, decided: bool,
+                        today: date, rules: AttestationRules) -> bool:
+    """Without a decision: started and past the longest attestation time, or not started
+    and past the time for considering the application."""
+    if decided:
+        return False
+    limits = application_deadlines(applied_on, started_on, rules)
+    limit = limits.finish_by if started_on else limits.consider_by
+    return limit is not None and today > limit

@@ -175,11 +175,13 @@ def kpk_due(last_end: date | None, hired_on: date | None, period_years: int) -> 
 def kpk_status(last_end: date | None, hired_on: date | None, today: date,
                period_years: int) -> tuple[str, date | None]:
     """(status, due date). Nobody without a course in the last N years is «просрочены»,
-    except a pedagogue hired less than N years ago: «нет КПК» with the date it becomes due."""
+    except a pedagogue hired less than N years ago: «нет КПК» with the date it becomes due.
+    The term includes its last day: a course finished on a date still counts on the same
+    date N years later (as the СЗД submission counts the courses), overdue the day after."""
     due = kpk_due(last_end, hired_on, period_years)
     if last_end is not None:
-        return (KPK_OK if due is not None and due > today else KPK_OVERDUE), due
-    if due is not None and due > today:
+        return (KPK_OK if due is not None and due >= today else KPK_OVERDUE), due
+    if due is not None and due >= today:
         return KPK_NOT_YET, due
     return KPK_OVERDUE, due
 

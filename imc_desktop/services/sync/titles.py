@@ -78,6 +78,7 @@ FIELD_TITLES: dict[str, str] = {
 
 #: Where a column name means something else in one table.
 TABLE_FIELD_TITLES: dict[str, dict[str, str]] = {
+    "attestation_records": {"started_on": "начало аттестации"},
     "equipment_acts": {"kind": "вид акта"},
     "equipment_events": {"kind": "событие"},
     "equipment_items": {"kind": "тип", "name": "наименование"},

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from types import SimpleNamespace
 
 import openpyxl
 import pytest
@@ -81,10 +82,11 @@ def test_due_lists_exactly_the_deadlines_between_the_dates(demo_database: Databa
 
 
 def _check_share_row(row: list[object]) -> None:
-    total, high, first, none = row[1], row[2], row[4], row[6]
+    total, high, first, none, senior = row[1], row[2], row[4], row[6], row[8]
     assert isinstance(total, int) and isinstance(high, int) and isinstance(first, int)
-    assert high + first + none == total
-    for count, pct in ((high, row[3]), (first, row[5]), (none, row[7])):
+    assert isinstance(senior, int)
+    assert high + first + senior + none == total
+    for count, pct in ((high, row[3]), (first, row[5]), (none, row[7]), (senior, row[9])):
         assert pct == (round(100 * count / total, 1) if total else 0.0)
 
 
@@ -101,6 +103,14 @@ def test_category_shares_add_up(demo_database: DatabaseInfo,
     assert district[1] == len(people)
     assert district[2] == sum(p.category == r.HIGHEST for p in people)
     assert district[4] == sum(p.category == r.FIRST for p in people)
+    assert district[8] == sum(p.category in (r.METHODIST, r.MENTOR) for p in people)
+
+
+def test_methodist_and_mentor_are_not_counted_as_without_a_category() -> None:
+    people = [SimpleNamespace(organization="Школа", category=c)
+              for c in (r.HIGHEST, r.METHODIST, r.MENTOR, "")]
+    [school, _district] = ad.shares(people)  # type: ignore[arg-type]
+    assert (school.total, school.highest, school.senior, school.without) == (4, 1, 2, 1)
 
 
 def test_category_share_xlsx_has_numbers_and_a_chart(demo_database: DatabaseInfo,

@@ -53,14 +53,14 @@ SZD_2021 = Decision(a.SZD, a.CONFORMS, date(2021, 10, 1))
     ([], date(2010, 9, 1), [], date(2026, 1, 5)),                   # nothing on record: now
     ([SZD_2021], date(2015, 9, 1), [], date(2026, 10, 1)),          # 5 years after СЗД
     ([SZD_2021, FIRST], date(2015, 9, 1), [], None),                # a category: none due
-    ([SZD_2021], date(2015, 9, 1),                                  # maternity over the mark
-     [Leave(a.MATERNITY, date(2026, 6, 1), date(2026, 12, 15))], date(2026, 12, 16)),
+    ([SZD_2021], date(2015, 9, 1),                                  # maternity: 2 years after
+     [Leave(a.MATERNITY, date(2026, 6, 1), date(2026, 12, 15))], date(2028, 12, 16)),
     ([SZD_2021], date(2015, 9, 1),                                  # parental: 2 years after
-     [Leave(a.PARENTAL, date(2025, 1, 10), date(2026, 3, 1))], date(2028, 3, 1)),
+     [Leave(a.PARENTAL, date(2025, 1, 10), date(2026, 3, 1))], date(2028, 3, 2)),
     ([SZD_2021], date(2015, 9, 1),                                  # still on parental leave
      [Leave(a.PARENTAL, date(2025, 1, 10))], None),
     ([SZD_2021], date(2015, 9, 1),                                  # ill 5 months: +1 year
-     [Leave(a.SICKNESS, date(2026, 1, 10), date(2026, 6, 20))], date(2027, 6, 20)),
+     [Leave(a.SICKNESS, date(2026, 1, 10), date(2026, 6, 20))], date(2027, 6, 21)),
     ([SZD_2021], date(2015, 9, 1),                                  # ill 3 months: no change
      [Leave(a.SICKNESS, date(2026, 1, 10), date(2026, 4, 9))], date(2026, 10, 1)),
     ([SZD_2021], date(2015, 9, 1),                                  # leave after the mark
@@ -80,9 +80,28 @@ def test_szd_due_says_why() -> None:
     assert a.szd_due([], None, [], date(2025, 1, 1), RULES).due is None
 
 
-def test_application_deadlines_and_overdue() -> None:
-    deadlines = a.application_deadlines(date(2024, 2, 1), RULES)
-    assert (deadlines.consider_by, deadlines.finish_by) == (date(2024, 3, 2), date(2024, 4, 1))
-    assert not a.application_overdue(date(2024, 2, 1), False, date(2024, 4, 1), RULES)
-    assert a.application_overdue(date(2024, 2, 1), False, date(2024, 4, 2), RULES)
-    assert not a.application_overdue(date(2024, 2, 1), True, date(2025, 1, 1), RULES)
+APPLIED, STARTED = date(2024, 2, 1), date(2024, 2, 20)
+
+
+def test_application_deadlines_count_from_the_application_and_from_the_start() -> None:
+    limits = a.application_deadlines(APPLIED, STARTED, RULES)
+    assert (limits.consider_by, limits.finish_by) == (date(2024, 3, 2), date(2024, 4, 20))
+    assert a.application_deadlines(APPLIED, None, RULES).finish_by is None  # not started yet
+    assert a.application_deadlines(None, STARTED, RULES).consider_by is None
+
+
+@pytest.mark.parametrize(("started", "today", "overdue"), [
+    # not started: the 30 days of considering the application, from the application
+    (None, date(2024, 3, 1), False),
+    (None, date(2024, 3, 2), False),
+    (None, date(2024, 3, 3), True),
+    # started: the 60 days of the attestation, from its start (not from the application)
+    (STARTED, date(2024, 4, 1), False),   # 60 days after the application: not yet
+    (STARTED, date(2024, 4, 19), False),
+    (STARTED, date(2024, 4, 20), False),
+    (STARTED, date(2024, 4, 21), True),
+])
+def test_application_overdue_at_its_boundaries(started: date | None, today: date,
+                                               overdue: bool) -> None:
+    assert a.application_overdue(APPLIED, started, False, today, RULES) == overdue
+    assert not a.application_overdue(APPLIED, started, True, today, RULES)  # decided

@@ -48,13 +48,21 @@ def test_age_on_birthdays() -> None:
 
 
 @pytest.mark.parametrize(("last", "hired", "today", "status", "due"), [
-    # a course 3 years ago to the day is due that day: overdue from then on
+    # the 3-year term includes its last day: a course is «пройдены» on the same date three
+    # years later (as the СЗД submission counts it), overdue the day after
     (date(2023, 5, 20), None, date(2026, 5, 19), r.KPK_OK, date(2026, 5, 20)),
-    (date(2023, 5, 20), None, date(2026, 5, 20), r.KPK_OVERDUE, date(2026, 5, 20)),
-    (date(2021, 2, 28), None, date(2024, 2, 28), r.KPK_OVERDUE, date(2024, 2, 28)),
-    # no course: hired less than 3 years ago → «нет КПК» with the date it becomes due
+    (date(2023, 5, 20), None, date(2026, 5, 20), r.KPK_OK, date(2026, 5, 20)),
+    (date(2023, 5, 20), None, date(2026, 5, 21), r.KPK_OVERDUE, date(2026, 5, 20)),
+    (date(2021, 2, 28), None, date(2024, 2, 28), r.KPK_OK, date(2024, 2, 28)),
+    (date(2021, 2, 28), None, date(2024, 2, 29), r.KPK_OVERDUE, date(2024, 2, 28)),
+    (date(2020, 2, 29), None, date(2023, 2, 28), r.KPK_OK, date(2023, 2, 28)),
+    (date(2020, 2, 29), None, date(2023, 3, 1), r.KPK_OVERDUE, date(2023, 2, 28)),
+    # no course: hired less than 3 years ago → «нет КПК» with the date it becomes due,
+    # the last day of the term included
     (None, date(2024, 9, 1), date(2026, 11, 26), r.KPK_NOT_YET, date(2027, 9, 1)),
-    (None, date(2023, 9, 1), date(2026, 9, 1), r.KPK_OVERDUE, date(2026, 9, 1)),
+    (None, date(2023, 9, 1), date(2026, 8, 31), r.KPK_NOT_YET, date(2026, 9, 1)),
+    (None, date(2023, 9, 1), date(2026, 9, 1), r.KPK_NOT_YET, date(2026, 9, 1)),
+    (None, date(2023, 9, 1), date(2026, 9, 2), r.KPK_OVERDUE, date(2026, 9, 1)),
     # no course and no hire date: nobody slips through
     (None, None, date(2026, 11, 26), r.KPK_OVERDUE, None),
 ])

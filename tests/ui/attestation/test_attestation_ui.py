@@ -232,3 +232,50 @@ def test_a_record_saved_from_the_card_updates_the_card_category(
     assert not dialog.is_dirty()
     assert dialog.card().category == r.FIRST
     assert next(x for x in staff_rows() if x.id == person.id).category == r.FIRST
+
+
+def test_the_dialog_keeps_the_start_of_the_attestation(
+        qtbot: Any, demo_database: DatabaseInfo) -> None:
+    person = staff_rows()[0]
+    data = AttestationData(person_id=person.id, kind=r.HIGHEST, stage=attestation.STAGES[1],
+                           applied_on=date(2026, 9, 1), started_on=date(2026, 9, 20))
+    dialog = AttestationDialog(data, context_for(person))
+    qtbot.addWidget(dialog)
+    assert dialog.data().started_on == date(2026, 9, 20)
+    dialog.set_values({"started_on": date(2026, 8, 31)})
+    dialog.try_accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert "заявления" in dialog._errors["started_on"].text()
+
+
+def test_the_card_shows_the_exemption_and_the_senior_category(
+        qtbot: Any, demo_database: DatabaseInfo) -> None:
+    person = next(x for x in staff_rows() if not x.category)
+    page = card_dialog(qtbot, person).findChild(AttestationPage)
+    assert isinstance(page, AttestationPage)
+    attestation.save_leaves(person.id, [LeaveData(kind=r.PARENTAL, start=date.today())])
+    page.refresh()
+    assert "освобождение от СЗД" in page.status_label.text()
+    attestation.save_record(AttestationData(
+        person_id=person.id, kind=r.HIGHEST, stage=DECIDED, decision=r.ESTABLISHED,
+        decided_on=date(2019, 1, 10)))
+    attestation.save_record(AttestationData(
+        person_id=person.id, kind=r.MENTOR, stage=DECIDED, decision=r.ESTABLISHED,
+        decided_on=date(2023, 10, 2)))
+    page.refresh()  # the высшая of 2019 expired: the card shows педагог-наставник
+    assert r.MENTOR in page.status_label.text()
+    assert staff.list_staff(RULES, date.today())[
+        [x.id for x in staff_rows()].index(person.id)].category == r.MENTOR
+
+
+def test_deadlines_name_the_true_reason_and_skip_those_exempt(tab: AttestationTab) -> None:
+    page = tab.deadlines
+    page.horizon.setCurrentIndex(2)
+    rows = list(page.record_list.model.visible_rows())
+    reasons = [x.reason for x in rows]
+    assert any(x.startswith("истекла категория") for x in reasons)
+    assert any("в должности (назначение" in x for x in reasons)
+    listed = {x.person_id for x in rows}
+    exempt = [p for p in staff_rows() if (status := attestation.person_attestation(
+        p.id, RULES)).next_date is None and "освобождение от СЗД" in status.next_reason]
+    assert exempt and not {p.id for p in exempt} & listed
