@@ -54,3 +54,20 @@ def test_a_stale_item_card_keeps_the_other_edits(database: DatabaseInfo) -> None
     with pytest.raises(ChangedMeanwhile, match="каб. 12.*каб. 3"):
         eq.save_item(replace(loaded, room="каб. 3"), loaded=loaded)
     assert eq.get_item(item_id).room == "каб. 12"
+
+
+def test_a_stale_attestation_form_keeps_the_other_edits(database: DatabaseInfo) -> None:
+    from imc_desktop.services.attestation import records as att
+    from imc_desktop.services.staff import write as sw
+    from tests.rules import RULES
+    from tests.services.staff.test_staff import TODAY, teacher
+
+    person_id = sw.save_person(teacher(orgs.save_organization(SCHOOL)), RULES, TODAY)
+    record_id = att.save_record(att.AttestationData(
+        person_id=person_id, kind="первая", applied_on=date(2026, 9, 1), stage="на рассмотрении"))
+    (loaded,) = [r for r in att.person_records(person_id) if r.id == record_id]
+    _elsewhere("UPDATE attestation_records SET channel = 'Госуслуги' WHERE id = :i",
+               i=record_id)
+    att.save_record(replace(loaded, position="учитель"), loaded)
+    (saved,) = att.person_records(person_id)
+    assert (saved.position, saved.channel) == ("учитель", "Госуслуги")

@@ -165,7 +165,7 @@ class AttestationPage(QWidget):
     def edit_record(self) -> None:
         data = self._current(self.records_view, self.records)
         if isinstance(data, AttestationData) and edit_record(data, self._record_context(),
-                                                             self):
+                                                             self, data):
             self.refresh()
 
     def delete_record(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -14,7 +15,7 @@ from imc_desktop.services.attestation import rules as r
 from imc_desktop.services.attestation.records import AttestationData, LeaveData
 from imc_desktop.services.common.errors import ServiceError, ValidationFailed
 from imc_desktop.services.common.rules import Rules
-from ui.widgets.messages import Ask
+from ui.widgets.messages import Ask, save_over_changes
 from ui.widgets.people import PersonChoice
 from ui.widgets.record_form import RecordForm
 
@@ -143,15 +144,19 @@ class AttestationDialog(RecordForm):
         return dialog.data()
 
 
-def edit_record(data: AttestationData, context: RecordContext, parent: QWidget) -> str | None:
-    """Ask for the record and save it at once; ask again while the service refuses it."""
+def edit_record(data: AttestationData, context: RecordContext, parent: QWidget,
+                loaded: AttestationData | None = None) -> str | None:
+    """Ask for the record and save it at once; ask again while the service refuses it.
+    ``loaded`` is the record as read (the form may come prefilled with a change, as «Решение»
+    does): only what differs from it is written."""
     title = QCoreApplication.translate("AttestationDialog", "Attestation record not saved")
     while True:
         edited = AttestationDialog.ask(data, context, parent)
         if edited is None:
             return None
         try:
-            return attestation.save_record(edited)
+            return save_over_changes(parent, title,
+                                     partial(attestation.save_record, edited, loaded))
         except ValidationFailed as exc:
             Ask.error(parent, title, str(exc))
             data = edited

@@ -161,8 +161,9 @@ class AttestationTab(QWidget):
         return RecordContext(self.rules(), people,
                              tuple(organizations.active_organization_choices()), clock.today())
 
-    def _edit(self, data: AttestationData, fixed: bool = False) -> None:
-        edit_record(data, self.context(data.person_id if fixed else None), self)
+    def _edit(self, data: AttestationData, fixed: bool = False,
+              loaded: AttestationData | None = None) -> None:
+        edit_record(data, self.context(data.person_id if fixed else None), self, loaded)
 
     def record_due(self, row: DueRow) -> None:
         self._edit(AttestationData(person_id=row.person_id,
@@ -185,12 +186,12 @@ class AttestationTab(QWidget):
         row = row or self.applications.current_row()
         data = self._stored(row) if row is not None else None
         if data is not None:
-            self._edit(replace(data, stage=DECIDED), fixed=True)
+            self._edit(replace(data, stage=DECIDED), fixed=True, loaded=data)
 
     def open_record(self, row: HistoryRow) -> None:
         data = self._stored(row)
         if data is not None:
-            self._edit(data, fixed=True)
+            self._edit(data, fixed=True, loaded=data)
 
     def delete_records(self, rows: list[HistoryRow | ApplicationRow]) -> None:
         names = "\n".join(f"{x.person_name}: {x.kind}" for x in rows[:NAMES_IN_QUESTION])

@@ -13,6 +13,7 @@ from imc_desktop.db import session_scope
 from imc_desktop.services.attestation import rules as r
 from imc_desktop.services.attestation.people import PersonAttestationFacts, people_in
 from imc_desktop.services.common.errors import NotFound, ValidationFailed
+from imc_desktop.services.common.records import load_or_new, write_fields
 from imc_desktop.services.common.rows import bulk_allocation
 from imc_desktop.services.common.rules import Rules
 from imc_desktop.services.staff.rules import main_job
@@ -173,18 +174,20 @@ def person_leaves(person_id: str) -> list[LeaveData]:
         return _leaves_in(s, person_id)
 
 
-def save_record(data: AttestationData) -> str:
+def save_record(data: AttestationData, loaded: AttestationData | None = None,
+                overwrite: bool = False) -> str:
     """Create or change the record. The category shown for the person is derived from the
-    records when it is read, so nothing else is written."""
+    records when it is read, so nothing else is written. A form passes the values it
+    ``loaded``: only the fields changed on it are written, and one changed meanwhile
+    elsewhere is :class:`ChangedMeanwhile` unless ``overwrite``."""
     problems = validate_record(data)
     if problems:
         raise ValidationFailed(problems)
     with session_scope() as s:
-        record = AttestationRecord() if data.id is None else s.get(AttestationRecord, data.id)
-        if record is None:
-            raise NotFound("Запись об аттестации не найдена: возможно, её удалили.")
-        for name in _RECORD_FIELDS:
-            setattr(record, name, getattr(data, name))
+        record = load_or_new(s, AttestationRecord, data.id,
+                             "Запись об аттестации не найдена: возможно, её удалили.")
+        base = loaded if data.id is not None else None
+        write_fields(record, data, base, _RECORD_FIELDS, "attestation_records", overwrite)
         s.add(record)
         s.flush()
         record_id = record.id
