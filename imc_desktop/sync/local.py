@@ -215,13 +215,22 @@ def _line(con: sqlite3.Connection, table: str, row: str, ops: list[Op]) -> list[
         lines.append(_stamped({"t": table, "r": row, "op": "d",
                                "v": json.loads(content or "{}"),
                                "s": _versions(con, table, row, seen)}, clock))
+    lines.extend(_markers(table, row, ops))
+    return lines
+
+
+def _markers(table: str, row: str, ops: list[Op]) -> list[Change]:
+    """Settled conflicts: the versions marked as seen, with the clock of the last one."""
     markers: dict[str, list[str]] = {}
-    for op, column, seen_key, _v, _clock in ops:
+    clocks: list[int] = []
+    for op, column, seen_key, _v, clock in ops:
         if op == "S" and seen_key:
             markers.setdefault(column, []).append(seen_key)
-    if markers:
-        lines.append({"t": table, "r": row, "op": "s", "s": markers})
-    return lines
+            clocks += [clock] if clock is not None else []
+    if not markers:
+        return []
+    return [_stamped({"t": table, "r": row, "op": "s", "s": markers},
+                     max(clocks) if clocks else None)]
 
 
 def collect(con: sqlite3.Connection, tables: dict[str, list[str]],
