@@ -168,7 +168,9 @@ def _resurrection(con: sqlite3.Connection, table: str, row: str, current: dict[s
                   ops: list[Op]) -> Change:
     """A record re-inserted with an id known here: its existence is new; a field with the
     value it has here keeps its own version, a changed field is an edit of the version the
-    record showed when it was deleted (never of the newer ones it did not show)."""
+    record showed when it was deleted (never of the newer ones it did not show). A field set
+    after the re-insert (a restored conflict) is an edit even when it has the current value:
+    of the version it replaced, so that a re-insert elsewhere cannot silently undo it."""
     values = {c: json.loads(v) for c, v in con.execute(
         "SELECT column_name, value FROM sync_changes WHERE table_name=? AND row_id=? AND "
         "kind='v' AND key=(SELECT max(key) FROM sync_changes AS o WHERE o.table_name=? AND "
@@ -177,10 +179,20 @@ def _resurrection(con: sqlite3.Connection, table: str, row: str, current: dict[s
     tomb = con.execute("SELECT versions FROM sync_tombstones WHERE table_name=? AND row_id=? "
                        "ORDER BY key DESC LIMIT 1", (table, row)).fetchone()
     shown = json.loads(tomb[0]) if tomb else {}
-    changed = [c for c, v in current.items() if c not in values or values[c] != v]
+    after: dict[str, str | None] = {}
+    for op, column, seen, _v, _clock in ops[_last_insert(ops):]:
+        if op == "U" and column in current:
+            after.setdefault(column, seen)
+    shown.update({c: k for c, k in after.items() if k is not None})
+    changed = [c for c, v in current.items()
+               if c in after or c not in values or values[c] != v]
     return {"t": table, "r": row, "op": "i", "v": {c: current[c] for c in changed},
             "s": {c: shown[c] for c in changed if c in shown},
             "c": max(o[4] for o in ops if o[4] is not None)}
+
+
+def _last_insert(ops: list[Op]) -> int:
+    return max(i for i, o in enumerate(ops) if o[0] == "I")
 
 
 def _line(con: sqlite3.Connection, table: str, row: str, ops: list[Op]) -> list[Change]:
@@ -203,13 +215,22 @@ def _line(con: sqlite3.Connection, table: str, row: str, ops: list[Op]) -> list[
         lines.append(_stamped({"t": table, "r": row, "op": "d",
                                "v": json.loads(content or "{}"),
                                "s": _versions(con, table, row, seen)}, clock))
+    lines.extend(_markers(table, row, ops))
+    return lines
+
+
+def _markers(table: str, row: str, ops: list[Op]) -> list[Change]:
+    """Settled conflicts: the versions marked as seen, with the clock of the last one."""
     markers: dict[str, list[str]] = {}
-    for op, column, seen_key, _v, _clock in ops:
+    clocks: list[int] = []
+    for op, column, seen_key, _v, clock in ops:
         if op == "S" and seen_key:
             markers.setdefault(column, []).append(seen_key)
-    if markers:
-        lines.append({"t": table, "r": row, "op": "s", "s": markers})
-    return lines
+            clocks += [clock] if clock is not None else []
+    if not markers:
+        return []
+    return [_stamped({"t": table, "r": row, "op": "s", "s": markers},
+                     max(clocks) if clocks else None)]
 
 
 def collect(con: sqlite3.Connection, tables: dict[str, list[str]],

@@ -7,6 +7,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+from imc_desktop.services.sync import views as sync_views
 from imc_desktop.sync.clock import key_clock, physical_ms
 from tests.sync.faulty_share import FaultyShare
 from tests.sync.helpers import Workstation
@@ -108,3 +109,46 @@ def test_a_record_re_inserted_with_its_old_id_keeps_the_edits_it_did_not_show(
         assert phone == "новый от Б" or '"новый от Б"' in losers, (pc.name, phone, losers)
         assert pc.value("persons", person, "last_name") == "Иванова"
     assert a.content() == b.content() and a.conflicts() == b.conflicts()
+
+
+def _stamped_when_made(pc: Workstation, other: Workstation, kind: str,
+                       resolve: Callable[[], None]) -> None:
+    """`resolve` run on `pc`, sent a second later: `other` holds its change of `kind` with
+    the clock of when it was made."""
+    before = {k for (k,) in other.sql("SELECT key FROM sync_changes WHERE kind=?", kind)}
+    made = int(time.time() * 1000)
+    resolve()
+    time.sleep(1.0)
+    sent = int(time.time() * 1000)
+    pc.sync()
+    other.sync()
+    after = {k for (k,) in other.sql("SELECT key FROM sync_changes WHERE kind=?", kind)}
+    [key] = after - before
+    assert made - 50 <= physical_ms(key_clock(key.split("/")[0])) < sent, "stamped when made"
+
+
+def test_keeping_a_value_is_stamped_when_made(make_pc: MakePC) -> None:
+    a, b = make_pc("a"), make_pc("b")
+    org = a.insert("organizations", short_name="Было")
+    for pc in (a, b, a, b):
+        pc.sync()
+    a.update("organizations", org, short_name="От А")
+    b.update("organizations", org, short_name="От Б")
+    for pc in (a, b, a, b):
+        pc.sync()
+    [row] = sync_views.conflicts(a.path)
+    _stamped_when_made(a, b, "s", lambda: sync_views.keep(a.path, row.id))
+
+
+def test_keeping_a_kept_parent_is_stamped_when_made(make_pc: MakePC) -> None:
+    a, b = make_pc("a"), make_pc("b")
+    person = a.insert("persons", last_name="Белова")
+    for pc in (a, b):
+        pc.sync()
+    a.delete("persons", person)
+    b.insert("awards", person_id=person, level="муниципальная", name="Новая",
+             document="", created_at="t", updated_at="t")
+    for pc in (a, b, a, b):
+        pc.sync()
+    [row] = sync_views.conflicts(a.path)
+    _stamped_when_made(a, b, "e", lambda: sync_views.keep(a.path, row.id))

@@ -35,6 +35,8 @@ from hypothesis.stateful import (
 )
 
 from imc_desktop import db
+from imc_desktop.services.common.errors import InUse, NotFound
+from imc_desktop.services.sync import views as sync_views
 from imc_desktop.sync import engine
 from imc_desktop.sync.store import SyncStopped
 from tests.sync.conftest import LONG
@@ -114,6 +116,13 @@ class SyncMachine(RuleBasedStateMachine):
         self.edits.append(Edit(person, field, value, pc.value("persons", person, field)))
         pc.update("persons", person, **{field: value})
 
+    @rule(person=people, field=st.sampled_from(FIELDS))
+    def edit_on_every_pc(self, person: str, field: str) -> None:
+        """The same field changed on every PC that has the record, before any sync: the
+        conflicts that the restore rule works on."""
+        for index in range(len(self.pcs)):
+            self.edit(person, index, field)
+
     @rule(person=people, at=st.integers(0, 4))
     def add_award(self, person: str, at: int) -> None:
         pc = self.pcs[at % len(self.pcs)]
@@ -141,6 +150,35 @@ class SyncMachine(RuleBasedStateMachine):
             self.edits.append(Edit(person, "last_name", name, None))
             self.edits += [Edit(person, field, "", None) for field in FIELDS]
         return person
+
+    @rule(data=st.data(), at=st.integers(0, 4))
+    def restore_a_conflict(self, data: st.DataObject, at: int) -> None:
+        """The user restores one conflict listed on a PC: a new edit of the restored value
+        (or the deletion of a kept record)."""
+        listing = [pc for pc in self.pcs if pc.sql("SELECT 1 FROM sync_conflicts LIMIT 1")]
+        if not listing:
+            return
+        pc = listing[at % len(listing)]
+        self._restore(pc, data.draw(st.sampled_from(self._listed(pc))))
+
+    @staticmethod
+    def _listed(pc: Workstation) -> list[tuple[Any, ...]]:
+        return pc.sql("SELECT id, table_name, row_id, column_name, kind, loser_value "
+                      "FROM sync_conflicts ORDER BY id")
+
+    def _restore(self, pc: Workstation, conflict: tuple[Any, ...]) -> None:
+        ident, table, row, column, kind, value = conflict
+        before = {f: pc.value(table, row, f) for f in ("last_name", *FIELDS)
+                  } if table == "persons" else {}
+        try:
+            sync_views.restore(pc.path, ident)
+        except (InUse, NotFound):
+            return  # said to the user in Russian; nothing changed
+        if table == "persons" and kind == "kept":
+            self.deleted_values.update((row, f, v) for f, v in before.items())
+            self.gone.append(row)
+        elif table == "persons" and column in before:
+            self.edits.append(Edit(row, column, json.loads(value), before[column]))
 
     # ------------------------------------------------------------ syncs and faults
     @rule(at=st.integers(0, 4), crash=st.none() | st.integers(1, 8))
@@ -285,9 +323,17 @@ class SyncMachine(RuleBasedStateMachine):
 
     def _converge_and_check(self) -> None:
         """Every PC syncs with no fault: once to repair what is missing, then two rounds
-        after which all PCs hold the same records and the same conflicts."""
+        after which all PCs hold the same records and the same conflicts. Then, if
+        conflicts are listed, one is restored on the last PC and the same holds again."""
         self.share.heal()
         self.read_only.clear()
+        self._converged()
+        listed = self._listed(self.pcs[-1])
+        if listed:
+            self._restore(self.pcs[-1], listed[len(listed) // 2])
+            self._converged()
+
+    def _converged(self) -> None:
         for _round in range(2):
             for pc in self.pcs:
                 pc.sync()

@@ -18,6 +18,7 @@ from imc_desktop.services.sync.titles import field_title, shown_value, table_tit
 from imc_desktop.sync import local
 from imc_desktop.sync.clock import key_clock, key_site, physical_ms
 from imc_desktop.sync.tables import children_of, parents_of, synced_tables
+from imc_desktop.sync.triggers import TICK
 
 KINDS = {"field": "изменено на обоих местах", "deleted": "изменена удалённая запись",
          "kept": "удаление отменено: есть новые связанные записи"}
@@ -138,10 +139,17 @@ def _conflict(con: sqlite3.Connection, ident: int) -> tuple[Any, ...]:
     return tuple(found)
 
 
+def _stamp(con: sqlite3.Connection) -> int:
+    """The hybrid clock ticked for a change made now (as the triggers tick it)."""
+    for statement in TICK:
+        con.execute(statement)
+    return int(local.get(con, "clock", "0"))
+
+
 def _settled(con: sqlite3.Connection, ident: int, table: str, row: str, column: str,
              loser: str) -> None:
-    con.execute("INSERT INTO sync_pending (table_name, row_id, op, column_name, seen) "
-                "VALUES (?,?,'S',?,?)", (table, row, column, loser))
+    con.execute("INSERT INTO sync_pending (table_name, row_id, op, column_name, seen, clock) "
+                "VALUES (?,?,'S',?,?,?)", (table, row, column, loser, _stamp(con)))
     con.execute("DELETE FROM sync_conflicts WHERE id=?", (ident,))
 
 
@@ -153,8 +161,8 @@ def keep(path: Path, ident: int) -> None:
 def _keep(con: sqlite3.Connection, ident: int) -> None:
     table, row, column, kind, loser, _value = _conflict(con, ident)
     if kind == "kept":
-        con.execute("INSERT INTO sync_pending (table_name, row_id, op, column_name) "
-                    "VALUES (?,?,'I','')", (table, row))
+        con.execute("INSERT INTO sync_pending (table_name, row_id, op, column_name, clock) "
+                    "VALUES (?,?,'I','',?)", (table, row, _stamp(con)))
         con.execute("DELETE FROM sync_conflicts WHERE id=?", (ident,))
     else:
         _settled(con, ident, table, row, column, loser)
