@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLockFile, QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from imc_desktop import APP_NAME, __version__, config
 from imc_desktop.db import DatabaseCorrupt, DatabaseError
+from imc_desktop.db_lock import COMMAND, PROGRAM, DatabaseLock, read_holder
 from imc_desktop.i18n import install_translations
 from imc_desktop.paths import resource_path
 from imc_desktop.services.common import maintenance
@@ -68,32 +70,47 @@ def _recover(path: Path, backups: Path, error: DatabaseCorrupt) -> bool:
     return True
 
 
-def lock_database(path: Path) -> QLockFile | None:
-    """One program per database file: a lock beside it (a crashed program's lock is stale
-    and taken over). None when another running program holds it."""
+def lock_database(path: Path) -> DatabaseLock | None:
+    """One program per database file: a lock beside it (freed by the system when the
+    holder ends, however it ends). None when another process holds it."""
     return try_lock(path)[0]
 
 
-def try_lock(path: Path) -> tuple[QLockFile | None, str]:
-    """The lock, or None with why: another program has the file, or the folder refuses the
-    lock file (no rights, a full or lost disk) — which is not «open in another window»."""
+def try_lock(path: Path) -> tuple[DatabaseLock | None, str]:
+    """The lock, or None with why: another window or a command has the file, or the folder
+    refuses the lock file (no rights, a full or lost disk) — which is not «open in another
+    window»."""
+    lock = DatabaseLock(path, PROGRAM)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if lock.try_acquire():
+            return lock, ""
+    except PermissionError:
+        return None, lock_message(LockRefusal.RIGHTS, path)
     except OSError as exc:
-        return None, lock_message(QLockFile.LockError.UnknownError, path, exc.strerror or "")
-    lock = QLockFile(str(path) + ".lock")
-    lock.setStaleLockTime(0)
-    if lock.tryLock(200):
-        return lock, ""
-    return None, lock_message(lock.error(), path)
+        return None, lock_message(LockRefusal.DISK, path, exc.strerror or "")
+    holder = read_holder(path)
+    return None, lock_message(
+        LockRefusal.COMMAND if holder.kind == COMMAND else LockRefusal.WINDOW, path)
 
 
-def lock_message(error: QLockFile.LockError, path: Path, detail: str = "") -> str:
-    if error == QLockFile.LockError.LockFailedError:
+class LockRefusal(Enum):
+    WINDOW = "window"
+    COMMAND = "command"
+    RIGHTS = "rights"
+    DISK = "disk"
+
+
+def lock_message(why: LockRefusal, path: Path, detail: str = "") -> str:
+    if why == LockRefusal.WINDOW:
         return QCoreApplication.translate(
             "App", "The database %1 is already open in another window of the program."
         ).replace("%1", str(path))
-    if error == QLockFile.LockError.PermissionError:
+    if why == LockRefusal.COMMAND:
+        return QCoreApplication.translate(
+            "App", "The database %1 is being changed by an imc-desktop command (a sync, a "
+                   "restore or an import). Try again when it has finished.").replace(
+            "%1", str(path))
+    if why == LockRefusal.RIGHTS:
         return QCoreApplication.translate(
             "App", "No right to write in the folder %1: the program needs it to open the "
                    "database. Check the rights or choose another data folder.").replace(

@@ -11,6 +11,10 @@ from typing import NoReturn
 from imc_desktop import __version__
 
 EXIT_USAGE = 2
+#: the database is open in the program or held by another command; nothing was done
+EXIT_BUSY = 4
+#: sub-commands that write the database take its lock (the program's too) for their whole run
+_WRITING = {"restore": 0.0, "import": 0.0, "demo-data": 0.0, "sync": 300.0}
 
 
 _ARGPARSE_RUSSIAN = (
@@ -196,6 +200,29 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from imc_desktop.db_lock import COMMAND, DatabaseBusy, DatabaseLock
+
+    wait_s = _WRITING.get(args.command)
+    if wait_s is None or getattr(args, "check", False):
+        return _run_unlocked(args)
+    lock = DatabaseLock(args.db, COMMAND)
+    try:
+        lock.acquire(wait_s)  # a second sync making the same workstation waits its turn
+    except DatabaseBusy as exc:
+        return _fail(str(exc), EXIT_BUSY)
+    except PermissionError:
+        return _fail(f"Нет прав на запись в папку {args.db.parent}: рядом с базой нужен "
+                     "файл блокировки. Ничего не изменено.")
+    except OSError as exc:
+        return _fail(f"Не удалось создать файл рядом с базой в папке {args.db.parent} "
+                     f"({exc.strerror}). Ничего не изменено.")
+    try:
+        return _run_unlocked(args)
+    finally:
+        lock.release()
+
+
+def _run_unlocked(args: argparse.Namespace) -> int:
     from imc_desktop.db import DatabaseError
     from imc_desktop.services.common.errors import ServiceError
 

@@ -106,15 +106,11 @@ def cmd_sync(args: argparse.Namespace) -> int:
         return cmd_check(args)
     from imc_desktop import config, db
     from imc_desktop.services.sync import runner as sync
-    from imc_desktop.sync.lock import LockTimeout, creating
 
     settings = config.Settings()
-    try:
-        with creating(args.db):  # a second process making the same workstation waits
-            path = db.prepare_database(args.db, settings.data_dir() / "backups")
-    except LockTimeout as exc:
-        print(str(exc), file=sys.stderr)
-        return 1
+    # the command line holds the database's lock (imc_desktop.cli): a second process making
+    # the same workstation waits, the program's open window refuses it
+    path = db.prepare_database(args.db, settings.data_dir() / "backups")
     try:
         result = _run(path, args)
     except sync.SyncFailed as exc:

@@ -102,6 +102,10 @@
         <translation>Восстановить последнюю резервную копию {name}? Повреждённый файл будет сохранён рядом с резервными копиями.</translation>
     </message>
     <message>
+        <source>The database %1 is being changed by an imc-desktop command (a sync, a restore or an import). Try again when it has finished.</source>
+        <translation>Базу %1 сейчас меняет команда imc-desktop (синхронизация, восстановление или импорт). Повторите, когда она закончит.</translation>
+    </message>
+    <message>
         <source>No right to write in the folder %1: the program needs it to open the database. Check the rights or choose another data folder.</source>
         <translation>Нет прав на запись в папку %1: без них программа не может открыть базу данных. Проверьте права или выберите другую папку данных.</translation>
     </message>

@@ -23,20 +23,18 @@ def test_a_second_program_on_the_same_database_is_refused(tmp_path: Path) -> Non
     finally:
         holder.kill()
         holder.wait()
-    lock = lock_database(path)  # the holder is gone: its lock is stale and taken over
+    lock = lock_database(path)  # the holder is gone: the system freed its lock
     assert lock is not None
-    lock.unlock()
+    lock.release()
 
 
 def test_a_refused_lock_says_why() -> None:
-    from PySide6.QtCore import QLockFile
-
-    from imc_desktop.app import lock_message
+    from imc_desktop.app import LockRefusal, lock_message
 
     path = Path("/data/imc.sqlite")
-    held = lock_message(QLockFile.LockError.LockFailedError, path)
-    rights = lock_message(QLockFile.LockError.PermissionError, path)
-    disk = lock_message(QLockFile.LockError.UnknownError, path, "No space left on device")
+    held = lock_message(LockRefusal.WINDOW, path)
+    rights = lock_message(LockRefusal.RIGHTS, path)
+    disk = lock_message(LockRefusal.DISK, path, "No space left on device")
     assert "already open" in held or "уже открыта" in held
     for text in (rights, disk):
         assert "already open" not in text and "уже открыта" not in text

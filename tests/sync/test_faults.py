@@ -121,16 +121,20 @@ def test_a_non_publishing_pc_with_unsent_edits_still_receives(
 
 
 def test_two_processes_creating_one_workstation_wait_for_each_other(tmp_path: Path) -> None:
-    from imc_desktop.sync.lock import creating
+    from imc_desktop.db_lock import COMMAND, DatabaseLock
 
     path = tmp_path / "new" / "imc.sqlite"
     order: list[str] = []
 
     def create(name: str) -> None:
-        with creating(path):
+        lock = DatabaseLock(path, COMMAND)
+        lock.acquire(wait_s=30)
+        try:
             order.append(f"{name}+")
             time.sleep(0.2)
             order.append(f"{name}-")
+        finally:
+            lock.release()
 
     threads = [threading.Thread(target=create, args=(n,)) for n in "ab"]
     for thread in threads:
