@@ -168,6 +168,16 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"  {problem}", file=sys.stderr)
         return 1
     db.check_compatible(args.db)
+    drifts = db.unsynced_edits(args.db)
+    if drifts:
+        print(f"В базе {args.db} есть изменения, сделанные в обход синхронизации "
+              f"({len(drifts)}{' и больше' if len(drifts) >= db.DRIFT_LIMIT else ''}):",
+              file=sys.stderr)
+        for line in drifts[:50]:
+            print(f"  {line}", file=sys.stderr)
+        print("Другие рабочие места их не получат. Исправьте эти поля в программе (правка "
+              "будет отправлена) или восстановите копию.", file=sys.stderr)
+        return 1
     print(f"База {args.db} в порядке.")
     return 0
 

@@ -158,6 +158,21 @@ def full_check(path: Path) -> list[str]:
     return problems
 
 
+DRIFT_LIMIT = 1000
+
+
+def unsynced_edits(path: Path) -> list[str]:
+    """Fields and records of a synchronised database that differ from their synchronisation
+    history (changed behind the triggers' back, so never sent); empty for a database that has
+    never synchronised."""
+    from imc_desktop.sync.drift import drifted
+
+    with _raw(path) as con:
+        if con.execute("SELECT 1 FROM sync_changes LIMIT 1").fetchone() is None:
+            return []
+        return [d.describe() for d in drifted(con, DRIFT_LIMIT)]
+
+
 @contextmanager
 def _raw(path: Path, mode: str = "ro") -> Iterator[sqlite3.Connection]:
     """A plain connection; read-only unless asked, so a read-only file is not "damaged"."""
