@@ -180,5 +180,9 @@ def _finish_start(window: MainWindow, path: Path, backups: Path, demo_mode: bool
         if result.error is not None:
             QMessageBox.warning(window, _title(), str(result.error))
     window.load_modules()
-    maintenance.daily_backup(settings.get(config.BACKUPS_DAILY))
     window.remind_on_start()
+    from ui.widgets.health import DailyBackup, WeeklyCheck
+
+    # in the background, owned by the window: a large file does not hold up the start
+    DailyBackup(window, settings.get(config.BACKUPS_DAILY)).start()
+    WeeklyCheck(settings.raw(), window).start()

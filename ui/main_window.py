@@ -297,7 +297,14 @@ class MainWindow(QMainWindow):
         self.sync.show_journal(row.id)
 
     def check_database(self) -> None:
-        problems = maintenance.check()
+        from ui.widgets.tasks import run_with_progress
+
+        result = run_with_progress(self, self.tr("Checking the database…"),
+                                   lambda _p, _c: maintenance.check(), cancellable=False)
+        if result.error is not None:
+            Ask.error(self, self.tr("Check database"), str(result.error))
+            return
+        problems: list[str] = result.value
         if problems:
             Ask.error(self, self.tr("Check database"), "\n".join(problems[:20]))
         else:

@@ -1169,6 +1169,21 @@
     </message>
 </context>
 <context>
+    <name>DailyBackup</name>
+    <message>
+        <source>Today&apos;s backup copy was not made (%1). The data are not affected. Check the free space and the rights of the folder %2.</source>
+        <translation>Сегодняшняя резервная копия не сделана (%1). Данные не затронуты. Проверьте свободное место и права на папку %2.</translation>
+    </message>
+    <message>
+        <source>No backup copy today: see the message</source>
+        <translation>Резервной копии за сегодня нет: см. сообщение</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Резервная копия</translation>
+    </message>
+</context>
+<context>
     <name>DateEdit</name>
     <message>
         <source>dd.mm.yyyy</source>
@@ -2765,6 +2780,10 @@ Post the document anyway?</source>
     <message>
         <source>Select a record in a list.</source>
         <translation>Выберите запись в списке.</translation>
+    </message>
+    <message>
+        <source>Checking the database…</source>
+        <translation>Проверка базы данных…</translation>
     </message>
     <message>
         <source>Check database</source>
@@ -4370,6 +4389,37 @@ Open it now?</source>
     <message>
         <source>Price, roubles</source>
         <translation>Цена, руб.</translation>
+    </message>
+</context>
+<context>
+    <name>WeeklyCheck</name>
+    <message>
+        <source>Checking the database in the background…</source>
+        <translation>Идёт проверка базы данных в фоне…</translation>
+    </message>
+    <message>
+        <source>The weekly check of the database failed: %1</source>
+        <translation>Еженедельная проверка базы не выполнена: %1</translation>
+    </message>
+    <message>
+        <source>Weekly check: the database is sound.</source>
+        <translation>Еженедельная проверка: база в порядке.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Weekly check: problems found in the database (%n)</source>
+        <translation>
+            <numerusform>Еженедельная проверка: в базе найдена %n проблема</numerusform>
+            <numerusform>Еженедельная проверка: в базе найдено %n проблемы</numerusform>
+            <numerusform>Еженедельная проверка: в базе найдено %n проблем</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Check database</source>
+        <translation>Проверка базы данных</translation>
+    </message>
+    <message>
+        <source>The weekly check found problems in the database. Make a backup copy now (File → Backup) and tell the administrator.</source>
+        <translation>Еженедельная проверка нашла проблемы в базе данных. Сделайте резервную копию сейчас (Файл → Резервная копия…) и сообщите администратору.</translation>
     </message>
 </context>
 <context>

@@ -106,3 +106,18 @@ def run_with_progress(parent: QWidget | None, label: str, work: Work,
     dialog.deleteLater()
     worker.deleteLater()
     return TaskResult(worker.result, worker.error, worker.cancel_event.is_set())
+
+
+def run_in_background(parent: QObject, work: Callable[[], Any],
+                      done: Callable[[TaskResult], None]) -> QThread:
+    """Run `work()` in a thread without any dialog; `done(result)` on the GUI thread when it
+    has finished. The window stays usable meanwhile."""
+    worker = _Worker(lambda _progress, _cancelled: work(), parent)
+
+    def on_finished() -> None:
+        done(TaskResult(worker.result, worker.error, False))
+        worker.deleteLater()
+
+    worker.finished.connect(on_finished)
+    worker.start()
+    return worker

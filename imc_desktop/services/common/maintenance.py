@@ -90,4 +90,7 @@ def restore_file(backup: Path, target: Path, backup_dir: Path) -> Path | None:
 
 
 def check() -> list[str]:
-    return db.full_check(db.current().path)
+    """A full integrity and foreign-key check, then (a synchronised database) the records
+    changed behind the synchronisation's back; the problems, empty when all is well."""
+    path = db.current().path
+    return db.full_check(path) or db.unsynced_edits(path)
