@@ -12,7 +12,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from imc_desktop import APP_NAME, __version__, config
-from imc_desktop.db import DatabaseCorrupt, DatabaseError
+from imc_desktop.db import DatabaseCorrupt, DatabaseError, can_write
 from imc_desktop.db_lock import COMMAND, PROGRAM, DatabaseLock, read_holder
 from imc_desktop.i18n import install_translations
 from imc_desktop.paths import resource_path
@@ -139,7 +139,7 @@ def prepare_interactive(path: Path, backups: Path) -> Path | None:
     return None
 
 
-def run_gui(db: Path | None, demo_mode: bool) -> int:
+def run_gui(db: Path | None, demo_mode: bool, read_only: bool = False) -> int:
     """The window appears as soon as the database is checked; the modules load right after."""
     app = make_application()
     settings = config.Settings()
@@ -148,6 +148,8 @@ def run_gui(db: Path | None, demo_mode: bool) -> int:
     from ui.widgets import crash
 
     crash.install(settings.data_dir())
+    if read_only or (target.exists() and not can_write(target)):
+        return _run_read_only(app, settings, target, backups)
     lock, refused = try_lock(target)
     if lock is None:
         QMessageBox.warning(None, _title(), refused)
@@ -160,6 +162,25 @@ def run_gui(db: Path | None, demo_mode: bool) -> int:
     window = MainWindow(settings, deferred=True)
     window.show()
     QTimer.singleShot(0, lambda: _finish_start(window, path, backups, demo_mode, settings))
+    code = app.exec()
+    maintenance.close_current()
+    return int(code)
+
+
+def _run_read_only(app: QApplication, settings: config.Settings, target: Path,
+                   backups: Path) -> int:
+    """An archive (or a file on read-only media): opened for reading, no lock, no backups of
+    its own, no synchronisation; the file is never written."""
+    try:
+        maintenance.open_read_only(target, backups)
+    except (DatabaseError, OSError) as exc:
+        QMessageBox.critical(None, _title(), str(exc))
+        return 1
+    from ui.main_window import MainWindow
+
+    window = MainWindow(settings, deferred=True)
+    window.show()
+    QTimer.singleShot(0, window.load_modules)
     code = app.exec()
     maintenance.close_current()
     return int(code)

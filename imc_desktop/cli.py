@@ -60,6 +60,9 @@ def _build_parser() -> RussianParser:
     group.add_argument("--db", type=Path, help="открыть другой файл базы данных")
     group.add_argument("--demo", action="store_true",
                        help="открыть демонстрационную базу (заполняется при первом запуске)")
+    parser.add_argument("--read-only", action="store_true",
+                        help="открыть базу только для чтения (архив): списки, карточки, "
+                             "отчёты и резервная копия; файл не меняется")
     sub = parser.add_subparsers(dest="command", title="команды", metavar="КОМАНДА",
                                 parser_class=RussianParser)
     sub.add_parser("self-check", help="проверить установку без окна (код 0 — всё в порядке)")
@@ -106,6 +109,15 @@ def open_database(db: Path, must_exist: bool = True) -> None:
     maintenance.open_current(db, backups)
 
 
+def open_for_reading(db: Path) -> None:
+    """A command that only reads (report, backup) never writes the file: an archive on
+    read-only media works, and a file of an older version is read from an updated copy."""
+    from imc_desktop.services.common import maintenance
+
+    _settings, backups = _settings_and_backups()
+    maintenance.open_read_only(db, backups)
+
+
 def cmd_self_check(_args: argparse.Namespace) -> int:
     from imc_desktop.self_check import self_check
 
@@ -136,7 +148,7 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     from imc_desktop.services.common import maintenance
 
-    open_database(args.db)
+    open_for_reading(args.db)
     dest = maintenance.backup_now(args.out)
     print(f"Резервная копия сохранена: {dest}")
     return 0
@@ -205,7 +217,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from imc_desktop.app import run_gui
 
-        return run_gui(args.db, args.demo)
+        return run_gui(args.db, args.demo, args.read_only)
     return _run(args)
 
 

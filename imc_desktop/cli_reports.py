@@ -44,7 +44,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     import sys
 
     from imc_desktop import config
-    from imc_desktop.cli import open_database
+    from imc_desktop.cli import open_for_reading
     from imc_desktop.services.common import reports
 
     if args.list:
@@ -58,7 +58,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         return 2
     params = _params(args.param)
     reports.get(args.name)
-    open_database(args.db)
+    open_for_reading(args.db)
     settings = config.Settings()
     report = reports.build(args.name, params, settings)
     reports.write(report, args.format, args.out, settings)

@@ -102,6 +102,10 @@ class Database:
     path: Path
     engine: Engine
     sessions: sessionmaker[Session]
+    #: opened for reading only (an archive): `source` is the file the user chose, `path` the
+    #: file read — the same, or a migrated copy of an archive made by an older version
+    read_only: bool = False
+    source: Path | None = None
 
     def close(self) -> None:
         self.engine.dispose()
@@ -114,6 +118,36 @@ def _on_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def _on_connect_read_only(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute("PRAGMA query_only=ON")
+    cursor.close()
+
+
+def can_write(path: Path) -> bool:
+    """Whether the program may write the file (and the journal files beside it)."""
+    return os.access(path.parent, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
+
+
+def read_only_uri(path: Path) -> str:
+    """A URI opening the file for reading only; on media that cannot be written at all the
+    file is also declared unchanging, since SQLite could not make a WAL file's index there."""
+    uri = path.resolve().as_uri() + "?mode=ro"
+    return uri + "&immutable=1" if not os.access(path.parent, os.W_OK) else uri
+
+
+def make_read_only_engine(path: Path) -> Engine:
+    from sqlalchemy import create_engine, event
+
+    uri = read_only_uri(path)
+    engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(
+        uri, uri=True, check_same_thread=False), hide_parameters=True)
+    event.listen(engine, "connect", _on_connect_read_only)
+    return engine
 
 
 def make_engine(path: Path) -> Engine:
@@ -176,7 +210,8 @@ def unsynced_edits(path: Path) -> list[str]:
 @contextmanager
 def _raw(path: Path, mode: str = "ro") -> Iterator[sqlite3.Connection]:
     """A plain connection; read-only unless asked, so a read-only file is not "damaged"."""
-    con = sqlite3.connect(path.resolve().as_uri() + f"?mode={mode}", uri=True)
+    uri = read_only_uri(path) if mode == "ro" else path.resolve().as_uri() + f"?mode={mode}"
+    con = sqlite3.connect(uri, uri=True)
     try:
         yield con
     finally:
@@ -320,6 +355,43 @@ def connect_database(path: Path) -> Database:
     sessions = sessionmaker(engine, expire_on_commit=False)
     changes.track(engine, sessions)
     return Database(path, engine, sessions)
+
+
+def prepare_read_only(path: Path, work_dir: Path) -> Path:
+    """Check a file to be read only (an archive, a file on read-only media): the file
+    itself when its schema is current, else a copy in `work_dir` brought up to date — the
+    archive is never written."""
+    path = path.resolve()
+    if not path.exists():
+        raise FileNotFoundError(f"Файл базы данных не найден: {path}")
+    check_not_truncated(path)
+    quick_check(path)
+    revision = check_compatible(path)
+    if revision == head_revision():
+        return path
+    if revision is None:
+        raise ForeignDatabase(path)
+    copy = work_dir / f"{path.stem}-только-чтение-{_stamp()}.sqlite"
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    backup_to(path, copy)
+    try:
+        _upgrade(copy)
+    except Exception as exc:
+        copy.unlink(missing_ok=True)
+        raise DatabaseError(f"Архив {path} сделан старой версией программы, и его копию для "
+                            f"чтения не удалось обновить ({type(exc).__name__}: {exc}). "
+                            "Архив не изменён.") from exc
+    return copy
+
+
+def connect_read_only(path: Path, source: Path | None = None) -> Database:
+    """Sessions that can only read `path`; a write fails with SQLite's READONLY."""
+    from sqlalchemy.orm import sessionmaker
+
+    engine = make_read_only_engine(path)
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    changes.track(engine, sessions)
+    return Database(path, engine, sessions, read_only=True, source=source or path)
 
 
 def open_database(path: Path, backup_dir: Path) -> Database:

@@ -73,7 +73,22 @@ class MainWindow(QMainWindow):
         self.db_label.setText(self.tr("Database: %1").replace(
             "%1", str(maintenance.info().path)))
         self._watch_reminders()
+        if maintenance.info().read_only:
+            self._mark_read_only()
         self.sync.start()
+
+    def _mark_read_only(self) -> None:
+        """An archive opened for reading: said in the title and the status bar; nothing is
+        synchronised (a change the user tries is refused by the database with a message)."""
+        self.setWindowTitle(self.windowTitle() + " — " + self.tr("read only (archive)"))
+        self.db_label.setText(self.tr("Read only: %1").replace(
+            "%1", str(maintenance.info().path)))
+        self.sync.read_only = True
+        why = self.tr("The database is open for reading only (an archive)")
+        for action in (self.sync.act_sync, self.act_add, self.act_delete, self.act_restore,
+                       self.act_import_staff, self.act_import_orgs, self.act_import_equipment):
+            action.setEnabled(False)
+            action.setToolTip(why)
 
     def _watch_reminders(self) -> None:
         from ui.widgets.changes import change_bridge

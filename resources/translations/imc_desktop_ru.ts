@@ -2590,6 +2590,14 @@ Post the document anyway?</source>
         <translation>ИМЦ — рабочее место методиста</translation>
     </message>
     <message>
+        <source>read only (archive)</source>
+        <translation>только чтение (архив)</translation>
+    </message>
+    <message>
+        <source>Read only: %1</source>
+        <translation>Только чтение: %1</translation>
+    </message>
+    <message>
         <source>&amp;Reports…</source>
         <translation>&amp;Отчёты…</translation>
     </message>
@@ -2732,6 +2740,10 @@ Post the document anyway?</source>
     <message>
         <source>Database: %1</source>
         <translation>База данных: %1</translation>
+    </message>
+    <message>
+        <source>The database is open for reading only (an archive)</source>
+        <translation>База открыта только для чтения (архив)</translation>
     </message>
     <message>
         <source>Save backup</source>

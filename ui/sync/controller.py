@@ -28,6 +28,7 @@ class SyncController(QObject):
         super().__init__(window)
         self.settings, self.window = settings, window
         self.running = False
+        self.read_only = False  # an archive opened for reading is never synchronised
         self.last_error = ""
         self.act_sync = QAction(self.tr("S&ynchronise"), window)
         self.act_sync.setShortcut(QKeySequence("F9"))
@@ -50,7 +51,8 @@ class SyncController(QObject):
         return self.settings.get(config.SYNC_WORKSTATION).strip() or socket.gethostname()
 
     def automatic(self) -> bool:
-        return self.location() is not None and self.settings.get(config.SYNC_AUTOMATIC)
+        return (not self.read_only and self.location() is not None
+                and self.settings.get(config.SYNC_AUTOMATIC))
 
     def configure(self) -> None:
         """Restart the timer after the settings changed."""
@@ -74,7 +76,7 @@ class SyncController(QObject):
     # ---------------------------------------------------------------- syncing
     def sync_now(self, interactive: bool) -> SyncResult | None:
         location = self.location()
-        if self.running or maintenance_path() is None:
+        if self.running or self.read_only or maintenance_path() is None:
             return None
         if location is None:
             if interactive:

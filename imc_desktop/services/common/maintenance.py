@@ -16,6 +16,8 @@ class DatabaseInfo:
     path: Path
     backup_dir: Path
     revision: str
+    #: an archive opened for reading: lists, cards, reports and backups, no changes
+    read_only: bool = False
 
 
 _backup_dir: Path | None = None
@@ -44,16 +46,36 @@ def connect_current(path: Path, backup_dir: Path) -> DatabaseInfo:
     return info()
 
 
+def open_read_only(path: Path, backup_dir: Path) -> DatabaseInfo:
+    """Make a file the database every service reads, without ever writing it (an archive,
+    a file on read-only media). An archive of an older version is read from an updated copy
+    beside the backups."""
+    global _backup_dir
+    readable = db.prepare_read_only(path, backup_dir / "read-only")
+    database = db.connect_read_only(readable, source=path.resolve())
+    old = db.current_or_none()
+    db.set_current(database)
+    if old is not None:
+        old.close()
+    _backup_dir = backup_dir
+    return info()
+
+
 def close_current() -> None:
     database = db.current_or_none()
     if database is not None:
         database.close()
+        if database.read_only and database.source not in (None, database.path):
+            database.path.unlink(missing_ok=True)  # the updated copy of an old archive
     db.set_current(None)
 
 
 def info() -> DatabaseInfo:
     database = db.current()
     assert _backup_dir is not None
+    if database.read_only:
+        return DatabaseInfo(database.source or database.path, _backup_dir, db.head_revision(),
+                            read_only=True)
     return DatabaseInfo(database.path, _backup_dir, db.head_revision())
 
 
