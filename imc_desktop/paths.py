@@ -39,6 +39,12 @@ def config_dir() -> Path:
     return home / "config" if home else Path(platformdirs.user_config_dir(APP_SLUG, False))
 
 
+def cache_dir() -> Path:
+    """The user's cache folder: what the program can always make again."""
+    home = _home_override()
+    return home / "cache" if home else Path(platformdirs.user_cache_dir(APP_SLUG, False))
+
+
 def default_data_dir() -> Path:
     """The platform data folder: database, backups, sync state."""
     home = _home_override()
