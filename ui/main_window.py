@@ -102,12 +102,14 @@ class MainWindow(QMainWindow):
         text = summary_text(self.events.reminders())
         self.reminders_label.setText(f'<a href="#">{text}</a>' if text else "")
 
-    def remind_on_start(self) -> None:
+    def remind_on_start(self) -> QWidget | None:
+        """The reminders beside the window, not in the way of it (None: nothing to remind)."""
         from ui.events.reminders import RemindersDialog
 
         found = self.events.reminders()
         if self.settings.get(config.EVENTS_REMIND_ON_START) and not found.empty:
-            RemindersDialog.ask(found, self, self.events.open_event)
+            return RemindersDialog.show_beside(found, self, self.events.open_event)
+        return None
 
     # ---------------------------------------------------------------- structure
     def tab_titles(self) -> list[str]:
