@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from imc_desktop import clock, report_list
+from imc_desktop.kept import code_stamp
 
 
 def test_the_list_names_every_report_with_its_parameters_and_defaults() -> None:
@@ -38,10 +39,10 @@ def test_the_kept_list_is_used_until_the_day_or_a_report_module_changes(
     (sources / "staff").mkdir(parents=True)
     module = sources / "staff" / "reports.py"
     module.write_text("# отчёты\n", encoding="utf-8")
-    before = report_list.sources_stamp(sources)
+    before = code_stamp(sources)
     os.utime(module, ns=(10**18, 10**18))
-    assert report_list.sources_stamp(sources) != before
-    assert report_list.sources_stamp(tmp_path / "нет") == ""
+    assert code_stamp(sources) != before
+    assert code_stamp(tmp_path / "нет").startswith("program:"), "a bundle: the program file"
 
 
 def test_an_unwritable_cache_folder_still_prints_the_list(tmp_path: Path) -> None:
