@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-from importlib import resources
 from pathlib import Path
 
 import platformdirs
@@ -19,6 +18,8 @@ def resource_path(*parts: str) -> Path:
     if getattr(sys, "frozen", False):
         base = Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent)) / "resources"
     else:
+        from importlib import resources
+
         base = Path(str(resources.files("resources")))
     return base.joinpath(*parts)
 
