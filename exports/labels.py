@@ -1,7 +1,8 @@
 """Equipment labels: the geometry of a sheet of labels and a PDF of labels with QR codes.
 
 Pure: plain data in, a file out. All measures are millimetres from the top-left corner of
-the sheet; the PDF converts them to reportlab points (origin bottom-left).
+the sheet; the PDF (exports/label_pdf.py, imported when a sheet is written) converts them to
+points (origin bottom-left).
 """
 
 from __future__ import annotations
@@ -10,16 +11,7 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from reportlab.graphics import renderPDF
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
-from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.canvas import Canvas
-
-from exports._io import atomic_target
 from exports.errors import ExportError
-from exports.fonts import find_cyrillic_font, register_font
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,106 +94,27 @@ def layout(sheet: LabelSheet, count: int, skip: int = 0) -> list[LabelBox]:
     return [label_box(sheet, i, skip) for i in range(count)]
 
 
-def _check(sheet: LabelSheet) -> None:
+def check_sheet(sheet: LabelSheet) -> None:
     problems = sheet.problems()
     if problems:
         raise ExportError(" ".join(problems))
 
 
-def _fit(text: str, font: str, size: float, width: float) -> str:
-    """`text` cut with «…» to fit `width` points."""
-    if stringWidth(text, font, size) <= width:
-        return text
-    while text and stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
-
-
-def _draw_qr(canvas: Canvas, text: str, x: float, y: float, size: float) -> None:
-    widget = QrCodeWidget(text, barLevel="M")
-    left, bottom, right, top = widget.getBounds()
-    drawing = Drawing(size, size, transform=[size / (right - left), 0, 0,
-                                             size / (top - bottom), 0, 0])
-    drawing.add(widget)
-    renderPDF.draw(drawing, canvas, x, y)
-
-
-def _draw_label(canvas: Canvas, sheet: LabelSheet, box: LabelBox, label: Label,
-                fonts: tuple[str, str]) -> None:
-    pad = 2.0
-    left = box.x * mm
-    top = (sheet.page_height - box.y) * mm
-    qr = min(box.height - 2 * pad, box.width / 2.2) * mm
-    _draw_qr(canvas, label.qr_text(), left + pad * mm, top - pad * mm - qr, qr)
-    text_x = left + pad * mm * 2 + qr
-    width = box.width * mm - (text_x - left) - pad * mm
-    size = max(6.0, min(11.0, box.height / 4.0))
-    lines = [(fonts[1], size + 1, label.inventory_number),
-             *((fonts[0], size, x) for x in _wrap(label.name, fonts[0], size, width, 2)),
-             (fonts[0], size - 1, label.organization)]
-    y = top - pad * mm - size
-    for font, font_size, text in lines:
-        canvas.setFont(font, font_size)
-        canvas.drawString(text_x, y, _fit(text, font, font_size, width))
-        y -= font_size * 1.35
-
-
-def _wrap(text: str, font: str, size: float, width: float, most: int) -> list[str]:
-    """Words in at most `most` lines; the last one takes the rest (cut later)."""
-    lines: list[str] = []
-    words = text.split()
-    while words and len(lines) < most - 1:
-        line = words.pop(0)
-        while words and stringWidth(f"{line} {words[0]}", font, size) <= width:
-            line += " " + words.pop(0)
-        lines.append(line)
-    if words:
-        lines.append(" ".join(words))
-    return lines
-
-
 def write_labels(labels: Sequence[Label], sheet: LabelSheet,
                  path: str | os.PathLike[str], skip: int = 0,
                  progress: Callable[[int, int], None] | None = None) -> int:
-    """Write the labels' PDF; the number of pages. `progress(done, total)` after each label
-    (a QR code takes tens of milliseconds); an exception from it leaves no file."""
-    _check(sheet)
-    fonts = register_font(find_cyrillic_font())
-    pages = 0
-    with atomic_target(path) as tmp:
-        canvas = Canvas(str(tmp), pagesize=(sheet.page_width * mm, sheet.page_height * mm))
-        canvas.setTitle("Этикетки оборудования")
-        for done, (label, box) in enumerate(
-                zip(labels, layout(sheet, len(labels), skip), strict=True), 1):
-            if box.page > pages - 1:
-                if pages:
-                    canvas.showPage()
-                pages += 1
-            _draw_label(canvas, sheet, box, label, (fonts.regular, fonts.bold))
-            if progress is not None:
-                progress(done, len(labels))
-        if not pages:
-            pages = 1
-        canvas.save()
-    return pages
+    """Write the labels' PDF; the number of pages. `progress(done, total)` after each label;
+    an exception from it leaves no file."""
+    from exports.label_pdf import write_label_pdf
+
+    check_sheet(sheet)
+    return write_label_pdf(labels, sheet, path, skip, progress)
 
 
 def write_test_page(sheet: LabelSheet, path: str | os.PathLike[str]) -> None:
     """A page with the outline of every label and its number: print on plain paper, lay it
     on a label sheet against the light and correct the offsets."""
-    _check(sheet)
-    fonts = register_font(find_cyrillic_font())
-    with atomic_target(path) as tmp:
-        canvas = Canvas(str(tmp), pagesize=(sheet.page_width * mm, sheet.page_height * mm))
-        canvas.setTitle("Пробная страница этикеток")
-        canvas.setLineWidth(0.3)
-        for i, box in enumerate(layout(sheet, sheet.per_page), 1):
-            x, y = box.x * mm, (sheet.page_height - box.y - box.height) * mm
-            canvas.rect(x, y, box.width * mm, box.height * mm)
-            canvas.line(x, y, x + box.width * mm, y + box.height * mm)
-            canvas.setFont(fonts.regular, 9)
-            canvas.drawCentredString(x + box.width * mm / 2, y + box.height * mm / 2 + 3,
-                                     f"Этикетка {i}")
-            canvas.drawCentredString(x + box.width * mm / 2, y + box.height * mm / 2 - 9,
-                                     f"{box.x:.1f} × {box.y:.1f} мм")
-        canvas.save()
+    from exports.label_pdf import write_test_pdf
+
+    check_sheet(sheet)
+    write_test_pdf(sheet, path)

@@ -195,11 +195,17 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def _explained(exc: Exception) -> bool:
-    """Errors of the report engine and the importer carry a Russian message for the user."""
-    from exports.errors import ExportError
-    from imc_desktop.importers import ImportFailed
-
-    return isinstance(exc, ExportError | ImportFailed)
+    """Errors of the database, the report engine and the importer carry a Russian message
+    for the user. Only what the command imported can have raised: nothing more is imported
+    to find out."""
+    explained = (("imc_desktop.db", "DatabaseError"), ("exports.errors", "ExportError"),
+                 ("imc_desktop.importers", "ImportFailed"))
+    for module_name, class_name in explained:
+        module = sys.modules.get(module_name)
+        kind = getattr(module, class_name, None)
+        if isinstance(kind, type) and isinstance(exc, kind):
+            return True
+    return False
 
 
 def _commands() -> dict[str, Callable[[argparse.Namespace], int]]:
@@ -215,6 +221,9 @@ def _commands() -> dict[str, Callable[[argparse.Namespace], int]]:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _build_parser().parse_args(argv)
     if args.command is None:
+        from imc_desktop.qt_start import skip_feature_scan
+
+        skip_feature_scan()  # before the modules of the window are imported
         from imc_desktop.app import run_gui
 
         return run_gui(args.db, args.demo, args.read_only)
@@ -245,12 +254,11 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _run_unlocked(args: argparse.Namespace) -> int:
-    from imc_desktop.db import DatabaseError
     from imc_desktop.services.common.errors import ServiceError
 
     try:
         return _commands()[args.command](args)
-    except (DatabaseError, ServiceError, FileNotFoundError) as exc:
+    except (ServiceError, FileNotFoundError) as exc:
         return _fail(str(exc))
     except PermissionError as exc:
         return _fail(f"Нет прав на доступ к файлу {exc.filename}.")
@@ -261,6 +269,6 @@ def _run_unlocked(args: argparse.Namespace) -> int:
             return _fail(str(exc))
         raise
     finally:
-        from imc_desktop.services.common import maintenance
-
-        maintenance.close_current()
+        maintenance = sys.modules.get("imc_desktop.services.common.maintenance")
+        if maintenance is not None:  # a database was opened (a list or a check opens none)
+            maintenance.close_current()

@@ -11,10 +11,10 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from imc_desktop.importers import ImportFailed, ImportPreview, ImportSummary, SheetHeader
-from imc_desktop.importers.engine import MAX_LISTED
+if TYPE_CHECKING:  # the importer (and openpyxl) is imported by `import` alone
+    from imc_desktop.importers import ImportPreview, ImportSummary, SheetHeader
 
 
 def add_import_parser(sub: Any) -> None:
@@ -32,6 +32,7 @@ def add_import_parser(sub: Any) -> None:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from imc_desktop.db import DatabaseError
+    from imc_desktop.importers import ImportFailed
     from imc_desktop.services.common.errors import ServiceError
 
     try:
@@ -86,6 +87,8 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _print_problems(path: Path, preview: ImportPreview) -> None:
+    from imc_desktop.importers.engine import MAX_LISTED
+
     problems = preview.problems()
     for problem in problems[:MAX_LISTED]:
         print(f"Файл {path}, строка {problem.row}, поле «{problem.field}»: {problem.message}",

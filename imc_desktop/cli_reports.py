@@ -31,24 +31,21 @@ def _params(pairs: list[str]) -> dict[str, str]:
 
 
 def _print_list() -> int:
-    from imc_desktop.services.common import reports
+    from imc_desktop.report_list import listing
 
-    for definition in reports.definitions():
-        print(f"{definition.name}\t{definition.title}")
-        for param in definition.params:
-            print(f"\t--param {param.name}=…\t{param.title} (по умолчанию «{param.default()}»)")
+    print(listing(), end="")
     return 0
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    if args.list:
+        return _print_list()
     import sys
 
     from imc_desktop import config
     from imc_desktop.cli import open_for_reading
     from imc_desktop.services.common import reports
 
-    if args.list:
-        return _print_list()
     missing = [flag for flag, value in (("имя отчёта", args.name), ("--db", args.db),
                                         ("--format", args.format), ("--out", args.out))
                if not value]

@@ -10,7 +10,6 @@ exit 0 when nothing is, 1 when something is.
 from __future__ import annotations
 
 import argparse
-import socket
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -76,6 +75,8 @@ def _steps() -> TerminalSteps | None:
 
 def _run(path: Path, args: argparse.Namespace) -> SyncResult:
     """The sync itself, its steps shown on a terminal."""
+    import socket
+
     from imc_desktop.services.sync import runner as sync
 
     steps = _steps()

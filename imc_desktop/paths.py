@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-from importlib import resources
 from pathlib import Path
 
 import platformdirs
@@ -19,6 +18,8 @@ def resource_path(*parts: str) -> Path:
     if getattr(sys, "frozen", False):
         base = Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent)) / "resources"
     else:
+        from importlib import resources
+
         base = Path(str(resources.files("resources")))
     return base.joinpath(*parts)
 
@@ -37,6 +38,12 @@ def config_dir() -> Path:
     """The user's configuration folder (settings INI)."""
     home = _home_override()
     return home / "config" if home else Path(platformdirs.user_config_dir(APP_SLUG, False))
+
+
+def cache_dir() -> Path:
+    """The user's cache folder: what the program can always make again."""
+    home = _home_override()
+    return home / "cache" if home else Path(platformdirs.user_cache_dir(APP_SLUG, False))
 
 
 def default_data_dir() -> Path:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTa
 from imc_desktop import __version__, clock, config
 from imc_desktop.services.common import maintenance
 from ui.settings_dialog import SettingsDialog
+from ui.widgets.lazy import deferred_loading, load_pending
 from ui.widgets.messages import Ask
 from ui.widgets.module_tab import ModuleTab
 from ui.widgets.record_list import RecordList
@@ -57,12 +58,13 @@ class MainWindow(QMainWindow):
         from ui.organizations.tab import OrganizationsTab
         from ui.staff.tab import StaffTab
 
-        self.organizations = OrganizationsTab(self.settings.raw(), self, GRADES_EDITOR)
-        self.staff = StaffTab(self.settings, self, STAFF_CARD_PAGES)
-        self.events = EventsTab(self.settings, self)
-        self.attestation = AttestationTab(self.settings, self)
-        self.literature = LiteratureTab(self.settings, self)
-        self.equipment = EquipmentTab(self.settings, self)
+        with deferred_loading():  # each tab reads its lists when it is first shown
+            self.organizations = OrganizationsTab(self.settings.raw(), self, GRADES_EDITOR)
+            self.staff = StaffTab(self.settings, self, STAFF_CARD_PAGES)
+            self.events = EventsTab(self.settings, self)
+            self.attestation = AttestationTab(self.settings, self)
+            self.literature = LiteratureTab(self.settings, self)
+            self.equipment = EquipmentTab(self.settings, self)
         self.modules = (self.organizations, self.staff, self.events, self.attestation,
                         self.literature, self.equipment)
         for tab in self.modules:
@@ -70,6 +72,8 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(tab, tab.title)
             for records in tab.lists():
                 records.exporter = self._export_list
+        self.tabs.currentChanged.connect(self._tab_shown)
+        self._tab_shown(self.tabs.currentIndex())
         self.db_label.setText(self.tr("Database: %1").replace(
             "%1", str(maintenance.info().path)))
         self._watch_reminders()
@@ -90,6 +94,12 @@ class MainWindow(QMainWindow):
             action.setEnabled(False)
             action.setToolTip(why)
 
+    def _tab_shown(self, index: int) -> None:
+        """The tab in front reads what it put off (a tab built eagerly has nothing put off)."""
+        tab = self.tabs.widget(index)
+        if tab is not None:
+            load_pending(tab)
+
     def _watch_reminders(self) -> None:
         from ui.widgets.changes import change_bridge
 
@@ -107,12 +117,14 @@ class MainWindow(QMainWindow):
         text = summary_text(self.events.reminders())
         self.reminders_label.setText(f'<a href="#">{text}</a>' if text else "")
 
-    def remind_on_start(self) -> None:
+    def remind_on_start(self) -> QWidget | None:
+        """The reminders beside the window, not in the way of it (None: nothing to remind)."""
         from ui.events.reminders import RemindersDialog
 
         found = self.events.reminders()
         if self.settings.get(config.EVENTS_REMIND_ON_START) and not found.empty:
-            RemindersDialog.ask(found, self, self.events.open_event)
+            return RemindersDialog.show_beside(found, self, self.events.open_event)
+        return None
 
     # ---------------------------------------------------------------- structure
     def tab_titles(self) -> list[str]:

@@ -2,16 +2,23 @@
 
 Every mapped class that uses `models.base.SyncMixin` is synchronised; the list comes from
 the SQLAlchemy metadata, so a table added by a later module is covered without code there.
+What the engine needs of the metadata is kept in the cache folder between runs
+(imc_desktop.kept), made anew when the models' code changes.
 """
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import sqlite3
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
+from typing import Any
 
-import models
-from models.base import Base, SyncMixin
+from imc_desktop.kept import code_stamp, kept
+
+CACHE_NAME = "sync-tables.json"
 
 
 @dataclass(frozen=True)
@@ -22,44 +29,72 @@ class ChildLink:
     column: str
 
 
-@cache
-def synced_tables() -> tuple[str, ...]:
-    """The names of the synchronised tables, parents before children (metadata order)."""
+def schema_from_models() -> dict[str, Any]:
+    """What the engine needs of the models, as plain JSON data (imports every model)."""
+    import models
+    from models.base import Base, SyncMixin
+
     assert models.__all__  # every model module is imported with the package
     names = {str(m.persist_selectable.description) for m in Base.registry.mappers
              if issubclass(m.class_, SyncMixin)}
-    return tuple(t.name for t in Base.metadata.sorted_tables if t.name in names)
+    synced = [t.name for t in Base.metadata.sorted_tables if t.name in names]
+    foreign = {name: sorted([fk.parent.name, fk.column.table.name] for fk in table.foreign_keys)
+               for name, table in Base.metadata.tables.items()}
+    keys = sorted([str(m.persist_selectable.description), column, m.class_.__name__]
+                  for m in Base.registry.mappers
+                  for column in getattr(m.class_, "__natural_keys__", ()))
+    return {"synced": synced, "foreign_keys": foreign, "natural_keys": keys}
+
+
+def _models_folder() -> Path | None:
+    spec = importlib.util.find_spec("models")
+    return Path(spec.origin).parent if spec is not None and spec.origin else None
+
+
+@cache
+def schema() -> dict[str, Any]:
+    """The models' schema, kept between runs while the models do not change (so that a sync
+    with nothing to do imports neither SQLAlchemy nor the models)."""
+    text = kept(CACHE_NAME, code_stamp(_models_folder()),
+                lambda: json.dumps(schema_from_models(), ensure_ascii=False))
+    try:
+        return dict(json.loads(text))
+    except ValueError:
+        return schema_from_models()
+
+
+@cache
+def synced_tables() -> tuple[str, ...]:
+    """The names of the synchronised tables, parents before children (metadata order).
+
+    Every mapped class that uses `models.base.SyncMixin` is synchronised."""
+    return tuple(schema()["synced"])
+
+
+def _foreign_keys(table: str) -> list[tuple[str, str]]:
+    """(column, referred table) of each foreign key of `table`."""
+    return [(column, parent) for column, parent in schema()["foreign_keys"].get(table, [])]
 
 
 @cache
 def children_of(table: str) -> tuple[ChildLink, ...]:
     """The synchronised tables (and columns) whose foreign keys refer to `table`."""
-    links = []
-    for name in synced_tables():
-        for fk in Base.metadata.tables[name].foreign_keys:
-            if fk.column.table.name == table:
-                links.append(ChildLink(name, fk.parent.name))
-    return tuple(links)
+    return tuple(ChildLink(name, column) for name in synced_tables()
+                 for column, parent in _foreign_keys(name) if parent == table)
 
 
 @cache
 def parents_of(table: str) -> tuple[tuple[str, str], ...]:
     """(column, parent table) of each foreign key of `table` to a synchronised table."""
     synced = set(synced_tables())
-    return tuple((fk.parent.name, fk.column.table.name)
-                 for fk in Base.metadata.tables[table].foreign_keys
-                 if fk.column.table.name in synced)
+    return tuple((column, parent) for column, parent in _foreign_keys(table)
+                 if parent in synced)
 
 
 @cache
 def natural_keys() -> tuple[tuple[str, str, str], ...]:
     """(table, column, class name) of every `__natural_keys__` declared on a model."""
-    found = []
-    for mapper in Base.registry.mappers:
-        for column in getattr(mapper.class_, "__natural_keys__", ()):
-            found.append((str(mapper.persist_selectable.description), column,
-                          mapper.class_.__name__))
-    return tuple(sorted(found))
+    return tuple((table, column, name) for table, column, name in schema()["natural_keys"])
 
 
 def db_columns(con: sqlite3.Connection, table: str) -> list[str]:

@@ -3,6 +3,7 @@ page."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pypdf
@@ -94,3 +95,49 @@ def test_progress_is_reported_per_label_and_a_stop_leaves_no_file(tmp_path: Path
     with pytest.raises(KeyboardInterrupt):
         write_labels(labels, SHEET, tmp_path / "b.pdf", progress=stop)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.pdf"]
+
+
+def test_every_qr_code_of_the_sheet_scans_back_to_its_label(tmp_path: Path) -> None:
+    """The PDF rendered as a printer would, at 150 dpi, and every code read by a decoder."""
+    import shutil
+    import subprocess
+
+    import zxingcpp
+    from PIL import Image
+
+    pdftoppm = shutil.which("pdftoppm")
+    assert pdftoppm is not None, "poppler-utils (pdftoppm) renders the PDF for this test"
+    labels = [Label(f"ВА-{n:04d}", f"Ноутбук Lenovo ThinkPad E14 № {n}", "МБОУ СОШ № 1")
+              for n in range(24)]
+    path = tmp_path / "этикетки.pdf"
+    write_labels(labels, SHEET, path)
+    subprocess.run([pdftoppm, "-png", "-r", "150", "-gray", str(path), str(tmp_path / "page")],
+                   check=True)
+    image = Image.open(next(tmp_path.glob("page*.png")))
+    found = {code.text for code in zxingcpp.read_barcodes(
+        image, formats=zxingcpp.BarcodeFormat.QRCode)}
+    assert found == {label.qr_text() for label in labels}
+
+
+def test_the_code_drawn_is_the_encoders_matrix_module_for_module(tmp_path: Path) -> None:
+    """The squares in the PDF rebuild the QR matrix of the label's text, quiet zone apart."""
+    from exports.label_pdf import QUIET_ZONE, qr_matrix
+
+    label = Label("ВА-0001", "Проектор Epson", "МБОУ СОШ № 2")
+    path = tmp_path / "одна.pdf"
+    write_labels([label], SHEET, path)
+    content = pypdf.PdfReader(str(path)).pages[0].get_contents()
+    assert content is not None
+    number = r"(-?[\d.]+)"
+    rects = [tuple(float(v) for v in found) for found in re.findall(
+        " ".join([number] * 4) + " re", content.get_data().decode("latin-1"))]
+    matrix = qr_matrix(label.qr_text())
+    size = len(matrix)
+    drawn = [[0] * (size + 2 * QUIET_ZONE) for _ in range(size + 2 * QUIET_ZONE)]
+    for x, y, width, height in rects:  # in modules from the bottom-left of the quiet zone
+        assert height == 1
+        for column in range(int(x), int(x + width)):
+            drawn[size + 2 * QUIET_ZONE - 1 - int(y)][column] = 1
+    quiet = [0] * QUIET_ZONE
+    assert drawn == [[0] * (size + 2 * QUIET_ZONE)] * QUIET_ZONE + [
+        quiet + list(row) + quiet for row in matrix] + [[0] * (size + 2 * QUIET_ZONE)] * QUIET_ZONE

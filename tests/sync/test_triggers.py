@@ -144,3 +144,20 @@ def test_a_statement_with_its_own_conflict_clause_is_recorded_with_a_clock(
     con.execute("UPDATE OR ROLLBACK awards SET name='z'")
     clocks = [r[0] for r in con.execute("SELECT clock FROM sync_pending ORDER BY seq")]
     assert len(clocks) == 4 and None not in clocks and clocks == sorted(clocks)
+
+
+def test_the_tables_kept_between_runs_are_those_the_models_give(tmp_path: Path) -> None:
+    """The engine's view of the models, kept in the cache folder, is the models' own; a file
+    kept under another key is made anew."""
+    import json
+
+    from imc_desktop.kept import kept
+    from imc_desktop.sync import tables
+
+    made = tables.schema_from_models()
+    assert tables.schema() == json.loads(json.dumps(made))
+    assert list(tables.synced_tables()) == made["synced"]
+    stale = kept("t.json", "старый", lambda: '{"synced": []}', tmp_path)
+    assert stale == '{"synced": []}'
+    again = kept("t.json", "новый", lambda: json.dumps(made), tmp_path)
+    assert json.loads(again)["synced"] == made["synced"]

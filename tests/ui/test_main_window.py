@@ -98,18 +98,22 @@ def test_moving_the_data_folder_says_what_to_do(window: MainWindow, tmp_path: Pa
 def test_the_status_bar_and_the_start_up_window_remind_of_events(
         window: MainWindow, settings: config.Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from PySide6.QtWidgets import QApplication
+
     from ui.events.reminders import RemindersDialog
 
     assert "Мероприятий в ближайшие дни: " in window.reminders_label.text()
     assert "без итогов: 2" in window.reminders_label.text()
-    shown: list[object] = []
-    monkeypatch.setattr(RemindersDialog, "ask", staticmethod(
-        lambda found, *_args: shown.append(found)))
-    window.remind_on_start()
-    assert len(shown) == 1
+    window.show()
+    reminder = window.remind_on_start()
+    assert isinstance(reminder, RemindersDialog) and reminder.isVisible()
+    assert not reminder.isModal() and QApplication.activeModalWidget() is None, \
+        "the window stays usable beside the reminders"
+    assert reminder.missing.model().rowCount() == 2
+    window.act_find.trigger()  # the window's own commands go on working meanwhile
+    reminder.close()
     settings.set(config.EVENTS_REMIND_ON_START, False)
-    window.remind_on_start()
-    assert len(shown) == 1
+    assert window.remind_on_start() is None
 
 
 def test_every_tab_has_a_menu_item_and_ctrl_number(window: MainWindow) -> None:

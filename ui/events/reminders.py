@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableView, QVBoxLayout, QWidget
 
 from imc_desktop.services.events.records import EventRow, Reminders
@@ -74,5 +74,16 @@ class RemindersDialog(QDialog):
     @staticmethod
     def ask(found: Reminders, parent: QWidget | None = None,
             opener: Callable[[str], object] | None = None) -> None:
-        """Shows the reminders; tests replace it."""
+        """Shows the reminders and waits for them to be closed; tests replace it."""
         RemindersDialog(found, parent, opener).exec()
+
+    @staticmethod
+    def show_beside(found: Reminders, parent: QWidget,
+                    opener: Callable[[str], object] | None = None) -> RemindersDialog:
+        """The reminders in a window of their own that does not hold the main window up:
+        the methodist may work on and close it whenever (it goes when closed)."""
+        dialog = RemindersDialog(found, parent, opener)
+        dialog.setModal(False)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog

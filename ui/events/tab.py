@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from imc_desktop import clock, config
-from imc_desktop.services.common import importing
 from imc_desktop.services.common.errors import ServiceError
 from imc_desktop.services.common.rules import Rules
 from imc_desktop.services.events import records as events
@@ -36,6 +35,7 @@ from ui.events.participant_forms import PeopleContext
 from ui.events.participants_dialog import ParticipantsDialog
 from ui.events.week_view import WeekView
 from ui.widgets.changes import change_bridge
+from ui.widgets.lazy import is_pending, put_off
 from ui.widgets.messages import Ask
 from ui.widgets.module_tab import ModuleTab
 from ui.widgets.people import PersonChoice
@@ -199,6 +199,8 @@ class EventsTab(QWidget):
 
     # ---------------------------------------------------------------- data
     def reload(self) -> None:
+        if put_off(self, self.reload):
+            return  # built hidden: read when the tab is first shown
         self.period.setText(self._period_text())
         if self.view() == LIST:
             self.record_list.reload()
@@ -235,7 +237,7 @@ class EventsTab(QWidget):
 
     def _changed(self, tables: frozenset[str]) -> None:
         if "*" in tables or tables & events.TABLES:
-            if self.view() != LIST:
+            if self.view() != LIST and not is_pending(self):
                 self.reload()
         if "*" in tables or tables & {"persons", "employments", "organizations"}:
             self.refresh_choices()
@@ -318,6 +320,8 @@ class EventsTab(QWidget):
             tuple(self.organizations), POSITIONS, tuple(subjects))
 
     def edit_participants(self) -> None:
+        from imc_desktop.services.common import importing
+
         row = self.current_event()
         if row is None:
             Ask.info(self, self.tr("Participants"), self.tr("Choose an event first."))

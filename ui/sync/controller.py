@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import socket
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence
@@ -13,10 +14,12 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from imc_desktop import config
 from imc_desktop.services.common import maintenance
 from imc_desktop.services.sync import runner as sync
-from imc_desktop.services.sync.runner import SyncProgress, SyncResult
 from ui.widgets.changes import change_bridge
 from ui.widgets.messages import Ask
 from ui.widgets.tasks import Cancelled, Progress, run_with_progress
+
+if TYPE_CHECKING:
+    from imc_desktop.services.sync.runner import SyncProgress, SyncResult
 
 MINUTE_MS = 60_000
 REACH_SECONDS = 3.0  # an automatic sync does not wait longer for the share to answer

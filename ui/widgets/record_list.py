@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ui.widgets.changes import change_bridge
 from ui.widgets.column_chooser import ColumnChooserDialog
+from ui.widgets.lazy import is_pending, put_off
 from ui.widgets.table_model import Column, RecordTableModel
 
 __all__ = ["Column", "RecordList", "RecordTableModel"]
@@ -49,6 +50,7 @@ class RecordList(QWidget):
         self._update_searchable()
         change_bridge().changed.connect(self._on_changed)
         self.exporter: Callable[[RecordList, str], None] | None = None
+        put_off(self, self.reload)  # in a tab built hidden: read when first shown
 
     # ---------------------------------------------------------------- building
     def _build_ui(self) -> None:
@@ -115,7 +117,12 @@ class RecordList(QWidget):
 
     # ---------------------------------------------------------------- data
     def reload(self) -> None:
-        """Ask the service again; keep the search, the sort and the selected record."""
+        """Ask the service again; keep the search, the sort and the selected record.
+
+        Built inside `lazy.deferred_loading()`, the list reads nothing until its tab is shown.
+        """
+        if put_off(self, self.reload):
+            return
         selected = self.current_row()
         self.model.set_rows(self._loader())
         header = self.view.horizontalHeader()
@@ -127,6 +134,8 @@ class RecordList(QWidget):
             self.select_row_where(lambda r: getattr(r, "id", None) == getattr(selected, "id", 0))
 
     def _on_changed(self, tables: frozenset[str]) -> None:
+        if is_pending(self):
+            return  # not read yet: it reads the newest rows when it is shown
         if "*" in tables or self._tables & tables:
             self.reload()
 

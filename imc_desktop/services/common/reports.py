@@ -10,7 +10,6 @@ from typing import Any
 
 import exports
 from exports import ApprovalBlock, Report, ReportColumn, ReportStyle, ReportTable, Signature
-from exports.fonts import find_cyrillic_font
 from imc_desktop import clock, config
 from imc_desktop.services.common.errors import ServiceError
 from imc_desktop.services.common.rules import Rules
@@ -237,6 +236,7 @@ def _cell(value: object) -> exports.CellValue:
 
 def self_check(folder: Path, out: list[str]) -> list[str]:
     """Write every registered report in every format and read each file back."""
+    from exports.fonts import find_cyrillic_font
     from imc_desktop.services.common.report_check import read_back
 
     settings = config.Settings(folder / "settings.ini")

@@ -6,18 +6,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from exports import format_date
-from exports.certificates import CertificatePage, write_certificates
 from imc_desktop import clock, config
 from imc_desktop.db import session_scope
 from imc_desktop.services.common.errors import NotFound, ServiceError
 from imc_desktop.services.common.reports import short_name
 from models import Event, EventParticipant, IssuedDocument, Organization
 from models.events import DOCUMENT_KINDS
+
+if TYPE_CHECKING:  # the PDF engine is imported when certificates are printed
+    from exports.certificates import CertificatePage
 
 CERTIFICATE, DIPLOMA = DOCUMENT_KINDS
 AWARDED = ("победитель", "призёр", "лауреат")
@@ -132,6 +135,8 @@ def fill(template: str, values: dict[str, str]) -> tuple[str, ...]:
 
 def _page(p: EventParticipant, event: Event, doc: IssuedDocument, org: str,
           layout: Layout) -> CertificatePage:
+    from exports.certificates import CertificatePage
+
     kind = doc.kind
     template = layout.diploma_text if kind == DIPLOMA else layout.certificate_text
     subtitle = _SUBTITLES.get(p.result, "") if kind == DIPLOMA else ""
@@ -146,6 +151,8 @@ def print_documents(event_id: str, kind: str, path: Path, layout: Layout,
                     today: date | None = None, font_path: Path | None = None) -> int:
     """Write the PDF (one page per recipient) and number each in the register; a reprint
     keeps its number. Nothing is registered when the file cannot be written."""
+    from exports.certificates import write_certificates
+
     if kind not in DOCUMENT_KINDS:
         raise ServiceError("Документ: сертификат или диплом.")
     today = today or clock.today()

@@ -13,16 +13,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from imc_desktop.services.common import notifier
 from imc_desktop.services.common.errors import ServiceError
 from imc_desktop.sync import local
-from imc_desktop.sync.engine import synchronise
 from imc_desktop.sync.progress import StepProgress, SyncProgress
-from imc_desktop.sync.report import SyncResult
 from imc_desktop.sync.share import Share
-from imc_desktop.sync.store import SyncStopped
-from imc_desktop.sync.tables import synced_tables
+
+if TYPE_CHECKING:  # the engine is imported by the first sync, not by the window's start
+    from imc_desktop.sync.report import SyncResult
 
 __all__ = ["SyncProgress", "SyncResult"]  # for the window, which does not import the engine
 
@@ -40,6 +40,9 @@ def run(path: Path, location: Path, workstation: str, *, accept_new_store: bool 
         steps: StepProgress | None = None) -> SyncResult:
     """One sync of the database file through the sync location; SyncFailed in Russian.
     Each step goes to `progress` as a line of text and to `steps` with its numbers."""
+    from imc_desktop.sync.engine import synchronise
+    from imc_desktop.sync.store import SyncStopped
+
     try:
         result = synchronise(path, Share(location), workstation,
                              accept_new_store=accept_new_store,
@@ -81,6 +84,8 @@ def _with_checks(path: Path, result: SyncResult) -> SyncResult:
 
 def announce(result: SyncResult) -> None:
     """Tell open lists to reload after a sync that applied something."""
+    from imc_desktop.sync.tables import synced_tables
+
     if result.applied:
         notifier.notify(synced_tables())
 

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QProgressDialog
 
 from imc_desktop import config
 from imc_desktop.services.common.maintenance import DatabaseInfo
-from imc_desktop.services.sync import runner as sync_service
 from imc_desktop.services.sync.runner import SyncProgress
 from imc_desktop.sync.share import Share
 from tests.sync.helpers import Workstation, add_people
@@ -210,7 +209,9 @@ def _pause_on_first(label: str, monkeypatch: pytest.MonkeyPatch
                     ) -> tuple[list[SyncProgress], threading.Event]:
     """The real engine, made to wait on its first step starting with `label` until the
     test has looked at the dialog (or ten seconds have passed)."""
-    real, paused, release = sync_service.synchronise, [], threading.Event()
+    from imc_desktop.sync import engine  # the runner imports it when a sync starts
+
+    real, paused, release = engine.synchronise, [], threading.Event()
 
     def pausing(*args: Any, steps: Any, **kwargs: Any) -> Any:
         def step(report: SyncProgress) -> None:
@@ -221,7 +222,7 @@ def _pause_on_first(label: str, monkeypatch: pytest.MonkeyPatch
 
         return real(*args, steps=step, **kwargs)
 
-    monkeypatch.setattr(sync_service, "synchronise", pausing)
+    monkeypatch.setattr(engine, "synchronise", pausing)
     return paused, release
 
 

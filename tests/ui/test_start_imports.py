@@ -1,0 +1,58 @@
+"""Starting the program imports only what its first screen needs (a real process)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from imc_desktop import cli
+
+NOT_AT_START = ("openpyxl", "docx", "reportlab", "segno", "PIL", "imc_desktop.importers",
+                "imc_desktop.sync.engine", "imc_desktop.sync.merge", "exports.fonts",
+                "exports.docx_writer", "exports.xlsx_writer", "exports.pdf_writer",
+                "exports.label_pdf", "exports.certificates", "alembic")
+
+PROBE = """
+import json, sys
+from pathlib import Path
+
+from imc_desktop.qt_start import skip_feature_scan
+
+skip_feature_scan()
+from imc_desktop import app, config
+
+qt = app.make_application()
+settings = config.Settings()
+path = app.prepare_interactive(Path(sys.argv[2]), Path(sys.argv[2]).parent / "backups")
+backups = Path(sys.argv[2]).parent / "backups"
+from ui.main_window import MainWindow
+
+window = MainWindow(settings, deferred=True)
+window.show()
+app._finish_start(window, path, backups, False, settings)
+qt.processEvents()
+shown = window.organizations.record_list.model.total_count()
+with open(sys.argv[1], "w", encoding="utf-8") as out:
+    json.dump({"shown": shown, "modules": sorted(sys.modules)}, out)
+"""
+
+
+def test_the_main_window_starts_without_the_engines_importers_and_sync(
+        tmp_path: Path) -> None:
+    database = tmp_path / "demo.sqlite"
+    assert cli.main(["demo-data", "--db", str(database), "--staff", "30"]) == 0
+    found = tmp_path / "modules.json"
+    env = {**os.environ, "IMC_DESKTOP_HOME": str(tmp_path / "home"),
+           "QT_QPA_PLATFORM": "offscreen"}
+    subprocess.run([sys.executable, "-c", PROBE, str(found), str(database)], env=env,
+                   check=True, capture_output=True, timeout=300)
+    result = json.loads(found.read_text(encoding="utf-8"))
+    assert result["shown"] == 40, "the first tab is on screen with its list"
+    modules = set(result["modules"])
+    assert "ui.main_window" in modules and "sqlalchemy" in modules
+    early = sorted(m for m in modules
+                   if any(m == name or m.startswith(name + ".") for name in NOT_AT_START))
+    assert early == []
