@@ -70,10 +70,29 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(tab, tab.title)
             for records in tab.lists():
                 records.exporter = self._export_list
+        self._add_home()
         self.db_label.setText(self.tr("Database: %1").replace(
             "%1", str(maintenance.info().path)))
         self._watch_reminders()
         self.sync.start()
+
+    def _add_home(self) -> None:
+        """«Главная» (ui/home): the first tab and the current one at start."""
+        from ui.home.page import HomePage, show_link
+
+        def sync_path() -> Path | None:
+            return maintenance.info().path if self.settings.get(
+                config.SYNC_LOCATION).strip() else None
+
+        self.home = HomePage(self.settings, sync_path, self)
+        self.tabs.insertTab(0, self.home, self.home.title)
+        self.home.linkActivated.connect(lambda link: show_link(
+            [records for tab in self.modules for records in tab.lists()], link))
+        self.home.syncRequested.connect(self.sync.act_sync.trigger)
+        self.home.conflictsRequested.connect(self.sync.act_conflicts.trigger)
+        self.home.remindersRequested.connect(self.act_reminders.trigger)
+        self.home.reload()
+        self.tabs.setCurrentWidget(self.home)
 
     def _watch_reminders(self) -> None:
         from ui.widgets.changes import change_bridge
@@ -162,6 +181,8 @@ class MainWindow(QMainWindow):
         self.act_check = a(self.tr("&Check database"), self.check_database)
         self.act_views_log = a(self.tr("&Views of personal data…"), self.show_views_log)
         self.act_about = a(self.tr("&About"), self.about)
+        self.act_reminders = a(self.tr("Events &reminder…"),
+                               lambda: self.events.documents.reminders())
         self.act_record_journal = a(self.tr("Change journal of the &record…"),
                                     self.show_record_journal)
 
@@ -191,7 +212,8 @@ class MainWindow(QMainWindow):
         refs.addSeparator()
         refs.addActions(self.tab_actions[2:])
         service = bar.addMenu(self.tr("&Service"))
-        service.addActions([self.act_settings, self.act_check, self.act_views_log])
+        service.addActions([self.act_settings, self.act_check, self.act_views_log,
+                            self.act_reminders])
         service.addSeparator()
         service.addActions([self.sync.act_sync, self.sync.act_conflicts,
                             self.sync.act_journal, self.act_record_journal])

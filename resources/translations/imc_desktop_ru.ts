@@ -2142,6 +2142,141 @@ Post the document anyway?</source>
     </message>
 </context>
 <context>
+    <name>HomePage</name>
+    <message>
+        <source>Staff</source>
+        <translation>Кадры</translation>
+    </message>
+    <message>
+        <source>Courses (KPK) overdue</source>
+        <translation>КПК просрочены</translation>
+    </message>
+    <message>
+        <source>Courses (KPK) due within 90 days</source>
+        <translation>КПК нужны в ближайшие 90 дней</translation>
+    </message>
+    <message>
+        <source>Attestation</source>
+        <translation>Аттестация</translation>
+    </message>
+    <message>
+        <source>Category or SZD overdue</source>
+        <translation>Сроки категории или СЗД прошли</translation>
+    </message>
+    <message>
+        <source>Categories expire within 30 days</source>
+        <translation>Категории истекают в ближайшие 30 дней</translation>
+    </message>
+    <message>
+        <source>Categories expire within 90 days</source>
+        <translation>Категории истекают в ближайшие 90 дней</translation>
+    </message>
+    <message>
+        <source>SZD due within 30 days</source>
+        <translation>СЗД в ближайшие 30 дней</translation>
+    </message>
+    <message>
+        <source>SZD due within 90 days</source>
+        <translation>СЗД в ближайшие 90 дней</translation>
+    </message>
+    <message>
+        <source>Applications whose 30/60 days end this week</source>
+        <translation>Заявления: 30/60 дней истекают на этой неделе</translation>
+    </message>
+    <message>
+        <source>Applications past their 30/60 days</source>
+        <translation>Заявления: 30/60 дней прошли</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Мероприятия</translation>
+    </message>
+    <message>
+        <source>Events of the next days</source>
+        <translation>Мероприятия ближайших дней</translation>
+    </message>
+    <message>
+        <source>Past events without results</source>
+        <translation>Прошедшие мероприятия без итогов</translation>
+    </message>
+    <message>
+        <source>Literature</source>
+        <translation>Литература</translation>
+    </message>
+    <message>
+        <source>Temporary transfers not returned in time</source>
+        <translation>Временные передачи не возвращены в срок</translation>
+    </message>
+    <message>
+        <source>Equipment</source>
+        <translation>Оборудование</translation>
+    </message>
+    <message>
+        <source>Write-off acts awaiting confirmation</source>
+        <translation>Акты списания ждут утверждения</translation>
+    </message>
+    <message>
+        <source>Items in repair over 30 days</source>
+        <translation>В ремонте больше 30 дней</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Главная</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <source>Events reminder…</source>
+        <translation>Напоминание о мероприятиях…</translation>
+    </message>
+    <message>
+        <source>Organization:</source>
+        <translation>ОО:</translation>
+    </message>
+    <message>
+        <source>Open the list of these records</source>
+        <translation>Открыть список этих записей</translation>
+    </message>
+    <message>
+        <source>Synchronisation</source>
+        <translation>Синхронизация</translation>
+    </message>
+    <message>
+        <source>Synchronise</source>
+        <translation>Синхронизировать</translation>
+    </message>
+    <message>
+        <source>Open conflicts</source>
+        <translation>Открытые конфликты</translation>
+    </message>
+    <message>
+        <source>Whole district</source>
+        <translation>Весь район</translation>
+    </message>
+    <message>
+        <source>Today, %1</source>
+        <translation>Сегодня, %1</translation>
+    </message>
+    <message>
+        <source>district: %1</source>
+        <translation>район: %1</translation>
+    </message>
+    <message>
+        <source>Synchronisation is not set up (Service → Settings → Synchronisation).</source>
+        <translation>Синхронизация не настроена (Сервис → Настройки → Синхронизация).</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>ещё не было</translation>
+    </message>
+    <message>
+        <source>Last synchronisation: %1. Changes not sent: %2.</source>
+        <translation>Последняя синхронизация: %1. Не отправлено изменений: %2.</translation>
+    </message>
+</context>
+<context>
     <name>ImportDetails</name>
     <message>
         <source>What changed:</source>
@@ -2665,6 +2800,10 @@ Post the document anyway?</source>
     <message>
         <source>&amp;About</source>
         <translation>&amp;О программе</translation>
+    </message>
+    <message>
+        <source>Events &amp;reminder…</source>
+        <translation>&amp;Напоминание о мероприятиях…</translation>
     </message>
     <message>
         <source>Change journal of the &amp;record…</source>
@@ -3472,6 +3611,10 @@ Post the document anyway?</source>
         <translation>Поиск (Ctrl+F)</translation>
     </message>
     <message>
+        <source>Show all</source>
+        <translation>Показать все</translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
@@ -3494,6 +3637,10 @@ Post the document anyway?</source>
     <message>
         <source>Columns…</source>
         <translation>Столбцы…</translation>
+    </message>
+    <message>
+        <source>Shown: %1</source>
+        <translation>Показаны: %1</translation>
     </message>
     <message>
         <source>Shown: %1 of %2</source>
