@@ -164,4 +164,8 @@ def _finish_start(window: MainWindow, path: Path, backups: Path, demo_mode: bool
             QMessageBox.warning(window, _title(), str(result.error))
     window.load_modules()
     maintenance.daily_backup(settings.get(config.BACKUPS_DAILY))
+    if not demo_mode:
+        from ui import first_run
+
+        first_run.offer(window, settings)
     window.remind_on_start()

@@ -2123,6 +2123,81 @@ Post the document anyway?</source>
     </message>
 </context>
 <context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Save the template</source>
+        <translation>Сохранить шаблон</translation>
+    </message>
+    <message>
+        <source>First start</source>
+        <translation>Первый запуск</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Добро пожаловать</translation>
+    </message>
+    <message>
+        <source>The database is empty. A few questions and the program is ready: the names below are printed in the reports&apos; headings (they can be changed later in Service → Settings).</source>
+        <translation>База данных пуста. Несколько вопросов — и программа готова к работе: эти наименования печатаются в заголовках отчётов (их можно изменить позже в меню Сервис → Настройки).</translation>
+    </message>
+    <message>
+        <source>Who signs</source>
+        <translation>Кто подписывает</translation>
+    </message>
+    <message>
+        <source>The director signs the reports; the executor and the phone are printed at the bottom. Each can be left empty and filled in later.</source>
+        <translation>Отчёты подписывает руководитель; исполнитель и его телефон печатаются внизу. Любое поле можно оставить пустым и заполнить позже.</translation>
+    </message>
+    <message>
+        <source>Synchronisation (optional)</source>
+        <translation>Синхронизация (необязательно)</translation>
+    </message>
+    <message>
+        <source>When several methodists work on their own computers, choose the shared folder on the office network where their changes meet. Leave it empty to work alone.</source>
+        <translation>Если методисты работают каждый на своём компьютере, укажите общую папку в сети учреждения, через которую они обмениваются изменениями. Оставьте поле пустым, если работаете одни.</translation>
+    </message>
+    <message>
+        <source>Where the data come from</source>
+        <translation>Откуда взять данные</translation>
+    </message>
+    <message>
+        <source>Choose how to begin; everything can also be done later.</source>
+        <translation>Выберите, с чего начать; всё это можно сделать и позже.</translation>
+    </message>
+    <message>
+        <source>Load the ОО and the pedagogues from Excel</source>
+        <translation>Загрузить ОО и педагогов из Excel</translation>
+    </message>
+    <message>
+        <source>Open the demonstration database (a made-up district to try the program on)</source>
+        <translation>Открыть демонстрационную базу (вымышленный район, чтобы попробовать программу)</translation>
+    </message>
+    <message>
+        <source>Begin with an empty database</source>
+        <translation>Начать с пустой базы</translation>
+    </message>
+    <message>
+        <source>Template for the ОО…</source>
+        <translation>Шаблон для ОО…</translation>
+    </message>
+    <message>
+        <source>Template for the pedagogues…</source>
+        <translation>Шаблон для педагогов…</translation>
+    </message>
+    <message>
+        <source>A template is a workbook with the expected columns and one example row: fill it (or use your own table — the columns are matched by their headings). The ОО are loaded first, then the pedagogues.</source>
+        <translation>Шаблон — книга Excel с нужными столбцами и одной строкой-примером: заполните его (или возьмите свою таблицу — столбцы сопоставляются по заголовкам). Сначала загружаются ОО, затем педагоги.</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Шаблон</translation>
+    </message>
+    <message>
+        <source>The template was not saved: %1</source>
+        <translation>Шаблон не сохранён: %1</translation>
+    </message>
+</context>
+<context>
     <name>GradePupilsDialog</name>
     <message>
         <source>Pupils by grade — %1</source>
@@ -4548,6 +4623,25 @@ Open it now?</source>
     <message>
         <source>At least two members.</source>
         <translation>Не менее двух членов комиссии.</translation>
+    </message>
+</context>
+<context>
+    <name>_SyncPage</name>
+    <message>
+        <source>empty: no synchronisation</source>
+        <translation>пусто — без синхронизации</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <source>Sync folder</source>
+        <translation>Папка синхронизации</translation>
+    </message>
+    <message>
+        <source>The folder %1 is not found. Choose an existing folder or leave the field empty.</source>
+        <translation>Папка %1 не найдена. Выберите существующую папку или оставьте поле пустым.</translation>
     </message>
 </context>
 <context>

@@ -30,7 +30,8 @@ from ui.widgets.record_list import RecordList
 
 RELOAD_DELAY_MS = 300  # after a change, once the writes in a row are done
 LINK_STYLE = ("QPushButton { border: none; padding: 2px 8px; }"
-              "QPushButton:enabled { color: #0b57a4; text-decoration: underline; }")
+              "QPushButton:enabled { color: #0b57a4; text-decoration: underline; }"
+              "QPushButton:disabled { color: #999; text-decoration: none; }")
 
 
 @dataclass(frozen=True)
