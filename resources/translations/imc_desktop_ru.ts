@@ -31,6 +31,10 @@
         <translation>Акт</translation>
     </message>
     <message>
+        <source>An act is drawn up from the items: select them on «Items» and move or write them off.</source>
+        <translation>Акт составляется из списка оборудования: выделите предметы на вкладке «Оборудование» и переместите или спишите их.</translation>
+    </message>
+    <message>
         <source>No.</source>
         <translation>№</translation>
     </message>
@@ -482,6 +486,10 @@
     <message>
         <source>Literature balances</source>
         <translation>Остатки литературы</translation>
+    </message>
+    <message>
+        <source>The balances are counted from the documents: receive, transfer or write off copies on «Documents».</source>
+        <translation>Остатки складываются из документов: приход, передачу или списание оформляют на вкладке «Документы».</translation>
     </message>
     <message>
         <source>On</source>
@@ -1178,6 +1186,14 @@
         <translation>Сроки аттестации</translation>
     </message>
     <message>
+        <source>The deadlines are counted from the attestation history: open a line to file an application, or add one on «Applications».</source>
+        <translation>Сроки рассчитываются по истории аттестации: откройте строку, чтобы записать заявление, или добавьте его на вкладке «Заявления».</translation>
+    </message>
+    <message>
+        <source>The deadlines are counted from the attestation history; they go when a decision is recorded.</source>
+        <translation>Сроки рассчитываются по истории аттестации и уходят, когда записано решение.</translation>
+    </message>
+    <message>
         <source>Full name</source>
         <translation>ФИО</translation>
     </message>
@@ -1742,6 +1758,10 @@ Post the document anyway?</source>
     <message>
         <source>Duplicate numbers</source>
         <translation>Повторы номеров</translation>
+    </message>
+    <message>
+        <source>Duplicates are found among the items: add an item on «Items».</source>
+        <translation>Повторы находятся среди предметов: новый предмет добавляют на вкладке «Оборудование».</translation>
     </message>
     <message>
         <source>Items</source>
@@ -2404,8 +2424,32 @@ Post the document anyway?</source>
         <translation>На дату</translation>
     </message>
     <message>
+        <source>Organization</source>
+        <translation>ОО</translation>
+    </message>
+    <message>
+        <source>Pupils</source>
+        <translation>Обучающихся</translation>
+    </message>
+    <message>
         <source>Computers</source>
         <translation>Компьютеры</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Единиц оборудования</translation>
+    </message>
+    <message>
+        <source>In repair or awaiting write-off</source>
+        <translation>В ремонте или ждут списания</translation>
+    </message>
+    <message>
+        <source>Informatisation of the ОО</source>
+        <translation>Информатизация ОО</translation>
+    </message>
+    <message>
+        <source>The figures are counted from the equipment list; change the items there.</source>
+        <translation>Показатели рассчитываются по списку оборудования; изменяйте предметы там.</translation>
     </message>
     <message>
         <source>Other equipment</source>
@@ -2779,6 +2823,14 @@ Post the document anyway?</source>
     <message>
         <source>IMC Desktop — methodist&apos;s workstation</source>
         <translation>ИМЦ — рабочее место методиста</translation>
+    </message>
+    <message>
+        <source>There is no list here: open a module&apos;s tab.</source>
+        <translation>Здесь нет списка: откройте вкладку модуля.</translation>
+    </message>
+    <message>
+        <source>«%1» does not apply to the list «%2».</source>
+        <translation>«%1» не действует в списке «%2».</translation>
     </message>
     <message>
         <source>&amp;Reports…</source>

@@ -62,6 +62,11 @@ class DeadlinesPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.record_list)
         self.record_list.openRequested.connect(self.openRequested)
+        self.record_list.not_here = {
+            "add": self.tr("The deadlines are counted from the attestation history: open a "
+                           "line to file an application, or add one on «Applications»."),
+            "delete": self.tr("The deadlines are counted from the attestation history; they "
+                              "go when a decision is recorded.")}
         self.record_list.reload()
 
     def _columns(self) -> list[Column]:

@@ -161,7 +161,7 @@ class HomePage(QWidget):
         self._build()
         self._timer = QTimer(self, singleShot=True, interval=RELOAD_DELAY_MS)
         self._timer.timeout.connect(self.reload)
-        change_bridge().changed.connect(lambda _t: self._timer.start())
+        change_bridge().changed.connect(self._changed)  # a method: gone with the page
 
     # ---------------------------------------------------------------- building
     def _build(self) -> None:
@@ -249,6 +249,9 @@ class HomePage(QWidget):
         return box
 
     # ---------------------------------------------------------------- data
+    def _changed(self, _tables: frozenset[str]) -> None:
+        self._timer.start()
+
     def reload(self) -> None:
         """Read the counts again (the ОО chosen stays)."""
         self._fill_organizations()

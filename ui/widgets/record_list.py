@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import SIGNAL, QByteArray, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,6 +47,7 @@ class RecordList(QWidget):
         self._tables, self._store = set(tables), store
         self._own_predicate: Callable[[Any], bool] | None = None
         self._only: Callable[[Any], bool] | None = None
+        self.not_here: dict[str, str] = {}  # command → why it does not apply to this list
         self.model = RecordTableModel(columns, self)
         self._build_ui()
         self._restore_layout()
@@ -134,6 +135,18 @@ class RecordList(QWidget):
         self.act_export = action(self.tr("Export to Excel…"), lambda: self._export("xlsx"))
         self.act_print = action(self.tr("Print list…"), lambda: self._export("print"))
         self.act_columns = action(self.tr("Columns…"), self.choose_columns)
+
+    # ---------------------------------------------------------------- commands
+    COMMANDS = {"add": "addRequested()", "open": "openRequested(PyObject)",
+                "delete": "deleteRequested(QVariantList)"}
+
+    def supports(self, command: str) -> bool:
+        """Whether «add», «open» or «delete» does something on this list: its tab listens
+        and has not said otherwise (see `not_here`)."""
+        if command in self.not_here:
+            return False
+        signal = self.COMMANDS.get(command)
+        return signal is None or self.receivers(SIGNAL(signal)) > 0
 
     # ---------------------------------------------------------------- data
     def reload(self) -> None:
