@@ -3727,6 +3727,10 @@ Post the document anyway?</source>
         <translation>Несохранённые изменения</translation>
     </message>
     <message>
+        <source>Don&apos;t save</source>
+        <translation>Не сохранять</translation>
+    </message>
+    <message>
         <source>The record has unsaved changes. Save them?</source>
         <translation>В записи есть несохранённые изменения. Сохранить их?</translation>
     </message>

@@ -205,11 +205,10 @@ class RecordForm(QDialog):
     @staticmethod
     def confirm_discard(parent: QWidget) -> QMessageBox.StandardButton:
         """Asks what to do with unsaved changes; tests replace it."""
-        return QMessageBox.question(
-            parent, QCoreApplication.translate("RecordForm", "Unsaved changes"),
-            QCoreApplication.translate("RecordForm", "The record has unsaved changes. Save them?"),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+        from ui.widgets.messages import ask_unsaved
+
+        return ask_unsaved(parent, QCoreApplication.translate(
+            "RecordForm", "The record has unsaved changes. Save them?"))
 
 
 def _read(editor: QWidget) -> Any:

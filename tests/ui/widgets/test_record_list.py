@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 
@@ -134,3 +135,17 @@ def test_sorting_keeps_the_selected_record(qtbot: object, tmp_path: Path) -> Non
     records.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
     assert records.current_row() == chosen
     assert records.selected_rows() == [chosen]
+
+
+def test_the_unsaved_changes_question_reads_save_dont_save_cancel(qtbot: Any, russian: Any
+                                                                  ) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.widgets.messages import unsaved_box
+
+    box = unsaved_box(None, "?")
+    qtbot.addWidget(box)
+    buttons = (QMessageBox.StandardButton.Save, QMessageBox.StandardButton.Discard,
+               QMessageBox.StandardButton.Cancel)
+    assert [box.button(b).text().replace("&", "") for b in buttons] == [
+        "Сохранить", "Не сохранять", "Отмена"]
