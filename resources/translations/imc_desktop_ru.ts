@@ -1178,6 +1178,10 @@
         <source>dd.mm.yyyy</source>
         <translation>дд.мм.гггг</translation>
     </message>
+    <message>
+        <source>Choose on the calendar</source>
+        <translation>Выбрать в календаре</translation>
+    </message>
 </context>
 <context>
     <name>DeadlinesPage</name>
