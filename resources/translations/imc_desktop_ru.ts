@@ -2107,6 +2107,22 @@ Post the document anyway?</source>
         <translation>Лист:</translation>
     </message>
     <message>
+        <source>Save a template…</source>
+        <translation>Сохранить шаблон…</translation>
+    </message>
+    <message>
+        <source>A workbook with these columns and one example row, to fill in</source>
+        <translation>Книга Excel с этими столбцами и одной строкой-примером — для заполнения</translation>
+    </message>
+    <message>
+        <source>Expected columns:</source>
+        <translation>Ожидаемые столбцы:</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Шаблон</translation>
+    </message>
+    <message>
         <source>Excel workbooks (*.xlsx);;All files (*)</source>
         <translation>Книги Excel (*.xlsx);;Все файлы (*)</translation>
     </message>
@@ -2407,6 +2423,14 @@ Post the document anyway?</source>
     <message>
         <source>Import</source>
         <translation>Импортировать</translation>
+    </message>
+    <message>
+        <source>Bold: required. Other headings with the same meaning are recognised; the columns are matched on the next page.</source>
+        <translation>Жирным — обязательные. Другие заголовки с тем же смыслом тоже распознаются; столбцы сопоставляются на следующей странице.</translation>
+    </message>
+    <message>
+        <source>Save a template…</source>
+        <translation>Сохранить шаблон…</translation>
     </message>
 </context>
 <context>
