@@ -201,6 +201,10 @@ def _finish_start(window: MainWindow, path: Path, backups: Path, demo_mode: bool
         if result.error is not None:
             QMessageBox.warning(window, _title(), str(result.error))
     window.load_modules()
+    if not demo_mode:
+        from ui import first_run
+
+        first_run.offer(window, settings)
     window.remind_on_start()
     from ui.widgets.health import DailyBackup, WeeklyCheck
 

@@ -211,7 +211,7 @@ EVENTS_REMIND_DAYS = _declare(Setting(
     QT_TRANSLATE_NOOP("Settings", "Remind of the events of the next, days"), S_EVENTS,
     minimum=1, maximum=60))
 EVENTS_REMIND_ON_START = _declare(Setting(
-    "events/remind_on_start", bool, True,
+    "events/remind_on_start", bool, False,
     QT_TRANSLATE_NOOP("Settings", "Show the events reminder on start"), S_EVENTS))
 
 DATA_FOLDER = _declare(Setting(

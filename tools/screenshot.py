@@ -66,7 +66,7 @@ def _staff_shots(window: QWidget, out: Path) -> None:
     from ui.composition import STAFF_CARD_PAGES
     from ui.staff.card import CardContext, PersonDialog
 
-    window.tabs.setCurrentIndex(1)  # type: ignore[attr-defined]
+    window.tabs.setCurrentWidget(window.staff)  # type: ignore[attr-defined]
     shoot(window, out / "staff_tab.png")
     from imc_desktop.services.attestation import records as attestation
     from imc_desktop.services.events import records as events
@@ -115,7 +115,7 @@ def _sync_shots(window: QWidget, settings: object, tmp: Path, out: Path) -> None
     for db_file, ws in ((path, "Каб. 12"), (other, "Каб. 14"), (path, "Каб. 12")):
         sync.run(db_file, share, ws)
     window.sync.refresh_status()  # type: ignore[attr-defined]
-    window.tabs.setCurrentIndex(0)  # type: ignore[attr-defined]
+    window.tabs.setCurrentWidget(window.organizations)  # type: ignore[attr-defined]
     shoot(window, out / "sync_status.png")
     shoot(ConflictsDialog(path, settings, window), out / "sync_conflicts.png")
     shoot(JournalDialog(path, None, settings, window), out / "sync_journal.png")

@@ -8,7 +8,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QTabWidget,
+    QWidget,
+)
 
 from imc_desktop import __version__, clock, config
 from imc_desktop.services.common import maintenance
@@ -29,6 +37,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("IMC Desktop — methodist's workstation"))
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        self.tabs.currentChanged.connect(lambda _i: self.update_commands())
         self.setCentralWidget(self.tabs)
         self.modules: tuple[ModuleTab, ...] = ()  # in the order of the tabs and of Ctrl+1…
         from ui.sync.controller import SyncController
@@ -72,6 +81,8 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(tab, tab.title)
             for records in tab.lists():
                 records.exporter = self._export_list
+            self._follow_pages(tab)
+        self._add_home()  # eager, and current at start
         self.tabs.currentChanged.connect(self._tab_shown)
         self._tab_shown(self.tabs.currentIndex())
         self.db_label.setText(self.tr("Database: %1").replace(
@@ -89,16 +100,71 @@ class MainWindow(QMainWindow):
             "%1", str(maintenance.info().path)))
         self.sync.read_only = True
         why = self.tr("The database is open for reading only (an archive)")
-        for action in (self.sync.act_sync, self.act_add, self.act_delete, self.act_restore,
-                       self.act_import_staff, self.act_import_orgs, self.act_import_equipment):
+        for action in (self.sync.act_sync, self.act_restore, self.act_import_staff,
+                       self.act_import_orgs, self.act_import_equipment):
             action.setEnabled(False)
             action.setToolTip(why)
+        self.update_commands()  # adding and deleting are off on every list
 
     def _tab_shown(self, index: int) -> None:
         """The tab in front reads what it put off (a tab built eagerly has nothing put off)."""
         tab = self.tabs.widget(index)
         if tab is not None:
             load_pending(tab)
+
+    def _add_home(self) -> None:
+        """«Главная» (ui/home): the first tab and the current one at start."""
+        from ui.home.page import HomePage, show_link
+
+        def sync_path() -> Path | None:
+            return maintenance.info().path if self.settings.get(
+                config.SYNC_LOCATION).strip() else None
+
+        self.home = HomePage(self.settings, sync_path, self)
+        self.tabs.insertTab(0, self.home, self.home.title)
+        self.home.linkActivated.connect(lambda link: show_link(
+            [records for tab in self.modules for records in tab.lists()], link))
+        self.home.syncRequested.connect(self.sync.act_sync.trigger)
+        self.home.conflictsRequested.connect(self.sync.act_conflicts.trigger)
+        self.home.remindersRequested.connect(self.act_reminders.trigger)
+        self.home.reload()
+        self.tabs.setCurrentWidget(self.home)
+        self.update_commands()
+
+    def _follow_pages(self, tab: QWidget) -> None:
+        """The commands follow a module's own sub-tabs and views too."""
+        for tabs in tab.findChildren(QTabWidget):
+            tabs.currentChanged.connect(lambda _i: self.update_commands())
+        for stack in tab.findChildren(QStackedWidget):
+            stack.currentChanged.connect(lambda _i: self.update_commands())
+
+    def update_commands(self) -> None:
+        """Add, Open, Delete, Find, Export… act on the list in front of the user: where there
+        is none, or it does not take a command, the command is off and its tooltip says why."""
+        records = self.current_list()
+        for command, acts in self._list_commands().items():
+            if records is None:
+                why = self.tr("There is no list here: open a module's tab.")
+            elif self.sync.read_only and command in ("add", "delete"):
+                why = self.tr("The database is open for reading only (an archive)")
+            elif records.supports(command):
+                why = ""
+            else:
+                why = records.not_here.get(command) or self.tr(
+                    "«%1» does not apply to the list «%2».").replace(
+                    "%1", acts[0].text().split("\t")[0].replace("&", "")).replace(
+                    "%2", records.title)
+            for act in acts:
+                act.setEnabled(not why)
+                act.setToolTip(why or act.text().split("\t")[0].replace("&", ""))
+
+    def _list_commands(self) -> dict[str, list[QAction]]:
+        twins = self.toolbar_twins
+        return {"add": [self.act_add, twins[self.act_add]],
+                "open": [self.act_open, twins[self.act_open]],
+                "delete": [self.act_delete, twins[self.act_delete]],
+                "find": [self.act_find], "export": [self.act_export],
+                "print": [self.act_print_list], "columns": [self.act_columns]}
 
     def _watch_reminders(self) -> None:
         from ui.widgets.changes import change_bridge
@@ -189,6 +255,8 @@ class MainWindow(QMainWindow):
         self.act_check = a(self.tr("&Check database"), self.check_database)
         self.act_views_log = a(self.tr("&Views of personal data…"), self.show_views_log)
         self.act_about = a(self.tr("&About"), self.about)
+        self.act_reminders = a(self.tr("Events &reminder…"),
+                               lambda: self.events.documents.reminders())
         self.act_record_journal = a(self.tr("Change journal of the &record…"),
                                     self.show_record_journal)
 
@@ -218,7 +286,8 @@ class MainWindow(QMainWindow):
         refs.addSeparator()
         refs.addActions(self.tab_actions[2:])
         service = bar.addMenu(self.tr("&Service"))
-        service.addActions([self.act_settings, self.act_check, self.act_views_log])
+        service.addActions([self.act_settings, self.act_check, self.act_views_log,
+                            self.act_reminders])
         service.addSeparator()
         service.addActions([self.sync.act_sync, self.sync.act_conflicts,
                             self.sync.act_journal, self.act_record_journal])
@@ -228,11 +297,13 @@ class MainWindow(QMainWindow):
     def _build_toolbar(self) -> None:
         tools = self.addToolBar(self.tr("Main toolbar"))
         tools.setObjectName("main_toolbar")
+        self.toolbar_twins: dict[QAction, QAction] = {}
         for act, text in ((self.act_add, self.tr("Add")), (self.act_open, self.tr("Open")),
                           (self.act_delete, self.tr("Delete"))):
-            button = QAction(text, self)
+            button = QAction(text, self)  # the menu's text carries its key after a tab
             button.triggered.connect(act.trigger)
             tools.addAction(button)
+            self.toolbar_twins[act] = button
         tools.addSeparator()
         tools.addActions([self.act_find, self.act_export])
         tools.addSeparator()

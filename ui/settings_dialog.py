@@ -1,18 +1,23 @@
-"""Сервис → Настройки: every declared setting, grouped by section, one editor per type."""
+"""Сервис → Настройки: every declared setting, one page per section chosen from a list
+beside it, each page scrolled where long, so the dialog fits a 1366×768 screen."""
 
 from __future__ import annotations
 
 from typing import cast
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSize
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGroupBox,
+    QHBoxLayout,
+    QLabel,
     QLineEdit,
+    QListWidget,
+    QScrollArea,
     QSpinBox,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -25,27 +30,67 @@ def _tr(text: str) -> str:
 
 
 class SettingsDialog(QDialog):
+    PREFERRED = QSize(920, 600)
+
     def __init__(self, settings: config.Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self._settings = settings
         self._editors: dict[str, QWidget] = {}
-        layout = QVBoxLayout(self)
-        sections: dict[str, QFormLayout] = {}
+        self.sections = QListWidget()
+        self.sections.setSpacing(3)
+        self.pages = QStackedWidget()
+        forms: dict[str, QFormLayout] = {}
         for setting in config.ALL:
-            if setting.section not in sections:
-                box = QGroupBox(_tr(setting.section))
-                sections[setting.section] = QFormLayout(box)
-                layout.addWidget(box)
+            if setting.section not in forms:
+                forms[setting.section] = self._page(_tr(setting.section))
             editor = self._editor(setting)
-            sections[setting.section].addRow(_tr(setting.title), editor)
+            label = QLabel(_tr(setting.title))
+            label.setBuddy(editor)
+            forms[setting.section].addRow(label, editor)
             self._editors[setting.key] = editor
+        self.sections.setFixedWidth(self.sections.sizeHintForColumn(0) + 32)
+        self.sections.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.sections.setCurrentRow(0)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        body = QHBoxLayout()
+        body.addWidget(self.sections)
+        body.addWidget(self.pages, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body, 1)
         layout.addWidget(buttons)
-        self.resize(760, 0)
+        self.resize(self.fitting_size())
+
+    def _page(self, title: str) -> QFormLayout:
+        """A section's page: its settings in a form, scrolled when they do not fit."""
+        self.sections.addItem(title)
+        inner = QWidget()
+        form = QFormLayout(inner)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a long title: its
+        # editor goes below it instead of off the page
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        self.pages.addWidget(scroll)
+        return form
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return self.fitting_size()
+
+    def fitting_size(self, available: QSize | None = None) -> QSize:
+        """The preferred size, or less on a small screen (the pages scroll)."""
+        if available is None:
+            parent = self.parentWidget()
+            screen = parent.screen() if parent is not None else self.screen()
+            if screen is None:
+                return self.PREFERRED
+            available = screen.availableGeometry().size()
+        room = available - QSize(40, 80)  # the window's frame and title bar
+        return self.PREFERRED.boundedTo(room).expandedTo(self.minimumSizeHint())
 
     def _editor(self, setting: config.Setting[str] | config.Setting[int] | config.Setting[bool]
                 ) -> QWidget:
@@ -59,7 +104,7 @@ class SettingsDialog(QDialog):
             spin.setValue(self._settings.get(cast(config.Setting[int], setting)))
             return spin
         line = QLineEdit(self._settings.get(cast(config.Setting[str], setting)))
-        line.setMinimumWidth(420)
+        line.setMinimumWidth(280)
         return line
 
     def save(self) -> None:

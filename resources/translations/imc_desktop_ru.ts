@@ -31,6 +31,10 @@
         <translation>Акт</translation>
     </message>
     <message>
+        <source>An act is drawn up from the items: select them on «Items» and move or write them off.</source>
+        <translation>Акт составляется из списка оборудования: выделите предметы на вкладке «Оборудование» и переместите или спишите их.</translation>
+    </message>
+    <message>
         <source>No.</source>
         <translation>№</translation>
     </message>
@@ -486,6 +490,10 @@
     <message>
         <source>Literature balances</source>
         <translation>Остатки литературы</translation>
+    </message>
+    <message>
+        <source>The balances are counted from the documents: receive, transfer or write off copies on «Documents».</source>
+        <translation>Остатки складываются из документов: приход, передачу или списание оформляют на вкладке «Документы».</translation>
     </message>
     <message>
         <source>On</source>
@@ -1189,12 +1197,24 @@
         <source>dd.mm.yyyy</source>
         <translation>дд.мм.гггг</translation>
     </message>
+    <message>
+        <source>Choose on the calendar</source>
+        <translation>Выбрать в календаре</translation>
+    </message>
 </context>
 <context>
     <name>DeadlinesPage</name>
     <message>
         <source>Attestation deadlines</source>
         <translation>Сроки аттестации</translation>
+    </message>
+    <message>
+        <source>The deadlines are counted from the attestation history: open a line to file an application, or add one on «Applications».</source>
+        <translation>Сроки рассчитываются по истории аттестации: откройте строку, чтобы записать заявление, или добавьте его на вкладке «Заявления».</translation>
+    </message>
+    <message>
+        <source>The deadlines are counted from the attestation history; they go when a decision is recorded.</source>
+        <translation>Сроки рассчитываются по истории аттестации и уходят, когда записано решение.</translation>
     </message>
     <message>
         <source>Full name</source>
@@ -1763,6 +1783,10 @@ Post the document anyway?</source>
         <translation>Повторы номеров</translation>
     </message>
     <message>
+        <source>Duplicates are found among the items: add an item on «Items».</source>
+        <translation>Повторы находятся среди предметов: новый предмет добавляют на вкладке «Оборудование».</translation>
+    </message>
+    <message>
         <source>Items</source>
         <translation>Оборудование</translation>
     </message>
@@ -2102,6 +2126,22 @@ Post the document anyway?</source>
         <translation>Лист:</translation>
     </message>
     <message>
+        <source>Save a template…</source>
+        <translation>Сохранить шаблон…</translation>
+    </message>
+    <message>
+        <source>A workbook with these columns and one example row, to fill in</source>
+        <translation>Книга Excel с этими столбцами и одной строкой-примером — для заполнения</translation>
+    </message>
+    <message>
+        <source>Expected columns:</source>
+        <translation>Ожидаемые столбцы:</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Шаблон</translation>
+    </message>
+    <message>
         <source>Excel workbooks (*.xlsx);;All files (*)</source>
         <translation>Книги Excel (*.xlsx);;Все файлы (*)</translation>
     </message>
@@ -2142,6 +2182,81 @@ Post the document anyway?</source>
     </message>
 </context>
 <context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Save the template</source>
+        <translation>Сохранить шаблон</translation>
+    </message>
+    <message>
+        <source>First start</source>
+        <translation>Первый запуск</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Добро пожаловать</translation>
+    </message>
+    <message>
+        <source>The database is empty. A few questions and the program is ready: the names below are printed in the reports&apos; headings (they can be changed later in Service → Settings).</source>
+        <translation>База данных пуста. Несколько вопросов — и программа готова к работе: эти наименования печатаются в заголовках отчётов (их можно изменить позже в меню Сервис → Настройки).</translation>
+    </message>
+    <message>
+        <source>Who signs</source>
+        <translation>Кто подписывает</translation>
+    </message>
+    <message>
+        <source>The director signs the reports; the executor and the phone are printed at the bottom. Each can be left empty and filled in later.</source>
+        <translation>Отчёты подписывает руководитель; исполнитель и его телефон печатаются внизу. Любое поле можно оставить пустым и заполнить позже.</translation>
+    </message>
+    <message>
+        <source>Synchronisation (optional)</source>
+        <translation>Синхронизация (необязательно)</translation>
+    </message>
+    <message>
+        <source>When several methodists work on their own computers, choose the shared folder on the office network where their changes meet. Leave it empty to work alone.</source>
+        <translation>Если методисты работают каждый на своём компьютере, укажите общую папку в сети учреждения, через которую они обмениваются изменениями. Оставьте поле пустым, если работаете одни.</translation>
+    </message>
+    <message>
+        <source>Where the data come from</source>
+        <translation>Откуда взять данные</translation>
+    </message>
+    <message>
+        <source>Choose how to begin; everything can also be done later.</source>
+        <translation>Выберите, с чего начать; всё это можно сделать и позже.</translation>
+    </message>
+    <message>
+        <source>Load the ОО and the pedagogues from Excel</source>
+        <translation>Загрузить ОО и педагогов из Excel</translation>
+    </message>
+    <message>
+        <source>Open the demonstration database (a made-up district to try the program on)</source>
+        <translation>Открыть демонстрационную базу (вымышленный район, чтобы попробовать программу)</translation>
+    </message>
+    <message>
+        <source>Begin with an empty database</source>
+        <translation>Начать с пустой базы</translation>
+    </message>
+    <message>
+        <source>Template for the ОО…</source>
+        <translation>Шаблон для ОО…</translation>
+    </message>
+    <message>
+        <source>Template for the pedagogues…</source>
+        <translation>Шаблон для педагогов…</translation>
+    </message>
+    <message>
+        <source>A template is a workbook with the expected columns and one example row: fill it (or use your own table — the columns are matched by their headings). The ОО are loaded first, then the pedagogues.</source>
+        <translation>Шаблон — книга Excel с нужными столбцами и одной строкой-примером: заполните его (или возьмите свою таблицу — столбцы сопоставляются по заголовкам). Сначала загружаются ОО, затем педагоги.</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Шаблон</translation>
+    </message>
+    <message>
+        <source>The template was not saved: %1</source>
+        <translation>Шаблон не сохранён: %1</translation>
+    </message>
+</context>
+<context>
     <name>GradePupilsDialog</name>
     <message>
         <source>Pupils by grade — %1</source>
@@ -2158,6 +2273,141 @@ Post the document anyway?</source>
     <message>
         <source>Pupils not saved</source>
         <translation>Число обучающихся не сохранено</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>Staff</source>
+        <translation>Кадры</translation>
+    </message>
+    <message>
+        <source>Courses (KPK) overdue</source>
+        <translation>КПК просрочены</translation>
+    </message>
+    <message>
+        <source>Courses (KPK) due within 90 days</source>
+        <translation>КПК нужны в ближайшие 90 дней</translation>
+    </message>
+    <message>
+        <source>Attestation</source>
+        <translation>Аттестация</translation>
+    </message>
+    <message>
+        <source>Category or SZD overdue</source>
+        <translation>Сроки категории или СЗД прошли</translation>
+    </message>
+    <message>
+        <source>Categories expire within 30 days</source>
+        <translation>Категории истекают в ближайшие 30 дней</translation>
+    </message>
+    <message>
+        <source>Categories expire within 90 days</source>
+        <translation>Категории истекают в ближайшие 90 дней</translation>
+    </message>
+    <message>
+        <source>SZD due within 30 days</source>
+        <translation>СЗД в ближайшие 30 дней</translation>
+    </message>
+    <message>
+        <source>SZD due within 90 days</source>
+        <translation>СЗД в ближайшие 90 дней</translation>
+    </message>
+    <message>
+        <source>Applications whose 30/60 days end this week</source>
+        <translation>Заявления: 30/60 дней истекают на этой неделе</translation>
+    </message>
+    <message>
+        <source>Applications past their 30/60 days</source>
+        <translation>Заявления: 30/60 дней прошли</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Мероприятия</translation>
+    </message>
+    <message>
+        <source>Events of the next days</source>
+        <translation>Мероприятия ближайших дней</translation>
+    </message>
+    <message>
+        <source>Past events without results</source>
+        <translation>Прошедшие мероприятия без итогов</translation>
+    </message>
+    <message>
+        <source>Literature</source>
+        <translation>Литература</translation>
+    </message>
+    <message>
+        <source>Temporary transfers not returned in time</source>
+        <translation>Временные передачи не возвращены в срок</translation>
+    </message>
+    <message>
+        <source>Equipment</source>
+        <translation>Оборудование</translation>
+    </message>
+    <message>
+        <source>Write-off acts awaiting confirmation</source>
+        <translation>Акты списания ждут утверждения</translation>
+    </message>
+    <message>
+        <source>Items in repair over 30 days</source>
+        <translation>В ремонте больше 30 дней</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Главная</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <source>Events reminder…</source>
+        <translation>Напоминание о мероприятиях…</translation>
+    </message>
+    <message>
+        <source>Organization:</source>
+        <translation>ОО:</translation>
+    </message>
+    <message>
+        <source>Open the list of these records</source>
+        <translation>Открыть список этих записей</translation>
+    </message>
+    <message>
+        <source>Synchronisation</source>
+        <translation>Синхронизация</translation>
+    </message>
+    <message>
+        <source>Synchronise</source>
+        <translation>Синхронизировать</translation>
+    </message>
+    <message>
+        <source>Open conflicts</source>
+        <translation>Открытые конфликты</translation>
+    </message>
+    <message>
+        <source>Whole district</source>
+        <translation>Весь район</translation>
+    </message>
+    <message>
+        <source>Today, %1</source>
+        <translation>Сегодня, %1</translation>
+    </message>
+    <message>
+        <source>district: %1</source>
+        <translation>район: %1</translation>
+    </message>
+    <message>
+        <source>Synchronisation is not set up (Service → Settings → Synchronisation).</source>
+        <translation>Синхронизация не настроена (Сервис → Настройки → Синхронизация).</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>ещё не было</translation>
+    </message>
+    <message>
+        <source>Last synchronisation: %1. Changes not sent: %2.</source>
+        <translation>Последняя синхронизация: %1. Не отправлено изменений: %2.</translation>
     </message>
 </context>
 <context>
@@ -2193,6 +2443,14 @@ Post the document anyway?</source>
         <source>Import</source>
         <translation>Импортировать</translation>
     </message>
+    <message>
+        <source>Bold: required. Other headings with the same meaning are recognised; the columns are matched on the next page.</source>
+        <translation>Жирным — обязательные. Другие заголовки с тем же смыслом тоже распознаются; столбцы сопоставляются на следующей странице.</translation>
+    </message>
+    <message>
+        <source>Save a template…</source>
+        <translation>Сохранить шаблон…</translation>
+    </message>
 </context>
 <context>
     <name>InformatisationPage</name>
@@ -2213,8 +2471,32 @@ Post the document anyway?</source>
         <translation>На дату</translation>
     </message>
     <message>
+        <source>Organization</source>
+        <translation>ОО</translation>
+    </message>
+    <message>
+        <source>Pupils</source>
+        <translation>Обучающихся</translation>
+    </message>
+    <message>
         <source>Computers</source>
         <translation>Компьютеры</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Единиц оборудования</translation>
+    </message>
+    <message>
+        <source>In repair or awaiting write-off</source>
+        <translation>В ремонте или ждут списания</translation>
+    </message>
+    <message>
+        <source>Informatisation of the ОО</source>
+        <translation>Информатизация ОО</translation>
+    </message>
+    <message>
+        <source>The figures are counted from the equipment list; change the items there.</source>
+        <translation>Показатели рассчитываются по списку оборудования; изменяйте предметы там.</translation>
     </message>
     <message>
         <source>Other equipment</source>
@@ -2598,6 +2880,14 @@ Post the document anyway?</source>
         <translation>Только чтение: %1</translation>
     </message>
     <message>
+        <source>There is no list here: open a module&apos;s tab.</source>
+        <translation>Здесь нет списка: откройте вкладку модуля.</translation>
+    </message>
+    <message>
+        <source>«%1» does not apply to the list «%2».</source>
+        <translation>«%1» не действует в списке «%2».</translation>
+    </message>
+    <message>
         <source>&amp;Reports…</source>
         <translation>&amp;Отчёты…</translation>
     </message>
@@ -2692,6 +2982,10 @@ Post the document anyway?</source>
     <message>
         <source>&amp;About</source>
         <translation>&amp;О программе</translation>
+    </message>
+    <message>
+        <source>Events &amp;reminder…</source>
+        <translation>&amp;Напоминание о мероприятиях…</translation>
     </message>
     <message>
         <source>Change journal of the &amp;record…</source>
@@ -3496,6 +3790,10 @@ Post the document anyway?</source>
         <translation>Несохранённые изменения</translation>
     </message>
     <message>
+        <source>Don&apos;t save</source>
+        <translation>Не сохранять</translation>
+    </message>
+    <message>
         <source>The record has unsaved changes. Save them?</source>
         <translation>В записи есть несохранённые изменения. Сохранить их?</translation>
     </message>
@@ -3505,6 +3803,10 @@ Post the document anyway?</source>
     <message>
         <source>Search (Ctrl+F)</source>
         <translation>Поиск (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>Показать все</translation>
     </message>
     <message>
         <source>Open</source>
@@ -3529,6 +3831,10 @@ Post the document anyway?</source>
     <message>
         <source>Columns…</source>
         <translation>Столбцы…</translation>
+    </message>
+    <message>
+        <source>Shown: %1</source>
+        <translation>Показаны: %1</translation>
     </message>
     <message>
         <source>Shown: %1 of %2</source>
@@ -4467,6 +4773,25 @@ Open it now?</source>
     <message>
         <source>At least two members.</source>
         <translation>Не менее двух членов комиссии.</translation>
+    </message>
+</context>
+<context>
+    <name>_SyncPage</name>
+    <message>
+        <source>empty: no synchronisation</source>
+        <translation>пусто — без синхронизации</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <source>Sync folder</source>
+        <translation>Папка синхронизации</translation>
+    </message>
+    <message>
+        <source>The folder %1 is not found. Choose an existing folder or leave the field empty.</source>
+        <translation>Папка %1 не найдена. Выберите существующую папку или оставьте поле пустым.</translation>
     </message>
 </context>
 <context>

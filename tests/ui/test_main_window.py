@@ -27,7 +27,7 @@ def window(qtbot: Any, russian: Any, demo_database: DatabaseInfo,
 def test_menus_and_tabs_are_russian(window: MainWindow) -> None:
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus == ["&Файл", "&Правка", "С&правочники", "&Сервис", "Спр&авка"]
-    assert window.tab_titles() == ["Организации", "Кадры", "Мероприятия", "Аттестация",
+    assert window.tab_titles() == ["Главная", "Организации", "Кадры", "Мероприятия", "Аттестация",
                                    "Литература", "Оборудование"]
     assert window.organizations.record_list.model.total_count() == 40
 
@@ -104,6 +104,9 @@ def test_the_status_bar_and_the_start_up_window_remind_of_events(
 
     assert "Мероприятий в ближайшие дни: " in window.reminders_label.text()
     assert "без итогов: 2" in window.reminders_label.text()
+    assert window.remind_on_start() is None, \
+        "the start page has replaced the window on start by default"
+    settings.set(config.EVENTS_REMIND_ON_START, True)
     window.show()
     reminder = window.remind_on_start()
     assert isinstance(reminder, RemindersDialog) and reminder.isVisible()
@@ -119,7 +122,7 @@ def test_the_status_bar_and_the_start_up_window_remind_of_events(
 def test_every_tab_has_a_menu_item_and_ctrl_number(window: MainWindow) -> None:
     keys = [a.shortcut().toString() for a in window.tab_actions]
     assert keys == [f"Ctrl+{n}" for n in range(1, 7)]
-    for action, title in zip(window.tab_actions, window.tab_titles(), strict=True):
+    for action, title in zip(window.tab_actions, window.tab_titles()[1:], strict=True):
         action.trigger()
         assert window.tabs.tabText(window.tabs.currentIndex()) == title
         assert action.text().replace("&", "") == title
@@ -128,7 +131,7 @@ def test_every_tab_has_a_menu_item_and_ctrl_number(window: MainWindow) -> None:
 def test_every_tab_is_a_module_tab_and_the_window_acts_on_its_list(window: MainWindow) -> None:
     from ui.widgets.module_tab import ModuleTab
 
-    assert [window.tabs.indexOf(tab) for tab in window.modules] == list(range(6))  # type: ignore[call-overload]
+    assert [window.tabs.indexOf(tab) for tab in window.modules] == list(range(1, 7))  # type: ignore[call-overload]
     for tab in window.modules:
         assert isinstance(tab, ModuleTab)
         window.tabs.setCurrentWidget(tab)  # type: ignore[call-overload]

@@ -48,7 +48,10 @@ def test_the_window_says_read_only_and_never_synchronises(window: MainWindow,
     assert window.act_backup.isEnabled() and window.act_reports.isEnabled()
     assert window.sync.sync_now(interactive=True) is None
     assert not (archive.parent / "share").exists()
+    window.tabs.setCurrentWidget(window.organizations)
     assert window.organizations.record_list.model.total_count() > 0  # the lists are there
+    assert not window.act_add.isEnabled() and not window.act_delete.isEnabled()
+    assert "только для чтения" in window.act_add.toolTip()
 
 
 def test_a_change_is_refused_with_a_message_and_the_file_is_unchanged(
@@ -57,6 +60,7 @@ def test_a_change_is_refused_with_a_message_and_the_file_is_unchanged(
     shown: list[str] = []
     monkeypatch.setattr(OrganizationDialog, "ask", staticmethod(lambda data, *_a: SCHOOL))
     monkeypatch.setattr(Ask, "error", staticmethod(lambda _p, _t, text: shown.append(text)))
+    window.tabs.setCurrentWidget(window.organizations)
     count = window.organizations.record_list.model.total_count()
     window.organizations.add_record()
     assert shown and "только для чтения" in shown[0]

@@ -14,12 +14,13 @@ from imc_desktop.services.attestation import rules as r
 from imc_desktop.services.attestation.records import DueRow
 from imc_desktop.services.common.rules import Rules
 from imc_desktop.services.staff.rules import add_months
-from ui.attestation.urgency import UrgencyDelegate
+from ui.attestation.urgency import UNTIL_KIND, DaysText, UrgencyDelegate
 from ui.widgets.record_form import DateEdit
 from ui.widgets.record_list import Column, RecordList
 
 HORIZONS = (3, 6, 12)
 CUSTOM = 0
+DAYS_COLUMN = 5  # «Осталось дней»: the one cell marked on an urgent line
 TABLES = {"attestation_records", "leave_periods", "persons", "employments", "organizations"}
 
 
@@ -56,12 +57,18 @@ class DeadlinesPage(QWidget):
         self.record_list = RecordList(
             "attestation_deadlines", self.tr("Attestation deadlines"), self._columns(),
             self._load, TABLES, settings.raw(), self)
-        self.record_list.view.setItemDelegate(UrgencyDelegate(self.record_list.view))
+        self.record_list.view.setItemDelegate(UrgencyDelegate(
+            self.record_list.view, DAYS_COLUMN))
         self._build_filters()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.record_list)
         self.record_list.openRequested.connect(self.openRequested)
+        self.record_list.not_here = {
+            "add": self.tr("The deadlines are counted from the attestation history: open a "
+                           "line to file an application, or add one on «Applications»."),
+            "delete": self.tr("The deadlines are counted from the attestation history; they "
+                              "go when a decision is recorded.")}
         self.record_list.reload()
 
     def _columns(self) -> list[Column]:
@@ -72,8 +79,8 @@ class DeadlinesPage(QWidget):
             Column("position", self.tr("Position"), lambda x: x.position, width=230),
             Column("what", self.tr("What"), lambda x: x.what, width=240),
             Column("due", self.tr("Due"), lambda x: x.due, kind="date", width=95),
-            Column("days_left", self.tr("Days left"), lambda x: x.days_left, kind="int",
-                   width=95),
+            Column("days_left", self.tr("Days left"), lambda x: DaysText(x.days_left),
+                   kind=UNTIL_KIND, width=185),
             Column("reason", self.tr("Reason"), lambda x: x.reason, width=300),
         ]
 

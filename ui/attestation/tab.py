@@ -6,6 +6,7 @@ from dataclasses import replace
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from imc_desktop import clock, config
@@ -29,6 +30,7 @@ from ui.widgets.module_tab import ModuleTab
 from ui.widgets.record_list import Column, RecordList
 
 FILED, DECIDED = attestation.STAGES[0], attestation.STAGES[2]
+HISTORY_DATE_COLUMN = 6  # «Дата решения»
 NAMES_IN_QUESTION = 10
 
 
@@ -140,6 +142,9 @@ class AttestationTab(QWidget):
         records = RecordList("attestation_history", self.tr("Attestation history"), columns,
                              lambda: attestation.history(self.rules()), TABLES,
                              self.settings.raw(), self)
+        header = records.view.horizontalHeader()
+        if header.sortIndicatorSection() < 0:  # newest decisions first, until the user sorts
+            header.setSortIndicator(HISTORY_DATE_COLUMN, Qt.SortOrder.DescendingOrder)
         records.openRequested.connect(self.open_record)
         records.addRequested.connect(lambda: self._edit(AttestationData(stage=DECIDED)))
         records.deleteRequested.connect(self.delete_records)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex
 from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
@@ -49,6 +49,37 @@ class UntilText(str):
     __hash__ = str.__hash__
 
 
+class DaysText(str):
+    """Days to a deadline as words — «просрочено на 392 дн.», «сегодня», «через 12 дн.» —
+    sorted by the number of days."""
+
+    days: int
+
+    def __new__(cls, days: int) -> DaysText:
+        words = (f"просрочено на {-days} дн." if days < 0 else "сегодня" if days == 0
+                 else f"через {days} дн.")
+        text = super().__new__(cls, words)
+        text.days = days
+        return text
+
+    def _other(self, other: object) -> int:
+        return other.days if isinstance(other, DaysText) else 0
+
+    def __lt__(self, other: object) -> bool:
+        return self.days < self._other(other)
+
+    def __gt__(self, other: object) -> bool:
+        return self.days > self._other(other)
+
+    def __le__(self, other: object) -> bool:
+        return not self > other
+
+    def __ge__(self, other: object) -> bool:
+        return not self < other
+
+    __hash__ = str.__hash__
+
+
 def until_text(kind: str, decision: str, decided_on: date | None, explicit: date | None,
                rules: r.AttestationRules) -> UntilText | None:
     """When a decision stops counting; «бессрочно» for a category without a term."""
@@ -69,11 +100,23 @@ def urgency(row: Any) -> str | None:
 
 
 class UrgencyDelegate(QStyledItemDelegate):
+    """Whole rows tinted; or, with `mark_column`, only that cell marked (a red or orange
+    word in bold: a long list of overdue lines stays readable, not a red wall)."""
+
+    def __init__(self, parent: QObject | None = None, mark_column: int | None = None) -> None:
+        super().__init__(parent)
+        self.mark_column = mark_column
+
     def initStyleOption(self, option: QStyleOptionViewItem,
                         index: QModelIndex | QPersistentModelIndex) -> None:
         super().initStyleOption(option, index)
         level = urgency(index.data(ROW_ROLE))
-        if level is not None:
+        if level is not None and self.mark_column is not None:
+            if index.column() == self.mark_column:
+                option.palette.setColor(QPalette.ColorRole.Text,
+                                        OVERDUE_TEXT if level == OVERDUE else SOON_TEXT)
+                option.font.setBold(True)
+        elif level is not None:
             text, background = ((OVERDUE_TEXT, OVERDUE_BACKGROUND) if level == OVERDUE
                                 else (SOON_TEXT, SOON_BACKGROUND))
             option.palette.setColor(QPalette.ColorRole.Text, text)

@@ -38,6 +38,9 @@ class ActsPage(QWidget):
                                       settings.raw(), self)
         self.record_list.openRequested.connect(self.show_act)
         self.record_list.deleteRequested.connect(self.withdraw)
+        self.record_list.not_here["add"] = self.tr(
+            "An act is drawn up from the items: select them on «Items» and move or write "
+            "them off.")
         show, confirm, withdraw = (QPushButton(self.tr("Show the act")),
                                    QPushButton(self.tr("Confirm the write-off")),
                                    QPushButton(self.tr("Withdraw the write-off act")))

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSettings, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -21,6 +21,7 @@ from imc_desktop import clock
 from imc_desktop.services.equipment import stats
 from ui.widgets.changes import change_bridge
 from ui.widgets.record_form import DateEdit
+from ui.widgets.record_list import Column, RecordList
 
 COLORS = (QColor("#3b6ea5"), QColor("#d98c2b"), QColor("#5a9e5a"))
 TABLES = frozenset({"equipment_items", "organizations"})
@@ -149,12 +150,36 @@ class BarChart(QWidget):
             x += 24 + painter.fontMetrics().horizontalAdvance(series.title)
 
 
+@dataclass(frozen=True)
+class ChartRow:
+    """One ОО of the charts' table (what «Экспорт в Excel» writes from this page)."""
+
+    organization: str
+    pupils: int
+    computers: int
+    per_100: float | None
+    items: int
+    out_of_order: int
+    share: float
+
+
+def chart_rows(pupils: Sequence[stats.PupilsRow], state: Sequence[stats.StateRow]
+               ) -> list[ChartRow]:
+    states = {r.organization: r for r in state}
+    empty = stats.StateRow("", 0, 0, 0)
+    return [ChartRow(r.organization, r.pupils, r.computers, r.per_100,
+                     (s := states.get(r.organization, empty)).total,
+                     s.in_repair + s.to_write_off, s.share) for r in pupils]
+
+
 class InformatisationPage(QWidget):
     """The three figures of statute 3.2.16 as charts on a date (today by default, or the
-    district as it stood on a past date), refreshed when equipment changes."""
+    district as it stood on a past date), refreshed when equipment changes; below them the
+    table of the ОО figures, which the window's export and print take."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, store: QSettings | None = None) -> None:
         super().__init__(parent)
+        self.rows: list[ChartRow] = []
         self.on_date = DateEdit()
         self.on_date.set_date_value(clock.today())
         self.on_date.editingFinished.connect(self._on_date_edited)
@@ -168,6 +193,8 @@ class InformatisationPage(QWidget):
         grid.addWidget(self.age, 0, 0, 1, 2)
         grid.addWidget(self.pupils, 1, 0)
         grid.addWidget(self.state, 1, 1)
+        self.record_list = self._table(store or QSettings())
+        grid.addWidget(self.record_list, 2, 0, 1, 2)
         inner = QWidget()
         inner.setLayout(grid)
         scroll = QScrollArea()
@@ -183,6 +210,28 @@ class InformatisationPage(QWidget):
         layout.addWidget(scroll, 1)
         self.stale = True
         change_bridge().changed.connect(self._on_changed)
+
+    def _table(self, store: QSettings) -> RecordList:
+        columns = [
+            Column("organization", self.tr("Organization"), lambda r: r.organization,
+                   width=260),
+            Column("pupils", self.tr("Pupils"), lambda r: r.pupils, kind="int", width=100),
+            Column("computers", self.tr("Computers"), lambda r: r.computers, kind="int",
+                   width=100),
+            Column("per_100", self.tr("Computers per 100 pupils"), lambda r: r.per_100,
+                   kind="number", width=190),
+            Column("items", self.tr("Items"), lambda r: r.items, kind="int", width=90),
+            Column("out_of_order", self.tr("In repair or awaiting write-off"),
+                   lambda r: r.out_of_order, kind="int", width=220),
+            Column("share", self.tr("Out of order, %"), lambda r: r.share, kind="number",
+                   width=140)]
+        records = RecordList("equipment_informatisation", self.tr("Informatisation of the ОО"),
+                             columns, lambda: self.rows, set(), store, self)
+        records.setMinimumHeight(320)
+        why = self.tr("The figures are counted from the equipment list; change the items "
+                      "there.")
+        records.not_here = {"add": why, "delete": why, "open": why}
+        return records
 
     def _on_changed(self, tables: frozenset[str]) -> None:
         if "*" in tables or TABLES & tables:
@@ -227,6 +276,8 @@ class InformatisationPage(QWidget):
         state = [r for r in stats.out_of_order(data) if r.organization != stats.TOTAL]
         self.state.set_data([r.organization for r in state], [
             Series(self.tr("Out of order, %"), tuple(r.share for r in state))])
+        self.rows = chart_rows(pupils, state)
+        self.record_list.reload()
         average = stats.average_age(on, data)
         self.summary.setText(self.tr("Average age of computers: %1 years").replace(
             "%1", "—" if average is None else f"{average:.1f}".replace(".", ",")))

@@ -35,7 +35,9 @@ class EquipmentTab(QWidget):
                                      self)
         self.duplicates.openRequested.connect(self.items.open_item)
         self.duplicates.deleteRequested.connect(self.items.delete_items)
-        self.charts = InformatisationPage(self)
+        self.duplicates.not_here["add"] = self.tr(
+            "Duplicates are found among the items: add an item on «Items».")
+        self.charts = InformatisationPage(self, settings.raw())
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.items, self.tr("Items"))
@@ -69,12 +71,13 @@ class EquipmentTab(QWidget):
     def record_list(self) -> RecordList:
         """The list on screen (the main window's export and search act on it)."""
         lists = {0: self.items.record_list, 1: self.acts.record_list,
-                 2: self.counting.record_list, 3: self.duplicates}
+                 2: self.counting.record_list, 3: self.duplicates,
+                 4: self.charts.record_list}
         return lists.get(self.tabs.currentIndex(), self.items.record_list)
 
     def lists(self) -> list[RecordList]:
         return [self.items.record_list, self.acts.record_list, self.counting.record_list,
-                self.duplicates]
+                self.duplicates, self.charts.record_list]
 
 
 if TYPE_CHECKING:  # the main window takes the tab as a ModuleTab

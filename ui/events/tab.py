@@ -137,6 +137,7 @@ class EventsTab(QWidget):
 
     def _connect(self) -> None:
         self.views.idClicked.connect(self.set_view)
+        self.stack.currentChanged.connect(self._view_shown)
         self.today_button.clicked.connect(self.go_today)
         self.back_button.clicked.connect(lambda: self.step(-1))
         self.forward_button.clicked.connect(lambda: self.step(1))
@@ -158,7 +159,13 @@ class EventsTab(QWidget):
         return self.stack.currentIndex()
 
     def set_view(self, index: int) -> None:
-        self.stack.setCurrentIndex(index)
+        if self.stack.currentIndex() != index:
+            self.stack.setCurrentIndex(index)  # _view_shown() follows
+        else:
+            self._view_shown(index)
+
+    def _view_shown(self, index: int) -> None:
+        """The view on screen, however it came there (a button, or a link to the list)."""
         self.views.button(index).setChecked(True)
         for button in (self.today_button, self.back_button, self.forward_button):
             button.setEnabled(index != LIST)

@@ -54,6 +54,9 @@ class BalancesPage(QWidget):
                                       self._columns(), self._load, set(bal.TABLES),
                                       settings.raw(), self)
         self.record_list.view.setItemDelegate(OutdatedDelegate(self.record_list.view))
+        why = self.tr("The balances are counted from the documents: receive, transfer or "
+                      "write off copies on «Documents».")
+        self.record_list.not_here = {"add": why, "open": why, "delete": why}
         filters = self.record_list.filters
         filters.addWidget(QLabel(self.tr("On")))
         filters.addWidget(self.on_date)

@@ -3,6 +3,7 @@ Generic over the kinds of services.importing; long steps run off the GUI thread.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import Any
 
@@ -111,6 +112,24 @@ class ImportWizard(QWizard):
         return wizard.summary
 
 
+def expected_columns(kind: ImportKind) -> str:
+    """The kind's headings, the required ones in bold (other headings that mean the same
+    are recognised too: the mapping page matches them)."""
+    names = [f"<b>{html.escape(f.title)}</b>" if f.required else html.escape(f.title)
+             for f in kind.fields]
+    return ", ".join(names) + "<br>" + html.escape(QCoreApplication.translate(
+        "ImportWizard", "Bold: required. Other headings with the same meaning are recognised; "
+        "the columns are matched on the next page."))
+
+
+def template_path(parent: QWidget, suggested: Path) -> Path | None:
+    """Where to save a template (tests replace this)."""
+    name, _ = QFileDialog.getSaveFileName(
+        parent, QCoreApplication.translate("ImportWizard", "Save a template…"),
+        str(suggested), "Excel (*.xlsx)")
+    return Path(name) if name else None
+
+
 class _Page(QWizardPage):
     def __init__(self, wizard: ImportWizard, title: str, subtitle: str) -> None:
         super().__init__()
@@ -136,6 +155,29 @@ class FilePage(_Page):
         file_row.addWidget(browse)
         form.addRow(self.tr("File:"), file_row)
         form.addRow(self.tr("Sheet:"), self.sheet)
+        self.columns = QLabel(expected_columns(wizard.kind))
+        self.columns.setWordWrap(True)
+        self.template_button = QPushButton(self.tr("Save a template…"))
+        self.template_button.setToolTip(self.tr(
+            "A workbook with these columns and one example row, to fill in"))
+        self.template_button.clicked.connect(self.save_template)
+        form.addRow(self.tr("Expected columns:"), self.columns)
+        template_row = QHBoxLayout()
+        template_row.addWidget(self.template_button)
+        template_row.addStretch(1)
+        form.addRow("", template_row)
+
+    def save_template(self) -> Path | None:
+        kind = self.wiz.kind
+        target = template_path(self, Path.home() / f"{kind.title} — шаблон.xlsx")
+        if target is None:
+            return None
+        try:
+            importing.template(kind.name, target.parent).replace(target)
+        except (OSError, ServiceError) as exc:
+            Ask.error(self, self.tr("Template"), str(exc))
+            return None
+        return target
 
     def browse(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(

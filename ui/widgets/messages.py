@@ -46,3 +46,20 @@ def save_over_changes(parent: QWidget | None, title: str, save: Callable[[bool],
         if not Ask.confirm(parent, title, f"{exc}\n\n{question}"):
             return None
     return save(True)
+
+
+def unsaved_box(parent: QWidget | None, text: str) -> QMessageBox:
+    """«Сохранить / Не сохранять / Отмена» about unsaved changes (Qt's own «Discard» reads
+    «Отклонить» in Russian, which is not what the user is deciding)."""
+    box = QMessageBox(QMessageBox.Icon.Question,
+                      QCoreApplication.translate("RecordForm", "Unsaved changes"), text,
+                      QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                      | QMessageBox.StandardButton.Cancel, parent)
+    box.setDefaultButton(QMessageBox.StandardButton.Save)
+    box.button(QMessageBox.StandardButton.Discard).setText(
+        QCoreApplication.translate("RecordForm", "Don't save"))
+    return box
+
+
+def ask_unsaved(parent: QWidget | None, text: str) -> QMessageBox.StandardButton:
+    return QMessageBox.StandardButton(unsaved_box(parent, text).exec())

@@ -6,9 +6,10 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import (
+    QCalendarWidget,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -23,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from imc_desktop import clock
+from imc_desktop.paths import resource_path
 from imc_desktop.validation import format_date, parse_date
 
 Validator = Callable[[dict[str, Any]], dict[str, str]]
@@ -30,12 +33,44 @@ ERROR_STYLE = "color: #b00020;"
 
 
 class DateEdit(QLineEdit):
-    """A date typed as дд.мм.гггг; may be left empty."""
+    """A date typed as дд.мм.гггг (or «12.03.85», written out in full when the field is
+    left) or picked from the calendar of the button inside the field; may be left empty."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setPlaceholderText(self.tr("dd.mm.yyyy"))
-        self.setMaximumWidth(130)
+        self.setMaximumWidth(150)
+        self.calendar_action = self.addAction(
+            QIcon(str(resource_path("icons", "calendar.svg"))),
+            QLineEdit.ActionPosition.TrailingPosition)
+        self.calendar_action.setToolTip(self.tr("Choose on the calendar"))
+        self.calendar_action.triggered.connect(self.show_calendar)
+        self.calendar: QCalendarWidget | None = None
+        self.editingFinished.connect(self._write_out)
+
+    def _write_out(self) -> None:
+        value = self.date_value()
+        if isinstance(value, date) and self.text() != format_date(value):
+            self.set_date_value(value)
+
+    def show_calendar(self) -> None:
+        """A calendar below the field, on the date typed (else today); a click sets it."""
+        if self.calendar is None:
+            self.calendar = QCalendarWidget()
+            self.calendar.setWindowFlags(Qt.WindowType.Popup)
+            self.calendar.setGridVisible(True)
+            self.calendar.clicked.connect(self._picked)
+        value = self.date_value()
+        day = value if isinstance(value, date) else clock.today()
+        self.calendar.setSelectedDate(QDate(day.year, day.month, day.day))
+        self.calendar.move(self.mapToGlobal(self.rect().bottomLeft()))
+        self.calendar.show()
+
+    def _picked(self, day: QDate) -> None:
+        self.set_date_value(day.toPython())  # type: ignore[arg-type]
+        if self.calendar is not None:
+            self.calendar.hide()
+        self.editingFinished.emit()
 
     def date_value(self) -> date | None | str:
         """The date, None when empty, or the raw text when it is not a date."""
@@ -205,11 +240,10 @@ class RecordForm(QDialog):
     @staticmethod
     def confirm_discard(parent: QWidget) -> QMessageBox.StandardButton:
         """Asks what to do with unsaved changes; tests replace it."""
-        return QMessageBox.question(
-            parent, QCoreApplication.translate("RecordForm", "Unsaved changes"),
-            QCoreApplication.translate("RecordForm", "The record has unsaved changes. Save them?"),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+        from ui.widgets.messages import ask_unsaved
+
+        return ask_unsaved(parent, QCoreApplication.translate(
+            "RecordForm", "The record has unsaved changes. Save them?"))
 
 
 def _read(editor: QWidget) -> Any:

@@ -5,15 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import SIGNAL, QByteArray, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -44,6 +46,9 @@ class RecordList(QWidget):
         super().__init__(parent)
         self.list_id, self.title, self._loader = list_id, title, loader
         self._tables, self._store = set(tables), store
+        self._own_predicate: Callable[[Any], bool] | None = None
+        self._only: Callable[[Any], bool] | None = None
+        self.not_here: dict[str, str] = {}  # command → why it does not apply to this list
         self.model = RecordTableModel(columns, self)
         self._build_ui()
         self._restore_layout()
@@ -68,6 +73,7 @@ class RecordList(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
+        layout.addWidget(self._only_bar())
         layout.addWidget(self.view, 1)
         layout.addWidget(self.footer)
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
@@ -77,6 +83,23 @@ class RecordList(QWidget):
         self.model.modelReset.connect(self._update_footer)
         self.model.layoutChanged.connect(self._update_footer)
         self._build_actions()
+
+    def _only_bar(self) -> QFrame:
+        """«Показаны: …» with «Показать все», above the list while show_only() holds."""
+        self.only_bar = QFrame()
+        self.only_bar.setObjectName("only_bar")
+        self.only_bar.setStyleSheet(
+            "#only_bar { background: #fff4ce; border: 1px solid #e0c97a; border-radius: 3px; }")
+        self.only_label = QLabel()
+        self.only_label.setWordWrap(True)
+        self.show_all_button = QPushButton(self.tr("Show all"))
+        self.show_all_button.clicked.connect(lambda: self.show_only("", None))
+        row = QHBoxLayout(self.only_bar)
+        row.setContentsMargins(6, 2, 6, 2)
+        row.addWidget(self.only_label, 1)
+        row.addWidget(self.show_all_button)
+        self.only_bar.hide()
+        return self.only_bar
 
     def _setup_view(self) -> None:
         view, header = self.view, self.view.horizontalHeader()
@@ -115,6 +138,18 @@ class RecordList(QWidget):
         self.act_print = action(self.tr("Print list…"), lambda: self._export("print"))
         self.act_columns = action(self.tr("Columns…"), self.choose_columns)
 
+    # ---------------------------------------------------------------- commands
+    COMMANDS = {"add": "addRequested()", "open": "openRequested(PyObject)",
+                "delete": "deleteRequested(QVariantList)"}
+
+    def supports(self, command: str) -> bool:
+        """Whether «add», «open» or «delete» does something on this list: its tab listens
+        and has not said otherwise (see `not_here`)."""
+        if command in self.not_here:
+            return False
+        signal = self.COMMANDS.get(command)
+        return signal is None or self.receivers(SIGNAL(signal)) > 0
+
     # ---------------------------------------------------------------- data
     def reload(self) -> None:
         """Ask the service again; keep the search, the sort and the selected record.
@@ -140,7 +175,27 @@ class RecordList(QWidget):
             self.reload()
 
     def set_predicate(self, predicate: Callable[[Any], bool] | None) -> None:
-        self.model.set_predicate(predicate)
+        """The tab's own filters (kept apart from show_only())."""
+        self._own_predicate = predicate
+        self._apply_predicates()
+
+    def show_only(self, label: str, predicate: Callable[[Any], bool] | None) -> None:
+        """Only the rows a link chose (the start page's counts), said in a bar above the
+        list until «Показать все»; None shows all again. The search is cleared."""
+        self._only = predicate
+        self.only_label.setText(self.tr("Shown: %1").replace("%1", label))
+        self.only_bar.setVisible(predicate is not None)
+        if predicate is not None:
+            self.search.clear()
+            self.model.set_search("")
+        self._apply_predicates()
+
+    def _apply_predicates(self) -> None:
+        own, only = self._own_predicate, self._only
+        if own is not None and only is not None:
+            self.model.set_predicate(lambda row: only(row) and own(row))
+        else:
+            self.model.set_predicate(own or only)
 
     def _apply_search(self) -> None:
         self.model.set_search(self.search.text())

@@ -278,6 +278,7 @@ class ApplicationRow:
     consider_by: date | None
     finish_by: date | None
     overdue: bool
+    organization_id: str = ""
 
 
 def _due_rows(pid: str, p: PersonAttestationFacts, today: date, until: date,
@@ -308,9 +309,24 @@ def deadlines(until: date, rules: Rules, today: date | None = None) -> list[DueR
     today = today or clock.today()
     with bulk_allocation(), session_scope() as s:
         people = people_in(s)
+    return _deadline_rows(people, today, until, rules)
+
+
+def _deadline_rows(people: dict[str, PersonAttestationFacts], today: date, until: date,
+                   rules: Rules) -> list[DueRow]:
     rows = [due for pid, p in people.items() if p.organization
             for due in _due_rows(pid, p, today, until, rules.attestation)]
     return sorted(rows, key=lambda x: (x.due, x.person_name))
+
+
+def overview(until: date, rules: Rules, today: date | None = None
+             ) -> tuple[list[DueRow], list[ApplicationRow]]:
+    """`deadlines(until)` and `applications()` from one reading of the database."""
+    today = today or clock.today()
+    with bulk_allocation(), session_scope() as s:
+        people = people_in(s)
+    return (_deadline_rows(people, today, until, rules),
+            _application_rows(people, today, rules))
 
 
 def history(rules: Rules) -> list[HistoryRow]:
@@ -330,6 +346,11 @@ def applications(rules: Rules, today: date | None = None) -> list[ApplicationRow
     today = today or clock.today()
     with session_scope() as s:
         people = people_in(s)
+    return _application_rows(people, today, rules)
+
+
+def _application_rows(people: dict[str, PersonAttestationFacts], today: date, rules: Rules
+                      ) -> list[ApplicationRow]:
     rows = []
     for p in people.values():
         for x in p.records or []:
@@ -340,7 +361,7 @@ def applications(rules: Rules, today: date | None = None) -> list[ApplicationRow
                 x.id, x.person_id, p.name, p.organization, x.kind, x.applied_on, x.stage,
                 x.started_on, limits.consider_by, limits.finish_by,
                 r.application_overdue(x.applied_on, x.started_on, False, today,
-                                      rules.attestation)))
+                                      rules.attestation), p.organization_id or ""))
     return sorted(rows, key=lambda a: (a.applied_on or date.min, a.person_name))
 
 

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from imc_desktop.db import session_scope
-from imc_desktop.importers import ImportFailed as ImportFailed  # the screens take these from here
+from imc_desktop.importers import ImportFailed as ImportFailed
+from imc_desktop.importers import ImportField as ImportField  # the screens take these from here
 from imc_desktop.importers import ImportKind as ImportKind
 from imc_desktop.importers import ImportOptions as ImportOptions
 from imc_desktop.importers import ImportPreview as ImportPreview
@@ -83,3 +85,48 @@ def organization_references(_field: str = "") -> dict[str, str]:
     names = {full: org_id for org_id, _short, full in rows if full}
     names.update({short: org_id for org_id, short, _full in rows})
     return names
+
+
+# ---------------------------------------------------------------- templates
+
+EXAMPLES: dict[str, dict[str, object]] = {
+    "organizations": {
+        "full_name": "Муниципальное бюджетное общеобразовательное учреждение "
+                     "«Ивановская средняя общеобразовательная школа»",
+        "short_name": "МБОУ «Ивановская СОШ»", "kind": "школа", "legal_form": "МБОУ",
+        "inn": "7205011944", "kpp": "720501001", "ogrn": "1027201234565",
+        "okpo": "45781234", "legal_address": "Тюменская область, с. Ивановка, ул. Школьная, 1",
+        "actual_address": "Тюменская область, с. Ивановка, ул. Школьная, 1",
+        "head_name": "Иванова Мария Петровна", "head_phone": "+7 (34535) 2-11-11",
+        "head_email": "school@example.ru", "website": "ivanovka.example.ru", "pupils": 254},
+    "staff": {
+        "last_name": "Петрова", "first_name": "Анна", "middle_name": "Сергеевна",
+        "sex": "ж", "birth_date": date(1985, 3, 12), "snils": "112-233-445 95",
+        "inn": "", "phone": "+7 912 000-00-00", "email": "petrova@example.ru",
+        "organization": "МБОУ «Ивановская СОШ»", "position": "учитель",
+        "job_type": "основное", "load": 1.0, "subjects": "математика, информатика",
+        "hired_on": date(2010, 9, 1), "appointed_on": date(2010, 9, 1),
+        "education": "высшее", "institution": "Тюменский государственный университет",
+        "graduation_year": 2007, "speciality": "Математика",
+        "qualification": "Учитель математики", "ped_experience": "16 лет 3 мес.",
+        "total_experience": "18 лет", "experience_as_of": date(2026, 9, 1),
+        "category": "первая"},
+}
+
+
+def template(kind_name: str, folder: Path) -> Path:
+    """The kind's template workbook in `folder`: its headings and one example row."""
+    from exports.import_template import write_import_template
+
+    kind = get_kind(kind_name)
+    examples = EXAMPLES.get(kind_name, {})
+    fields = kind.fields
+    return write_import_template(
+        folder / f"Шаблон — {kind.title}.xlsx", kind.title, [f.title for f in fields],
+        [f.required for f in fields], [examples.get(f.name, _example(f)) for f in fields])
+
+
+def _example(field: ImportField) -> object:
+    if field.choices:
+        return field.choices[0]
+    return {"date": date(2026, 9, 1), "int": 1, "number": 1, "bool": "да"}.get(field.kind, "")

@@ -14,7 +14,7 @@ from imc_desktop import validation as v
 from imc_desktop.db import session_scope
 from imc_desktop.services.common.errors import InUse, NotFound, ValidationFailed
 from imc_desktop.services.common.records import load_or_new, write_fields
-from imc_desktop.services.common.references import referring_counts
+from imc_desktop.services.common.references import referrers_text, referring_counts
 from imc_desktop.services.common.rows import bulk_allocation, fast_row
 from models import Organization
 from models.organization import LEGAL_FORMS, ORG_KINDS
@@ -23,7 +23,6 @@ TABLE = "organizations"
 KINDS = ORG_KINDS
 FORMS = LEGAL_FORMS
 
-TABLE_TITLES = {"organizations": "организации", "employments": "места работы педагогов"}
 
 
 @dataclass(frozen=True)
@@ -164,7 +163,7 @@ def delete_organization(org_id: str) -> None:
             raise NotFound("Организация не найдена: возможно, её уже удалили.")
         counts = referring_counts(s, TABLE, org_id)
         if counts:
-            what = ", ".join(f"{TABLE_TITLES.get(t, t)}: {n}" for t, n in sorted(counts.items()))
+            what = referrers_text(counts)
             raise InUse(
                 f"Нельзя удалить «{org.short_name}»: на неё ссылаются записи ({what}). "
                 "Отметьте организацию как реорганизованную вместо удаления."

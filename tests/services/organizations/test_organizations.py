@@ -81,7 +81,7 @@ def test_delete_is_refused_while_something_refers_to_the_organization(
         s.execute(text("CREATE TABLE staff_probe (id TEXT PRIMARY KEY, organization_id TEXT "
                        "REFERENCES organizations(id))"))
         s.execute(text("INSERT INTO staff_probe VALUES ('p1', :o)"), {"o": org_id})
-    with pytest.raises(InUse, match="Покровская СОШ.*staff_probe: 1"):
+    with pytest.raises(InUse, match="Покровская СОШ.*другие записи: 1"):
         orgs.delete_organization(org_id)
     assert orgs.get_organization(org_id).short_name == SCHOOL.short_name
     with db.session_scope() as s:
@@ -146,3 +146,17 @@ def test_the_same_change_on_both_sides_is_no_clash(database: DatabaseInfo) -> No
     _changed_elsewhere(org_id, pupils=350)
     orgs.save_organization(replace(loaded, pupils=350), loaded)
     assert orgs.get_organization(org_id).pupils == 350
+
+
+def test_a_refused_delete_names_what_refers_in_russian(demo_database: object) -> None:
+    """«педагоги: 18, оборудование: 11…», never a table's name."""
+    import re
+
+    from imc_desktop.services.common.errors import InUse
+
+    busiest = max(orgs.list_organizations(), key=lambda o: o.pupils or 0)
+    with pytest.raises(InUse) as refused:
+        orgs.delete_organization(busiest.id)
+    text = str(refused.value)
+    assert re.search(r"педагоги: \d+", text) and re.search(r"оборудование: \d+", text)
+    assert not re.search(r"[a-z_]{4,}", text), text

@@ -162,7 +162,7 @@ def test_cohort_course_for_many(school: str) -> None:
 
 def test_delete_person_and_the_ou_refusal(school: str) -> None:
     person_id = sw.save_person(teacher(school), RULES, TODAY)
-    with pytest.raises(InUse, match="места работы педагогов: 1"):
+    with pytest.raises(InUse, match="педагоги: 1"):
         orgs.delete_organization(school)
     sw.delete_person(person_id)
     assert staff.list_staff(RULES, TODAY) == []

@@ -7,7 +7,8 @@ from datetime import date
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QStyleOptionViewItem
 
 from imc_desktop import config
@@ -59,11 +60,16 @@ def due_keys(rows: list[attestation.DueRow]) -> list[tuple[str, str, date]]:
     return sorted((x.person_id, x.what, x.due) for x in rows)
 
 
-def text_colour(records: Any, row: int) -> Any:
-    view = records.view
+def text_colour(records: Any, row: int, column: int = 0) -> Any:
+    option = style_of(records, row, column)
+    return QColor(option.palette.text().color())
+
+
+def style_of(records: Any, row: int, column: int) -> QStyleOptionViewItem:
     option = QStyleOptionViewItem()
-    view.itemDelegate().initStyleOption(option, records.model.index(row, 0, QModelIndex()))
-    return option.palette.text().color()
+    records.view.itemDelegate().initStyleOption(
+        option, records.model.index(row, column, QModelIndex()))
+    return option
 
 
 def test_deadlines_show_the_service_rows_for_the_horizon(
@@ -80,14 +86,36 @@ def test_deadlines_show_the_service_rows_for_the_horizon(
     assert due_keys(shown) == due_keys(attestation.deadlines(page.until(), rules))
 
 
-def test_deadlines_paint_overdue_red_and_soon_orange(tab: AttestationTab) -> None:
+def test_deadlines_mark_the_days_overdue_red_and_soon_orange(tab: AttestationTab) -> None:
+    """A red word in the days' cell, not a red wall: the other cells stay plain."""
+    from ui.attestation.deadlines import DAYS_COLUMN
+
     records = tab.deadlines.record_list
+    assert records.model.columns[DAYS_COLUMN].key == "days_left"
     rows = list(records.model.visible_rows())
     overdue = next(i for i, x in enumerate(rows) if x.days_left < 0)
-    assert text_colour(records, overdue) == OVERDUE_TEXT
+    assert text_colour(records, overdue, DAYS_COLUMN) == OVERDUE_TEXT
+    marked = style_of(records, overdue, DAYS_COLUMN)
+    assert marked.font.bold()
+    assert text_colour(records, overdue, 0) != OVERDUE_TEXT
+    plain = style_of(records, overdue, 0)
+    assert plain.backgroundBrush.style() == Qt.BrushStyle.NoBrush
     soon = [i for i, x in enumerate(rows) if 0 <= x.days_left <= 30]
     if soon:
-        assert text_colour(records, soon[0]) == SOON_TEXT
+        assert text_colour(records, soon[0], DAYS_COLUMN) == SOON_TEXT
+
+
+def test_deadlines_say_the_days_in_words_and_sort_by_them(tab: AttestationTab) -> None:
+    from ui.attestation.deadlines import DAYS_COLUMN
+
+    records = tab.deadlines.record_list
+    rows = list(records.model.visible_rows())
+    late = next(i for i, x in enumerate(rows) if x.days_left < 0)
+    text = records.model.index(late, DAYS_COLUMN).data()
+    assert text == f"просрочено на {-rows[late].days_left} дн."
+    records.model.sort(DAYS_COLUMN, Qt.SortOrder.AscendingOrder)
+    days = [x.days_left for x in records.model.visible_rows()]
+    assert days == sorted(days)
 
 
 def test_deadlines_filter_by_kind(tab: AttestationTab) -> None:
@@ -279,3 +307,12 @@ def test_deadlines_name_the_true_reason_and_skip_those_exempt(tab: AttestationTa
     exempt = [p for p in staff_rows() if (status := attestation.person_attestation(
         p.id, RULES)).next_date is None and "освобождение от СЗД" in status.next_reason]
     assert exempt and not {p.id for p in exempt} & listed
+
+
+def test_history_opens_sorted_by_the_decision_date_newest_first(tab: AttestationTab) -> None:
+    from ui.attestation.tab import HISTORY_DATE_COLUMN
+
+    records = tab.history
+    assert records.model.columns[HISTORY_DATE_COLUMN].key == "decided_on"
+    days = [x.decided_on for x in records.model.visible_rows() if x.decided_on]
+    assert len(days) > 10 and days == sorted(days, reverse=True)

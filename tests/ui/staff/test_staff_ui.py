@@ -316,7 +316,7 @@ def test_main_window_has_the_staff_tab_second(qtbot: Any, demo_database: Databas
 
     window = MainWindow(settings)
     qtbot.addWidget(window)
-    assert window.tabs.widget(1) is window.staff
+    assert window.tabs.widget(2) is window.staff
     assert window.staff.record_list.exporter is not None
     assert window.staff.record_list.model.total_count() == 0, "read when first shown"
     window.tab_actions[1].trigger()

@@ -220,3 +220,21 @@ def test_a_fpu_import_shows_what_changed(qtbot: Any, tmp_path: Path, database: D
     assert details.caption.text() != page.details.caption.text(), "done, not «would»"
     details.copy_button.click()
     assert QApplication.clipboard().text() == "\n".join(FPU_DETAILS)
+
+
+def test_the_first_page_lists_the_columns_and_saves_the_template_which_then_imports(
+        qtbot: Any, tmp_path: Path, database: DatabaseInfo, errors: list[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import ui.widgets.import_wizard as wizard_module
+
+    wizard = _wizard(qtbot, tmp_path)
+    text = wizard.file_page.columns.text()
+    assert "<b>Краткое наименование</b>" in text and "ИНН" in text and "<b>ИНН</b>" not in text
+    target = tmp_path / "шаблон ОО.xlsx"
+    monkeypatch.setattr(wizard_module, "template_path", lambda _p, _s: target)
+    wizard.file_page.template_button.click()
+    assert wizard.file_page.set_path(target)
+    wizard.next()
+    assert wizard.currentId() == MAPPING_PAGE
+    assert wizard.mapping_page.isComplete(), "the template's headings map by themselves"
+    assert errors == []

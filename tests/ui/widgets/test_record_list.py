@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 
 from imc_desktop.services.common import notifier
@@ -134,3 +136,41 @@ def test_sorting_keeps_the_selected_record(qtbot: object, tmp_path: Path) -> Non
     records.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
     assert records.current_row() == chosen
     assert records.selected_rows() == [chosen]
+
+
+def test_the_unsaved_changes_question_reads_save_dont_save_cancel(qtbot: Any, russian: Any
+                                                                  ) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.widgets.messages import unsaved_box
+
+    box = unsaved_box(None, "?")
+    qtbot.addWidget(box)
+    buttons = (QMessageBox.StandardButton.Save, QMessageBox.StandardButton.Discard,
+               QMessageBox.StandardButton.Cancel)
+    assert [box.button(b).text().replace("&", "") for b in buttons] == [
+        "Сохранить", "Не сохранять", "Отмена"]
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")  # a pop-up offscreen
+def test_a_date_field_takes_a_short_year_and_has_a_calendar(qtbot: Any, russian: Any) -> None:
+    from datetime import date
+
+    from PySide6.QtCore import QDate
+
+    from ui.widgets.record_form import DateEdit
+
+    field = DateEdit()
+    qtbot.addWidget(field)
+    field.show()
+    qtbot.keyClicks(field, "12.03.85")
+    field.editingFinished.emit()
+    assert field.text() == "12.03.1985" and field.date_value() == date(1985, 3, 12)
+    field.calendar_action.trigger()
+    assert field.calendar is not None and field.calendar.isVisible()
+    assert field.calendar.selectedDate() == QDate(1985, 3, 12)
+    field.calendar.clicked.emit(QDate(2024, 9, 2))
+    assert field.text() == "02.09.2024" and not field.calendar.isVisible()
+    field.setText("31.02.2024")
+    field.editingFinished.emit()
+    assert field.text() == "31.02.2024", "a wrong date stays for the form to point at"

@@ -1,0 +1,182 @@
+"""The counts of the start page, each with the records it counts (so a count opens exactly
+the records it counted) and the ОО they belong to (so the page can show one ОО).
+
+Every count is the one its module's own list would give: the tests hold them against
+`list_staff`, `deadlines`, `applications`, `reminders`, `list_documents` and `list_acts`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from imc_desktop import clock
+from imc_desktop.db import session_scope
+from imc_desktop.services.attestation import records as attestation
+from imc_desktop.services.attestation import rules as attestation_rules
+from imc_desktop.services.attestation.records import ApplicationRow, DueRow
+from imc_desktop.services.common.rules import Rules
+from imc_desktop.services.events import records as events
+from imc_desktop.services.literature import documents as literature
+from imc_desktop.services.staff import rules as staff_rules
+from imc_desktop.services.sync import runner as sync
+from models import Course, Employment, Person
+from models.equipment import (
+    ACT_WRITE_OFF,
+    EVENT_REPAIR,
+    IN_REPAIR,
+    EquipmentAct,
+    EquipmentEvent,
+    EquipmentItem,
+)
+
+NEAR, FAR = 30, 90  # days ahead for «soon» and «within the quarter»
+KPK_AHEAD = 90
+APPLICATION_AHEAD = 7  # an application whose 30/60 days end within a week
+LONG_REPAIR = 30
+
+KPK_OVERDUE, KPK_SOON = "kpk_overdue", "kpk_soon"
+ATTESTATION_OVERDUE = "attestation_overdue"
+CATEGORY_NEAR, CATEGORY_FAR = "category_near", "category_far"
+SZD_NEAR, SZD_FAR = "szd_near", "szd_far"
+APPLICATIONS_OVERDUE, APPLICATIONS_ENDING = "applications_overdue", "applications_ending"
+EVENTS_SOON, EVENTS_NO_RESULTS = "events_soon", "events_no_results"
+TRANSFERS_OVERDUE = "transfers_overdue"
+WRITE_OFFS_PENDING, LONG_REPAIRS = "write_offs_pending", "long_repairs"
+
+
+@dataclass(frozen=True)
+class Measure:
+    """What one count counts: record key → the ОО it belongs to (several for an event)."""
+
+    found: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+    def keys(self, organization_id: str | None = None) -> frozenset[str]:
+        if organization_id is None:
+            return frozenset(self.found)
+        return frozenset(k for k, orgs in self.found.items() if organization_id in orgs)
+
+    def count(self, organization_id: str | None = None) -> int:
+        if organization_id is None:
+            return len(self.found)
+        return sum(1 for orgs in self.found.values() if organization_id in orgs)
+
+
+@dataclass(frozen=True)
+class HomeData:
+    today: date
+    measures: Mapping[str, Measure]
+    sync: sync.SyncStatus | None = None
+
+    def count(self, key: str, organization_id: str | None = None) -> int:
+        return self.measures[key].count(organization_id)
+
+
+def due_key(row: DueRow) -> str:
+    """The key of a «Сроки» line (it has no record of its own): the pedagogue and the kind."""
+    return f"{row.person_id}/{row.kind}"
+
+
+def _measure(pairs: Iterable[tuple[str, Iterable[str]]]) -> Measure:
+    return Measure({key: frozenset(o for o in orgs if o) for key, orgs in pairs})
+
+
+def home_data(rules: Rules, today: date | None = None, sync_path: Path | None = None,
+              remind_days: int = 7) -> HomeData:
+    """Everything the start page shows, read once."""
+    today = today or clock.today()
+    measures: dict[str, Measure] = {}
+    measures.update(_kpk(rules, today))
+    measures.update(_attestation(rules, today))
+    measures.update(_events(today, remind_days))
+    measures[TRANSFERS_OVERDUE] = _measure(
+        (d.id, (d.sender_id, d.receiver_id)) for d in literature.list_documents(today)
+        if d.overdue)
+    measures.update(_equipment(today))
+    state = sync.status(sync_path) if sync_path is not None else None
+    return HomeData(today, measures, state)
+
+
+@dataclass(frozen=True)
+class _Job:
+    organization_id: str
+    hired_on: date | None
+    job_type: str
+    appointed_on: date | None = None
+    left_on: date | None = None
+
+
+def _kpk(rules: Rules, today: date) -> dict[str, Measure]:
+    """КПК as the «Кадры» list computes them: the main job's hiring and the last course."""
+    period, ahead = rules.staff.kpk_period_years, today + timedelta(days=KPK_AHEAD)
+    with session_scope() as s:
+        jobs: dict[str, list[_Job]] = {}
+        for pid, org, hired, job_type in s.execute(select(
+                Employment.person_id, Employment.organization_id, Employment.hired_on,
+                Employment.job_type).where(Employment.left_on.is_(None)).order_by(
+                Employment.hired_on.is_(None).desc(), Employment.hired_on)):
+            jobs.setdefault(pid, []).append(_Job(org, hired, job_type))
+        last: dict[str, date] = {pid: end for pid, end in s.execute(select(
+            Course.person_id, func.max(Course.end_date)).group_by(Course.person_id))}
+        people = list(s.scalars(select(Person.id)))
+    overdue, soon = [], []
+    for pid in people:
+        main = staff_rules.main_job(jobs.get(pid, []))
+        status, due = staff_rules.kpk_status(last.get(pid), main.hired_on if main else None,
+                                             today, period)
+        orgs = (main.organization_id,) if main else ()
+        if status == staff_rules.KPK_OVERDUE:
+            overdue.append((pid, orgs))
+        elif due is not None and due <= ahead:
+            soon.append((pid, orgs))
+    return {KPK_OVERDUE: _measure(overdue), KPK_SOON: _measure(soon)}
+
+
+def _attestation(rules: Rules, today: date) -> dict[str, Measure]:
+    due_rows, applications = attestation.overview(today + timedelta(days=FAR), rules, today)
+
+    def due(szd: bool, days: int) -> Measure:
+        return _measure((due_key(x), (x.organization_id,)) for x in due_rows
+                        if (x.kind == attestation_rules.SZD) == szd and 0 <= x.days_left <= days)
+
+    return {
+        ATTESTATION_OVERDUE: _measure((due_key(x), (x.organization_id,)) for x in due_rows
+                                      if x.days_left < 0),
+        CATEGORY_NEAR: due(False, NEAR), CATEGORY_FAR: due(False, FAR),
+        SZD_NEAR: due(True, NEAR), SZD_FAR: due(True, FAR),
+        APPLICATIONS_OVERDUE: _measure((a.id, (a.organization_id,)) for a in applications
+                                       if a.overdue),
+        APPLICATIONS_ENDING: _measure((a.id, (a.organization_id,)) for a in applications
+                                      if application_ending(a, today)),
+    }
+
+
+def application_ending(row: ApplicationRow, today: date) -> bool:
+    """Not overdue yet, and its 30 days (not started) or 60 days (started) end within a week."""
+    limit = row.finish_by if row.started_on else row.consider_by
+    return (not row.overdue and limit is not None
+            and today <= limit <= today + timedelta(days=APPLICATION_AHEAD))
+
+
+def _events(today: date, days: int) -> dict[str, Measure]:
+    found = events.reminders(today, days)
+    return {EVENTS_SOON: _measure((e.id, e.organization_ids) for e in found.upcoming),
+            EVENTS_NO_RESULTS: _measure((e.id, e.organization_ids) for e in found.missing)}
+
+
+def _equipment(today: date) -> dict[str, Measure]:
+    started_before = today - timedelta(days=LONG_REPAIR)
+    with session_scope() as s:
+        acts = s.execute(select(EquipmentAct.id, EquipmentAct.from_organization_id).where(
+            EquipmentAct.kind == ACT_WRITE_OFF, EquipmentAct.confirmed.is_(False))).all()
+        repairs = s.execute(select(EquipmentItem.id, EquipmentItem.organization_id).join(
+            EquipmentEvent, EquipmentEvent.item_id == EquipmentItem.id).where(
+            EquipmentItem.status == IN_REPAIR, EquipmentEvent.kind == EVENT_REPAIR,
+            EquipmentEvent.finished_on.is_(None),
+            EquipmentEvent.event_date < started_before).distinct()).all()
+    return {WRITE_OFFS_PENDING: _measure((a, (o or "",)) for a, o in acts),
+            LONG_REPAIRS: _measure((i, (o or "",)) for i, o in repairs)}
