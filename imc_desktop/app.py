@@ -201,8 +201,8 @@ def _finish_start(window: MainWindow, path: Path, backups: Path, demo_mode: bool
         if result.error is not None:
             QMessageBox.warning(window, _title(), str(result.error))
     window.load_modules()
-    if not demo_mode:
-        from ui import first_run
+    if not demo_mode and organizations.count_organizations() == 0:
+        from ui import first_run  # (it brings the importers: only for an empty database)
 
         first_run.offer(window, settings)
     window.remind_on_start()

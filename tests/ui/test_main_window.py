@@ -29,6 +29,9 @@ def test_menus_and_tabs_are_russian(window: MainWindow) -> None:
     assert menus == ["&Файл", "&Правка", "С&правочники", "&Сервис", "Спр&авка"]
     assert window.tab_titles() == ["Главная", "Организации", "Кадры", "Мероприятия", "Аттестация",
                                    "Литература", "Оборудование"]
+    assert window.tabs.currentWidget() is window.home
+    assert window.organizations.record_list.model.total_count() == 0, "read when first shown"
+    window.tabs.setCurrentWidget(window.organizations)
     assert window.organizations.record_list.model.total_count() == 40
 
 
@@ -51,6 +54,7 @@ def test_backup_and_restore_from_the_file_menu(window: MainWindow, tmp_path: Pat
     monkeypatch.setattr(Ask, "info", staticmethod(lambda _p, _t, text: infos.append(text)))
     window.act_backup.trigger()
     assert target.exists() and str(target) in infos[-1]
+    window.tabs.setCurrentWidget(window.organizations)
     orgs.save_organization(orgs.OrganizationData(full_name="Новая школа", short_name="Новая"))
     assert window.organizations.record_list.model.total_count() == 41
     monkeypatch.setattr(QFileDialog, "getOpenFileName",

@@ -44,14 +44,14 @@ def test_the_window_says_read_only_and_never_synchronises(window: MainWindow,
     assert "Только чтение" in window.db_label.text() and str(archive) in window.db_label.text()
     assert not window.sync.act_sync.isEnabled() and not window.sync.automatic()
     assert not window.act_add.isEnabled() and not window.act_delete.isEnabled()
-    assert not window.act_restore.isEnabled() and window.act_open.isEnabled()
+    assert not window.act_restore.isEnabled()
     assert window.act_backup.isEnabled() and window.act_reports.isEnabled()
     assert window.sync.sync_now(interactive=True) is None
     assert not (archive.parent / "share").exists()
     window.tabs.setCurrentWidget(window.organizations)
     assert window.organizations.record_list.model.total_count() > 0  # the lists are there
     assert not window.act_add.isEnabled() and not window.act_delete.isEnabled()
-    assert "только для чтения" in window.act_add.toolTip()
+    assert "только для чтения" in window.act_add.toolTip() and window.act_open.isEnabled()
 
 
 def test_a_change_is_refused_with_a_message_and_the_file_is_unchanged(

@@ -26,6 +26,7 @@ from ui.widgets.report_preview import ReportPreviewDialog
 def window(qtbot: Any, demo_database: DatabaseInfo, settings: config.Settings) -> MainWindow:
     widget = MainWindow(settings)
     qtbot.addWidget(widget)
+    widget.tabs.setCurrentWidget(widget.organizations)  # the list in front
     return widget
 
 

@@ -34,7 +34,8 @@ window = MainWindow(settings, deferred=True)
 window.show()
 app._finish_start(window, path, backups, False, settings)
 qt.processEvents()
-shown = window.organizations.record_list.model.total_count()
+shown = window.organizations.record_list.model.total_count() + 1000 * (
+    window.tabs.currentWidget() is window.home)
 with open(sys.argv[1], "w", encoding="utf-8") as out:
     json.dump({"shown": shown, "modules": sorted(sys.modules)}, out)
 """
@@ -50,7 +51,7 @@ def test_the_main_window_starts_without_the_engines_importers_and_sync(
     subprocess.run([sys.executable, "-c", PROBE, str(found), str(database)], env=env,
                    check=True, capture_output=True, timeout=300)
     result = json.loads(found.read_text(encoding="utf-8"))
-    assert result["shown"] == 40, "the first tab is on screen with its list"
+    assert result["shown"] == 1000, "«Главная» is in front; the ОО list waits to be shown"
     modules = set(result["modules"])
     assert "ui.main_window" in modules and "sqlalchemy" in modules
     early = sorted(m for m in modules

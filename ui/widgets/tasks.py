@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import threading
 from collections.abc import Callable
 from typing import Any, Protocol
@@ -108,13 +109,26 @@ def run_with_progress(parent: QWidget | None, label: str, work: Work,
     return TaskResult(worker.result, worker.error, worker.cancel_event.is_set())
 
 
+_BACKGROUND: set[QThread] = set()
+
+
+@atexit.register
+def _wait_for_background() -> None:
+    """A program that ends while a background job runs waits for it (Qt aborts the process
+    when a running thread is destroyed, and a backup must not be cut halfway)."""
+    for worker in list(_BACKGROUND):
+        worker.wait()
+
+
 def run_in_background(parent: QObject, work: Callable[[], Any],
                       done: Callable[[TaskResult], None]) -> QThread:
     """Run `work()` in a thread without any dialog; `done(result)` on the GUI thread when it
     has finished. The window stays usable meanwhile."""
-    worker = _Worker(lambda _progress, _cancelled: work(), parent)
+    worker = _Worker(lambda _progress, _cancelled: work())
+    _BACKGROUND.add(worker)
 
     def on_finished() -> None:
+        _BACKGROUND.discard(worker)
         done(TaskResult(worker.result, worker.error, False))
         worker.deleteLater()
 

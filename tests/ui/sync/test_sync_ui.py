@@ -40,6 +40,7 @@ def window(qtbot: Any, russian: Any, database: DatabaseInfo,
            synced_settings: config.Settings) -> MainWindow:
     widget = MainWindow(synced_settings)
     qtbot.addWidget(widget)
+    widget.tabs.setCurrentWidget(widget.organizations)  # its list is read when first shown
     return widget
 
 
