@@ -193,6 +193,39 @@ def _steps(lines: list[float], floor: float) -> list[float]:
     return sorted(w for w in picks if w > floor)
 
 
+def _fewer_lines(lines: list[float], now: float, then: float) -> int:
+    """About how many printed lines a column saves growing from ``now`` to ``then``
+    (lines that fit on one line, and on two, counted)."""
+    saved = 0
+    for k in (1, 2):
+        saved += bisect.bisect_right(lines, k * then) - bisect.bisect_right(lines, k * now)
+    return saved
+
+
+def _grow(floors: list[float], lines: list[list[float]], room: float
+          ) -> tuple[list[float], float]:
+    """Spend ``room`` step by step where it saves the most printed lines per point."""
+    steps = [_steps(ls, f) for ls, f in zip(lines, floors, strict=True)]
+    current = list(floors)
+    while room > 0:
+        best: tuple[float, int, float] | None = None
+        for i, col_steps in enumerate(steps):
+            for target in col_steps:
+                cost = target - current[i]
+                if cost > room:
+                    break
+                gain = _fewer_lines(lines[i], current[i], target)
+                if gain and (best is None or gain / cost > best[0]):
+                    best = (gain / cost, i, target)
+        if best is None:
+            break
+        _, i, target = best
+        room -= target - current[i]
+        current[i] = target
+        steps[i] = [w for w in steps[i] if w > target]
+    return current, room
+
+
 def content_widths(
     table: ReportTable, total: float, regular: Measure, bold: Measure, padding: float
 ) -> list[float]:
@@ -208,7 +241,11 @@ def content_widths(
     floors, lines = content_extents(table, regular, bold, whole=True)
     if sum(floors) + padding * len(floors) > total:  # long header words break once
         floors, lines = content_extents(table, regular, bold)
-    halves = [max(f, _quantile(ls, LINE_QUANTILE) / 2) for f, ls in zip(floors, lines,
+    designed = relative_widths(table.columns, total)
+    for i, col in enumerate(table.columns):
+        if col.kind == "text" and not lines[i]:  # blank to fill in by hand («Подпись»)
+            floors[i] = max(floors[i], designed[i] - padding)
+    halves = [max(f, _quantile(ls, LINE_QUANTILE) * 0.58) for f, ls in zip(floors, lines,
                                                                           strict=True)]
     if sum(halves) + padding * len(halves) < total:
         floors = halves  # no usual line on more than two lines
@@ -217,25 +254,7 @@ def content_widths(
         scale = total / sum(widths)
         return [w * scale for w in widths]
     room = total - sum(widths)
-    steps = [_steps(ls, f) for ls, f in zip(lines, floors, strict=True)]
-    current = list(floors)
-    while room > 0:
-        best: tuple[float, int, float] | None = None
-        for i, col_steps in enumerate(steps):
-            for target in col_steps:
-                cost = target - current[i]
-                if cost > room:
-                    break
-                gain = bisect.bisect_right(lines[i], target) - bisect.bisect_right(
-                    lines[i], current[i])
-                if gain and (best is None or gain / cost > best[0]):
-                    best = (gain / cost, i, target)
-        if best is None:
-            break
-        _, i, target = best
-        room -= target - current[i]
-        current[i] = target
-        steps[i] = [w for w in steps[i] if w > target]
+    current, room = _grow(floors, lines, room)
     widths = [c + padding for c in current]
     text = [i for i, c in enumerate(table.columns) if c.kind == "text" and lines[i]]
     grow = text or list(range(len(widths)))

@@ -22,7 +22,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from exports._io import CancelledFn, ProgressFn, Ticker, atomic_target
-from exports.layout import DataChunk, GroupHeading, TotalsRow, iter_blocks
+from exports.layout import DataChunk, GroupHeading, TotalsRow, iter_blocks, merge_sections
 from exports.model import (
     DEFAULT_STYLE,
     CellValue,
@@ -54,8 +54,9 @@ def write_xlsx(
     progress: ProgressFn | None = None,
     cancelled: CancelledFn | None = None,
 ) -> None:
-    """Write ``report`` as an Excel workbook (one sheet per table) to ``path``."""
-    report = clean_report(report)
+    """Write ``report`` as an Excel workbook (one sheet per table; the tables of each ОО
+    are one sheet with group headings) to ``path``."""
+    report = merge_sections(clean_report(report))
     ticker = Ticker(report.total_rows, progress, cancelled)
     ticker.start()
     wb = Workbook(write_only=True)

@@ -95,3 +95,39 @@ def test_the_tables_of_each_organisation_print_as_one_with_headings(tmp_path: Pa
     assert text.count("Итого по группе") == 30 and "Всего" in text
     for page in pages[:-1]:  # a heading is never the last line of a page
         assert "«Школа" not in page.strip().splitlines()[-1]
+
+
+def test_docx_keeps_the_last_rows_with_the_signatures(tmp_path: Path) -> None:
+    import docx
+
+    from exports.docx_writer import write_docx
+
+    path = tmp_path / "r.docx"
+    write_docx(_report(50, closing=("Итоги проверены.",)), path)
+    document = docx.Document(str(path))
+    table = document.tables[0]
+    keeps = [all(p.paragraph_format.keep_with_next for c in row.cells for p in c.paragraphs)
+             for row in table.rows]
+    assert keeps[-2:] == [True, True] and not any(keeps[1:-2])
+    texts = [p for p in document.paragraphs if p.text]
+    closing = next(p for p in texts if p.text == "Итоги проверены.")
+    assert closing.paragraph_format.keep_with_next
+    signatures = document.tables[1]
+    assert all(p.paragraph_format.keep_with_next for row in signatures.rows
+               for c in row.cells for p in c.paragraphs)
+    assert texts[-1].text == "тел. 2-15-00" and not texts[-1].paragraph_format.keep_with_next
+
+
+def test_xlsx_puts_the_tables_of_each_organisation_on_one_sheet(tmp_path: Path) -> None:
+    import openpyxl
+
+    from exports.xlsx_writer import write_xlsx
+
+    tables = tuple(ReportTable(COLUMNS, [(1, f"Учебник {k}", 5)], title=f"МБОУ «Школа {k}»")
+                   for k in range(30))
+    path = tmp_path / "r.xlsx"
+    write_xlsx(Report(title="ОТЧЁТ", tables=tables), path)
+    book = openpyxl.load_workbook(path)
+    assert len(book.sheetnames) == 1
+    values = [c.value for row in book.active.iter_rows() for c in row if c.value]
+    assert values.count("Наименование") == 1 and "МБОУ «Школа 29»" in values
