@@ -239,9 +239,12 @@ class PagedTable(Flowable):  # type: ignore[misc]
         if fit == 0 and postponed:
             fit = 1  # a single row taller than a page: let reportlab report it
         rows = len(self.body.cells) - self.start
-        if trailer_h and not postponed:
+        if trailer_h:
             # the last rows go with the trailer: never all rows here and the trailer alone
+            # (the writer attaches a trailer only when it fits a page with those rows)
             fit = min(fit, rows - self.keep_last)
+            if fit <= 0 and postponed:
+                fit = 1
         while fit > 1 and self.start + fit - 1 in self.body.keep_with_next:
             fit -= 1
         if fit <= 0:
