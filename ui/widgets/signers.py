@@ -25,7 +25,7 @@ def missing_signers(report: Any, settings: config.Settings) -> list[str]:
     signs = report.approval is not None or not report.signatures
     if signs and not settings.get(config.DIRECTOR_NAME).strip():
         missing.append(QCoreApplication.translate("Signers", "the director's name is empty"))
-    if not settings.get(config.EXECUTOR_NAME).strip():
+    if report.department and not settings.get(config.EXECUTOR_NAME).strip():  # the ИМЦ's
         missing.append(QCoreApplication.translate("Signers", "the executor's name is empty"))
     return missing
 
@@ -71,6 +71,8 @@ def ready_report(parent: QWidget | None, report: Any, settings: config.Settings)
     if not open_settings(settings, parent):
         return None
     after = reports.context(settings)
+    if (report.department, report.organization) == (before.department, before.organization):
+        report = replace(report, department="", organization="")  # the ИМЦ's header, anew
     if report.signatures == before.signatures():
         report = replace(report, signatures=())
     if report.approval is not None and report.approval == before.approval():

@@ -176,9 +176,11 @@ def _submission(params: dict[str, Any], ctx: ReportContext) -> Report:
                       paragraphs=("В реестре нет педагогов.",))
     card = staff.get_person(person_id)
     job = ad.main_job(card)
-    head = orgs.get_organization(job.organization_id).head_name if job else ""
-    return Report(
+    school = orgs.get_organization(job.organization_id) if job else None
+    head = school.head_name if school else ""
+    return Report(  # the school's document: its name at the top, its head signs
         title="Представление на аттестацию на соответствие занимаемой должности",
+        organization=school.full_name if school else "",
         heading=card.full_name,
         paragraphs=ad.facts(card, job, ctx.today),
         tables=ad.tables(card, person_id, ctx.today),
