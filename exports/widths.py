@@ -182,6 +182,8 @@ def content_extents(table: ReportTable, regular: Measure, bold: Measure, whole: 
     return floors, lines
 
 
+#: Share of its designed width a text column keeps when its lines are longer than that.
+FAIR_SHARE = 0.6
 #: Steps in which a column may grow: the widths of its lines at every 1/STEPS of them.
 STEPS = 40
 
@@ -242,9 +244,14 @@ def content_widths(
     if sum(floors) + padding * len(floors) > total:  # long header words break once
         floors, lines = content_extents(table, regular, bold)
     designed = relative_widths(table.columns, total)
+    fair = list(floors)
     for i, col in enumerate(table.columns):
         if col.kind == "text" and not lines[i]:  # blank to fill in by hand («Подпись»)
             floors[i] = max(floors[i], designed[i] - padding)
+        elif col.kind == "text":  # long texts keep a fair part of their designed share
+            fair[i] = max(floors[i], min(lines[i][-1], FAIR_SHARE * designed[i] - padding))
+    if sum(fair) + padding * len(fair) < total:
+        floors = fair
     halves = [max(f, _quantile(ls, LINE_QUANTILE) * 0.58) for f, ls in zip(floors, lines,
                                                                           strict=True)]
     if sum(halves) + padding * len(halves) < total:

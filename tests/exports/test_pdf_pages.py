@@ -131,3 +131,4 @@ def test_xlsx_puts_the_tables_of_each_organisation_on_one_sheet(tmp_path: Path) 
     assert len(book.sheetnames) == 1
     values = [c.value for row in book.active.iter_rows() for c in row if c.value]
     assert values.count("Наименование") == 1 and "МБОУ «Школа 29»" in values
+
