@@ -25,10 +25,11 @@ from exports.layout import (
     TotalsRow,
     format_cell,
     iter_blocks,
+    merge_sections,
 )
 from exports.model import DEFAULT_STYLE, Report, ReportColumn, ReportStyle, ReportTable, format_date
 from exports.safe_text import clean_report
-from exports.widths import fit_widths, minimum_widths
+from exports.widths import Measure, content_widths
 
 _ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,
@@ -40,6 +41,9 @@ APPROVAL_WIDTH_MM = 80.0
 FIRST_LINE_INDENT_MM = 12.5
 SMALL_SIZE = 10.0
 CELL_PADDING_PT = 8.0
+#: Rows of the last table that never part from the signatures after it.
+KEEP_LAST_ROWS = 2
+_KEEP_NEXT = "<w:keepNext/>"
 
 
 def write_docx(
@@ -50,7 +54,7 @@ def write_docx(
     cancelled: CancelledFn | None = None,
 ) -> None:
     """Write ``report`` as a Word document (A4, ГОСТ Р 7.0.97-2025 layout) to ``path``."""
-    report = clean_report(report)
+    report = merge_sections(clean_report(report))
     ticker = Ticker(report.total_rows, progress, cancelled)
     ticker.start()
     doc = _DocxBuilder(report, style, ticker).build()
@@ -115,10 +119,14 @@ class _DocxBuilder:
         self._add_titles()
         for text in self.report.paragraphs:
             self._body_paragraph(text)
-        for table in self.report.tables:
-            self._add_table(table)
-        for text in self.report.closing_paragraphs:
+        r = self.report
+        self.keep_tail = bool(r.closing_paragraphs or r.signatures or r.executor_name
+                              or r.executor_phone)
+        for i, table in enumerate(r.tables):
+            self._add_table(table, last=i == len(r.tables) - 1)
+        for text in r.closing_paragraphs:
             self._body_paragraph(text)
+            self._keep_last_paragraph()
         self._add_signatures()
         self._add_executor()
         props = self.doc.core_properties
@@ -202,7 +210,12 @@ class _DocxBuilder:
         else:
             body.append(element)
 
-    def _add_table(self, table: ReportTable) -> None:
+    def _keep_last_paragraph(self) -> None:
+        """The last paragraph so far stays on the page of what follows it."""
+        if self.keep_tail:
+            self.doc.paragraphs[-1].paragraph_format.keep_with_next = True
+
+    def _add_table(self, table: ReportTable, last: bool = False) -> None:
         if table.title:
             p = self._para(table.title, align="center", bold=True)
             p.paragraph_format.keep_with_next = True
@@ -210,13 +223,18 @@ class _DocxBuilder:
         columns = table.columns
         if not columns:
             return
-        size = self.style.table_size
-        mins = [w * 20 for w in minimum_widths(table, size, CELL_PADDING_PT)]
-        widths = [round(w) for w in fit_widths(columns, self.text_width, mins)]
+        regular, bold = _measures(self.style)
+        widths_pt = content_widths(table, self.text_width / 20, regular, bold, CELL_PADDING_PT)
+        widths = [round(w * 20) for w in widths_pt]
         rows = [self._header_row(columns, widths)]
         rows += self._body_rows(table, widths)
+        if last and self.keep_tail:
+            tail = max(len(rows) - KEEP_LAST_ROWS, 1)
+            rows[tail:] = [_keep_next(row) for row in rows[tail:]]
         self._append_block(table_xml(widths, rows))
         self._para("")
+        if last:
+            self._keep_last_paragraph()
 
     def _header_row(self, columns: tuple[ReportColumn, ...], widths: list[int]) -> str:
         sid = self.table_style.style_id
@@ -276,6 +294,7 @@ class _DocxBuilder:
         if not sigs:
             return
         self._para("")
+        self._keep_last_paragraph()
         sid = self.text_style.style_id
         left = round(self.text_width * 0.6)
         widths = [left, self.text_width - left]
@@ -288,16 +307,49 @@ class _DocxBuilder:
             if i:
                 rows.append(row_xml(prefixes, ["", ""]))
             rows.append(row_xml(prefixes, [sig.position, sig.name]))
+        if self.report.executor_name or self.report.executor_phone:
+            rows = [_keep_next(row) for row in rows]
+        else:
+            rows[:-1] = [_keep_next(row) for row in rows[:-1]]
         self._append_block(table_xml(widths, rows, borders=False))
 
     def _add_executor(self) -> None:
         r = self.report
         if not (r.executor_name or r.executor_phone):
             return
-        self._para("")
-        self._para("")
-        if r.executor_name:
-            self._para(f"Исполнитель: {r.executor_name}", style=self.small_style)
-        if r.executor_phone:
-            self._para(f"тел. {r.executor_phone}", style=self.small_style)
+        lines = [f"Исполнитель: {r.executor_name}" if r.executor_name else "",
+                 f"тел. {r.executor_phone}" if r.executor_phone else ""]
+        for text in ["", "", *(t for t in lines if t)]:
+            p = self._para(text, style=self.small_style if text else None)
+            p.paragraph_format.keep_with_next = True
+        p.paragraph_format.keep_with_next = None
 
+
+
+def _keep_next(row: str) -> str:
+    """A prepared ``w:tr`` whose paragraphs keep with the next one (cantSplit is set)."""
+    if _KEEP_NEXT in row:
+        return row
+    return row.replace('"/><w:jc ', '"/>' + _KEEP_NEXT + "<w:jc ")
+
+
+def _measures(style: ReportStyle) -> tuple[Measure, Measure]:
+    """Text widths in points at the table size: the PDF font's metrics when there is one
+    (the same family as Word's), else an average letter width."""
+    size = style.table_size
+    try:
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        from exports.fonts import find_cyrillic_font, register_font
+
+        font = register_font(find_cyrillic_font(style.pdf_font_path, family=style.font_name))
+    except ExportError:
+        return (lambda t: len(t) * size * 0.5), (lambda t: len(t) * size * 0.56)
+
+    def regular(text: str) -> float:
+        return float(stringWidth(text, font.regular, size))
+
+    def bold(text: str) -> float:
+        return float(stringWidth(text, font.bold, size))
+
+    return regular, bold

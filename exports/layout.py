@@ -6,13 +6,14 @@ import itertools
 import math
 import operator
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Literal
 
 from exports.model import (
     CellValue,
+    Report,
     ReportColumn,
     ReportTable,
     format_date,
@@ -102,10 +103,46 @@ def _chunks(rows: Sequence[Row]) -> Iterator[DataChunk]:
         yield DataChunk(rows[start : start + CHUNK_ROWS])
 
 
+def merge_sections(report: Report) -> Report:
+    """Consecutive titled tables with the same columns (one per ОО) become one table whose
+    group headings are their titles: one sheet, one set of column widths, no page left
+    with a title and no rows."""
+    out: list[ReportTable] = []
+    run: list[ReportTable] = []
+
+    def flush() -> None:
+        if len(run) > 1:
+            rows = [r for t in run for r in t.rows]
+            out.append(ReportTable(run[0].columns, rows, totals=any(t.totals for t in run),
+                                   parts=tuple(run)))
+        else:
+            out.extend(run)
+        run.clear()
+
+    for table in report.tables:
+        mergeable = bool(table.title) and table.group_by is None and table.chart is None
+        if not (mergeable and run and table.columns == run[0].columns):
+            flush()
+        if mergeable:
+            run.append(table)
+        else:
+            out.append(table)
+    flush()
+    if len(out) == len(report.tables):
+        return report
+    return replace(report, tables=tuple(out))
+
+
 def iter_blocks(table: ReportTable) -> Iterator[Block]:
     """The table body in order: group headings, data chunks, subtotals, the final total."""
     g = table.group_by
-    if g is None or not 0 <= g < len(table.columns):
+    if table.parts:
+        for part in table.parts:
+            yield GroupHeading(part.title)
+            yield from _chunks(part.rows)
+            if part.totals and part.has_totals_columns:
+                yield totals_row(part, part.rows, "subtotal")
+    elif g is None or not 0 <= g < len(table.columns):
         yield from _chunks(table.rows)
     else:
         column = table.columns[g]

@@ -95,6 +95,9 @@ class ReportTable:
     group_by: int | None = None
     totals: bool = False
     chart: ReportChart | None = None
+    #: Titled tables of the same columns printed as one, their titles as group headings
+    #: (made by :func:`exports.layout.merge_sections`; ``rows`` are theirs in order).
+    parts: tuple[ReportTable, ...] = ()
 
     @property
     def has_totals_columns(self) -> bool:

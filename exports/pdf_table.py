@@ -18,6 +18,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Table, TableStyle
 
 from exports.fonts import RegisteredFont
+from exports.hyphenation import Measure, break_points, split_word
 
 PADDING = 3.0
 
@@ -30,38 +31,49 @@ def markup(text: str) -> str:
     return escape(text).replace("\n", "<br/>")
 
 
-def _split_word(word: str, font: str, size: float, width: float) -> list[str]:
-    """Cut a word wider than ``width`` into pieces that fit (at least one character)."""
-    pieces: list[str] = []
-    while len(word) > 1 and stringWidth(word, font, size) > width:
-        cut = len(word) - 1
-        while cut > 1 and stringWidth(word[:cut], font, size) > width:
-            cut = max(1, cut * 3 // 4) if cut > 8 else cut - 1
-        pieces.append(word[:cut])
-        word = word[cut:]
-    return [*pieces, word]
-
-
 def wrap_text(text: str, font: str, size: float, width: float) -> list[str]:
-    """Greedy word wrap of ``text`` into lines not wider than ``width`` points."""
-    space = stringWidth(" ", font, size)
+    """Greedy word wrap of ``text`` into lines not wider than ``width`` points.
+
+    Lines break at spaces; a word wider than the line breaks after its own hyphen or at a
+    Russian hyphenation point (:mod:`exports.hyphenation`), never just anywhere.
+    """
+    def measure(t: str) -> float:
+        return float(stringWidth(t, font, size))
+
+    space = measure(" ")
     lines: list[str] = []
     for part in text.split("\n"):
         line, line_w = "", 0.0
         for word in part.split(" "):
-            word_w = stringWidth(word, font, size)
+            word_w = measure(word)
             if line and line_w + space + word_w <= width:
                 line, line_w = f"{line} {word}", line_w + space + word_w
                 continue
+            if word_w > width and line:
+                head, rest = _fill_line(line, line_w + space, word, measure, width)
+                if head:
+                    lines.append(f"{line} {head}")
+                    line, word = "", rest
+                    word_w = measure(word)
             if line:
                 lines.append(line)
             if word_w > width:
-                *full, word = _split_word(word, font, size, width)
+                *full, word = split_word(word, measure, width)
                 lines += full
-                word_w = stringWidth(word, font, size)
+                word_w = measure(word)
             line, line_w = word, word_w
         lines.append(line)
     return lines
+
+
+def _fill_line(line: str, used: float, word: str, measure: Measure, width: float
+               ) -> tuple[str, str]:
+    """The part of a long ``word`` that still fits on the line, broken at a legal point."""
+    for point in reversed(break_points(word)):
+        head = word[:point] + ("" if word[point - 1] == "-" else "-")
+        if used + measure(head) <= width:
+            return head, word[point:]
+    return "", word
 
 
 class CellStyles:
@@ -71,14 +83,25 @@ class CellStyles:
     matters for tables of thousands of rows.
     """
 
-    def __init__(self, font: RegisteredFont, size: float) -> None:
+    def __init__(self, font: RegisteredFont, size: float, padding: float = PADDING,
+                 leading: float = 1.2) -> None:
         self.font = font
         self.size = size
-        self.leading = round(size * 1.2, 2)
+        self.padding = padding
+        self.leading = round(size * leading, 2)
+
+    def measure(self, bold: bool = False) -> Measure:
+        font = self.font.bold if bold else self.font.regular
+        size = self.size
+
+        def width(text: str) -> float:
+            return float(stringWidth(text, font, size))
+
+        return width
 
     def cell(self, text: str, width: float, bold: bool = False) -> tuple[str, float]:
         """The cell text (lines joined by "\\n") and its height without padding."""
-        inner = width - 2 * PADDING
+        inner = width - 2 * self.padding
         if not text:
             return "", self.leading
         font = self.font.bold if bold else self.font.regular
@@ -100,6 +123,8 @@ class PreparedRows:
     special: dict[int, RowCommands] = field(default_factory=dict)
     #: rows never left alone at the bottom of a page (group headings)
     keep_with_next: set[int] = field(default_factory=set)
+    #: padding above and below each row's text
+    padding: float = PADDING
 
     def add(
         self,
@@ -114,7 +139,7 @@ class PreparedRows:
         if keep_with_next:
             self.keep_with_next.add(len(self.cells))
         self.cells.append(cells)
-        height += 2 * PADDING
+        height += 2 * self.padding
         self.heights.append(height)
         self.ends.append((self.ends[-1] if self.ends else 0.0) + height)
 
@@ -137,7 +162,12 @@ def row_commands(bold_font: str, n: int, span: int) -> RowCommands:
 
 
 class PagedTable(Flowable):  # type: ignore[misc]
-    """A long table cut into page-sized :class:`Table` pieces, header repeated."""
+    """A long table cut into page-sized :class:`Table` pieces, header repeated.
+
+    ``trailer`` (closing text, signatures) is drawn right under the table and never goes to
+    a page of its own: its last ``keep_last`` rows move with it; ``bottom`` (the executor)
+    stands at the foot of that same page.
+    """
 
     def __init__(
         self,
@@ -148,6 +178,9 @@ class PagedTable(Flowable):  # type: ignore[misc]
         base_style: Sequence[tuple[Any, ...]],
         on_rows: Callable[[int], None] | None = None,
         start: int = 0,
+        trailer: Sequence[Flowable] = (),
+        bottom: Flowable | None = None,
+        keep_last: int = 2,
     ) -> None:
         super().__init__()
         self.header = header
@@ -157,13 +190,30 @@ class PagedTable(Flowable):  # type: ignore[misc]
         self.base_style = list(base_style)
         self.on_rows = on_rows
         self.start = start
+        self.trailer = list(trailer)
+        self.bottom = bottom
+        self.keep_last = keep_last
         self.hAlign = "LEFT"
+
+    def _rows_height(self) -> float:
+        body = self.body
+        return body.height_before(len(body.cells)) - body.height_before(self.start)
+
+    def _trailer_height(self, aW: float) -> float:
+        self._trailer_sizes = [float(f.wrap(aW, 1e6)[1] + f.getSpaceBefore() + f.getSpaceAfter())
+                               for f in self.trailer]
+        extra = 0.0
+        if self.bottom is not None:
+            extra = float(self.bottom.wrap(aW, 1e6)[1] + self.bottom.getSpaceBefore())
+        return sum(self._trailer_sizes) + extra
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
         self.width = sum(self.widths)
-        body = self.body
-        rows_height = body.height_before(len(body.cells)) - body.height_before(self.start)
-        self.height = self.header_height + rows_height
+        self.avail_width = aW
+        self.table_height = self.header_height + self._rows_height()
+        self.height = self.table_height + self._trailer_height(aW)
+        if self.bottom is not None and self.height <= aH:
+            self.height = aH  # the executor stands at the foot of the page
         return self.width, self.height
 
     def _piece(self, stop: int) -> Table:
@@ -182,22 +232,46 @@ class PagedTable(Flowable):  # type: ignore[misc]
         return table
 
     def split(self, aW: float, aH: float) -> list[Flowable]:
+        trailer_h = self._trailer_height(aW) if self.trailer or self.bottom else 0.0
         limit = self.body.height_before(self.start) + aH - self.header_height
         fit = bisect.bisect_right(self.body.ends, limit, lo=self.start) - self.start
-        if fit == 0 and getattr(self, "_postponed", False):
+        postponed = getattr(self, "_postponed", False)
+        if fit == 0 and postponed:
             fit = 1  # a single row taller than a page: let reportlab report it
+        rows = len(self.body.cells) - self.start
+        if trailer_h:
+            # the last rows go with the trailer: never all rows here and the trailer alone
+            # (the writer attaches a trailer only when it fits a page with those rows)
+            fit = min(fit, rows - self.keep_last)
+            if fit <= 0 and postponed:
+                fit = 1
         while fit > 1 and self.start + fit - 1 in self.body.keep_with_next:
             fit -= 1
-        if fit == 0:
+        if fit <= 0:
             return []
         stop = self.start + fit
         if stop >= len(self.body.cells):
-            return [self._piece(stop)]
+            return [self._piece(stop), *self.trailer, *self._bottom()]
         rest = PagedTable(self.header, self.header_height, self.body, self.widths,
-                          self.base_style, self.on_rows, stop)
+                          self.base_style, self.on_rows, stop, self.trailer, self.bottom,
+                          self.keep_last)
         return [self._piece(stop), rest]
+
+    def _bottom(self) -> list[Flowable]:
+        from reportlab.platypus.flowables import TopPadder
+
+        return [TopPadder(self.bottom)] if self.bottom is not None else []
 
     def draw(self) -> None:
         table = self._piece(len(self.body.cells))
-        table.wrapOn(self.canv, self.width, self.height)
-        table.drawOn(self.canv, 0, 0)
+        table.wrapOn(self.canv, self.width, self.table_height)
+        y = self.height - self.table_height
+        table.drawOn(self.canv, 0, y)
+        for flowable, size in zip(self.trailer, getattr(self, "_trailer_sizes", []),
+                                  strict=False):
+            y -= size
+            flowable.wrapOn(self.canv, self.avail_width, size)
+            flowable.drawOn(self.canv, 0, y + flowable.getSpaceAfter())
+        if self.bottom is not None:
+            _w, h = self.bottom.wrapOn(self.canv, self.avail_width, self.height)
+            self.bottom.drawOn(self.canv, 0, 0)

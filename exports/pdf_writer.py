@@ -18,8 +18,10 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Flowable,
     Frame,
+    KeepTogether,
     PageTemplate,
     Paragraph,
     Spacer,
@@ -32,15 +34,38 @@ from reportlab.platypus.flowables import TopPadder
 from exports._io import CancelledFn, ProgressFn, Ticker, atomic_target
 from exports.errors import ExportError
 from exports.fonts import RegisteredFont, find_cyrillic_font, register_font
-from exports.layout import DataChunk, GroupHeading, TotalsRow, format_cell, iter_blocks
+from exports.layout import (
+    DataChunk,
+    GroupHeading,
+    TotalsRow,
+    format_cell,
+    iter_blocks,
+    merge_sections,
+)
 from exports.model import DEFAULT_STYLE, Report, ReportStyle, ReportTable, format_date
-from exports.pdf_table import PADDING, CellStyles, PagedTable, PreparedRows, markup, row_commands
+from exports.pdf_table import (
+    PADDING,
+    CellStyles,
+    PagedTable,
+    PreparedRows,
+    markup,
+    row_commands,
+)
 from exports.safe_text import clean_report
-from exports.widths import fit_widths, minimum_widths
+from exports.widths import content_widths
 
 APPROVAL_WIDTH = 80 * mm
 FIRST_LINE_INDENT = 12.5 * mm
 SMALL_SIZE = 10.0
+#: Tables longer than this many rows are lists: smaller type and tighter cells.
+LIST_ROWS = 30
+LIST_SIZE = 10.0
+#: Lists longer than this many rows get the smallest type still easy to read.
+LONG_LIST_ROWS = 400
+LONG_LIST_SIZE = 9.0
+LIST_PADDING = (2.0, 1.0)
+#: Rows of a table that never part from the signatures after it.
+KEEP_LAST_ROWS = 2
 _A85_LOCK = threading.Lock()
 _PLAIN_ALIGN = {"left": "LEFT", "center": "CENTER", "right": "RIGHT"}
 
@@ -56,7 +81,7 @@ def write_pdf(
 
     Raises :class:`FontNotFoundError` when no TrueType font with Cyrillic is available.
     """
-    report = clean_report(report)
+    report = merge_sections(clean_report(report))
     font = register_font(find_cyrillic_font(style.pdf_font_path, family=style.font_name))
     ticker = Ticker(report.total_rows * 2, progress, cancelled)
     ticker.start()
@@ -84,6 +109,7 @@ class _PdfBuilder:
         self.pagesize = landscape(A4) if report.is_landscape else A4
         m = style.margins
         self.width = self.pagesize[0] - (m.left + m.right) * mm
+        self.frame_height = self.pagesize[1] - (m.top + m.bottom) * mm
         self.cells = CellStyles(font, style.table_size)
         size = style.text_size
         self.text = self._pstyle("text", size, TA_LEFT)
@@ -145,10 +171,36 @@ class _PdfBuilder:
         out += [self._p(t, self.body) for t in r.paragraphs]
         for table in r.tables:
             out += self._table(table)
-        out += [self._p(t, self.body) for t in r.closing_paragraphs]
-        out += self._signatures()
-        out += self._executor()
+        closing: list[Flowable] = [self._p(t, self.body) for t in r.closing_paragraphs]
+        if closing:
+            closing.insert(0, Spacer(1, self.style.text_size / 2))
+        trailer = closing + self._signatures()
+        bottom = self._executor()
+        if not (trailer or bottom):
+            return out
+        last = next((f for f in reversed(out) if isinstance(f, PagedTable)), None)
+        if last is not None and out[-2] is last and self._fits_with(last, trailer, bottom):
+            out.pop()  # the spacer after the table
+            last.trailer, last.bottom, last.keep_last = trailer, bottom, KEEP_LAST_ROWS
+            return out
+        # no table to lean on: the last paragraphs go with the signatures
+        keep = 0 if r.tables else min(KEEP_LAST_ROWS, len(r.paragraphs))
+        tail = out[len(out) - keep:] if keep else []
+        out = out[:len(out) - keep] + [KeepTogether([*tail, *trailer])]
+        if bottom is not None:
+            out += [Spacer(1, 2 * SMALL_SIZE), TopPadder(bottom)]
         return out
+
+    def _fits_with(self, table: PagedTable, trailer: list[Flowable],
+                   bottom: Flowable | None) -> bool:
+        """Whether the last rows, the trailer and the executor fit on one page at all."""
+        flowables = [*trailer, *([bottom] if bottom else [])]
+        height = sum(float(f.wrap(self.width, 1e6)[1]) for f in flowables)
+        body = table.body
+        last = 0.0
+        if body.cells:
+            last = body.ends[-1] - body.height_before(max(len(body.cells) - KEEP_LAST_ROWS, 0))
+        return bool(table.header_height + last + height < self.frame_height * 0.9)
 
     def _approval(self) -> list[Flowable]:
         a = self.report.approval
@@ -185,7 +237,7 @@ class _PdfBuilder:
         table = _plain_table(rows, [left, self.width - left], self.font.regular)
         return [Spacer(1, self.style.text_size), table]
 
-    def _executor(self) -> list[Flowable]:
+    def _executor(self) -> Flowable | None:
         r = self.report
         lines = []
         if r.executor_name:
@@ -193,36 +245,48 @@ class _PdfBuilder:
         if r.executor_phone:
             lines.append(f"тел. {r.executor_phone}")
         if not lines:
-            return []
+            return None
         rows = [[self._p(t, self.small)] for t in lines]
         table = _plain_table(rows, [self.width], self.font.regular)
-        return [Spacer(1, 2 * SMALL_SIZE), TopPadder(table)]
+        table.spaceBefore = 2 * SMALL_SIZE
+        return table
 
     # ------------------------------------------------------------------ tables
 
     def _table(self, table: ReportTable) -> list[Flowable]:
         out: list[Flowable] = []
+        if not table.columns:
+            if table.title:
+                out += [Spacer(1, 6), self._p(table.title, self.center_bold), Spacer(1, 4)]
+            return out
+        long_list = len(table.rows) > LIST_ROWS
+        size = LIST_SIZE if long_list else self.style.table_size
+        if len(table.rows) > LONG_LIST_ROWS:
+            size = min(LONG_LIST_SIZE, size)
+        pad_x, pad_y = LIST_PADDING if long_list else (PADDING, PADDING)
+        self.cells = CellStyles(self.font, size, pad_x, 1.1 if long_list else 1.2)
+        widths = content_widths(table, self.width, self.cells.measure(),
+                                self.cells.measure(bold=True), 2 * pad_x + 1)
+        header, header_h = self._header(table, widths, pad_y)
+        body = self._body(table, widths, pad_y)
         if table.title:
             title = self._p(table.title, self.center_bold)
-            title.keepWithNext = True
-            out += [Spacer(1, 6), title, Spacer(1, 4)]
-        if not table.columns:
-            return out
-        size = self.style.table_size
-        mins = minimum_widths(table, size, 2 * PADDING + 1)
-        widths = fit_widths(table.columns, self.width, mins)
-        header, header_h = self._header(table, widths)
-        body = self._body(table, widths)
-        paged = PagedTable(header, header_h, body, widths, self._base_style(table),
-                           on_rows=self.ticker.step)
+            title_h = title.wrap(self.width, 1e6)[1]
+            first_rows = body.ends[min(2, len(body.ends) - 1)] if body.ends else 0.0
+            out += [CondPageBreak(title_h + 10 + header_h + first_rows),
+                    Spacer(1, 6), title, Spacer(1, 4)]
+        paged = PagedTable(header, header_h, body, widths,
+                           self._base_style(table, pad_x, pad_y), on_rows=self.ticker.step)
         return [*out, paged, Spacer(1, self.style.text_size)]
 
-    def _header(self, table: ReportTable, widths: list[float]) -> tuple[list[str], float]:
+    def _header(self, table: ReportTable, widths: list[float], pad_y: float
+                ) -> tuple[list[str], float]:
         made = [self.cells.cell(c.title, w, bold=True)
                 for c, w in zip(table.columns, widths, strict=True)]
-        return [text for text, _h in made], max(h for _t, h in made) + 2 * PADDING
+        return [text for text, _h in made], max(h for _t, h in made) + 2 * pad_y
 
-    def _base_style(self, table: ReportTable) -> list[tuple[Any, ...]]:
+    def _base_style(self, table: ReportTable, pad_x: float, pad_y: float
+                    ) -> list[tuple[Any, ...]]:
         f, size, lead = self.font, self.cells.size, self.cells.leading
         style: list[tuple[Any, ...]] = [
             ("FONTNAME", (0, 0), (-1, -1), f.regular),
@@ -234,17 +298,17 @@ class _PdfBuilder:
             ("FONTNAME", (0, 0), (-1, 0), f.bold),
             ("ALIGN", (0, 0), (-1, 0), "CENTER"),
         ]
-        for side in ("LEFT", "RIGHT", "TOP", "BOTTOM"):
-            style.append((f"{side}PADDING", (0, 0), (-1, -1), PADDING))
+        for side, pad in (("LEFT", pad_x), ("RIGHT", pad_x), ("TOP", pad_y), ("BOTTOM", pad_y)):
+            style.append((f"{side}PADDING", (0, 0), (-1, -1), pad))
         for i, col in enumerate(table.columns):
             style.append(("ALIGN", (i, 1), (i, -1), _PLAIN_ALIGN[col.effective_align]))
         return style
 
-    def _body(self, table: ReportTable, widths: list[float]) -> PreparedRows:
+    def _body(self, table: ReportTable, widths: list[float], pad_y: float) -> PreparedRows:
         cols = table.columns
         n = len(cols)
         cell = self.cells.cell
-        body = PreparedRows()
+        body = PreparedRows(padding=pad_y)
         for block in iter_blocks(table):
             if isinstance(block, DataChunk):
                 for row in block.rows:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from typing import cast
 
+from exports.hyphenation import break_points
 from exports.layout import Number, format_cell, relative_widths
 from exports.model import NUMERIC_KINDS, CellValue, ReportColumn, ReportTable
 
@@ -111,3 +113,157 @@ def minimum_widths(table: ReportTable, size_pt: float, padding_pt: float) -> lis
         max(c * DIGIT_EM * size_pt, header_word_chars(col) * LETTER_EM * size_pt) + padding_pt
         for c, col in zip(chars, table.columns, strict=True)
     ]
+
+
+# --------------------------------------------------------------------------- from content
+
+Measure = Callable[[str], float]
+#: Share of rows whose text a column is made wide enough to hold on one line.
+LINE_QUANTILE = 0.9
+#: Header words up to this length stay whole; longer ones may break once at a hyphen point.
+HEADER_WHOLE_WORD = 9
+
+
+def _quantile(values: list[float], q: float) -> float:
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def _header_min(title: str, bold: Measure, whole: bool = False) -> float:
+    """The widest header word, a long word counted by its wider half at a hyphen point
+    (unless ``whole``)."""
+    best = 0.0
+    for word in title.split():
+        width = bold(word)
+        if len(word) > HEADER_WHOLE_WORD and not whole:
+            halves = [max(bold(word[:p] + ("" if word[p - 1] == "-" else "-")),
+                          bold(word[p:])) for p in break_points(word)]
+            width = min([width, *halves])
+        best = max(best, width)
+    return best
+
+
+def _text_extent(texts: list[str], measure: Measure) -> tuple[float, list[float]]:
+    """(widest word, width of each line sorted)."""
+    words: set[str] = set()
+    lines: list[float] = []
+    for text in texts:
+        parts = text.split("\n")
+        lines.append(max(map(measure, parts)))
+        for part in parts:
+            words.update(part.split(" "))
+    widest_word = max(map(measure, words), default=0.0)
+    return widest_word, sorted(lines)
+
+
+def content_extents(table: ReportTable, regular: Measure, bold: Measure, whole: bool = False
+                    ) -> tuple[list[float], list[list[float]]]:
+    """Per column, the narrowest width in points (every word and number whole, the
+    header's words too) and the widths of its lines, sorted (numbers and dates never wrap:
+    their narrowest width is their widest)."""
+    summed = table.totals or table.group_by is not None or bool(table.parts)
+    floors: list[float] = []
+    lines: list[list[float]] = []
+    for i, col in enumerate(table.columns):
+        values = [v for v in column_values(table.rows, i) if v is not None and v != ""]
+        texts = [format_cell(v, col) for v in values]
+        if col.kind in NUMERIC_KINDS and summed and col.total:
+            nums = cast(list[Number], [v for v in values if type(v) in _NUMBER_SET])
+            if nums:
+                texts.append(format_cell(math.fsum(abs(float(v)) for v in nums), col))
+        if col.kind == "text" or any(isinstance(v, str) for v in values):
+            word, widths = _text_extent(texts, regular)
+        else:
+            word, widths = max(map(regular, texts), default=0.0), []
+        floors.append(max(word, _header_min(col.title, bold, whole)))
+        lines.append(widths)
+    return floors, lines
+
+
+#: Share of its designed width a text column keeps when its lines are longer than that.
+FAIR_SHARE = 0.6
+#: Steps in which a column may grow: the widths of its lines at every 1/STEPS of them.
+STEPS = 40
+
+
+def _steps(lines: list[float], floor: float) -> list[float]:
+    if not lines:
+        return []
+    picks = {lines[min(len(lines) - 1, len(lines) * k // STEPS)] for k in range(STEPS + 1)}
+    return sorted(w for w in picks if w > floor)
+
+
+def _fewer_lines(lines: list[float], now: float, then: float) -> int:
+    """About how many printed lines a column saves growing from ``now`` to ``then``
+    (lines that fit on one line, and on two, counted)."""
+    saved = 0
+    for k in (1, 2):
+        saved += bisect.bisect_right(lines, k * then) - bisect.bisect_right(lines, k * now)
+    return saved
+
+
+def _grow(floors: list[float], lines: list[list[float]], room: float
+          ) -> tuple[list[float], float]:
+    """Spend ``room`` step by step where it saves the most printed lines per point."""
+    steps = [_steps(ls, f) for ls, f in zip(lines, floors, strict=True)]
+    current = list(floors)
+    while room > 0:
+        best: tuple[float, int, float] | None = None
+        for i, col_steps in enumerate(steps):
+            for target in col_steps:
+                cost = target - current[i]
+                if cost > room:
+                    break
+                gain = _fewer_lines(lines[i], current[i], target)
+                if gain and (best is None or gain / cost > best[0]):
+                    best = (gain / cost, i, target)
+        if best is None:
+            break
+        _, i, target = best
+        room -= target - current[i]
+        current[i] = target
+        steps[i] = [w for w in steps[i] if w > target]
+    return current, room
+
+
+def content_widths(
+    table: ReportTable, total: float, regular: Measure, bold: Measure, padding: float
+) -> list[float]:
+    """Column widths from the content, summing to ``total`` (the automatic table layout).
+
+    Each column starts at its narrowest width; the room left goes, step by step, to the
+    column where it puts the most lines back on one line per point; what remains when
+    every line fits goes to the text columns. Only when even the narrowest widths do not
+    fit are they scaled down.
+    """
+    if not table.columns:
+        return []
+    floors, lines = content_extents(table, regular, bold, whole=True)
+    if sum(floors) + padding * len(floors) > total:  # long header words break once
+        floors, lines = content_extents(table, regular, bold)
+    designed = relative_widths(table.columns, total)
+    fair = list(floors)
+    for i, col in enumerate(table.columns):
+        if col.kind == "text" and not lines[i]:  # blank to fill in by hand («Подпись»)
+            floors[i] = max(floors[i], designed[i] - padding)
+        elif col.kind == "text":  # long texts keep a fair part of their designed share
+            fair[i] = max(floors[i], min(lines[i][-1], FAIR_SHARE * designed[i] - padding))
+    if sum(fair) + padding * len(fair) < total:
+        floors = fair
+    halves = [max(f, _quantile(ls, LINE_QUANTILE) * 0.58) for f, ls in zip(floors, lines,
+                                                                          strict=True)]
+    if sum(halves) + padding * len(halves) < total:
+        floors = halves  # no usual line on more than two lines
+    widths = [f + padding for f in floors]
+    if sum(widths) >= total:
+        scale = total / sum(widths)
+        return [w * scale for w in widths]
+    room = total - sum(widths)
+    current, room = _grow(floors, lines, room)
+    widths = [c + padding for c in current]
+    text = [i for i, c in enumerate(table.columns) if c.kind == "text" and lines[i]]
+    grow = text or list(range(len(widths)))
+    weight = sum(widths[i] for i in grow) or 1.0
+    return [w + (room * w / weight if i in grow else 0.0) for i, w in enumerate(widths)]

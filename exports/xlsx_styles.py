@@ -26,8 +26,8 @@ def number_format(column: ReportColumn) -> str | None:
     fraction = "." + "0" * decimals if decimals > 0 else ""
     if column.kind == "date":
         return DATE_FORMAT
-    if column.kind == "money":
-        return "#,##0" + fraction
+    if column.kind == "money" or (column.kind == "int" and column.total):
+        return "#,##0" + fraction  # the thousands separator of the user's locale: «1 456»
     if column.kind in ("number", "percent") and fraction:
         return "0" + fraction
     return None

@@ -22,7 +22,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from exports._io import CancelledFn, ProgressFn, Ticker, atomic_target
-from exports.layout import DataChunk, GroupHeading, TotalsRow, iter_blocks
+from exports.layout import DataChunk, GroupHeading, TotalsRow, iter_blocks, merge_sections
 from exports.model import (
     DEFAULT_STYLE,
     CellValue,
@@ -54,8 +54,9 @@ def write_xlsx(
     progress: ProgressFn | None = None,
     cancelled: CancelledFn | None = None,
 ) -> None:
-    """Write ``report`` as an Excel workbook (one sheet per table) to ``path``."""
-    report = clean_report(report)
+    """Write ``report`` as an Excel workbook (one sheet per table; the tables of each ОО
+    are one sheet with group headings) to ``path``."""
+    report = merge_sections(clean_report(report))
     ticker = Ticker(report.total_rows, progress, cancelled)
     ticker.start()
     wb = Workbook(write_only=True)
@@ -277,6 +278,8 @@ class _SheetWriter:
         header_row = self.row + 1
         self._emit(self._header_line(table.columns))
         last_data = header_row
+        group_start = header_row + 1
+        subtotals: list[int] = []
         for block in iter_blocks(table):
             if isinstance(block, DataChunk):
                 self._data(block.rows)
@@ -284,15 +287,21 @@ class _SheetWriter:
                 self.ticker.step(len(block.rows))
             elif isinstance(block, GroupHeading):
                 self._emit(_Line([self.st.cell(self.ws, block.text, self.st.bold, None)]))
+                group_start = self.row + 1
             else:
-                self._emit(self._totals_line(block, table.columns))
+                rows = (f"{{c}}{group_start}:{{c}}{self.row}" if block.kind == "subtotal"
+                        else _total_ranges(subtotals, header_row + 1, self.row))
+                self._emit(self._totals_line(block, table.columns, rows))
                 if block.kind == "subtotal":
                     last_data = self.row
+                    subtotals.append(self.row)
         last_col = get_column_letter(len(table.columns))
         self.ws.auto_filter.ref = f"A{header_row}:{last_col}{max(last_data, header_row)}"
         if table.chart is not None and last_data > header_row and table.group_by is None:
-            self.ws.add_chart(_bar_chart(self.ws, table.chart, header_row, last_data),
-                              f"{get_column_letter(len(table.columns) + 2)}{header_row}")
+            last_plotted = last_data - _trailing_totals(table)
+            if last_plotted > header_row:
+                self.ws.add_chart(_bar_chart(self.ws, table.chart, header_row, last_plotted),
+                                  f"{get_column_letter(len(table.columns) + 2)}{header_row}")
 
     def _header_line(self, columns: tuple[ReportColumn, ...]) -> _Line:
         st = self.st
@@ -321,14 +330,45 @@ class _SheetWriter:
                 append(out)
         self.row += len(rows)
 
-    def _totals_line(self, block: TotalsRow, columns: tuple[ReportColumn, ...]) -> _Line:
+    def _totals_line(self, block: TotalsRow, columns: tuple[ReportColumn, ...],
+                     rows: str) -> _Line:
+        """Labels as text; sums as ``SUM`` formulas over ``rows`` (``{c}`` is the column),
+        so a quantity edited in the sheet updates them."""
         cells: list[Any] = []
-        for value, col in zip(block.values, columns, strict=True):
-            if isinstance(value, float):
-                value = round(value, 10)
-            fmt = number_format(col) if not isinstance(value, str) else None
-            cells.append(self.st.cell(self.ws, value, self.st.bold, None, fmt=fmt))
+        for i, (value, col) in enumerate(zip(block.values, columns, strict=True)):
+            if col.total and not isinstance(value, str) and value is not None:
+                value = "=SUM(" + rows.replace("{c}", get_column_letter(i + 1)) + ")"
+            fmt = number_format(col) if not isinstance(block.values[i], str) else None
+            cell = self.st.cell(self.ws, value, self.st.bold, None, fmt=fmt)
+            if isinstance(value, str) and value.startswith("=SUM("):
+                cell.data_type = "f"
+            cells.append(cell)
         return _Line(cells)
+
+
+#: Labels of the rows a report adds itself at the end of its data (not plotted).
+_TOTAL_LABELS = ("Всего", "Итого")
+
+
+def _trailing_totals(table: ReportTable) -> int:
+    """How many rows at the end of the data are totals given as data («Всего по району»)."""
+    count = 0
+    for row in reversed(table.rows):
+        label = row[table.chart.category] if table.chart is not None and row else None
+        if not (isinstance(label, str) and label.startswith(_TOTAL_LABELS)):
+            break
+        count += 1
+    return count
+
+
+def _total_ranges(subtotals: list[int], first: int, last: int) -> str:
+    """The cells the grand total adds: the subtotals, or all data rows when there are none."""
+    if not subtotals:
+        return f"{{c}}{first}:{{c}}{last}"
+    cells = [f"{{c}}{r}" for r in subtotals]
+    if len(cells) <= 255:  # the most arguments SUM takes
+        return ",".join(cells)
+    return ",".join("SUM(" + ",".join(cells[i:i + 255]) + ")" for i in range(0, len(cells), 255))
 
 
 def _bar_chart(ws: WriteOnlyWorksheet, spec: ReportChart, header_row: int,

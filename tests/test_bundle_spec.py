@@ -118,3 +118,8 @@ def test_python_docx_templates_and_parts_folder(spec: ast.Module) -> None:
 def test_build_output_is_not_committed() -> None:
     ignored = (ROOT / ".gitignore").read_text(encoding="utf-8").split()
     assert "build/" in ignored and "dist/" in ignored
+
+
+def test_hyphenation_dictionaries_are_bundled(spec: ast.Module) -> None:
+    source = ast.unparse(spec)
+    assert "collect_data_files('pyphen')" in source

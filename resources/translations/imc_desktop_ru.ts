@@ -4418,6 +4418,41 @@ Open it now?</source>
     </message>
 </context>
 <context>
+    <name>Signers</name>
+    <message>
+        <source>the education authority&apos;s name is the sample one</source>
+        <translation>название управления образования — образец из настроек по умолчанию</translation>
+    </message>
+    <message>
+        <source>the director&apos;s name is empty</source>
+        <translation>не указано ФИО директора</translation>
+    </message>
+    <message>
+        <source>the executor&apos;s name is empty</source>
+        <translation>не указано ФИО исполнителя</translation>
+    </message>
+    <message>
+        <source>The report would come out with a placeholder or a blank name:</source>
+        <translation>Отчёт выйдет с образцом вместо названия или с пустой подписью:</translation>
+    </message>
+    <message>
+        <source>Fill them in the settings first?</source>
+        <translation>Заполнить их в настройках?</translation>
+    </message>
+    <message>
+        <source>Signatures not filled in</source>
+        <translation>Подписи не заполнены</translation>
+    </message>
+    <message>
+        <source>Open settings…</source>
+        <translation>Открыть настройки…</translation>
+    </message>
+    <message>
+        <source>Continue as is</source>
+        <translation>Продолжить как есть</translation>
+    </message>
+</context>
+<context>
     <name>StaffTab</name>
     <message>
         <source>Staff</source>

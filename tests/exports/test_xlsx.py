@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -75,19 +77,41 @@ def test_real_dates_and_numbers(tmp_path: Path, report: Report) -> None:
     assert ws.cell(row, 4).value == 36
 
 
-def test_subtotals_and_totals(tmp_path: Path, report: Report) -> None:
+def _evaluate(ws: Any, formula: str) -> float:
+    """The value of a ``=SUM(…)`` formula of ranges, cells and nested sums."""
+    from openpyxl.utils.cell import range_boundaries
+
+    assert formula.startswith("=SUM(") and formula.endswith(")"), formula
+    inner = formula[5:-1]
+    total = 0.0
+    for arg in re.findall(r"SUM\([^()]*\)|[A-Z]+\d+(?::[A-Z]+\d+)?", inner):
+        if arg.startswith("SUM("):
+            total += _evaluate(ws, "=" + arg)
+            continue
+        c1, r1, c2, r2 = range_boundaries(arg if ":" in arg else f"{arg}:{arg}")
+        for row in range(r1, r2 + 1):
+            for col in range(c1, c2 + 1):
+                value = ws.cell(row, col).value
+                total += _evaluate(ws, value) if isinstance(value, str) else (value or 0)
+    return total
+
+
+def test_subtotals_and_totals_are_sum_formulas(tmp_path: Path, report: Report) -> None:
     ws = _open(tmp_path, report)
     rows = course_rows()
     sub = _find_row(ws, "Итого по группе")
     hours, cost = expected_sums([r for r in rows if r[0] == "МБОУ СОШ № 1"])
-    assert ws.cell(sub, 4).value == hours
-    assert ws.cell(sub, 5).value == pytest.approx(float(cost))
+    assert ws.cell(sub, 4).value == f"=SUM(D{sub - 10}:D{sub - 1})"
+    assert _evaluate(ws, ws.cell(sub, 4).value) == hours
+    assert _evaluate(ws, ws.cell(sub, 5).value) == pytest.approx(float(cost))
     assert ws.cell(sub, 1).font.b and ws.cell(sub, 5).font.b
     total = _find_row(ws, "Всего")
     hours, cost = expected_sums(rows)
-    assert ws.cell(total, 4).value == hours
-    assert ws.cell(total, 5).value == pytest.approx(float(cost))
+    assert _evaluate(ws, ws.cell(total, 4).value) == hours  # the subtotals, not twice
+    assert _evaluate(ws, ws.cell(total, 5).value) == pytest.approx(float(cost))
     assert ws.cell(total, 5).number_format == "#,##0.00"
+    assert ws.cell(total, 4).number_format == "#,##0"  # «1 456»: a count with a total
+    assert ws.cell(sub - 1, 4).number_format == "#,##0"
 
 
 def test_signatures_and_executor_below(tmp_path: Path, report: Report) -> None:

@@ -47,3 +47,15 @@ def test_empty_table_gets_no_chart(tmp_path: Path) -> None:
         "Доли", 0, (1, 2))),))
     write_report(report, path, "xlsx")
     assert load_workbook(path).worksheets[0]._charts == []
+
+
+def test_the_chart_leaves_out_the_total_row(tmp_path: Path) -> None:
+    path = tmp_path / "chart.xlsx"
+    table = ReportTable(COLUMNS, [*ROWS, ["Всего", 25.0, 40.2]],
+                        chart=ReportChart("Доли категорий", 0, (1, 2), "%"))
+    write_report(Report(title="Доли", tables=(table,)), path, "xlsx")
+    ws = load_workbook(path).worksheets[0]
+    total_row = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "Всего")
+    for series in ws._charts[0].series:
+        last = int(series.val.numRef.f.rsplit("$", 1)[1])
+        assert last == total_row - 1

@@ -25,6 +25,7 @@ from imc_desktop.services.common import reports
 from ui.widgets.messages import Ask
 from ui.widgets.open_file import open_file
 from ui.widgets.pdf_pages import print_pdf, render_pages
+from ui.widgets.signers import ready_report
 from ui.widgets.tasks import run_with_progress
 
 PREVIEW_DPI = 80.0
@@ -37,8 +38,11 @@ def safe_file_name(title: str) -> str:
 
 
 def save_report(parent: QWidget | None, report: Any, settings: config.Settings,
-                fmt: str | None = None) -> Path | None:
+                fmt: str | None = None, *, signers_checked: bool = False) -> Path | None:
     """Ask where, write off the GUI thread with progress, offer to open. The path written."""
+    report = report if signers_checked else ready_report(parent, report, settings)
+    if report is None:
+        return None
     folder = Path(str(settings.raw().value("reports/last_folder", str(Path.home()))))
     filters = [FILTERS[f] for f in ((fmt,) if fmt else reports.FORMATS)]
     name, chosen = QFileDialog.getSaveFileName(
@@ -91,7 +95,8 @@ class ReportPreviewDialog(QDialog):
         self.save_button = QPushButton(self.tr("Save as…"))
         close = QPushButton(self.tr("Close"))
         self.print_button.clicked.connect(self.print_report)
-        self.save_button.clicked.connect(lambda: save_report(self, report, settings))
+        self.save_button.clicked.connect(
+            lambda: save_report(self, report, settings, signers_checked=True))
         close.clicked.connect(self.accept)
         self.pages_label = QLabel(self.tr("Pages: %1").replace("%1", str(len(pages))))
         for widget in (self.print_button, self.save_button):
@@ -143,6 +148,9 @@ class ReportPreviewDialog(QDialog):
 
 def preview_report(parent: QWidget | None, report: Any, settings: config.Settings) -> None:
     """Write the PDF off the GUI thread, then show its pages."""
+    report = ready_report(parent, report, settings)
+    if report is None:
+        return
     with tempfile.TemporaryDirectory() as tmp:
         pdf = Path(tmp) / "preview.pdf"
         report_style = reports.style(settings)

@@ -58,11 +58,13 @@ def parse_years(text: str, where: str) -> tuple[int, int]:
     return first, last
 
 
-def marker(due: DueRow) -> str:
-    """What the plan writes in the year column: the kind and the date."""
-    what = "СЗД" if due.kind == r.SZD else f"{due.kind} кат."
+def marker(due: DueRow, column_year: int | None = None) -> str:
+    """What the plan writes in the year column: the kind and the date, the year left out
+    when it is the column's («СЗД до 04.12», «первая до 24.04.2025 (просрочено)»)."""
+    what = "СЗД" if due.kind == r.SZD else due.kind
     late = " (просрочено)" if due.days_left < 0 else ""
-    return f"{what} до {due.due:%d.%m.%Y}{late}"
+    when = f"{due.due:%d.%m}" if due.due.year == column_year else f"{due.due:%d.%m.%Y}"
+    return f"{what} до\u00a0{when}{late}"
 
 
 def plan_year(due: DueRow, first: int) -> int:
@@ -73,7 +75,7 @@ def plan_year(due: DueRow, first: int) -> int:
 def plan_cells(person: PersonRow, decisions: Sequence[r.Decision],
                dues: Sequence[DueRow], years: range) -> Row:
     last = max((d.decided_on for d in decisions), default=None)
-    marks = {y: "; ".join(marker(d) for d in dues if plan_year(d, years.start) == y)
+    marks = {y: "; ".join(marker(d, y) for d in dues if plan_year(d, years.start) == y)
              for y in years}
     return [person.full_name, person.position, person.category or "—", last,
             *(marks[y] for y in years)]

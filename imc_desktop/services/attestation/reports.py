@@ -61,10 +61,11 @@ def _plan(params: dict[str, Any], ctx: ReportContext) -> Report:
                     f"{format_date(ctx.today)}.",
         tables=tuple(tables), landscape=True,
         closing_paragraphs=(
-            "В столбце года — срок: окончание категории, установленной до 01.09.2023 (или с "
-            "указанной датой окончания), либо срок аттестации на соответствие занимаемой "
-            "должности (СЗД). Категории, установленные с 01.09.2023, бессрочные. Просроченные "
-            f"сроки показаны в {first} году.",))
+            "В столбце года — день и месяц срока: окончание категории (высшая, первая), "
+            "установленной до 01.09.2023 (или с указанной датой окончания), либо срок "
+            "аттестации на соответствие занимаемой должности (СЗД). Категории, установленные "
+            f"с 01.09.2023, бессрочные. Просроченные сроки показаны в {first} году с полной "
+            "датой.",))
 
 
 register(ReportDefinition(
@@ -175,9 +176,11 @@ def _submission(params: dict[str, Any], ctx: ReportContext) -> Report:
                       paragraphs=("В реестре нет педагогов.",))
     card = staff.get_person(person_id)
     job = ad.main_job(card)
-    head = orgs.get_organization(job.organization_id).head_name if job else ""
-    return Report(
+    school = orgs.get_organization(job.organization_id) if job else None
+    head = school.head_name if school else ""
+    return Report(  # the school's document: its name at the top, its head signs
         title="Представление на аттестацию на соответствие занимаемой должности",
+        organization=school.full_name if school else "",
         heading=card.full_name,
         paragraphs=ad.facts(card, job, ctx.today),
         tables=ad.tables(card, person_id, ctx.today),

@@ -56,9 +56,13 @@ class ReportContext:
         return ApprovalBlock(self.director_position, short_name(self.director_name))
 
     def dress(self, report: Report) -> Report:
-        """The header, signature and executor from the settings."""
+        """The header, signature and executor from the settings; a report that names its own
+        organisation (a school's document) keeps its header and has no ИМЦ executor."""
         from dataclasses import replace
 
+        if report.organization:
+            return replace(report, signatures=report.signatures or self.signatures(),
+                           date=report.date or self.today)
         return replace(report, department=self.department, organization=self.organization,
                        signatures=report.signatures or self.signatures(),
                        executor_name=self.executor_name, executor_phone=self.executor_phone,

@@ -96,7 +96,7 @@ def _waybill(params: dict[str, Any], ctx: ReportContext) -> Report:
              f"{format_date(d.supplier_doc_date)}" if d.supplier_doc_number else "",
              "" if d.posted else "Черновик: документ не проведён."]
     return Report(
-        title=f"{rd.TITLES[d.kind]} № {d.number}", date=d.doc_date, number=d.number,
+        title=f"{rd.TITLES[d.kind]} №\u00a0{d.number}", date=d.doc_date,  # № once, in the title
         paragraphs=tuple(x for x in facts if x),
         tables=(ReportTable(WAYBILL_COLUMNS, _lines(p), totals=True),),
         closing_paragraphs=(f"Всего {VERBS.get(d.kind, 'передано')} {d.quantity} экз. на "

@@ -39,14 +39,25 @@ INSTITUTIONS = ("Тобольский государственный педаг�
                 "Тобольский педагогический колледж", "Ишимский педагогический колледж")
 
 
+#: Patronymics that do not follow the endings' rule.
+_IRREGULAR_MIDDLE = {"Пётр": "Петрович", "Михаил": "Михайлович", "Лев": "Львович",
+                     "Павел": "Павлович"}
+
+
 def _male_middle(father: str) -> str:
-    return {"Пётр": "Петрович", "Николай": "Николаевич", "Юрий": "Юрьевич",
-            "Анатолий": "Анатольевич", "Геннадий": "Геннадьевич", "Василий": "Васильевич",
-            }.get(father, father + "ович")
+    """The patronymic by the Russian rule: -ий → -ьевич, -ей/-ай → -еевич/-аевич, else
+    -ович (Анатолий → Анатольевич, Сергей → Сергеевич, Иван → Иванович)."""
+    if father in _IRREGULAR_MIDDLE:
+        return _IRREGULAR_MIDDLE[father]
+    if father.endswith("ий"):
+        return father[:-2] + "ьевич"
+    if father.endswith(("ей", "ай")):
+        return father[:-1] + "евич"
+    return father + "ович"
 
 
 def _female_middle(father: str) -> str:
-    return _male_middle(father)[:-2] + "на"
+    return _male_middle(father)[:-2] + "на"  # Сергеевич → Сергеевна, Петрович → Петровна
 
 
 def _masculine(last: str) -> str:
@@ -92,7 +103,8 @@ def _career(rng: random.Random, person: Person, org: Organization, birth: date,
             today: date) -> None:
     graduated = birth.year + rng.choice((21, 22, 22, 23, 24, 26))
     graduated = min(graduated, today.year - 1)
-    start = date(graduated, 8, rng.randint(15, 31))
+    start = date(graduated, 8, 15) + timedelta(days=rng.randint(0, 330))  # any month
+    start = min(start, today - timedelta(days=60))
     position = _position(rng, org)
     subjects = ""
     if position == "учитель":

@@ -18,6 +18,7 @@ from imc_desktop.services.attestation import rules as r
 from imc_desktop.services.common import reports
 from imc_desktop.services.common.errors import ServiceError
 from imc_desktop.services.common.maintenance import DatabaseInfo
+from imc_desktop.services.organizations import records as orgs
 from imc_desktop.services.staff import records as staff
 from imc_desktop.services.staff.rules import add_years
 from tests.rules import RULES
@@ -49,7 +50,9 @@ def test_plan_markers_are_the_deadlines_of_the_years(demo_database: DatabaseInfo
     assert len(rows) == len(staff.list_staff(RULES))
     for due in dues:
         column = 5 + ad.plan_year(due, YEAR) - YEAR
-        assert any(ad.marker(due) in str(x[column]) for x in rows if x[1] == due.person_name)
+        mark = ad.marker(due, column - 5 + YEAR)
+        assert any(mark in str(x[column]) for x in rows if x[1] == due.person_name)
+        assert mark.endswith(f"{due.due:%d.%m}") or "просрочено" in mark
     marked = sum(1 for x in rows for c in x[5:] if c)
     assert marked == len({(d.person_id, ad.plan_year(d, YEAR)) for d in dues})
 
@@ -139,6 +142,10 @@ def test_submission_is_filled_from_the_card(demo_database: DatabaseInfo,
     assert set(recent) <= {x[0] for x in courses.rows}
     assert any("Профессиональные и деловые качества" in p for p in report.closing_paragraphs)
     assert report.signatures and report.signatures[0].position.startswith("Руководитель")
+    school = orgs.get_organization(job.organization_id)
+    assert report.signatures[0].name == ad.short(school.head_name)
+    assert (report.department, report.organization) == ("", school.full_name)
+    assert report.executor_name == ""  # not the ИМЦ's executor: the school writes it
     by_name = build(defs.SZD_SUBMISSION, settings, person=card.full_name.upper())
     assert by_name.paragraphs == report.paragraphs
     with pytest.raises(ServiceError, match="«person»"):

@@ -3,6 +3,7 @@ the informatisation charts' numbers."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -155,7 +156,9 @@ def test_the_informatisation_xlsx_on_a_past_date(filled: dict[str, str],
     pupils, ages, state = sheet_rows(path)
     assert pupils == [["МБОУ СОШ № 1", 100, 3, 3, 33.3], ["МБОУ СОШ № 2", 40, 0, 0, None],
                       ["Итого по округу", 140, 3, 2.1, 46.7]]
-    assert ages == [["2020", 3, 0], ["Всего", 3, 0]]
+    assert ages[0] == ["2020", 3, 0] and ages[1][0] == "Всего"  # the total sums the year
+    assert re.fullmatch(r"=SUM\(B(\d+):B\1\)", ages[1][1])
+    assert re.fullmatch(r"=SUM\(C(\d+):C\1\)", ages[1][2])
     assert state == [["МБОУ СОШ № 1", 3, 1, 0, 33.3], ["Итого по округу", 3, 1, 0, 33.3]]
     later = reports.write(build(defs.INFORMATISATION, settings, date="10.05.2025"), "xlsx",
                           tmp_path / "после.xlsx", settings)

@@ -339,9 +339,12 @@ def test_stats_xlsx_total_row_is_the_district(demo_database: DatabaseInfo,
     sheet = openpyxl.load_workbook(path).worksheets[0]
     rows = [[c.value for c in row] for row in sheet.iter_rows()]
     total = next(r for r in rows if r[0] == "Всего")
-    data_rows = [r for r in rows if isinstance(r[1], int) and r[0] != "Всего"]
-    assert total[1] == 150 == sum(r[1] for r in data_rows)
-    assert total[2:9] == [sum(r[i] for r in data_rows) for i in range(2, 9)]
+    numbers = [n for n, r in enumerate(rows, 1) if isinstance(r[1], int) and r[0] != "Всего"]
+    data_rows = [rows[n - 1] for n in numbers]
+    assert sum(r[1] for r in data_rows) == 150
+    assert numbers == list(range(numbers[0], numbers[-1] + 1))
+    letters = "BCDEFGHI"
+    assert total[1:9] == [f"=SUM({c}{numbers[0]}:{c}{numbers[-1]})" for c in letters]
 
 
 def test_second_jobs_are_listed_but_counted_once_and_courses_follow_the_job(
