@@ -55,7 +55,7 @@ def _others(con: sqlite3.Connection, share: Share) -> list[str]:
                 if n not in done and n not in listed]
         name = workstation_name(share, site)
         if gaps:
-            lines.append(repair.gap_note(name, gaps))
+            lines.append(repair.gap_note(name, gaps, repair.replaced_by(share, site), site))
         new = sorted(listed - done)
         if new:
             lines.append(f"Не получены файлы изменений {repair.numbers(new)} рабочего места "

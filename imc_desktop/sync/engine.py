@@ -130,14 +130,16 @@ class _Run:
         """Own published segments that are not on the share any more (deleted, lost with a
         share restored from a backup, set aside as damaged): to be sent again."""
         if self._may_publish():
+            repair.answer_replacements(self.con, self.share, self.site)
             self.gone = repair.missing_own(self.con, self.share, self.site)
             for seq in self.gone:  # a damaged one is set aside, so that nobody reads it
                 self.share.set_aside(f"sites/{self.site}/{segment_name(seq)}")
 
     def _clone_detected(self) -> None:
+        old = self.site
         with local.applying(self.con):
             self.site = take_new_site(self.con, self.site, self._store_id())
-        write_site(self.share, self.site, self.workstation)
+        write_site(self.share, self.site, self.workstation, replaces=old)
         self.tally.notes.append("База этого компьютера скопирована с другого или восстановлена "
                                 "из копии: ему присвоен новый номер рабочего места.")
 
@@ -345,7 +347,8 @@ class _Run:
         self.tally.held = int(self.con.execute("SELECT count(*) FROM sync_held").fetchone()[0])
         notes = [clock_note(self.skew_ms)] if self.skew_ms else []
         notes += self.tally.notes
-        notes += [repair.gap_note(workstation_name(self.share, site), seqs)
+        notes += [repair.gap_note(workstation_name(self.share, site), seqs,
+                                  repair.replaced_by(self.share, site), site)
                   for site, seqs in sorted(self.gaps.items())]
         if self.store is not None and self.store.read_only:
             notes.append("Папка синхронизации создана более новой версией программы: "

@@ -166,29 +166,43 @@ def _updates(table: str, row: str, current: dict[str, Any], ops: list[Op]) -> li
 
 def _resurrection(con: sqlite3.Connection, table: str, row: str, current: dict[str, Any],
                   ops: list[Op]) -> Change:
-    """A record re-inserted with an id known here: its existence is new; a field with the
-    value it has here keeps its own version, a changed field is an edit of the version the
-    record showed when it was deleted (never of the newer ones it did not show). A field set
-    after the re-insert (a restored conflict) is an edit even when it has the current value:
-    of the version it replaced, so that a re-insert elsewhere cannot silently undo it."""
+    """A record re-inserted with an id known here (a restored conflict, raw SQL, an import):
+    its existence is new; a field keeps its own version when it has the value of the latest
+    version known here or of the version the record showed when it was deleted, so that the
+    edits made elsewhere meanwhile stay current. A changed field is an edit of the version the
+    record showed when deleted (never of the newer ones it did not show). A field set after
+    the re-insert (a restored conflict) is an edit even when it has the current value: of the
+    version it replaced, so that a re-insert elsewhere cannot silently undo it."""
     values = {c: json.loads(v) for c, v in con.execute(
         "SELECT column_name, value FROM sync_changes WHERE table_name=? AND row_id=? AND "
         "kind='v' AND key=(SELECT max(key) FROM sync_changes AS o WHERE o.table_name=? AND "
         "o.row_id=? AND o.kind='v' AND o.column_name=sync_changes.column_name)",
         (table, row, table, row))}
-    tomb = con.execute("SELECT versions FROM sync_tombstones WHERE table_name=? AND row_id=? "
-                       "ORDER BY key DESC LIMIT 1", (table, row)).fetchone()
-    shown = json.loads(tomb[0]) if tomb else {}
+    shown = _shown(con, table, row, ops)
+    was = {c: json.loads(v) for c, k, v in con.execute(
+        "SELECT column_name, key, value FROM sync_changes WHERE table_name=? AND row_id=? "
+        "AND kind='v'", (table, row)) if shown.get(c) == k}
     after: dict[str, str | None] = {}
     for op, column, seen, _v, _clock in ops[_last_insert(ops):]:
         if op == "U" and column in current:
             after.setdefault(column, seen)
     shown.update({c: k for c, k in after.items() if k is not None})
-    changed = [c for c, v in current.items()
-               if c in after or c not in values or values[c] != v]
+    changed = [c for c, v in current.items() if c in after or c not in values
+               or (values[c] != v and (c not in was or was[c] != v))]
     return {"t": table, "r": row, "op": "i", "v": {c: current[c] for c in changed},
             "s": {c: shown[c] for c in changed if c in shown},
             "c": max(o[4] for o in ops if o[4] is not None)}
+
+
+def _shown(con: sqlite3.Connection, table: str, row: str, ops: list[Op]) -> dict[str, str]:
+    """The field versions the record showed when it was last deleted: by a delete not sent
+    yet, or by the latest deletion known here."""
+    deletes = [o for o in ops[:_last_insert(ops)] if o[0] == "D" and o[2]]
+    if deletes and str(deletes[-1][2]).startswith("{"):
+        return dict(json.loads(str(deletes[-1][2])))
+    tomb = con.execute("SELECT versions FROM sync_tombstones WHERE table_name=? AND row_id=? "
+                       "ORDER BY key DESC LIMIT 1", (table, row)).fetchone()
+    return dict(json.loads(tomb[0])) if tomb else {}
 
 
 def _last_insert(ops: list[Op]) -> int:

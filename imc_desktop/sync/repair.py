@@ -18,7 +18,8 @@ from typing import Any
 from imc_desktop.sync import local
 from imc_desktop.sync.clock import key_clock
 from imc_desktop.sync.segment import Change, Header, encode, segment_name
-from imc_desktop.sync.share import Share
+from imc_desktop.sync.share import NameTaken, Share
+from imc_desktop.sync.store import is_site_id, site_info
 
 REPLACED = "replaced"  # sync_state: {"site": id, "map": {seq: the seq that replaces it}}
 
@@ -142,8 +143,60 @@ def numbers(seqs: list[int]) -> str:
     return "№ " + ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
 
 
-def gap_note(name: str, seqs: list[int]) -> str:
+def gap_note(name: str, seqs: list[int], successor: str | None = None, site: str = "") -> str:
+    """The gap in a workstation's files, and who can repair it: the workstation itself, or
+    nobody when its number was left (`successor`: the name now used by its database)."""
     who = f"«{name}»" if name else "неизвестного рабочего места"
-    return (f"В папке синхронизации нет файлов изменений {numbers(seqs)} рабочего места {who}: "
-            "его остальные изменения получены, а недостающие отправит заново само рабочее "
-            f"место {who} при своей следующей синхронизации.")
+    if successor is None:
+        return (f"В папке синхронизации нет файлов изменений {numbers(seqs)} рабочего места "
+                f"{who}: его остальные изменения получены, а недостающие отправит заново само "
+                f"рабочее место {who} при своей следующей синхронизации.")
+    now = ("теперь оно работает под новым номером" if successor == name
+           else f"теперь его изменения отправляет «{successor}» под новым номером")
+    return (f"В папке синхронизации нет файлов изменений {numbers(seqs)} рабочего места {who} "
+            "под его прежним номером. Этот номер больше не используется: база рабочего места "
+            f"была восстановлена из копии или скопирована, и {now}. Поэтому недостающие файлы "
+            "заново не отправит никто; остальные изменения получены. Верните эти файлы из "
+            f"резервной копии папки синхронизации (в папку sites/{site}) или перенесите на этот "
+            "компьютер базу с компьютера, где эти изменения есть (см. руководство, раздел о "
+            "синхронизации: «Пропавший файл прежнего номера»).")
+
+
+CONTINUES = "continues-{}.json"  # in a site's folder: it goes on after a copy left its number
+LOOKED = "sites_looked"  # sync_state: the sites whose site.json this database has read
+
+
+def replaced_by(share: Share, site: str) -> str | None:
+    """The workstation name under which the database that published as `site` now works,
+    when it left that number (restored from a backup, or a clone) and no other copy goes on
+    publishing under it; None while `site` is in use."""
+    for other in share.list_dir("sites"):
+        if other == site or not is_site_id(other):
+            continue
+        info = site_info(share, other)
+        if info.get("replaces") == site and not share.exists(
+                f"sites/{site}/{CONTINUES.format(other)}"):
+            return info.get("workstation") or other
+    return None
+
+
+def answer_replacements(con: sqlite3.Connection, share: Share, site: str) -> None:
+    """A copy of this database that left this number (a clone) says so in its site.json;
+    this PC goes on publishing under it and says that in its own folder, so that a gap in
+    its files is still reported as its to repair. Each site.json is read once."""
+    looked = set(json.loads(local.get(con, LOOKED, "[]") or "[]"))
+    fresh = [s for s in share.list_dir("sites")
+             if s != site and s not in looked and is_site_id(s)]
+    for other in fresh:
+        info = site_info(share, other)
+        if not info:
+            continue  # its site.json is not there yet: looked at next time
+        looked.add(other)
+        if info.get("replaces") == site:
+            try:
+                share.write_new(f"sites/{site}/{CONTINUES.format(other)}",
+                                json.dumps({"site": site, "after": other}).encode())
+            except NameTaken:
+                pass
+    if fresh:
+        local.put(con, LOOKED, json.dumps(sorted(looked)))

@@ -123,16 +123,29 @@ def describe(share: Share) -> str:
     return f"В ней записей: {len(rows)}; рабочие места: {whose}."
 
 
-def write_site(share: Share, site: str, workstation: str) -> None:
+def write_site(share: Share, site: str, workstation: str, replaces: str = "") -> None:
+    """The workstation's site.json, written once; `replaces`: the number this database
+    worked under before it was cloned or restored from a backup."""
     rel = f"sites/{site}/site.json"
     if share.exists(rel):
         return
     share.make_dir(f"sites/{site}")
+    info = {"site": site, "workstation": workstation}
+    if replaces:
+        info["replaces"] = replaces
     try:
-        share.write_new(rel, json.dumps({"site": site, "workstation": workstation},
-                                        ensure_ascii=False).encode())
+        share.write_new(rel, json.dumps(info, ensure_ascii=False).encode())
     except NameTaken:
         pass
+
+
+def site_info(share: Share, site: str) -> dict[str, str]:
+    """What a workstation's site.json says (empty when it is missing or unreadable)."""
+    try:
+        found = json.loads(share.read(f"sites/{site}/site.json") or b"{}")
+    except ValueError:
+        return {}
+    return {str(k): str(v) for k, v in found.items()} if isinstance(found, dict) else {}
 
 
 def open_store(share: Share, remembered: str, accept_new: bool) -> StoreInfo:

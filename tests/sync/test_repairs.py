@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from imc_desktop import cli
+from imc_desktop import cli, db
+from imc_desktop.sync.report import SyncResult
 from imc_desktop.sync.share import Share
 from tests.sync.helpers import Workstation
 
@@ -112,3 +113,57 @@ def test_sync_check_says_what_is_waiting_for_what(
     assert code == 1
     assert "ПК А" in out and "№ 1" in out, out
     assert "awards" in out and person in out, out
+
+
+def _gap_notes(result: SyncResult, name: str) -> list[str]:
+    return [n for n in result.notes if name in n and "нет файлов изменений" in n]
+
+
+def test_a_lost_segment_of_a_retired_number_says_nobody_will_send_it(
+        make_pc: MakePC, share: Share, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """ПК А restored from an old backup works under a new number; a file of its old number
+    lost afterwards has no author any more, and the report says so instead of promising it."""
+    a, c = make_pc("ПК А"), make_pc("ПК В")
+    a.insert("persons", last_name="Первая")
+    a.sync()
+    backup = db.backup_to(a.path, tmp_path / "old.sqlite")
+    old = _folder(share, a)
+    for name in ("Вторая", "Третья"):
+        a.insert("persons", last_name=name)
+        a.sync()
+    db.restore_backup(backup, a.path, tmp_path / "backups")
+    assert any("новый номер" in n for n in a.sync().notes)
+    assert _folder(share, a) != old
+    (old / "000000000002.seg").unlink()
+    for _round in range(2):
+        a.sync()
+        [note] = _gap_notes(c.sync(), "ПК А")
+        assert "№ 2" in note and "больше не" in note and "никто" in note, note
+        assert "отправит заново само" not in note, note
+    code = cli.main(["sync", "--db", str(c.path), "--store", str(share.root), "--check"])
+    out = capsys.readouterr().out
+    assert code == 1 and "больше не" in out and "№ 2" in out, out
+
+
+def test_a_lost_segment_of_a_number_its_original_still_uses_is_sent_again(
+        make_pc: MakePC, share: Share, tmp_path: Path) -> None:
+    """A clone leaves the number to the original PC, which goes on publishing under it: a
+    file of that number lost is still its to send again, and the report says so."""
+    a, c = make_pc("ПК А"), make_pc("ПК В")
+    people = _three_segments(a)
+    clone_path = tmp_path / "clone" / "imc.sqlite"
+    clone_path.parent.mkdir()
+    db.backup_to(a.path, clone_path)
+    clone = Workstation(clone_path, share, "Клон")
+    a.update("persons", people[0], phone="от А")
+    clone.update("persons", people[0], email="от клона")
+    a.sync()
+    assert any("новый номер" in n for n in clone.sync().notes)
+    a.sync()
+    (_folder(share, a) / "000000000002.seg").unlink()
+    [note] = _gap_notes(c.sync(), "ПК А")
+    assert "отправит заново само" in note and "больше не" not in note, note
+    a.sync()
+    assert c.sync().ok
+    assert c.value("persons", people[1], "last_name") == "Вторая"

@@ -1,6 +1,7 @@
 """Restoring one conflict of a deleted record is a new edit of exactly the restored value:
-the record's other conflicts stay listed on every PC and can be restored later; a record
-re-inserted with its old id does not wipe out the conflicts of the edits it had not seen."""
+the record comes back as it stands, its other fields keeping their versions, so edits made
+elsewhere meanwhile are neither overridden nor made conflicts; a record re-inserted with its
+old id keeps the versions of the values it had when deleted."""
 
 from __future__ import annotations
 
@@ -44,42 +45,91 @@ def _assert_each_value_from_one_side(pcs: list[Workstation], person: str) -> Non
         assert len(values) == 1 and values <= {OLD[column], NEW[column]}, (column, values)
 
 
-def test_restoring_one_conflict_keeps_the_others_listed(make_pc: MakePC) -> None:
+def _versions_by(pc: Workstation, person: str, key: str) -> set[str]:
+    """The fields of `person` given a version by the author of `key` after it."""
+    site = key.split(".", 1)[1]
+    return {c for (c,) in pc.sql("SELECT column_name FROM sync_changes WHERE table_name="
+                                 "'persons' AND row_id=? AND kind='v' AND key>? AND site=?",
+                                 person, key, site)}
+
+
+def test_a_restore_stamps_only_the_restored_field(make_pc: MakePC) -> None:
+    """A deletes a pedagogue while B changes three of her fields and C, not synced yet,
+    changes her e-mail once more. A restores one of the three: the record comes back with
+    its latest values, only the restored field is a new edit, C's later e-mail stays current
+    without a conflict made by the restore, and B's e-mail that C's overwrote unseen stays
+    listed."""
+    pcs = [make_pc("a"), make_pc("b"), make_pc("c")]
+    a, b, c = pcs
+    person = a.insert("persons", last_name="Смирнова", **OLD)
+    _rounds(*pcs)
+    a.delete("persons", person)
+    b.update("persons", person, **NEW)
+    c.update("persons", person, email="c@school.ru")
+    for pc in (a, b, a):
+        pc.sync()
+    assert {r.other_value for r in sync_views.conflicts(a.path)} == set(NEW.values())
+    [(deleted_at,)] = a.sql("SELECT max(key) FROM sync_changes WHERE kind='e' AND value='0'")
+    sync_views.restore(a.path, _conflict(a, NEW["phone"]).id)
+    assert [a.value("persons", person, f) for f in NEW] == list(NEW.values()), \
+        "the record comes back as it stands, with the edits made to it meanwhile"
+    _rounds(*pcs)
+    lists = [pc.conflicts() for pc in pcs]
+    assert lists[0] == lists[1] == lists[2]
+    assert a.content() == b.content() == c.content()
+    for pc in pcs:
+        assert pc.value("persons", person, "phone") == NEW["phone"]
+        assert pc.value("persons", person, "notes") == NEW["notes"]
+        assert pc.value("persons", person, "email") == "c@school.ru"
+        [listed] = sync_views.conflicts(pc.path)
+        assert (listed.other_value, listed.kept_value) == (NEW["email"], "c@school.ru")
+        assert _versions_by(pc, person, deleted_at) <= {"phone"}, "only the restored field"
+        assert db.full_check(pc.path) == []
+
+
+def test_restoring_one_conflict_brings_back_the_others_edits_as_current(
+        make_pc: MakePC) -> None:
+    """Restoring one of three conflicts of a deleted record: the record is back with all
+    three edits made to it meanwhile, on every PC; none of them is lost and none is listed
+    any more (each is the current value)."""
     pcs, person = _deleted_while_edited(make_pc)
     a = pcs[0]
     assert len(sync_views.conflicts(a.path)) == 3
     sync_views.restore(a.path, _conflict(a, NEW["phone"]).id)
-    assert a.value("persons", person, "phone") == NEW["phone"]
-    _rounds(*pcs)
-    lists = [pc.conflicts() for pc in pcs]
-    assert lists[0] == lists[1] == lists[2]
-    for pc in pcs:
-        assert pc.value("persons", person, "phone") == NEW["phone"]
-        assert {r.other_value for r in sync_views.conflicts(pc.path)} == {
-            NEW["email"], NEW["notes"]}
-    _assert_each_value_from_one_side(pcs, person)
-    sync_views.restore(pcs[1].path, _conflict(pcs[1], NEW["email"]).id)
-    sync_views.restore(pcs[2].path, _conflict(pcs[2], NEW["notes"]).id)
     _rounds(*pcs)
     for pc in pcs:
         assert [pc.value("persons", person, c) for c in NEW] == list(NEW.values())
         assert pc.conflicts() == set() and db.full_check(pc.path) == []
 
 
-def test_a_record_re_inserted_with_its_old_id_keeps_the_others_conflicts(
+def test_a_record_re_inserted_with_its_old_id_keeps_the_newer_edits(
         make_pc: MakePC) -> None:
+    """A deleted record inserted again with its old id (raw SQL, an import): the values it
+    had when deleted keep their versions, so the edits made elsewhere meanwhile stay
+    current; a value the re-insert changed is a new edit, and the edit it overwrote unseen
+    is listed."""
+    pcs, person = _deleted_while_edited(make_pc)
+    a = pcs[0]
+    a.insert("persons", id=person, last_name="Смирнова", **{**OLD, "notes": "из файла"})
+    _rounds(*pcs)
+    lists = [pc.conflicts() for pc in pcs]
+    assert lists[0] == lists[1] == lists[2]
+    for pc in pcs:
+        assert pc.value("persons", person, "last_name") == "Смирнова"
+        assert pc.value("persons", person, "phone") == NEW["phone"]
+        assert pc.value("persons", person, "email") == NEW["email"]
+        assert pc.value("persons", person, "notes") == "из файла"
+        assert {r.other_value for r in sync_views.conflicts(pc.path)} == {NEW["notes"]}
+
+
+def test_a_record_re_inserted_as_it_was_deleted_loses_nothing(make_pc: MakePC) -> None:
     pcs, person = _deleted_while_edited(make_pc)
     a = pcs[0]
     a.insert("persons", id=person, last_name="Смирнова", **OLD)
     _rounds(*pcs)
-    lists = [pc.conflicts() for pc in pcs]
-    assert lists[0] == lists[1] == lists[2]
-    _assert_each_value_from_one_side(pcs, person)
     for pc in pcs:
-        assert pc.value("persons", person, "last_name") == "Смирнова"
-        changed = {c for c in NEW if pc.value("persons", person, c) != NEW[c]}
-        listed = {r.other_value for r in sync_views.conflicts(pc.path)}
-        assert listed == {NEW[c] for c in changed}, "each edit not current is listed"
+        assert [pc.value("persons", person, c) for c in NEW] == list(NEW.values())
+        assert pc.conflicts() == set()
 
 
 def test_restores_made_on_two_pcs_at_once_are_both_kept(make_pc: MakePC) -> None:

@@ -1,6 +1,8 @@
 """3–5 workstations on real SQLite files and a share that fails: edits, inserts, deletes,
 syncs, crashes at the k-th file operation, clock skew, late folders, foreign and truncated
-files, a PC restored from an old backup, a cloned PC.
+files, a PC restored from an old backup, a cloned PC; pedagogue cards opened at one step and
+saved at a later one (after syncs and other edits) through the staff service, writing only
+what the user changed and answering the «changed meanwhile» question yes or no.
 
 Invariants (shared/SYNC.md): every database passes the integrity and foreign-key checks after
 every step; after fault-free rounds all PCs hold the same records and the same conflicts;
@@ -17,7 +19,9 @@ import shutil
 import tempfile
 import time
 import uuid
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 from unittest import mock
@@ -35,10 +39,15 @@ from hypothesis.stateful import (
 )
 
 from imc_desktop import db
-from imc_desktop.services.common.errors import InUse, NotFound
+from imc_desktop.services.common import maintenance
+from imc_desktop.services.common.errors import ChangedMeanwhile, InUse, NotFound
+from imc_desktop.services.staff import card as staff_card
+from imc_desktop.services.staff import write as staff_write
+from imc_desktop.services.staff.card import CardData
 from imc_desktop.services.sync import views as sync_views
 from imc_desktop.sync import engine
 from imc_desktop.sync.store import SyncStopped
+from tests.rules import RULES
 from tests.sync.conftest import LONG
 from tests.sync.faulty_share import FaultyShare
 from tests.sync.helpers import Workstation
@@ -60,6 +69,20 @@ def _fresh_db(folder: Path) -> Path:
 
 def _unique(prefix: str) -> str:
     return f"{prefix}-{next(_counter)}"
+
+
+def _name() -> str:
+    """A unique surname the card accepts (letters only)."""
+    return "Фамилия-" + "".join("абвгдежзик"[int(d)] for d in str(next(_counter)))
+
+
+def _value(field: str) -> str:
+    """A unique phone or e-mail the card accepts."""
+    n = next(_counter)
+    return f"8 9{n:09d}" if field == "phone" else f"u{n}@school.ru"
+
+
+STAMP = "2026-01-01 00:00:00.000000"
 
 
 @dataclass(frozen=True)
@@ -87,11 +110,16 @@ class SyncMachine(RuleBasedStateMachine):
         self.read_only: set[int] = set()  # PCs that may read the share but not write to it
         self.share_copy: Path | None = None  # yesterday's backup of the share
         self.copies: set[int] = set()  # cloned or restored PCs that have not synced since
+        self.cards: list[tuple[int, CardData]] = []  # cards open on a PC, saved later
+        self.school = ""  # the ОО everyone works at: a card needs a place of work
 
     @initialize(count=st.integers(3, 4))
     def start(self, count: int) -> None:
         for _ in range(count):
             self._add_pc(_fresh_db(self.root / _unique("pc")))
+        self.school = self.pcs[0].insert("organizations", short_name="Школа")
+        for pc in self.pcs:
+            pc.sync()
 
     def _add_pc(self, path: Path) -> Workstation:
         pc = Workstation(path, self.share, f"ПК {len(self.pcs) + 1}")
@@ -99,11 +127,20 @@ class SyncMachine(RuleBasedStateMachine):
         return pc
 
     # ------------------------------------------------------------ edits
+    def _person(self, pc: Workstation, **values: Any) -> str:
+        """A pedagogue as a card can save her: born 1980, working at the school."""
+        person = pc.insert("persons", birth_date="1980-01-01", **values)
+        pc.insert("employments", person_id=person, organization_id=self.school,
+                  position="учитель", job_type="основное место работы", load=None,
+                  subjects="", hired_on=None, appointed_on=None, left_on=None,
+                  created_at=STAMP, updated_at=STAMP)
+        return person
+
     @rule(target=people, at=st.integers(0, 4))
     def insert_person(self, at: int) -> str:
         pc = self.pcs[at % len(self.pcs)]
-        name = _unique("Фамилия")
-        person = pc.insert("persons", last_name=name)
+        name = _name()
+        person = self._person(pc, last_name=name)
         self.edits.append(Edit(person, "last_name", name, None))
         return person
 
@@ -112,7 +149,7 @@ class SyncMachine(RuleBasedStateMachine):
         pc = self.pcs[at % len(self.pcs)]
         if pc.value("persons", person, "id") is None:
             return
-        value = _unique(field)
+        value = _value(field)
         self.edits.append(Edit(person, field, value, pc.value("persons", person, field)))
         pc.update("persons", person, **{field: value})
 
@@ -128,7 +165,57 @@ class SyncMachine(RuleBasedStateMachine):
         pc = self.pcs[at % len(self.pcs)]
         if pc.value("persons", person, "id") is not None:
             pc.insert("awards", person_id=person, level="муниципальная", name=_unique("Грамота"),
-                      document="", created_at="t", updated_at="t")
+                      document="", created_at=STAMP, updated_at=STAMP)
+
+    @contextmanager
+    def _services(self, pc: Workstation) -> Iterator[None]:
+        """The PC's file as the one the services work on, as its program has it open."""
+        maintenance.connect_current(pc.path, pc.path.parent / "backups")
+        try:
+            yield
+        finally:
+            maintenance.close_current()
+
+    @rule(person=people, at=st.integers(0, 4), save=st.booleans(), data=st.data(),
+          fields=st.sets(st.sampled_from(FIELDS), min_size=1), answer=st.booleans())
+    def card(self, person: str, at: int, save: bool, data: st.DataObject, fields: set[str],
+             answer: bool) -> None:
+        """A methodist opens a pedagogue's card, or saves one opened some steps ago (after
+        syncs and other edits) with one or two fields changed: only they are written; to
+        «changed meanwhile elsewhere» she answers yes or no. (One rule, so that a run that
+        opens cards also saves them.)"""
+        if save and self.cards:
+            self._save_card(data, fields, answer)
+            return
+        index = at % len(self.pcs)
+        if self.pcs[index].value("persons", person, "id") is None:
+            return
+        with self._services(self.pcs[index]):
+            self.cards.append((index, staff_card.open_card(person, RULES)))
+
+    def _save_card(self, data: st.DataObject, fields: set[str], answer: bool) -> None:
+        index, card = self.cards.pop(data.draw(st.integers(0, len(self.cards) - 1)))
+        pc, loaded = self.pcs[index], card.person
+        assert loaded.id is not None
+        edited = replace(loaded, **{f: _value(f) for f in fields})
+        before = {f: pc.value("persons", loaded.id, f) for f in fields}
+        others = {f: pc.value("persons", loaded.id, f) for f in ("last_name", *FIELDS)
+                  if f not in fields}
+        awards = pc.sql("SELECT id FROM awards WHERE person_id=? ORDER BY id", loaded.id)
+        with self._services(pc):
+            try:
+                staff_write.save_person(edited, RULES, card.today, loaded)
+            except ChangedMeanwhile:
+                if not answer:
+                    return  # the other values kept; nothing saved
+                staff_write.save_person(edited, RULES, card.today, loaded, overwrite=True)
+            except NotFound:
+                return  # deleted meanwhile: said to the user, nothing saved
+        self.edits += [Edit(loaded.id, f, getattr(edited, f), before[f]) for f in fields]
+        assert others == {f: pc.value("persons", loaded.id, f) for f in others}, \
+            "a stale card wrote a field the user did not change"
+        assert awards == pc.sql("SELECT id FROM awards WHERE person_id=? ORDER BY id",
+                                loaded.id), "a stale card removed rows added meanwhile"
 
     @rule(person=consumes(people), at=st.integers(0, 4))
     def delete(self, person: str, at: int) -> None:
@@ -145,8 +232,8 @@ class SyncMachine(RuleBasedStateMachine):
         person = data.draw(st.sampled_from(self.gone))
         pc = self.pcs[at % len(self.pcs)]
         if pc.value("persons", person, "id") is None:
-            name = _unique("Фамилия")
-            pc.insert("persons", id=person, last_name=name)
+            name = _name()
+            self._person(pc, id=person, last_name=name)
             self.edits.append(Edit(person, "last_name", name, None))
             self.edits += [Edit(person, field, "", None) for field in FIELDS]
         return person

@@ -15,7 +15,7 @@ from imc_desktop import clock
 from imc_desktop.services.common import notifier
 from imc_desktop.services.common.errors import InUse, NotFound, ServiceError
 from imc_desktop.services.sync.titles import field_title, shown_value, table_title
-from imc_desktop.sync import local
+from imc_desktop.sync import local, merge
 from imc_desktop.sync.clock import key_clock, key_site, physical_ms
 from imc_desktop.sync.tables import children_of, parents_of, synced_tables
 from imc_desktop.sync.triggers import TICK
@@ -250,6 +250,7 @@ def _undelete(con: sqlite3.Connection, table: str, row: str,
         return
     seen.add((table, row))
     key, content = _tombstone(con, table, row)
+    content = {**content, **_latest(con, table, row)}
     _restore_parents(con, table, content, seen)
     if _exists(con, table, row):
         return  # it came back with a parent deleted at the same time
@@ -261,6 +262,13 @@ def _undelete(con: sqlite3.Connection, table: str, row: str,
                 "SELECT row_id FROM sync_tombstones WHERE table_name=? AND key=? AND "
                 f"json_extract(content, '$.{link.column}')=?", (link.table, key, row)).fetchall():
             _undelete(con, link.table, child, seen)
+
+
+def _latest(con: sqlite3.Connection, table: str, row: str) -> dict[str, Any]:
+    """The record's fields at their latest versions known here: a restored record comes back
+    as it stands, with the edits made to it while it was deleted, each keeping its own
+    version (only the restored field is a new edit)."""
+    return {c: json.loads(v) for c, v in merge.row_state(con, table, row).values.items()}
 
 
 def _restore_parents(con: sqlite3.Connection, table: str, content: dict[str, Any],
