@@ -139,13 +139,15 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from imc_desktop.services.common import maintenance
+    from imc_desktop.services.common import access, audit, maintenance
 
     if not args.source.exists():
         return _fail(f"Файл резервной копии не найден: {args.source}")
+    access.require_admin_in(args.db, "Восстановление из резервной копии", args.source)
     _settings, backups = _settings_and_backups()
     saved = maintenance.restore_file(args.source, args.db, backups)
     maintenance.open_current(args.db, backups)
+    audit.record("восстановление", args.source.name, "база заменена резервной копией")
     print(f"База {args.db} восстановлена из {args.source}.")
     if saved:
         print(f"Прежнее содержимое сохранено: {saved}")
@@ -154,10 +156,12 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from imc_desktop import db
+    from imc_desktop.services.common import audit
 
     if not args.db.exists():
         return _fail(f"Файл базы данных не найден: {args.db}")
     problems = db.full_check(args.db)
+    problems += [] if problems else audit.verify_file(args.db)
     if problems:
         print(f"База {args.db} повреждена:", file=sys.stderr)
         for problem in problems[:50]:
