@@ -191,6 +191,9 @@ def _commands() -> dict[str, Callable[[argparse.Namespace], int]]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from imc_desktop.private_files import restrict_new_files
+
+    restrict_new_files()  # before any file is written: the owner alone reads them
     args = _build_parser().parse_args(argv)
     if args.command is None:
         from imc_desktop.app import run_gui

@@ -24,8 +24,14 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Settings", text)
 
 
+#: sections only an administrator changes (152-ФЗ: where the data travel)
+ADMIN_SECTIONS = frozenset({config.S_SYNC})
+
+
 class SettingsDialog(QDialog):
-    def __init__(self, settings: config.Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: config.Settings, parent: QWidget | None = None,
+                 admin: bool = True) -> None:
+        """Without `admin`, the synchronisation settings are shown but cannot be changed."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self._settings = settings
@@ -37,6 +43,10 @@ class SettingsDialog(QDialog):
                 box = QGroupBox(_tr(setting.section))
                 sections[setting.section] = QFormLayout(box)
                 layout.addWidget(box)
+                if not admin and setting.section in ADMIN_SECTIONS:
+                    box.setEnabled(False)
+                    box.setTitle(_tr(setting.section) + " — " + self.tr(
+                        "changed by an administrator only"))
             editor = self._editor(setting)
             sections[setting.section].addRow(_tr(setting.title), editor)
             self._editors[setting.key] = editor
@@ -75,7 +85,10 @@ class SettingsDialog(QDialog):
 
     @staticmethod
     def ask(settings: config.Settings, parent: QWidget | None = None) -> bool:
-        dialog = SettingsDialog(settings, parent)
+        """The synchronisation settings are an administrator's (152-ФЗ)."""
+        from imc_desktop.services.common import access
+
+        dialog = SettingsDialog(settings, parent, access.current().is_admin)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         dialog.save()

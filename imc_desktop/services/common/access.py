@@ -32,6 +32,9 @@ from imc_desktop.services.common.errors import ServiceError, ValidationFailed
 from models import ChangeLogEntry, Employment, Organization, Person
 from models.access import ADMIN, METHODIST, ROLES, AuditEntry, UserRole
 
+__all__ = ["ADMIN", "METHODIST", "Access", "AccessDenied", "UserRow", "current", "install",
+           "require_admin", "save_user", "users"]
+
 BYPASS = "access_bypass"  # Session.info: the first administrator's own registration
 
 
