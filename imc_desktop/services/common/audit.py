@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import select, text
+from sqlalchemy import event, select, text
 from sqlalchemy.orm import Session
 
 from imc_desktop import clock, identity
@@ -58,7 +58,8 @@ HASHED = ("id", "site", "seq", "at", "user_name", "workstation", "action", "subj
 
 
 def _site(session: Session) -> str:
-    found = session.execute(text("SELECT value FROM sync_state WHERE name='site'")).scalar()
+    with session.no_autoflush:
+        found = session.execute(text("SELECT value FROM sync_state WHERE name='site'")).scalar()
     if found:
         return str(found)
     site = new_id()
@@ -67,21 +68,31 @@ def _site(session: Session) -> str:
     return site
 
 
-def _tail(session: Session, site: str) -> tuple[int, str]:
+def _tail(session: Session) -> tuple[str, int, str]:
+    """(site, seq, hash) of this PC's last entry; read once per unit of work."""
     cached = session.info.get(_TAIL)
-    if cached is not None and cached[0] == site:
-        return int(cached[1]), str(cached[2])
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    site = _site(session)
     with session.no_autoflush:
         row = session.execute(select(AuditEntry.seq, AuditEntry.hash).where(
             AuditEntry.site == site).order_by(AuditEntry.seq.desc()).limit(1)).first()
-    return (int(row[0]), str(row[1])) if row else (0, "")
+    event.listen(session, "before_commit", _write_high, once=True)
+    return (site, int(row[0]), str(row[1])) if row else (site, 0, "")
+
+
+def _write_high(session: Session) -> None:
+    """Remember the highest entry written here, so that a tail cut off is noticed."""
+    site, seq, _hash = session.info[_TAIL]
+    session.execute(text("INSERT INTO sync_state (name, value) VALUES (:n, :v) ON CONFLICT"
+                         "(name) DO UPDATE SET value=excluded.value"),
+                    {"n": HIGH, "v": f"{site}:{seq}"})
 
 
 def append(session: Session, action: str, subject: str = "", detail: str = "",
            persons: int = 0) -> AuditEntry:
     """Add an entry to this PC's chain inside the caller's unit of work."""
-    site = _site(session)
-    seq, prev = _tail(session, site)
+    site, seq, prev = _tail(session)
     at = clock.utc_now().replace(tzinfo=None)
     fields: dict[str, object] = {
         "id": new_id(), "site": site, "seq": seq + 1, "at": at.strftime(STORED_FORMAT),
@@ -92,9 +103,6 @@ def append(session: Session, action: str, subject: str = "", detail: str = "",
     entry = AuditEntry(**{**fields, "at": at.replace(tzinfo=UTC)}, hash=digest)
     session.add(entry)
     session.info[_TAIL] = (site, seq + 1, digest)
-    session.execute(text("INSERT INTO sync_state (name, value) VALUES (:n, :v) ON CONFLICT"
-                         "(name) DO UPDATE SET value=excluded.value"),
-                    {"n": HIGH, "v": f"{site}:{seq + 1}"})
     return entry
 
 
