@@ -127,3 +127,16 @@ def school_with_teacher(database: DatabaseInfo) -> str:
     school = orgs.save_organization(SCHOOL)
     sw.save_person(teacher(school), RULES)
     return school
+
+
+def test_restore_on_the_command_line_needs_an_administrator(
+        database: DatabaseInfo, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from imc_desktop import cli
+
+    copy = maintenance.backup_now(tmp_path / "copy.sqlite")
+    maintenance.close_current()
+    args = ["restore", "--db", str(database.path), "--from", str(copy)]
+    with identity.pretend("IMC\\stranger"):
+        assert cli.main(args) == 1
+    assert "доступно только администратору" in capsys.readouterr().err
+    assert cli.main(args) == 0
