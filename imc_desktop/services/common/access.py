@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event, select
+from sqlalchemy import event, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from imc_desktop import identity
@@ -35,7 +35,8 @@ from models.access import ADMIN, METHODIST, ROLES, AuditEntry, UserRole
 __all__ = ["ADMIN", "METHODIST", "Access", "AccessDenied", "UserRow", "current", "install",
            "require_admin", "save_user", "users"]
 
-BYPASS = "access_bypass"  # Session.info: the first administrator's own registration
+BYPASS = "access_bypass"  # Session.info: writes that are not the user's (none in the product)
+FIRST_ADMIN = "first_admin"  # sync_state: the login of this PC's first user
 
 
 class AccessDenied(ServiceError):
@@ -82,10 +83,20 @@ def _access_of(rows: Iterable[tuple[str, str, str, bool, Any]], login: str) -> A
     return Access(login, role, _split(orgs))
 
 
+def _first_admin(session: Session) -> str:
+    with session.no_autoflush:
+        found = session.execute(text("SELECT value FROM sync_state WHERE name=:n"),
+                                {"n": FIRST_ADMIN}).scalar()
+    return str(found or "")
+
+
 def current_in(session: Session) -> Access:
     with session.no_autoflush:
-        rows = session.execute(select(UserRole.login, UserRole.role, UserRole.organizations,
-                                      UserRole.is_active, UserRole.updated_at)).all()
+        rows: list[Any] = list(session.execute(select(
+            UserRole.login, UserRole.role, UserRole.organizations, UserRole.is_active,
+            UserRole.updated_at)).all())
+    if not rows:  # no roles yet, here or from the district: this PC's first user decides
+        rows = [(first, ADMIN, "", True, "") for first in [_first_admin(session)] if first]
     return _access_of([(r[0], r[1], r[2], bool(r[3]), r[4]) for r in rows], identity.login())
 
 
@@ -102,7 +113,9 @@ def in_file(path: Path) -> Access:
         con = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
         try:
             rows = con.execute("SELECT login, role, organizations, is_active, updated_at "
-                               "FROM user_roles").fetchall()
+                               "FROM user_roles").fetchall() or con.execute(
+                "SELECT value, ?, '', 1, '' FROM sync_state WHERE name=?",
+                (ADMIN, FIRST_ADMIN)).fetchall()
         finally:
             con.close()
     except sqlite3.DatabaseError:
@@ -144,14 +157,18 @@ def _has_roles(path: Path) -> bool:
 
 
 def ensure_first_admin() -> bool:
-    """Make the user the administrator of a database that has no users yet; True if made."""
+    """Make the user the administrator of a database that has no users yet; True if made.
+
+    It is kept on this PC only (sync_state), not in the synchronised table: a new PC that
+    joins the district must not make its first user an administrator everywhere. Its first
+    user may set the PC up (the sync folder); once the district's roles arrive, they decide.
+    The first time an administrator saves a user, he is written into the table himself."""
     with session_scope() as s:
-        if s.scalar(select(UserRole.id).limit(1)) is not None:
+        if s.scalar(select(UserRole.id).limit(1)) is not None or _first_admin(s):
             return False
-        s.info[BYPASS] = True
         login = identity.login()
-        s.add(UserRole(login=login, role=ADMIN, full_name="", organizations="",
-                       is_active=True))
+        s.execute(text("INSERT INTO sync_state (name, value) VALUES (:n, :v)"),
+                  {"n": FIRST_ADMIN, "v": login})
         audit.append(s, "роли", login, "первый пользователь новой базы — администратор")
     return True
 
@@ -159,10 +176,13 @@ def ensure_first_admin() -> bool:
 # ---------------------------------------------------------------- the list of users
 
 def users() -> list[UserRow]:
+    """The users; with no roles yet, this PC's first user (id "": not saved yet)."""
     with session_scope() as s:
-        rows = s.scalars(select(UserRole).order_by(UserRole.login))
-        return [UserRow(r.id, r.login, r.full_name, r.role,
-                        tuple(sorted(_split(r.organizations))), r.is_active) for r in rows]
+        rows = s.scalars(select(UserRole).order_by(UserRole.login)).all()
+        found = [UserRow(r.id, r.login, r.full_name, r.role,
+                         tuple(sorted(_split(r.organizations))), r.is_active) for r in rows]
+        first = _first_admin(s) if not found else ""
+        return found or ([UserRow("", first, "", ADMIN, (), True)] if first else [])
 
 
 def save_user(row: UserRow) -> str:
@@ -178,6 +198,11 @@ def save_user(row: UserRow) -> str:
         who = current_in(s)
         if not who.is_admin:
             raise _refusal("Изменение пользователей и ролей", who)
+        first = _first_admin(s)
+        if first and s.scalar(select(UserRole.id).limit(1)) is None \
+                and not identity.same_login(first, row.login):
+            s.add(UserRole(login=first, role=ADMIN, full_name="", organizations="",
+                           is_active=True))  # the first administrator joins the table
         found = s.get(UserRole, row.id) if row.id else None
         if found is None:
             found = UserRole()

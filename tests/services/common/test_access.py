@@ -140,3 +140,29 @@ def test_restore_on_the_command_line_needs_an_administrator(
         assert cli.main(args) == 1
     assert "доступно только администратору" in capsys.readouterr().err
     assert cli.main(args) == 0
+
+
+def test_a_new_pc_joining_the_district_does_not_make_its_user_an_administrator(
+        tmp_path: Path) -> None:
+    """The first user's role stays on his PC until the district's roles arrive."""
+    from imc_desktop.sync.share import Share
+    from tests.sync.helpers import Workstation
+
+    (tmp_path / "share").mkdir()
+    share = Share(tmp_path / "share")
+    office, new = (Workstation(tmp_path / n / "imc.sqlite", share, n) for n in ("ИМЦ", "ПК-2"))
+    maintenance.open_current(office.path, tmp_path / "ИМЦ" / "backups")
+    _methodist("IMC\\ivanova")  # the administrator writes the roles: himself first
+    maintenance.close_current()
+    office.sync()
+    with identity.pretend("IMC\\ivanova"):
+        maintenance.open_current(new.path, tmp_path / "ПК-2" / "backups")
+        assert access.current().is_admin  # alone on a new PC: may set up the sync folder
+        maintenance.close_current()
+        new.sync()
+        maintenance.open_current(new.path, tmp_path / "ПК-2" / "backups")
+        assert access.current().role == METHODIST
+        maintenance.close_current()
+    office.sync()
+    assert {(u, r) for u, r in office.sql("SELECT login, role FROM user_roles")} == {
+        (identity.login(), ADMIN), ("IMC\\ivanova", METHODIST)}
