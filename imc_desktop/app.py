@@ -145,6 +145,10 @@ def run_gui(db: Path | None, demo_mode: bool, read_only: bool = False) -> int:
     settings = config.Settings()
     backups = backup_dir(settings)
     target = database_path(settings, db, demo_mode)
+    from imc_desktop.private_files import restrict_new_files, tighten
+
+    restrict_new_files()
+    tighten(settings.data_dir())
     from ui.widgets import crash
 
     crash.install(settings.data_dir())

@@ -155,13 +155,15 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from imc_desktop.services.common import maintenance
+    from imc_desktop.services.common import access, audit, maintenance
 
     if not args.source.exists():
         return _fail(f"Файл резервной копии не найден: {args.source}")
+    access.require_admin_in(args.db, "Восстановление из резервной копии", args.source)
     _settings, backups = _settings_and_backups()
     saved = maintenance.restore_file(args.source, args.db, backups)
     maintenance.open_current(args.db, backups)
+    audit.record("восстановление", args.source.name, "база заменена резервной копией")
     print(f"База {args.db} восстановлена из {args.source}.")
     if saved:
         print(f"Прежнее содержимое сохранено: {saved}")
@@ -170,10 +172,12 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from imc_desktop import db
+    from imc_desktop.services.common import audit
 
     if not args.db.exists():
         return _fail(f"Файл базы данных не найден: {args.db}")
     problems = db.full_check(args.db)
+    problems += [] if problems else audit.verify_file(args.db)
     if problems:
         print(f"База {args.db} повреждена:", file=sys.stderr)
         for problem in problems[:50]:
@@ -219,6 +223,9 @@ def _commands() -> dict[str, Callable[[argparse.Namespace], int]]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from imc_desktop.private_files import restrict_new_files
+
+    restrict_new_files()  # before any file is written: the owner alone reads them
     args = _build_parser().parse_args(argv)
     if args.command is None:
         from imc_desktop.qt_start import skip_feature_scan

@@ -1,5 +1,6 @@
 """SQLAlchemy declarative models of IMC Desktop, one module per domain. No Qt, no I/O."""
 
+from models.access import AuditEntry, UserRole
 from models.attestation import AttestationRecord, LeavePeriod
 from models.base import Base, SyncMixin, utcnow
 from models.equipment import (
@@ -40,10 +41,12 @@ from models.sync import (
     SyncTombstone,
 )
 
-__all__ = ["AttestationRecord", "Award", "Base", "ChangeLogEntry", "Course", "Education",
-           "Employment", "EquipmentAct", "EquipmentActLine", "EquipmentEvent", "EquipmentItem",
+__all__ = ["AttestationRecord", "AuditEntry", "Award", "Base", "ChangeLogEntry", "Course",
+           "Education", "Employment", "EquipmentAct", "EquipmentActLine", "EquipmentEvent",
+           "EquipmentItem",
            "Event", "EventParticipant", "Experience", "InventoryLine", "InventorySession",
            "IssuedDocument", "IssuedNumber", "LeavePeriod", "LiteratureDocument",
            "LiteratureLine", "LiteratureTitle", "Organization", "OrganizationGradePupils",
            "Person", "SyncApplied", "SyncApplying", "SyncChange", "SyncConflict", "SyncHeld",
-           "SyncMixin", "SyncPending", "SyncPublished", "SyncState", "SyncTombstone", "utcnow"]
+           "SyncMixin", "SyncPending", "SyncPublished", "SyncState", "SyncTombstone", "UserRole",
+           "utcnow"]

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from imc_desktop import __version__, clock, config
 from imc_desktop.services.common import maintenance
+from ui.help.pdn_page import PdnFacts
 from ui.settings_dialog import SettingsDialog
 from ui.widgets.lazy import deferred_loading, load_pending
 from ui.widgets.messages import Ask
@@ -253,10 +254,12 @@ class MainWindow(QMainWindow):
                 self.tr("&Attestation"), self.tr("&Literature"), self.tr("E&quipment")))]
         self.act_settings = a(self.tr("&Settings…"), self.edit_settings)
         self.act_check = a(self.tr("&Check database"), self.check_database)
-        self.act_views_log = a(self.tr("&Views of personal data…"), self.show_views_log)
+        self.act_views_log = a(self.tr("&Audit trail…"), self.show_views_log)
+        self.act_users = a(self.tr("&Users and roles…"), self.edit_users)
         self.act_about = a(self.tr("&About"), self.about)
         self.act_reminders = a(self.tr("Events &reminder…"),
                                lambda: self.events.documents.reminders())
+        self.act_pdn_info = a(self.tr("&Personal data processing"), self.show_pdn_info)
         self.act_record_journal = a(self.tr("Change journal of the &record…"),
                                     self.show_record_journal)
 
@@ -286,13 +289,13 @@ class MainWindow(QMainWindow):
         refs.addSeparator()
         refs.addActions(self.tab_actions[2:])
         service = bar.addMenu(self.tr("&Service"))
-        service.addActions([self.act_settings, self.act_check, self.act_views_log,
-                            self.act_reminders])
+        service.addActions([self.act_settings, self.act_users, self.act_check,
+                            self.act_views_log, self.act_reminders])
         service.addSeparator()
         service.addActions([self.sync.act_sync, self.sync.act_conflicts,
                             self.sync.act_journal, self.act_record_journal])
         help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addAction(self.act_about)
+        help_menu.addActions([self.act_pdn_info, self.act_about])
 
     def _build_toolbar(self) -> None:
         tools = self.addToolBar(self.tr("Main toolbar"))
@@ -353,7 +356,20 @@ class MainWindow(QMainWindow):
             return
         Ask.info(self, self.tr("Backup"), self.tr("Backup saved: %1").replace("%1", name))
 
+    def _admin(self, title: str, action: str) -> bool:
+        """True for an administrator; anyone else is told who may do it."""
+        from imc_desktop.services.common import access
+
+        try:
+            access.require_admin(action)
+        except access.AccessDenied as exc:
+            Ask.error(self, title, str(exc))
+            return False
+        return True
+
     def restore(self) -> None:
+        if not self._admin(self.tr("Restore from backup"), "Восстановление из резервной копии"):
+            return
         info = maintenance.info()
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Restore from backup"),
                                               str(info.backup_dir),
@@ -382,9 +398,29 @@ class MainWindow(QMainWindow):
                 "%1", str(before)))
 
     def show_views_log(self) -> None:
-        from ui.staff.views_log import PersonalDataViewsDialog
+        from ui.access.audit_log import AuditLogDialog
 
-        PersonalDataViewsDialog.ask(self.settings.raw(), self)
+        AuditLogDialog.ask(self.settings.raw(), self)
+
+    def edit_users(self) -> None:
+        from ui.access.users_dialog import UsersDialog
+
+        if self._admin(self.tr("Users and roles"), "Изменение пользователей и ролей"):
+            UsersDialog.ask(self)
+
+    def pdn_facts(self) -> PdnFacts:
+        from imc_desktop.services.common import access
+
+        info = maintenance.info()
+        who = access.current()
+        return PdnFacts(str(info.path), str(info.backup_dir), str(self.settings.data_dir()),
+                        self.settings.get(config.SYNC_LOCATION) or "не настроена",
+                        who.login, who.title)
+
+    def show_pdn_info(self) -> None:
+        from ui.help.pdn_page import PdnInfoDialog
+
+        PdnInfoDialog.ask(self.pdn_facts(), self)
 
     def show_record_journal(self) -> None:
         records = self.current_list()

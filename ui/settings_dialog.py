@@ -29,10 +29,16 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Settings", text)
 
 
+#: sections only an administrator changes (152-ФЗ: where the data travel)
+ADMIN_SECTIONS = frozenset({config.S_SYNC})
+
+
 class SettingsDialog(QDialog):
     PREFERRED = QSize(920, 600)
 
-    def __init__(self, settings: config.Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: config.Settings, parent: QWidget | None = None,
+                 admin: bool = True) -> None:
+        """Without `admin`, the synchronisation settings are shown but cannot be changed."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self._settings = settings
@@ -43,7 +49,12 @@ class SettingsDialog(QDialog):
         forms: dict[str, QFormLayout] = {}
         for setting in config.ALL:
             if setting.section not in forms:
-                forms[setting.section] = self._page(_tr(setting.section))
+                locked = not admin and setting.section in ADMIN_SECTIONS
+                forms[setting.section] = self._page(_tr(setting.section) + (
+                    " — " + self.tr("changed by an administrator only") if locked else ""))
+                form_widget = forms[setting.section].parentWidget()
+                if locked and form_widget is not None:
+                    form_widget.setEnabled(False)
             editor = self._editor(setting)
             label = QLabel(_tr(setting.title))
             label.setBuddy(editor)
@@ -120,7 +131,10 @@ class SettingsDialog(QDialog):
 
     @staticmethod
     def ask(settings: config.Settings, parent: QWidget | None = None) -> bool:
-        dialog = SettingsDialog(settings, parent)
+        """The synchronisation settings are an administrator's (152-ФЗ)."""
+        from imc_desktop.services.common import access
+
+        dialog = SettingsDialog(settings, parent, access.current().is_admin)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         dialog.save()

@@ -50,12 +50,13 @@ def put(con: sqlite3.Connection, name: str, value: str) -> None:
 
 
 def get_user() -> str:
-    """The user logged in on this computer (empty when the system cannot tell)."""
-    import getpass
+    """The user logged in on this computer, as its operating system tells (empty when it
+    cannot)."""
+    from imc_desktop import identity
 
     try:
-        return getpass.getuser()
-    except (KeyError, OSError):
+        return identity.login()
+    except (identity.UnknownUser, OSError):
         return ""
 
 

@@ -455,6 +455,41 @@
     </message>
 </context>
 <context>
+    <name>AuditLogDialog</name>
+    <message>
+        <source>Audit trail</source>
+        <translation>Журнал аудита</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>Компьютер</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <source>Persons</source>
+        <translation>Лиц</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+</context>
+<context>
     <name>AwardForm</name>
     <message>
         <source>Award</source>
@@ -2976,10 +3011,6 @@ Post the document anyway?</source>
         <translation>&amp;Проверить базу данных</translation>
     </message>
     <message>
-        <source>&amp;Views of personal data…</source>
-        <translation>Журнал просмотра &amp;персональных данных…</translation>
-    </message>
-    <message>
         <source>&amp;About</source>
         <translation>&amp;О программе</translation>
     </message>
@@ -3040,6 +3071,18 @@ Post the document anyway?</source>
         <translation>База открыта только для чтения (архив)</translation>
     </message>
     <message>
+        <source>&amp;Audit trail…</source>
+        <translation>&amp;Журнал аудита…</translation>
+    </message>
+    <message>
+        <source>&amp;Users and roles…</source>
+        <translation>&amp;Пользователи и роли…</translation>
+    </message>
+    <message>
+        <source>&amp;Personal data processing</source>
+        <translation>&amp;Сведения об обработке ПДн</translation>
+    </message>
+    <message>
         <source>Save backup</source>
         <translation>Сохранить резервную копию</translation>
     </message>
@@ -3078,6 +3121,10 @@ Post the document anyway?</source>
     <message>
         <source>The new data folder is used from the next start of the program. Before that, copy the files of the current data folder into it: %1</source>
         <translation>Новая папка данных будет использоваться со следующего запуска программы. До этого скопируйте в неё файлы из прежней папки данных: %1</translation>
+    </message>
+    <message>
+        <source>Users and roles</source>
+        <translation>Пользователи и роли</translation>
     </message>
     <message>
         <source>Change journal</source>
@@ -3582,6 +3629,13 @@ Post the document anyway?</source>
     </message>
 </context>
 <context>
+    <name>PdnInfoDialog</name>
+    <message>
+        <source>Personal data processing</source>
+        <translation>Сведения об обработке персональных данных</translation>
+    </message>
+</context>
+<context>
     <name>PeopleList</name>
     <message>
         <source>Search by name or organization</source>
@@ -3688,29 +3742,6 @@ Post the document anyway?</source>
     <message>
         <source>Save this pedagogue anyway?</source>
         <translation>Всё равно сохранить этого педагога?</translation>
-    </message>
-</context>
-<context>
-    <name>PersonalDataViewsDialog</name>
-    <message>
-        <source>Views of personal data</source>
-        <translation>Журнал просмотра персональных данных</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>Когда</translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation>Кто</translation>
-    </message>
-    <message>
-        <source>Workstation</source>
-        <translation>Компьютер</translation>
-    </message>
-    <message>
-        <source>What was shown</source>
-        <translation>Что показано</translation>
     </message>
 </context>
 <context>
@@ -4414,7 +4445,12 @@ Open it now?</source>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
+        <extracomment>sections only an administrator changes (152-ФЗ: where the data travel)</extracomment>
         <translation>Настройки</translation>
+    </message>
+    <message>
+        <source>changed by an administrator only</source>
+        <translation>изменяет только администратор</translation>
     </message>
 </context>
 <context>
@@ -4742,6 +4778,49 @@ Open it now?</source>
     <message>
         <source>Price, roubles</source>
         <translation>Цена, руб.</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <source>Users and roles</source>
+        <translation>Пользователи и роли</translation>
+    </message>
+    <message>
+        <source>Windows login</source>
+        <translation>Имя входа в Windows</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>ФИО</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Активен</translation>
+    </message>
+    <message>
+        <source>Organizations</source>
+        <translation>ОО методиста</translation>
+    </message>
+    <message>
+        <source>New user</source>
+        <translation>Новый пользователь</translation>
+    </message>
+    <message>
+        <source>may use the program</source>
+        <translation>может работать в программе</translation>
+    </message>
+    <message>
+        <source>A methodist changes only the records of the ticked organizations; he sees every list. An administrator does everything: restore, roles, synchronisation settings, full SNILS and INN in reports.</source>
+        <translation>Методист изменяет только записи отмеченных ОО, а видит все списки. Администратор может всё: восстановление из копии, пользователи и роли, настройки синхронизации, полные СНИЛС и ИНН в отчётах.</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>все</translation>
     </message>
 </context>
 <context>

@@ -297,6 +297,19 @@ SAMPLES: dict[str, dict[str, list[Row]]] = {
              "order_body": "", "valid_until": None, "simplified": 0, "simplified_basis": ""},
         ],
     },
+    "0013": {
+        "user_roles": [
+            {**STAMP, "id": "ur-1", "login": "IMC\\ivanova", "full_name": "Иванова А. П.",
+             "role": "методист", "organizations": f"{ORG_SCHOOL},{ORG_KINDERGARTEN}",
+             "is_active": 1},
+        ],
+        "audit_log": [
+            {**STAMP, "id": "au-1", "site": SYNC_SITE, "seq": 1,
+             "at": "2026-12-01 09:00:00.000000", "user_name": "IMC\\ivanova",
+             "workstation": "IMC-PC1", "action": "выгрузка", "subject": "Список педагогов",
+             "detail": "xlsx", "persons": 12, "prev_hash": "", "hash": "0" * 64},
+        ],
+    },
 }
 
 

@@ -58,6 +58,9 @@ def _pending(con: sqlite3.Connection) -> list[tuple[Any, ...]]:
 def test_every_column_of_every_synchronised_table_is_recorded(
         con: sqlite3.Connection, table: str) -> None:
     columns = [c for c in Base.metadata.tables[table].columns if c.name != "id"]
+    if table == "audit_log":  # its guards refuse these edits; what gets past them travels
+        con.execute("DROP TRIGGER audit_log_no_update")
+        con.execute("DROP TRIGGER audit_log_no_delete")
     row = {c.name: _value(c, 0) for c in columns}
     names = ", ".join(f'"{n}"' for n in ["id", *row])
     con.execute(f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * (len(row) + 1))})',

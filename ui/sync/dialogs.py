@@ -108,6 +108,7 @@ class ConflictsDialog(QDialog):
 
     @staticmethod
     def ask(path: Path, settings: config.Settings, parent: QWidget | None = None) -> None:
+        sync_views.log_opened("Конфликты синхронизации")
         ConflictsDialog(path, settings, parent).exec()
 
 
@@ -141,4 +142,5 @@ class JournalDialog(QDialog):
     @staticmethod
     def ask(path: Path, record: str | None, settings: config.Settings,
             parent: QWidget | None = None) -> None:
+        sync_views.log_opened("Журнал изменений", record)
         JournalDialog(path, record, settings, parent).exec()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from imc_desktop import db
 from imc_desktop.db import DatabaseError as DatabaseError  # for the screens
-from imc_desktop.services.common import values
+from imc_desktop.services.common import access, audit, values
 from imc_desktop.services.common.notifier import notify
 
 
@@ -38,11 +38,13 @@ def connect_current(path: Path, backup_dir: Path) -> DatabaseInfo:
     global _backup_dir
     database = db.connect_database(path)
     values.install(database.sessions, values.default_title)
+    access.install(database.sessions)
     old = db.current_or_none()
     db.set_current(database)
     if old is not None:
         old.close()
     _backup_dir = backup_dir
+    access.ensure_first_admin()
     return info()
 
 
@@ -97,11 +99,13 @@ def latest_backup(path: Path, backup_dir: Path) -> Path | None:
 def restore(backup: Path) -> Path | None:
     """Replace the open database with a backup; the old content is kept as a backup too."""
     current = info()
+    access.require_admin("Восстановление из резервной копии")
     db.current().close()
     try:
         saved = db.restore_backup(backup, current.path, current.backup_dir)
     finally:
         open_current(current.path, current.backup_dir)
+    audit.record("восстановление", backup.name, "база заменена резервной копией")
     notify({"*"})
     return saved
 
@@ -112,7 +116,8 @@ def restore_file(backup: Path, target: Path, backup_dir: Path) -> Path | None:
 
 
 def check() -> list[str]:
-    """A full integrity and foreign-key check, then (a synchronised database) the records
-    changed behind the synchronisation's back; the problems, empty when all is well."""
+    """A full integrity and foreign-key check, then the audit trail's chains and (a
+    synchronised database) the records changed behind the synchronisation's back; the
+    problems, empty when all is well."""
     path = db.current().path
-    return db.full_check(path) or db.unsynced_edits(path)
+    return db.full_check(path) or (audit.verify_file(path) + db.unsynced_edits(path))

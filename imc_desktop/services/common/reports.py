@@ -205,10 +205,14 @@ def write_styled(report: Report, fmt: str, path: Path, report_style: ReportStyle
                  progress: Progress | None = None, cancelled: Cancelled | None = None
                  ) -> Path:
     """Write with a style read beforehand (a worker thread must not read the settings)."""
+    from imc_desktop.services.common import export_guard
+
     if fmt not in FORMATS:
         raise ServiceError(f"Неизвестный формат «{fmt}»: допустимы {', '.join(FORMATS)}.")
+    export_guard.before_export(report)
     exports.write_report(report, path, fmt, report_style, progress=progress,
                          cancelled=cancelled)
+    export_guard.after_export(report, fmt, path)
     return path
 
 

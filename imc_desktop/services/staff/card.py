@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
+from sqlalchemy.orm import Session
+
 from imc_desktop import clock
 from imc_desktop.db import session_scope
 from imc_desktop.services.attestation.records import (
@@ -61,6 +63,7 @@ def open_card(person_id: str, rules_: Rules) -> CardData:
     today = clock.today()
     with session_scope() as s:
         person = person_in(s, person_id)
+        _log_view(s, person)
         status = attestation_in(s, person_id, rules_, today)
         return CardData(
             replace(person, category=status.shown_category, category_date=status.shown_since),
@@ -68,6 +71,17 @@ def open_card(person_id: str, rules_: Rules) -> CardData:
             experience_on_date(person.experiences, person.employments, today), status,
             tuple(active_choices_in(s)), tuple(change_log_in(s, person_id)),
             tuple(participation_in(s, person_id)), today)
+
+
+def _log_view(s: Session, person: PersonCard) -> None:
+    """The card shows the full СНИЛС and ИНН: each opening goes to the audit trail."""
+    from imc_desktop.services.common import audit
+
+    shown = [name for name, value in (("СНИЛС", person.snils), ("ИНН", person.inn)) if value]
+    if shown:
+        name = " ".join(p for p in (person.last_name, person.first_name, person.middle_name)
+                        if p)
+        audit.append(s, audit.VIEW, "Карточка педагога", f"{name}: {', '.join(shown)}", 1)
 
 
 def new_card() -> CardData:

@@ -3,8 +3,6 @@ unmasked СНИЛС/ИНН views (152-ФЗ)."""
 
 from __future__ import annotations
 
-import getpass
-import socket
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -12,8 +10,9 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from imc_desktop import clock
+from imc_desktop import clock, identity
 from imc_desktop.db import session_scope
+from imc_desktop.services.common import audit
 from models import ChangeLogEntry
 
 
@@ -35,10 +34,10 @@ MASKED_FIELDS = frozenset({"snils", "inn"})
 
 def _who() -> tuple[str, str]:
     try:
-        user = getpass.getuser()
-    except (KeyError, OSError):
+        user = identity.login()
+    except (identity.UnknownUser, OSError):
         user = "неизвестно"
-    return user, socket.gethostname()
+    return user, identity.workstation()
 
 
 def _text(value: object) -> str:
@@ -60,13 +59,20 @@ class _Log:
     def record(self, table: str, record_id: str, action: str,
                changes: Sequence[tuple[str, object, object]] = ()) -> None:
         rows = changes or [("", None, None)]
+        shown = []
         for name, old, new in rows:
             masked = name in MASKED_FIELDS
+            old_text = "***" if masked and old else _text(old)
+            new_text = "***" if masked and new else _text(new)
             self.session.add(ChangeLogEntry(
                 changed_at=self.now, user_name=self.user, workstation=self.workstation,
                 table_name=table, record_id=record_id, person_id=self.person_id, action=action,
-                field=name, old_value="***" if masked and old else _text(old),
-                new_value="***" if masked and new else _text(new)))
+                field=name, old_value=old_text, new_value=new_text))
+            if name:
+                shown.append(f"{name}: «{old_text}» → «{new_text}»")
+        if action != VIEWED:
+            audit.append(self.session, audit.CHANGE, f"{table} {record_id[:8]}: {action}",
+                         "; ".join(shown), 1 if self.person_id else 0)
 
 
 ChangeLogWriter = _Log  # for other services that change pedagogues (imports)
@@ -77,6 +83,7 @@ def log_personal_data_view(session: Session, count: int, purpose: str) -> None:
     """One log entry each time unmasked СНИЛС/ИНН are shown or exported."""
     _Log(session, None).record("persons", "*", VIEWED,
                                [("snils, inn", None, f"{count} чел. {purpose}".strip())])
+    audit.append(session, audit.VIEW, "СНИЛС и ИНН в списке", purpose, count)
 
 
 def personal_data_views() -> list[ChangeEntry]:

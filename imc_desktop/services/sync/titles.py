@@ -6,6 +6,8 @@ A field not named here is shown by its column name; a module may add its own nam
 
 from __future__ import annotations
 
+from imc_desktop.validation import mask_inn, mask_snils
+
 FIELD_TITLES: dict[str, str] = {
     "created_at": "создано", "updated_at": "изменено", "full_name": "полное наименование",
     "short_name": "краткое наименование", "kind": "вид", "legal_form": "ОПФ", "inn": "ИНН",
@@ -78,6 +80,13 @@ FIELD_TITLES: dict[str, str] = {
 
 #: Where a column name means something else in one table.
 TABLE_FIELD_TITLES: dict[str, dict[str, str]] = {
+    "user_roles": {"login": "имя входа", "full_name": "ФИО", "role": "роль",
+                   "organizations": "ОО методиста", "is_active": "активен"},
+    "audit_log": {"site": "компьютер (id)", "seq": "номер в цепочке", "at": "когда",
+                  "user_name": "пользователь", "workstation": "компьютер",
+                  "action": "действие", "subject": "что", "detail": "подробности",
+                  "persons": "число лиц", "prev_hash": "хеш предыдущей",
+                  "hash": "хеш записи"},
     "attestation_records": {"started_on": "начало аттестации"},
     "equipment_acts": {"kind": "вид акта"},
     "equipment_events": {"kind": "событие"},
@@ -105,6 +114,7 @@ TABLE_TITLES: dict[str, str] = {
     "events": "Мероприятия", "event_participants": "Участники мероприятий",
     "issued_documents": "Выданные сертификаты и дипломы",
     "literature_titles": "Каталог литературы",
+    "user_roles": "Пользователи и роли", "audit_log": "Журнал аудита",
     "literature_documents": "Документы движения литературы",
     "literature_lines": "Строки документов литературы",
     "organization_grade_pupils": "Обучающиеся по классам",
@@ -120,6 +130,10 @@ def table_title(table: str) -> str:
     return TABLE_TITLES.get(table, table)
 
 
+#: personal numbers are shown masked, as in the lists (152-ФЗ)
+MASKED = {("persons", "snils"): mask_snils, ("persons", "inn"): mask_inn}
+
+
 def shown_value(table: str, column: str, raw: str | None) -> str:
     """A stored JSON value as the user reads it: да/нет, dd.mm.yyyy, text."""
     import json
@@ -133,6 +147,8 @@ def shown_value(table: str, column: str, raw: str | None) -> str:
     value = json.loads(raw) if raw is not None else None
     if value is None:
         return ""
+    if (table, column) in MASKED:
+        return MASKED[(table, column)](str(value))
     found = Base.metadata.tables.get(table)
     kind = found.columns[column].type if found is not None and column in found.columns else None
     if isinstance(kind, Boolean):

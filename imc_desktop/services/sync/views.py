@@ -331,3 +331,11 @@ def journal(path: Path, row: str | None = None) -> list[JournalEntry]:
         return entries
     finally:
         con.close()
+
+
+def log_opened(view: str, record: str | None = None) -> None:
+    """The journal and the conflicts show personal data: opening them goes to the audit
+    trail (152-ФЗ)."""
+    from imc_desktop.services.common import audit
+
+    audit.record(audit.VIEW, view, f"запись {record[:8]}" if record else "все записи")

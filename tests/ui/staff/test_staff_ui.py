@@ -326,15 +326,16 @@ def test_main_window_has_the_staff_tab_second(qtbot: Any, demo_database: Databas
 
 def test_views_of_personal_data_are_listed(qtbot: Any, demo_database: DatabaseInfo,
                                            settings: config.Settings) -> None:
-    from ui.staff.views_log import PersonalDataViewsDialog
+    from ui.access.audit_log import AuditLogDialog
 
     rows = staff.list_staff(RULES)[:3]
     staff.personal_numbers([r.id for r in rows], "список «Кадры»")
-    dialog = PersonalDataViewsDialog(settings.raw())
+    dialog = AuditLogDialog(settings.raw())
     qtbot.addWidget(dialog)
     model = dialog.record_list.model
-    assert model.rowCount() == 1
-    assert model.data(model.index(0, 3)) == "3 чел. список «Кадры»"
+    assert model.data(model.index(0, 4)) == "СНИЛС и ИНН в списке"
+    assert model.data(model.index(0, 5)) == "3"
+    assert model.data(model.index(0, 6)) == "список «Кадры»"
     assert model.data(model.index(0, 1))
 
 
