@@ -150,6 +150,9 @@ class _Body:
             body.append((totals_cells(t, t.totals_label), True))
         table = self.doc.add_table(rows=depth + 1 + len(body), cols=len(t.columns))
         table.style = "Table Grid"
+        table._tbl.tblPr.append(parse_xml(
+            f'<w:tblCellMar {nsdecls("w")}><w:left w:w="28" w:type="dxa"/>'
+            '<w:right w:w="28" w:type="dxa"/></w:tblCellMar>'))
         weight = sum(c.width for c in t.columns) or 1.0
         _widths(table, [self.width * c.width / weight for c in t.columns])
         for row, col, rspan, cspan, text in header_cells(t.columns):
