@@ -174,12 +174,13 @@ class _Body:
     def _row(self, table: Table, t: FormTable, r: int, values: Sequence[FormCell],
              total: bool, keep: bool) -> None:
         span = label_span(t) if total else 1
+        row_cells = table.rows[r].cells  # once per row: table.cell() is slow on long tables
         if span > 1:
-            table.cell(r, 0).merge(table.cell(r, span - 1))
+            row_cells[0].merge(row_cells[span - 1])
         for i, (v, c) in enumerate(zip(values, t.columns, strict=False)):
             if total and 0 < i < span:
                 continue
-            cell = table.cell(r, i)
+            cell = row_cells[i]
             _text(cell, cell_text(v, c), TABLE, right=is_number(c) or total and i == 0,
                   center=c.kind == "date", bold=total)
             for p in cell.paragraphs:
