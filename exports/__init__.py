@@ -53,7 +53,11 @@ def write_report(
     true the export stops with :class:`ReportCancelled` and no file is left behind.
     """
     kind = fmt.lower().lstrip(".")
-    if kind == "docx":
+    if report.form is not None and kind in FORMATS:
+        from exports.forms import write_form
+
+        write_form(report.form, path, kind, style)
+    elif kind == "docx":
         from exports.docx_writer import write_docx
 
         write_docx(report, path, style, progress, cancelled)

@@ -13,7 +13,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
-from typing import Literal, NamedTuple, TypeAlias
+from typing import TYPE_CHECKING, Literal, NamedTuple, TypeAlias
+
+if TYPE_CHECKING:
+    from exports.forms.model import FormDocument
 
 Align = Literal["left", "center", "right"]
 ColumnKind = Literal["text", "int", "number", "money", "date", "percent"]
@@ -144,6 +147,8 @@ class Report:
     executor_phone: str = ""
     landscape: bool | None = None
     closing_paragraphs: tuple[str, ...] = ()
+    #: An official form (:mod:`exports.forms`) drawn in its own layout instead of the above.
+    form: FormDocument | None = None
 
     @property
     def is_landscape(self) -> bool:

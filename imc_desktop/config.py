@@ -151,7 +151,32 @@ FORM_DISCREPANCIES = _declare(Setting(
 FORM_WRITE_OFF = _declare(Setting(
     "equipment/form_write_off", str, "0504104",
     QT_TRANSLATE_NOOP("Settings", "Form code of the write-off act"), S_EQUIPMENT))
-FORM_CODES = (FORM_CARD, FORM_COUNT_LIST, FORM_DISCREPANCIES, FORM_WRITE_OFF)
+FORM_TRANSFER = _declare(Setting(
+    "equipment/form_transfer", str, "0504101",
+    QT_TRANSLATE_NOOP("Settings", "Form code of the transfer act"), S_EQUIPMENT))
+FORM_CODES = (FORM_CARD, FORM_COUNT_LIST, FORM_DISCREPANCIES, FORM_WRITE_OFF, FORM_TRANSFER)
+IMC_OKPO = _declare(Setting(
+    "accounting/okpo", str, "",
+    QT_TRANSLATE_NOOP("Settings", "OKPO of the centre"), S_EQUIPMENT))
+IMC_INN = _declare(Setting(
+    "accounting/inn", str, "",
+    QT_TRANSLATE_NOOP("Settings", "INN of the centre"), S_EQUIPMENT))
+IMC_KPP = _declare(Setting(
+    "accounting/kpp", str, "",
+    QT_TRANSLATE_NOOP("Settings", "KPP of the centre"), S_EQUIPMENT))
+CHIEF_ACCOUNTANT_POSITION = _declare(Setting(
+    "accounting/chief_position", str, "Главный бухгалтер",
+    QT_TRANSLATE_NOOP("Settings", "Chief accountant's position"), S_EQUIPMENT))
+CHIEF_ACCOUNTANT_NAME = _declare(Setting(
+    "accounting/chief_name", str, "",
+    QT_TRANSLATE_NOOP("Settings", "Chief accountant (full name)"), S_EQUIPMENT))
+ACCOUNTANT_POSITION = _declare(Setting(
+    "accounting/executor_position", str, "Бухгалтер",
+    QT_TRANSLATE_NOOP("Settings", "Position of the executor of accounting forms"),
+    S_EQUIPMENT))
+#: What the accounting forms print about the centre itself and its accounts department.
+ACCOUNTING = (IMC_OKPO, IMC_INN, IMC_KPP, CHIEF_ACCOUNTANT_POSITION, CHIEF_ACCOUNTANT_NAME,
+              ACCOUNTANT_POSITION)
 LABEL_WIDTH = _declare(Setting(
     "equipment/label_width", str, "70",
     QT_TRANSLATE_NOOP("Settings", "Label width, mm"), S_EQUIPMENT))

@@ -4345,7 +4345,36 @@ Open it now?</source>
         <translation>Код формы акта о списании</translation>
     </message>
     <message>
+        <source>Form code of the transfer act</source>
+        <translation>Код формы акта о приеме-передаче</translation>
+    </message>
+    <message>
+        <source>OKPO of the centre</source>
+        <translation>ОКПО ИМЦ</translation>
+    </message>
+    <message>
+        <source>INN of the centre</source>
+        <translation>ИНН ИМЦ</translation>
+    </message>
+    <message>
+        <source>KPP of the centre</source>
+        <translation>КПП ИМЦ</translation>
+    </message>
+    <message>
+        <source>Chief accountant&apos;s position</source>
+        <translation>Должность главного бухгалтера</translation>
+    </message>
+    <message>
+        <source>Chief accountant (full name)</source>
+        <translation>Главный бухгалтер (ФИО)</translation>
+    </message>
+    <message>
+        <source>Position of the executor of accounting forms</source>
+        <translation>Должность исполнителя бухгалтерских форм</translation>
+    </message>
+    <message>
         <source>Label width, mm</source>
+        <extracomment>What the accounting forms print about the centre itself and its accounts department.</extracomment>
         <translation>Ширина этикетки, мм</translation>
     </message>
     <message>

@@ -123,7 +123,7 @@ def context(settings: config.Settings, today: date | None = None) -> ReportConte
         executor_phone=settings.get(config.EXECUTOR_PHONE),
         today=today or clock.today(),
         rules=Rules.from_settings(settings),
-        form_codes={s.key: settings.get(s) for s in config.FORM_CODES},
+        form_codes={s.key: settings.get(s) for s in (*config.FORM_CODES, *config.ACCOUNTING)},
     )
 
 

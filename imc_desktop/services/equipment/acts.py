@@ -72,6 +72,8 @@ class ActDetail:
     confirmed: bool
     confirmed_on: date | None
     lines: tuple[ActLine, ...]
+    from_organization_id: str | None = None
+    to_organization_id: str | None = None
 
 
 def list_acts() -> list[ActRow]:
@@ -121,7 +123,8 @@ def act_detail(act_id: str) -> ActDetail:
         members = tuple(x.strip() for x in a.members.splitlines() if x.strip())
         return ActDetail(a.id, a.kind, a.number, a.act_date, _org(s, a.from_organization_id),
                          _org(s, a.to_organization_id), a.to_room, a.to_responsible, a.reason,
-                         a.chairman, members, a.confirmed, a.confirmed_on, _lines(s, a.id))
+                         a.chairman, members, a.confirmed, a.confirmed_on, _lines(s, a.id),
+                         a.from_organization_id, a.to_organization_id)
 
 
 def latest_act_id(kind: str) -> str | None:

@@ -67,7 +67,9 @@ OS = ("Astra Linux Special Edition", "РЕД ОС", "Alt Образование"
 CONTRACTORS = ("ООО «Сервисный центр „Компьютер“»", "ИП Морозов А.В.", "ООО «ТехноСервис»")
 RESULTS = ("заменён блок питания", "заменён накопитель", "заменена матрица",
            "заменена лампа", "чистка и профилактика", "ремонт не выполнен: не подлежит")
-MEMBERS = ("Соколова Елена Викторовна", "Павлов Сергей Иванович", "Егорова Анна Петровна")
+#: Commission members as the forms print them: «Фамилия Имя Отчество, должность».
+MEMBERS = ("Соколова Елена Викторовна, заместитель директора",
+           "Павлов Сергей Иванович, учитель информатики", "Егорова Анна Петровна, бухгалтер")
 
 
 @dataclass
@@ -241,7 +243,7 @@ def demo_inventory_count(organization_id: str, today: date) -> None:
 
     session = inv.start_session(inv.SessionData(
         organization_id, today - timedelta(days=20), "1", MEMBERS[0], MEMBERS[1:],
-        "заместитель директора по АХЧ"))
+        "Кузнецов Дмитрий Павлович, заместитель директора по АХЧ"))
     lines = inv.session_detail(session).lines
     inv.mark([x.id for x in lines[3:]], inv.LINE_FOUND)
     inv.check_in(session, "б/н-1", name="Колонки акустические Sven SPS-702",

@@ -7,7 +7,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from exports import CellValue, Report, ReportColumn, ReportTable, Signature, format_date
+from exports import CellValue, Report, ReportColumn, ReportTable, format_date
+from exports.forms import FormDocument
 from exports.model import ReportChart
 from imc_desktop import clock
 from imc_desktop.services.common.reports import (
@@ -16,14 +17,11 @@ from imc_desktop.services.common.reports import (
     ReportParam,
     param_place,
     register,
-    short_name,
 )
-from imc_desktop.services.equipment import acts, stats
-from imc_desktop.services.equipment import history as hist
+from imc_desktop.services.equipment import acts, forms, stats
 from imc_desktop.services.equipment import inventory as inv
 from imc_desktop.services.equipment import records as eq
 from imc_desktop.services.equipment import report_data as d
-from imc_desktop.services.organizations import records as orgs
 
 CARD, TRANSFER, WRITE_OFF, COUNT_LIST, DISCREPANCIES, INFORMATISATION = (
     "equipment-card", "equipment-transfer-act", "equipment-write-off-act",
@@ -36,7 +34,12 @@ def _empty(title: str, what: str) -> Report:
 
 # ---------------------------------------------------------------- инвентарная карточка
 
-CARD_TITLE = "Инвентарная карточка учёта основных средств"
+CARD_TITLE = "Инвентарная карточка учёта нефинансовых активов"
+
+
+def _form_report(form: FormDocument, number: str = "") -> Report:
+    """A report that is an official form: its title for lists and checks, the form itself."""
+    return Report(title=form.title, number=number, form=form, landscape=form.landscape)
 
 
 def _card(params: dict[str, Any], ctx: ReportContext) -> Report:
@@ -44,23 +47,7 @@ def _card(params: dict[str, Any], ctx: ReportContext) -> Report:
     if item_id is None:
         return _empty(CARD_TITLE, "Оборудования в реестре")
     item = eq.get_item(item_id)
-    org = orgs.get_organization(item.organization_id) if item.organization_id else None
-    chars: list[list[CellValue]] = [list(x) for x in d.characteristics(item)]
-    history: list[list[CellValue]] = [[i, e.event_date, e.kind, e.description, e.act_number]
-               for i, e in enumerate(hist.history(item_id), 1)]
-    tables = (
-        *((ReportTable((ReportColumn("Характеристика", 2.0), ReportColumn("Значение", 4.0)),
-                       chars, title="Индивидуальные характеристики"),) if chars else ()),
-        ReportTable((d.NUMBER, ReportColumn("Дата", 1.1, kind="date"),
-                     ReportColumn("Событие", 1.4), ReportColumn("Содержание", 4.0),
-                     ReportColumn("Акт №", 0.8)), history,
-                    title="Движение, ремонты, изменение состояния"))
-    return Report(
-        title=CARD_TITLE, number=item.inventory_number,
-        params_line=d.form_line(ctx.form_codes.get("equipment/form_card", "")),
-        heading=item.name, paragraphs=d.item_facts(item, org.full_name if org else ""),
-        tables=tables, landscape=False,
-        signatures=(Signature("Ответственный исполнитель", "____________"),))
+    return _form_report(forms.card_form(item, ctx), item.inventory_number)
 
 
 register(ReportDefinition(
@@ -72,7 +59,7 @@ register(ReportDefinition(
 
 # ---------------------------------------------------------------- акт приёма-передачи
 
-TRANSFER_TITLE = "Акт приёма-передачи оборудования"
+TRANSFER_TITLE = "Акт о приеме-передаче объектов нефинансовых активов"
 
 
 def _transfer(params: dict[str, Any], ctx: ReportContext) -> Report:
@@ -81,23 +68,12 @@ def _transfer(params: dict[str, Any], ctx: ReportContext) -> Report:
     if act_id is None:
         return _empty(TRANSFER_TITLE, "Актов приёма-передачи")
     a = acts.act_detail(act_id)
-    to_place = ", ".join(x for x in (a.to_organization, a.to_room) if x)
-    return Report(
-        title=TRANSFER_TITLE, number=a.number, date=a.act_date,
-        paragraphs=(f"Передающая сторона: {a.from_organization or 'несколько учреждений'}.",
-                    f"Принимающая сторона: {to_place}.",
-                    *((f"Материально ответственное лицо: {a.to_responsible}.",)
-                      if a.to_responsible else ()),
-                    "Передано следующее оборудование:"),
-        tables=(d.act_lines_table(a.lines, with_place=not a.from_organization),),
-        closing_paragraphs=("Оборудование передано в исправном состоянии, претензий "
-                            "стороны не имеют.",),
-        signatures=(Signature("Сдал", "____________"),
-                    Signature("Принял", short_name(a.to_responsible) or "____________")))
+    return _form_report(forms.transfer_form(a, a.from_organization_id, a.to_organization_id,
+                                            ctx), a.number)
 
 
 register(ReportDefinition(
-    name=TRANSFER, title="Акт приёма-передачи оборудования",
+    name=TRANSFER, title="Акт о приеме-передаче (0504101)",
     params=(ReportParam("act", "Номер акта (пусто — последний)", "str", lambda: ""),),
     build=_transfer))
 
@@ -113,17 +89,7 @@ def _write_off(params: dict[str, Any], ctx: ReportContext) -> Report:
     if act_id is None:
         return _empty(WRITE_OFF_TITLE, "Актов о списании")
     a = acts.act_detail(act_id)
-    state = (f"Акт утверждён {format_date(a.confirmed_on)}." if a.confirmed
-             else "Акт не утверждён: оборудование числится «к списанию».")
-    return Report(
-        title=WRITE_OFF_TITLE, number=a.number, date=a.act_date, approval=ctx.approval(),
-        params_line=d.form_line(ctx.form_codes.get("equipment/form_write_off", "")),
-        paragraphs=(f"Учреждение: {a.from_organization or 'несколько учреждений'}.",
-                    f"Комиссия в составе: председатель {a.chairman}; члены комиссии: "
-                    f"{', '.join(a.members)} — осмотрела объекты и установила, что они "
-                    "подлежат списанию.", f"Причина списания: {a.reason}.", state),
-        tables=(d.act_lines_table(a.lines, with_place=not a.from_organization),),
-        signatures=d.commission(a.chairman, a.members))
+    return _form_report(forms.write_off_form(a, a.from_organization_id, ctx), a.number)
 
 
 register(ReportDefinition(
@@ -134,7 +100,7 @@ register(ReportDefinition(
 
 # ---------------------------------------------------------------- опись и ведомость
 
-COUNT_TITLE = "Инвентаризационная опись (сличительная ведомость) по объектам основных средств"
+COUNT_TITLE = "Инвентаризационная опись (сличительная ведомость) по объектам нефинансовых активов"
 DISCREPANCY_TITLE = "Ведомость расхождений по результатам инвентаризации"
 
 
@@ -147,27 +113,14 @@ def _count_list(params: dict[str, Any], ctx: ReportContext) -> Report:
     detail = _session(params, COUNT_LIST)
     if detail is None:
         return _empty(COUNT_TITLE, "Инвентаризаций")
-    return Report(
-        title=COUNT_TITLE, number=detail.row.number,
-        date=detail.row.closed_on or detail.row.started_on,
-        params_line=d.form_line(ctx.form_codes.get("equipment/form_count_list", "")),
-        paragraphs=d.session_paragraphs(detail), tables=(d.count_list_table(detail),),
-        landscape=True, signatures=d.commission(detail.chairman, detail.members) + (
-            Signature("Материально ответственное лицо", short_name(detail.responsible)),))
+    return _form_report(forms.count_list_form(detail, ctx), detail.row.number)
 
 
 def _discrepancies(params: dict[str, Any], ctx: ReportContext) -> Report:
     detail = _session(params, DISCREPANCIES)
     if detail is None:
         return _empty(DISCREPANCY_TITLE, "Инвентаризаций")
-    table = d.discrepancy_table(detail)
-    return Report(
-        title=DISCREPANCY_TITLE, number=detail.row.number,
-        date=detail.row.closed_on or detail.row.started_on,
-        params_line=d.form_line(ctx.form_codes.get("equipment/form_discrepancies", "")),
-        paragraphs=d.session_paragraphs(detail), tables=(table,) if table.rows else (),
-        closing_paragraphs=() if table.rows else ("Расхождений не выявлено.",),
-        landscape=True, signatures=d.commission(detail.chairman, detail.members))
+    return _form_report(forms.discrepancy_form(detail, ctx), detail.row.number)
 
 
 _SESSION_PARAM = ReportParam("session", "Номер инвентаризации (пусто — последняя)", "str",

@@ -218,7 +218,7 @@ def test_an_inventory_count_window(qtbot: Any, tab: EquipmentTab, schools: tuple
     monkeypatch.setattr(counting, "preview_report", lambda _p, report, _s: shown.append(
         report.title))
     window.odd_button.click()
-    assert shown == ["Ведомость расхождений по результатам инвентаризации"]
+    assert shown == ["ВЕДОМОСТЬ РАСХОЖДЕНИЙ ПО РЕЗУЛЬТАТАМ ИНВЕНТАРИЗАЦИИ"]
 
 
 def test_removing_surplus_asks_first_naming_the_number(
