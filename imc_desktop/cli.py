@@ -110,10 +110,15 @@ def open_database(db: Path, must_exist: bool = True) -> None:
 
 
 def open_for_reading(db: Path) -> None:
-    """A command that only reads (report, backup) never writes the file: an archive on
-    read-only media works, and a file of an older version is read from an updated copy."""
+    """A command that only reads (report, backup): the file opened as usual, so that an
+    export is entered in the audit trail; a file the program may not write (an archive on
+    read-only media) is read without writing anything, an old one from an updated copy."""
+    from imc_desktop.db import can_write
     from imc_desktop.services.common import maintenance
 
+    if db.exists() and can_write(db):
+        open_database(db)
+        return
     _settings, backups = _settings_and_backups()
     maintenance.open_read_only(db, backups)
 

@@ -81,8 +81,9 @@ def save_clock(con: sqlite3.Connection, value: HybridClock) -> None:
 
 
 def pending_count(con: sqlite3.Connection) -> int:
-    return int(con.execute("SELECT count(DISTINCT table_name || row_id) FROM sync_pending")
-               .fetchone()[0])
+    """Records changed here and not yet sent (the audit trail's entries are not counted)."""
+    return int(con.execute("SELECT count(DISTINCT table_name || row_id) FROM sync_pending "
+                           "WHERE table_name NOT IN ('audit_log')").fetchone()[0])
 
 
 def seed(con: sqlite3.Connection, tables: dict[str, list[str]], everything: bool) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from imc_desktop import config
 from imc_desktop.config import QT_TRANSLATE_NOOP
+from imc_desktop.services.common import maintenance
 from imc_desktop.services.common.rules import Rules
 from imc_desktop.services.home import records as home
 from imc_desktop.services.organizations import records as organizations
@@ -253,7 +254,9 @@ class HomePage(QWidget):
         self._timer.start()
 
     def reload(self) -> None:
-        """Read the counts again (the ОО chosen stays)."""
+        """Read the counts again (the ОО chosen stays); nothing once the database is closed."""
+        if not maintenance.is_open():
+            return
         self._fill_organizations()
         self.data = home.home_data(Rules.from_settings(self.settings),
                                    sync_path=self._sync_path(),

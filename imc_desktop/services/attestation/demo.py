@@ -131,6 +131,9 @@ def demo_attestation(rng: random.Random, people: list[Person], today: date
             records += _szd(rng, person, today)
         if rng.random() < 0.03:
             records.append(_application(rng, person, today))
+            if sum(1 for x in records if x.stage in ("подано", "на рассмотрении")) == 1:
+                # the first one shows an application whose 30 days end this week
+                records[-1].applied_on = today - timedelta(days=26)
         if person.sex == "ж" and rng.random() < 0.02:
             start = today - timedelta(days=rng.randint(100, 900))
             end = None if rng.random() < 0.5 else start + timedelta(days=rng.randint(60, 600))

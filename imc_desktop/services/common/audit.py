@@ -107,7 +107,12 @@ def append(session: Session, action: str, subject: str = "", detail: str = "",
 
 
 def record(action: str, subject: str = "", detail: str = "", persons: int = 0) -> None:
-    """One entry in a unit of work of its own (a view, an export)."""
+    """One entry in a unit of work of its own (a view, an export). An archive opened for
+    reading only cannot take one: its views and exports are not logged."""
+    from imc_desktop import db
+
+    if db.current().read_only:
+        return
     with session_scope() as s:
         append(s, action, subject, detail, persons)
 

@@ -63,6 +63,11 @@ def open_read_only(path: Path, backup_dir: Path) -> DatabaseInfo:
     return info()
 
 
+def is_open() -> bool:
+    """Whether a database is open for the services (a window outliving it reads nothing)."""
+    return db.current_or_none() is not None
+
+
 def close_current() -> None:
     database = db.current_or_none()
     if database is not None:
