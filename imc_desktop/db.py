@@ -544,7 +544,20 @@ def restore_backup(backup: Path, target: Path, backup_dir: Path) -> Path | None:
             with suppress(FileNotFoundError):
                 Path(str(target) + suffix).unlink()
         os.replace(tmp, target)
+    _mark_restored(target)
     return saved
+
+
+def _mark_restored(path: Path) -> None:
+    """The next sync of a database put back from a backup takes a new site id (the copy
+    may have been made while the original worked on)."""
+    from imc_desktop.sync import local
+
+    con = sqlite3.connect(path, isolation_level=None)
+    try:
+        local.mark_restored(con)
+    finally:
+        con.close()
 
 
 def _copy_bytes(src: Path, dest: Path) -> Path:

@@ -85,8 +85,9 @@ class _Run:
         if self.store.store_id != remembered:
             with local.applying(self.con):
                 self._adopt_store(self.store.store_id, bool(remembered))
+        replaces = self._check_home()
         try:
-            write_site(self.share, self.site, self.workstation)
+            write_site(self.share, self.site, self.workstation, replaces)
             self.server_ms = int(self.share.server_time(f"sites/{self.site}") * 1000)
         except OSError as exc:
             if not read_only_error(exc):
@@ -99,6 +100,25 @@ class _Run:
         skew = now_ms() - self.server_ms
         if abs(skew) > CLOCK_LIMIT_MS:
             self.skew_ms = skew  # pull and apply, but publish nothing (SYNC.md)
+
+    def _check_home(self) -> str:
+        """A database that is not where it synced last (copied to another folder or
+        computer, or put back from a backup) takes a new site id at once: the original may
+        still be working under the old one, and a copy must never publish under it — even
+        when the segments that would show the copy on the share are lost. The old id, if
+        replaced."""
+        here, home = local.home_of(self.path), local.get(self.con, local.HOME)
+        if home == here:
+            return ""
+        old = self.site
+        with local.applying(self.con):
+            if home:  # synced before, elsewhere (none: first sync, or an older version)
+                self.site = take_new_site(self.con, old, self._store_id())
+                self.tally.notes.append(
+                    "База этого компьютера скопирована с другого или восстановлена из копии: "
+                    "ему присвоен новый номер рабочего места.")
+            local.put(self.con, local.HOME, here)
+        return old if self.site != old else ""
 
     def _adopt_store(self, store_id: str, replaced: bool) -> None:
         """First sync with this store: remember it; with a new store, send everything again."""

@@ -60,6 +60,28 @@ def get_user() -> str:
         return ""
 
 
+#: sync_state's name for where this database lives: the computer and the file's full path
+HOME = "home"
+#: the home of a database put back from a backup: not at home, whatever its path
+RESTORED = "restored"
+
+
+def home_of(path: Path) -> str:
+    """The computer's name and the file's full path: a copy of the database elsewhere, or
+    under another computer's name, has another home."""
+    import os
+    import socket
+
+    return f"{socket.gethostname()}|{os.path.normcase(str(Path(path).resolve()))}"
+
+
+def mark_restored(con: sqlite3.Connection) -> None:
+    """A database put back from a backup: its next sync takes a new site id."""
+    if con.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='sync_state'"
+                   ).fetchone():
+        put(con, HOME, RESTORED)
+
+
 def site_id(con: sqlite3.Connection) -> str:
     """This database's site id, made on first use."""
     site = get(con, "site")

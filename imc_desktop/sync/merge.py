@@ -159,12 +159,32 @@ def _upsert(con: sqlite3.Connection, table: str, row: str, values: dict[str, Any
             con.execute(f'UPDATE "{table}" SET {sets} WHERE id=?',
                         [*(json.loads(values[c]) for c in cols), row])
         return
+    if _lacks_required(con, table, row, cols):
+        return  # its creation's values have not arrived here yet: written when they do
     names = ", ".join(f'"{c}"' for c in ["id", *cols])
     marks = ", ".join("?" for _ in range(len(cols) + 1))
     update = ", ".join(f'"{c}"=excluded."{c}"' for c in cols) or '"id"="id"'
     con.execute(f'INSERT INTO "{table}" ({names}) VALUES ({marks}) '
                 f'ON CONFLICT("id") DO UPDATE SET {update}',
                 [row, *(json.loads(values[c]) for c in cols)])
+
+
+_required: dict[tuple[int, str], frozenset[str]] = {}
+
+
+def _lacks_required(con: sqlite3.Connection, table: str, row: str, cols: list[str]) -> bool:
+    """A record not present here whose known values lack a NOT NULL column without a
+    default: only its existence (and some later edits) reached this PC — the file with
+    its creation was lost, or comes later. Inserting it would fail; it waits instead."""
+    key = (id(con), table)
+    if key not in _required:
+        _required[key] = frozenset(
+            name for _cid, name, _type, notnull, default, pk in
+            con.execute(f'PRAGMA table_info("{table}")') if notnull and default is None
+            and not pk and name != "id")
+    missing = _required[key] - set(cols)
+    return bool(missing) and con.execute(f'SELECT 1 FROM "{table}" WHERE id=?',
+                                         (row,)).fetchone() is None
 
 
 def _write_conflicts(con: sqlite3.Connection, table: str, row: str,
@@ -187,6 +207,7 @@ def settle(con: sqlite3.Connection, rows: Iterable[Row], order: list[str],
     columns (and their records, for creations and deletions) are left as they are.
     `tick` is called after each of `rows` (for progress).
     """
+    _required.clear()  # read again from this database
     rank = {t: i for i, t in enumerate(order)}
     states: dict[Row, RowState] = {}
     doomed: list[Row] = []

@@ -304,6 +304,62 @@ def test_a_cloned_database_takes_a_new_site_id_and_loses_nothing(make_pc: MakePC
     assert a.content() == b.content() == clone.content()
 
 
+def test_a_clone_whose_first_file_is_lost_before_the_original_sees_it_does_not_share_its_id(
+        make_pc: MakePC, tmp_path: Path) -> None:
+    """The clone syncs first and its file is deleted from the share before the original
+    syncs: nothing on the share shows the copy any more. Both must still work under
+    different numbers, or the same number and file name would carry two different sets of
+    changes and the PCs would differ for good."""
+    a, b = make_pc("a"), make_pc("b")
+    person = a.insert("persons")
+    a.sync()
+    b.sync()
+    clone_path = tmp_path / "clone" / "imc.sqlite"
+    clone_path.parent.mkdir()
+    db.backup_to(a.path, clone_path)
+    clone = Workstation(clone_path, a.share, "clone")
+    a.update("persons", person, phone="от А")
+    clone.update("persons", person, email="от клона")
+    [(site,)] = a.sql("SELECT value FROM sync_state WHERE name='site'")
+    assert any("новый номер" in n for n in clone.sync().notes)
+    b.sync()  # b has the clone's change
+    for seg in (a.share.root / "sites").glob("*/*.seg"):
+        if seg.parent.name != site and seg.name != "000000000001.seg":
+            seg.unlink()  # the clone's file lost (its author sends it again)
+    _rounds(a, b, clone)
+    assert a.sql("SELECT value FROM sync_state WHERE name='site'") == [(site,)]
+    assert clone.sql("SELECT value FROM sync_state WHERE name='site'") != [(site,)]
+    for pc in (a, b, clone):
+        assert pc.value("persons", person, "phone") == "от А", pc.name
+        assert pc.value("persons", person, "email") == "от клона", pc.name
+    assert a.content() == b.content() == clone.content()
+
+
+def test_a_restored_database_takes_a_new_id_even_when_the_share_lost_its_later_files(
+        make_pc: MakePC, tmp_path: Path) -> None:
+    """Restored from a backup after the share itself was put back from an older copy: the
+    files that would show the restore are gone, yet the restored database must not publish
+    other changes under numbers the others have already applied."""
+    a, b = make_pc("a"), make_pc("b")
+    person = a.insert("persons")
+    a.sync()
+    b.sync()
+    backup = db.backup_to(a.path, tmp_path / "old.sqlite")
+    [(site,)] = a.sql("SELECT value FROM sync_state WHERE name='site'")
+    a.update("persons", person, phone="после копии")
+    a.sync()
+    b.sync()  # b applied a's second file
+    for seg in (a.share.root / "sites" / site).glob("*.seg"):
+        if seg.name != "000000000001.seg":
+            seg.unlink()  # the share back to the day of the backup
+    db.restore_backup(backup, a.path, tmp_path / "backups")
+    a.update("persons", person, email="после восстановления")
+    assert any("новый номер" in n for n in a.sync().notes)
+    _rounds(a, b)
+    assert b.value("persons", person, "email") == "после восстановления"
+    assert b.value("persons", person, "phone") == "после копии"
+
+
 def test_a_database_restored_from_an_old_backup_gets_its_later_edits_back(
         make_pc: MakePC, tmp_path: Path) -> None:
     a = make_pc("a")
