@@ -16,6 +16,7 @@ from imc_desktop.services.common import maintenance
 from imc_desktop.services.equipment import acts as equipment_acts
 from imc_desktop.services.equipment import records as equipment
 from imc_desktop.services.sync import views as sync_views
+from imc_desktop.sync import local
 from imc_desktop.sync.share import Share
 from imc_desktop.sync.tables import synced_tables
 from tests.sync.helpers import Workstation
@@ -43,8 +44,12 @@ def office(tmp_path: Path, published: Path) -> Iterator[tuple[Workstation, Works
     root = tmp_path / "office"
     shutil.copytree(published, root)
     share = Share(root / "share")
-    yield (Workstation(root / "Кабинет 1" / "imc.sqlite", share, "Кабинет 1"),
+    pcs = (Workstation(root / "Кабинет 1" / "imc.sqlite", share, "Кабинет 1"),
            Workstation(root / "Кабинет 2" / "imc.sqlite", share, "Кабинет 2"))
+    for pc in pcs:  # the copied office is the office itself: its PCs are at home here
+        pc.sql("UPDATE sync_state SET value=? WHERE name=?", local.home_of(pc.path),
+               local.HOME)
+    yield pcs
     maintenance.close_current()
 
 
