@@ -14,7 +14,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
-from imc_desktop.sync.merge import row_state
+from imc_desktop.sync.merge import row_state, waiting_for_values
 from imc_desktop.sync.tables import synced_tables
 
 #: columns the engine keeps for itself
@@ -67,6 +67,8 @@ def _row_drift(con: sqlite3.Connection, table: str, row: str) -> list[Drift]:
     found = cur.fetchone()
     if state.exists is None:
         return []
+    if found is None and state.exists and waiting_for_values(con, table, row, state):
+        return []  # its creation's values have not arrived yet: not an edit behind our back
     if (found is not None) != state.exists:
         return [Drift(table, row, "", found is not None, state.exists)]
     if found is None:

@@ -14,6 +14,8 @@ duplication of segments give the same records and the same conflicts:
 from __future__ import annotations
 
 import json
+import math
+import re
 import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -119,16 +121,26 @@ def row_state(con: sqlite3.Connection, table: str, row: str) -> RowState:
     existence = max(((k, v) for c, kind, k, v, _s in changes if kind == "e"), default=None)
     values: dict[str, Any] = {}
     keys: dict[str, str] = {}
+    types = column_types(con, table)
+    refused: set[tuple[str, str]] = set()
     for col, kind, key, value, seen_key in changes:
         if seen_key is not None:
             seen.add((col, seen_key))
-        if kind == "v" and key > keys.get(col, ""):
+        if kind == "v" and refusal(types.get(col, ""), value):
+            refused.add((col, key))  # never current: listed below unless seen
+        elif kind == "v" and key > keys.get(col, ""):
             keys[col], values[col] = key, value
     exists = None if existence is None else existence[1] == "1"
     state = RowState(exists, values, keys, [], "" if existence is None or exists
                      else existence[0])
     for col, kind, key, value, _s in changes:
-        if kind != "v" or (col, key) in seen or col in BOOKKEEPING or (
+        if kind != "v" or (col, key) in seen:
+            continue
+        if (col, key) in refused:
+            state.conflicts.append((table, row, col, "invalid", key, value,
+                                    keys.get(col, ""), values.get(col)))
+            continue
+        if col in BOOKKEEPING or (
                 exists is not False and (keys[col] == key or values[col] == value)):
             continue  # the current value, seen, or the same value: nothing is lost
         winner_key = keys[col] if exists is not False else state.delete_key
@@ -136,6 +148,57 @@ def row_state(con: sqlite3.Connection, table: str, row: str) -> RowState:
         state.conflicts.append((table, row, col, "field" if exists is not False else "deleted",
                                 key, value, winner_key, winner))
     return state
+
+
+# ---------------------------------------------------------------- values no column holds
+
+TEXT_LIMIT = 20_000  # as the services' check (services/common/values.py)
+NUMBER_LIMIT = 1e15
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_types: dict[tuple[int, str], dict[str, str]] = {}
+
+
+def column_types(con: sqlite3.Connection, table: str) -> dict[str, str]:
+    """column -> its declared type in upper case ("DATE", "VARCHAR(200)", "FLOAT"...)."""
+    key = (id(con), table)
+    if key not in _types:
+        _types[key] = {name: str(decl).upper() for _cid, name, decl, *_rest in
+                       con.execute(f'PRAGMA table_info("{table}")')}
+    return _types[key]
+
+
+def refusal(decl: str, text: str | None) -> str:
+    """Why a synchronised value (JSON text) is one the program never writes — a date out
+    of 1900–2100, a number that is not finite or too large, a text with control characters
+    or longer than any field — or "". Such a value (a file of a damaged or a hand-made
+    segment, an edit made behind the program's back) never becomes current; it is listed
+    among the conflicts. The services apply the same limits (services/common/values.py)."""
+    if text is None or text in ("null", "true", "false"):
+        return ""
+    if text.startswith('"'):
+        if decl.startswith("DATE") and len(text) >= 6 and text[1:5].isdigit() and not (
+                FIRST_YEAR <= int(text[1:5]) <= LAST_YEAR):
+            return f"дата вне {FIRST_YEAR}–{LAST_YEAR} годов"
+        if len(text) > TEXT_LIMIT or "\\u00" in text or "\x7f" in text:
+            value = json.loads(text)
+            if isinstance(value, str) and len(value) > TEXT_LIMIT:
+                return f"текст длиннее {TEXT_LIMIT} знаков"
+            if isinstance(value, str) and _CONTROL.search(value):
+                return "управляющие символы в тексте"
+        return ""
+    if len(text) < 16 and text.lstrip("-").replace(".", "", 1).isdigit():
+        return ""  # an ordinary number
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return "не значение"
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return ""
+    if isinstance(value, float) and not math.isfinite(value):
+        return "не число"
+    too_big = abs(value) >= 2 ** 63 if isinstance(value, int) else abs(value) > NUMBER_LIMIT
+    return "слишком большое число" if too_big else ""
 
 
 def _has_live_children(con: sqlite3.Connection, table: str, row: str) -> bool:
@@ -187,6 +250,12 @@ def _lacks_required(con: sqlite3.Connection, table: str, row: str, cols: list[st
                                          (row,)).fetchone() is None
 
 
+def waiting_for_values(con: sqlite3.Connection, table: str, row: str,
+                       state: RowState) -> bool:
+    """A record known to exist whose creation's values have not reached this PC."""
+    return _lacks_required(con, table, row, [c for c in state.values if c != "id"])
+
+
 def _write_conflicts(con: sqlite3.Connection, table: str, row: str,
                      conflicts: list[tuple[Any, ...]], any_before: bool) -> None:
     if any_before:
@@ -208,6 +277,7 @@ def settle(con: sqlite3.Connection, rows: Iterable[Row], order: list[str],
     `tick` is called after each of `rows` (for progress).
     """
     _required.clear()  # read again from this database
+    _types.clear()
     rank = {t: i for i, t in enumerate(order)}
     states: dict[Row, RowState] = {}
     doomed: list[Row] = []

@@ -21,7 +21,8 @@ from imc_desktop.sync.tables import children_of, parents_of, synced_tables
 from imc_desktop.sync.triggers import TICK
 
 KINDS = {"field": "изменено на обоих местах", "deleted": "изменена удалённая запись",
-         "kept": "удаление отменено: есть новые связанные записи"}
+         "kept": "удаление отменено: есть новые связанные записи",
+         "invalid": "недопустимое значение не применено"}
 LABEL_COLUMNS = ("short_name", "last_name", "name", "title", "program", "position", "number",
                  "kind")
 JOURNAL_LIMIT = 5000
@@ -185,6 +186,10 @@ def _restore(con: sqlite3.Connection, ident: int) -> None:
                         "Удалите или перенесите их сначала.") from exc
         con.execute("DELETE FROM sync_conflicts WHERE id=?", (ident,))
         return
+    if kind == "invalid":
+        found = merge.refusal(merge.column_types(con, table).get(column, ""), value)
+        raise ServiceError(f"Это значение нельзя вернуть: {found or 'недопустимое значение'}. "
+                           "Оставьте текущее и исправьте поле в карточке.")
     seen: set[tuple[str, str]] = set()
     if kind == "deleted":
         _undelete(con, table, row, seen)
