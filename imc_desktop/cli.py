@@ -199,6 +199,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         print("Другие рабочие места их не получат. Исправьте эти поля в программе (правка "
               "будет отправлена) или восстановите копию.", file=sys.stderr)
         return 1
+    db.mark_checked(args.db)  # the next opens today need no quick check
     print(f"База {args.db} в порядке.")
     return 0
 

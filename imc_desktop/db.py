@@ -174,6 +174,66 @@ def quick_check(path: Path) -> None:
         raise DatabaseCorrupt(path, result[:300])
 
 
+def checked_marker(path: Path) -> Path:
+    """Beside the database: the day its last integrity check passed, and which file it was."""
+    return path.with_name(path.name + ".checked")
+
+
+def _identity(path: Path) -> str:
+    stat = path.stat()
+    return f"{stat.st_dev}:{stat.st_ino}"
+
+
+def _log_left(path: Path) -> bool:
+    """A write-ahead log beside the file: the last program to write it did not close it
+    (the last connection's close checkpoints the log and removes it)."""
+    log = Path(str(path) + "-wal")
+    return log.exists() and log.stat().st_size > 0
+
+
+def check_due(path: Path) -> bool:
+    """Whether opening the file runs `PRAGMA quick_check` (a large file takes a second):
+    after an unclean end (a write-ahead log left beside it), when no check has passed
+    today, or when the file is not the one that was checked."""
+    if _log_left(path):
+        return True
+    try:
+        day, identity = checked_marker(path).read_text(encoding="ascii").split()
+    except (OSError, ValueError):
+        return True
+    return day != clock.today().isoformat() or identity != _identity(path)
+
+
+def mark_checked(path: Path) -> None:
+    """Note that the file passed a check today (nothing when the folder cannot be written:
+    the next open checks again)."""
+    with suppress(OSError):
+        checked_marker(path).write_text(f"{clock.today().isoformat()} {_identity(path)}\n",
+                                        encoding="ascii")
+
+
+def forget_checked(path: Path) -> None:
+    """The next open checks the file (SQLite has reported damage in it)."""
+    with suppress(OSError):
+        checked_marker(path).unlink(missing_ok=True)
+
+
+def check_if_due(path: Path, writable: bool = True) -> None:
+    """quick_check() when check_due(); DatabaseCorrupt when it fails. A log left by an
+    unclean end is then folded into a writable file, as SQLite's close does."""
+    if not check_due(path):
+        return
+    try:
+        quick_check(path)
+    except DatabaseCorrupt:
+        forget_checked(path)
+        raise
+    if writable and _log_left(path):
+        with suppress(sqlite3.Error), _raw(path, "rw") as con:
+            con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    mark_checked(path)
+
+
 def full_check(path: Path) -> list[str]:
     """Integrity and foreign-key check; the list of problems (empty when the file is sound)."""
     problems: list[str] = []
@@ -272,8 +332,15 @@ def check_compatible(path: Path) -> str | None:
     """The file's schema revision; raise if it is foreign or made by a newer version."""
     if not path.exists() or path.stat().st_size == 0:
         return None
-    app_id = _application_id(path)
-    revision = current_revision(path)
+    try:
+        app_id = _application_id(path)
+        revision = current_revision(path)
+    except sqlite3.DatabaseError as exc:  # the header is not SQLite's (no quick_check today)
+        failure = storage_failure(exc, path)
+        if failure is None or not failure.is_damage:
+            raise
+        forget_checked(path)
+        raise DatabaseCorrupt(path, str(exc)) from exc
     if app_id not in (0, APPLICATION_ID) or (revision is None and _has_tables(path)):
         raise ForeignDatabase(path)
     if revision not in (None, HEAD_REVISION) and revision not in known_revisions():
@@ -342,7 +409,7 @@ def prepare_database(path: Path, backup_dir: Path) -> Path:
         raise NoWriteAccess(path)
     if path.exists():
         check_not_truncated(path)
-        quick_check(path)
+        check_if_due(path)
     migrate(path, backup_dir)
     return path
 
@@ -365,7 +432,7 @@ def prepare_read_only(path: Path, work_dir: Path) -> Path:
     if not path.exists():
         raise FileNotFoundError(f"Файл базы данных не найден: {path}")
     check_not_truncated(path)
-    quick_check(path)
+    check_if_due(path, writable=False)
     revision = check_compatible(path)
     if revision == head_revision():
         return path
@@ -585,6 +652,8 @@ def session_scope() -> Iterator[Session]:
         session.rollback()
         explained = storage_failure(exc, database.path)
         if explained is not None:
+            if explained.is_damage:
+                forget_checked(database.path)  # the next start checks it and offers recovery
             raise explained from exc
         raise
     finally:
