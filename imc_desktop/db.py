@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -234,8 +234,16 @@ def check_if_due(path: Path, writable: bool = True) -> None:
     mark_checked(path)
 
 
-def full_check(path: Path) -> list[str]:
-    """Integrity and foreign-key check; the list of problems (empty when the file is sound)."""
+class CheckStopped(DatabaseError):
+    """A check stopped before its end (the program is closing); it proved nothing."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"Проверка базы {path} прервана; она будет выполнена снова.")
+
+
+def full_check(path: Path, cancelled: Callable[[], bool] | None = None) -> list[str]:
+    """Integrity and foreign-key check; the list of problems (empty when the file is sound).
+    `cancelled()` is asked as SQLite works: True stops it with CheckStopped."""
     problems: list[str] = []
     try:
         check_not_truncated(path)
@@ -243,11 +251,15 @@ def full_check(path: Path) -> list[str]:
         return [str(exc)]
     try:
         with _raw(path) as con:
+            if cancelled is not None:
+                con.set_progress_handler(lambda: 1 if cancelled() else 0, 20_000)
             rows = con.execute("PRAGMA integrity_check").fetchall()
             problems += [str(r[0]) for r in rows if r[0] != "ok"]
             for table, rowid, parent, _fk in con.execute("PRAGMA foreign_key_check"):
                 problems.append(f"таблица {table}, строка {rowid}: нет записи в {parent}")
     except sqlite3.DatabaseError as exc:
+        if cancelled is not None and cancelled():
+            raise CheckStopped(path) from exc
         problems.append(str(exc))
     return problems
 

@@ -136,3 +136,22 @@ def test_a_folder_that_cannot_be_written_checks_every_time(
         reopen(path)
         reopen(path)
     assert len(checks) == 2
+
+
+def test_the_full_check_stops_inside_sqlite_when_asked(tmp_path: Path) -> None:
+    path = tmp_path / "big.sqlite"
+    with sqlite3.connect(path) as con:
+        con.execute("CREATE TABLE t (x TEXT)")
+        con.execute("CREATE INDEX ix_t ON t (x)")
+        con.executemany("INSERT INTO t VALUES (?)", ((f"строка {n}",) for n in range(50_000)))
+    con.close()
+    asked: list[int] = []
+
+    def stop_now() -> bool:
+        asked.append(1)
+        return True
+
+    with pytest.raises(db.CheckStopped):
+        db.full_check(path, stop_now)
+    assert len(asked) <= 3, "stopped at the first question, not at the end"
+    assert db.full_check(path, lambda: False) == []

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from imc_desktop import db
+from imc_desktop.db import CheckStopped as CheckStopped  # for the screens
 from imc_desktop.db import DatabaseError as DatabaseError  # for the screens
 from imc_desktop.services.common import access, audit, values
 from imc_desktop.services.common.notifier import notify
@@ -120,9 +122,14 @@ def restore_file(backup: Path, target: Path, backup_dir: Path) -> Path | None:
     return db.restore_backup(backup, target, backup_dir)
 
 
-def check() -> list[str]:
+def check(cancelled: Callable[[], bool] | None = None) -> list[str]:
     """A full integrity and foreign-key check, then the audit trail's chains and (a
     synchronised database) the records changed behind the synchronisation's back; the
-    problems, empty when all is well."""
+    problems, empty when all is well. `cancelled()` True stops it (db.CheckStopped)."""
     path = db.current().path
-    return db.full_check(path) or (audit.verify_file(path) + db.unsynced_edits(path))
+    problems = db.full_check(path, cancelled)
+    if problems:
+        return problems
+    if cancelled is not None and cancelled():
+        raise db.CheckStopped(path)
+    return audit.verify_file(path) + db.unsynced_edits(path)
