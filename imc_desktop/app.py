@@ -17,6 +17,7 @@ from imc_desktop.db_lock import COMMAND, PROGRAM, DatabaseLock, read_holder
 from imc_desktop.i18n import install_translations
 from imc_desktop.paths import resource_path
 from imc_desktop.services.common import maintenance
+from imc_desktop.services.common.errors import ServiceError
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -57,6 +58,11 @@ def _recover(path: Path, backups: Path, error: DatabaseCorrupt) -> bool:
             "App", "No backup of this database was found. Restore it from a copy you keep "
             "elsewhere (File → Restore from backup) or ask your administrator."))
         return False
+    try:  # only an administrator may replace the database: not offered to anyone else
+        maintenance.require_restore_rights(latest, path)
+    except ServiceError as exc:
+        QMessageBox.critical(None, _title(), str(error) + "\n\n" + str(exc))
+        return False
     answer = QMessageBox.question(None, _title(), str(error) + "\n\n" + QCoreApplication.translate(
         "App", "Restore the latest backup {name}? The damaged file will be kept beside "
         "the backups.").format(name=latest.name))
@@ -64,7 +70,7 @@ def _recover(path: Path, backups: Path, error: DatabaseCorrupt) -> bool:
         return False
     try:
         maintenance.restore_file(latest, path, backups)
-    except (OSError, DatabaseError) as exc:
+    except (OSError, DatabaseError, ServiceError) as exc:
         QMessageBox.critical(None, _title(), str(exc))
         return False
     return True

@@ -160,11 +160,10 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from imc_desktop.services.common import access, audit, maintenance
+    from imc_desktop.services.common import audit, maintenance
 
     if not args.source.exists():
         return _fail(f"Файл резервной копии не найден: {args.source}")
-    access.require_admin_in(args.db, "Восстановление из резервной копии", args.source)
     _settings, backups = _settings_and_backups()
     saved = maintenance.restore_file(args.source, args.db, backups)
     maintenance.open_current(args.db, backups)

@@ -118,8 +118,19 @@ def restore(backup: Path) -> Path | None:
 
 
 def restore_file(backup: Path, target: Path, backup_dir: Path) -> Path | None:
-    """Restore into a database file that is not open (start-up recovery, command line)."""
+    """Restore into a database file that is not open (start-up recovery, command line).
+    Only an administrator may (access.AccessDenied): as the damaged file records the roles
+    if it can still be read, else as the backup does."""
+    require_restore_rights(backup, target)
     return db.restore_backup(backup, target, backup_dir)
+
+
+RESTORE = "Восстановление из резервной копии"
+
+
+def require_restore_rights(backup: Path, target: Path) -> None:
+    """access.AccessDenied unless the user may replace `target` with `backup`."""
+    access.require_admin_in(target, RESTORE, backup)
 
 
 def check(cancelled: Callable[[], bool] | None = None) -> list[str]:
