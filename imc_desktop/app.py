@@ -181,8 +181,8 @@ def _run_read_only(app: QApplication, settings: config.Settings, target: Path,
                    backups: Path) -> int:
     """An archive (or a file on read-only media): opened for reading, no lock, no backups of
     its own, no synchronisation; the file is never written."""
-    try:
-        maintenance.open_read_only(target, backups)
+    try:  # its views and exports are entered in the audit trail of the user's own database
+        maintenance.open_read_only(target, backups, database_path(settings, None, False))
     except (DatabaseError, OSError) as exc:
         QMessageBox.critical(None, _title(), str(exc))
         return 1

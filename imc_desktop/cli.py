@@ -6,9 +6,12 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from imc_desktop import __version__
+
+if TYPE_CHECKING:
+    from imc_desktop import config
 
 EXIT_USAGE = 2
 #: the database is open in the program or held by another command; nothing was done
@@ -93,7 +96,7 @@ def _fail(message: str, code: int = 1) -> int:
     return code
 
 
-def _settings_and_backups() -> tuple[object, Path]:
+def _settings_and_backups() -> tuple[config.Settings, Path]:
     from imc_desktop import config
 
     settings = config.Settings()
@@ -119,8 +122,9 @@ def open_for_reading(db: Path) -> None:
     if db.exists() and can_write(db):
         open_database(db)
         return
-    _settings, backups = _settings_and_backups()
-    maintenance.open_read_only(db, backups)
+    settings, backups = _settings_and_backups()
+    journal = settings.data_dir() / "imc.sqlite"  # the workstation's own database
+    maintenance.open_read_only(db, backups, journal)
 
 
 def cmd_self_check(_args: argparse.Namespace) -> int:

@@ -106,6 +106,9 @@ class Database:
     #: file read — the same, or a migrated copy of an archive made by an older version
     read_only: bool = False
     source: Path | None = None
+    #: for an archive: the workstation's own database, whose audit trail takes the entries
+    #: of the archive's views and exports (an archive is never written)
+    journal: Path | None = None
 
     def close(self) -> None:
         self.engine.dispose()
@@ -463,14 +466,16 @@ def prepare_read_only(path: Path, work_dir: Path) -> Path:
     return copy
 
 
-def connect_read_only(path: Path, source: Path | None = None) -> Database:
+def connect_read_only(path: Path, source: Path | None = None,
+                      journal: Path | None = None) -> Database:
     """Sessions that can only read `path`; a write fails with SQLite's READONLY."""
     from sqlalchemy.orm import sessionmaker
 
     engine = make_read_only_engine(path)
     sessions = sessionmaker(engine, expire_on_commit=False)
     changes.track(engine, sessions)
-    return Database(path, engine, sessions, read_only=True, source=source or path)
+    return Database(path, engine, sessions, read_only=True, source=source or path,
+                    journal=journal)
 
 
 def open_database(path: Path, backup_dir: Path) -> Database:

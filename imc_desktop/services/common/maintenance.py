@@ -50,13 +50,14 @@ def connect_current(path: Path, backup_dir: Path) -> DatabaseInfo:
     return info()
 
 
-def open_read_only(path: Path, backup_dir: Path) -> DatabaseInfo:
+def open_read_only(path: Path, backup_dir: Path, journal: Path | None = None) -> DatabaseInfo:
     """Make a file the database every service reads, without ever writing it (an archive,
     a file on read-only media). An archive of an older version is read from an updated copy
-    beside the backups."""
+    beside the backups. Its views and exports of personal data are entered in the audit
+    trail of `journal`, the workstation's own database (refused when there is none)."""
     global _backup_dir
     readable = db.prepare_read_only(path, backup_dir / "read-only")
-    database = db.connect_read_only(readable, source=path.resolve())
+    database = db.connect_read_only(readable, source=path.resolve(), journal=journal)
     old = db.current_or_none()
     db.set_current(database)
     if old is not None:
