@@ -247,11 +247,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from imc_desktop.db_lock import COMMAND, DatabaseBusy, DatabaseLock
-
     wait_s = _WRITING.get(args.command)
     if wait_s is None or getattr(args, "check", False):
         return _run_unlocked(args)
+    from imc_desktop.db_lock import COMMAND, DatabaseBusy, DatabaseLock
     lock = DatabaseLock(args.db, COMMAND)
     try:
         lock.acquire(wait_s)  # a second sync making the same workstation waits its turn
@@ -270,7 +269,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _run_unlocked(args: argparse.Namespace) -> int:
-    from imc_desktop.services.common.errors import ServiceError
+    from imc_desktop.errors import ServiceError  # (every service error derives from it)
 
     try:
         return _commands()[args.command](args)
