@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from imc_desktop import APP_NAME, __version__, config
 from imc_desktop.db import DatabaseCorrupt, DatabaseError, can_write
@@ -51,29 +51,36 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 
 def _recover(path: Path, backups: Path, error: DatabaseCorrupt) -> bool:
-    """Offer the newest sound backup in place of a corrupt database file."""
-    latest = maintenance.latest_backup(path, backups)
-    if latest is None:
+    """Offer the backups of a corrupt database file, each with its date and what it holds
+    (the newest that holds data chosen), and restore the one the user picks."""
+    from ui.widgets.backups import RecoveryDialog
+
+    found = maintenance.backups(path, backups)
+    if not any(not b.problem for b in found):
         QMessageBox.critical(None, _title(), str(error) + "\n\n" + QCoreApplication.translate(
             "App", "No backup of this database was found. Restore it from a copy you keep "
             "elsewhere (File → Restore from backup) or ask your administrator."))
         return False
     try:  # only an administrator may replace the database: not offered to anyone else
-        maintenance.require_restore_rights(latest, path)
+        maintenance.require_restore_rights(next(b.path for b in found if not b.problem), path)
     except ServiceError as exc:
         QMessageBox.critical(None, _title(), str(error) + "\n\n" + str(exc))
         return False
-    answer = QMessageBox.question(None, _title(), str(error) + "\n\n" + QCoreApplication.translate(
-        "App", "Restore the latest backup {name}? The damaged file will be kept beside "
-        "the backups.").format(name=latest.name))
-    if answer != QMessageBox.StandardButton.Yes:
-        return False
-    try:
-        maintenance.restore_file(latest, path, backups)
-    except (OSError, DatabaseError, ServiceError) as exc:
-        QMessageBox.critical(None, _title(), str(exc))
-        return False
-    return True
+    dialog = RecoveryDialog(str(error), found)
+    while dialog.exec() == QDialog.DialogCode.Accepted:
+        chosen = dialog.chosen()
+        if chosen is None:
+            continue
+        try:  # only an administrator may replace the database: nothing is done otherwise
+            maintenance.restore_file(chosen, path, backups)
+        except ServiceError as exc:
+            QMessageBox.critical(None, _title(), str(error) + "\n\n" + str(exc))
+            return False
+        except (OSError, DatabaseError) as exc:  # this copy failed its check: choose another
+            QMessageBox.critical(None, _title(), str(exc))
+            continue
+        return True
+    return False
 
 
 def lock_database(path: Path) -> DatabaseLock | None:

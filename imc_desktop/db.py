@@ -587,6 +587,46 @@ def _holds_data(backup: Path) -> bool:
         return False
 
 
+@dataclass(frozen=True)
+class BackupInfo:
+    """One backup as the recovery dialog lists it: when it was made and what it holds."""
+
+    path: Path
+    made: datetime
+    organizations: int | None  # None: the file cannot be read
+    persons: int | None
+    problem: str = ""  # why it cannot be restored («повреждена», «другой программы»…)
+
+    @property
+    def holds_data(self) -> bool:
+        return not self.problem and bool(self.organizations or self.persons)
+
+
+def backup_infos(path: Path, backup_dir: Path) -> list[BackupInfo]:
+    """The backups of this database, newest first, each with its ОО and pedagogues counted.
+    Reading the counts is quick; the full check is made on the one restored."""
+    found = []
+    for candidate in backup_dir.glob(f"{path.stem}-*.sqlite"):
+        try:
+            made = datetime.fromtimestamp(candidate.stat().st_mtime)
+        except OSError:
+            continue
+        found.append(_backup_info(candidate, made))
+    return sorted(found, key=lambda b: b.made, reverse=True)
+
+
+def _backup_info(backup: Path, made: datetime) -> BackupInfo:
+    try:
+        if check_compatible(backup) is None:
+            return BackupInfo(backup, made, None, None, "не копия этой программы")
+        with _raw(backup) as con:
+            orgs, persons = con.execute("SELECT (SELECT count(*) FROM organizations), "
+                                        "(SELECT count(*) FROM persons)").fetchone()
+    except (sqlite3.DatabaseError, DatabaseError, OSError):
+        return BackupInfo(backup, made, None, None, "повреждена")
+    return BackupInfo(backup, made, int(orgs), int(persons))
+
+
 def latest_backup(path: Path, backup_dir: Path) -> Path | None:
     """The newest sound backup of this database, if any."""
     candidates = sorted(

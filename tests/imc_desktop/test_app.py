@@ -95,13 +95,22 @@ def test_the_recovery_at_start_is_for_an_administrator(
     path.write_bytes(b"")  # what a failed copy leaves
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
-    monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text: (
-        shown.append(text), QMessageBox.StandardButton.Yes)[1])
+    from PySide6.QtWidgets import QDialog
+
+    from ui.widgets.backups import RecoveryDialog
+
+    offered: list[Path | None] = []
+
+    def choose(dialog: RecoveryDialog) -> QDialog.DialogCode:
+        offered.append(dialog.chosen())
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(RecoveryDialog, "exec", choose)
     error = db.DatabaseCorrupt(path, "файл пуст: 0 байт")
     with identity.pretend(login or identity.login()):
         assert app._recover(path, backups, error) is restored
     if restored:
-        assert "Restore the latest backup" in shown[0] or "Восстановить" in shown[0]
+        assert len(offered) == 1 and offered[0] is not None and shown == []
         assert db.current_revision(path) == db.head_revision()
     else:
         assert len(shown) == 1, "not offered: refused at once"

@@ -104,6 +104,14 @@ def latest_backup(path: Path, backup_dir: Path) -> Path | None:
     return db.latest_backup(path, backup_dir)
 
 
+BackupInfo = db.BackupInfo
+
+
+def backups(path: Path, backup_dir: Path) -> list[BackupInfo]:
+    """The backups of `path`, newest first, with what each holds (the recovery dialog)."""
+    return db.backup_infos(path, backup_dir)
+
+
 def restore(backup: Path) -> Path | None:
     """Replace the open database with a backup; the old content is kept as a backup too."""
     current = info()
