@@ -8,7 +8,9 @@ window can appear before they are loaded.
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -65,6 +67,10 @@ class NoWriteAccess(DatabaseError):
                          "Программе нужна запись: проверьте права или выберите другую папку "
                          "данных (Сервис → Настройки).")
         self.path = path
+
+
+class BackupUnreadable(DatabaseError):
+    """An encrypted backup made with another key, or damaged: the message says which."""
 
 
 class NotABackup(DatabaseError):
@@ -410,7 +416,8 @@ def _undo_migration(path: Path, backup: Path | None) -> None:
             path.unlink()
         return
     tmp = path.with_name(path.name + ".undo")
-    backup_to(backup, tmp)
+    with readable_backup(backup) as plain:
+        backup_to(plain, tmp)
     os.replace(tmp, path)
 
 
@@ -520,7 +527,36 @@ def _stamp() -> str:
 
 
 def make_backup(path: Path, backup_dir: Path, label: str) -> Path:
-    return backup_to(path, backup_dir / f"{path.stem}-{label}-{_stamp()}.sqlite")
+    """An automatic backup in the backups folder: compressed and encrypted with this
+    user's key (backup_crypto)."""
+    return write_backup(path, backup_dir / f"{path.stem}-{label}-{_stamp()}.sqlite")
+
+
+def write_backup(path: Path, dest: Path) -> Path:
+    """A copy of the live database `path` as an encrypted backup file `dest` (whole or not
+    at all); the plain copy in between is in an owner-only temporary folder."""
+    from imc_desktop import backup_crypto
+
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix="imc-backup-"))
+    try:
+        plain = backup_to(path, folder / dest.name)
+        return backup_crypto.encrypt(plain, dest)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextmanager
+def readable_backup(backup: Path) -> Iterator[Path]:
+    """The backup as a plain database file to read (an encrypted one decrypted to a
+    temporary copy); BackupUnreadable in Russian when it cannot be decrypted here."""
+    from imc_desktop import backup_crypto
+
+    try:
+        with backup_crypto.readable(backup) as plain:
+            yield plain
+    except backup_crypto.Unreadable as exc:
+        raise BackupUnreadable(str(exc)) from exc
 
 
 @dataclass(frozen=True)
@@ -580,10 +616,10 @@ def _backup_day(stamp: str) -> date | None:
 def _holds_data(backup: Path) -> bool:
     """Whether a backup has any ОО or pedagogue (an empty or damaged file has not)."""
     try:
-        with _raw(backup) as con:
+        with readable_backup(backup) as plain, _raw(plain) as con:
             return bool(con.execute("SELECT EXISTS (SELECT 1 FROM organizations) OR "
                                     "EXISTS (SELECT 1 FROM persons)").fetchone()[0])
-    except sqlite3.DatabaseError:
+    except (sqlite3.DatabaseError, DatabaseError):
         return False
 
 
@@ -617,11 +653,17 @@ def backup_infos(path: Path, backup_dir: Path) -> list[BackupInfo]:
 
 def _backup_info(backup: Path, made: datetime) -> BackupInfo:
     try:
-        if check_compatible(backup) is None:
-            return BackupInfo(backup, made, None, None, "не копия этой программы")
-        with _raw(backup) as con:
-            orgs, persons = con.execute("SELECT (SELECT count(*) FROM organizations), "
-                                        "(SELECT count(*) FROM persons)").fetchone()
+        with readable_backup(backup) as plain:
+            if check_compatible(plain) is None:
+                return BackupInfo(backup, made, None, None, "не копия этой программы")
+            with _raw(plain) as con:
+                orgs, persons = con.execute("SELECT (SELECT count(*) FROM organizations), "
+                                            "(SELECT count(*) FROM persons)").fetchone()
+    except BackupUnreadable as exc:
+        other_key = "другого компьютера" in str(exc)
+        return BackupInfo(backup, made, None, None,
+                          "зашифрована ключом другого компьютера или пользователя"
+                          if other_key else "повреждена")
     except (sqlite3.DatabaseError, DatabaseError, OSError):
         return BackupInfo(backup, made, None, None, "повреждена")
     return BackupInfo(backup, made, int(orgs), int(persons))
@@ -634,9 +676,10 @@ def latest_backup(path: Path, backup_dir: Path) -> Path | None:
     )
     for candidate in candidates:
         try:
-            quick_check(candidate)
-            if check_compatible(candidate) is None:
-                continue
+            with readable_backup(candidate) as plain:
+                quick_check(plain)
+                if check_compatible(plain) is None:
+                    continue
         except DatabaseError:
             continue
         return candidate
@@ -644,10 +687,16 @@ def latest_backup(path: Path, backup_dir: Path) -> Path | None:
 
 
 def restore_backup(backup: Path, target: Path, backup_dir: Path) -> Path | None:
-    """Replace `target` with a checked copy of `backup`; the old file is kept as a backup.
+    """Replace `target` with a checked copy of `backup` (a plain or an encrypted one); the
+    old file is kept as a backup.
 
     The caller closes its engine first. Returns the copy of the replaced file, if one was made.
     """
+    with readable_backup(backup) as plain:
+        return _restore_plain(plain, target, backup_dir)
+
+
+def _restore_plain(backup: Path, target: Path, backup_dir: Path) -> Path | None:
     quick_check(backup)
     if check_compatible(backup) is None:
         raise NotABackup(backup)
@@ -656,8 +705,8 @@ def restore_backup(backup: Path, target: Path, backup_dir: Path) -> Path | None:
         saved = backup_dir / f"{target.stem}-before-restore-{_stamp()}.sqlite"
         saved.parent.mkdir(parents=True, exist_ok=True)
         try:
-            backup_to(target, saved)
-        except sqlite3.DatabaseError:
+            write_backup(target, saved)
+        except sqlite3.DatabaseError:  # a damaged file is kept as it is
             saved = _copy_bytes(target, saved)
     try:
         _copy_pages(backup, target)  # into the live file, never unlink-and-replace

@@ -139,7 +139,8 @@ RESTORE = "Восстановление из резервной копии"
 
 def require_restore_rights(backup: Path, target: Path) -> None:
     """access.AccessDenied unless the user may replace `target` with `backup`."""
-    access.require_admin_in(target, RESTORE, backup)
+    with db.readable_backup(backup) as plain:
+        access.require_admin_in(target, RESTORE, plain)
 
 
 def check(cancelled: Callable[[], bool] | None = None) -> list[str]:
