@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from imc_desktop import APP_NAME, __version__, config
 from imc_desktop.db import DatabaseCorrupt, DatabaseError, can_write
@@ -17,6 +17,7 @@ from imc_desktop.db_lock import COMMAND, PROGRAM, DatabaseLock, read_holder
 from imc_desktop.i18n import install_translations
 from imc_desktop.paths import resource_path
 from imc_desktop.services.common import maintenance
+from imc_desktop.services.common.errors import ServiceError
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -50,24 +51,36 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 
 def _recover(path: Path, backups: Path, error: DatabaseCorrupt) -> bool:
-    """Offer the newest sound backup in place of a corrupt database file."""
-    latest = maintenance.latest_backup(path, backups)
-    if latest is None:
+    """Offer the backups of a corrupt database file, each with its date and what it holds
+    (the newest that holds data chosen), and restore the one the user picks."""
+    from ui.widgets.backups import RecoveryDialog
+
+    found = maintenance.backups(path, backups)
+    if not any(not b.problem for b in found):
         QMessageBox.critical(None, _title(), str(error) + "\n\n" + QCoreApplication.translate(
             "App", "No backup of this database was found. Restore it from a copy you keep "
             "elsewhere (File → Restore from backup) or ask your administrator."))
         return False
-    answer = QMessageBox.question(None, _title(), str(error) + "\n\n" + QCoreApplication.translate(
-        "App", "Restore the latest backup {name}? The damaged file will be kept beside "
-        "the backups.").format(name=latest.name))
-    if answer != QMessageBox.StandardButton.Yes:
+    try:  # only an administrator may replace the database: not offered to anyone else
+        maintenance.require_restore_rights(next(b.path for b in found if not b.problem), path)
+    except ServiceError as exc:
+        QMessageBox.critical(None, _title(), str(error) + "\n\n" + str(exc))
         return False
-    try:
-        maintenance.restore_file(latest, path, backups)
-    except (OSError, DatabaseError) as exc:
-        QMessageBox.critical(None, _title(), str(exc))
-        return False
-    return True
+    dialog = RecoveryDialog(str(error), found)
+    while dialog.exec() == QDialog.DialogCode.Accepted:
+        chosen = dialog.chosen()
+        if chosen is None:
+            continue
+        try:  # only an administrator may replace the database: nothing is done otherwise
+            maintenance.restore_file(chosen, path, backups)
+        except ServiceError as exc:
+            QMessageBox.critical(None, _title(), str(error) + "\n\n" + str(exc))
+            return False
+        except (OSError, DatabaseError) as exc:  # this copy failed its check: choose another
+            QMessageBox.critical(None, _title(), str(exc))
+            continue
+        return True
+    return False
 
 
 def lock_database(path: Path) -> DatabaseLock | None:
@@ -175,8 +188,8 @@ def _run_read_only(app: QApplication, settings: config.Settings, target: Path,
                    backups: Path) -> int:
     """An archive (or a file on read-only media): opened for reading, no lock, no backups of
     its own, no synchronisation; the file is never written."""
-    try:
-        maintenance.open_read_only(target, backups)
+    try:  # its views and exports are entered in the audit trail of the user's own database
+        maintenance.open_read_only(target, backups, database_path(settings, None, False))
     except (DatabaseError, OSError) as exc:
         QMessageBox.critical(None, _title(), str(exc))
         return 1

@@ -6,9 +6,12 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from imc_desktop import __version__
+
+if TYPE_CHECKING:
+    from imc_desktop import config
 
 EXIT_USAGE = 2
 #: the database is open in the program or held by another command; nothing was done
@@ -93,7 +96,7 @@ def _fail(message: str, code: int = 1) -> int:
     return code
 
 
-def _settings_and_backups() -> tuple[object, Path]:
+def _settings_and_backups() -> tuple[config.Settings, Path]:
     from imc_desktop import config
 
     settings = config.Settings()
@@ -119,8 +122,9 @@ def open_for_reading(db: Path) -> None:
     if db.exists() and can_write(db):
         open_database(db)
         return
-    _settings, backups = _settings_and_backups()
-    maintenance.open_read_only(db, backups)
+    settings, backups = _settings_and_backups()
+    journal = settings.data_dir() / "imc.sqlite"  # the workstation's own database
+    maintenance.open_read_only(db, backups, journal)
 
 
 def cmd_self_check(_args: argparse.Namespace) -> int:
@@ -160,11 +164,10 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from imc_desktop.services.common import access, audit, maintenance
+    from imc_desktop.services.common import audit, maintenance
 
     if not args.source.exists():
         return _fail(f"Файл резервной копии не найден: {args.source}")
-    access.require_admin_in(args.db, "Восстановление из резервной копии", args.source)
     _settings, backups = _settings_and_backups()
     saved = maintenance.restore_file(args.source, args.db, backups)
     maintenance.open_current(args.db, backups)
@@ -199,6 +202,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         print("Другие рабочие места их не получат. Исправьте эти поля в программе (правка "
               "будет отправлена) или восстановите копию.", file=sys.stderr)
         return 1
+    db.mark_checked(args.db)  # the next opens today need no quick check
     print(f"База {args.db} в порядке.")
     return 0
 
@@ -243,11 +247,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from imc_desktop.db_lock import COMMAND, DatabaseBusy, DatabaseLock
-
     wait_s = _WRITING.get(args.command)
     if wait_s is None or getattr(args, "check", False):
         return _run_unlocked(args)
+    from imc_desktop.db_lock import COMMAND, DatabaseBusy, DatabaseLock
     lock = DatabaseLock(args.db, COMMAND)
     try:
         lock.acquire(wait_s)  # a second sync making the same workstation waits its turn
@@ -266,7 +269,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _run_unlocked(args: argparse.Namespace) -> int:
-    from imc_desktop.services.common.errors import ServiceError
+    from imc_desktop.errors import ServiceError  # (every service error derives from it)
 
     try:
         return _commands()[args.command](args)

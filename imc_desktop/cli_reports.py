@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from imc_desktop.services.common.errors import ServiceError
+from imc_desktop.errors import ServiceError
 
 
 def add_report_parser(sub: Any) -> None:

@@ -1,18 +1,22 @@
 """Typed settings, each declared once: name, type, default, title.
 
 They are stored with QSettings in an INI file in the user's configuration folder.
-Rules that may change by law (periods, hours, form codes) are settings too.
+Rules that may change by law (periods, hours, form codes) are settings too. Reading alone
+does not import Qt (imc_desktop.ini_file reads the file as QSettings does): the command line
+reads its settings without QtCore; QSettings is made on the first write or `raw()`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
-from PySide6.QtCore import QSettings
-
+from imc_desktop.ini_file import Value, read_ini
 from imc_desktop.paths import config_dir, default_data_dir
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
 
 T = TypeVar("T", str, int, bool)
 
@@ -273,23 +277,37 @@ class Settings:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or config_dir() / "imc-desktop.ini"
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._store = QSettings(str(self.path), QSettings.Format.IniFormat)
+        self._qt: QSettings | None = None
+        self._read: dict[str, Value] | None = None  # the file as read without Qt
 
     def get(self, setting: Setting[T]) -> T:
-        raw = self._store.value(setting.key, None)
+        raw = self._value(setting.key)
         if raw is None:
             return setting.default
         return cast(T, _coerce(setting, raw))
 
+    def _value(self, key: str) -> object:
+        if self._qt is not None:
+            return self._qt.value(key, None)
+        if self._read is None:
+            self._read = read_ini(self.path)
+        return self._read.get(key)
+
     def set(self, setting: Setting[T], value: T) -> None:
-        self._store.setValue(setting.key, value)
+        self.raw().setValue(setting.key, value)
 
     def sync(self) -> None:
-        self._store.sync()
+        if self._qt is not None:
+            self._qt.sync()
 
     def raw(self) -> QSettings:
-        """The underlying store, for window and table layouts."""
-        return self._store
+        """The underlying store, for window and table layouts (QtCore is imported here)."""
+        if self._qt is None:
+            from PySide6.QtCore import QSettings
+
+            self._qt = QSettings(str(self.path), QSettings.Format.IniFormat)
+            self._read = None
+        return self._qt
 
     def data_dir(self) -> Path:
         folder = self.get(DATA_FOLDER).strip()

@@ -8,8 +8,10 @@ window can appear before they are loaded.
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
-from collections.abc import Iterable, Iterator
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -67,6 +69,10 @@ class NoWriteAccess(DatabaseError):
         self.path = path
 
 
+class BackupUnreadable(DatabaseError):
+    """An encrypted backup made with another key, or damaged: the message says which."""
+
+
 class NotABackup(DatabaseError):
     def __init__(self, path: Path) -> None:
         super().__init__(f"Файл {path} пуст или не является копией базы данных этой программы; "
@@ -106,6 +112,9 @@ class Database:
     #: file read — the same, or a migrated copy of an archive made by an older version
     read_only: bool = False
     source: Path | None = None
+    #: for an archive: the workstation's own database, whose audit trail takes the entries
+    #: of the archive's views and exports (an archive is never written)
+    journal: Path | None = None
 
     def close(self) -> None:
         self.engine.dispose()
@@ -174,8 +183,76 @@ def quick_check(path: Path) -> None:
         raise DatabaseCorrupt(path, result[:300])
 
 
-def full_check(path: Path) -> list[str]:
-    """Integrity and foreign-key check; the list of problems (empty when the file is sound)."""
+def checked_marker(path: Path) -> Path:
+    """Beside the database: the day its last integrity check passed, and which file it was."""
+    return path.with_name(path.name + ".checked")
+
+
+def _identity(path: Path) -> str:
+    stat = path.stat()
+    return f"{stat.st_dev}:{stat.st_ino}"
+
+
+def _log_left(path: Path) -> bool:
+    """A write-ahead log beside the file: the last program to write it did not close it
+    (the last connection's close checkpoints the log and removes it)."""
+    log = Path(str(path) + "-wal")
+    return log.exists() and log.stat().st_size > 0
+
+
+def check_due(path: Path) -> bool:
+    """Whether opening the file runs `PRAGMA quick_check` (a large file takes a second):
+    after an unclean end (a write-ahead log left beside it), when no check has passed
+    today, or when the file is not the one that was checked."""
+    if _log_left(path):
+        return True
+    try:
+        day, identity = checked_marker(path).read_text(encoding="ascii").split()
+    except (OSError, ValueError):
+        return True
+    return day != clock.today().isoformat() or identity != _identity(path)
+
+
+def mark_checked(path: Path) -> None:
+    """Note that the file passed a check today (nothing when the folder cannot be written:
+    the next open checks again)."""
+    with suppress(OSError):
+        checked_marker(path).write_text(f"{clock.today().isoformat()} {_identity(path)}\n",
+                                        encoding="ascii")
+
+
+def forget_checked(path: Path) -> None:
+    """The next open checks the file (SQLite has reported damage in it)."""
+    with suppress(OSError):
+        checked_marker(path).unlink(missing_ok=True)
+
+
+def check_if_due(path: Path, writable: bool = True) -> None:
+    """quick_check() when check_due(); DatabaseCorrupt when it fails. A log left by an
+    unclean end is then folded into a writable file, as SQLite's close does."""
+    if not check_due(path):
+        return
+    try:
+        quick_check(path)
+    except DatabaseCorrupt:
+        forget_checked(path)
+        raise
+    if writable and _log_left(path):
+        with suppress(sqlite3.Error), _raw(path, "rw") as con:
+            con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    mark_checked(path)
+
+
+class CheckStopped(DatabaseError):
+    """A check stopped before its end (the program is closing); it proved nothing."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"Проверка базы {path} прервана; она будет выполнена снова.")
+
+
+def full_check(path: Path, cancelled: Callable[[], bool] | None = None) -> list[str]:
+    """Integrity and foreign-key check; the list of problems (empty when the file is sound).
+    `cancelled()` is asked as SQLite works: True stops it with CheckStopped."""
     problems: list[str] = []
     try:
         check_not_truncated(path)
@@ -183,11 +260,15 @@ def full_check(path: Path) -> list[str]:
         return [str(exc)]
     try:
         with _raw(path) as con:
+            if cancelled is not None:
+                con.set_progress_handler(lambda: 1 if cancelled() else 0, 20_000)
             rows = con.execute("PRAGMA integrity_check").fetchall()
             problems += [str(r[0]) for r in rows if r[0] != "ok"]
             for table, rowid, parent, _fk in con.execute("PRAGMA foreign_key_check"):
                 problems.append(f"таблица {table}, строка {rowid}: нет записи в {parent}")
     except sqlite3.DatabaseError as exc:
+        if cancelled is not None and cancelled():
+            raise CheckStopped(path) from exc
         problems.append(str(exc))
     return problems
 
@@ -272,8 +353,15 @@ def check_compatible(path: Path) -> str | None:
     """The file's schema revision; raise if it is foreign or made by a newer version."""
     if not path.exists() or path.stat().st_size == 0:
         return None
-    app_id = _application_id(path)
-    revision = current_revision(path)
+    try:
+        app_id = _application_id(path)
+        revision = current_revision(path)
+    except sqlite3.DatabaseError as exc:  # the header is not SQLite's (no quick_check today)
+        failure = storage_failure(exc, path)
+        if failure is None or not failure.is_damage:
+            raise
+        forget_checked(path)
+        raise DatabaseCorrupt(path, str(exc)) from exc
     if app_id not in (0, APPLICATION_ID) or (revision is None and _has_tables(path)):
         raise ForeignDatabase(path)
     if revision not in (None, HEAD_REVISION) and revision not in known_revisions():
@@ -328,7 +416,8 @@ def _undo_migration(path: Path, backup: Path | None) -> None:
             path.unlink()
         return
     tmp = path.with_name(path.name + ".undo")
-    backup_to(backup, tmp)
+    with readable_backup(backup) as plain:
+        backup_to(plain, tmp)
     os.replace(tmp, path)
 
 
@@ -342,7 +431,7 @@ def prepare_database(path: Path, backup_dir: Path) -> Path:
         raise NoWriteAccess(path)
     if path.exists():
         check_not_truncated(path)
-        quick_check(path)
+        check_if_due(path)
     migrate(path, backup_dir)
     return path
 
@@ -365,7 +454,7 @@ def prepare_read_only(path: Path, work_dir: Path) -> Path:
     if not path.exists():
         raise FileNotFoundError(f"Файл базы данных не найден: {path}")
     check_not_truncated(path)
-    quick_check(path)
+    check_if_due(path, writable=False)
     revision = check_compatible(path)
     if revision == head_revision():
         return path
@@ -384,14 +473,16 @@ def prepare_read_only(path: Path, work_dir: Path) -> Path:
     return copy
 
 
-def connect_read_only(path: Path, source: Path | None = None) -> Database:
+def connect_read_only(path: Path, source: Path | None = None,
+                      journal: Path | None = None) -> Database:
     """Sessions that can only read `path`; a write fails with SQLite's READONLY."""
     from sqlalchemy.orm import sessionmaker
 
     engine = make_read_only_engine(path)
     sessions = sessionmaker(engine, expire_on_commit=False)
     changes.track(engine, sessions)
-    return Database(path, engine, sessions, read_only=True, source=source or path)
+    return Database(path, engine, sessions, read_only=True, source=source or path,
+                    journal=journal)
 
 
 def open_database(path: Path, backup_dir: Path) -> Database:
@@ -436,7 +527,36 @@ def _stamp() -> str:
 
 
 def make_backup(path: Path, backup_dir: Path, label: str) -> Path:
-    return backup_to(path, backup_dir / f"{path.stem}-{label}-{_stamp()}.sqlite")
+    """An automatic backup in the backups folder: compressed and encrypted with this
+    user's key (backup_crypto)."""
+    return write_backup(path, backup_dir / f"{path.stem}-{label}-{_stamp()}.sqlite")
+
+
+def write_backup(path: Path, dest: Path) -> Path:
+    """A copy of the live database `path` as an encrypted backup file `dest` (whole or not
+    at all); the plain copy in between is in an owner-only temporary folder."""
+    from imc_desktop import backup_crypto
+
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix="imc-backup-"))
+    try:
+        plain = backup_to(path, folder / dest.name)
+        return backup_crypto.encrypt(plain, dest)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextmanager
+def readable_backup(backup: Path) -> Iterator[Path]:
+    """The backup as a plain database file to read (an encrypted one decrypted to a
+    temporary copy); BackupUnreadable in Russian when it cannot be decrypted here."""
+    from imc_desktop import backup_crypto
+
+    try:
+        with backup_crypto.readable(backup) as plain:
+            yield plain
+    except backup_crypto.Unreadable as exc:
+        raise BackupUnreadable(str(exc)) from exc
 
 
 @dataclass(frozen=True)
@@ -496,11 +616,57 @@ def _backup_day(stamp: str) -> date | None:
 def _holds_data(backup: Path) -> bool:
     """Whether a backup has any ОО or pedagogue (an empty or damaged file has not)."""
     try:
-        with _raw(backup) as con:
+        with readable_backup(backup) as plain, _raw(plain) as con:
             return bool(con.execute("SELECT EXISTS (SELECT 1 FROM organizations) OR "
                                     "EXISTS (SELECT 1 FROM persons)").fetchone()[0])
-    except sqlite3.DatabaseError:
+    except (sqlite3.DatabaseError, DatabaseError):
         return False
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One backup as the recovery dialog lists it: when it was made and what it holds."""
+
+    path: Path
+    made: datetime
+    organizations: int | None  # None: the file cannot be read
+    persons: int | None
+    problem: str = ""  # why it cannot be restored («повреждена», «другой программы»…)
+
+    @property
+    def holds_data(self) -> bool:
+        return not self.problem and bool(self.organizations or self.persons)
+
+
+def backup_infos(path: Path, backup_dir: Path) -> list[BackupInfo]:
+    """The backups of this database, newest first, each with its ОО and pedagogues counted.
+    Reading the counts is quick; the full check is made on the one restored."""
+    found = []
+    for candidate in backup_dir.glob(f"{path.stem}-*.sqlite"):
+        try:
+            made = datetime.fromtimestamp(candidate.stat().st_mtime)
+        except OSError:
+            continue
+        found.append(_backup_info(candidate, made))
+    return sorted(found, key=lambda b: b.made, reverse=True)
+
+
+def _backup_info(backup: Path, made: datetime) -> BackupInfo:
+    try:
+        with readable_backup(backup) as plain:
+            if check_compatible(plain) is None:
+                return BackupInfo(backup, made, None, None, "не копия этой программы")
+            with _raw(plain) as con:
+                orgs, persons = con.execute("SELECT (SELECT count(*) FROM organizations), "
+                                            "(SELECT count(*) FROM persons)").fetchone()
+    except BackupUnreadable as exc:
+        other_key = "другого компьютера" in str(exc)
+        return BackupInfo(backup, made, None, None,
+                          "зашифрована ключом другого компьютера или пользователя"
+                          if other_key else "повреждена")
+    except (sqlite3.DatabaseError, DatabaseError, OSError):
+        return BackupInfo(backup, made, None, None, "повреждена")
+    return BackupInfo(backup, made, int(orgs), int(persons))
 
 
 def latest_backup(path: Path, backup_dir: Path) -> Path | None:
@@ -510,9 +676,10 @@ def latest_backup(path: Path, backup_dir: Path) -> Path | None:
     )
     for candidate in candidates:
         try:
-            quick_check(candidate)
-            if check_compatible(candidate) is None:
-                continue
+            with readable_backup(candidate) as plain:
+                quick_check(plain)
+                if check_compatible(plain) is None:
+                    continue
         except DatabaseError:
             continue
         return candidate
@@ -520,10 +687,16 @@ def latest_backup(path: Path, backup_dir: Path) -> Path | None:
 
 
 def restore_backup(backup: Path, target: Path, backup_dir: Path) -> Path | None:
-    """Replace `target` with a checked copy of `backup`; the old file is kept as a backup.
+    """Replace `target` with a checked copy of `backup` (a plain or an encrypted one); the
+    old file is kept as a backup.
 
     The caller closes its engine first. Returns the copy of the replaced file, if one was made.
     """
+    with readable_backup(backup) as plain:
+        return _restore_plain(plain, target, backup_dir)
+
+
+def _restore_plain(backup: Path, target: Path, backup_dir: Path) -> Path | None:
     quick_check(backup)
     if check_compatible(backup) is None:
         raise NotABackup(backup)
@@ -532,8 +705,8 @@ def restore_backup(backup: Path, target: Path, backup_dir: Path) -> Path | None:
         saved = backup_dir / f"{target.stem}-before-restore-{_stamp()}.sqlite"
         saved.parent.mkdir(parents=True, exist_ok=True)
         try:
-            backup_to(target, saved)
-        except sqlite3.DatabaseError:
+            write_backup(target, saved)
+        except sqlite3.DatabaseError:  # a damaged file is kept as it is
             saved = _copy_bytes(target, saved)
     try:
         _copy_pages(backup, target)  # into the live file, never unlink-and-replace
@@ -598,6 +771,8 @@ def session_scope() -> Iterator[Session]:
         session.rollback()
         explained = storage_failure(exc, database.path)
         if explained is not None:
+            if explained.is_damage:
+                forget_checked(database.path)  # the next start checks it and offers recovery
             raise explained from exc
         raise
     finally:

@@ -102,10 +102,6 @@
         <translation>Резервная копия этой базы не найдена. Восстановите её из копии, которую вы храните отдельно (Файл → Восстановить из копии), или обратитесь к администратору.</translation>
     </message>
     <message>
-        <source>Restore the latest backup {name}? The damaged file will be kept beside the backups.</source>
-        <translation>Восстановить последнюю резервную копию {name}? Повреждённый файл будет сохранён рядом с резервными копиями.</translation>
-    </message>
-    <message>
         <source>The database %1 is being changed by an imc-desktop command (a sync, a restore or an import). Try again when it has finished.</source>
         <translation>Базу %1 сейчас меняет команда imc-desktop (синхронизация, восстановление или импорт). Повторите, когда она закончит.</translation>
     </message>
@@ -3878,6 +3874,53 @@ Post the document anyway?</source>
     <message>
         <source>Search: «%1»</source>
         <translation>Отбор по поиску: «%1»</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Восстановление из резервной копии</translation>
+    </message>
+    <message>
+        <source>Choose the backup to restore. The damaged file will be kept beside the backups.</source>
+        <translation>Выберите копию, которую восстановить. Повреждённый файл будет сохранён рядом с резервными копиями.</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Сделана</translation>
+    </message>
+    <message>
+        <source>Organizations</source>
+        <translation>ОО</translation>
+    </message>
+    <message>
+        <source>Pedagogues</source>
+        <translation>Педагогов</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <source>Restore the chosen one</source>
+        <translation>Восстановить выбранную</translation>
+    </message>
+    <message>
+        <source>cannot be restored: %1</source>
+        <translation>восстановить нельзя: %1</translation>
+    </message>
+    <message>
+        <source>holds data</source>
+        <translation>есть данные</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>пустая</translation>
     </message>
 </context>
 <context>

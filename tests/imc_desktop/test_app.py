@@ -72,3 +72,47 @@ def test_an_unexpected_error_is_logged_and_shown(tmp_path: Path,
     assert "Traceback" in logs[0].read_text(encoding="utf-8")
     assert stat.S_IMODE(os.stat(logs[0]).st_mode) == 0o600
     assert len(shown) == 1 and str(logs[0]) in shown[0]
+
+
+@pytest.mark.parametrize(("login", "restored"), [("IMC\\ivanova", False), ("", True)])
+def test_the_recovery_at_start_is_for_an_administrator(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: object, login: str,
+        restored: bool) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from imc_desktop import app, db, identity
+    from imc_desktop.services.common import access, maintenance
+    from models.access import METHODIST
+
+    path, backups = tmp_path / "imc.sqlite", tmp_path / "backups"
+    maintenance.open_current(path, backups)  # its first user is the administrator
+    try:
+        access.save_user(access.UserRow("", "IMC\\ivanova", "Иванова А. П.", METHODIST, (),
+                                        True))
+        db.make_backup(path, backups, "auto")
+    finally:
+        maintenance.close_current()
+    path.write_bytes(b"")  # what a failed copy leaves
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
+    from PySide6.QtWidgets import QDialog
+
+    from ui.widgets.backups import RecoveryDialog
+
+    offered: list[Path | None] = []
+
+    def choose(dialog: RecoveryDialog) -> QDialog.DialogCode:
+        offered.append(dialog.chosen())
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(RecoveryDialog, "exec", choose)
+    error = db.DatabaseCorrupt(path, "файл пуст: 0 байт")
+    with identity.pretend(login or identity.login()):
+        assert app._recover(path, backups, error) is restored
+    if restored:
+        assert len(offered) == 1 and offered[0] is not None and shown == []
+        assert db.current_revision(path) == db.head_revision()
+    else:
+        assert len(shown) == 1, "not offered: refused at once"
+        assert "только администратору" in shown[0] and "ivanova" in shown[0]
+        assert path.read_bytes() == b"", "nothing replaced"

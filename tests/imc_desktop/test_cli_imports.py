@@ -88,6 +88,7 @@ def test_a_sync_builds_no_window_and_no_report_engine(tmp_path: Path, demo: Path
     assert code == 0
     assert loaded(modules, ENGINES + WINDOW + ("sqlalchemy", "models", "alembic")) == [], \
         "nothing to do: the tables kept from the first sync, no database layer"
+    assert loaded(modules, ("PySide6", "shiboken6")) == [], "settings read without QtCore"
     code, modules = imported_by(tmp_path, "sync", "--db", str(demo), "--store", str(store),
                                 "--check")
     assert loaded(modules, ENGINES + WINDOW) == []

@@ -157,3 +157,18 @@ def test_a_main_job_in_another_ou_is_not_added_silently(school: str, tmp_path: P
     assert "уже работает" in summary.skipped[0][1]
     [row] = staff.list_staff(RULES)
     assert row.organization_id == school and other not in row.organizations
+
+
+def test_rows_written_in_batches_stay_one_import(
+        school: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from imc_desktop.services.staff import importing as staff_importing
+
+    monkeypatch.setattr(staff_importing, "WRITE_BATCH", 2)  # a batch let go every two rows
+    rows = [good(1), good(2), good(3), good(1, Категория="высшая"), good(4)]
+    dry = run(workbook(tmp_path, rows), dry_run=True)
+    assert (dry.created, dry.updated) == (4, 1)
+    assert staff.list_staff(RULES) == [], "the batches written before are rolled back too"
+    summary = run(workbook(tmp_path, rows))
+    assert (summary.created, summary.updated) == (4, 1), "a person of an earlier batch is found"
+    listed = {r.full_name: r for r in staff.list_staff(RULES)}
+    assert len(listed) == 4 and listed["Иванова Мария Петровна"].category == "высшая"

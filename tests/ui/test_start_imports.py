@@ -13,7 +13,7 @@ from imc_desktop import cli
 NOT_AT_START = ("openpyxl", "docx", "reportlab", "segno", "PIL", "imc_desktop.importers",
                 "imc_desktop.sync.engine", "imc_desktop.sync.merge", "exports.fonts",
                 "exports.docx_writer", "exports.xlsx_writer", "exports.pdf_writer",
-                "exports.label_pdf", "exports.certificates", "alembic")
+                "exports.label_pdf", "exports.certificates", "alembic", "pypdfium2")
 
 PROBE = """
 import json, sys

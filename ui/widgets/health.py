@@ -8,12 +8,17 @@ import hashlib
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from PySide6.QtCore import QObject, QSettings, QThread
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QThread
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from imc_desktop import clock
 from imc_desktop.services.common import maintenance
-from ui.widgets.tasks import TaskResult, run_in_background
+from ui.widgets.tasks import (
+    TaskResult,
+    run_in_background,
+    run_stoppable_in_background,
+    stop_background,
+)
 
 EVERY = timedelta(days=7)
 
@@ -24,14 +29,25 @@ def _key(path: str) -> str:
 
 class WeeklyCheck(QObject):
     """`start()` after the modules have loaded: runs the check when the last one is older
-    than a week (per database file)."""
+    than a week (per database file). Closing the program stops a check that is running (on
+    a large file it takes many seconds): the program ends at once, and the next start checks
+    again."""
 
     def __init__(self, store: QSettings, window: QMainWindow,
-                 check: Callable[[], list[str]] = maintenance.check) -> None:
+                 check: Callable[[Callable[[], bool]], list[str]] = maintenance.check
+                 ) -> None:
         super().__init__(window)
         self.store, self.window, self.check = store, window, check
         self.worker: QThread | None = None
         self.box: QMessageBox | None = None
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.stop)
+
+    def stop(self) -> None:
+        """Stop a running check and wait for it (nothing is recorded: it proved nothing)."""
+        if self.worker is not None:
+            stop_background(self.worker)
 
     def last_checked(self) -> date | None:
         text = str(self.store.value(_key(str(maintenance.info().path)), "") or "")
@@ -48,12 +64,14 @@ class WeeklyCheck(QObject):
         if not self.due() or self.worker is not None:
             return False
         self.window.statusBar().showMessage(self.tr("Checking the database in the background…"))
-        self.worker = run_in_background(self, self.check, self._done)
+        self.worker = run_stoppable_in_background(self, self.check, self._done)
         return True
 
     def _done(self, result: TaskResult) -> None:
         self.worker = None
         bar = self.window.statusBar()
+        if isinstance(result.error, maintenance.CheckStopped):
+            return
         if result.error is not None:
             bar.showMessage(self.tr("The weekly check of the database failed: %1").replace(
                 "%1", str(result.error)))

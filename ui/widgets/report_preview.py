@@ -24,7 +24,6 @@ from imc_desktop import config
 from imc_desktop.services.common import reports
 from ui.widgets.messages import Ask
 from ui.widgets.open_file import open_file
-from ui.widgets.pdf_pages import print_pdf, render_pages
 from ui.widgets.signers import ready_report
 from ui.widgets.tasks import run_with_progress
 
@@ -131,6 +130,8 @@ class ReportPreviewDialog(QDialog):
 
     def print_to(self, printer: QPrinter) -> int:
         """Paint the report on a printer (a real one, or a PDF file in tests)."""
+        from ui.widgets.pdf_pages import print_pdf  # (pdfium: imported when first used)
+
         return print_pdf(self.pdf, printer)
 
     def print_report(self) -> None:
@@ -140,6 +141,8 @@ class ReportPreviewDialog(QDialog):
 
             printer.setPageOrientation(QPageLayout.Orientation.Landscape)
         if QPrintDialog(printer, self).exec() == QDialog.DialogCode.Accepted:
+            from ui.widgets.pdf_pages import print_pdf
+
             result = run_with_progress(self, self.tr("Printing…"),
                                        lambda progress, _c: print_pdf(self.pdf, printer, progress))
             if result.error is not None:
@@ -156,6 +159,8 @@ def preview_report(parent: QWidget | None, report: Any, settings: config.Setting
         report_style = reports.style(settings)
 
         def work(progress: Any, cancelled: Any) -> list[QImage]:
+            from ui.widgets.pdf_pages import render_pages
+
             reports.write_styled(report, "pdf", pdf, report_style, progress, cancelled)
             return render_pages(pdf, PREVIEW_DPI, cancelled=cancelled)
 

@@ -124,7 +124,14 @@ def run_in_background(parent: QObject, work: Callable[[], Any],
                       done: Callable[[TaskResult], None]) -> QThread:
     """Run `work()` in a thread without any dialog; `done(result)` on the GUI thread when it
     has finished. The window stays usable meanwhile."""
-    worker = _Worker(lambda _progress, _cancelled: work())
+    return run_stoppable_in_background(parent, lambda _cancelled: work(), done)
+
+
+def run_stoppable_in_background(parent: QObject, work: Callable[[Callable[[], bool]], Any],
+                                done: Callable[[TaskResult], None]) -> QThread:
+    """As run_in_background(), `work(cancelled)` asking `cancelled()` as it goes: True once
+    stop_background(worker) has been called (the program is closing)."""
+    worker = _Worker(lambda _progress, cancelled: work(cancelled))
     _BACKGROUND.add(worker)
 
     def on_finished() -> None:
@@ -135,3 +142,10 @@ def run_in_background(parent: QObject, work: Callable[[], Any],
     worker.finished.connect(on_finished)
     worker.start()
     return worker
+
+
+def stop_background(worker: QThread) -> None:
+    """Ask a stoppable background task to stop and wait for its thread to end."""
+    if isinstance(worker, _Worker):
+        worker.cancel_event.set()
+    worker.wait()

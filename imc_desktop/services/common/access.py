@@ -7,6 +7,9 @@ the synchronised table `user_roles`, so every PC knows them:
   the synchronisation and the roles, and export or print СНИЛС / ИНН of persons;
 - «методист» sees every list but changes only the records of the ОО in his scope (a record
   of an ОО, a pedagogue working there and what belongs to him, the ОО's equipment, stock…);
+  a record of no ОО (an event, a catalogue title, the centre's equipment) is every
+  methodist's, but a pedagogue of no ОО and what is his are the administrator's until a
+  methodist saves him with a job in one of his ОО;
 - a login not in the table (or made inactive) reads and changes nothing.
 
 The first user who opens a new database becomes its administrator. Every unit of work is
@@ -37,6 +40,7 @@ __all__ = ["ADMIN", "METHODIST", "Access", "AccessDenied", "UserRow", "current",
 
 BYPASS = "access_bypass"  # Session.info: writes that are not the user's (none in the product)
 FIRST_ADMIN = "first_admin"  # sync_state: the login of this PC's first user
+NEW_PEOPLE = "access_new_people"  # Session.info: pedagogues of no ОО yet, checked at commit
 
 
 class AccessDenied(ServiceError):
@@ -237,13 +241,21 @@ _FREE = (AuditEntry, ChangeLogEntry)
 
 
 def _orgs_of_person(session: Session, person_id: str | None) -> set[str] | None:
-    """The ОО a pedagogue works in (None: nowhere yet — anyone may enter a new one)."""
+    """The ОО a pedagogue works or worked in, the jobs of this unit of work included (None:
+    nowhere)."""
     if not person_id:
         return None
     with session.no_autoflush:
         found = set(session.scalars(select(Employment.organization_id).where(
             Employment.person_id == person_id)))
+    found |= {str(o.organization_id) for o in session.new
+              if isinstance(o, Employment) and o.person_id == person_id and o.organization_id}
     return found or None
+
+
+def _personal(obj: object) -> bool:
+    """A pedagogue's record or one of his (a course, an attestation, a participation…)."""
+    return isinstance(obj, Person) or getattr(obj, "person_id", None) is not None
 
 
 def _orgs_of(session: Session, obj: object) -> set[str] | None:
@@ -257,13 +269,20 @@ def _orgs_of(session: Session, obj: object) -> set[str] | None:
     of_person = _orgs_of_person(session, person_id)
     if of_person is not None:
         orgs |= of_person
+    if isinstance(obj, Person):  # the jobs on his card, new ones too (no id given yet)
+        with session.no_autoflush:
+            orgs |= {str(e.organization_id) for e in obj.employments if e.organization_id}
     return orgs or None
 
 
 def _outside(session: Session, who: Access, obj: object) -> bool:
+    """Whether a methodist may not change `obj`. A record of no ОО is the district's (an
+    event, a title of the catalogue, the centre's own equipment): every methodist's — but
+    a pedagogue who works in no ОО, and what is his, is in no methodist's scope: the
+    administrator's (a methodist saves a new pedagogue together with his job)."""
     orgs = _orgs_of(session, obj)
     if orgs is None:
-        return False
+        return _personal(obj)
     if isinstance(obj, Person | Employment) or hasattr(obj, "person_id"):
         return not orgs & who.organizations  # a pedagogue of one of his ОО
     return not orgs <= who.organizations
@@ -295,6 +314,11 @@ def _check_flush(session: Session, _context: Any, _instances: Any) -> None:
             raise AccessDenied(f"Пользователь «{who.login}» не зарегистрирован в программе "
                                "или отключён: изменения не сохранены. Попросите "
                                "администратора добавить вас (Сервис → Пользователи и роли).")
+        if _outside(session, who, obj) and _orgs_of(session, obj) is None:
+            if isinstance(obj, Person):  # his job may come in the next flush
+                session.info.setdefault(NEW_PEOPLE, []).append(obj)
+                continue
+            raise _no_ou(who)
         if _outside(session, who, obj):
             raise AccessDenied(f"Запись относится к ОО «{_name(session, obj)}», которого нет "
                                f"среди ваших ОО ({METHODIST} «{who.login}»): изменения не "
@@ -302,6 +326,36 @@ def _check_flush(session: Session, _context: Any, _instances: Any) -> None:
                                "администратор.")
 
 
+def _no_ou(who: Access) -> AccessDenied:
+    return AccessDenied("Педагог не работает ни в одном ОО: его данные может изменить "
+                        "администратор, а методист — только вместе с местом работы в одном "
+                        f"из своих ОО ({METHODIST} «{who.login}»). Изменения не сохранены.")
+
+
+def _check_commit(session: Session) -> None:
+    """A pedagogue a methodist saved has a job in one of his ОО by the end of the unit of
+    work (a card writes the person before his jobs)."""
+    if not session.info.get(NEW_PEOPLE):
+        return
+    session.flush()
+    people = session.info.pop(NEW_PEOPLE, [])
+    who = current_in(session)
+    for person in people:
+        if who.is_admin:
+            return
+        if _orgs_of(session, person) is None:
+            raise _no_ou(who)
+        if _outside(session, who, person):
+            raise AccessDenied(f"Педагог работает в ОО, которого нет среди ваших ОО ({METHODIST} "
+                               f"«{who.login}»): изменения не сохранены.")
+
+
+def _forget_new(session: Session, *_args: Any) -> None:
+    session.info.pop(NEW_PEOPLE, None)
+
+
 def install(sessions: sessionmaker[Session]) -> None:
     """Check the role before every write of the sessions made by `sessions`."""
     event.listen(sessions, "before_flush", _check_flush)
+    event.listen(sessions, "before_commit", _check_commit)
+    event.listen(sessions, "after_rollback", _forget_new)

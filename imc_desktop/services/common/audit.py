@@ -22,7 +22,9 @@ from sqlalchemy import event, select, text
 from sqlalchemy.orm import Session
 
 from imc_desktop import clock, identity
-from imc_desktop.db import session_scope
+from imc_desktop.db import Database, session_scope
+from imc_desktop.errors import ServiceError
+from imc_desktop.storage_errors import storage_failure
 from models.access import AuditEntry
 from models.base import new_id
 
@@ -89,9 +91,25 @@ def _write_high(session: Session) -> None:
                     {"n": HIGH, "v": f"{site}:{seq}"})
 
 
+class JournalUnavailable(ServiceError):
+    """A view or export of an archive cannot be entered in the audit trail: not shown."""
+
+
 def append(session: Session, action: str, subject: str = "", detail: str = "",
-           persons: int = 0) -> AuditEntry:
-    """Add an entry to this PC's chain inside the caller's unit of work."""
+           persons: int = 0) -> AuditEntry | None:
+    """Add an entry to this PC's chain inside the caller's unit of work; with an archive
+    open, to the chain of the workstation's own database at once (JournalUnavailable)."""
+    from imc_desktop import db
+
+    current = db.current_or_none()
+    if current is not None and current.read_only:
+        _append_to_journal(current, action, subject, detail, persons)
+        return None
+    return _append_here(session, action, subject, detail, persons)
+
+
+def _append_here(session: Session, action: str, subject: str, detail: str,
+                 persons: int) -> AuditEntry:
     site, seq, prev = _tail(session)
     at = clock.utc_now().replace(tzinfo=None)
     fields: dict[str, object] = {
@@ -107,14 +125,75 @@ def append(session: Session, action: str, subject: str = "", detail: str = "",
 
 
 def record(action: str, subject: str = "", detail: str = "", persons: int = 0) -> None:
-    """One entry in a unit of work of its own (a view, an export). An archive opened for
-    reading only cannot take one: its views and exports are not logged."""
+    """One entry in a unit of work of its own (a view, an export). With an archive open
+    (it is never written), the entry goes to the workstation's own database."""
     from imc_desktop import db
 
-    if db.current().read_only:
+    current = db.current()
+    if current.read_only:
+        _append_to_journal(current, action, subject, detail, persons)
         return
     with session_scope() as s:
         append(s, action, subject, detail, persons)
+
+
+def _append_to_journal(archive: Database, action: str, subject: str, detail: str,
+                       persons: int) -> None:
+    """The entry of an archive's view or export, in the chain of the workstation's own
+    database (`archive.journal`), naming the archive; JournalUnavailable when there is no
+    such database or it cannot be written — then nothing is shown or exported."""
+    from imc_desktop import db
+
+    require_journal(archive)
+    source = archive.source or archive.path
+    journal = archive.journal
+    assert journal is not None
+    database = db.connect_database(journal)
+    try:
+        with database.sessions() as s:
+            _append_here(s, action, subject, f"архив {source.name}: {detail}", persons)
+            s.commit()
+    except Exception as exc:
+        failure = storage_failure(exc, journal)
+        if failure is None:
+            raise
+        raise JournalUnavailable(f"Просмотр архива {source.name} не удалось записать в журнал "
+                                 f"аудита рабочей базы: {failure}") from exc
+    finally:
+        database.close()
+
+
+def require_journal(database: Database) -> None:
+    """JournalUnavailable unless the entries of this archive's views and exports can be
+    written (asked before an export, so that no file is written that goes unlogged)."""
+    if not database.read_only:
+        return
+    source = database.source or database.path
+    why = _journal_problem(database.journal, source)
+    if why:
+        raise JournalUnavailable(
+            f"Просмотр и выгрузка персональных данных архива {source.name} записываются в "
+            f"журнал аудита вашей рабочей базы, но {why}. Откройте программу на своей базе "
+            "и повторите; архив не изменён.")
+
+
+def _journal_problem(journal: Path | None, source: Path) -> str:
+    """Why the workstation's database cannot take the entries of an archive ("" if it can)."""
+    from imc_desktop import db
+
+    if journal is None or not journal.exists():
+        return f"рабочей базы нет ({journal})" if journal else "рабочая база не указана"
+    if journal.resolve() == source.resolve():
+        return "архив и есть рабочая база, а она доступна только для чтения"
+    if not db.can_write(journal):
+        return f"рабочая база {journal} доступна только для чтения"
+    try:
+        revision = db.check_compatible(journal)
+    except db.DatabaseError as exc:
+        return f"рабочую базу {journal} прочитать нельзя ({exc})"
+    if revision != db.head_revision():
+        return f"рабочая база {journal} сделана другой версией программы"
+    return ""
 
 
 def entries(limit: int = 20000) -> list[AuditRow]:

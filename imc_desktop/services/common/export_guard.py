@@ -49,8 +49,12 @@ def persons(report: Report) -> int:
 
 
 def before_export(report: Report) -> None:
-    """Refuse (AccessDenied) an export of full СНИЛС/ИНН by anyone but an administrator."""
-    if db.current_or_none() is not None and personal_numbers(report):
+    """Refuse (AccessDenied) an export of full СНИЛС/ИНН by anyone but an administrator,
+    and (JournalUnavailable) an export of an archive that could not be audit-logged."""
+    current = db.current_or_none()
+    if current is not None:
+        audit.require_journal(current)
+    if current is not None and personal_numbers(report):
         access.require_admin("Выгрузка и печать полных СНИЛС и ИНН")
 
 

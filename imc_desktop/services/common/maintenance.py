@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from imc_desktop import db
+from imc_desktop.db import CheckStopped as CheckStopped  # for the screens
 from imc_desktop.db import DatabaseError as DatabaseError  # for the screens
 from imc_desktop.services.common import access, audit, values
 from imc_desktop.services.common.notifier import notify
@@ -48,13 +50,14 @@ def connect_current(path: Path, backup_dir: Path) -> DatabaseInfo:
     return info()
 
 
-def open_read_only(path: Path, backup_dir: Path) -> DatabaseInfo:
+def open_read_only(path: Path, backup_dir: Path, journal: Path | None = None) -> DatabaseInfo:
     """Make a file the database every service reads, without ever writing it (an archive,
     a file on read-only media). An archive of an older version is read from an updated copy
-    beside the backups."""
+    beside the backups. Its views and exports of personal data are entered in the audit
+    trail of `journal`, the workstation's own database (refused when there is none)."""
     global _backup_dir
     readable = db.prepare_read_only(path, backup_dir / "read-only")
-    database = db.connect_read_only(readable, source=path.resolve())
+    database = db.connect_read_only(readable, source=path.resolve(), journal=journal)
     old = db.current_or_none()
     db.set_current(database)
     if old is not None:
@@ -101,6 +104,14 @@ def latest_backup(path: Path, backup_dir: Path) -> Path | None:
     return db.latest_backup(path, backup_dir)
 
 
+BackupInfo = db.BackupInfo
+
+
+def backups(path: Path, backup_dir: Path) -> list[BackupInfo]:
+    """The backups of `path`, newest first, with what each holds (the recovery dialog)."""
+    return db.backup_infos(path, backup_dir)
+
+
 def restore(backup: Path) -> Path | None:
     """Replace the open database with a backup; the old content is kept as a backup too."""
     current = info()
@@ -116,13 +127,30 @@ def restore(backup: Path) -> Path | None:
 
 
 def restore_file(backup: Path, target: Path, backup_dir: Path) -> Path | None:
-    """Restore into a database file that is not open (start-up recovery, command line)."""
+    """Restore into a database file that is not open (start-up recovery, command line).
+    Only an administrator may (access.AccessDenied): as the damaged file records the roles
+    if it can still be read, else as the backup does."""
+    require_restore_rights(backup, target)
     return db.restore_backup(backup, target, backup_dir)
 
 
-def check() -> list[str]:
+RESTORE = "Восстановление из резервной копии"
+
+
+def require_restore_rights(backup: Path, target: Path) -> None:
+    """access.AccessDenied unless the user may replace `target` with `backup`."""
+    with db.readable_backup(backup) as plain:
+        access.require_admin_in(target, RESTORE, plain)
+
+
+def check(cancelled: Callable[[], bool] | None = None) -> list[str]:
     """A full integrity and foreign-key check, then the audit trail's chains and (a
     synchronised database) the records changed behind the synchronisation's back; the
-    problems, empty when all is well."""
+    problems, empty when all is well. `cancelled()` True stops it (db.CheckStopped)."""
     path = db.current().path
-    return db.full_check(path) or (audit.verify_file(path) + db.unsynced_edits(path))
+    problems = db.full_check(path, cancelled)
+    if problems:
+        return problems
+    if cancelled is not None and cancelled():
+        raise db.CheckStopped(path)
+    return audit.verify_file(path) + db.unsynced_edits(path)

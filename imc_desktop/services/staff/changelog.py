@@ -80,9 +80,14 @@ VIEWED = "просмотр СНИЛС и ИНН"
 
 
 def log_personal_data_view(session: Session, count: int, purpose: str) -> None:
-    """One log entry each time unmasked СНИЛС/ИНН are shown or exported."""
-    _Log(session, None).record("persons", "*", VIEWED,
-                               [("snils, inn", None, f"{count} чел. {purpose}".strip())])
+    """One log entry each time unmasked СНИЛС/ИНН are shown or exported (of an archive: in
+    the audit trail of the workstation's own database only — the archive is not written)."""
+    from imc_desktop import db
+
+    current = db.current_or_none()
+    if current is None or not current.read_only:
+        _Log(session, None).record("persons", "*", VIEWED,
+                                   [("snils, inn", None, f"{count} чел. {purpose}".strip())])
     audit.append(session, audit.VIEW, "СНИЛС и ИНН в списке", purpose, count)
 
 

@@ -234,27 +234,39 @@ def _staff_key(values: dict[str, Any]) -> tuple[str, str] | None:
 # ---------------------------------------------------------------- writing
 
 class _People:
-    """Pedagogues already in the database (and those this import adds)."""
+    """The pedagogues already in the database (and those this import adds), by СНИЛС and by
+    name: their ids only, so that the rows written can leave the session (50,000 ORM objects
+    with their jobs would hold hundreds of megabytes)."""
 
     def __init__(self, session: Session) -> None:
-        self.by_snils: dict[str, Person] = {}
-        self.by_name: dict[tuple[str, str, str, date | None], Person] = {}
-        for person in session.scalars(select(Person)):
-            self.add(person)
+        self.by_snils: dict[str, str] = {}
+        self.by_name: dict[tuple[str, str, str, date | None], str] = {}
+        for pid, snils, last, first, middle, birth in session.execute(select(
+                Person.id, Person.snils, Person.last_name, Person.first_name,
+                Person.middle_name, Person.birth_date)):
+            self._add(pid, snils, (last.lower(), first.lower(), middle.lower(), birth))
 
     @staticmethod
     def _name(p: Person | staff.PersonCard) -> tuple[str, str, str, date | None]:
         return (p.last_name.lower(), p.first_name.lower(), p.middle_name.lower(), p.birth_date)
 
-    def add(self, person: Person) -> None:
-        if person.snils:
-            self.by_snils.setdefault(person.snils, person)
-        self.by_name.setdefault(self._name(person), person)
+    def _add(self, person_id: str, snils: str | None,
+             name: tuple[str, str, str, date | None]) -> None:
+        if snils:
+            self.by_snils.setdefault(snils, person_id)
+        self.by_name.setdefault(name, person_id)
 
-    def find(self, card: staff.PersonCard) -> Person | None:
-        if card.snils and card.snils in self.by_snils:
-            return self.by_snils[card.snils]
-        return self.by_name.get(self._name(card))
+    def add(self, person: Person) -> None:
+        self._add(person.id, person.snils, self._name(person))
+
+    def find(self, session: Session, card: staff.PersonCard) -> Person | None:
+        found = self.by_snils.get(card.snils) if card.snils else None
+        found = found or self.by_name.get(self._name(card))
+        return session.get(Person, found) if found else None
+
+
+#: rows written, then let go from the session, at a time (one transaction all the same)
+WRITE_BATCH = 1000
 
 
 _PERSON_CELLS = ("last_name", "first_name", "middle_name", "sex", "birth_date", "snils", "inn",
@@ -341,8 +353,11 @@ def _apply_staff(rows: list[ImportRow], options: ImportOptions) -> ImportSummary
         people = _People(s)
         for done, row in enumerate(rows):
             options.report(done, len(rows))
+            if done and done % WRITE_BATCH == 0:
+                s.flush()  # written in the transaction; the objects are not needed any more
+                s.expunge_all()
             card = row_card(row.values)
-            person = people.find(card)
+            person = people.find(s, card)
             if person is None:
                 person = _create(card)  # its id is set: no flush per row
                 s.add(person)

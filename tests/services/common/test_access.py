@@ -166,3 +166,40 @@ def test_a_new_pc_joining_the_district_does_not_make_its_user_an_administrator(
     office.sync()
     assert {(u, r) for u, r in office.sql("SELECT login, role FROM user_roles")} == {
         (identity.login(), ADMIN), ("IMC\\ivanova", METHODIST)}
+
+
+def test_a_pedagogue_of_no_ou_is_the_administrators_a_district_record_everyones(
+        two_schools: tuple[str, str], database: DatabaseInfo) -> None:
+    """A card needs a job, but a pedagogue can have none (brought by an old version, by
+    another import): he is in no methodist's scope until one of them gives him a job."""
+    import sqlite3
+    from datetime import date, datetime
+
+    from imc_desktop.services.attestation import records as att
+    from imc_desktop.services.attestation import rules as ar
+    from imc_desktop.services.events import records as events
+
+    mine, _other = two_schools
+    con = sqlite3.connect(database.path)
+    con.execute("INSERT INTO persons (id, last_name, first_name, middle_name, sex, snils, inn, "
+                "phone, email, category, academic_degree, notes, created_at, updated_at) "
+                "VALUES ('jobless', 'Безместная', 'Анна', 'Ивановна', 'ж', '', '', '', '', '', "
+                "'', '', '2026-01-01', '2026-01-01')")
+    con.commit()
+    con.close()
+    record = att.AttestationData(person_id="jobless", kind=ar.FIRST, decision=ar.ESTABLISHED,
+                                 decided_on=date(2025, 3, 1))
+    _methodist("IMC\\ivanova", mine)
+    with identity.pretend("IMC\\ivanova"):
+        with pytest.raises(access.AccessDenied, match="не работает ни в одном ОО"):
+            att.save_record(record)
+        event = events.save_event(events.EventData(
+            title="Районный семинар", starts_at=datetime(2026, 3, 2, 10),
+            ends_at=datetime(2026, 3, 2, 12)))  # the district's record: no ОО, anyone's
+        assert event
+        card = staff.get_person("jobless")
+        hired = replace(card, employments=teacher(mine).employments,
+                        birth_date=date(1990, 5, 6))
+        sw.save_person(hired, RULES)  # he starts to work in her ОО: hers from now on
+        att.save_record(record)
+    assert att.save_record(replace(record, decided_on=date(2025, 4, 1)))  # the administrator

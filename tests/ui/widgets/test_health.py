@@ -4,11 +4,13 @@ problem is a warning in the window and the status bar, never only a line on stde
 from __future__ import annotations
 
 import sqlite3
+import time
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from imc_desktop import clock, config
@@ -87,3 +89,31 @@ def test_a_daily_backup_is_made_in_the_background(qtbot: Any, window: QMainWindo
     job.start()
     _wait(qtbot, job)
     assert job.error == "" and list(database.backup_dir.glob("*-auto-*.sqlite"))
+
+
+def test_closing_the_program_stops_a_running_check_and_records_nothing(
+        qtbot: Any, window: QMainWindow, database: DatabaseInfo,
+        settings: config.Settings) -> None:
+    asked: list[bool] = []
+
+    def endless(cancelled: Any) -> list[str]:
+        while not cancelled():
+            asked.append(True)
+            time.sleep(0.01)
+        raise maintenance.CheckStopped(database.path)
+
+    check = WeeklyCheck(settings.raw(), window, endless)
+    assert check.start()
+    qtbot.waitUntil(lambda: bool(asked), timeout=5_000)
+    started = time.perf_counter()
+    QCoreApplication.instance().aboutToQuit.emit()  # what quitting the program emits
+    assert time.perf_counter() - started < 2, "the program is not held by the check"
+    _wait(qtbot, check)
+    assert check.last_checked() is None and check.due(), "checked again at the next start"
+    assert check.box is None
+
+
+def test_a_full_check_stops_when_asked(database: DatabaseInfo) -> None:
+    with pytest.raises(maintenance.CheckStopped):
+        maintenance.check(lambda: True)
+    assert maintenance.check(lambda: False) == []
