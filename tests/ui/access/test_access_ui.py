@@ -96,7 +96,8 @@ def test_the_personal_data_page_says_what_where_and_who(window: MainWindow) -> N
     dialog = PdnInfoDialog(window.pdn_facts())
     text = dialog.browser.toPlainText()
     for expected in ("Что хранится", "Где хранится", "Кто может видеть", "СНИЛС",
-                     str(window.pdn_facts().database), "администратор", "BitLocker"):
+                     str(window.pdn_facts().database), "администратор", "BitLocker",
+                     "зашифрованы"):
         assert expected in text, expected
     assert "{" not in text
 
