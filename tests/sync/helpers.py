@@ -83,6 +83,13 @@ class Workstation:
         return set(found)
 
 
+def rounds(*pcs: Workstation, count: int = 2) -> None:
+    """Every PC syncs in turn, `count` times."""
+    for _ in range(count):
+        for pc in pcs:
+            pc.sync()
+
+
 def add_people(path: Path, count: int, start: int = 0) -> list[str]:
     """`count` pedagogues written with raw SQL (fast; the triggers record them)."""
     con = sqlite3.connect(path, isolation_level=None)

@@ -283,15 +283,20 @@ def test_a_column_this_version_does_not_know_is_kept_until_an_upgrade(make_pc: M
     assert b.sql("SELECT count(*) FROM sync_held") == [(0,)]
 
 
+def _clone(pc: Workstation, tmp_path: Path) -> Workstation:
+    """A copy of the PC's database in another folder, working as another PC."""
+    path = tmp_path / "clone" / "imc.sqlite"
+    path.parent.mkdir()
+    db.backup_to(pc.path, path)
+    return Workstation(path, pc.share, "clone")
+
+
 def test_a_cloned_database_takes_a_new_site_id_and_loses_nothing(make_pc: MakePC,
                                                                  tmp_path: Path) -> None:
     a, b = make_pc("a"), make_pc("b")
     person = a.insert("persons")
     a.sync()
-    clone_path = tmp_path / "clone" / "imc.sqlite"
-    clone_path.parent.mkdir()
-    db.backup_to(a.path, clone_path)
-    clone = Workstation(clone_path, a.share, "clone")
+    clone = _clone(a, tmp_path)
     a.update("persons", person, phone="от А")
     clone.update("persons", person, email="от клона")
     a.sync()
@@ -314,10 +319,7 @@ def test_a_clone_whose_first_file_is_lost_before_the_original_sees_it_does_not_s
     person = a.insert("persons")
     a.sync()
     b.sync()
-    clone_path = tmp_path / "clone" / "imc.sqlite"
-    clone_path.parent.mkdir()
-    db.backup_to(a.path, clone_path)
-    clone = Workstation(clone_path, a.share, "clone")
+    clone = _clone(a, tmp_path)
     a.update("persons", person, phone="от А")
     clone.update("persons", person, email="от клона")
     [(site,)] = a.sql("SELECT value FROM sync_state WHERE name='site'")

@@ -13,7 +13,7 @@ import pytest
 from imc_desktop.services.common.errors import ServiceError
 from imc_desktop.services.sync import views as sync_views
 from imc_desktop.sync.merge import TEXT_LIMIT, refusal
-from tests.sync.helpers import Workstation
+from tests.sync.helpers import Workstation, rounds
 
 MakePC = Callable[[str], Workstation]
 
@@ -36,18 +36,12 @@ def test_the_limits_are_the_services_limits(decl: str, value: object, refused: b
     assert bool(refusal(decl, text)) == refused, (decl, text[:40])
 
 
-def _sync(*pcs: Workstation, rounds: int = 2) -> None:
-    for _ in range(rounds):
-        for pc in pcs:
-            pc.sync()
-
-
 def test_an_impossible_value_made_by_sql_is_listed_not_applied(make_pc: MakePC) -> None:
     a, b = make_pc("ПК А"), make_pc("ПК Б")
     person = a.insert("persons", last_name="Иванова", birth_date="1980-05-01", notes="ок")
-    _sync(a, b)
+    rounds(a, b)
     a.update("persons", person, birth_date="9999-12-31", notes="плохой\x01текст")
-    _sync(a, b)
+    rounds(a, b)
     for pc in (a, b):
         assert pc.value("persons", person, "birth_date") == "1980-05-01", pc.name
         assert pc.value("persons", person, "notes") == "ок", pc.name
@@ -61,15 +55,15 @@ def test_a_refused_value_cannot_be_restored_and_keeping_the_current_one_settles_
         make_pc: MakePC) -> None:
     a, b = make_pc("ПК А"), make_pc("ПК Б")
     person = a.insert("persons", last_name="Иванова", birth_date="1980-05-01")
-    _sync(a, b)
+    rounds(a, b)
     b.update("persons", person, birth_date="1850-01-01")
-    _sync(b, a)
+    rounds(b, a)
     [(ident,)] = a.sql("SELECT id FROM sync_conflicts")
     with pytest.raises(ServiceError, match="нельзя вернуть"):
         sync_views.restore(a.path, ident)
     assert a.value("persons", person, "birth_date") == "1980-05-01"
     sync_views.keep(a.path, ident)
-    _sync(a, b)
+    rounds(a, b)
     assert a.conflicts() == b.conflicts() == set()
     assert b.value("persons", person, "birth_date") == "1980-05-01"
 
@@ -80,15 +74,15 @@ def test_a_good_edit_elsewhere_is_current_and_the_refused_one_stays_listed(
     A's is listed, until the user keeps the current value."""
     a, b = make_pc("ПК А"), make_pc("ПК Б")
     person = a.insert("persons", last_name="Иванова", phone="1")
-    _sync(a, b)
+    rounds(a, b)
     a.update("persons", person, phone="x" * (TEXT_LIMIT + 5))
     b.update("persons", person, phone="2")
-    _sync(a, b)
+    rounds(a, b)
     for pc in (a, b):
         assert pc.value("persons", person, "phone") == "2", pc.name
     assert a.conflicts() == b.conflicts()
     assert [c[3] for c in a.conflicts()] == ["invalid"]
     a.update("persons", person, phone="3")
-    _sync(a, b)
+    rounds(a, b)
     assert b.value("persons", person, "phone") == "3"
     assert a.conflicts() == b.conflicts()
