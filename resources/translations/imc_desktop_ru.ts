@@ -235,10 +235,6 @@
         <translation>Сохраните карточку, чтобы вести аттестацию педагога.</translation>
     </message>
     <message>
-        <source>Attestation records and leave periods are saved at once, not with the card&apos;s «Save».</source>
-        <translation>Записи об аттестации и периоды отпусков сохраняются сразу, а не кнопкой «Сохранить» карточки.</translation>
-    </message>
-    <message>
         <source>Attestation records</source>
         <translation>Записи об аттестации</translation>
     </message>
@@ -315,20 +311,16 @@
         <translation>Следующий срок: нет (%2)</translation>
     </message>
     <message>
+        <source>Attestation</source>
+        <translation>Аттестация</translation>
+    </message>
+    <message>
         <source>Delete attestation record</source>
         <translation>Удаление записи об аттестации</translation>
     </message>
     <message>
-        <source>Delete the record «%1»? It is deleted at once.</source>
-        <translation>Удалить запись «%1»? Она удаляется сразу.</translation>
-    </message>
-    <message>
-        <source>Attestation record not deleted</source>
-        <translation>Запись об аттестации не удалена</translation>
-    </message>
-    <message>
-        <source>Leave periods not saved</source>
-        <translation>Периоды не сохранены</translation>
+        <source>Delete the record «%1»? It is deleted when the card is saved.</source>
+        <translation>Удалить запись «%1»? Она будет удалена при сохранении карточки.</translation>
     </message>
     <message>
         <source>Delete leave period</source>

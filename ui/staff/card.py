@@ -64,8 +64,9 @@ class CardContext:
     today: date = field(default_factory=clock.today)
     attestation: PersonAttestation | None = None  # None for a new pedagogue
     participation: tuple[Any, ...] = ()  # events the pedagogue took part in
-    save: Callable[[PersonCard], str | None] | None = None  # the service's save (validates
-    # once); None when the user kept the values changed elsewhere meanwhile
+    save: Callable[[PersonCard, tuple[Any, ...]], str | None] | None = None  # the service's
+    # save of the card with its pages' changes (validates once); it returns None when the
+    # user kept the values changed elsewhere meanwhile
     pages: tuple[CardPage, ...] = ()  # what other modules add, composed at the main window
 
     @staticmethod
@@ -107,8 +108,11 @@ class PersonDialog(RecordForm):
         titles = self.columns.tab_titles()
         for attr, page in self.pages.items():
             self.tabs.addTab(page, titles[attr])
+        self.extra_pages: list[QWidget] = []
         for make_page in context.pages:
-            self.tabs.addTab(*make_page(self, card, context))
+            extra, title = make_page(self, card, context)
+            self.extra_pages.append(extra)
+            self.tabs.addTab(extra, title)
         self.log_page = ChangeLogPage(context.log, {**titles, **self.columns.field_titles()},
                                       dict(context.organizations), self)
         self.tabs.addTab(self.log_page, titles["changes"])
@@ -213,8 +217,14 @@ class PersonDialog(RecordForm):
             main["snils"] = digits(main["snils"])
         return PersonCard(id=self._card.id, **main, **self._children())
 
+    def page_changes(self) -> tuple[Any, ...]:
+        """What other modules' tabs keep to be saved with the card (their `pending()`)."""
+        found = (getattr(page, "pending", lambda: None)() for page in self.extra_pages)
+        return tuple(x for x in found if x is not None)
+
     def is_dirty(self) -> bool:
-        return super().is_dirty() or self._children() != self._initial_children
+        return (super().is_dirty() or self._children() != self._initial_children
+                or bool(self.page_changes()))
 
     # ---------------------------------------------------------------- saving
     def _validate(self, _values: dict[str, Any]) -> dict[str, str]:
@@ -237,7 +247,7 @@ class PersonDialog(RecordForm):
     def _saved(self) -> bool:
         assert self._context.save is not None
         try:
-            if self._context.save(self.card()) is None:
+            if self._context.save(self.card(), self.page_changes()) is None:
                 return False
         except ValidationFailed as exc:
             self.show_problems(exc.problems)

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QAction
@@ -256,9 +256,9 @@ class StaffTab(QWidget):
 
         loaded = card if card.id else None  # a save writes only what changed on the card
 
-        def save(edited: PersonCard) -> str | None:
+        def save(edited: PersonCard, also: tuple[Any, ...] = ()) -> str | None:
             saved = save_over_changes(self, self.tr("Pedagogue not saved"), partial(
-                staff_write.save_person, edited, rules, data.today, loaded))
+                staff_write.save_person, edited, rules, data.today, loaded, also=also))
             if saved is not None:
                 saved_ids.append(saved)
             return saved

@@ -323,7 +323,7 @@ def test_saving_the_card_validates_it_once(qtbot: Any, org_id: str,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
     checked = _counting_validation(monkeypatch)
     saved: list[str] = []
-    ctx = replace(context(org_id), save=lambda card: saved.append(
+    ctx = replace(context(org_id), save=lambda card, _also: saved.append(
         staff_write.save_person(card, RULES, TODAY)) or saved[-1])
     dialog = open_card(qtbot, valid_card(org_id), ctx)
     dialog.try_accept()
@@ -334,7 +334,7 @@ def test_saving_the_card_validates_it_once(qtbot: Any, org_id: str,
 def test_the_service_refusal_is_shown_on_the_card(qtbot: Any, org_id: str,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     checked = _counting_validation(monkeypatch)
-    ctx = replace(context(org_id), save=lambda card: staff_write.save_person(card, RULES, TODAY))
+    ctx = replace(context(org_id), save=lambda card, _also: staff_write.save_person(card, RULES, TODAY))
     dialog = open_card(qtbot, replace(valid_card(org_id), last_name=""), ctx)
     dialog.try_accept()
     assert dialog.result() == 0 and staff.count_persons() == 0 and len(checked) == 1
