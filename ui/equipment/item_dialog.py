@@ -158,7 +158,7 @@ class ItemDialog(RecordForm):
         problems = self._date_problems()
         if isinstance(parse_cost(self.values()["cost"]), str):
             problems["cost"] = self.tr("Type the cost as a number, e.g. 45000,00.")
-        return problems or eq.validate_item(self.data())
+        return {**eq.validate_item(self.data()), **problems}
 
     @staticmethod
     def ask(data: ItemData, context: CardContext, parent: QWidget | None = None,
