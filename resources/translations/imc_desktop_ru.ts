@@ -2209,6 +2209,29 @@ Post the document anyway?</source>
     </message>
 </context>
 <context>
+    <name>FirstJob</name>
+    <message>
+        <source>Main job</source>
+        <translation>Основное место работы</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>ОО</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>Load (rate)</source>
+        <translation>Ставка</translation>
+    </message>
+    <message>
+        <source>Type a number, for example 1 or 0,5.</source>
+        <translation>Введите число, например 1 или 0,5.</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>Save the template</source>
