@@ -155,9 +155,10 @@ class MainWindow(QMainWindow):
                     "«%1» does not apply to the list «%2».").replace(
                     "%1", acts[0].text().split("\t")[0].replace("&", "")).replace(
                     "%2", records.title)
+            tip = records.command_tips.get(command, "") if records is not None else ""
             for act in acts:
                 act.setEnabled(not why)
-                act.setToolTip(why or act.text().split("\t")[0].replace("&", ""))
+                act.setToolTip(why or tip or act.text().split("\t")[0].replace("&", ""))
 
     def _list_commands(self) -> dict[str, list[QAction]]:
         twins = self.toolbar_twins

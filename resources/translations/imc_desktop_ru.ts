@@ -2004,6 +2004,10 @@ Post the document anyway?</source>
         <translation>Нет итогов</translation>
     </message>
     <message>
+        <source>A new event in the calendar…</source>
+        <translation>Новое мероприятие в календаре…</translation>
+    </message>
+    <message>
         <source>Month</source>
         <translation>Месяц</translation>
     </message>
@@ -2018,10 +2022,6 @@ Post the document anyway?</source>
     <message>
         <source>Today</source>
         <translation>Сегодня</translation>
-    </message>
-    <message>
-        <source>New event…</source>
-        <translation>Создать…</translation>
     </message>
     <message>
         <source>Participants…</source>

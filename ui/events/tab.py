@@ -103,6 +103,7 @@ class EventsTab(QWidget):
             list_delete, self._delete_by_id)
         records.openRequested.connect(lambda row: self.open_event(row.id))
         records.addRequested.connect(lambda: self.new_event())
+        records.command_tips["add"] = self.tr("A new event in the calendar…")  # the toolbar
         records.deleteRequested.connect(self.delete_events)
         return records
 
@@ -125,13 +126,12 @@ class EventsTab(QWidget):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.period.setFont(font)
-        self.new_button = QPushButton(self.tr("New event…"))
         self.participants_button = QPushButton(self.tr("Participants…"))
         self.documents = DocumentsMenu(self)
         for widget in (self.today_button, self.back_button, self.forward_button, self.period):
             row.addWidget(widget)
         row.addStretch(1)
-        for widget in (self.new_button, self.participants_button, self.documents.button):
+        for widget in (self.participants_button, self.documents.button):
             row.addWidget(widget)
         return row
 
@@ -141,7 +141,6 @@ class EventsTab(QWidget):
         self.today_button.clicked.connect(self.go_today)
         self.back_button.clicked.connect(lambda: self.step(-1))
         self.forward_button.clicked.connect(lambda: self.step(1))
-        self.new_button.clicked.connect(lambda: self.new_event())
         self.participants_button.clicked.connect(self.edit_participants)
         self.filters.changed.connect(self.apply_filter)
         self.month.openRequested.connect(self.open_event)

@@ -49,6 +49,7 @@ class RecordList(QWidget):
         self._own_predicate: Callable[[Any], bool] | None = None
         self._only: Callable[[Any], bool] | None = None
         self.not_here: dict[str, str] = {}  # command → why it does not apply to this list
+        self.command_tips: dict[str, str] = {}  # command → what it does on this list
         self.model = RecordTableModel(columns, self)
         self._build_ui()
         self._restore_layout()
