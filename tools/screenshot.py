@@ -1,6 +1,9 @@
 """Screenshots of the main screens on a demo database, for a look as a user sees them.
 
-    xvfb-run -s "-screen 0 1600x1000x24" uv run python tools/screenshot.py OUT_DIR
+    xvfb-run -s "-screen 0 1600x1000x24" uv run python tools/screenshot.py OUT_DIR [WxH]
+
+WxH is the main window's size (1500x900 unless given; 1366x768 and 1920x1080 are the
+screens the program is checked on).
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ def shoot(widget: QWidget, path: Path) -> None:
     print(path)
 
 
-def main(out: Path) -> int:
+def main(out: Path, size: tuple[int, int] = (1500, 900)) -> int:
     from imc_desktop import config
     from imc_desktop.app import make_application
     from imc_desktop.services import demo
@@ -39,7 +42,7 @@ def main(out: Path) -> int:
         maintenance.open_current(Path(tmp) / "demo.sqlite", Path(tmp) / "backups")
         demo.fill_demo()
         window = MainWindow(settings)
-        window.resize(1500, 900)
+        window.resize(*size)
         shoot(window, out / "main_window.png")
         window.organizations.record_list.search.setText("сош покров")
         QTest.qWait(200)
@@ -76,11 +79,14 @@ def _staff_shots(window: QWidget, out: Path) -> None:
                    and r.status == "проведено")
     winner = next(p.data.person_id for p in list_participants(contest.id)
                   if p.data.result == "победитель")
-    row = next(x for x in staff.list_staff() if x.id == winner)
+    from imc_desktop.services.common.rules import Rules
 
-    context = CardContext(tuple(organizations.active_organization_choices()),
+    rules = Rules.from_settings(window.settings)  # type: ignore[attr-defined]
+    row = next(x for x in staff.list_staff(rules) if x.id == winner)
+
+    context = CardContext(rules, tuple(organizations.active_organization_choices()),
                           tuple(staff_write.change_log(row.id)),
-                          attestation=attestation.person_attestation(row.id),
+                          attestation=attestation.person_attestation(row.id, rules),
                           participation=tuple(person_participation(row.id)),
                           pages=STAFF_CARD_PAGES)
     card = PersonDialog(staff.get_person(row.id), context, window)
@@ -202,5 +208,11 @@ def _report_shots(window: QWidget, settings: object, out: Path) -> None:
         shoot(preview, out / "report_preview.png")
 
 
+def parse_size(text: str) -> tuple[int, int]:
+    width, _, height = text.lower().partition("x")
+    return int(width), int(height)
+
+
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1] if len(sys.argv) > 1 else "shots")))
+    sys.exit(main(Path(sys.argv[1] if len(sys.argv) > 1 else "shots"),
+                  parse_size(sys.argv[2]) if len(sys.argv) > 2 else (1500, 900)))

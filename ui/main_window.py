@@ -6,7 +6,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray
+from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -22,10 +22,14 @@ from imc_desktop import __version__, clock, config
 from imc_desktop.services.common import maintenance
 from ui.help.pdn_page import PdnFacts
 from ui.settings_dialog import SettingsDialog
+from ui.widgets.icons import icon
 from ui.widgets.lazy import deferred_loading, load_pending
 from ui.widgets.messages import Ask
 from ui.widgets.module_tab import ModuleTab
 from ui.widgets.record_list import RecordList
+
+MODULE_ICONS = ("school", "users", "calendar-event", "certificate", "books", "device-desktop")
+"""The module tabs' icons, in the order of MainWindow.modules."""
 
 
 class MainWindow(QMainWindow):
@@ -45,6 +49,7 @@ class MainWindow(QMainWindow):
 
         self.sync = SyncController(settings, self)
         self._build_actions()
+        self._set_icons()
         self._build_menus()
         self._build_toolbar()
         self._build_status()
@@ -79,7 +84,7 @@ class MainWindow(QMainWindow):
                         self.literature, self.equipment)
         for tab in self.modules:
             assert isinstance(tab, QWidget)
-            self.tabs.addTab(tab, tab.title)
+            self.tabs.addTab(tab, icon(MODULE_ICONS[self.tabs.count()]), tab.title)
             for records in tab.lists():
                 records.exporter = self._export_list
             self._follow_pages(tab)
@@ -122,7 +127,7 @@ class MainWindow(QMainWindow):
                 config.SYNC_LOCATION).strip() else None
 
         self.home = HomePage(self.settings, sync_path, self)
-        self.tabs.insertTab(0, self.home, self.home.title)
+        self.tabs.insertTab(0, self.home, icon("home"), self.home.title)
         self.home.linkActivated.connect(lambda link: show_link(
             [records for tab in self.modules for records in tab.lists()], link))
         self.home.syncRequested.connect(self.sync.act_sync.trigger)
@@ -264,6 +269,29 @@ class MainWindow(QMainWindow):
         self.act_record_journal = a(self.tr("Change journal of the &record…"),
                                     self.show_record_journal)
 
+    def _set_icons(self) -> None:
+        """One icon set on the toolbar, the menus and the module tabs."""
+        for act, name in ((self.act_reports, "report-analytics"),
+                          (self.act_import_staff, "file-import"),
+                          (self.act_import_orgs, "file-import"),
+                          (self.act_import_equipment, "file-import"),
+                          (self.act_backup, "database-export"),
+                          (self.act_restore, "database-import"), (self.act_quit, "logout"),
+                          (self.act_add, "plus"), (self.act_open, "folder-open"),
+                          (self.act_delete, "trash"), (self.act_find, "search"),
+                          (self.act_export, "file-spreadsheet"),
+                          (self.act_print_list, "printer"), (self.act_columns, "columns"),
+                          (self.act_settings, "settings"), (self.act_users, "users"),
+                          (self.act_check, "database-search"),
+                          (self.act_views_log, "list-search"), (self.act_reminders, "bell"),
+                          (self.act_pdn_info, "shield-lock"), (self.act_about, "info-circle"),
+                          (self.act_record_journal, "history"),
+                          (self.sync.act_sync, "refresh"), (self.sync.act_conflicts, "git-merge"),
+                          (self.sync.act_journal, "list-details")):
+            act.setIcon(icon(name))
+        for act, name in zip(self.tab_actions, MODULE_ICONS, strict=True):
+            act.setIcon(icon(name))
+
     def _show_module(self, index: int) -> None:
         if index < len(self.modules):
             tab = self.modules[index]
@@ -302,16 +330,18 @@ class MainWindow(QMainWindow):
         tools = self.addToolBar(self.tr("Main toolbar"))
         tools.setObjectName("main_toolbar")
         self.toolbar_twins: dict[QAction, QAction] = {}
+        tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        tools.setIconSize(QSize(20, 20))
         for act, text in ((self.act_add, self.tr("Add")), (self.act_open, self.tr("Open")),
                           (self.act_delete, self.tr("Delete"))):
-            button = QAction(text, self)  # the menu's text carries its key after a tab
+            button = QAction(act.icon(), text, self)  # the menu's text has its key after a tab
             button.triggered.connect(act.trigger)
             tools.addAction(button)
             self.toolbar_twins[act] = button
         tools.addSeparator()
         tools.addActions([self.act_find, self.act_export])
         tools.addSeparator()
-        reports_button = QAction(self.tr("Reports"), self)
+        reports_button = QAction(self.act_reports.icon(), self.tr("Reports"), self)
         reports_button.triggered.connect(self.act_reports.trigger)
         tools.addAction(reports_button)
         tools.addSeparator()

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt
-from PySide6.QtGui import QCloseEvent, QFocusEvent, QIcon
+from PySide6.QtGui import QCloseEvent, QFocusEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QCheckBox,
@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from imc_desktop import clock
-from imc_desktop.paths import resource_path
 from imc_desktop.validation import format_date, parse_date
+from ui.widgets.icons import icon
 
 Validator = Callable[[dict[str, Any]], dict[str, str]]
 ERROR_STYLE = "color: #b00020;"
@@ -40,9 +40,8 @@ class DateEdit(QLineEdit):
         super().__init__(parent)
         self.setPlaceholderText(self.tr("dd.mm.yyyy"))
         self.setMaximumWidth(150)
-        self.calendar_action = self.addAction(
-            QIcon(str(resource_path("icons", "calendar.svg"))),
-            QLineEdit.ActionPosition.TrailingPosition)
+        self.calendar_action = self.addAction(icon("calendar"),
+                                              QLineEdit.ActionPosition.TrailingPosition)
         self.calendar_action.setToolTip(self.tr("Choose on the calendar"))
         self.calendar_action.triggered.connect(self.show_calendar)
         self.calendar: QCalendarWidget | None = None
