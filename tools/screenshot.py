@@ -4,6 +4,10 @@
 
 WxH is the main window's size (1500x900 unless given; 1366x768 and 1920x1080 are the
 screens the program is checked on).
+
+    xvfb-run -s "-screen 0 1600x1000x24" uv run python tools/screenshot.py --guide
+
+writes the pictures of the user guide (resources/help/guide/*.png, at 1366x768).
 """
 
 from __future__ import annotations
@@ -208,11 +212,72 @@ def _report_shots(window: QWidget, settings: object, out: Path) -> None:
         shoot(preview, out / "report_preview.png")
 
 
+GUIDE = Path(__file__).resolve().parent.parent / "resources" / "help" / "guide"
+GUIDE_SIZE = (1366, 768)
+
+
+def guide(out: Path = GUIDE) -> int:
+    """One picture per chapter of the guide: each module's tab and the new pedagogue's card."""
+    from imc_desktop import config
+    from imc_desktop.app import make_application
+    from imc_desktop.services import demo
+    from imc_desktop.services.common import maintenance
+    from imc_desktop.services.common.rules import Rules
+    from imc_desktop.services.staff.card import new_card
+    from ui.composition import STAFF_CARD_PAGES
+    from ui.main_window import MainWindow
+    from ui.staff.card import CardContext, PersonDialog
+
+    make_application()
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = config.Settings(Path(tmp) / "settings.ini")
+        maintenance.open_current(Path(tmp) / "demo.sqlite", Path(tmp) / "backups")
+        demo.fill_demo()
+        window = MainWindow(settings)
+        window.resize(*GUIDE_SIZE)
+        shoot(window, out / "home.png")
+        for name in ("organizations", "staff", "events", "attestation", "literature",
+                     "equipment"):
+            window.tabs.setCurrentWidget(getattr(window, name))
+            QTest.qWait(100)
+            shoot(window, out / f"{name}.png")
+        data = new_card()
+        card = PersonDialog(data.person, CardContext.of(
+            data, Rules.from_settings(settings), STAFF_CARD_PAGES), window)
+        shoot(card, out / "staff_new.png")
+        card.close()
+        window.close()
+        maintenance.close_current()
+    for picture in out.glob("*.png"):
+        _make_small(picture)
+    return 0
+
+
+GUIDE_WIDTH = 840  # the guide's pictures fit its window; QTextBrowser would scale roughly
+
+
+def _make_small(picture: Path) -> None:
+    """Scaled smoothly to the guide's width, 128 colours without dithering: a screen of the
+    program stays readable at a fraction of the size (the guide ships with every install)."""
+    from PIL import Image
+
+    with Image.open(picture) as image:
+        rgb = image.convert("RGB")
+        if rgb.width > GUIDE_WIDTH:
+            rgb = rgb.resize((GUIDE_WIDTH, round(rgb.height * GUIDE_WIDTH / rgb.width)),
+                             Image.Resampling.LANCZOS)
+        small = rgb.quantize(colors=128, method=Image.Quantize.MEDIANCUT,
+                             dither=Image.Dither.NONE)
+    small.save(picture, optimize=True)
+
+
 def parse_size(text: str) -> tuple[int, int]:
     width, _, height = text.lower().partition("x")
     return int(width), int(height)
 
 
-if __name__ == "__main__":
+if __name__ == "__main__" and sys.argv[1:2] == ["--guide"]:
+    sys.exit(guide())
+elif __name__ == "__main__":
     sys.exit(main(Path(sys.argv[1] if len(sys.argv) > 1 else "shots"),
                   parse_size(sys.argv[2]) if len(sys.argv) > 2 else (1500, 900)))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from imc_desktop import __version__, clock, config
 from imc_desktop.services.common import maintenance
+from ui.help.guide import MODULE_CHAPTERS, GuideDialog
 from ui.help.pdn_page import PdnFacts
 from ui.settings_dialog import SettingsDialog
 from ui.widgets.icons import icon
@@ -45,6 +46,7 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(lambda _i: self.update_commands())
         self.setCentralWidget(self.tabs)
         self.modules: tuple[ModuleTab, ...] = ()  # in the order of the tabs and of Ctrl+1…
+        self.guide: GuideDialog | None = None  # Справка → Руководство, made when first asked
         from ui.sync.controller import SyncController
 
         self.sync = SyncController(settings, self)
@@ -266,6 +268,7 @@ class MainWindow(QMainWindow):
         self.act_reminders = a(self.tr("Events &reminder…"),
                                lambda: self.events.documents.reminders())
         self.act_pdn_info = a(self.tr("&Personal data processing"), self.show_pdn_info)
+        self.act_guide = a(self.tr("User &guide"), self.show_guide, QKeySequence("F1"))
         self.act_record_journal = a(self.tr("Change journal of the &record…"),
                                     self.show_record_journal)
 
@@ -285,6 +288,7 @@ class MainWindow(QMainWindow):
                           (self.act_check, "database-search"),
                           (self.act_views_log, "list-search"), (self.act_reminders, "bell"),
                           (self.act_pdn_info, "shield-lock"), (self.act_about, "info-circle"),
+                          (self.act_guide, "help"),
                           (self.act_record_journal, "history"),
                           (self.sync.act_sync, "refresh"), (self.sync.act_conflicts, "git-merge"),
                           (self.sync.act_journal, "list-details")):
@@ -324,7 +328,7 @@ class MainWindow(QMainWindow):
         service.addActions([self.sync.act_sync, self.sync.act_conflicts,
                             self.sync.act_journal, self.act_record_journal])
         help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addActions([self.act_pdn_info, self.act_about])
+        help_menu.addActions([self.act_guide, self.act_pdn_info, self.act_about])
 
     def _build_toolbar(self) -> None:
         tools = self.addToolBar(self.tr("Main toolbar"))
@@ -452,6 +456,23 @@ class MainWindow(QMainWindow):
         from ui.help.pdn_page import PdnInfoDialog
 
         PdnInfoDialog.ask(self.pdn_facts(), self)
+
+    def guide_chapter(self) -> str:
+        """The guide's chapter of the tab in front."""
+        shown = self.tabs.currentWidget()
+        if shown is not None and shown is getattr(self, "home", None):
+            return "home"
+        return next((MODULE_CHAPTERS[i] for i, tab in enumerate(self.modules)
+                     if tab is shown), "index")
+
+    def show_guide(self) -> None:
+        """The guide at the chapter of the current tab, beside the window (F1)."""
+        if self.guide is None:
+            self.guide = GuideDialog(self)
+        self.guide.show_chapter(self.guide_chapter())
+        self.guide.show()
+        self.guide.raise_()
+        self.guide.activateWindow()
 
     def show_record_journal(self) -> None:
         records = self.current_list()

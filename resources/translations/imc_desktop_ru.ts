@@ -2326,6 +2326,13 @@ Post the document anyway?</source>
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <source>User guide</source>
+        <translation>Руководство пользователя</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>Staff</source>
@@ -3032,6 +3039,10 @@ Post the document anyway?</source>
     <message>
         <source>Events &amp;reminder…</source>
         <translation>&amp;Напоминание о мероприятиях…</translation>
+    </message>
+    <message>
+        <source>User &amp;guide</source>
+        <translation>&amp;Руководство пользователя</translation>
     </message>
     <message>
         <source>Change journal of the &amp;record…</source>
