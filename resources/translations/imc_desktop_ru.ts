@@ -1956,6 +1956,14 @@ Post the document anyway?</source>
         <translation>Мероприятия</translation>
     </message>
     <message>
+        <source>cancelled or moved</source>
+        <translation>отменено или перенесено</translation>
+    </message>
+    <message>
+        <source>The colours of the kinds of events</source>
+        <translation>Цвета видов мероприятий</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>Дата</translation>
     </message>

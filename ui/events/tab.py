@@ -27,6 +27,7 @@ from imc_desktop.services.events.calendar import month_weeks, week_of
 from imc_desktop.services.events.records import EventData, EventRow
 from imc_desktop.services.events.rules import add_months
 from imc_desktop.services.staff import records as staff
+from ui.events.colors import legend_html
 from ui.events.documents import DocumentsMenu
 from ui.events.event_dialog import EventContext, clash_text, edit_event
 from ui.events.filters import EventFilter, FilterBar
@@ -65,6 +66,9 @@ class EventsTab(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(self._navigation())
         layout.addWidget(self.filters)
+        self.legend = QLabel(legend_html(self.tr("cancelled or moved")))
+        self.legend.setToolTip(self.tr("The colours of the kinds of events"))
+        layout.addWidget(self.legend)
         layout.addWidget(self.stack, 1)
         self._connect()
         self.refresh_choices()
@@ -166,6 +170,7 @@ class EventsTab(QWidget):
     def _view_shown(self, index: int) -> None:
         """The view on screen, however it came there (a button, or a link to the list)."""
         self.views.button(index).setChecked(True)
+        self.legend.setVisible(index != LIST)
         for button in (self.today_button, self.back_button, self.forward_button):
             button.setEnabled(index != LIST)
         self.reload()
