@@ -4118,6 +4118,34 @@ Open it now?</source>
         <translation>Параметры:</translation>
     </message>
     <message>
+        <source>Organizations</source>
+        <translation>Организации</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Кадры</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Мероприятия</translation>
+    </message>
+    <message>
+        <source>Attestation</source>
+        <translation>Аттестация</translation>
+    </message>
+    <message>
+        <source>Literature</source>
+        <translation>Литература</translation>
+    </message>
+    <message>
+        <source>Equipment</source>
+        <translation>Оборудование</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Другие</translation>
+    </message>
+    <message>
         <source>Gathering the data…</source>
         <translation>Сбор данных…</translation>
     </message>

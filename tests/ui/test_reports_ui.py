@@ -8,6 +8,7 @@ from typing import Any
 import openpyxl
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog
 
@@ -94,7 +95,7 @@ def test_reports_dialog_builds_with_the_chosen_parameters(
     definitions = reports.definitions()
     dialog = ReportsDialog(definitions, settings)
     qtbot.addWidget(dialog)
-    dialog.list.setCurrentRow([d.name for d in definitions].index("organizations"))
+    dialog.select("organizations")
     assert dialog.current().name == "organizations"
     kind = dialog.editors["kind"]
     kind.setCurrentIndex(kind.findData("детский сад"))  # type: ignore[attr-defined]
@@ -106,3 +107,25 @@ def test_reports_dialog_builds_with_the_chosen_parameters(
 def test_open_file_reports_a_missing_file(tmp_path: Path, qapp: Any) -> None:
     message = open_file(tmp_path / "нет такого.docx")
     assert message is not None and "нет такого.docx" in message
+
+
+def test_the_reports_are_grouped_by_module_with_a_line_on_each(
+        qtbot: Any, russian: Any, database: DatabaseInfo, settings: config.Settings) -> None:
+    from imc_desktop.services.common.report_notes import DESCRIPTIONS, module_of
+
+    definitions = reports.definitions()
+    assert set(DESCRIPTIONS) == {d.name for d in definitions}, "every report has its line"
+    dialog = ReportsDialog(definitions, settings)
+    qtbot.addWidget(dialog)
+    groups = [dialog.tree.topLevelItem(i) for i in range(dialog.tree.topLevelItemCount())]
+    assert [g.text(0) for g in groups] == ["Организации", "Кадры", "Мероприятия",
+                                           "Аттестация", "Литература", "Оборудование"]
+    for group in groups:
+        names = [group.child(i).data(0, Qt.ItemDataRole.UserRole)
+                 for i in range(group.childCount())]
+        modules = {module_of(d) for d in definitions if d.name in names}
+        assert len(modules) == 1 and names
+    dialog.select("literature-exchange")
+    assert dialog.current().name == "literature-exchange"
+    assert dialog.description.text() == DESCRIPTIONS["literature-exchange"]
+    assert set(dialog.editors) == {"date"}
