@@ -4087,6 +4087,18 @@ Open it now?</source>
         <translation>Страниц: %1</translation>
     </message>
     <message>
+        <source>Zoom out</source>
+        <translation>Уменьшить</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Увеличить</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>По ширине</translation>
+    </message>
+    <message>
         <source>Printing…</source>
         <translation>Печать…</translation>
     </message>

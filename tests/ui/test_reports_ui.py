@@ -129,3 +129,51 @@ def test_the_reports_are_grouped_by_module_with_a_line_on_each(
     assert dialog.current().name == "literature-exchange"
     assert dialog.description.text() == DESCRIPTIONS["literature-exchange"]
     assert set(dialog.editors) == {"date"}
+
+
+def long_pdf(path: Path, pages: int) -> Path:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    sheet = canvas.Canvas(str(path), pagesize=A4)
+    for number in range(pages):
+        sheet.drawString(72, 720, f"Page {number + 1}")
+        sheet.showPage()
+    sheet.save()
+    return path
+
+
+def test_the_preview_draws_pages_as_they_come_into_sight_and_zooms(
+        qtbot: Any, settings: config.Settings, tmp_path: Path) -> None:
+    from types import SimpleNamespace
+
+    from PySide6.QtWidgets import QApplication
+
+    from ui.widgets.report_preview import PREVIEW_DPI
+
+    pdf = long_pdf(tmp_path / "long.pdf", 40)
+    first = render_pages(pdf, PREVIEW_DPI, first=1)
+    assert len(first) == 1
+    dialog = ReportPreviewDialog(SimpleNamespace(title="Долгий отчёт", is_landscape=False),
+                                 pdf, first, settings)
+    qtbot.addWidget(dialog)
+    dialog.resize(900, 700)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    view = dialog.view
+    qtbot.waitUntil(lambda: len(view.drawn_pages()) >= 1)
+    QApplication.processEvents()
+    assert len(dialog.page_labels) == 40 and dialog.pages_label.text().endswith("40")
+    assert 0 in view.drawn_pages() and len(view.drawn_pages()) < 5, "only what is in sight"
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
+    qtbot.waitUntil(lambda: 39 in view.drawn_pages())
+    assert len(view.drawn_pages()) < 8
+    before = dialog.page_labels[39].width()
+    dialog.zoom_in_button.click()
+    assert dialog.page_labels[39].width() > before
+    assert dialog.zoom_label.text() == f"{round(view.zoom * 100)} %"
+    qtbot.waitUntil(lambda: bool(view.drawn_pages()))
+    dialog.fit_button.click()
+    room = view.viewport().width() - 2 * 12
+    assert room - 40 <= dialog.page_labels[0].width() <= room
+    dialog.reject()  # the temporary file is let go with the dialog
