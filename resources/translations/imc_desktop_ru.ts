@@ -1264,6 +1264,50 @@
         <translation>Срок</translation>
     </message>
     <message>
+        <source>File an application…</source>
+        <translation>Создать заявление…</translation>
+    </message>
+    <message>
+        <source>Mark a leave…</source>
+        <translation>Отметить отпуск…</translation>
+    </message>
+    <message>
+        <source>A leave period of the pedagogue of the selected line (maternity, parental leave, sickness): it postpones the SZD</source>
+        <translation>Период отпуска педагога выделенной строки (по беременности и родам, по уходу за ребёнком, болезнь): он откладывает аттестацию на СЗД</translation>
+    </message>
+    <message>
+        <source>Summary by organization</source>
+        <translation>Сводка по ОО</translation>
+    </message>
+    <message>
+        <source>How many lines each organization has, overdue and within 30 days</source>
+        <translation>Сколько строк у каждой ОО, из них просрочено и в ближайшие 30 дней</translation>
+    </message>
+    <message>
+        <source>In all</source>
+        <translation>Всего</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Просрочено</translation>
+    </message>
+    <message>
+        <source>≤ 30 days</source>
+        <translation>≤ 30 дн.</translation>
+    </message>
+    <message>
+        <source>Double-click an organization to show its lines</source>
+        <translation>Двойной щелчок по ОО показывает только её строки</translation>
+    </message>
+    <message>
+        <source>Leave period</source>
+        <translation>Период отпуска или болезни</translation>
+    </message>
+    <message>
+        <source>Select a pedagogue&apos;s line first.</source>
+        <translation>Сначала выделите строку педагога.</translation>
+    </message>
+    <message>
         <source>Days left</source>
         <translation>Осталось дней</translation>
     </message>

@@ -116,6 +116,7 @@ def test_no_module_repeats_the_toolbar_commands_in_a_row_of_its_own(
 
 
 @pytest.mark.parametrize(("module", "page", "command", "tip"), [
+    ("attestation", 0, "open", "Создать заявление…"),
     ("attestation", 1, "add", "Новое заявление…"),
     ("attestation", 1, "open", "Принять решение…"),
     ("events", None, "add", "Новое мероприятие в календаре…"),

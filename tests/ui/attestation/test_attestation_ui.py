@@ -372,3 +372,44 @@ def test_history_opens_sorted_by_the_decision_date_newest_first(tab: Attestation
     assert records.model.columns[HISTORY_DATE_COLUMN].key == "decided_on"
     days = [x.decided_on for x in records.model.visible_rows() if x.decided_on]
     assert len(days) > 10 and days == sorted(days, reverse=True)
+
+
+def test_the_summary_by_organization_counts_overdue_and_soon() -> None:
+    from ui.attestation.deadlines import OrgDue, summary_by_org
+
+    def due(org: str, days: int) -> attestation.DueRow:
+        return attestation.DueRow("p", "П", org, "o", "учитель", "СЗД", r.SZD,
+                                  date(2026, 1, 1), "", days)
+
+    rows = [due("Б", -3), due("Б", 10), due("А", 31), due("А", 30), due("В", -1)]
+    assert summary_by_org(rows) == [OrgDue("Б", 2, 1, 1), OrgDue("В", 1, 1, 0),
+                                    OrgDue("А", 2, 0, 1)]
+
+
+def test_deadlines_show_a_summary_by_organization_that_filters_the_list(
+        tab: AttestationTab) -> None:
+    page = tab.deadlines
+    assert not page.summary_view.isVisibleTo(page)
+    page.summary_button.click()
+    assert page.summary_view.isVisibleTo(page)
+    shown = page.record_list.model.visible_rows()
+    summary = page.summary.visible_rows()
+    assert sum(x.total for x in summary) == len(shown) > 0
+    assert {x.organization for x in summary} == {x.organization for x in shown}
+    chosen = summary[0].organization
+    page.show_organization(chosen)
+    assert {x.organization for x in page.record_list.model.visible_rows()} == {chosen}
+    assert [x.organization for x in page.summary.visible_rows()] == [chosen]
+
+
+def test_a_leave_is_marked_from_the_deadlines(tab: AttestationTab,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    page = tab.deadlines
+    row = next(x for x in page.record_list.model.visible_rows() if x.kind == r.SZD)
+    page.record_list.select_row_where(lambda x: x is row)
+    leave = LeaveData(kind=r.PARENTAL, start=date.today())
+    monkeypatch.setattr(LeaveForm, "ask", staticmethod(lambda _l, _p=None: leave))
+    before = attestation.person_leaves(row.person_id)
+    page.mark_leave()
+    after = attestation.person_leaves(row.person_id)
+    assert len(after) == len(before) + 1 and after[-1].start == date.today()
