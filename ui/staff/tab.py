@@ -191,11 +191,16 @@ class StaffTab(QWidget):
         return numbers[1] if numbers is not None else row.inn_masked
 
     def _toggle_numbers(self, shown: bool) -> None:
+        """Shown, СНИЛС and ИНН stand next to ФИО, where they are looked for."""
         if shown:
             header = self.record_list.view.horizontalHeader()
-            for i, column in enumerate(self.record_list.model.columns):
-                if column.key in ("snils", "inn"):
-                    header.setSectionHidden(i, False)
+            keys = [c.key for c in self.record_list.model.columns]
+            after = header.visualIndex(keys.index("full_name"))
+            for key in ("snils", "inn"):
+                logical = keys.index(key)
+                header.setSectionHidden(logical, False)
+                after += 1
+                header.moveSection(header.visualIndex(logical), after)
         self.record_list.reload()
 
     def _refresh_choices(self, rows: Sequence[PersonRow]) -> None:
