@@ -28,9 +28,7 @@ from ui.widgets.lazy import deferred_loading, load_pending
 from ui.widgets.messages import Ask
 from ui.widgets.module_tab import ModuleTab
 from ui.widgets.record_list import RecordList
-
-MODULE_ICONS = ("school", "users", "calendar-event", "certificate", "books", "device-desktop")
-"""The module tabs' icons, in the order of MainWindow.modules."""
+from ui.window_icons import MODULE_ICONS, set_icons
 
 
 class MainWindow(QMainWindow):
@@ -51,7 +49,7 @@ class MainWindow(QMainWindow):
 
         self.sync = SyncController(settings, self)
         self._build_actions()
-        self._set_icons()
+        set_icons(self)
         self._build_menus()
         self._build_toolbar()
         self._build_status()
@@ -271,30 +269,6 @@ class MainWindow(QMainWindow):
         self.act_guide = a(self.tr("User &guide"), self.show_guide, QKeySequence("F1"))
         self.act_record_journal = a(self.tr("Change journal of the &record…"),
                                     self.show_record_journal)
-
-    def _set_icons(self) -> None:
-        """One icon set on the toolbar, the menus and the module tabs."""
-        for act, name in ((self.act_reports, "report-analytics"),
-                          (self.act_import_staff, "file-import"),
-                          (self.act_import_orgs, "file-import"),
-                          (self.act_import_equipment, "file-import"),
-                          (self.act_backup, "database-export"),
-                          (self.act_restore, "database-import"), (self.act_quit, "logout"),
-                          (self.act_add, "plus"), (self.act_open, "folder-open"),
-                          (self.act_delete, "trash"), (self.act_find, "search"),
-                          (self.act_export, "file-spreadsheet"),
-                          (self.act_print_list, "printer"), (self.act_columns, "columns"),
-                          (self.act_settings, "settings"), (self.act_users, "users"),
-                          (self.act_check, "database-search"),
-                          (self.act_views_log, "list-search"), (self.act_reminders, "bell"),
-                          (self.act_pdn_info, "shield-lock"), (self.act_about, "info-circle"),
-                          (self.act_guide, "help"),
-                          (self.act_record_journal, "history"),
-                          (self.sync.act_sync, "refresh"), (self.sync.act_conflicts, "git-merge"),
-                          (self.sync.act_journal, "list-details")):
-            act.setIcon(icon(name))
-        for act, name in zip(self.tab_actions, MODULE_ICONS, strict=True):
-            act.setIcon(icon(name))
 
     def _show_module(self, index: int) -> None:
         if index < len(self.modules):

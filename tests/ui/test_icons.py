@@ -49,7 +49,7 @@ def test_every_icon_named_in_the_code_is_bundled(qapp: Any) -> None:
             if (isinstance(node, ast.Call) and getattr(node.func, "id", "") == "icon"
                     and node.args and isinstance(node.args[0], ast.Constant)):
                 names.add(node.args[0].value)
-    from ui.main_window import MODULE_ICONS
+    from ui.window_icons import MODULE_ICONS
 
     names |= set(MODULE_ICONS)
     assert names and all((ICONS / f"{n}.svg").is_file() for n in names), names
