@@ -68,6 +68,7 @@ class EventsTab(QWidget):
         layout.addWidget(self.filters)
         self.legend = QLabel(legend_html(self.tr("cancelled or moved")))
         self.legend.setToolTip(self.tr("The colours of the kinds of events"))
+        self.legend.setWordWrap(True)  # a narrow window wraps it, the window stays narrow
         layout.addWidget(self.legend)
         layout.addWidget(self.stack, 1)
         self._connect()
