@@ -1355,6 +1355,10 @@
 <context>
     <name>DocumentDialog</name>
     <message>
+        <source>The document is posted: it cannot be changed. To correct it, unpost it first («Unpost»), or make a new document.</source>
+        <translation>Документ проведён и не меняется. Чтобы исправить его, сначала отмените проведение («Отменить проведение») или оформите новый документ.</translation>
+    </message>
+    <message>
         <source>assigned on saving</source>
         <translation>присваивается при сохранении</translation>
     </message>
@@ -2729,6 +2733,10 @@ Post the document anyway?</source>
     <message>
         <source>Equipment card (written off, read only)</source>
         <translation>Карточка оборудования (списано, только просмотр)</translation>
+    </message>
+    <message>
+        <source>The item is written off: its card is kept as it was on the day of the write-off and cannot be changed.</source>
+        <translation>Оборудование списано: карточка хранится такой, какой была в день списания, и не меняется.</translation>
     </message>
     <message>
         <source>Type the cost as a number, e.g. 45000,00.</source>
