@@ -10,11 +10,10 @@ from typing import Any
 
 import openpyxl
 import pytest
+from PySide6.QtWidgets import QWidget
 
 from imc_desktop import config
 from imc_desktop.services.common.maintenance import DatabaseInfo
-from PySide6.QtWidgets import QWidget
-
 from ui.main_window import MainWindow
 
 
