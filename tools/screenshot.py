@@ -1,6 +1,13 @@
 """Screenshots of the main screens on a demo database, for a look as a user sees them.
 
-    xvfb-run -s "-screen 0 1600x1000x24" uv run python tools/screenshot.py OUT_DIR
+    xvfb-run -s "-screen 0 1600x1000x24" uv run python tools/screenshot.py OUT_DIR [WxH]
+
+WxH is the main window's size (1500x900 unless given; 1366x768 and 1920x1080 are the
+screens the program is checked on).
+
+    xvfb-run -s "-screen 0 1600x1000x24" uv run python tools/screenshot.py --guide
+
+writes the pictures of the user guide (resources/help/guide/*.png, at 1366x768).
 """
 
 from __future__ import annotations
@@ -21,7 +28,7 @@ def shoot(widget: QWidget, path: Path) -> None:
     print(path)
 
 
-def main(out: Path) -> int:
+def main(out: Path, size: tuple[int, int] = (1500, 900)) -> int:
     from imc_desktop import config
     from imc_desktop.app import make_application
     from imc_desktop.services import demo
@@ -39,7 +46,7 @@ def main(out: Path) -> int:
         maintenance.open_current(Path(tmp) / "demo.sqlite", Path(tmp) / "backups")
         demo.fill_demo()
         window = MainWindow(settings)
-        window.resize(1500, 900)
+        window.resize(*size)
         shoot(window, out / "main_window.png")
         window.organizations.record_list.search.setText("сош покров")
         QTest.qWait(200)
@@ -76,11 +83,14 @@ def _staff_shots(window: QWidget, out: Path) -> None:
                    and r.status == "проведено")
     winner = next(p.data.person_id for p in list_participants(contest.id)
                   if p.data.result == "победитель")
-    row = next(x for x in staff.list_staff() if x.id == winner)
+    from imc_desktop.services.common.rules import Rules
 
-    context = CardContext(tuple(organizations.active_organization_choices()),
+    rules = Rules.from_settings(window.settings)  # type: ignore[attr-defined]
+    row = next(x for x in staff.list_staff(rules) if x.id == winner)
+
+    context = CardContext(rules, tuple(organizations.active_organization_choices()),
                           tuple(staff_write.change_log(row.id)),
-                          attestation=attestation.person_attestation(row.id),
+                          attestation=attestation.person_attestation(row.id, rules),
                           participation=tuple(person_participation(row.id)),
                           pages=STAFF_CARD_PAGES)
     card = PersonDialog(staff.get_person(row.id), context, window)
@@ -202,5 +212,73 @@ def _report_shots(window: QWidget, settings: object, out: Path) -> None:
         shoot(preview, out / "report_preview.png")
 
 
-if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1] if len(sys.argv) > 1 else "shots")))
+GUIDE = Path(__file__).resolve().parent.parent / "resources" / "help" / "guide"
+GUIDE_SIZE = (1366, 768)
+
+
+def guide(out: Path = GUIDE) -> int:
+    """One picture per chapter of the guide: each module's tab and the new pedagogue's card."""
+    from imc_desktop import config
+    from imc_desktop.app import make_application
+    from imc_desktop.services import demo
+    from imc_desktop.services.common import maintenance
+    from imc_desktop.services.common.rules import Rules
+    from imc_desktop.services.staff.card import new_card
+    from ui.composition import STAFF_CARD_PAGES
+    from ui.main_window import MainWindow
+    from ui.staff.card import CardContext, PersonDialog
+
+    make_application()
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = config.Settings(Path(tmp) / "settings.ini")
+        maintenance.open_current(Path(tmp) / "demo.sqlite", Path(tmp) / "backups")
+        demo.fill_demo()
+        window = MainWindow(settings)
+        window.resize(*GUIDE_SIZE)
+        shoot(window, out / "home.png")
+        for name in ("organizations", "staff", "events", "attestation", "literature",
+                     "equipment"):
+            window.tabs.setCurrentWidget(getattr(window, name))
+            QTest.qWait(100)
+            shoot(window, out / f"{name}.png")
+        data = new_card()
+        card = PersonDialog(data.person, CardContext.of(
+            data, Rules.from_settings(settings), STAFF_CARD_PAGES), window)
+        shoot(card, out / "staff_new.png")
+        card.close()
+        window.close()
+        maintenance.close_current()
+    for picture in out.glob("*.png"):
+        _make_small(picture)
+    return 0
+
+
+GUIDE_WIDTH = 840  # the guide's pictures fit its window; QTextBrowser would scale roughly
+
+
+def _make_small(picture: Path) -> None:
+    """Scaled smoothly to the guide's width, 256 colours (octree: the small colour marks keep
+    their colour) without dithering: a screen of the program stays readable at a fraction of
+    the size (the guide ships with every install)."""
+    from PIL import Image
+
+    with Image.open(picture) as image:
+        rgb = image.convert("RGB")
+        if rgb.width > GUIDE_WIDTH:
+            rgb = rgb.resize((GUIDE_WIDTH, round(rgb.height * GUIDE_WIDTH / rgb.width)),
+                             Image.Resampling.LANCZOS)
+        small = rgb.quantize(colors=256, method=Image.Quantize.FASTOCTREE,
+                             dither=Image.Dither.NONE)
+    small.save(picture, optimize=True)
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    width, _, height = text.lower().partition("x")
+    return int(width), int(height)
+
+
+if __name__ == "__main__" and sys.argv[1:2] == ["--guide"]:
+    sys.exit(guide())
+elif __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1] if len(sys.argv) > 1 else "shots"),
+                  parse_size(sys.argv[2]) if len(sys.argv) > 2 else (1500, 900)))

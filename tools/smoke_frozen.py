@@ -40,6 +40,8 @@ REQUIRED = [
     ("Qt's Russian translation", "PySide6/**/translations/qtbase_ru.qm"),
     ("our Russian translation", "resources/translations/imc_desktop_ru.qm"),
     ("application icon", "resources/icons/app.svg"),
+    ("toolbar, menu and tab icons", "resources/icons/tabler/*.svg"),
+    ("the icon set's licence", "resources/icons/tabler/LICENSE"),
     ("Alembic environment", "imc_desktop/migrations/env.py"),
     ("python-docx template", "docx/templates/default.docx"),
     ("python-docx parts folder", "docx/parts/*.py"),

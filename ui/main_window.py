@@ -6,7 +6,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray
+from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -20,12 +20,15 @@ from PySide6.QtWidgets import (
 
 from imc_desktop import __version__, clock, config
 from imc_desktop.services.common import maintenance
+from ui.help.guide import MODULE_CHAPTERS, GuideDialog
 from ui.help.pdn_page import PdnFacts
 from ui.settings_dialog import SettingsDialog
+from ui.widgets.icons import icon
 from ui.widgets.lazy import deferred_loading, load_pending
 from ui.widgets.messages import Ask
 from ui.widgets.module_tab import ModuleTab
 from ui.widgets.record_list import RecordList
+from ui.window_icons import MODULE_ICONS, set_icons
 
 
 class MainWindow(QMainWindow):
@@ -41,10 +44,12 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(lambda _i: self.update_commands())
         self.setCentralWidget(self.tabs)
         self.modules: tuple[ModuleTab, ...] = ()  # in the order of the tabs and of Ctrl+1…
+        self.guide: GuideDialog | None = None  # Справка → Руководство, made when first asked
         from ui.sync.controller import SyncController
 
         self.sync = SyncController(settings, self)
         self._build_actions()
+        set_icons(self)
         self._build_menus()
         self._build_toolbar()
         self._build_status()
@@ -79,7 +84,7 @@ class MainWindow(QMainWindow):
                         self.literature, self.equipment)
         for tab in self.modules:
             assert isinstance(tab, QWidget)
-            self.tabs.addTab(tab, tab.title)
+            self.tabs.addTab(tab, icon(MODULE_ICONS[self.tabs.count()]), tab.title)
             for records in tab.lists():
                 records.exporter = self._export_list
             self._follow_pages(tab)
@@ -122,7 +127,7 @@ class MainWindow(QMainWindow):
                 config.SYNC_LOCATION).strip() else None
 
         self.home = HomePage(self.settings, sync_path, self)
-        self.tabs.insertTab(0, self.home, self.home.title)
+        self.tabs.insertTab(0, self.home, icon("home"), self.home.title)
         self.home.linkActivated.connect(lambda link: show_link(
             [records for tab in self.modules for records in tab.lists()], link))
         self.home.syncRequested.connect(self.sync.act_sync.trigger)
@@ -155,9 +160,10 @@ class MainWindow(QMainWindow):
                     "«%1» does not apply to the list «%2».").replace(
                     "%1", acts[0].text().split("\t")[0].replace("&", "")).replace(
                     "%2", records.title)
+            tip = records.command_tips.get(command, "") if records is not None else ""
             for act in acts:
                 act.setEnabled(not why)
-                act.setToolTip(why or act.text().split("\t")[0].replace("&", ""))
+                act.setToolTip(why or tip or act.text().split("\t")[0].replace("&", ""))
 
     def _list_commands(self) -> dict[str, list[QAction]]:
         twins = self.toolbar_twins
@@ -260,6 +266,7 @@ class MainWindow(QMainWindow):
         self.act_reminders = a(self.tr("Events &reminder…"),
                                lambda: self.events.documents.reminders())
         self.act_pdn_info = a(self.tr("&Personal data processing"), self.show_pdn_info)
+        self.act_guide = a(self.tr("User &guide"), self.show_guide, QKeySequence("F1"))
         self.act_record_journal = a(self.tr("Change journal of the &record…"),
                                     self.show_record_journal)
 
@@ -295,22 +302,24 @@ class MainWindow(QMainWindow):
         service.addActions([self.sync.act_sync, self.sync.act_conflicts,
                             self.sync.act_journal, self.act_record_journal])
         help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addActions([self.act_pdn_info, self.act_about])
+        help_menu.addActions([self.act_guide, self.act_pdn_info, self.act_about])
 
     def _build_toolbar(self) -> None:
         tools = self.addToolBar(self.tr("Main toolbar"))
         tools.setObjectName("main_toolbar")
         self.toolbar_twins: dict[QAction, QAction] = {}
+        tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        tools.setIconSize(QSize(20, 20))
         for act, text in ((self.act_add, self.tr("Add")), (self.act_open, self.tr("Open")),
                           (self.act_delete, self.tr("Delete"))):
-            button = QAction(text, self)  # the menu's text carries its key after a tab
+            button = QAction(act.icon(), text, self)  # the menu's text has its key after a tab
             button.triggered.connect(act.trigger)
             tools.addAction(button)
             self.toolbar_twins[act] = button
         tools.addSeparator()
         tools.addActions([self.act_find, self.act_export])
         tools.addSeparator()
-        reports_button = QAction(self.tr("Reports"), self)
+        reports_button = QAction(self.act_reports.icon(), self.tr("Reports"), self)
         reports_button.triggered.connect(self.act_reports.trigger)
         tools.addAction(reports_button)
         tools.addSeparator()
@@ -421,6 +430,23 @@ class MainWindow(QMainWindow):
         from ui.help.pdn_page import PdnInfoDialog
 
         PdnInfoDialog.ask(self.pdn_facts(), self)
+
+    def guide_chapter(self) -> str:
+        """The guide's chapter of the tab in front."""
+        shown = self.tabs.currentWidget()
+        if shown is not None and shown is getattr(self, "home", None):
+            return "home"
+        return next((MODULE_CHAPTERS[i] for i, tab in enumerate(self.modules)
+                     if tab is shown), "index")
+
+    def show_guide(self) -> None:
+        """The guide at the chapter of the current tab, beside the window (F1)."""
+        if self.guide is None:
+            self.guide = GuideDialog(self)
+        self.guide.show_chapter(self.guide_chapter())
+        self.guide.show()
+        self.guide.raise_()
+        self.guide.activateWindow()
 
     def show_record_journal(self) -> None:
         records = self.current_list()

@@ -1,4 +1,5 @@
-"""Файл → Отчёты…: the registered reports, their parameters, preview and save."""
+"""Файл → Отчёты…: the registered reports grouped by module, each with a line on what it is
+for; their parameters, preview and save."""
 
 from __future__ import annotations
 
@@ -13,16 +14,17 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QSpinBox,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from imc_desktop import config
 from imc_desktop.services.common import reports
+from imc_desktop.services.common.report_notes import MODULES, description, module_of
 from imc_desktop.services.common.reports import ReportDefinition, ReportParam
 from ui.widgets.messages import Ask
 from ui.widgets.record_form import DateEdit
@@ -37,16 +39,15 @@ class ReportsDialog(QDialog):
         self.setWindowTitle(self.tr("Reports"))
         self.settings = settings
         self.definitions = definitions
-        self.list = QListWidget()
-        for definition in definitions:
-            item = QListWidgetItem(definition.title)
-            item.setData(Qt.ItemDataRole.UserRole, definition.name)
-            self.list.addItem(item)
+        self.tree = self._tree()
         self.params_box = QWidget()
         self.params_form = QFormLayout(self.params_box)
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.title.setStyleSheet("font-weight: bold;")
+        self.description = QLabel()
+        self.description.setWordWrap(True)
+        self.description.setStyleSheet("color: #555;")
         self.editors: dict[str, QWidget] = {}
         preview = QPushButton(self.tr("Preview…"))
         save = QPushButton(self.tr("Save as…"))
@@ -56,6 +57,7 @@ class ReportsDialog(QDialog):
         close.clicked.connect(self.reject)
         right = QVBoxLayout()
         right.addWidget(self.title)
+        right.addWidget(self.description)
         right.addWidget(QLabel(self.tr("Parameters:")))
         right.addWidget(self.params_box)
         right.addStretch(1)
@@ -64,22 +66,76 @@ class ReportsDialog(QDialog):
             buttons.addWidget(button)
         right.addLayout(buttons)
         layout = QHBoxLayout(self)
-        layout.addWidget(self.list, 1)
+        layout.addWidget(self.tree, 1)
         layout.addLayout(right, 1)
-        self.list.currentRowChanged.connect(self._show_params)
-        self.list.itemDoubleClicked.connect(lambda _i: self.preview())
-        self.list.setCurrentRow(0)
-        self.resize(820, 420)
+        self.tree.currentItemChanged.connect(lambda *_a: self._show_params())
+        self.tree.itemDoubleClicked.connect(self._double_clicked)
+        if definitions:
+            self.select(self._ordered()[0].name)
+        self.resize(900, 520)
+
+    def _module_titles(self) -> dict[str, str]:
+        return {"organizations": self.tr("Organizations"), "staff": self.tr("Staff"),
+                "events": self.tr("Events"), "attestation": self.tr("Attestation"),
+                "literature": self.tr("Literature"), "equipment": self.tr("Equipment"),
+                "": self.tr("Other")}
+
+    def _ordered(self) -> list[ReportDefinition]:
+        order = {m: i for i, m in enumerate(MODULES)}
+        return sorted(self.definitions, key=lambda d: order.get(module_of(d), len(order)))
+
+    def _tree(self) -> QTreeWidget:
+        """A group per module (in the order of the tabs), its reports under it."""
+        tree = QTreeWidget()
+        tree.setHeaderHidden(True)
+        titles = self._module_titles()
+        groups: dict[str, QTreeWidgetItem] = {}
+        for definition in self._ordered():
+            module = module_of(definition)
+            if module not in groups:
+                groups[module] = QTreeWidgetItem(tree, [titles.get(module, module)])
+                groups[module].setFlags(Qt.ItemFlag.ItemIsEnabled)
+                font = groups[module].font(0)
+                font.setBold(True)
+                groups[module].setFont(0, font)
+            item = QTreeWidgetItem(groups[module], [definition.title])
+            item.setData(0, Qt.ItemDataRole.UserRole, definition.name)
+            item.setToolTip(0, description(definition))
+        tree.expandAll()
+        return tree
+
+    def select(self, name: str) -> None:
+        """Make the report `name` the current one."""
+        for item in self._report_items():
+            if item.data(0, Qt.ItemDataRole.UserRole) == name:
+                self.tree.setCurrentItem(item)
+                return
+
+    def _report_items(self) -> list[QTreeWidgetItem]:
+        items = []
+        for group in range(self.tree.topLevelItemCount()):
+            parent = self.tree.topLevelItem(group)
+            if parent is not None:
+                items += [c for c in (parent.child(i) for i in range(parent.childCount()))
+                          if c is not None]
+        return items
+
+    def _double_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
+        if item.data(0, Qt.ItemDataRole.UserRole):
+            self.preview()
 
     def current(self) -> ReportDefinition:
-        return self.definitions[max(self.list.currentRow(), 0)]
+        item = self.tree.currentItem()
+        name = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+        return next((d for d in self.definitions if d.name == name), self._ordered()[0])
 
-    def _show_params(self, _row: int) -> None:
+    def _show_params(self) -> None:
         while self.params_form.rowCount():
             self.params_form.removeRow(0)
         self.editors.clear()
         definition = self.current()
         self.title.setText(definition.title)
+        self.description.setText(description(definition))
         for param in definition.params:
             editor = _editor(param)
             self.params_form.addRow(param.title, editor)

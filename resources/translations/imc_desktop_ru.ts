@@ -231,10 +231,6 @@
         <translation>Сохраните карточку, чтобы вести аттестацию педагога.</translation>
     </message>
     <message>
-        <source>Attestation records and leave periods are saved at once, not with the card&apos;s «Save».</source>
-        <translation>Записи об аттестации и периоды отпусков сохраняются сразу, а не кнопкой «Сохранить» карточки.</translation>
-    </message>
-    <message>
         <source>Attestation records</source>
         <translation>Записи об аттестации</translation>
     </message>
@@ -311,20 +307,16 @@
         <translation>Следующий срок: нет (%2)</translation>
     </message>
     <message>
+        <source>Attestation</source>
+        <translation>Аттестация</translation>
+    </message>
+    <message>
         <source>Delete attestation record</source>
         <translation>Удаление записи об аттестации</translation>
     </message>
     <message>
-        <source>Delete the record «%1»? It is deleted at once.</source>
-        <translation>Удалить запись «%1»? Она удаляется сразу.</translation>
-    </message>
-    <message>
-        <source>Attestation record not deleted</source>
-        <translation>Запись об аттестации не удалена</translation>
-    </message>
-    <message>
-        <source>Leave periods not saved</source>
-        <translation>Периоды не сохранены</translation>
+        <source>Delete the record «%1»? It is deleted when the card is saved.</source>
+        <translation>Удалить запись «%1»? Она будет удалена при сохранении карточки.</translation>
     </message>
     <message>
         <source>Delete leave period</source>
@@ -1268,6 +1260,50 @@
         <translation>Срок</translation>
     </message>
     <message>
+        <source>File an application…</source>
+        <translation>Создать заявление…</translation>
+    </message>
+    <message>
+        <source>Mark a leave…</source>
+        <translation>Отметить отпуск…</translation>
+    </message>
+    <message>
+        <source>A leave period of the pedagogue of the selected line (maternity, parental leave, sickness): it postpones the SZD</source>
+        <translation>Период отпуска педагога выделенной строки (по беременности и родам, по уходу за ребёнком, болезнь): он откладывает аттестацию на СЗД</translation>
+    </message>
+    <message>
+        <source>Summary by organization</source>
+        <translation>Сводка по ОО</translation>
+    </message>
+    <message>
+        <source>How many lines each organization has, overdue and within 30 days</source>
+        <translation>Сколько строк у каждой ОО, из них просрочено и в ближайшие 30 дней</translation>
+    </message>
+    <message>
+        <source>In all</source>
+        <translation>Всего</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Просрочено</translation>
+    </message>
+    <message>
+        <source>≤ 30 days</source>
+        <translation>≤ 30 дн.</translation>
+    </message>
+    <message>
+        <source>Double-click an organization to show its lines</source>
+        <translation>Двойной щелчок по ОО показывает только её строки</translation>
+    </message>
+    <message>
+        <source>Leave period</source>
+        <translation>Период отпуска или болезни</translation>
+    </message>
+    <message>
+        <source>Select a pedagogue&apos;s line first.</source>
+        <translation>Сначала выделите строку педагога.</translation>
+    </message>
+    <message>
         <source>Days left</source>
         <translation>Осталось дней</translation>
     </message>
@@ -1314,6 +1350,10 @@
 </context>
 <context>
     <name>DocumentDialog</name>
+    <message>
+        <source>The document is posted: it cannot be changed. To correct it, unpost it first («Unpost»), or make a new document.</source>
+        <translation>Документ проведён и не меняется. Чтобы исправить его, сначала отмените проведение («Отменить проведение») или оформите новый документ.</translation>
+    </message>
     <message>
         <source>assigned on saving</source>
         <translation>присваивается при сохранении</translation>
@@ -1960,6 +2000,14 @@ Post the document anyway?</source>
         <translation>Мероприятия</translation>
     </message>
     <message>
+        <source>cancelled or moved</source>
+        <translation>отменено или перенесено</translation>
+    </message>
+    <message>
+        <source>The colours of the kinds of events</source>
+        <translation>Цвета видов мероприятий</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
@@ -2008,6 +2056,10 @@ Post the document anyway?</source>
         <translation>Нет итогов</translation>
     </message>
     <message>
+        <source>A new event in the calendar…</source>
+        <translation>Новое мероприятие в календаре…</translation>
+    </message>
+    <message>
         <source>Month</source>
         <translation>Месяц</translation>
     </message>
@@ -2022,10 +2074,6 @@ Post the document anyway?</source>
     <message>
         <source>Today</source>
         <translation>Сегодня</translation>
-    </message>
-    <message>
-        <source>New event…</source>
-        <translation>Создать…</translation>
     </message>
     <message>
         <source>Participants…</source>
@@ -2213,6 +2261,29 @@ Post the document anyway?</source>
     </message>
 </context>
 <context>
+    <name>FirstJob</name>
+    <message>
+        <source>Main job</source>
+        <translation>Основное место работы</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>ОО</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>Load (rate)</source>
+        <translation>Ставка</translation>
+    </message>
+    <message>
+        <source>Type a number, for example 1 or 0,5.</source>
+        <translation>Введите число, например 1 или 0,5.</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>Save the template</source>
@@ -2304,6 +2375,13 @@ Post the document anyway?</source>
     <message>
         <source>Pupils not saved</source>
         <translation>Число обучающихся не сохранено</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <source>User guide</source>
+        <translation>Руководство пользователя</translation>
     </message>
 </context>
 <context>
@@ -2651,6 +2729,10 @@ Post the document anyway?</source>
     <message>
         <source>Equipment card (written off, read only)</source>
         <translation>Карточка оборудования (списано, только просмотр)</translation>
+    </message>
+    <message>
+        <source>The item is written off: its card is kept as it was on the day of the write-off and cannot be changed.</source>
+        <translation>Оборудование списано: карточка хранится такой, какой была в день списания, и не меняется.</translation>
     </message>
     <message>
         <source>Type the cost as a number, e.g. 45000,00.</source>
@@ -3013,6 +3095,10 @@ Post the document anyway?</source>
     <message>
         <source>Events &amp;reminder…</source>
         <translation>&amp;Напоминание о мероприятиях…</translation>
+    </message>
+    <message>
+        <source>User &amp;guide</source>
+        <translation>&amp;Руководство пользователя</translation>
     </message>
     <message>
         <source>Change journal of the &amp;record…</source>
@@ -4096,6 +4182,18 @@ Open it now?</source>
         <translation>Страниц: %1</translation>
     </message>
     <message>
+        <source>Zoom out</source>
+        <translation>Уменьшить</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Увеличить</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>По ширине</translation>
+    </message>
+    <message>
         <source>Printing…</source>
         <translation>Печать…</translation>
     </message>
@@ -4125,6 +4223,34 @@ Open it now?</source>
     <message>
         <source>Parameters:</source>
         <translation>Параметры:</translation>
+    </message>
+    <message>
+        <source>Organizations</source>
+        <translation>Организации</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Кадры</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Мероприятия</translation>
+    </message>
+    <message>
+        <source>Attestation</source>
+        <translation>Аттестация</translation>
+    </message>
+    <message>
+        <source>Literature</source>
+        <translation>Литература</translation>
+    </message>
+    <message>
+        <source>Equipment</source>
+        <translation>Оборудование</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Другие</translation>
     </message>
     <message>
         <source>Gathering the data…</source>

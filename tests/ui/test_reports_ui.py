@@ -8,6 +8,7 @@ from typing import Any
 import openpyxl
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog
 
@@ -94,7 +95,7 @@ def test_reports_dialog_builds_with_the_chosen_parameters(
     definitions = reports.definitions()
     dialog = ReportsDialog(definitions, settings)
     qtbot.addWidget(dialog)
-    dialog.list.setCurrentRow([d.name for d in definitions].index("organizations"))
+    dialog.select("organizations")
     assert dialog.current().name == "organizations"
     kind = dialog.editors["kind"]
     kind.setCurrentIndex(kind.findData("детский сад"))  # type: ignore[attr-defined]
@@ -106,3 +107,73 @@ def test_reports_dialog_builds_with_the_chosen_parameters(
 def test_open_file_reports_a_missing_file(tmp_path: Path, qapp: Any) -> None:
     message = open_file(tmp_path / "нет такого.docx")
     assert message is not None and "нет такого.docx" in message
+
+
+def test_the_reports_are_grouped_by_module_with_a_line_on_each(
+        qtbot: Any, russian: Any, database: DatabaseInfo, settings: config.Settings) -> None:
+    from imc_desktop.services.common.report_notes import DESCRIPTIONS, module_of
+
+    definitions = reports.definitions()
+    assert set(DESCRIPTIONS) == {d.name for d in definitions}, "every report has its line"
+    dialog = ReportsDialog(definitions, settings)
+    qtbot.addWidget(dialog)
+    groups = [dialog.tree.topLevelItem(i) for i in range(dialog.tree.topLevelItemCount())]
+    assert [g.text(0) for g in groups] == ["Организации", "Кадры", "Мероприятия",
+                                           "Аттестация", "Литература", "Оборудование"]
+    for group in groups:
+        names = [group.child(i).data(0, Qt.ItemDataRole.UserRole)
+                 for i in range(group.childCount())]
+        modules = {module_of(d) for d in definitions if d.name in names}
+        assert len(modules) == 1 and names
+    dialog.select("literature-exchange")
+    assert dialog.current().name == "literature-exchange"
+    assert dialog.description.text() == DESCRIPTIONS["literature-exchange"]
+    assert set(dialog.editors) == {"date"}
+
+
+def long_pdf(path: Path, pages: int) -> Path:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    sheet = canvas.Canvas(str(path), pagesize=A4)
+    for number in range(pages):
+        sheet.drawString(72, 720, f"Page {number + 1}")
+        sheet.showPage()
+    sheet.save()
+    return path
+
+
+def test_the_preview_draws_pages_as_they_come_into_sight_and_zooms(
+        qtbot: Any, settings: config.Settings, tmp_path: Path) -> None:
+    from types import SimpleNamespace
+
+    from PySide6.QtWidgets import QApplication
+
+    from ui.widgets.report_preview import PREVIEW_DPI
+
+    pdf = long_pdf(tmp_path / "long.pdf", 40)
+    first = render_pages(pdf, PREVIEW_DPI, first=1)
+    assert len(first) == 1
+    dialog = ReportPreviewDialog(SimpleNamespace(title="Долгий отчёт", is_landscape=False),
+                                 pdf, first, settings)
+    qtbot.addWidget(dialog)
+    dialog.resize(900, 700)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    view = dialog.view
+    qtbot.waitUntil(lambda: len(view.drawn_pages()) >= 1)
+    QApplication.processEvents()
+    assert len(dialog.page_labels) == 40 and dialog.pages_label.text().endswith("40")
+    assert 0 in view.drawn_pages() and len(view.drawn_pages()) < 5, "only what is in sight"
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
+    qtbot.waitUntil(lambda: 39 in view.drawn_pages())
+    assert len(view.drawn_pages()) < 8
+    before = dialog.page_labels[39].width()
+    dialog.zoom_in_button.click()
+    assert dialog.page_labels[39].width() > before
+    assert dialog.zoom_label.text() == f"{round(view.zoom * 100)} %"
+    qtbot.waitUntil(lambda: bool(view.drawn_pages()))
+    dialog.fit_button.click()
+    room = view.viewport().width() - 2 * 12
+    assert room - 40 <= dialog.page_labels[0].width() <= room
+    dialog.reject()  # the temporary file is let go with the dialog

@@ -10,6 +10,7 @@ from typing import Any
 
 import openpyxl
 import pytest
+from PySide6.QtWidgets import QWidget
 
 from imc_desktop import config
 from imc_desktop.services.common.maintenance import DatabaseInfo
@@ -97,3 +98,37 @@ def test_export_on_the_charts_page_writes_the_charts_table(
     assert "Компьютеров на 100 обучающихся" in text
     rows = window.equipment.charts.rows
     assert len(rows) == 40 and rows[0].organization in text
+
+
+def test_no_module_repeats_the_toolbar_commands_in_a_row_of_its_own(
+        window: MainWindow) -> None:
+    """A list's add / open / delete are the toolbar's; the tooltip says what they do there."""
+    from PySide6.QtWidgets import QPushButton
+
+    toolbar = {window.toolbar_twins[a].text() for a in (window.act_add, window.act_open,
+                                                        window.act_delete)}
+    for tab in window.modules:
+        tips = {t.rstrip("…") for records in tab.lists() for t in records.command_tips.values()}
+        assert isinstance(tab, QWidget)
+        buttons = {b.text().replace("&", "").rstrip("…") for b in tab.findChildren(QPushButton)}
+        assert not buttons & (tips | toolbar), (tab.title, buttons & (tips | toolbar))
+
+
+@pytest.mark.parametrize(("module", "page", "command", "tip"), [
+    ("attestation", 0, "open", "Создать заявление…"),
+    ("attestation", 1, "add", "Новое заявление…"),
+    ("attestation", 1, "open", "Принять решение…"),
+    ("events", None, "add", "Новое мероприятие в календаре…"),
+    ("equipment", 1, "open", "Показать акт"),
+    ("equipment", 1, "delete", "Отозвать акт о списании"),
+    ("equipment", 2, "add", "Начать инвентаризацию…"),
+])
+def test_the_toolbar_says_what_a_command_does_on_the_list(
+        window: MainWindow, module: str, page: int | None, command: str, tip: str) -> None:
+    tab = getattr(window, module)
+    window.tabs.setCurrentWidget(tab)
+    if page is not None:
+        tab.tabs.setCurrentIndex(page)
+    act = {"add": window.act_add, "open": window.act_open, "delete": window.act_delete}[command]
+    assert act.isEnabled()
+    assert window.toolbar_twins[act].toolTip() == tip

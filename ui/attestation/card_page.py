@@ -1,4 +1,5 @@
-"""The card's «Аттестация» tab: status, the records and the leave periods, saved at once."""
+"""The card's «Аттестация» tab: status, the records and the leave periods; what is changed
+here is saved with the card's «Сохранить», together with its other tabs."""
 
 from __future__ import annotations
 
@@ -19,17 +20,21 @@ from PySide6.QtWidgets import (
 
 from imc_desktop import clock
 from imc_desktop.services.attestation import records as attestation
+from imc_desktop.services.attestation.card import AttestationChanges, preview
 from imc_desktop.services.attestation.records import AttestationData, LeaveData, PersonAttestation
 from imc_desktop.services.common.errors import ServiceError
 from imc_desktop.services.common.rules import Rules
 from imc_desktop.validation import format_date
-from ui.attestation.record_dialog import LeaveForm, PersonChoice, RecordContext, edit_record
+from ui.attestation.record_dialog import (
+    AttestationDialog,
+    LeaveForm,
+    PersonChoice,
+    RecordContext,
+)
 from ui.attestation.urgency import UNTIL_KIND, UntilText, until_text
 from ui.widgets.messages import Ask
 from ui.widgets.plain_table import make_table
-from ui.widgets.table_model import Column, RecordTableModel
-
-NOTE_STYLE = "color: #555;"
+from ui.widgets.table_model import Column
 
 
 @dataclass(frozen=True)
@@ -44,7 +49,8 @@ class AttestationPageContext:
 
 
 class AttestationPage(QWidget):
-    """`statusChanged(PersonAttestation)` after a record or a period was saved."""
+    """`statusChanged(PersonAttestation)`: the status the card will have once it is saved,
+    after a record or a period was changed on the tab."""
 
     statusChanged = Signal(object)
 
@@ -59,11 +65,7 @@ class AttestationPage(QWidget):
             return
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
-        note = QLabel(self.tr("Attestation records and leave periods are saved at once, "
-                              "not with the card's «Save»."))
-        note.setStyleSheet(NOTE_STYLE)
         layout.addWidget(self.status_label)
-        layout.addWidget(note)
         self.records_view, self.records = make_table(self._record_columns(), self)
         self.leaves_view, self.leaves = make_table(self._leave_columns(), self)
         layout.addWidget(self._group(self.tr("Attestation records"), self.records_view, (
@@ -117,9 +119,18 @@ class AttestationPage(QWidget):
 
     # ---------------------------------------------------------------- status
     def show_status(self, status: PersonAttestation) -> None:
+        """The records and periods as stored: nothing changed on the tab yet."""
         self.status = status
-        self.records.set_rows(list(status.records))
-        self.leaves.set_rows(list(status.leaves))
+        self._stored = {x.id: x for x in status.records if x.id}
+        self._records: list[AttestationData] = list(status.records)
+        self._leaves: list[LeaveData] = list(status.leaves)
+        self._leaves_changed = False
+        self._show(status)
+
+    def _show(self, status: PersonAttestation) -> None:
+        self.status = status
+        self.records.set_rows(list(self._records))
+        self.leaves.set_rows(list(self._leaves))
         self.status_label.setText(self.status_text(status))
 
     def status_text(self, status: PersonAttestation) -> str:
@@ -135,11 +146,40 @@ class AttestationPage(QWidget):
         return f"<b>{category}</b><br>{following}"
 
     def refresh(self) -> None:
+        """Read the tab again as stored (what was changed on it is dropped)."""
         person = self._context.person
         assert person is not None
         self.show_status(attestation.person_attestation(
             person.id, self._context.rules, self._context.today))
         self.statusChanged.emit(self.status)
+
+    def _changed(self) -> None:
+        """The status as the card will have it once saved; the card's category follows."""
+        person = self._context.person
+        assert person is not None
+        try:
+            status = preview(person.id, self._records, self._leaves, self._context.rules,
+                             self._context.today or clock.today())
+        except ServiceError as exc:
+            Ask.error(self, self.tr("Attestation"), str(exc))
+            return
+        self._show(status)
+        self.statusChanged.emit(status)
+
+    def changes(self) -> AttestationChanges:
+        """What was changed on the tab, for the card's «Save» to write."""
+        saved = tuple((x, self._stored.get(x.id) if x.id else None) for x in self._records
+                      if x.id is None or x != self._stored.get(x.id))
+        deleted = tuple(i for i in self._stored if i not in {x.id for x in self._records})
+        return AttestationChanges(saved, deleted,
+                                  tuple(self._leaves) if self._leaves_changed else None)
+
+    def pending(self) -> AttestationChanges | None:
+        """The card asks its pages for what they keep to be saved with it."""
+        if self._context.person is None:
+            return None
+        changes = self.changes()
+        return changes if changes else None
 
     # ---------------------------------------------------------------- records
     def _record_context(self) -> RecordContext:
@@ -148,9 +188,9 @@ class AttestationPage(QWidget):
                              self._context.organizations, self._context.today)
 
     @staticmethod
-    def _current(view: QTableView, model: RecordTableModel) -> object | None:
+    def _current_row(view: QTableView) -> int:
         index = view.currentIndex()
-        return model.row_at(index.row()) if index.isValid() else None
+        return index.row() if index.isValid() else -1
 
     def add_record(self) -> None:
         person = self._context.person
@@ -159,54 +199,54 @@ class AttestationPage(QWidget):
                                organization_id=person.organization_id or None,
                                position=person.position, stage=attestation.STAGES[0],
                                applied_on=self._context.today or clock.today())
-        if edit_record(data, self._record_context(), self):
-            self.refresh()
+        edited = AttestationDialog.ask(data, self._record_context(), self)
+        if edited is not None:
+            self._records.append(edited)
+            self._changed()
+            self.records_view.selectRow(len(self._records) - 1)
 
     def edit_record(self) -> None:
-        data = self._current(self.records_view, self.records)
-        if isinstance(data, AttestationData) and edit_record(data, self._record_context(),
-                                                             self, data):
-            self.refresh()
+        row = self._current_row(self.records_view)
+        if row < 0:
+            return
+        edited = AttestationDialog.ask(self._records[row], self._record_context(), self)
+        if edited is not None:
+            self._records[row] = edited
+            self._changed()
+            self.records_view.selectRow(row)
 
     def delete_record(self) -> None:
-        data = self._current(self.records_view, self.records)
-        if not isinstance(data, AttestationData) or data.id is None:
+        row = self._current_row(self.records_view)
+        if row < 0:
             return
         if not Ask.confirm(self, self.tr("Delete attestation record"), self.tr(
-                "Delete the record «%1»? It is deleted at once.").replace("%1", data.kind)):
+                "Delete the record «%1»? It is deleted when the card is saved.").replace(
+                "%1", self._records[row].kind)):
             return
-        try:
-            attestation.delete_record(data.id)
-        except ServiceError as exc:
-            Ask.error(self, self.tr("Attestation record not deleted"), str(exc))
-        self.refresh()
+        del self._records[row]
+        self._changed()
 
     # ---------------------------------------------------------------- leave periods
-    def _save_leaves(self, leaves: list[LeaveData]) -> None:
-        person = self._context.person
-        assert person is not None
-        try:
-            attestation.save_leaves(person.id, leaves)
-        except ServiceError as exc:
-            Ask.error(self, self.tr("Leave periods not saved"), str(exc))
-        self.refresh()
+    def _set_leaves(self, leaves: list[LeaveData]) -> None:
+        self._leaves, self._leaves_changed = leaves, True
+        self._changed()
 
     def add_leave(self) -> None:
         leave = LeaveForm.ask(LeaveData(), self)
         if leave is not None:
-            self._save_leaves([*self.status.leaves, leave])
+            self._set_leaves([*self._leaves, leave])
 
     def edit_leave(self) -> None:
-        current = self._current(self.leaves_view, self.leaves)
-        if not isinstance(current, LeaveData):
+        row = self._current_row(self.leaves_view)
+        if row < 0:
             return
-        leave = LeaveForm.ask(current, self)
+        leave = LeaveForm.ask(self._leaves[row], self)
         if leave is not None:
-            self._save_leaves([leave if x is current else x for x in self.status.leaves])
+            self._set_leaves([leave if i == row else x for i, x in enumerate(self._leaves)])
 
     def delete_leave(self) -> None:
-        current = self._current(self.leaves_view, self.leaves)
-        if isinstance(current, LeaveData) and Ask.confirm(
+        row = self._current_row(self.leaves_view)
+        if row >= 0 and Ask.confirm(
                 self, self.tr("Delete leave period"), self.tr("Delete the period «%1»?")
-                .replace("%1", current.kind)):
-            self._save_leaves([x for x in self.status.leaves if x is not current])
+                .replace("%1", self._leaves[row].kind)):
+            self._set_leaves([x for i, x in enumerate(self._leaves) if i != row])

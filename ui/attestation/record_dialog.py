@@ -121,7 +121,7 @@ class AttestationDialog(RecordForm):
                        **{n: values[n] for n in TEXTS}, **dates)
 
     def try_accept(self) -> None:
-        problems = self._date_problems() or attestation.validate_record(self.data())
+        problems = {**attestation.validate_record(self.data()), **self._date_problems()}
         self.show_problems(problems)
         if problems or not self._warnings_confirmed():
             return

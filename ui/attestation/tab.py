@@ -7,7 +7,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from imc_desktop import clock, config
 from imc_desktop.services.attestation import records as attestation
@@ -54,8 +54,7 @@ class AttestationTab(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.deadlines, self.tr("Deadlines"))
-        self.tabs.addTab(self._with_buttons(self.applications, self._application_buttons()),
-                         self.tr("Applications"))
+        self.tabs.addTab(self.applications, self.tr("Applications"))
         self.tabs.addTab(self.history, self.tr("History"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -95,30 +94,10 @@ class AttestationTab(QWidget):
         records.view.setItemDelegate(UrgencyDelegate(records.view))
         records.openRequested.connect(self.decide)
         records.addRequested.connect(self.new_application)
+        records.command_tips.update({  # the toolbar's commands on this list: no own buttons
+            "add": self.tr("New application…"), "open": self.tr("Record the decision…")})
         records.deleteRequested.connect(self.delete_records)
         return records
-
-    def _application_buttons(self) -> list[QPushButton]:
-        new, decide = QPushButton(self.tr("New application…")), QPushButton(
-            self.tr("Record the decision…"))
-        new.clicked.connect(self.new_application)
-        decide.clicked.connect(lambda: self.decide())
-        self.new_button, self.decide_button = new, decide
-        return [new, decide]
-
-    def _with_buttons(self, records: RecordList, buttons: list[QPushButton]) -> QWidget:
-        row = QHBoxLayout()
-        row.setContentsMargins(4, 4, 4, 0)
-        for button in buttons:
-            row.addWidget(button)
-        row.addStretch(1)
-        page = QWidget(self)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addLayout(row)
-        layout.addWidget(records)
-        return page
 
     def _history_list(self) -> RecordList:
         text = attrgetter

@@ -28,7 +28,7 @@ class _ActionForm(RecordForm):
     """A form whose validator checks the dates and then `more_problems`."""
 
     def __init__(self, title: str, parent: QWidget | None) -> None:
-        super().__init__(title, lambda _v: self._date_problems() or self.more_problems(),
+        super().__init__(title, lambda _v: {**self.more_problems(), **self._date_problems()},
                          parent)
         self.resize(520, 0)
 

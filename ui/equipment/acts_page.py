@@ -41,16 +41,14 @@ class ActsPage(QWidget):
         self.record_list.not_here["add"] = self.tr(
             "An act is drawn up from the items: select them on «Items» and move or write "
             "them off.")
-        show, confirm, withdraw = (QPushButton(self.tr("Show the act")),
-                                   QPushButton(self.tr("Confirm the write-off")),
-                                   QPushButton(self.tr("Withdraw the write-off act")))
-        show.clicked.connect(lambda: self.show_act())
+        self.record_list.command_tips.update({  # the toolbar's commands: no own buttons
+            "open": self.tr("Show the act"), "delete": self.tr("Withdraw the write-off act")})
+        confirm = QPushButton(self.tr("Confirm the write-off"))
         confirm.clicked.connect(self.confirm)
-        withdraw.clicked.connect(lambda: self.withdraw(self.record_list.selected_rows()))
         self.confirm_button = confirm
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(button_row([show, confirm, withdraw]))
+        layout.addLayout(button_row([confirm]))
         layout.addWidget(self.record_list, 1)
         self.record_list.reload()
 

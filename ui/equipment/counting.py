@@ -189,15 +189,14 @@ class CountingPage(QWidget):
         self.record_list.openRequested.connect(self.open_session)
         self.record_list.addRequested.connect(self.start)
         self.record_list.deleteRequested.connect(self.delete)
-        new, count_list, odd = (QPushButton(self.tr("Start a count…")),
-                                QPushButton(self.tr("Inventory list")),
-                                QPushButton(self.tr("Discrepancy list")))
-        new.clicked.connect(self.start)
+        self.record_list.command_tips["add"] = self.tr("Start a count…")  # the toolbar's
+        count_list, odd = (QPushButton(self.tr("Inventory list")),
+                           QPushButton(self.tr("Discrepancy list")))
         count_list.clicked.connect(lambda: self.document(COUNT_LIST))
         odd.clicked.connect(lambda: self.document(DISCREPANCIES))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(button_row([new, count_list, odd]))
+        layout.addLayout(button_row([count_list, odd]))
         layout.addWidget(self.record_list, 1)
         self.record_list.reload()
 

@@ -26,6 +26,7 @@ from imc_desktop.services.equipment import records as eq
 from imc_desktop.services.equipment.history import EventRow
 from imc_desktop.services.equipment.records import ItemData
 from ui.widgets.messages import Ask, save_over_changes
+from ui.widgets.read_only_note import read_only_note
 from ui.widgets.record_form import RecordForm
 
 TEXTS = ("inventory_number", "name", "kind", "manufacturer", "model", "serial_number", "cpu",
@@ -144,6 +145,12 @@ class ItemDialog(RecordForm):
         self.organization.setEnabled(False)
         save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         save.setVisible(False)
+        outer = self.layout()
+        assert isinstance(outer, QVBoxLayout)
+        self.read_only_note = read_only_note(self.tr(
+            "The item is written off: its card is kept as it was on the day of the write-off "
+            "and cannot be changed."), self)
+        outer.insertWidget(0, self.read_only_note)
 
     def data(self) -> ItemData:
         """The item as typed (wrong dates and costs count as empty)."""
@@ -158,7 +165,7 @@ class ItemDialog(RecordForm):
         problems = self._date_problems()
         if isinstance(parse_cost(self.values()["cost"]), str):
             problems["cost"] = self.tr("Type the cost as a number, e.g. 45000,00.")
-        return problems or eq.validate_item(self.data())
+        return {**eq.validate_item(self.data()), **problems}
 
     @staticmethod
     def ask(data: ItemData, context: CardContext, parent: QWidget | None = None,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtGui import QColor
 
 KIND_COLORS = {
@@ -10,6 +12,16 @@ KIND_COLORS = {
     "курсы": "#4f772d", "совещание": "#6c757d", "другое": "#8d99ae",
 }
 CANCELLED_COLOR = "#b0b0b0"
+TODAY_SHADE = QColor("#fff4ce")  # today's day in the month and the week
+
+
+def legend_html(cancelled: str) -> str:
+    """Each kind in its colour, for a line above the calendar; `cancelled` names the grey."""
+    chips = [(kind, colour) for kind, colour in KIND_COLORS.items()]
+    chips.append((cancelled, CANCELLED_COLOR))
+    return "&nbsp; ".join(
+        f'<span style="background-color:{colour}; color:#ffffff;">&nbsp;{html.escape(kind)}'
+        "&nbsp;</span>" for kind, colour in chips)
 
 
 def kind_color(kind: str, status: str = "") -> QColor:

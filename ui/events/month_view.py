@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 from imc_desktop import clock
 from imc_desktop.services.events.calendar import DayCell, day_cells, month_weeks
 from imc_desktop.services.events.records import EventRow
-from ui.events.colors import kind_color
+from ui.events.colors import TODAY_SHADE, kind_color
 
 if TYPE_CHECKING:
     from ui.events.week_view import WeekView
@@ -152,6 +152,8 @@ class MonthView(QWidget):
         rect = self.day_rect(day)
         if day.month != self.month:
             painter.fillRect(rect, QColor("#f2f2f2"))
+        if day == self.today:  # today is a day, not a red digit
+            painter.fillRect(rect, TODAY_SHADE)
         if day == self._drag_target:
             painter.fillRect(rect, QColor("#dceeff"))
         painter.setPen(grid)
@@ -160,8 +162,7 @@ class MonthView(QWidget):
         font = painter.font()
         font.setBold(day == self.today)
         painter.setFont(font)
-        painter.setPen(QColor("#c00000") if day == self.today else
-                       QColor("#888888") if day.month != self.month else QColor("#202020"))
+        painter.setPen(QColor("#888888") if day.month != self.month else QColor("#202020"))
         painter.drawText(label, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                          str(day.day))
         font.setBold(False)

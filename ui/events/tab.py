@@ -27,6 +27,7 @@ from imc_desktop.services.events.calendar import month_weeks, week_of
 from imc_desktop.services.events.records import EventData, EventRow
 from imc_desktop.services.events.rules import add_months
 from imc_desktop.services.staff import records as staff
+from ui.events.colors import legend_html
 from ui.events.documents import DocumentsMenu
 from ui.events.event_dialog import EventContext, clash_text, edit_event
 from ui.events.filters import EventFilter, FilterBar
@@ -65,6 +66,10 @@ class EventsTab(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(self._navigation())
         layout.addWidget(self.filters)
+        self.legend = QLabel(legend_html(self.tr("cancelled or moved")))
+        self.legend.setToolTip(self.tr("The colours of the kinds of events"))
+        self.legend.setWordWrap(True)  # a narrow window wraps it, the window stays narrow
+        layout.addWidget(self.legend)
         layout.addWidget(self.stack, 1)
         self._connect()
         self.refresh_choices()
@@ -103,6 +108,7 @@ class EventsTab(QWidget):
             list_delete, self._delete_by_id)
         records.openRequested.connect(lambda row: self.open_event(row.id))
         records.addRequested.connect(lambda: self.new_event())
+        records.command_tips["add"] = self.tr("A new event in the calendar…")  # the toolbar
         records.deleteRequested.connect(self.delete_events)
         return records
 
@@ -125,13 +131,12 @@ class EventsTab(QWidget):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.period.setFont(font)
-        self.new_button = QPushButton(self.tr("New event…"))
         self.participants_button = QPushButton(self.tr("Participants…"))
         self.documents = DocumentsMenu(self)
         for widget in (self.today_button, self.back_button, self.forward_button, self.period):
             row.addWidget(widget)
         row.addStretch(1)
-        for widget in (self.new_button, self.participants_button, self.documents.button):
+        for widget in (self.participants_button, self.documents.button):
             row.addWidget(widget)
         return row
 
@@ -141,7 +146,6 @@ class EventsTab(QWidget):
         self.today_button.clicked.connect(self.go_today)
         self.back_button.clicked.connect(lambda: self.step(-1))
         self.forward_button.clicked.connect(lambda: self.step(1))
-        self.new_button.clicked.connect(lambda: self.new_event())
         self.participants_button.clicked.connect(self.edit_participants)
         self.filters.changed.connect(self.apply_filter)
         self.month.openRequested.connect(self.open_event)
@@ -167,6 +171,7 @@ class EventsTab(QWidget):
     def _view_shown(self, index: int) -> None:
         """The view on screen, however it came there (a button, or a link to the list)."""
         self.views.button(index).setChecked(True)
+        self.legend.setVisible(index != LIST)
         for button in (self.today_button, self.back_button, self.forward_button):
             button.setEnabled(index != LIST)
         self.reload()

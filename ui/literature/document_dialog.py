@@ -33,6 +33,7 @@ from imc_desktop.services.literature.records import TitleData
 from ui.literature.lines_model import LinesTableModel
 from ui.widgets.import_parts import fill
 from ui.widgets.messages import Ask
+from ui.widgets.read_only_note import read_only_note
 from ui.widgets.record_form import DateEdit
 from ui.widgets.table_model import display_text
 
@@ -71,6 +72,10 @@ class DocumentDialog(QDialog):
             form.addRow(label, editor)
         self.kind.currentTextChanged.connect(self._kind_changed)
         layout = QVBoxLayout(self)
+        self.read_only_note = read_only_note(self.tr(
+            "The document is posted: it cannot be changed. To correct it, unpost it first "
+            "(«Unpost»), or make a new document."), self)
+        layout.addWidget(self.read_only_note)
         layout.addLayout(form)
         layout.addLayout(self._picker())
         layout.addWidget(self._lines_view(), 1)
@@ -223,6 +228,7 @@ class DocumentDialog(QDialog):
             w.setEnabled(not posted)
         self._kind_changed(self.kind.currentText())
         self.lines.read_only = posted
+        self.read_only_note.setVisible(posted)
         self.post_button.setVisible(not posted)
         self.unpost_button.setVisible(posted)
         self.return_button.setVisible(posted and self.data.return_by is not None)

@@ -39,6 +39,7 @@ from imc_desktop.services.staff.write import ChangeEntry, Duplicate
 from imc_desktop.validation import digits, format_snils
 from ui.staff.card_columns import CardColumns
 from ui.staff.card_pages import ChangeLogPage, ChildTablePage, ExperiencePage
+from ui.staff.first_job import FirstJob
 from ui.staff.subforms import (
     AwardForm,
     CourseForm,
@@ -64,8 +65,9 @@ class CardContext:
     today: date = field(default_factory=clock.today)
     attestation: PersonAttestation | None = None  # None for a new pedagogue
     participation: tuple[Any, ...] = ()  # events the pedagogue took part in
-    save: Callable[[PersonCard], str | None] | None = None  # the service's save (validates
-    # once); None when the user kept the values changed elsewhere meanwhile
+    save: Callable[[PersonCard, tuple[Any, ...]], str | None] | None = None  # the service's
+    # save of the card with its pages' changes (validates once); it returns None when the
+    # user kept the values changed elsewhere meanwhile
     pages: tuple[CardPage, ...] = ()  # what other modules add, composed at the main window
 
     @staticmethod
@@ -104,11 +106,16 @@ class PersonDialog(RecordForm):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._main_page(), self.tr("Main"))
         self.pages = self._child_pages()
+        if self.first_job is not None:
+            self.first_job.attach(self.pages["employments"])
         titles = self.columns.tab_titles()
         for attr, page in self.pages.items():
             self.tabs.addTab(page, titles[attr])
+        self.extra_pages: list[QWidget] = []
         for make_page in context.pages:
-            self.tabs.addTab(*make_page(self, card, context))
+            extra, title = make_page(self, card, context)
+            self.extra_pages.append(extra)
+            self.tabs.addTab(extra, title)
         self.log_page = ChangeLogPage(context.log, {**titles, **self.columns.field_titles()},
                                       dict(context.organizations), self)
         self.tabs.addTab(self.log_page, titles["changes"])
@@ -149,6 +156,11 @@ class PersonDialog(RecordForm):
         self.add_line("academic_degree", self.tr("Academic degree or title"), 120)
         notes = self.add_text("notes", self.tr("Notes"))
         notes.setFixedHeight(notes.fontMetrics().height() * 6 + 12)
+        self.first_job: FirstJob | None = (
+            None if self._card.id else FirstJob(self, self._context.organizations))
+        if self.first_job is not None:  # a new pedagogue: the main job on this tab
+            outer.addWidget(self.first_job.box, 0, Qt.AlignmentFlag.AlignTop)
+        outer.addStretch(1)
         return page
 
     def _child_pages(self) -> dict[str, ChildTablePage]:
@@ -213,19 +225,26 @@ class PersonDialog(RecordForm):
             main["snils"] = digits(main["snils"])
         return PersonCard(id=self._card.id, **main, **self._children())
 
+    def page_changes(self) -> tuple[Any, ...]:
+        """What other modules' tabs keep to be saved with the card (their `pending()`)."""
+        found = (getattr(page, "pending", lambda: None)() for page in self.extra_pages)
+        return tuple(x for x in found if x is not None)
+
     def is_dirty(self) -> bool:
-        return super().is_dirty() or self._children() != self._initial_children
+        return (super().is_dirty() or self._children() != self._initial_children
+                or bool(self.page_changes()))
 
     # ---------------------------------------------------------------- saving
     def _validate(self, _values: dict[str, Any]) -> dict[str, str]:
         return staff_write.validate_person(self.card(), self._context.rules, self._context.today)
 
     def try_accept(self) -> None:
-        """With a `save` in the context the service validates while saving (once); the
-        card's own check runs only when there is nothing to save to."""
-        problems = self._date_problems()
-        if not problems and self._context.save is None:
-            problems = self._validate(self.values())
+        """Every problem at once. With a `save` in the context the service validates while
+        saving (once): the card's own check runs first only when a field typed wrong (a date,
+        the ставка) stops the save anyway, or when there is nothing to save to."""
+        problems = {**self._date_problems(), **self._typed_problems()}
+        if problems or self._context.save is None:
+            problems = {**self._validate(self.values()), **problems}
         self.show_problems(problems)
         if problems or not self._duplicates_confirmed(self.card()):
             return
@@ -237,7 +256,7 @@ class PersonDialog(RecordForm):
     def _saved(self) -> bool:
         assert self._context.save is not None
         try:
-            if self._context.save(self.card()) is None:
+            if self._context.save(self.card(), self.page_changes()) is None:
                 return False
         except ValidationFailed as exc:
             self.show_problems(exc.problems)
@@ -247,8 +266,20 @@ class PersonDialog(RecordForm):
             return False
         return True
 
+    def _typed_problems(self) -> dict[str, str]:
+        return self.first_job.problems() if self.first_job is not None else {}
+
+    def current_problems(self) -> dict[str, str]:
+        problems = {**super().current_problems(), **self._typed_problems()}
+        if self.first_job is not None:
+            problems = {**self.first_job.mirrored(problems), **problems}
+        return problems
+
     def show_problems(self, problems: dict[str, str]) -> None:
-        """Main fields' messages under the fields; the tables' beside the tables."""
+        """Main fields' messages under the fields; the tables' beside the tables (a new
+        pedagogue's main job also under its fields on the first tab)."""
+        if self.first_job is not None:
+            problems = {**self.first_job.mirrored(problems), **problems}
         super().show_problems({k: m for k, m in problems.items() if k in self._errors})
         marked = [0] if any(k in self._errors for k in problems) else []
         for attr, page in self.pages.items():

@@ -6,9 +6,8 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -18,13 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from imc_desktop import clock
 from imc_desktop.services.staff.card import experience_on_date
 from imc_desktop.services.staff.records import EmploymentData
 from imc_desktop.services.staff.rules import format_experience
 from imc_desktop.services.staff.write import ChangeEntry
 from ui.staff.subforms import ChildForm, SubformContext
 from ui.widgets.plain_table import make_table
-from ui.widgets.record_form import ERROR_STYLE
+from ui.widgets.record_form import ERROR_STYLE, DateEdit
 from ui.widgets.table_model import Column
 
 
@@ -125,10 +125,8 @@ class ExperiencePage(ChildTablePage):
                  parent: QWidget | None = None) -> None:
         super().__init__("experiences", columns, form, new_row, context, parent)
         self._jobs: tuple[EmploymentData, ...] = ()
-        self.on_date = QDateEdit(QDate.currentDate())
-        self.on_date.setCalendarPopup(True)
-        self.on_date.setDisplayFormat("dd.MM.yyyy")
-        self.on_date.setMaximumWidth(130)
+        self.on_date = DateEdit()
+        self.on_date.set_date_value(clock.today())
         self.results = {name: QLabel() for name in ("total", "ped", "position", "organization")}
         box = QGroupBox(self.tr("Length of service on a date"))
         grid = QFormLayout(box)
@@ -138,7 +136,7 @@ class ExperiencePage(ChildTablePage):
         grid.addRow(self.tr("In the position"), self.results["position"])
         grid.addRow(self.tr("In the organization"), self.results["organization"])
         self.body.addWidget(box)
-        self.on_date.dateChanged.connect(self.recompute)
+        self.on_date.editingFinished.connect(self.recompute)
         self.changed.connect(self.recompute)
 
     def set_jobs(self, jobs: Sequence[EmploymentData]) -> None:
@@ -146,8 +144,11 @@ class ExperiencePage(ChildTablePage):
         self.recompute()
 
     def recompute(self, *_args: object) -> None:
-        on = self.on_date.date().toPython()
-        assert isinstance(on, date)
+        on = self.on_date.date_value()
+        if not isinstance(on, date):  # not typed yet, or typed wrong
+            for label in self.results.values():
+                label.setText("—")
+            return
         found = experience_on_date(self.rows(), self._jobs, on)
         for name, value in (("total", found.total), ("ped", found.teaching),
                             ("position", found.in_position),

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QAction
@@ -191,11 +191,16 @@ class StaffTab(QWidget):
         return numbers[1] if numbers is not None else row.inn_masked
 
     def _toggle_numbers(self, shown: bool) -> None:
+        """Shown, СНИЛС and ИНН stand next to ФИО, where they are looked for."""
         if shown:
             header = self.record_list.view.horizontalHeader()
-            for i, column in enumerate(self.record_list.model.columns):
-                if column.key in ("snils", "inn"):
-                    header.setSectionHidden(i, False)
+            keys = [c.key for c in self.record_list.model.columns]
+            after = header.visualIndex(keys.index("full_name"))
+            for key in ("snils", "inn"):
+                logical = keys.index(key)
+                header.setSectionHidden(logical, False)
+                after += 1
+                header.moveSection(header.visualIndex(logical), after)
         self.record_list.reload()
 
     def _refresh_choices(self, rows: Sequence[PersonRow]) -> None:
@@ -256,9 +261,9 @@ class StaffTab(QWidget):
 
         loaded = card if card.id else None  # a save writes only what changed on the card
 
-        def save(edited: PersonCard) -> str | None:
+        def save(edited: PersonCard, also: tuple[Any, ...] = ()) -> str | None:
             saved = save_over_changes(self, self.tr("Pedagogue not saved"), partial(
-                staff_write.save_person, edited, rules, data.today, loaded))
+                staff_write.save_person, edited, rules, data.today, loaded, also=also))
             if saved is not None:
                 saved_ids.append(saved)
             return saved

@@ -18,6 +18,24 @@ def _to_qimage(page: pdfium.PdfPage, scale: float) -> QImage:
     return image.copy()  # own the pixels: `data` goes away
 
 
+class PdfFile:
+    """An open PDF whose pages are drawn one by one when asked: the preview draws only the
+    pages in sight, at the zoom chosen. Close it before its file is deleted."""
+
+    def __init__(self, pdf: Path) -> None:
+        self._document = pdfium.PdfDocument(str(pdf))
+        self.sizes = [self._document[i].get_size() for i in range(len(self._document))]
+        """Each page's (width, height) in points."""
+        self.closed = False
+
+    def render(self, index: int, dpi: float) -> QImage:
+        return _to_qimage(self._document[index], dpi / 72.0)
+
+    def close(self) -> None:
+        self.closed = True
+        self._document.close()
+
+
 def page_count(pdf: Path) -> int:
     document = pdfium.PdfDocument(str(pdf))
     try:
@@ -28,12 +46,13 @@ def page_count(pdf: Path) -> int:
 
 def render_pages(pdf: Path, dpi: float = 96.0,
                  progress: Callable[[int, int], None] | None = None,
-                 cancelled: Callable[[], bool] | None = None) -> list[QImage]:
-    """Every page as an image at `dpi`."""
+                 cancelled: Callable[[], bool] | None = None,
+                 first: int | None = None) -> list[QImage]:
+    """Every page as an image at `dpi` (only the `first` ones when given)."""
     document = pdfium.PdfDocument(str(pdf))
     try:
         images = []
-        total = len(document)
+        total = len(document) if first is None else min(first, len(document))
         for index in range(total):
             if cancelled is not None and cancelled():
                 break

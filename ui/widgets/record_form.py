@@ -6,8 +6,8 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
-from PySide6.QtGui import QCloseEvent, QIcon
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt
+from PySide6.QtGui import QCloseEvent, QFocusEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QCheckBox,
@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from imc_desktop import clock
-from imc_desktop.paths import resource_path
 from imc_desktop.validation import format_date, parse_date
+from ui.widgets.icons import icon
 
 Validator = Callable[[dict[str, Any]], dict[str, str]]
 ERROR_STYLE = "color: #b00020;"
@@ -40,9 +40,8 @@ class DateEdit(QLineEdit):
         super().__init__(parent)
         self.setPlaceholderText(self.tr("dd.mm.yyyy"))
         self.setMaximumWidth(150)
-        self.calendar_action = self.addAction(
-            QIcon(str(resource_path("icons", "calendar.svg"))),
-            QLineEdit.ActionPosition.TrailingPosition)
+        self.calendar_action = self.addAction(icon("calendar"),
+                                              QLineEdit.ActionPosition.TrailingPosition)
         self.calendar_action.setToolTip(self.tr("Choose on the calendar"))
         self.calendar_action.triggered.connect(self.show_calendar)
         self.calendar: QCalendarWidget | None = None
@@ -84,7 +83,9 @@ class DateEdit(QLineEdit):
 
 
 class RecordForm(QDialog):
-    """Subclasses add fields with the `add_*` helpers and give a validator."""
+    """Subclasses add fields with the `add_*` helpers and give a validator. A field is checked
+    as the user leaves it (its message shows under it; fields not visited yet stay quiet);
+    «Сохранить» shows every problem at once."""
 
     def __init__(self, title: str, validator: Validator, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -93,6 +94,7 @@ class RecordForm(QDialog):
         self._editors: dict[str, QWidget] = {}
         self._errors: dict[str, QLabel] = {}
         self._initial: dict[str, Any] = {}
+        self._visited: set[str] = set()
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.summary = QLabel()
@@ -122,6 +124,9 @@ class RecordForm(QDialog):
         inner.addWidget(error)
         self.form.addRow(label, box)
         self._editors[name], self._errors[name] = editor, error
+        editor.installEventFilter(self)
+        for child in editor.findChildren(QWidget):  # an editable combo's line
+            child.installEventFilter(self)
         return editor
 
     def add_line(self, name: str, label: str, max_length: int = 500) -> QLineEdit:
@@ -191,7 +196,36 @@ class RecordForm(QDialog):
         return self.values() != self._initial
 
     # ---------------------------------------------------------------- validation
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.FocusOut and isinstance(event, QFocusEvent)
+                and event.reason() != Qt.FocusReason.PopupFocusReason
+                and isinstance(watched, QWidget)):
+            name = next((n for n, e in self._editors.items()
+                         if e is watched or e.isAncestorOf(watched)), None)
+            if name is not None:
+                self.field_left(name)
+        return super().eventFilter(watched, event)
+
+    def current_problems(self) -> dict[str, str]:
+        """Every problem of the form as it is now: dates typed wrong and the validator's."""
+        try:
+            problems = self._validator(self.values())
+        except Exception:  # noqa: BLE001 — a check while typing must never break the form
+            problems = {}
+        return {**problems, **self._date_problems()}
+
+    def field_left(self, name: str) -> None:
+        """The user left the field: show the messages of the fields visited so far."""
+        self._visited.add(name)
+        problems = self.current_problems()
+        for field in self._visited:
+            label = self._errors.get(field)
+            if label is not None:
+                label.setText(problems.get(field, ""))
+                label.setVisible(field in problems)
+
     def show_problems(self, problems: dict[str, str]) -> None:
+        self._visited |= set(problems)
         for name, label in self._errors.items():
             message = problems.get(name, "")
             label.setText(message)
@@ -210,9 +244,7 @@ class RecordForm(QDialog):
                 if isinstance(editor, DateEdit) and isinstance(editor.date_value(), str)}
 
     def try_accept(self) -> None:
-        problems = self._date_problems()
-        if not problems:
-            problems = self._validator(self.values())
+        problems = {**self._validator(self.values()), **self._date_problems()}
         self.show_problems(problems)
         if not problems:
             self._initial = self.values()

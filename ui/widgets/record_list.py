@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import SIGNAL, QByteArray, QPoint, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtGui import QAction, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -49,8 +49,10 @@ class RecordList(QWidget):
         self._own_predicate: Callable[[Any], bool] | None = None
         self._only: Callable[[Any], bool] | None = None
         self.not_here: dict[str, str] = {}  # command → why it does not apply to this list
+        self.command_tips: dict[str, str] = {}  # command → what it does on this list
         self.model = RecordTableModel(columns, self)
         self._build_ui()
+        self._fit_pending = self._store.value(self._key()) is None  # never laid out by hand
         self._restore_layout()
         self._update_searchable()
         change_bridge().changed.connect(self._on_changed)
@@ -160,6 +162,7 @@ class RecordList(QWidget):
             return
         selected = self.current_row()
         self.model.set_rows(self._loader())
+        self._fit_if_pending()
         header = self.view.horizontalHeader()
         if header.sortIndicatorSection() >= 0:
             self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
@@ -295,6 +298,35 @@ class RecordList(QWidget):
         header.setSectionHidden(logical, not shown)
         self._layout_changed()
 
+    def _fit_if_pending(self) -> None:
+        """The first fit waits until the list is on screen with rows: its width is known."""
+        if self._fit_pending and self.model.rowCount() and self.view.isVisible():
+            self._fit_pending = False
+            self.fit_columns()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._fit_pending:
+            QTimer.singleShot(0, self._fit_if_pending)
+
+    def fit_columns(self) -> None:
+        """Each shown column as wide as its title and its longest text among the first
+        FIT_ROWS rows, at most FIT_MAX: the first look needs no dragging of column edges
+        (then the user's own widths are remembered)."""
+        header, metrics = self.view.horizontalHeader(), self.view.fontMetrics()
+        rows = min(self.model.rowCount(), FIT_ROWS)
+        wanted: dict[int, int] = {}
+        for i, column in enumerate(self.model.columns):
+            if header.isSectionHidden(i):
+                continue
+            texts = (str(self.model.index(r, i).data() or "") for r in range(rows))
+            content = max((metrics.horizontalAdvance(t) for t in texts), default=0) + 14
+            title = header.fontMetrics().horizontalAdvance(column.title) + 26  # sort arrow
+            wanted[i] = min(max(content, title, 40), FIT_MAX)
+        for i, width in fitted_widths(wanted, {i: self.model.columns[i].width for i in wanted},
+                                      self.view.viewport().width()).items():
+            header.resizeSection(i, width)
+
     def reset_columns(self) -> None:
         header = self.view.horizontalHeader()
         for i, column in enumerate(self.model.columns):
@@ -322,6 +354,23 @@ class RecordList(QWidget):
             if not header.restoreState(QByteArray(state)) or header.count() != len(
                     self.model.columns):
                 self.reset_columns()
+
+
+FIT_ROWS = 300  # the rows a first fit of the columns reads
+FIT_MAX = 380  # the widest a column is made by that fit
+
+
+def fitted_widths(wanted: dict[int, int], base: dict[int, int], room: int) -> dict[int, int]:
+    """The columns' widths: as `wanted` when they fit in `room`; else the columns wider than
+    their `base` width give up their extra in proportion, never below the base, so that no
+    column is pushed out of sight that the base layout showed."""
+    excess = sum(wanted.values()) - room
+    extra = {i: max(w - base[i], 0) for i, w in wanted.items()}
+    spare = sum(extra.values())
+    if excess <= 0 or spare == 0:
+        return dict(wanted)
+    cut = min(excess / spare, 1.0)
+    return {i: w - round(extra[i] * cut) for i, w in wanted.items()}
 
 
 class _TableView(QTableView):

@@ -6,8 +6,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QImage
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -97,30 +97,49 @@ class ReportPreviewDialog(QDialog):
         self.save_button.clicked.connect(
             lambda: save_report(self, report, settings, signers_checked=True))
         close.clicked.connect(self.accept)
-        self.pages_label = QLabel(self.tr("Pages: %1").replace("%1", str(len(pages))))
+        from ui.widgets.pdf_pages import PdfFile  # (pdfium: imported when first used)
+        from ui.widgets.pdf_view import SCREEN_DPI, PdfPagesView
+
+        self.pdf_file = PdfFile(pdf)  # closed with the dialog: the file is temporary
+        self.view = PdfPagesView(self.pdf_file, PREVIEW_DPI / SCREEN_DPI, pages, self)
+        self.page_labels = self.view.page_labels
+        self.pages_label = QLabel(self.tr("Pages: %1").replace(
+            "%1", str(len(self.page_labels))))
         for widget in (self.print_button, self.save_button):
             buttons.addWidget(widget)
+        buttons.addSpacing(16)
+        buttons.addLayout(self._zoom_row())
         buttons.addStretch(1)
         buttons.addWidget(self.pages_label)
         buttons.addWidget(close)
-        column = QWidget()
-        column.setStyleSheet("background: #7a7f87;")
-        pages_layout = QVBoxLayout(column)
-        pages_layout.setSpacing(16)
-        pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.page_labels = []
-        for image in pages:
-            label = QLabel()
-            label.setPixmap(QPixmap.fromImage(image))
-            pages_layout.addWidget(label)
-            self.page_labels.append(label)
-        scroll = QScrollArea()
-        scroll.setWidget(column)
-        scroll.setWidgetResizable(True)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.view, 1)
+        self.finished.connect(lambda _r: self.pdf_file.close())
         self.resize(1000, 900)
+
+    def _zoom_row(self) -> QHBoxLayout:
+        """«−», the zoom in per cent, «+», «По ширине»."""
+        row = QHBoxLayout()
+        self.zoom_out_button, self.zoom_in_button = QToolButton(), QToolButton()
+        self.zoom_out_button.setText("−")
+        self.zoom_in_button.setText("+")
+        self.zoom_out_button.setToolTip(self.tr("Zoom out"))
+        self.zoom_in_button.setToolTip(self.tr("Zoom in"))
+        self.zoom_label = QLabel()
+        self.fit_button = QPushButton(self.tr("Fit width"))
+        self.zoom_out_button.clicked.connect(self.view.zoom_out)
+        self.zoom_in_button.clicked.connect(self.view.zoom_in)
+        self.fit_button.clicked.connect(self.view.fit_width)
+        self.view.zoomChanged.connect(self._show_zoom)
+        self._show_zoom(self.view.zoom)
+        for widget in (self.zoom_out_button, self.zoom_label, self.zoom_in_button,
+                       self.fit_button):
+            row.addWidget(widget)
+        return row
+
+    def _show_zoom(self, zoom: float) -> None:
+        self.zoom_label.setText(f"{round(zoom * 100)} %")
 
     @staticmethod
     def show_modal(report: Any, pdf: Path, pages: list[QImage], settings: config.Settings,
@@ -130,7 +149,7 @@ class ReportPreviewDialog(QDialog):
 
     def print_to(self, printer: QPrinter) -> int:
         """Paint the report on a printer (a real one, or a PDF file in tests)."""
-        from ui.widgets.pdf_pages import print_pdf  # (pdfium: imported when first used)
+        from ui.widgets.pdf_pages import print_pdf
 
         return print_pdf(self.pdf, printer)
 
@@ -159,10 +178,11 @@ def preview_report(parent: QWidget | None, report: Any, settings: config.Setting
         report_style = reports.style(settings)
 
         def work(progress: Any, cancelled: Any) -> list[QImage]:
+            """The PDF and its first page; the others are drawn as they come into sight."""
             from ui.widgets.pdf_pages import render_pages
 
             reports.write_styled(report, "pdf", pdf, report_style, progress, cancelled)
-            return render_pages(pdf, PREVIEW_DPI, cancelled=cancelled)
+            return render_pages(pdf, PREVIEW_DPI, cancelled=cancelled, first=1)
 
         label = QCoreApplication.translate("ReportPreview", "Preparing the preview…")
         result = run_with_progress(parent, label, work)

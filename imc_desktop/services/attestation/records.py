@@ -55,6 +55,7 @@ class LeaveData:
 
 
 _RECORD_FIELDS = [f.name for f in fields(AttestationData) if f.name != "id"]
+RECORD_FIELDS = tuple(_RECORD_FIELDS)  # what a record's save may write
 
 
 def _data(record: AttestationRecord) -> AttestationData:
@@ -385,7 +386,7 @@ def attestation_in(s: Session, person_id: str, rules: Rules, today: date
     records, leaves = _records_in(s, person_id), _leaves_in(s, person_id)
     job = main_job(s.scalars(select(Employment).where(Employment.person_id == person_id)))
     appointed = (job.appointed_on or job.hired_on) if job else None
-    status = _status(records, leaves, appointed, today, rules.attestation)
+    status = status_of(records, leaves, appointed, today, rules.attestation)
     person = s.get(Person, person_id)
     typed, typed_on = (person.category, person.category_date) if person else ("", None)
     shown = r.category_shown(decisions_of(records), typed, typed_on, today, rules.attestation)
@@ -398,8 +399,9 @@ def person_attestation(person_id: str, rules: Rules, today: date | None = None
         return attestation_in(s, person_id, rules, today or clock.today())
 
 
-def _status(records: list[AttestationData], leaves: list[LeaveData], appointed: date | None,
-            today: date, rules: r.AttestationRules) -> PersonAttestation:
+def status_of(records: list[AttestationData], leaves: list[LeaveData], appointed: date | None,
+              today: date, rules: r.AttestationRules) -> PersonAttestation:
+    """The category in force, the next date and why, from these records and periods."""
     decisions = decisions_of(records)
     current = r.current_category(decisions, today, rules)
     until = r.valid_until(current, rules) if current else None

@@ -4,13 +4,24 @@ only the fields the user changed."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from sqlalchemy.orm import Session
 
 from imc_desktop.services.common.errors import ChangedMeanwhile, NotFound
 
 T = TypeVar("T")
+
+
+class CardWrite(Protocol):
+    """Changes another module's tab of a card keeps until the card is saved; the card's save
+    writes them in its own unit of work, so the card and its tabs are saved together."""
+
+    def problems(self) -> dict[str, str]:
+        """What refuses the save ({key: Russian message naming the tab}), checked with the card."""
+        ...
+
+    def write_in(self, s: Session, owner_id: str, overwrite: bool = False) -> None: ...
 
 
 def load_or_new(s: Session, model: type[T], record_id: str | None, missing: str) -> T:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from datetime import date
 from types import SimpleNamespace
@@ -16,7 +16,7 @@ from imc_desktop import clock
 from imc_desktop import validation as v
 from imc_desktop.db import session_scope
 from imc_desktop.services.common.errors import NotFound, ValidationFailed
-from imc_desktop.services.common.records import load_or_new, write_fields
+from imc_desktop.services.common.records import CardWrite, load_or_new, write_fields
 from imc_desktop.services.common.rules import Rules
 from imc_desktop.services.staff import rules
 from imc_desktop.services.staff.changelog import CHANGED, CREATED, DELETED
@@ -318,20 +318,26 @@ def _normalised(card: PersonCard) -> PersonCard:
 
 
 def save_person(card: PersonCard, rules_: Rules, today: date | None = None,
-                loaded: PersonCard | None = None, overwrite: bool = False) -> str:
+                loaded: PersonCard | None = None, overwrite: bool = False, *,
+                also: Sequence[CardWrite] = ()) -> str:
     """Create or update the pedagogue with every tab of the card, in one transaction (the
     card's one validation runs here). A card passes the values it ``loaded``: only the fields
     and rows changed on it are written, and a field changed meanwhile elsewhere is
     :class:`ChangedMeanwhile` unless ``overwrite``. The category of someone with attestation
-    decisions is derived from them when read: the card's copy of it is not stored."""
+    decisions is derived from them when read: the card's copy of it is not stored. ``also``:
+    the changes of other modules' tabs of the card (attestation), written in the same unit."""
     card = _normalised(card)
     problems = validate_person(card, rules_, today)
+    for tab in also:  # all the card's problems at once, its tabs' too
+        problems.update(tab.problems())
     if problems:
         raise ValidationFailed(problems)
     with session_scope() as s:
         person = load_or_new(s, Person, card.id, "Педагог не найден: возможно, запись удалили "
                                                  "на другом компьютере.")
         created = card.id is None
+        if not created:  # the decisions written first: the category follows them
+            _write_also(s, person.id, also, overwrite)
         base = _normalised(loaded) if loaded is not None and not created else None
         kept = _DERIVED if not created and _decided(s, person) else frozenset()
         names = [n for n in PERSON_FIELDS if n not in kept]
@@ -343,8 +349,16 @@ def save_person(card: PersonCard, rules_: Rules, today: date | None = None,
             log.record("persons", person.id, CREATED if created else CHANGED,
                        [c for c in changes if c[1] not in (None, "") or c[2] not in (None, "")])
         _sync_children(s, person, card, base, log, overwrite)
+        if created:
+            _write_also(s, person.id, also, overwrite)
         person_id = person.id
     return person_id
+
+
+def _write_also(s: Session, person_id: str, also: Sequence[CardWrite], overwrite: bool) -> None:
+    for changes in also:
+        changes.write_in(s, person_id, overwrite)
+    s.flush()
 
 
 _DERIVED = frozenset({"category", "category_date"})

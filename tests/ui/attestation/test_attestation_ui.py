@@ -18,6 +18,7 @@ from imc_desktop.services.attestation.records import AttestationData, LeaveData
 from imc_desktop.services.common.maintenance import DatabaseInfo
 from imc_desktop.services.common.rules import Rules
 from imc_desktop.services.staff import records as staff
+from imc_desktop.services.staff import write as staff_write
 from imc_desktop.services.staff.card import open_card
 from imc_desktop.services.staff.records import PersonRow
 from imc_desktop.services.staff.rules import add_months
@@ -196,27 +197,79 @@ def test_delete_asks_first(tab: AttestationTab, monkeypatch: pytest.MonkeyPatch)
 
 
 def card_dialog(qtbot: Any, person: PersonRow) -> PersonDialog:
+    """The card as the «Кадры» tab opens it: «Сохранить» writes the card with its tabs."""
     data = open_card(person.id, RULES)
-    dialog = PersonDialog(data.person, CardContext.of(data, RULES, STAFF_CARD_PAGES))
+    context = replace(CardContext.of(data, RULES, STAFF_CARD_PAGES),
+                      save=lambda card, also: staff_write.save_person(
+                          card, RULES, date.today(), data.person, also=also))
+    dialog = PersonDialog(data.person, context)
     qtbot.addWidget(dialog)
     return dialog
 
 
-def test_card_tab_shows_status_and_saves_a_leave_at_once(
+def test_card_tab_keeps_a_leave_until_the_card_is_saved(
         qtbot: Any, demo_database: DatabaseInfo, monkeypatch: pytest.MonkeyPatch) -> None:
     person = next(x for x in staff_rows() if x.category)
+    before = attestation.person_leaves(person.id)
     dialog = card_dialog(qtbot, person)
     page = dialog.findChild(AttestationPage)
     assert isinstance(page, AttestationPage)
     assert dialog.tabs.indexOf(page) == dialog.tabs.count() - 2  # before the log
     assert person.category in page.status_label.text()
     assert page.records.rowCount() == len(attestation.person_records(person.id))
+    assert not dialog.is_dirty()
     leave = LeaveData(kind=r.PARENTAL, start=date(2025, 3, 1))
     monkeypatch.setattr(LeaveForm, "ask", staticmethod(lambda _l, _p=None: leave))
     page.add_leave()
+    assert page.leaves.rowCount() == len(before) + 1
+    assert attestation.person_leaves(person.id) == before  # nothing written yet
+    assert dialog.is_dirty()
+    dialog.try_accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
     assert [(x.kind, x.start) for x in attestation.person_leaves(person.id)][-1] == (
         r.PARENTAL, date(2025, 3, 1))
-    assert page.leaves.rowCount() == len(attestation.person_leaves(person.id))
+
+
+def test_cancelling_the_card_drops_what_was_changed_on_the_attestation_tab(
+        qtbot: Any, demo_database: DatabaseInfo, monkeypatch: pytest.MonkeyPatch) -> None:
+    person = next(x for x in staff_rows() if attestation.person_records(x.id))
+    records = attestation.person_records(person.id)
+    dialog = card_dialog(qtbot, person)
+    page = dialog.findChild(AttestationPage)
+    assert isinstance(page, AttestationPage)
+    monkeypatch.setattr(Ask, "confirm", staticmethod(lambda *_a: True))
+    page.records_view.selectRow(0)
+    page.delete_record()
+    assert page.records.rowCount() == len(records) - 1
+    asked: list[bool] = []
+
+    def discard(_parent: Any) -> QMessageBox.StandardButton:
+        asked.append(True)
+        return QMessageBox.StandardButton.Discard
+
+    monkeypatch.setattr(RecordForm, "confirm_discard", staticmethod(discard))
+    dialog.reject()
+    assert asked == [True]  # the tab's change counts as unsaved
+    assert attestation.person_records(person.id) == records
+
+
+def test_the_card_writes_only_the_record_fields_changed_on_it(
+        qtbot: Any, demo_database: DatabaseInfo, monkeypatch: pytest.MonkeyPatch) -> None:
+    person = next(x for x in staff_rows() if any(
+        y.order_number for y in attestation.person_records(x.id)))
+    record = next(y for y in attestation.person_records(person.id) if y.order_number)
+    dialog = card_dialog(qtbot, person)
+    page = dialog.findChild(AttestationPage)
+    assert isinstance(page, AttestationPage)
+    monkeypatch.setattr(AttestationDialog, "ask", staticmethod(
+        lambda data, _c, _p: replace(data, order_number="77-к")))
+    page.records_view.selectRow([x.id for x in page.records.visible_rows()].index(record.id))
+    page.edit_record()
+    attestation.save_record(replace(record, order_body="Минобр"), record)  # elsewhere, meanwhile
+    dialog.try_accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    stored = next(y for y in attestation.person_records(person.id) if y.id == record.id)
+    assert (stored.order_number, stored.order_body) == ("77-к", "Минобр")
 
 
 def test_card_of_a_new_pedagogue_asks_to_save_first(qtbot: Any, database: DatabaseInfo) -> None:
@@ -245,7 +298,7 @@ def test_the_tab_follows_the_sub_tab_for_export(tab: AttestationTab) -> None:
         assert tab.record_list is records
 
 
-def test_a_record_saved_from_the_card_updates_the_card_category(
+def test_a_record_added_on_the_card_shows_the_category_and_is_saved_with_the_card(
         qtbot: Any, demo_database: DatabaseInfo, monkeypatch: pytest.MonkeyPatch) -> None:
     person = next(x for x in staff_rows() if not x.category)
     dialog = card_dialog(qtbot, person)
@@ -257,8 +310,11 @@ def test_a_record_saved_from_the_card_updates_the_card_category(
     page.add_record()
     assert dialog.values()["category"] == r.FIRST
     assert dialog.values()["category_date"] == date.today()
-    assert not dialog.is_dirty()
-    assert dialog.card().category == r.FIRST
+    assert r.FIRST in page.status_label.text()
+    assert dialog.is_dirty()  # the new record waits for «Сохранить»
+    assert next(x for x in staff_rows() if x.id == person.id).category == ""
+    dialog.try_accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
     assert next(x for x in staff_rows() if x.id == person.id).category == r.FIRST
 
 
@@ -316,3 +372,44 @@ def test_history_opens_sorted_by_the_decision_date_newest_first(tab: Attestation
     assert records.model.columns[HISTORY_DATE_COLUMN].key == "decided_on"
     days = [x.decided_on for x in records.model.visible_rows() if x.decided_on]
     assert len(days) > 10 and days == sorted(days, reverse=True)
+
+
+def test_the_summary_by_organization_counts_overdue_and_soon() -> None:
+    from ui.attestation.deadlines import OrgDue, summary_by_org
+
+    def due(org: str, days: int) -> attestation.DueRow:
+        return attestation.DueRow("p", "П", org, "o", "учитель", "СЗД", r.SZD,
+                                  date(2026, 1, 1), "", days)
+
+    rows = [due("Б", -3), due("Б", 10), due("А", 31), due("А", 30), due("В", -1)]
+    assert summary_by_org(rows) == [OrgDue("Б", 2, 1, 1), OrgDue("В", 1, 1, 0),
+                                    OrgDue("А", 2, 0, 1)]
+
+
+def test_deadlines_show_a_summary_by_organization_that_filters_the_list(
+        tab: AttestationTab) -> None:
+    page = tab.deadlines
+    assert not page.summary_view.isVisibleTo(page)
+    page.summary_button.click()
+    assert page.summary_view.isVisibleTo(page)
+    shown = page.record_list.model.visible_rows()
+    summary = page.summary.visible_rows()
+    assert sum(x.total for x in summary) == len(shown) > 0
+    assert {x.organization for x in summary} == {x.organization for x in shown}
+    chosen = summary[0].organization
+    page.show_organization(chosen)
+    assert {x.organization for x in page.record_list.model.visible_rows()} == {chosen}
+    assert [x.organization for x in page.summary.visible_rows()] == [chosen]
+
+
+def test_a_leave_is_marked_from_the_deadlines(tab: AttestationTab,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    page = tab.deadlines
+    row = next(x for x in page.record_list.model.visible_rows() if x.kind == r.SZD)
+    page.record_list.select_row_where(lambda x: x is row)
+    leave = LeaveData(kind=r.PARENTAL, start=date.today())
+    monkeypatch.setattr(LeaveForm, "ask", staticmethod(lambda _l, _p=None: leave))
+    before = attestation.person_leaves(row.person_id)
+    page.mark_leave()
+    after = attestation.person_leaves(row.person_id)
+    assert len(after) == len(before) + 1 and after[-1].start == date.today()

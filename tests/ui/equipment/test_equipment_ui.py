@@ -393,4 +393,7 @@ def test_a_written_off_item_s_card_is_read_only(qtbot: Any, tab: EquipmentTab,
     qtbot.addWidget(dialog)
     assert not dialog.editor("room").isEnabled() and not dialog.organization.isEnabled()
     assert dialog.buttons.button(QDialogButtonBox.StandardButton.Save).isHidden()
+    assert dialog.read_only_note.isVisibleTo(dialog), "says why at the top"
+    assert "written off" in dialog.read_only_note.text() or "списан" in \
+        dialog.read_only_note.text()
     assert dialog.timeline.count() >= 2

@@ -260,3 +260,46 @@ def test_the_main_window_open_and_delete_act_on_the_chosen_event_of_the_month(
     assert opened == [chosen]
     tab.record_list.delete_selected()
     assert events.list_events() == []
+
+
+def test_overlapping_events_keep_a_readable_width_and_the_rest_is_plus_n(
+        tab: EventsTab) -> None:
+    from PySide6.QtGui import QColor
+
+    from ui.events.colors import TODAY_SHADE
+    from ui.events.week_view import MIN_LANE
+
+    ids = [make(f"Семинар {n}", 11, 10, place=f"каб. {n}") for n in range(6)]
+    tab.show_week_of(date(2026, 3, 11))
+    week = tab.week
+    fit = max(week._column_width() // MIN_LANE, 2)
+    assert fit < 6
+    shown, boxes = week.arranged()
+    assert len(shown) == fit - 1 and len(boxes) == 1
+    box = boxes[0]
+    assert len(box.items) == 6 - (fit - 1)
+    assert all(week.event_rect(p).width() >= MIN_LANE - 2 for p in shown)
+    centre = week.overflow_rect(box).center()
+    assert week.event_at(centre) is None
+    tip = week.tooltip_at(centre)
+    assert all(row.title in tip for row in box.items)
+    menu = week.overflow_menu(box)
+    opened: list[str] = []
+    week.openRequested.disconnect()  # the tab would open the event's form
+    week.openRequested.connect(opened.append)
+    menu.actions()[0].trigger()
+    assert opened == [box.items[0].id] and opened[0] in ids
+    tab.show_week_of(TODAY)  # today shaded as a day, not a red digit
+    image = week.grab().toImage()
+    column = week.days.index(TODAY)
+    x = 48 + column * week._column_width() + 5
+    assert QColor(image.pixel(x, week.height() - 20)) == TODAY_SHADE
+
+
+def test_the_calendar_has_a_colour_legend(tab: EventsTab) -> None:
+    from ui.events.colors import KIND_COLORS
+
+    assert tab.legend.isVisible()
+    assert all(kind in tab.legend.text() for kind in KIND_COLORS)
+    tab.set_view(LIST)
+    assert not tab.legend.isVisible()

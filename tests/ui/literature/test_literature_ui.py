@@ -115,13 +115,16 @@ def test_a_document_is_typed_saved_posted_and_unposted(qtbot: Any, school: str,
     dialog.post()
     assert errors and "не хватает 10 экз." in errors[-1]
     assert dialog.data.id is not None and not dialog.data.posted  # saved as a draft
+    assert not dialog.read_only_note.isVisibleTo(dialog)
     dialog.lines.setData(dialog.lines.index(0, 1), 25)
     dialog.post()
     assert dialog.data.posted and not dialog.save_button.isEnabled()
+    assert dialog.read_only_note.isVisibleTo(dialog), "a posted document says why"
     assert not dialog.lines.flags(dialog.lines.index(0, 1)) & Qt.ItemFlag.ItemIsEditable
     assert bal.quantity(title_id, school, date.today()) == 25
     dialog.unpost()
     assert not dialog.data.posted and bal.quantity(title_id, school, date.today()) == 0
+    assert not dialog.read_only_note.isVisibleTo(dialog)
 
 
 def test_print_shows_the_document_s_waybill(tab: LiteratureTab, school: str, title_id: str,

@@ -121,11 +121,58 @@ def test_short_course_is_shown_on_the_courses_tab(qtbot: Any, org_id: str) -> No
 
 
 def test_missing_job_is_shown_on_the_work_tab(qtbot: Any, org_id: str) -> None:
-    dialog = open_card(qtbot, replace(valid_card(org_id), employments=()), context(org_id))
+    card = replace(valid_card(org_id), id="stored", employments=())
+    dialog = open_card(qtbot, card, context(org_id))
+    assert dialog.first_job is None, "the first tab has no job fields once saved"
     dialog.try_accept()
     page = dialog.pages["employments"]
     assert dialog.result() == 0 and dialog.tabs.currentWidget() is page
     assert "место работы" in page.message.text()
+
+
+def test_a_new_pedagogue_takes_the_main_job_from_the_first_tab(qtbot: Any,
+                                                               org_id: str) -> None:
+    dialog = open_card(qtbot, replace(valid_card(org_id), employments=()), context(org_id))
+    first = dialog.first_job
+    assert first is not None
+    dialog.try_accept()  # no job: said under the ОО of the first tab, which stays in front
+    assert dialog.result() == 0 and dialog.tabs.currentIndex() == 0
+    assert "место работы" in dialog._errors["job_organization"].text()
+    first.organization.setCurrentIndex(first.organization.findData(org_id))
+    first.position.setCurrentText("педагог-психолог")
+    first.load.setText("0,5")
+    first.load.textEdited.emit("0,5")
+    jobs = dialog.pages["employments"].rows()
+    assert [(j.organization_id, j.position, j.load, j.job_type) for j in jobs] == [
+        (org_id, "педагог-психолог", 0.5, "основное место работы")]
+    dialog.try_accept()
+    assert dialog.result() == 1
+    assert dialog.card().employments == jobs
+
+
+def test_the_work_tab_edits_show_on_the_first_tab(qtbot: Any, org_id: str,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    dialog = open_card(qtbot, replace(valid_card(org_id), employments=()), context(org_id))
+    first = dialog.first_job
+    assert first is not None
+    job = EmploymentData(organization_id=org_id, organization_name=SCHOOL.short_name,
+                         position="учитель", load=1.5)
+    monkeypatch.setattr(EmploymentForm, "ask", classmethod(lambda _c, _d, _x, _p=None: job))
+    dialog.pages["employments"].add_row()
+    assert (first.organization.currentData(), first.position.currentText(),
+            first.load.text()) == (org_id, "учитель", "1,5")
+
+
+def test_a_rate_typed_wrong_is_said_with_the_other_problems(qtbot: Any, org_id: str) -> None:
+    dialog = open_card(qtbot, replace(valid_card(org_id), employments=(), last_name=""),
+                       context(org_id))
+    assert dialog.first_job is not None
+    dialog.first_job.load.setText("полставки")
+    dialog.try_accept()
+    assert dialog.result() == 0
+    message = dialog._errors["job_load"].text()  # in Russian once the translations are in
+    assert "число" in message or "number" in message
+    assert dialog._errors["last_name"].text() == "Укажите фамилию."
 
 
 def test_date_typed_wrong_is_refused(qtbot: Any, org_id: str) -> None:
@@ -225,7 +272,9 @@ def test_rows_are_added_and_edited_through_their_forms(qtbot: Any, org_id: str,
 def test_experience_on_a_date(qtbot: Any, org_id: str) -> None:
     dialog = open_card(qtbot, valid_card(org_id), context(org_id))
     page = dialog.pages["experiences"]
-    page.on_date.setDate(date(2021, 3, 1))
+    page.on_date.setText("01.03.21")
+    page.on_date.editingFinished.emit()
+    assert page.on_date.text() == "01.03.2021"
     results = page.results  # type: ignore[attr-defined]
     assert results["ped"].text() == "5 л. 6 мес."
     assert results["total"].text() == "7 л. 9 мес."
@@ -323,7 +372,7 @@ def test_saving_the_card_validates_it_once(qtbot: Any, org_id: str,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
     checked = _counting_validation(monkeypatch)
     saved: list[str] = []
-    ctx = replace(context(org_id), save=lambda card: saved.append(
+    ctx = replace(context(org_id), save=lambda card, _also: saved.append(
         staff_write.save_person(card, RULES, TODAY)) or saved[-1])
     dialog = open_card(qtbot, valid_card(org_id), ctx)
     dialog.try_accept()
@@ -334,7 +383,8 @@ def test_saving_the_card_validates_it_once(qtbot: Any, org_id: str,
 def test_the_service_refusal_is_shown_on_the_card(qtbot: Any, org_id: str,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     checked = _counting_validation(monkeypatch)
-    ctx = replace(context(org_id), save=lambda card: staff_write.save_person(card, RULES, TODAY))
+    ctx = replace(context(org_id),
+                  save=lambda card, _also: staff_write.save_person(card, RULES, TODAY))
     dialog = open_card(qtbot, replace(valid_card(org_id), last_name=""), ctx)
     dialog.try_accept()
     assert dialog.result() == 0 and staff.count_persons() == 0 and len(checked) == 1

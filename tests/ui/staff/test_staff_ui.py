@@ -279,6 +279,9 @@ def test_show_snils_and_inn_unmasks_them(demo_tab: StaffTab) -> None:
     assert records.model.index(0, snils).data() == row.snils_masked
     demo_tab.show_numbers.setChecked(True)
     assert not header.isSectionHidden(snils) and not header.isSectionHidden(inn)
+    name = header.visualIndex(keys.index("full_name"))
+    assert (header.visualIndex(snils), header.visualIndex(inn)) == (name + 1, name + 2), \
+        "next to ФИО"
     row = records.model.row_at(0)
     numbers = staff.personal_numbers([row.id])[row.id]
     assert records.model.index(0, snils).data() == numbers[0] != row.snils_masked

@@ -174,3 +174,30 @@ def test_a_date_field_takes_a_short_year_and_has_a_calendar(qtbot: Any, russian:
     field.setText("31.02.2024")
     field.editingFinished.emit()
     assert field.text() == "31.02.2024", "a wrong date stays for the form to point at"
+
+
+def test_columns_fit_their_content_within_the_room() -> None:
+    from ui.widgets.record_list import fitted_widths
+
+    base = {0: 100, 1: 100, 2: 80}
+    assert fitted_widths({0: 150, 1: 90, 2: 120}, base, 1000) == {0: 150, 1: 90, 2: 120}
+    narrow = fitted_widths({0: 200, 1: 90, 2: 120}, base, 300)
+    assert narrow[1] == 90 and narrow[0] >= 100 and narrow[2] >= 80
+    assert sum(narrow.values()) <= 300 + 1
+    assert fitted_widths({0: 200, 1: 90, 2: 120}, base, 100) == {0: 100, 1: 90, 2: 80}
+
+
+def test_a_list_never_laid_out_fits_its_columns_on_first_show(qtbot: object,
+                                                              tmp_path: Path) -> None:
+    wide = Person("9", "Константинопольская Елизавета Александровна",
+                  None, None, True)
+    records = make_list(qtbot, tmp_path, [*PEOPLE, wide])
+    header, metrics = records.view.horizontalHeader(), records.view.fontMetrics()
+    assert header.sectionSize(0) == COLUMNS[0].width, "not on screen yet: nothing to fit to"
+    records.resize(2000, 400)
+    records.show()
+    qtbot.waitUntil(  # type: ignore[attr-defined]
+        lambda: header.sectionSize(0) >= metrics.horizontalAdvance(wide.name))
+    header.resizeSection(0, 123)  # the user's own width is kept from now on
+    again = make_list(qtbot, tmp_path, [*PEOPLE, wide])
+    assert again.view.horizontalHeader().sectionSize(0) == 123
