@@ -5,9 +5,12 @@ printed to one page wide, headings repeated; a draft has «ПРОЕКТ» in the
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
+from datetime import date
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -29,6 +32,19 @@ LINE = Border(bottom=THIN)
 WRAP = Alignment(wrap_text=True, vertical="top")
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 FORMATS = {"int": "#,##0", "money": "#,##0.00", "date": "DD.MM.YYYY"}
+#: Characters a date needs in its cell (a number does not overflow: «####» instead).
+DATE_WIDTH = 11.5
+_DATE = re.compile(r"(\d{2})\.(\d{2})\.(\d{4})")
+
+
+def _as_date(text: str) -> date | None:
+    m = _DATE.fullmatch(text.strip())
+    if m is None:
+        return None
+    try:
+        return date(int(m[3]), int(m[2]), int(m[1]))
+    except ValueError:
+        return None
 
 
 def write_form_xlsx(form: FormDocument, path: str | os.PathLike[str]) -> None:
@@ -106,10 +122,19 @@ class _Sheet:
                 ws.cell(self.row, last - 2, r.code_label).alignment = Alignment(
                     horizontal="right")
             if r.code is not None:
-                ws.cell(self.row, last, r.code).alignment = CENTER
-                ws.cell(self.row, last).border = GRID
+                self._code(ws.cell(self.row, last), r.code)
             self.row += 1
         self.row += 1
+
+    def _code(self, cell: Cell, code: str) -> None:
+        """A code in its box; a date («Дата» of the form) as a date, to sort and compute."""
+        day = _as_date(code)
+        cell.value = code if day is None else day
+        cell.alignment, cell.border = CENTER, GRID
+        if day is not None:
+            cell.number_format = FORMATS["date"]
+            width = self.ws.column_dimensions[cell.column_letter].width or 0
+            self.ws.column_dimensions[cell.column_letter].width = max(width, DATE_WIDTH)
 
     def _table(self, t: FormTable) -> None:
         ws = self.ws

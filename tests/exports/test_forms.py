@@ -128,3 +128,19 @@ def test_the_xlsx_form_sums_by_formulas(tmp_path: Path) -> None:
     totals = next(r for r in values if r[0] == "Итого")
     assert totals[3] is not None and str(totals[3]).startswith("=SUM(")
     assert "(расшифровка подписи)" in flat and ws.oddHeader.left.text in (None, "")
+
+
+def test_the_date_in_the_codes_block_of_the_xlsx_form_is_a_date(tmp_path: Path) -> None:
+    from datetime import date, datetime
+
+    dated = form(2)
+    dated = FormDocument(okud=dated.okud, title=dated.title, blocks=dated.blocks,
+                         header=(*dated.header, HeaderRow("", "", "Дата", "05.12.2026")))
+    path = tmp_path / "f.xlsx"
+    write_form(dated, path, "xlsx")
+    ws = openpyxl.load_workbook(path).active
+    assert ws is not None
+    cell = next(c for r in ws.iter_rows() for c in r if isinstance(c.value, datetime))
+    assert cell.value.date() == date(2026, 12, 5) and cell.number_format == "DD.MM.YYYY"
+    assert ws.column_dimensions[cell.column_letter].width >= 11
+    assert cell.border.left.style == "thin"
