@@ -29,6 +29,7 @@ from exports.layout import (
 )
 from exports.model import DEFAULT_STYLE, Report, ReportColumn, ReportStyle, ReportTable, format_date
 from exports.safe_text import clean_report
+from exports.typography import NBSP
 from exports.widths import Measure, content_widths
 
 _ALIGN = {
@@ -54,7 +55,7 @@ def write_docx(
     cancelled: CancelledFn | None = None,
 ) -> None:
     """Write ``report`` as a Word document (A4, ГОСТ Р 7.0.97-2025 layout) to ``path``."""
-    report = merge_sections(clean_report(report))
+    report = merge_sections(clean_report(report, tied=True))
     ticker = Ticker(report.total_rows, progress, cancelled)
     ticker.start()
     doc = _DocxBuilder(report, style, ticker).build()
@@ -191,7 +192,7 @@ class _DocxBuilder:
                 self._para(line, align="center", bold=True).paragraph_format.keep_with_next = True
         date_text = format_date(r.date)
         if date_text or r.number:
-            number = f"№ {r.number}" if r.number else ""
+            number = f"№{NBSP}{r.number}" if r.number else ""
             p = self._para(f"{date_text}\t{number}" if date_text else number)
             p.paragraph_format.tab_stops.add_tab_stop(
                 Twips(self.text_width), WD_TAB_ALIGNMENT.RIGHT

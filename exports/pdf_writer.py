@@ -52,6 +52,7 @@ from exports.pdf_table import (
     row_commands,
 )
 from exports.safe_text import clean_report
+from exports.typography import NBSP
 from exports.widths import content_widths
 
 APPROVAL_WIDTH = 80 * mm
@@ -81,7 +82,7 @@ def write_pdf(
 
     Raises :class:`FontNotFoundError` when no TrueType font with Cyrillic is available.
     """
-    report = merge_sections(clean_report(report))
+    report = merge_sections(clean_report(report, tied=True))
     font = register_font(find_cyrillic_font(style.pdf_font_path, family=style.font_name))
     ticker = Ticker(report.total_rows * 2, progress, cancelled)
     ticker.start()
@@ -220,7 +221,7 @@ class _PdfBuilder:
         r = self.report
         out: list[Flowable] = [self._p(t, self.center_bold) for t in (r.title, r.heading) if t]
         if r.date or r.number:
-            number = f"№ {r.number}" if r.number else ""
+            number = f"№{NBSP}{r.number}" if r.number else ""
             cells = [[self._p(format_date(r.date), self.text), self._p(number, self.right)]]
             out.append(_plain_table(cells, [self.width / 2] * 2, self.font.regular))
         if r.params_line:

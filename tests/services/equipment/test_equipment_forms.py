@@ -173,7 +173,7 @@ def test_the_inventory_card(filled: dict[str, str], settings: config.Settings,
     path = reports.write(reports.build(defs.CARD, {"item": "ВА-2"}, settings), "docx",
                          tmp_path / "card.docx", settings)
     document = docx.Document(str(path))
-    assert document.paragraphs[0].text.startswith("ИНВЕНТАРНАЯ КАРТОЧКА № ВА-2")
+    assert document.paragraphs[0].text.startswith("ИНВЕНТАРНАЯ КАРТОЧКА №\u00a0ВА-2")
 
 
 @pytest.mark.parametrize("fmt", ["docx", "xlsx", "pdf"])
