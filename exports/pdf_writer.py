@@ -39,8 +39,10 @@ from exports.layout import (
     GroupHeading,
     TotalsRow,
     format_cell,
+    is_list,
     iter_blocks,
     merge_sections,
+    table_size,
 )
 from exports.model import DEFAULT_STYLE, Report, ReportStyle, ReportTable, format_date
 from exports.pdf_table import (
@@ -58,12 +60,6 @@ from exports.widths import content_widths
 APPROVAL_WIDTH = 80 * mm
 FIRST_LINE_INDENT = 12.5 * mm
 SMALL_SIZE = 10.0
-#: Tables longer than this many rows are lists: smaller type and tighter cells.
-LIST_ROWS = 30
-LIST_SIZE = 10.0
-#: Lists longer than this many rows get the smallest type still easy to read.
-LONG_LIST_ROWS = 400
-LONG_LIST_SIZE = 9.0
 LIST_PADDING = (2.0, 1.0)
 #: Rows of a table that never part from the signatures after it.
 KEEP_LAST_ROWS = 2
@@ -260,10 +256,8 @@ class _PdfBuilder:
             if table.title:
                 out += [Spacer(1, 6), self._p(table.title, self.center_bold), Spacer(1, 4)]
             return out
-        long_list = len(table.rows) > LIST_ROWS
-        size = LIST_SIZE if long_list else self.style.table_size
-        if len(table.rows) > LONG_LIST_ROWS:
-            size = min(LONG_LIST_SIZE, size)
+        long_list = is_list(table)
+        size = table_size(table, self.style.table_size)
         pad_x, pad_y = LIST_PADDING if long_list else (PADDING, PADDING)
         self.cells = CellStyles(self.font, size, pad_x, 1.1 if long_list else 1.2)
         widths = content_widths(table, self.width, self.cells.measure(),
