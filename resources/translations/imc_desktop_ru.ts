@@ -4418,8 +4418,8 @@ Open it now?</source>
         <translation>Мероприятия</translation>
     </message>
     <message>
-        <source>Certificate text ({ФИО}, {ОО}, {мероприятие}, {вид}, {дата}, {роль}; «|» starts a new line)</source>
-        <translation>Текст сертификата ({ФИО}, {ОО}, {мероприятие}, {вид}, {дата}, {роль}; «|» — новая строка)</translation>
+        <source>Certificate text ({ФИО}, whom: {ФИО_кому}, of whom: {ФИО_кого}, {ОО}, {мероприятие}, {вид}, in the kind: {вид_пр}, {дата}, {роль}; «|» starts a new line; «принял(а)» agrees with the person)</source>
+        <translation>Текст сертификата ({ФИО}, кому: {ФИО_кому}, кого: {ФИО_кого}, {ОО}, {мероприятие}, {вид}, в чём: {вид_пр}, {дата}, {роль}; «|» — новая строка; «принял(а)» согласуется с полом участника)</translation>
     </message>
     <message>
         <source>Diploma text (also {результат}, {место}, {номинация}, {балл})</source>
