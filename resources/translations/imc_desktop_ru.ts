@@ -4919,6 +4919,21 @@ Open it now?</source>
     </message>
 </context>
 <context>
+    <name>_ActionForm</name>
+    <message>
+        <source>Basis: order No.</source>
+        <translation>Основание: приказ №</translation>
+    </message>
+    <message>
+        <source>Order date</source>
+        <translation>Дата приказа</translation>
+    </message>
+    <message>
+        <source>The order comes before the act: check its date.</source>
+        <translation>Приказ издаётся до акта: проверьте его дату.</translation>
+    </message>
+</context>
+<context>
     <name>_SyncPage</name>
     <message>
         <source>empty: no synchronisation</source>

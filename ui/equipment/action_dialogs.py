@@ -44,6 +44,22 @@ class _ActionForm(RecordForm):
         value: Any = self.values()[name]
         return value if isinstance(value, date) else clock.today()
 
+    def add_basis(self) -> None:
+        """The order the act is drawn up by: «Основание: приказ № … от …» on the form."""
+        self.add_line("basis_number", self.tr("Basis: order No."), 60)
+        self.add_date("basis_date", self.tr("Order date"))
+
+    def basis(self) -> tuple[str, date | None]:
+        v = self.values()
+        day = v["basis_date"]
+        return v["basis_number"].strip(), day if isinstance(day, date) else None
+
+    def basis_problems(self) -> dict[str, str]:
+        _number, day = self.basis()
+        if day is not None and day > self.date_of("act_date"):
+            return {"basis_date": self.tr("The order comes before the act: check its date.")}
+        return {}
+
 
 class MoveDialog(_ActionForm):
     def __init__(self, count: int, organizations: Organizations,
@@ -55,10 +71,11 @@ class MoveDialog(_ActionForm):
         self.add_line("to_responsible", self.tr("Materially responsible person"), 200)
         self.add_line("act_number", self.tr("Act No."), 60)
         self.add_date("act_date", self.tr("Act date"))
+        self.add_basis()
         self.set_values({"act_date": clock.today()})
 
     def more_problems(self) -> dict[str, str]:
-        problems = self.required("act_number")
+        problems = self.required("act_number") | self.basis_problems()
         if not self.target.currentData():
             problems["to_organization_id"] = self.tr("Choose the organization.")
         return problems
@@ -66,7 +83,7 @@ class MoveDialog(_ActionForm):
     def move_data(self) -> MoveData:
         v = self.values()
         return MoveData(self.target.currentData() or None, v["to_room"], v["to_responsible"],
-                        self.date_of("act_date"), v["act_number"])
+                        self.date_of("act_date"), v["act_number"], *self.basis())
 
     @staticmethod
     def ask(count: int, organizations: Organizations, parent: QWidget | None = None
@@ -123,13 +140,14 @@ class WriteOffDialog(_ActionForm):
         super().__init__(self.tr("Write off %n item(s)", "", count), parent)
         self.add_line("number", self.tr("Act No."), 60)
         self.add_date("act_date", self.tr("Act date"))
+        self.add_basis()
         self.add_text("reason", self.tr("Reason"))
         self.add_line("chairman", self.tr("Commission chairman"), 200)
         self.add_text("members", self.tr("Commission members (one per line)"))
         self.set_values({"act_date": clock.today()})
 
     def more_problems(self) -> dict[str, str]:
-        problems = self.required("number", "reason", "chairman")
+        problems = self.required("number", "reason", "chairman") | self.basis_problems()
         if len(_lines(self.values()["members"])) < 2:
             problems["members"] = self.tr("At least two members.")
         return problems
@@ -141,7 +159,7 @@ class WriteOffDialog(_ActionForm):
             return None
         v = dialog.values()
         return WriteOffData(dialog.date_of("act_date"), v["number"], v["reason"],
-                            v["chairman"], _lines(v["members"]))
+                            v["chairman"], _lines(v["members"]), *dialog.basis())
 
 
 class SessionDialog(_ActionForm):

@@ -394,3 +394,23 @@ def test_a_written_off_item_s_card_is_read_only(qtbot: Any, tab: EquipmentTab,
     assert not dialog.editor("room").isEnabled() and not dialog.organization.isEnabled()
     assert dialog.buttons.button(QDialogButtonBox.StandardButton.Save).isHidden()
     assert dialog.timeline.count() >= 2
+
+
+def test_the_act_dialogs_take_the_basis_order(qtbot: Any, schools: tuple[str, str]) -> None:
+    move = MoveDialog(2, [(schools[1], "МБОУ СОШ № 2")])
+    qtbot.addWidget(move)
+    move.target.setCurrentIndex(move.target.findData(schools[1]))
+    move.set_values({"act_number": "П-1", "act_date": date(2026, 1, 10),
+                     "basis_number": "15-од", "basis_date": date(2026, 1, 9)})
+    assert move.more_problems() == {}
+    data = move.move_data()
+    assert (data.basis_number, data.basis_date) == ("15-од", date(2026, 1, 9))
+    move.set_values({"basis_date": date(2026, 1, 11)})
+    assert "basis_date" in move.more_problems()
+    off = WriteOffDialog(1)
+    qtbot.addWidget(off)
+    off.set_values({"number": "С-1", "act_date": date(2026, 1, 10), "reason": "износ",
+                    "chairman": "Громов А.П.", "members": "А\nБ", "basis_date": date(2026, 2, 1)})
+    assert list(off.more_problems()) == ["basis_date"]
+    off.set_values({"basis_number": "16-од", "basis_date": None})
+    assert off.more_problems() == {} and off.basis() == ("16-од", None)
