@@ -184,18 +184,41 @@ class _Sheet:
         self.row += 1
 
     def _signatures(self, group: SignGroup) -> None:
-        ws, last = self.ws, self.ncols
         if group.heading:
             self._line(group.heading)
-        spots = (2, max(3, last // 2), max(4, last - 1))
+        spans = _sign_spans(self.ncols)
         for s in group.lines:
-            ws.cell(self.row, 1, s.role)
-            for col, text in zip(spots, (s.position, "", s.name), strict=True):
-                ws.cell(self.row, col, text).border = LINE
-                ws.cell(self.row, col).alignment = CENTER
-            for col, text in zip(spots, SIGN_CAPTIONS, strict=True):
-                ws.cell(self.row + 1, col, text).font = Font(size=7)
-                ws.cell(self.row + 1, col).alignment = CENTER
+            self._span(self.row, (1, 2), s.role, WRAP)
+            for span, text in zip(spans, (s.position, "", s.name), strict=True):
+                self._span(self.row, span, text, CENTER, LINE)
+            for span, text in zip(spans, SIGN_CAPTIONS, strict=True):
+                self._span(self.row + 1, span, text, CENTER).font = Font(size=7)
             self.row += 2
         if group.dated:
             self._line("«____» ____________ 20___ г.")
+
+    def _span(self, row: int, span: tuple[int, int], text: str, align: Alignment,
+              border: Border | None = None) -> Cell:
+        """``text`` in the columns ``span`` merged; ``border`` under each of them."""
+        first, last = span
+        if last > first:
+            self.ws.merge_cells(start_row=row, start_column=first, end_row=row,
+                                end_column=last)
+        cell = self.ws.cell(row, first, text)
+        cell.alignment = align
+        if border is not None:
+            for col in range(first, last + 1):
+                self.ws.cell(row, col).border = border
+        return cell
+
+
+def _sign_spans(columns: int) -> tuple[tuple[int, int], ...]:
+    """The columns of (должность) (подпись) (расшифровка подписи) right of the role, which
+    takes the first two: the first alone (№ п/п) is too narrow and would cut it."""
+    rest = max(columns - 2, 3)
+    position = max(1, round(rest * 0.4))
+    signature = max(1, round(rest * 0.2))
+    first = 3
+    return ((first, first + position - 1),
+            (first + position, first + position + signature - 1),
+            (first + position + signature, max(first + position + signature, columns)))

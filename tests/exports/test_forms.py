@@ -144,3 +144,18 @@ def test_the_date_in_the_codes_block_of_the_xlsx_form_is_a_date(tmp_path: Path) 
     assert cell.value.date() == date(2026, 12, 5) and cell.number_format == "DD.MM.YYYY"
     assert ws.column_dimensions[cell.column_letter].width >= 11
     assert cell.border.left.style == "thin"
+
+
+def test_the_xlsx_signature_lines_give_the_role_and_the_position_room(tmp_path: Path) -> None:
+    path = tmp_path / "f.xlsx"
+    write_form(form(2), path, "xlsx")
+    ws = openpyxl.load_workbook(path).active
+    assert ws is not None
+    merged = {str(r) for r in ws.merged_cells.ranges}
+    row = next(c.row for r in ws.iter_rows() for c in r if c.value == "Член комиссии")
+    assert f"A{row}:B{row}" in merged  # the role is not cut by the position beside it
+    position = next(c for c in ws[row] if c.value == "учитель")
+    assert any(r.min_row == row and r.min_col == position.column and r.max_col > r.min_col
+               for r in ws.merged_cells.ranges) or len(COLUMNS) < 6
+    caption = ws.cell(row + 1, position.column)
+    assert caption.value == "(должность)"
