@@ -35,6 +35,14 @@
         <translation>Акт составляется из списка оборудования: выделите предметы на вкладке «Оборудование» и переместите или спишите их.</translation>
     </message>
     <message>
+        <source>Basis (order)…</source>
+        <translation>Основание (приказ)…</translation>
+    </message>
+    <message>
+        <source>The number and date of the order the act is drawn up by, printed on the act as «Основание»</source>
+        <translation>Номер и дата приказа, по которому составлен акт; печатается в акте как «Основание»</translation>
+    </message>
+    <message>
         <source>No.</source>
         <translation>№</translation>
     </message>
@@ -65,6 +73,14 @@
     <message>
         <source>Reason</source>
         <translation>Причина</translation>
+    </message>
+    <message>
+        <source>Basis (order)</source>
+        <translation>Основание (приказ)</translation>
+    </message>
+    <message>
+        <source>Choose an act.</source>
+        <translation>Выберите акт.</translation>
     </message>
     <message>
         <source>Write-off</source>
@@ -577,6 +593,13 @@
     <message>
         <source>ISBN</source>
         <translation>ISBN</translation>
+    </message>
+</context>
+<context>
+    <name>BasisDialog</name>
+    <message>
+        <source>Basis of act No. %1</source>
+        <translation>Основание акта № %1</translation>
     </message>
 </context>
 <context>

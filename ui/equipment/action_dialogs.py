@@ -54,9 +54,9 @@ class _ActionForm(RecordForm):
         day = v["basis_date"]
         return v["basis_number"].strip(), day if isinstance(day, date) else None
 
-    def basis_problems(self) -> dict[str, str]:
+    def basis_problems(self, act_date: date | None = None) -> dict[str, str]:
         _number, day = self.basis()
-        if day is not None and day > self.date_of("act_date"):
+        if day is not None and day > (act_date or self.date_of("act_date")):
             return {"basis_date": self.tr("The order comes before the act: check its date.")}
         return {}
 
@@ -160,6 +160,26 @@ class WriteOffDialog(_ActionForm):
         v = dialog.values()
         return WriteOffData(dialog.date_of("act_date"), v["number"], v["reason"],
                             v["chairman"], _lines(v["members"]), *dialog.basis())
+
+
+class BasisDialog(_ActionForm):
+    """The order an act already drawn up was made by («Основание: приказ № … от …»)."""
+
+    def __init__(self, act_number: str, act_date: date, number: str, day: date | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Basis of act No. %1").replace("%1", act_number), parent)
+        self.act_date = act_date
+        self.add_basis()
+        self.set_values({"basis_number": number, "basis_date": day})
+
+    def more_problems(self) -> dict[str, str]:
+        return self.basis_problems(self.act_date)
+
+    @staticmethod
+    def ask(act_number: str, act_date: date, number: str, day: date | None,
+            parent: QWidget | None = None) -> tuple[str, date | None] | None:
+        dialog = BasisDialog(act_number, act_date, number, day, parent)
+        return dialog.basis() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
 class SessionDialog(_ActionForm):

@@ -40,6 +40,15 @@ class ActRow:
     total_cost: float
     confirmed: bool
     reason: str
+    basis_number: str = ""
+    basis_date: date | None = None
+
+    @property
+    def basis(self) -> str:
+        """«№ 15-од от 29.12.2025» (what is known of it), "" when nothing is."""
+        parts = [f"№ {self.basis_number}" if self.basis_number else "",
+                 f"от {self.basis_date:%d.%m.%Y}" if self.basis_date else ""]
+        return " ".join(p for p in parts if p)
 
 
 @dataclass(frozen=True)
@@ -91,7 +100,7 @@ def list_acts() -> list[ActRow]:
              .order_by(EquipmentAct.act_date.desc(), EquipmentAct.number))
     with session_scope() as s:
         return [ActRow(a.id, a.kind, a.number, a.act_date, f or "", t or "", n or 0,
-                       float(total or 0), a.confirmed, a.reason)
+                       float(total or 0), a.confirmed, a.reason, a.basis_number, a.basis_date)
                 for a, f, t, n, total in s.execute(query)]
 
 
@@ -128,6 +137,17 @@ def act_detail(act_id: str) -> ActDetail:
                          a.chairman, members, a.confirmed, a.confirmed_on, _lines(s, a.id),
                          a.from_organization_id, a.to_organization_id, a.basis_number,
                          a.basis_date)
+
+
+def set_basis(act_id: str, number: str, day: date | None) -> None:
+    """Record the order an act was drawn up by, when it was not known as the act was made
+    (it prints on the act's form as «Основание: приказ № … от …»)."""
+    with session_scope() as s:
+        act = s.get(EquipmentAct, act_id)
+        if act is None:
+            raise NotFound("Акт не найден: возможно, его удалили.")
+        check_basis(number, day, act.act_date)
+        act.basis_number, act.basis_date = number.strip(), day
 
 
 def latest_act_id(kind: str) -> str | None:

@@ -247,3 +247,19 @@ def test_an_order_dated_after_the_act_is_refused(filled: dict[str, str]) -> None
         acts.create_write_off([filled["ВА-1"]], acts.WriteOffData(
             TODAY, "С-4", "износ", "Громов А.П.", ("А", "Б"), basis_date=date(2026, 2, 1)))
     assert {a.number for a in acts.list_acts()} == {"П-7", "С-2"}
+
+
+def test_the_basis_may_be_added_to_an_act_afterwards(filled: dict[str, str]) -> None:
+    from imc_desktop.services.common.errors import NotFound, ServiceError
+
+    act = next(a for a in acts.list_acts() if a.number == "С-2")
+    assert act.basis == ""
+    acts.set_basis(act.id, " 17-од ", date(2026, 1, 4))
+    again = next(a for a in acts.list_acts() if a.number == "С-2")
+    assert again.basis == "№ 17-од от 04.01.2026"
+    with pytest.raises(ServiceError, match="позже даты акта"):
+        acts.set_basis(act.id, "18-од", date(2026, 1, 6))
+    with pytest.raises(NotFound):
+        acts.set_basis("нет-такого", "1", None)
+    acts.set_basis(act.id, "", None)
+    assert next(a for a in acts.list_acts() if a.number == "С-2").basis == ""
