@@ -20,20 +20,23 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 class ColumnCell(Cell):  # type: ignore[misc]
     """A reusable cell whose style no longer changes once :meth:`freeze` is called."""
 
-    __slots__ = ("_frozen_id",)
+    __slots__ = ("_frozen_id", "_frozen_style")
 
     def __init__(self, ws: WriteOnlyWorksheet) -> None:
         super().__init__(ws, row=1, column=1)
         self._frozen_id: int | None = None
+        self._frozen_style: Any = None
 
     def freeze(self) -> ColumnCell:
         """Register the style with the workbook now; later writes reuse its number."""
         self._frozen_id = int(Cell.style_id.fget(self))
+        self._frozen_style = type(self._style)(self._style)
         return self
 
     @property
     def style_id(self) -> int:
-        if self._frozen_id is None:
+        # a value may change the style (openpyxl gives a date a date format): look it up
+        if self._frozen_id is None or self._style != self._frozen_style:
             return int(Cell.style_id.fget(self))
         return self._frozen_id
 

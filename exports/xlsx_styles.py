@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -29,8 +30,8 @@ def number_format(column: ReportColumn, values: Iterable[object] = ()) -> str | 
     (one format for the whole column: «90,0» beside «91,8»). ``None``: text."""
     if column.kind == "date":
         return DATE_FORMAT
-    if column.kind == "text":
-        return None
+    if column.kind == "text":  # a date among the texts is still a date
+        return DATE_FORMAT if any(isinstance(v, date) for v in values) else None
     decimals = column.effective_decimals
     if decimals is None:
         decimals = _decimals_needed(values)

@@ -303,7 +303,7 @@ class _SheetWriter:
         for i, col in enumerate(table.columns):
             conv = _styled(self.st.data_cell(self.ws, col, formats[i]))
             if _has_unsafe_text(table.rows, i):
-                conv = _safe_text(self.ws, conv)
+                conv = _safe_text(conv)
             out.append((i, conv))
         return out
 
@@ -464,9 +464,8 @@ def _has_unsafe_text(rows: Sequence[Sequence[CellValue]], i: int) -> bool:
     return bool(strings) and _UNSAFE_TEXT.search("\n".join(strings)) is not None
 
 
-def _safe_text(ws: WriteOnlyWorksheet, inner: Converter) -> Converter:
+def _safe_text(inner: Converter) -> Converter:
     """Strip characters Excel rejects and keep «=…» strings as text, not formulas."""
-    del ws
 
     def convert(value: CellValue) -> Any:
         if isinstance(value, str):

@@ -280,3 +280,26 @@ def test_the_totals_label_spans_the_columns_before_the_sums(tmp_path: Path,
     ws = _open(tmp_path, report)
     total = _find_row(ws, "Всего")
     assert f"A{total}:C{total}" in {str(r) for r in ws.merged_cells.ranges}
+
+
+def test_a_date_in_a_text_column_is_still_a_date(tmp_path: Path) -> None:
+    cols = (ReportColumn("ФИО", 2.0), ReportColumn("Срок"))
+    rows = [("Иванова", date(2027, 5, 1)), ("Петрова", "бессрочно"), ("Сидорова", None)]
+    ws = _open(tmp_path, make_report(rows, columns=cols, group_by=None, totals=False))
+    cell = ws.cell(_find_row(ws, "Иванова"), 2)
+    assert isinstance(cell.value, datetime) and cell.number_format == "DD.MM.YYYY"
+    assert ws.cell(_find_row(ws, "Петрова"), 2).value == "бессрочно"
+
+
+def test_a_reused_cell_follows_a_style_its_value_changed() -> None:
+    from openpyxl import Workbook
+
+    from exports.xlsx_rows import ColumnCell
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Лист")
+    cell = ColumnCell(ws)
+    cell.value = 1
+    frozen = cell.freeze().style_id
+    cell.value = date(2026, 1, 5)  # openpyxl gives a date a date format of its own
+    assert cell.number_format != "General" and cell.style_id != frozen
