@@ -35,10 +35,19 @@ def _value(value: Any) -> Any:
     return clean(value) if isinstance(value, str) else value
 
 
+def _needs_tie(v: Any) -> bool:
+    return isinstance(v, str) and ("." in v or "№" in v or _ILLEGAL.search(v) is not None)
+
+
 def _rows(rows: Sequence[Sequence[Any]], text: Callable[[str], str] | None
           ) -> Sequence[Sequence[Any]]:
-    if text is not None:
-        return [tuple(text(v) if isinstance(v, str) else v for v in row) for row in rows]
+    if text is not None:  # only the rows that change are rebuilt
+        out: list[Sequence[Any]] | None = None
+        for i, row in enumerate(rows):
+            if any(map(_needs_tie, row)):
+                out = list(rows) if out is None else out
+                out[i] = tuple(text(v) if isinstance(v, str) else v for v in row)
+        return rows if out is None else out
     dirty = any(isinstance(v, str) and _ILLEGAL.search(v) for row in rows for v in row)
     return [tuple(map(_value, row)) for row in rows] if dirty else rows
 

@@ -145,16 +145,24 @@ def _header_min(title: str, bold: Measure, whole: bool = False) -> float:
     return best
 
 
-def _two_lines(part: str, one: float, measure: Measure) -> float:
+def _two_lines(part: str, one: float, measure: Measure,
+               word_width: dict[str, float] | None = None) -> float:
     """The narrowest width at which ``part`` wraps into at most two lines (words whole):
-    the best place to break it, where the longer of the two halves is shortest."""
+    the best place to break it, where the longer of the two halves is shortest. A text's
+    width is the sum of its words' and spaces' (the fonts' widths add up, no kerning)."""
     words = part.split(" ")
-    best = one
+    if len(words) < 2:
+        return one
+    cache = {} if word_width is None else word_width
+    widths = [cache[w] if w in cache else cache.setdefault(w, measure(w)) for w in words]
+    space = cache[" "] if " " in cache else cache.setdefault(" ", measure(" "))
+    best, left, right = one, -space, sum(widths) + space * (len(words) - 1)
     for k in range(1, len(words)):
-        left = measure(" ".join(words[:k]))
+        left += widths[k - 1] + space
+        right -= widths[k - 1] + space
         if left >= best:
             break
-        best = min(best, max(left, measure(" ".join(words[k:]))))
+        best = min(best, max(left, right))
     return best
 
 
@@ -163,6 +171,7 @@ def _text_extent(texts: list[str], measure: Measure
     """(widest word, the width of each text on one line sorted, the width each needs to
     take at most two lines sorted — a text of more than two given lines never does)."""
     words: set[str] = set()
+    word_width: dict[str, float] = {}
     lines: list[float] = []
     twos: list[float] = []
     seen: dict[str, tuple[float, float]] = {}
@@ -170,7 +179,7 @@ def _text_extent(texts: list[str], measure: Measure
         if text not in seen:
             parts = text.split("\n")
             one = max(map(measure, parts))
-            two = (_two_lines(parts[0], one, measure) if len(parts) == 1
+            two = (_two_lines(parts[0], one, measure, word_width) if len(parts) == 1
                    else one if len(parts) == 2 else math.inf)
             seen[text] = (one, two)
             for part in parts:
@@ -178,7 +187,8 @@ def _text_extent(texts: list[str], measure: Measure
         one, two = seen[text]
         lines.append(one)
         twos.append(two)
-    widest_word = max(map(measure, words), default=0.0)
+    widest_word = max((word_width[w] if w in word_width else measure(w) for w in words),
+                      default=0.0)
     return widest_word, sorted(lines), sorted(twos)
 
 
