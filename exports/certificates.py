@@ -21,6 +21,7 @@ from reportlab.platypus import Paragraph
 
 from exports._io import CancelledFn, ProgressFn, Ticker, atomic_target
 from exports.fonts import RegisteredFont, find_cyrillic_font, register_font
+from exports.typography import NBSP, tie
 
 FRAME = HexColor("#1f4e79")
 ACCENT = HexColor("#8b1a1a")
@@ -47,7 +48,7 @@ def _escape(text: str) -> str:
 def _paragraph(canvas: Canvas, text: str, style: ParagraphStyle, y: float) -> float:
     """Draw a centred paragraph whose top is at `y`; the y under it."""
     width = A4[0] - 50 * mm
-    para = Paragraph(_escape(text), style)
+    para = Paragraph(_escape(tie(text)), style)
     _w, height = para.wrap(width, A4[1])
     para.drawOn(canvas, 25 * mm, y - height)
     return float(y - height)
@@ -87,7 +88,7 @@ def _page(canvas: Canvas, page: CertificatePage, font: RegisteredFont) -> None:
     canvas.drawString(25 * mm, base, page.signer_position)
     canvas.drawRightString(w - 25 * mm, base, page.signer_name)
     canvas.setFont(font.regular, 11)
-    canvas.drawString(25 * mm, 30 * mm, f"Регистрационный № {page.number}")
+    canvas.drawString(25 * mm, 30 * mm, f"Регистрационный №{NBSP}{page.number}")
     canvas.drawRightString(w - 25 * mm, 30 * mm, page.date_text)
 
 

@@ -26,9 +26,11 @@ from exports.layout import (
     format_cell,
     iter_blocks,
     merge_sections,
+    table_size,
 )
 from exports.model import DEFAULT_STYLE, Report, ReportColumn, ReportStyle, ReportTable, format_date
 from exports.safe_text import clean_report
+from exports.typography import NBSP
 from exports.widths import Measure, content_widths
 
 _ALIGN = {
@@ -54,7 +56,7 @@ def write_docx(
     cancelled: CancelledFn | None = None,
 ) -> None:
     """Write ``report`` as a Word document (A4, ГОСТ Р 7.0.97-2025 layout) to ``path``."""
-    report = merge_sections(clean_report(report))
+    report = merge_sections(clean_report(report, tied=True))
     ticker = Ticker(report.total_rows, progress, cancelled)
     ticker.start()
     doc = _DocxBuilder(report, style, ticker).build()
@@ -191,7 +193,7 @@ class _DocxBuilder:
                 self._para(line, align="center", bold=True).paragraph_format.keep_with_next = True
         date_text = format_date(r.date)
         if date_text or r.number:
-            number = f"№ {r.number}" if r.number else ""
+            number = f"№{NBSP}{r.number}" if r.number else ""
             p = self._para(f"{date_text}\t{number}" if date_text else number)
             p.paragraph_format.tab_stops.add_tab_stop(
                 Twips(self.text_width), WD_TAB_ALIGNMENT.RIGHT
@@ -223,7 +225,10 @@ class _DocxBuilder:
         columns = table.columns
         if not columns:
             return
-        regular, bold = _measures(self.style)
+        size = table_size(table, self.style.table_size)
+        self.table_style = _ensure_style(self.doc, _table_style_name(size, self.style),
+                                         self.style.font_name, size)
+        regular, bold = _measures(self.style, size)
         widths_pt = content_widths(table, self.text_width / 20, regular, bold, CELL_PADDING_PT)
         widths = [round(w * 20) for w in widths_pt]
         rows = [self._header_row(columns, widths)]
@@ -333,10 +338,14 @@ def _keep_next(row: str) -> str:
     return row.replace('"/><w:jc ', '"/>' + _KEEP_NEXT + "<w:jc ")
 
 
-def _measures(style: ReportStyle) -> tuple[Measure, Measure]:
-    """Text widths in points at the table size: the PDF font's metrics when there is one
+def _table_style_name(size: float, style: ReportStyle) -> str:
+    """«IMC Table», or «IMC Table 9» for a list set smaller than the style's table size."""
+    return "IMC Table" if size == style.table_size else f"IMC Table {size:g}"
+
+
+def _measures(style: ReportStyle, size: float) -> tuple[Measure, Measure]:
+    """Text widths in points at ``size``: the PDF font's metrics when there is one
     (the same family as Word's), else an average letter width."""
-    size = style.table_size
     try:
         from reportlab.pdfbase.pdfmetrics import stringWidth
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import segno
 from reportlab.lib.units import mm
@@ -17,6 +18,12 @@ from exports.fonts import find_cyrillic_font, register_font
 from exports.labels import Label, LabelBox, LabelSheet, layout
 
 QUIET_ZONE = 4  # modules of white around the code, as the QR standard asks
+#: Nothing is printed nearer than this to the sheet's edge (printers leave it blank).
+SAFE_MM = 5.0
+#: Blank inside every label around its content.
+PAD_MM = 2.0
+#: The smallest type of the ОО's name (still readable on a label).
+MIN_SIZE = 6.0
 QR_MASK = 0
 DARK_RUN = re.compile(b"\x01+")
 
@@ -56,30 +63,64 @@ def _dark_runs(row: bytearray) -> list[tuple[int, int]]:
     return [match.span() for match in DARK_RUN.finditer(row)]
 
 
+@dataclass(frozen=True, slots=True)
+class _Insets:
+    """Millimetres kept blank inside a label on each side: its own padding, and on a side
+    near the sheet's edge as much as keeps the print SAFE_MM from that edge."""
+
+    left: float
+    right: float
+    top: float
+    bottom: float
+
+    @classmethod
+    def of(cls, sheet: LabelSheet, box: LabelBox) -> _Insets:
+        right_gap = sheet.page_width - box.x - box.width
+        bottom_gap = sheet.page_height - box.y - box.height
+        return cls(max(PAD_MM, SAFE_MM - box.x), max(PAD_MM, SAFE_MM - right_gap),
+                   max(PAD_MM, SAFE_MM - box.y), max(PAD_MM, SAFE_MM - bottom_gap))
+
+
 def _draw_label(canvas: Canvas, sheet: LabelSheet, box: LabelBox, label: Label,
                 fonts: tuple[str, str]) -> None:
-    pad = 2.0
+    inset = _Insets.of(sheet, box)
     left = box.x * mm
-    top = (sheet.page_height - box.y) * mm
-    qr = min(box.height - 2 * pad, box.width / 2.2) * mm
-    _draw_qr(canvas, label.qr_text(), left + pad * mm, top - pad * mm - qr, qr)
-    text_x = left + pad * mm * 2 + qr
-    width = box.width * mm - (text_x - left) - pad * mm
+    top = (sheet.page_height - box.y - inset.top) * mm
+    height = box.height - inset.top - inset.bottom
+    qr = max(min(height, box.width / 2.2), 0.0) * mm
+    _draw_qr(canvas, label.qr_text(), left + inset.left * mm, top - qr, qr)
+    text_x = left + inset.left * mm + qr + PAD_MM * mm
+    width = (box.x + box.width - inset.right) * mm - text_x
     size = max(6.0, min(11.0, box.height / 4.0))
     lines = [(fonts[1], size + 1, label.inventory_number),
-             *((fonts[0], size, x) for x in _wrap(label.name, fonts[0], size, width, 2)),
-             (fonts[0], size - 1, label.organization)]
-    y = top - pad * mm - size
+             *((fonts[0], size, x) for x in _wrap(label.name, fonts[0], size, width, 2))]
+    used = sum(s * 1.35 for _f, s, _t in lines)
+    room = (box.height - inset.top - inset.bottom) * mm - used
+    lines += _organization_lines(label.organization, fonts[0], size - 1, width, room)
+    y = top - size
     for font, font_size, text in lines:
         canvas.setFont(font, font_size)
         canvas.drawString(text_x, y, _fit(text, font, font_size, width))
         y -= font_size * 1.35
 
 
+def _organization_lines(name: str, font: str, size: float, width: float, room: float
+                        ) -> list[tuple[str, float, str]]:
+    """The ОО's name whole: on one line, else in smaller type (down to MIN_SIZE), else on
+    as many lines of the smallest type as the label's height leaves (cut with «…» only
+    when even they are too few)."""
+    for s in (size, size - 1, MIN_SIZE):
+        if stringWidth(name, font, s) <= width:
+            return [(font, s, name)]
+    small = min(size, MIN_SIZE)
+    most = max(1, int(room // (small * 1.35)))
+    return [(font, small, line) for line in _wrap(name, font, small, width, most)]
+
+
 def _wrap(text: str, font: str, size: float, width: float, most: int) -> list[str]:
     """Words in at most `most` lines; the last one takes the rest (cut later)."""
     lines: list[str] = []
-    words = text.split()
+    words = text.split(" ")
     while words and len(lines) < most - 1:
         line = words.pop(0)
         while words and stringWidth(f"{line} {words[0]}", font, size) <= width:
@@ -115,6 +156,11 @@ def write_label_pdf(labels: Sequence[Label], sheet: LabelSheet,
     return pages
 
 
+def _mm(value: float) -> str:
+    """«0,5»: millimetres with the Russian decimal comma."""
+    return f"{value:.1f}".replace(".", ",")
+
+
 def write_test_pdf(sheet: LabelSheet, path: str | os.PathLike[str]) -> None:
     """A page with the outline of every label and its number: print on plain paper, lay it
     on a label sheet against the light and correct the offsets."""
@@ -131,5 +177,5 @@ def write_test_pdf(sheet: LabelSheet, path: str | os.PathLike[str]) -> None:
             canvas.drawCentredString(x + box.width * mm / 2, y + box.height * mm / 2 + 3,
                                      f"Этикетка {i}")
             canvas.drawCentredString(x + box.width * mm / 2, y + box.height * mm / 2 - 9,
-                                     f"{box.x:.1f} × {box.y:.1f} мм")
+                                     f"{_mm(box.x)} × {_mm(box.y)} мм")
         canvas.save()

@@ -27,6 +27,12 @@ EMPTY_GROUP_LABEL = "(не указано)"
 NBSP = "\u00a0"
 #: Data rows are handed to renderers in chunks of this size (progress/cancel granularity).
 CHUNK_ROWS = 250
+#: Tables longer than this many rows are lists: smaller type and tighter cells.
+LIST_ROWS = 30
+LIST_SIZE = 10.0
+#: Lists longer than this many rows get the smallest type still easy to read.
+LONG_LIST_ROWS = 400
+LONG_LIST_SIZE = 9.0
 
 Row = Sequence[CellValue]
 Number = int | float | Decimal
@@ -56,6 +62,21 @@ class TotalsRow:
 
 
 Block = DataChunk | GroupHeading | TotalsRow
+
+
+def is_list(table: ReportTable) -> bool:
+    """A table long enough to be set as a list (smaller type, tighter cells)."""
+    return len(table.rows) > LIST_ROWS
+
+
+def table_size(table: ReportTable, size: float) -> float:
+    """The type size of a table whose style asks for ``size``: lists are smaller (the same
+    in Word and PDF, so both print on about as many pages)."""
+    if len(table.rows) > LONG_LIST_ROWS:
+        return min(LONG_LIST_SIZE, size)
+    if is_list(table):
+        return min(LIST_SIZE, size)
+    return size
 
 
 def label_span(table: ReportTable) -> int:

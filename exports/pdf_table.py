@@ -19,6 +19,7 @@ from reportlab.platypus import Flowable, Table, TableStyle
 
 from exports.fonts import RegisteredFont
 from exports.hyphenation import Measure, break_points, split_word
+from exports.typography import NBSP
 
 PADDING = 3.0
 
@@ -44,7 +45,7 @@ def wrap_text(text: str, font: str, size: float, width: float) -> list[str]:
     lines: list[str] = []
     for part in text.split("\n"):
         line, line_w = "", 0.0
-        for word in part.split(" "):
+        for word in _words(part, measure, width):
             word_w = measure(word)
             if line and line_w + space + word_w <= width:
                 line, line_w = f"{line} {word}", line_w + space + word_w
@@ -64,6 +65,19 @@ def wrap_text(text: str, font: str, size: float, width: float) -> list[str]:
             line, line_w = word, word_w
         lines.append(line)
     return lines
+
+
+def _words(text: str, measure: Measure, width: float) -> list[str]:
+    """The words of a line; words tied by a non-breaking space («И.И. Иванов», «№ 27») are
+    one, unless together they are wider than the column: then the tie gives way first,
+    before any word is hyphenated."""
+    words: list[str] = []
+    for word in text.split(" "):
+        if NBSP in word and measure(word) > width:
+            words += word.split(NBSP)
+        else:
+            words.append(word)
+    return words
 
 
 def _fill_line(line: str, used: float, word: str, measure: Measure, width: float

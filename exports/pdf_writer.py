@@ -39,8 +39,10 @@ from exports.layout import (
     GroupHeading,
     TotalsRow,
     format_cell,
+    is_list,
     iter_blocks,
     merge_sections,
+    table_size,
 )
 from exports.model import DEFAULT_STYLE, Report, ReportStyle, ReportTable, format_date
 from exports.pdf_table import (
@@ -52,17 +54,12 @@ from exports.pdf_table import (
     row_commands,
 )
 from exports.safe_text import clean_report
+from exports.typography import NBSP
 from exports.widths import content_widths
 
 APPROVAL_WIDTH = 80 * mm
 FIRST_LINE_INDENT = 12.5 * mm
 SMALL_SIZE = 10.0
-#: Tables longer than this many rows are lists: smaller type and tighter cells.
-LIST_ROWS = 30
-LIST_SIZE = 10.0
-#: Lists longer than this many rows get the smallest type still easy to read.
-LONG_LIST_ROWS = 400
-LONG_LIST_SIZE = 9.0
 LIST_PADDING = (2.0, 1.0)
 #: Rows of a table that never part from the signatures after it.
 KEEP_LAST_ROWS = 2
@@ -81,7 +78,7 @@ def write_pdf(
 
     Raises :class:`FontNotFoundError` when no TrueType font with Cyrillic is available.
     """
-    report = merge_sections(clean_report(report))
+    report = merge_sections(clean_report(report, tied=True))
     font = register_font(find_cyrillic_font(style.pdf_font_path, family=style.font_name))
     ticker = Ticker(report.total_rows * 2, progress, cancelled)
     ticker.start()
@@ -220,7 +217,7 @@ class _PdfBuilder:
         r = self.report
         out: list[Flowable] = [self._p(t, self.center_bold) for t in (r.title, r.heading) if t]
         if r.date or r.number:
-            number = f"№ {r.number}" if r.number else ""
+            number = f"№{NBSP}{r.number}" if r.number else ""
             cells = [[self._p(format_date(r.date), self.text), self._p(number, self.right)]]
             out.append(_plain_table(cells, [self.width / 2] * 2, self.font.regular))
         if r.params_line:
@@ -259,10 +256,8 @@ class _PdfBuilder:
             if table.title:
                 out += [Spacer(1, 6), self._p(table.title, self.center_bold), Spacer(1, 4)]
             return out
-        long_list = len(table.rows) > LIST_ROWS
-        size = LIST_SIZE if long_list else self.style.table_size
-        if len(table.rows) > LONG_LIST_ROWS:
-            size = min(LONG_LIST_SIZE, size)
+        long_list = is_list(table)
+        size = table_size(table, self.style.table_size)
         pad_x, pad_y = LIST_PADDING if long_list else (PADDING, PADDING)
         self.cells = CellStyles(self.font, size, pad_x, 1.1 if long_list else 1.2)
         widths = content_widths(table, self.width, self.cells.measure(),

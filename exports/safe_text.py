@@ -9,11 +9,12 @@ is never a live formula in a workbook is the xlsx writer's part (:func:`is_formu
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
 from exports.model import ApprovalBlock, Report, ReportTable, Signature
+from exports.typography import tie
 
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]|\r")
 
@@ -34,31 +35,50 @@ def _value(value: Any) -> Any:
     return clean(value) if isinstance(value, str) else value
 
 
-def _rows(rows: Sequence[Sequence[Any]]) -> Sequence[Sequence[Any]]:
+def _needs_tie(v: Any) -> bool:
+    return isinstance(v, str) and ("." in v or "№" in v or _ILLEGAL.search(v) is not None)
+
+
+def _rows(rows: Sequence[Sequence[Any]], text: Callable[[str], str] | None
+          ) -> Sequence[Sequence[Any]]:
+    if text is not None:  # only the rows that change are rebuilt
+        out: list[Sequence[Any]] | None = None
+        for i, row in enumerate(rows):
+            if any(map(_needs_tie, row)):
+                out = list(rows) if out is None else out
+                out[i] = tuple(text(v) if isinstance(v, str) else v for v in row)
+        return rows if out is None else out
     dirty = any(isinstance(v, str) and _ILLEGAL.search(v) for row in rows for v in row)
     return [tuple(map(_value, row)) for row in rows] if dirty else rows
 
 
-def _table(table: ReportTable) -> ReportTable:
-    columns = tuple(replace(c, title=clean(c.title)) for c in table.columns)
-    chart = table.chart and replace(table.chart, title=clean(table.chart.title),
-                                    y_title=clean(table.chart.y_title))
-    return replace(table, columns=columns, rows=_rows(table.rows), title=clean(table.title),
-                   chart=chart)
+def _table(table: ReportTable, text: Callable[[str], str], tied: bool) -> ReportTable:
+    columns = tuple(replace(c, title=text(c.title)) for c in table.columns)
+    chart = table.chart and replace(table.chart, title=text(table.chart.title),
+                                    y_title=text(table.chart.y_title))
+    return replace(table, columns=columns, rows=_rows(table.rows, text if tied else None),
+                   title=text(table.title), chart=chart)
 
 
-def clean_report(report: Report) -> Report:
-    """The report with every text it holds cleaned (the same object when nothing needs it)."""
+def _clean_tied(value: str) -> str:
+    return tie(clean(value))
+
+
+def clean_report(report: Report, *, tied: bool = False) -> Report:
+    """The report with every text it holds cleaned (the same object when nothing needs it).
+    ``tied``: also non-breaking spaces in names with initials and after «№»
+    (:func:`exports.typography.tie`) — for paper, not for a workbook."""
+    text = _clean_tied if tied else clean
     approval = report.approval and ApprovalBlock(
-        clean(report.approval.position), clean(report.approval.name),
-        clean(report.approval.date_text))
+        text(report.approval.position), text(report.approval.name),
+        text(report.approval.date_text))
     return replace(
-        report, title=clean(report.title), department=clean(report.department),
-        organization=clean(report.organization), heading=clean(report.heading),
-        params_line=clean(report.params_line), number=clean(report.number), approval=approval,
-        paragraphs=tuple(map(clean, report.paragraphs)),
-        tables=tuple(map(_table, report.tables)),
-        signatures=tuple(Signature(clean(s.position), clean(s.name))
+        report, title=text(report.title), department=text(report.department),
+        organization=text(report.organization), heading=text(report.heading),
+        params_line=text(report.params_line), number=text(report.number), approval=approval,
+        paragraphs=tuple(map(text, report.paragraphs)),
+        tables=tuple(_table(t, text, tied) for t in report.tables),
+        signatures=tuple(Signature(text(s.position), text(s.name))
                          for s in report.signatures),
-        executor_name=clean(report.executor_name), executor_phone=clean(report.executor_phone),
-        closing_paragraphs=tuple(map(clean, report.closing_paragraphs)))
+        executor_name=text(report.executor_name), executor_phone=text(report.executor_phone),
+        closing_paragraphs=tuple(map(text, report.closing_paragraphs)))

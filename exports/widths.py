@@ -145,27 +145,62 @@ def _header_min(title: str, bold: Measure, whole: bool = False) -> float:
     return best
 
 
-def _text_extent(texts: list[str], measure: Measure) -> tuple[float, list[float]]:
-    """(widest word, width of each line sorted)."""
+def _two_lines(part: str, one: float, measure: Measure,
+               word_width: dict[str, float] | None = None) -> float:
+    """The narrowest width at which ``part`` wraps into at most two lines (words whole):
+    the best place to break it, where the longer of the two halves is shortest. A text's
+    width is the sum of its words' and spaces' (the fonts' widths add up, no kerning)."""
+    words = part.split(" ")
+    if len(words) < 2:
+        return one
+    cache = {} if word_width is None else word_width
+    widths = [cache[w] if w in cache else cache.setdefault(w, measure(w)) for w in words]
+    space = cache[" "] if " " in cache else cache.setdefault(" ", measure(" "))
+    best, left, right = one, -space, sum(widths) + space * (len(words) - 1)
+    for k in range(1, len(words)):
+        left += widths[k - 1] + space
+        right -= widths[k - 1] + space
+        if left >= best:
+            break
+        best = min(best, max(left, right))
+    return best
+
+
+def _text_extent(texts: list[str], measure: Measure
+                 ) -> tuple[float, list[float], list[float]]:
+    """(widest word, the width of each text on one line sorted, the width each needs to
+    take at most two lines sorted — a text of more than two given lines never does)."""
     words: set[str] = set()
+    word_width: dict[str, float] = {}
     lines: list[float] = []
+    twos: list[float] = []
+    seen: dict[str, tuple[float, float]] = {}
     for text in texts:
-        parts = text.split("\n")
-        lines.append(max(map(measure, parts)))
-        for part in parts:
-            words.update(part.split(" "))
-    widest_word = max(map(measure, words), default=0.0)
-    return widest_word, sorted(lines)
+        if text not in seen:
+            parts = text.split("\n")
+            one = max(map(measure, parts))
+            two = (_two_lines(parts[0], one, measure, word_width) if len(parts) == 1
+                   else one if len(parts) == 2 else math.inf)
+            seen[text] = (one, two)
+            for part in parts:
+                words.update(part.split(" "))
+        one, two = seen[text]
+        lines.append(one)
+        twos.append(two)
+    widest_word = max((word_width[w] if w in word_width else measure(w) for w in words),
+                      default=0.0)
+    return widest_word, sorted(lines), sorted(twos)
 
 
 def content_extents(table: ReportTable, regular: Measure, bold: Measure, whole: bool = False
-                    ) -> tuple[list[float], list[list[float]]]:
+                    ) -> tuple[list[float], list[list[float]], list[list[float]]]:
     """Per column, the narrowest width in points (every word and number whole, the
-    header's words too) and the widths of its lines, sorted (numbers and dates never wrap:
-    their narrowest width is their widest)."""
+    header's words too), the widths of its lines on one line and on two, sorted (numbers
+    and dates never wrap: their narrowest width is their widest)."""
     summed = table.totals or table.group_by is not None or bool(table.parts)
     floors: list[float] = []
     lines: list[list[float]] = []
+    twos: list[list[float]] = []
     for i, col in enumerate(table.columns):
         values = [v for v in column_values(table.rows, i) if v is not None and v != ""]
         texts = [format_cell(v, col) for v in values]
@@ -174,12 +209,13 @@ def content_extents(table: ReportTable, regular: Measure, bold: Measure, whole: 
             if nums:
                 texts.append(format_cell(math.fsum(abs(float(v)) for v in nums), col))
         if col.kind == "text" or any(isinstance(v, str) for v in values):
-            word, widths = _text_extent(texts, regular)
+            word, widths, pairs = _text_extent(texts, regular)
         else:
-            word, widths = max(map(regular, texts), default=0.0), []
+            word, widths, pairs = max(map(regular, texts), default=0.0), [], []
         floors.append(max(word, _header_min(col.title, bold, whole)))
         lines.append(widths)
-    return floors, lines
+        twos.append(pairs)
+    return floors, lines, twos
 
 
 #: Share of its designed width a text column keeps when its lines are longer than that.
@@ -195,19 +231,18 @@ def _steps(lines: list[float], floor: float) -> list[float]:
     return sorted(w for w in picks if w > floor)
 
 
-def _fewer_lines(lines: list[float], now: float, then: float) -> int:
-    """About how many printed lines a column saves growing from ``now`` to ``then``
-    (lines that fit on one line, and on two, counted)."""
-    saved = 0
-    for k in (1, 2):
-        saved += bisect.bisect_right(lines, k * then) - bisect.bisect_right(lines, k * now)
-    return saved
+def _fewer_lines(lines: list[float], twos: list[float], now: float, then: float) -> int:
+    """How many printed lines a column saves growing from ``now`` to ``then``: its texts
+    that come to fit on one line, and those that come to fit on two."""
+    saved = bisect.bisect_right(lines, then) - bisect.bisect_right(lines, now)
+    return saved + bisect.bisect_right(twos, then) - bisect.bisect_right(twos, now)
 
 
-def _grow(floors: list[float], lines: list[list[float]], room: float
-          ) -> tuple[list[float], float]:
+def _grow(floors: list[float], lines: list[list[float]], twos: list[list[float]],
+          room: float) -> tuple[list[float], float]:
     """Spend ``room`` step by step where it saves the most printed lines per point."""
-    steps = [_steps(ls, f) for ls, f in zip(lines, floors, strict=True)]
+    steps = [sorted(set(_steps(ls, f)) | set(_steps([w for w in ts if w < math.inf], f)))
+             for ls, ts, f in zip(lines, twos, floors, strict=True)]
     current = list(floors)
     while room > 0:
         best: tuple[float, int, float] | None = None
@@ -216,7 +251,7 @@ def _grow(floors: list[float], lines: list[list[float]], room: float
                 cost = target - current[i]
                 if cost > room:
                     break
-                gain = _fewer_lines(lines[i], current[i], target)
+                gain = _fewer_lines(lines[i], twos[i], current[i], target)
                 if gain and (best is None or gain / cost > best[0]):
                     best = (gain / cost, i, target)
         if best is None:
@@ -240,9 +275,9 @@ def content_widths(
     """
     if not table.columns:
         return []
-    floors, lines = content_extents(table, regular, bold, whole=True)
+    floors, lines, twos = content_extents(table, regular, bold, whole=True)
     if sum(floors) + padding * len(floors) > total:  # long header words break once
-        floors, lines = content_extents(table, regular, bold)
+        floors, lines, twos = content_extents(table, regular, bold)
     designed = relative_widths(table.columns, total)
     fair = list(floors)
     for i, col in enumerate(table.columns):
@@ -252,8 +287,8 @@ def content_widths(
             fair[i] = max(floors[i], min(lines[i][-1], FAIR_SHARE * designed[i] - padding))
     if sum(fair) + padding * len(fair) < total:
         floors = fair
-    halves = [max(f, _quantile(ls, LINE_QUANTILE) * 0.58) for f, ls in zip(floors, lines,
-                                                                          strict=True)]
+    halves = [max(f, min(_quantile(ts, LINE_QUANTILE), _quantile(ls, LINE_QUANTILE)))
+              for f, ls, ts in zip(floors, lines, twos, strict=True)]
     if sum(halves) + padding * len(halves) < total:
         floors = halves  # no usual line on more than two lines
     widths = [f + padding for f in floors]
@@ -261,7 +296,7 @@ def content_widths(
         scale = total / sum(widths)
         return [w * scale for w in widths]
     room = total - sum(widths)
-    current, room = _grow(floors, lines, room)
+    current, room = _grow(floors, lines, twos, room)
     widths = [c + padding for c in current]
     text = [i for i, c in enumerate(table.columns) if c.kind == "text" and lines[i]]
     grow = text or list(range(len(widths)))

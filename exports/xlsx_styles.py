@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from openpyxl import Workbook
@@ -12,25 +15,43 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.properties import PageSetupProperties
 
-from exports.model import ReportColumn, ReportStyle
+from exports.model import NUMERIC_KINDS, ReportColumn, ReportStyle
 from exports.safe_text import is_formula_text
+from exports.xlsx_rows import ColumnCell
 
 DATE_FORMAT = "DD.MM.YYYY"
 MM_PER_INCH = 25.4
 PAPER_A4 = 9
 
 
-def number_format(column: ReportColumn) -> str | None:
-    """Excel number format of a column kind (``None``: the General format will do)."""
-    decimals = column.effective_decimals or 0
-    fraction = "." + "0" * decimals if decimals > 0 else ""
+def number_format(column: ReportColumn, values: Iterable[object] = ()) -> str | None:
+    """Excel number format of a column: dates as dates, money with two decimals, counts as
+    integers («1 456» when summed), other numbers with as many decimals as the column needs
+    (one format for the whole column: «90,0» beside «91,8»). ``None``: text."""
     if column.kind == "date":
         return DATE_FORMAT
+    if column.kind == "text":  # a date among the texts is still a date
+        return DATE_FORMAT if any(isinstance(v, date) for v in values) else None
+    decimals = column.effective_decimals
+    if decimals is None:
+        decimals = _decimals_needed(values)
+    fraction = "." + "0" * decimals if decimals > 0 else ""
     if column.kind == "money" or (column.kind == "int" and column.total):
         return "#,##0" + fraction  # the thousands separator of the user's locale: «1 456»
-    if column.kind in ("number", "percent") and fraction:
-        return "0" + fraction
-    return None
+    return "0" + fraction
+
+
+def _decimals_needed(values: Iterable[object], cap: int = 3) -> int:
+    """The most decimals any number of the column has (at most ``cap``)."""
+    most = 0
+    for v in values:
+        if isinstance(v, float | Decimal) and not isinstance(v, bool):
+            text = f"{Decimal(str(v)).normalize():f}"
+            if "." in text:
+                most = max(most, min(cap, len(text.split(".", 1)[1])))
+                if most == cap:
+                    break
+    return most
 
 
 def use_default_font(wb: Workbook, style: ReportStyle) -> None:
@@ -83,6 +104,7 @@ class XlsxStyles:
         self.header = Alignment(horizontal="center", vertical="center", wrap_text=True)
         self.justify = Alignment(horizontal="justify", vertical="top", wrap_text=True)
         self.line_height = round(size * 1.3, 1)
+        self._aligns: dict[tuple[str, bool], Alignment] = {}
 
     def cell(
         self,
@@ -107,8 +129,21 @@ class XlsxStyles:
             cell.number_format = fmt
         return cell
 
-    def format_cell(self, ws: WriteOnlyWorksheet, fmt: str) -> WriteOnlyCell:
-        """A reusable data cell carrying only a number format."""
-        cell = WriteOnlyCell(ws)
-        cell.number_format = fmt
-        return cell
+    def data_cell(self, ws: WriteOnlyWorksheet, column: ReportColumn,
+                  fmt: str | None) -> ColumnCell:
+        """A reusable data cell of ``column``: the grid, its alignment (text wraps at the
+        column's width, numbers at the right, dates centred) and its number format."""
+        cell = ColumnCell(ws)
+        cell.border = self.border
+        cell.alignment = self._data_alignment(column)
+        if fmt is not None:
+            cell.number_format = fmt
+        return cell.freeze()
+
+    def _data_alignment(self, column: ReportColumn) -> Alignment:
+        align = column.effective_align
+        key = (align, column.kind in NUMERIC_KINDS or column.kind == "date")
+        if key not in self._aligns:
+            self._aligns[key] = Alignment(horizontal=align, vertical="top",
+                                          wrap_text=not key[1])
+        return self._aligns[key]

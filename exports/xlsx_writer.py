@@ -31,15 +31,23 @@ from exports.model import (
     ReportColumn,
     ReportStyle,
     ReportTable,
-    format_date,
 )
 from exports.safe_text import clean_report
 from exports.widths import column_values, content_chars, header_word_chars
-from exports.xlsx_styles import XlsxStyles, number_format, setup_print, use_default_font
+from exports.xlsx_rows import CellRow, install
+from exports.xlsx_styles import (
+    DATE_FORMAT,
+    XlsxStyles,
+    number_format,
+    setup_print,
+    use_default_font,
+)
 
 SHEET_NAME_MAX = 31
 WIDTH_CAP = 60.0
 WIDTH_MIN = 6.0
+#: Width of a date cell in characters (a date shows «####» where it does not fit).
+DATE_CHARS = 12.0
 _ILLEGAL_SHEET_CHARS = re.compile(r"[\\/?*\[\]:\x00-\x1f]")
 _UNSAFE_TEXT = re.compile(r"(?m)^=|[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _ILLEGAL_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -117,13 +125,18 @@ class _Line:
     cells: list[Any]
     height: float | None = None
     merge_from: int | None = None
+    #: Columns (first, last) merged: room for a date (which would not overflow) or a label.
+    span: tuple[int, int] | None = None
 
 
 @dataclass
 class _Plan:
     widths: list[float]
     converters: list[tuple[int, Converter]] = field(default_factory=list)
-    uniform: bool = True
+    #: The number format of each column (``None``: text).
+    formats: list[str | None] = field(default_factory=list)
+    #: Text columns whose cells may take more than one line: (index, characters a line).
+    wrapping: list[tuple[int, float]] = field(default_factory=list)
 
 
 class _SheetWriter:
@@ -142,6 +155,7 @@ class _SheetWriter:
         self.ticker = ticker
         self.n = len(table.columns) if table and table.columns else 2
         self.row = 0
+        install(ws)
         self.plan = self._plan()
 
     # ------------------------------------------------------------------ driver
@@ -174,6 +188,9 @@ class _SheetWriter:
         if line.merge_from is not None and line.merge_from < self.n:
             first = get_column_letter(line.merge_from)
             self.ws.merged_cells.add(f"{first}{self.row}:{get_column_letter(self.n)}{self.row}")
+        if line.span is not None and line.span[1] > line.span[0]:
+            first, last = map(get_column_letter, line.span)
+            self.ws.merged_cells.add(f"{first}{self.row}:{last}{self.row}")
         self.ws.append(line.cells)
 
     # ------------------------------------------------------------------ text rows
@@ -225,11 +242,23 @@ class _SheetWriter:
         r = self.report
         if not (r.date or r.number):
             return []
-        cells: list[Any] = [self.st.cell(self.ws, format_date(r.date), self.st.font, self.st.left)]
+        cells: list[Any] = [self.st.cell(self.ws, r.date, self.st.font, self.st.left,
+                                         fmt=DATE_FORMAT)]
+        span = None
         if r.number:
             number = self.st.cell(self.ws, f"№ {r.number}", self.st.font, self.st.right)
             cells = cells + [None] * (self.n - 2) + [number] if self.n > 1 else [number]
-        return [_Line(cells)]
+        if r.date is not None:
+            span = (1, self._date_columns(last=self.n - 1 if r.number else self.n))
+        return [_Line(cells, span=span)]
+
+    def _date_columns(self, last: int) -> int:
+        """How many first columns (at most ``last``) hold «05.12.2026» in the table font."""
+        width, k = 0.0, 0
+        while k < max(last, 1) and width < DATE_CHARS:
+            width += self.plan.widths[k] if k < len(self.plan.widths) else WIDTH_MIN
+            k += 1
+        return max(k, 1)
 
     def _closing(self) -> list[_Line]:
         r, st, ws = self.report, self.st, self.ws
@@ -259,19 +288,23 @@ class _SheetWriter:
             min(WIDTH_CAP, max(WIDTH_MIN, c * 1.05 + 2, header_word_chars(col) * 1.2 + 2))
             for c, col in zip(chars, table.columns, strict=True)
         ]
-        n = len(table.columns)
-        uniform = all(type(r) in (list, tuple) and len(r) == n for r in table.rows)
-        return _Plan(widths, self._converters(table), uniform)
+        wrapping = [(i, line_chars(w)) for i, (c, w, col) in
+                    enumerate(zip(chars, widths, table.columns, strict=True))
+                    if col.kind == "text" and (c > line_chars(w) or _has_breaks(table.rows, i))]
+        formats = [number_format(col, column_values(table.rows, i))
+                   for i, col in enumerate(table.columns)]
+        return _Plan(widths, self._converters(table, formats), formats, wrapping)
 
-    def _converters(self, table: ReportTable) -> list[tuple[int, Converter]]:
+    def _converters(self, table: ReportTable,
+                    formats: list[str | None]) -> list[tuple[int, Converter]]:
+        """Every column writes through one reusable cell with the table's grid, its
+        alignment (text wraps) and its number format, so an empty cell is framed too."""
         out: list[tuple[int, Converter]] = []
         for i, col in enumerate(table.columns):
-            fmt = number_format(col)
-            conv: Converter | None = _styled(self.st.format_cell(self.ws, fmt)) if fmt else None
+            conv = _styled(self.st.data_cell(self.ws, col, formats[i]))
             if _has_unsafe_text(table.rows, i):
-                conv = _safe_text(self.ws, conv)
-            if conv is not None:
-                out.append((i, conv))
+                conv = _safe_text(conv)
+            out.append((i, conv))
         return out
 
     def _write_table(self, table: ReportTable) -> None:
@@ -286,7 +319,7 @@ class _SheetWriter:
                 last_data = self.row
                 self.ticker.step(len(block.rows))
             elif isinstance(block, GroupHeading):
-                self._emit(_Line([self.st.cell(self.ws, block.text, self.st.bold, None)]))
+                self._emit(self._group_line(block.text))
                 group_start = self.row + 1
             else:
                 rows = (f"{{c}}{group_start}:{{c}}{self.row}" if block.kind == "subtotal"
@@ -303,6 +336,13 @@ class _SheetWriter:
                 self.ws.add_chart(_bar_chart(self.ws, table.chart, header_row, last_plotted),
                                   f"{get_column_letter(len(table.columns) + 2)}{header_row}")
 
+    def _group_line(self, text: str) -> _Line:
+        """A group heading across the table, framed like its rows."""
+        st = self.st
+        cells = [st.cell(self.ws, text, st.bold, st.left_wrap, border=True)]
+        cells += [st.cell(self.ws, None, None, None, border=True) for _ in range(self.n - 1)]
+        return _Line(cells, merge_from=1)
+
     def _header_line(self, columns: tuple[ReportColumn, ...]) -> _Line:
         st = self.st
         cells = [st.cell(self.ws, c.title, st.bold, st.header, border=True) for c in columns]
@@ -315,19 +355,18 @@ class _SheetWriter:
 
     def _data(self, rows: Sequence[Sequence[CellValue]]) -> None:
         append = self.ws.append
-        convs = self.plan.converters
-        if self.plan.uniform and not convs:
-            for r in rows:
-                append(r)
-        else:
-            n = len(self.table.columns) if self.table else 0
-            for r in rows:
-                out = list(r[:n])
-                if len(out) < n:
-                    out += [None] * (n - len(out))
-                for i, conv in convs:
-                    out[i] = conv(out[i])
-                append(out)
+        convs = [conv for _i, conv in self.plan.converters]
+        n = len(convs)
+        wrapping, heights = self.plan.wrapping, self.ws.row_dimensions
+        line = self.st.line_height
+        for k, r in enumerate(rows, start=self.row + 1):
+            if len(r) < n:
+                r = [*r, *([None] * (n - len(r)))]
+            if wrapping:
+                lines = _lines(r, wrapping)
+                if lines > 1:  # set by hand: a spreadsheet need not fit rows when it opens
+                    heights[k].height = round(lines * line + 2, 1)
+            append(CellRow([conv(v) for conv, v in zip(convs, r, strict=False)]))
         self.row += len(rows)
 
     def _totals_line(self, block: TotalsRow, columns: tuple[ReportColumn, ...],
@@ -338,12 +377,14 @@ class _SheetWriter:
         for i, (value, col) in enumerate(zip(block.values, columns, strict=True)):
             if col.total and not isinstance(value, str) and value is not None:
                 value = "=SUM(" + rows.replace("{c}", get_column_letter(i + 1)) + ")"
-            fmt = number_format(col) if not isinstance(block.values[i], str) else None
-            cell = self.st.cell(self.ws, value, self.st.bold, None, fmt=fmt)
+            fmt = self.plan.formats[i] if not isinstance(block.values[i], str) else None
+            align = self.st.left_wrap if isinstance(block.values[i], str) else None
+            cell = self.st.cell(self.ws, value, self.st.bold, align, border=True, fmt=fmt)
             if isinstance(value, str) and value.startswith("=SUM("):
                 cell.data_type = "f"
             cells.append(cell)
-        return _Line(cells)
+        label_end = block.label_span if not any(block.values[1:block.label_span]) else 1
+        return _Line(cells, span=(1, label_end))
 
 
 #: Labels of the rows a report adds itself at the end of its data (not plotted).
@@ -391,12 +432,31 @@ def _styled(cell: WriteOnlyCell) -> Converter:
     """Reuse one styled cell per column: rows are written before the next one is built."""
 
     def convert(value: CellValue) -> Any:
-        if value is None:
-            return None
         cell.value = value
         return cell
 
     return convert
+
+
+def line_chars(width: float) -> float:
+    """Characters a line of a column ``width`` wide holds (the inverse of the plan's width)."""
+    return max((width - 2.0) / 1.05, 1.0)
+
+
+def _has_breaks(rows: Sequence[Sequence[CellValue]], i: int) -> bool:
+    return any(isinstance(v, str) and "\n" in v for v in column_values(rows, i))
+
+
+def _lines(row: Sequence[CellValue], wrapping: list[tuple[int, float]]) -> int:
+    """The lines the row's tallest wrapped cell takes (words are not split: a bit more)."""
+    most = 1
+    for i, chars in wrapping:
+        v = row[i]
+        if isinstance(v, str) and (len(v) > chars or "\n" in v):
+            n = sum(1 if len(part) <= chars else math.ceil(len(part) * 1.1 / chars)
+                    for part in v.split("\n"))
+            most = max(most, n)
+    return most
 
 
 def _has_unsafe_text(rows: Sequence[Sequence[CellValue]], i: int) -> bool:
@@ -404,17 +464,16 @@ def _has_unsafe_text(rows: Sequence[Sequence[CellValue]], i: int) -> bool:
     return bool(strings) and _UNSAFE_TEXT.search("\n".join(strings)) is not None
 
 
-def _safe_text(ws: WriteOnlyWorksheet, inner: Converter | None) -> Converter:
+def _safe_text(inner: Converter) -> Converter:
     """Strip characters Excel rejects and keep «=…» strings as text, not formulas."""
 
     def convert(value: CellValue) -> Any:
         if isinstance(value, str):
             value = _ILLEGAL_TEXT.sub("", value)
+            cell = inner(value)
             if value.startswith("="):
-                cell = WriteOnlyCell(ws, value)
                 cell.data_type = "s"
-                return cell
-            return value
-        return inner(value) if inner is not None else value
+            return cell
+        return inner(value)
 
     return convert

@@ -220,11 +220,13 @@ S_EVENTS = QT_TRANSLATE_NOOP("Settings", "Events")
 EVENTS_CERTIFICATE_TEXT = _declare(Setting(
     "events/certificate_text", str,
     "{ОО} | принял(а) участие в мероприятии «{мероприятие}» | в качестве: {роль} | {дата}",
-    QT_TRANSLATE_NOOP("Settings", "Certificate text ({ФИО}, {ОО}, {мероприятие}, {вид}, "
-                                  "{дата}, {роль}; «|» starts a new line)"), S_EVENTS))
+    QT_TRANSLATE_NOOP("Settings", "Certificate text ({ФИО}, whom: {ФИО_кому}, of whom: "
+                                  "{ФИО_кого}, {ОО}, {мероприятие}, {вид}, in the kind: "
+                                  "{вид_пр}, {дата}, {роль}; «|» starts a new line; "
+                                  "«принял(а)» agrees with the person)"), S_EVENTS))
 EVENTS_DIPLOMA_TEXT = _declare(Setting(
     "events/diploma_text", str,
-    "{ОО} | {место} | {вид} «{мероприятие}» | {номинация} | {дата}",
+    "{ОО} | {место} в {вид_пр} «{мероприятие}» | {номинация} | {дата}",
     QT_TRANSLATE_NOOP("Settings", "Diploma text (also {результат}, {место}, {номинация}, "
                                   "{балл})"), S_EVENTS))
 EVENTS_SIGNER_POSITION = _declare(Setting(

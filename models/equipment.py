@@ -79,6 +79,9 @@ class EquipmentAct(SyncMixin, Base):
     members: Mapped[str] = mapped_column(Text, default="")  # one per line
     confirmed: Mapped[bool] = mapped_column(Boolean, default=False)
     confirmed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    #: The order (приказ) the act is drawn up by: «Основание: приказ № … от …».
+    basis_number: Mapped[str] = mapped_column(String(60), default="")
+    basis_date: Mapped[date | None] = mapped_column(Date, nullable=True)
 
 
 class EquipmentActLine(SyncMixin, Base):

@@ -123,3 +123,11 @@ def test_build_output_is_not_committed() -> None:
 def test_hyphenation_dictionaries_are_bundled(spec: ast.Module) -> None:
     source = ast.unparse(spec)
     assert "collect_data_files('pyphen')" in source
+
+
+def test_the_morphological_dictionary_is_bundled(spec: ast.Module) -> None:
+    """Names on certificates are declined by pymorphy3 from its dictionary package, which
+    it reads as files: without them the bundle could not decline a name."""
+    source = ast.unparse(spec)
+    assert "collect_data_files('pymorphy3_dicts_ru')" in source
+    assert "collect_submodules('pymorphy3')" in source

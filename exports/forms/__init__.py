@@ -17,11 +17,12 @@ from exports.forms.model import (
 )
 from exports.model import DEFAULT_STYLE, ReportStyle
 from exports.safe_text import clean as clean_text
+from exports.typography import tie
 
 
 def write_form(form: FormDocument, path: str | os.PathLike[str], fmt: str,
                style: ReportStyle = DEFAULT_STYLE) -> None:
-    form = clean_form(form)
+    form = clean_form(form, tied=fmt in ("pdf", "docx"))
     if fmt == "pdf":
         from exports.forms.pdf import write_form_pdf
 
@@ -38,26 +39,34 @@ def write_form(form: FormDocument, path: str | os.PathLike[str], fmt: str,
         raise ExportError(f"Неизвестный формат «{fmt}»: допустимы docx, xlsx, pdf.")
 
 
-def clean_form(form: FormDocument) -> FormDocument:
-    """Control characters out of every text (they break docx and xlsx)."""
+def clean_form(form: FormDocument, *, tied: bool = False) -> FormDocument:
+    """Control characters out of every text (they break docx and xlsx); ``tied``: also
+    non-breaking spaces in names with initials and after «№» (paper, not a workbook)."""
     from dataclasses import replace
 
+    def text(v: str) -> str:
+        return tie(clean_text(v)) if tied else clean_text(v)
+
     def cell(v: object) -> object:
-        return clean_text(v) if isinstance(v, str) else v
+        return text(v) if isinstance(v, str) else v
 
     blocks: list[str | FormTable | SignGroup] = []
     for b in form.blocks:
         if isinstance(b, str):
-            blocks.append(clean_text(b))
+            blocks.append(text(b))
         elif isinstance(b, FormTable):
-            blocks.append(replace(b, rows=[[cell(v) for v in r] for r in b.rows]))  # type: ignore[misc]
+            blocks.append(replace(b, title=text(b.title),
+                                  rows=[[cell(v) for v in r] for r in b.rows]))  # type: ignore[misc]
         else:
-            blocks.append(replace(b, lines=tuple(
-                SignLine(clean_text(x.role), clean_text(x.position), clean_text(x.name))
-                for x in b.lines)))
-    header = tuple(replace(h, label=clean_text(h.label), value=clean_text(h.value))
+            blocks.append(replace(b, heading=text(b.heading), lines=tuple(
+                SignLine(text(x.role), text(x.position), text(x.name)) for x in b.lines)))
+    header = tuple(replace(h, label=text(h.label), value=text(h.value))
                    for h in form.header)
-    return replace(form, blocks=tuple(blocks), header=header)
+    approvals = tuple(replace(a, heading=text(a.heading), title=text(a.title),
+                              position=text(a.position), name=text(a.name))
+                      for a in form.approvals)
+    return replace(form, title=text(form.title), blocks=tuple(blocks), header=header,
+                   approvals=approvals)
 
 
 __all__ = ["Approval", "FormColumn", "FormDocument", "FormTable", "HeaderRow", "SignGroup",

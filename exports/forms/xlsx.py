@@ -5,9 +5,12 @@ printed to one page wide, headings repeated; a draft has «ПРОЕКТ» in the
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
+from datetime import date
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -29,6 +32,19 @@ LINE = Border(bottom=THIN)
 WRAP = Alignment(wrap_text=True, vertical="top")
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 FORMATS = {"int": "#,##0", "money": "#,##0.00", "date": "DD.MM.YYYY"}
+#: Characters a date needs in its cell (a number does not overflow: «####» instead).
+DATE_WIDTH = 11.5
+_DATE = re.compile(r"(\d{2})\.(\d{2})\.(\d{4})")
+
+
+def _as_date(text: str) -> date | None:
+    m = _DATE.fullmatch(text.strip())
+    if m is None:
+        return None
+    try:
+        return date(int(m[3]), int(m[2]), int(m[1]))
+    except ValueError:
+        return None
 
 
 def write_form_xlsx(form: FormDocument, path: str | os.PathLike[str]) -> None:
@@ -106,10 +122,19 @@ class _Sheet:
                 ws.cell(self.row, last - 2, r.code_label).alignment = Alignment(
                     horizontal="right")
             if r.code is not None:
-                ws.cell(self.row, last, r.code).alignment = CENTER
-                ws.cell(self.row, last).border = GRID
+                self._code(ws.cell(self.row, last), r.code)
             self.row += 1
         self.row += 1
+
+    def _code(self, cell: Cell, code: str) -> None:
+        """A code in its box; a date («Дата» of the form) as a date, to sort and compute."""
+        day = _as_date(code)
+        cell.value = code if day is None else day
+        cell.alignment, cell.border = CENTER, GRID
+        if day is not None:
+            cell.number_format = FORMATS["date"]
+            width = self.ws.column_dimensions[cell.column_letter].width or 0
+            self.ws.column_dimensions[cell.column_letter].width = max(width, DATE_WIDTH)
 
     def _table(self, t: FormTable) -> None:
         ws = self.ws
@@ -159,18 +184,41 @@ class _Sheet:
         self.row += 1
 
     def _signatures(self, group: SignGroup) -> None:
-        ws, last = self.ws, self.ncols
         if group.heading:
             self._line(group.heading)
-        spots = (2, max(3, last // 2), max(4, last - 1))
+        spans = _sign_spans(self.ncols)
         for s in group.lines:
-            ws.cell(self.row, 1, s.role)
-            for col, text in zip(spots, (s.position, "", s.name), strict=True):
-                ws.cell(self.row, col, text).border = LINE
-                ws.cell(self.row, col).alignment = CENTER
-            for col, text in zip(spots, SIGN_CAPTIONS, strict=True):
-                ws.cell(self.row + 1, col, text).font = Font(size=7)
-                ws.cell(self.row + 1, col).alignment = CENTER
+            self._span(self.row, (1, 2), s.role, WRAP)
+            for span, text in zip(spans, (s.position, "", s.name), strict=True):
+                self._span(self.row, span, text, CENTER, LINE)
+            for span, text in zip(spans, SIGN_CAPTIONS, strict=True):
+                self._span(self.row + 1, span, text, CENTER).font = Font(size=7)
             self.row += 2
         if group.dated:
             self._line("«____» ____________ 20___ г.")
+
+    def _span(self, row: int, span: tuple[int, int], text: str, align: Alignment,
+              border: Border | None = None) -> Cell:
+        """``text`` in the columns ``span`` merged; ``border`` under each of them."""
+        first, last = span
+        if last > first:
+            self.ws.merge_cells(start_row=row, start_column=first, end_row=row,
+                                end_column=last)
+        cell = self.ws.cell(row, first, text)
+        cell.alignment = align
+        if border is not None:
+            for col in range(first, last + 1):
+                self.ws.cell(row, col).border = border
+        return cell
+
+
+def _sign_spans(columns: int) -> tuple[tuple[int, int], ...]:
+    """The columns of (должность) (подпись) (расшифровка подписи) right of the role, which
+    takes the first two: the first alone (№ п/п) is too narrow and would cut it."""
+    rest = max(columns - 2, 3)
+    position = max(1, round(rest * 0.4))
+    signature = max(1, round(rest * 0.2))
+    first = 3
+    return ((first, first + position - 1),
+            (first + position, first + position + signature - 1),
+            (first + position + signature, max(first + position + signature, columns)))

@@ -35,6 +35,14 @@
         <translation>Акт составляется из списка оборудования: выделите предметы на вкладке «Оборудование» и переместите или спишите их.</translation>
     </message>
     <message>
+        <source>Basis (order)…</source>
+        <translation>Основание (приказ)…</translation>
+    </message>
+    <message>
+        <source>The number and date of the order the act is drawn up by, printed on the act as «Основание»</source>
+        <translation>Номер и дата приказа, по которому составлен акт; печатается в акте как «Основание»</translation>
+    </message>
+    <message>
         <source>No.</source>
         <translation>№</translation>
     </message>
@@ -65,6 +73,14 @@
     <message>
         <source>Reason</source>
         <translation>Причина</translation>
+    </message>
+    <message>
+        <source>Basis (order)</source>
+        <translation>Основание (приказ)</translation>
+    </message>
+    <message>
+        <source>Choose an act.</source>
+        <translation>Выберите акт.</translation>
     </message>
     <message>
         <source>Write-off</source>
@@ -565,6 +581,13 @@
     <message>
         <source>ISBN</source>
         <translation>ISBN</translation>
+    </message>
+</context>
+<context>
+    <name>BasisDialog</name>
+    <message>
+        <source>Basis of act No. %1</source>
+        <translation>Основание акта № %1</translation>
     </message>
 </context>
 <context>
@@ -4587,8 +4610,8 @@ Open it now?</source>
         <translation>Мероприятия</translation>
     </message>
     <message>
-        <source>Certificate text ({ФИО}, {ОО}, {мероприятие}, {вид}, {дата}, {роль}; «|» starts a new line)</source>
-        <translation>Текст сертификата ({ФИО}, {ОО}, {мероприятие}, {вид}, {дата}, {роль}; «|» — новая строка)</translation>
+        <source>Certificate text ({ФИО}, whom: {ФИО_кому}, of whom: {ФИО_кого}, {ОО}, {мероприятие}, {вид}, in the kind: {вид_пр}, {дата}, {роль}; «|» starts a new line; «принял(а)» agrees with the person)</source>
+        <translation>Текст сертификата ({ФИО}, кому: {ФИО_кому}, кого: {ФИО_кого}, {ОО}, {мероприятие}, {вид}, в чём: {вид_пр}, {дата}, {роль}; «|» — новая строка; «принял(а)» согласуется с полом участника)</translation>
     </message>
     <message>
         <source>Diploma text (also {результат}, {место}, {номинация}, {балл})</source>
@@ -5085,6 +5108,21 @@ Open it now?</source>
     <message>
         <source>At least two members.</source>
         <translation>Не менее двух членов комиссии.</translation>
+    </message>
+</context>
+<context>
+    <name>_ActionForm</name>
+    <message>
+        <source>Basis: order No.</source>
+        <translation>Основание: приказ №</translation>
+    </message>
+    <message>
+        <source>Order date</source>
+        <translation>Дата приказа</translation>
+    </message>
+    <message>
+        <source>The order comes before the act: check its date.</source>
+        <translation>Приказ издаётся до акта: проверьте его дату.</translation>
     </message>
 </context>
 <context>

@@ -22,7 +22,8 @@ NBSP = "\u00a0"
 
 
 def _texts(doc: docx.document.Document) -> list[str]:
-    return [p.text for p in doc.paragraphs]
+    """The paragraphs as read, non-breaking spaces as plain ones."""
+    return [p.text.replace(NBSP, " ") for p in doc.paragraphs]
 
 
 def _cell_text(cell: docx.table._Cell) -> str:
@@ -42,6 +43,7 @@ def test_russian_text_and_header_block(rendered: docx.document.Document) -> None
     assert "Информационно-методический центр" in texts
     assert "ОТЧЁТ" in texts and "о прохождении курсов повышения квалификации" in texts
     assert "05.11.2025\t№ 01-12/345" in texts
+    assert "05.11.2025\t№\u00a001-12/345" in [p.text for p in rendered.paragraphs]
     assert "Период: 01.01.2025 – 31.12.2025" in texts
     assert "УТВЕРЖДАЮ" in texts and "_______________ И.И. Петров" in texts
     title = next(p for p in rendered.paragraphs if p.text == "ОТЧЁТ")
@@ -76,7 +78,7 @@ def test_table_header_repeats_and_cells(rendered: docx.document.Document) -> Non
     ]
     assert all(r.bold for c in header.cells for p in c.paragraphs for r in p.runs)
     group = table.rows[1]
-    assert group.cells[0].text == "МБОУ СОШ № 1"
+    assert group.cells[0].text == "МБОУ СОШ №\u00a01"
     assert group.cells[0].paragraphs[0].runs[0].bold
     first = [_cell_text(c) for c in table.rows[2].cells]
     assert first == ["МБОУ СОШ № 1", "Иванова Анна Сергеевна", "01.01.2025", "36", "1 234,50"]
@@ -105,10 +107,10 @@ def test_group_subtotals_and_total(rendered: docx.document.Document) -> None:
 
 def test_signatures_and_executor(rendered: docx.document.Document) -> None:
     sig = rendered.tables[-1]
-    cells = [[c.text for c in r.cells] for r in sig.rows]
+    cells = [[_cell_text(c) for c in r.cells] for r in sig.rows]
     assert ["Директор ИМЦ", "А.Б. Сидорова"] in cells
     assert ["Методист", "Ж.Ю. Щукина"] in cells
-    name_row = next(r for r in sig.rows if r.cells[1].text == "А.Б. Сидорова")
+    name_row = next(r for r in sig.rows if r.cells[1].text == "А.Б.\u00a0Сидорова")
     assert name_row.cells[1].paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT
     borders = sig._tbl.tblPr.find(qn("w:tblBorders"))
     assert borders.find(qn("w:top")).get(qn("w:val")) == "nil"

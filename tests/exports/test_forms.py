@@ -101,7 +101,7 @@ def test_the_docx_form(tmp_path: Path) -> None:
     path = tmp_path / "f.docx"
     write_form(form(30), path, "docx")
     document = docx.Document(str(path))
-    assert document.paragraphs[0].text == "ОПИСЬ № 1"
+    assert document.paragraphs[0].text == "ОПИСЬ №\u00a01"  # «№» never ends a line
     head, grid = document.tables[0], document.tables[1]
     codes = [c.text for r in head.rows for c in r.cells]
     assert {"КОДЫ", "0504087", "по ОКПО", "12345678", "ИНН", "по ОКЕИ", "383"} <= set(codes)
@@ -128,3 +128,34 @@ def test_the_xlsx_form_sums_by_formulas(tmp_path: Path) -> None:
     totals = next(r for r in values if r[0] == "Итого")
     assert totals[3] is not None and str(totals[3]).startswith("=SUM(")
     assert "(расшифровка подписи)" in flat and ws.oddHeader.left.text in (None, "")
+
+
+def test_the_date_in_the_codes_block_of_the_xlsx_form_is_a_date(tmp_path: Path) -> None:
+    from datetime import date, datetime
+
+    dated = form(2)
+    dated = FormDocument(okud=dated.okud, title=dated.title, blocks=dated.blocks,
+                         header=(*dated.header, HeaderRow("", "", "Дата", "05.12.2026")))
+    path = tmp_path / "f.xlsx"
+    write_form(dated, path, "xlsx")
+    ws = openpyxl.load_workbook(path).active
+    assert ws is not None
+    cell = next(c for r in ws.iter_rows() for c in r if isinstance(c.value, datetime))
+    assert cell.value.date() == date(2026, 12, 5) and cell.number_format == "DD.MM.YYYY"
+    assert ws.column_dimensions[cell.column_letter].width >= 11
+    assert cell.border.left.style == "thin"
+
+
+def test_the_xlsx_signature_lines_give_the_role_and_the_position_room(tmp_path: Path) -> None:
+    path = tmp_path / "f.xlsx"
+    write_form(form(2), path, "xlsx")
+    ws = openpyxl.load_workbook(path).active
+    assert ws is not None
+    merged = {str(r) for r in ws.merged_cells.ranges}
+    row = next(c.row for r in ws.iter_rows() for c in r if c.value == "Член комиссии")
+    assert f"A{row}:B{row}" in merged  # the role is not cut by the position beside it
+    position = next(c for c in ws[row] if c.value == "учитель")
+    assert any(r.min_row == row and r.min_col == position.column and r.max_col > r.min_col
+               for r in ws.merged_cells.ranges) or len(COLUMNS) < 6
+    caption = ws.cell(row + 1, position.column)
+    assert caption.value == "(должность)"

@@ -141,3 +141,65 @@ def test_the_code_drawn_is_the_encoders_matrix_module_for_module(tmp_path: Path)
     quiet = [0] * QUIET_ZONE
     assert drawn == [[0] * (size + 2 * QUIET_ZONE)] * QUIET_ZONE + [
         quiet + list(row) + quiet for row in matrix] + [[0] * (size + 2 * QUIET_ZONE)] * QUIET_ZONE
+
+
+MM = 72 / 25.4
+
+
+def _texts_at(page: pypdf.PageObject) -> list[tuple[float, float, str]]:
+    found: list[tuple[float, float, str]] = []
+
+    def visit(text: str, _cm: object, tm: list[float], _font: object, _size: object) -> None:
+        if text.strip():
+            found.append((tm[4], tm[5], text))
+
+    page.extract_text(visitor_text=visit)
+    return found
+
+
+def _qr_squares(page: pypdf.PageObject) -> list[tuple[float, float, float]]:
+    """(x, y, size) of each QR code: «q 0 g u 0 0 u x y cm …» with the code 41 units wide."""
+    data = page.get_contents().get_data().decode("latin-1")
+    out = []
+    for m in re.finditer(r"q 0 g ([\d.]+) 0 0 [\d.]+ ([\d.]+) ([\d.]+) cm", data):
+        unit, x, y = (float(v) for v in m.groups())
+        out.append((x, y, unit))
+    return out
+
+
+def test_nothing_is_printed_within_5_mm_of_the_sheet_edge(tmp_path: Path) -> None:
+    from exports.label_pdf import QUIET_ZONE, qr_matrix
+
+    labels = [Label(f"ВА-{n:04d}", "Ноутбук Lenovo ThinkPad E14 с очень длинным названием",
+                    "МКОУ «Новоалександровская основная общеобразовательная школа»")
+              for n in range(24)]
+    path = tmp_path / "этикетки.pdf"
+    write_labels(labels, SHEET, path)
+    page = pypdf.PdfReader(str(path)).pages[0]
+    width, height = (float(x) for x in page.mediabox.upper_right)
+    texts = _texts_at(page)
+    assert len(texts) >= 24 * 4
+    for x, y, text in texts:
+        assert 5 * MM - 0.5 <= x and 5 * MM - 0.5 <= y <= height - 5 * MM, (x, y, text)
+    modules = len(qr_matrix(labels[0].qr_text())) + 2 * QUIET_ZONE
+    squares = _qr_squares(page)
+    assert len(squares) == 24
+    for x, y, unit in squares:
+        size = unit * modules
+        assert x >= 5 * MM - 0.5 and y >= 5 * MM - 0.5, (x, y)
+        assert x + size <= width - 5 * MM + 0.5 and y + size <= height - 5 * MM + 0.5
+
+
+def test_the_name_of_the_organization_is_printed_whole(tmp_path: Path) -> None:
+    name = "МКОУ «Новоалександровская основная общеобразовательная школа»"
+    path = tmp_path / "этикетки.pdf"
+    write_labels([Label("ВА-1", "Проектор", name)], SHEET, path)
+    text = " ".join(pypdf.PdfReader(str(path)).pages[0].extract_text().split())
+    assert name in text and "…" not in text
+
+
+def test_the_test_page_writes_millimetres_with_a_comma(tmp_path: Path) -> None:
+    path = tmp_path / "пробная.pdf"
+    write_test_page(SHEET, path)
+    text = pypdf.PdfReader(str(path)).pages[0].extract_text()
+    assert "0,0 × 0,5 мм" in text and "70,0 × 37,5 мм" in text and "0.5" not in text

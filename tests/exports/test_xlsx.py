@@ -10,6 +10,7 @@ from typing import Any
 
 import openpyxl
 import pytest
+from openpyxl.cell.cell import MergedCell
 from openpyxl.worksheet.worksheet import Worksheet
 
 from exports import Report, ReportColumn, ReportTable
@@ -178,3 +179,127 @@ def test_report_without_tables(tmp_path: Path) -> None:
     assert ws.title == "Лист1"
     values = [c.value for row in ws.iter_rows() for c in row if c.value]
     assert "Справка" in values and "Текст справки." in values
+
+
+# ------------------------------------------------------------------ the table as it prints
+
+
+def _framed(cell: Any) -> bool:
+    """Thin lines on all four sides (a merged cell: its range is framed as a whole)."""
+    if isinstance(cell, MergedCell):
+        rng = next(r for r in cell.parent.merged_cells.ranges if cell.coordinate in r)
+        cell = cell.parent.cell(rng.min_row, rng.min_col)
+        return _framed(cell) and cell.border.right.style == "thin"
+    b = cell.border
+    return all(side is not None and side.style == "thin"
+               for side in (b.left, b.right, b.top, b.bottom))
+
+
+def test_every_cell_of_the_table_is_framed_and_nothing_outside(tmp_path: Path,
+                                                              report: Report) -> None:
+    rows = course_rows()
+    rows[3] = (rows[3][0], rows[3][1], None, rows[3][3], None)  # empty cells keep the grid
+    ws = _open(tmp_path, make_report(rows))
+    header = _find_row(ws, "Образовательная организация")
+    total = _find_row(ws, "Всего")
+    for r in range(header, total + 1):
+        for c in range(1, 6):
+            assert _framed(ws.cell(r, c)), ws.cell(r, c).coordinate
+    for r in (header - 1, total + 1, _find_row(ws, "Директор ИМЦ")):
+        assert not any(_framed(ws.cell(r, c)) for c in range(1, 6))
+
+
+def test_group_heading_spans_the_table(tmp_path: Path, report: Report) -> None:
+    ws = _open(tmp_path, report)
+    group = _find_row(ws, "МБОУ СОШ № 2")
+    assert f"A{group}:E{group}" in {str(r) for r in ws.merged_cells.ranges}
+    assert ws.cell(group, 1).font.b
+
+
+def test_text_cells_wrap_and_numbers_do_not(tmp_path: Path, report: Report) -> None:
+    ws = _open(tmp_path, report)
+    row = _find_row(ws, "МБОУ СОШ № 1") + 1
+    name, day, hours = ws.cell(row, 2), ws.cell(row, 3), ws.cell(row, 4)
+    assert name.alignment.wrap_text and name.alignment.vertical == "top"
+    assert not hours.alignment.wrap_text and hours.alignment.horizontal == "right"
+    assert day.alignment.horizontal == "center"
+    header = _find_row(ws, "Образовательная организация")
+    assert all(ws.cell(header, c).alignment.wrap_text for c in range(1, 6))
+
+
+def test_the_date_of_the_report_is_a_date(tmp_path: Path, report: Report) -> None:
+    ws = _open(tmp_path, report)
+    cell = next(c for row in ws.iter_rows() for c in row
+                if isinstance(c.value, datetime) and c.value.date() == date(2025, 11, 5))
+    assert cell.number_format == "DD.MM.YYYY"
+    assert not any(c.value == "05.11.2025" for row in ws.iter_rows() for c in row)
+
+
+def test_a_date_in_a_narrow_first_column_gets_room(tmp_path: Path) -> None:
+    cols = (ReportColumn("№", kind="int"), ReportColumn("ФИО", 3.0), ReportColumn("Год"))
+    ws = _open(tmp_path, make_report([(1, "Иванов И. И.", "2025")], columns=cols,
+                                     group_by=None, totals=False))
+    row = next(c.row for r in ws.iter_rows() for c in r if isinstance(c.value, datetime))
+    merged = next(r for r in ws.merged_cells.ranges if r.min_row == row and r.min_col == 1)
+    width = sum(ws.column_dimensions[chr(64 + c)].width for c in range(1, merged.max_col + 1))
+    assert width >= 12
+
+
+def test_one_number_format_per_column(tmp_path: Path) -> None:
+    cols = (ReportColumn("ФИО", 2.0), ReportColumn("Балл", kind="number"),
+            ReportColumn("Место", kind="int"), ReportColumn("Доля", kind="percent"),
+            ReportColumn("Часов", kind="int", total=True),
+            ReportColumn("Сумма", kind="money"))
+    rows = [("А", 90, 1, 50.0, 1200, Decimal("10")), ("Б", 91.8, 2, 33.3, 36, Decimal("1.5")),
+            ("В", None, 3, 0.0, 72, Decimal("100000"))]
+    ws = _open(tmp_path, make_report(rows, columns=cols, group_by=None))
+    first = _find_row(ws, "А")
+    for r in range(first, first + 3):
+        formats = [ws.cell(r, c).number_format for c in range(2, 7)]
+        assert formats == ["0.0", "0", "0.0", "#,##0", "#,##0.00"], r
+    assert ws.cell(first, 2).value == 90 and ws.cell(first + 1, 2).value == pytest.approx(91.8)
+
+
+def test_a_two_line_cell_gets_the_height_of_two_lines(tmp_path: Path) -> None:
+    cols = (ReportColumn("ФИО", 2.0), ReportColumn("Даты"), ReportColumn("Часов", kind="int"))
+    long_text = "Школа современного учителя: развитие функциональной грамотности " * 2
+    rows = [("Иванова", "08.03.2026–\n10.03.2026", 16), ("Петрова", "01.02.2026", 36),
+            (long_text.strip(), "", 72)]
+    ws = _open(tmp_path, make_report(rows, columns=cols, group_by=None, totals=False))
+    two, one, long_row = (_find_row(ws, name) for name in ("Иванова", "Петрова",
+                                                            long_text.strip()))
+    line = 12 * 1.3
+    assert ws.row_dimensions[two].height >= 2 * line
+    assert ws.row_dimensions[one].height in (None, 15)  # the default: one line
+    width = ws.column_dimensions["A"].width
+    assert ws.row_dimensions[long_row].height >= line * len(long_text) / width
+
+
+def test_the_totals_label_spans_the_columns_before_the_sums(tmp_path: Path,
+                                                            report: Report) -> None:
+    ws = _open(tmp_path, report)
+    total = _find_row(ws, "Всего")
+    assert f"A{total}:C{total}" in {str(r) for r in ws.merged_cells.ranges}
+
+
+def test_a_date_in_a_text_column_is_still_a_date(tmp_path: Path) -> None:
+    cols = (ReportColumn("ФИО", 2.0), ReportColumn("Срок"))
+    rows = [("Иванова", date(2027, 5, 1)), ("Петрова", "бессрочно"), ("Сидорова", None)]
+    ws = _open(tmp_path, make_report(rows, columns=cols, group_by=None, totals=False))
+    cell = ws.cell(_find_row(ws, "Иванова"), 2)
+    assert isinstance(cell.value, datetime) and cell.number_format == "DD.MM.YYYY"
+    assert ws.cell(_find_row(ws, "Петрова"), 2).value == "бессрочно"
+
+
+def test_a_reused_cell_follows_a_style_its_value_changed() -> None:
+    from openpyxl import Workbook
+
+    from exports.xlsx_rows import ColumnCell
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Лист")
+    cell = ColumnCell(ws)
+    cell.value = 1
+    frozen = cell.freeze().style_id
+    cell.value = date(2026, 1, 5)  # openpyxl gives a date a date format of its own
+    assert cell.number_format != "General" and cell.style_id != frozen

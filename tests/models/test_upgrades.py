@@ -156,7 +156,8 @@ SAMPLES: dict[str, dict[str, list[Row]]] = {
              "act_date": "2025-02-03", "from_organization_id": ORG_SCHOOL,
              "to_organization_id": ORG_KINDERGARTEN, "to_room": "группа 2",
              "to_responsible": "", "reason": "", "chairman": "", "members": "",
-             "confirmed": 1, "confirmed_on": "2025-02-03"},
+             "confirmed": 1, "confirmed_on": "2025-02-03", "basis_number": "12-о",
+             "basis_date": "2025-01-28"},
         ],
         "equipment_act_lines": [
             {**STAMP, "id": "al-1", "act_id": "act-1", "item_id": "eq-1",

@@ -44,6 +44,22 @@ class _ActionForm(RecordForm):
         value: Any = self.values()[name]
         return value if isinstance(value, date) else clock.today()
 
+    def add_basis(self) -> None:
+        """The order the act is drawn up by: «Основание: приказ № … от …» on the form."""
+        self.add_line("basis_number", self.tr("Basis: order No."), 60)
+        self.add_date("basis_date", self.tr("Order date"))
+
+    def basis(self) -> tuple[str, date | None]:
+        v = self.values()
+        day = v["basis_date"]
+        return v["basis_number"].strip(), day if isinstance(day, date) else None
+
+    def basis_problems(self, act_date: date | None = None) -> dict[str, str]:
+        _number, day = self.basis()
+        if day is not None and day > (act_date or self.date_of("act_date")):
+            return {"basis_date": self.tr("The order comes before the act: check its date.")}
+        return {}
+
 
 class MoveDialog(_ActionForm):
     def __init__(self, count: int, organizations: Organizations,
@@ -55,10 +71,11 @@ class MoveDialog(_ActionForm):
         self.add_line("to_responsible", self.tr("Materially responsible person"), 200)
         self.add_line("act_number", self.tr("Act No."), 60)
         self.add_date("act_date", self.tr("Act date"))
+        self.add_basis()
         self.set_values({"act_date": clock.today()})
 
     def more_problems(self) -> dict[str, str]:
-        problems = self.required("act_number")
+        problems = self.required("act_number") | self.basis_problems()
         if not self.target.currentData():
             problems["to_organization_id"] = self.tr("Choose the organization.")
         return problems
@@ -66,7 +83,7 @@ class MoveDialog(_ActionForm):
     def move_data(self) -> MoveData:
         v = self.values()
         return MoveData(self.target.currentData() or None, v["to_room"], v["to_responsible"],
-                        self.date_of("act_date"), v["act_number"])
+                        self.date_of("act_date"), v["act_number"], *self.basis())
 
     @staticmethod
     def ask(count: int, organizations: Organizations, parent: QWidget | None = None
@@ -123,13 +140,14 @@ class WriteOffDialog(_ActionForm):
         super().__init__(self.tr("Write off %n item(s)", "", count), parent)
         self.add_line("number", self.tr("Act No."), 60)
         self.add_date("act_date", self.tr("Act date"))
+        self.add_basis()
         self.add_text("reason", self.tr("Reason"))
         self.add_line("chairman", self.tr("Commission chairman"), 200)
         self.add_text("members", self.tr("Commission members (one per line)"))
         self.set_values({"act_date": clock.today()})
 
     def more_problems(self) -> dict[str, str]:
-        problems = self.required("number", "reason", "chairman")
+        problems = self.required("number", "reason", "chairman") | self.basis_problems()
         if len(_lines(self.values()["members"])) < 2:
             problems["members"] = self.tr("At least two members.")
         return problems
@@ -141,7 +159,27 @@ class WriteOffDialog(_ActionForm):
             return None
         v = dialog.values()
         return WriteOffData(dialog.date_of("act_date"), v["number"], v["reason"],
-                            v["chairman"], _lines(v["members"]))
+                            v["chairman"], _lines(v["members"]), *dialog.basis())
+
+
+class BasisDialog(_ActionForm):
+    """The order an act already drawn up was made by («Основание: приказ № … от …»)."""
+
+    def __init__(self, act_number: str, act_date: date, number: str, day: date | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Basis of act No. %1").replace("%1", act_number), parent)
+        self.act_date = act_date
+        self.add_basis()
+        self.set_values({"basis_number": number, "basis_date": day})
+
+    def more_problems(self) -> dict[str, str]:
+        return self.basis_problems(self.act_date)
+
+    @staticmethod
+    def ask(act_number: str, act_date: date, number: str, day: date | None,
+            parent: QWidget | None = None) -> tuple[str, date | None] | None:
+        dialog = BasisDialog(act_number, act_date, number, day, parent)
+        return dialog.basis() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
 class SessionDialog(_ActionForm):

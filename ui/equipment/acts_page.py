@@ -11,6 +11,7 @@ from imc_desktop.services.common.errors import ServiceError
 from imc_desktop.services.equipment import acts
 from imc_desktop.services.equipment.acts import ActRow
 from imc_desktop.services.equipment.records import TABLES
+from ui.equipment.action_dialogs import BasisDialog
 from ui.equipment.counting import button_row
 from ui.widgets.messages import Ask
 from ui.widgets.record_list import Column, RecordList
@@ -44,11 +45,15 @@ class ActsPage(QWidget):
         self.record_list.command_tips.update({  # the toolbar's commands: no own buttons
             "open": self.tr("Show the act"), "delete": self.tr("Withdraw the write-off act")})
         confirm = QPushButton(self.tr("Confirm the write-off"))
+        basis = QPushButton(self.tr("Basis (order)…"))
+        basis.setToolTip(self.tr("The number and date of the order the act is drawn up by, "
+                                 "printed on the act as «Основание»"))
+        basis.clicked.connect(self.edit_basis)
         confirm.clicked.connect(self.confirm)
         self.confirm_button = confirm
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(button_row([confirm]))
+        layout.addLayout(button_row([basis, confirm]))
         layout.addWidget(self.record_list, 1)
         self.record_list.reload()
 
@@ -64,12 +69,27 @@ class ActsPage(QWidget):
             Column("confirmed", self.tr("Confirmed"), lambda x: x.confirmed, kind="bool",
                    width=100),
             Column("reason", self.tr("Reason"), lambda x: x.reason, width=240),
+            Column("basis", self.tr("Basis (order)"), lambda x: x.basis, width=180),
         ]
 
     def show_act(self, row: ActRow | None = None) -> None:
         row = row or self.record_list.current_row()
         if row is not None:
             show_act(self, row.id, row.kind, self.settings)
+
+    def edit_basis(self) -> None:
+        row = self.record_list.current_row()
+        if row is None:
+            Ask.error(self, self.tr("Act"), self.tr("Choose an act."))
+            return
+        answer = BasisDialog.ask(row.number, row.act_date, row.basis_number, row.basis_date,
+                                 self)
+        if answer is None:
+            return
+        try:
+            acts.set_basis(row.id, *answer)
+        except ServiceError as exc:
+            Ask.error(self, self.tr("Act"), str(exc))
 
     def confirm(self) -> None:
         row = self.record_list.current_row()

@@ -60,9 +60,10 @@ def parse_years(text: str, where: str) -> tuple[int, int]:
 
 def marker(due: DueRow, column_year: int | None = None) -> str:
     """What the plan writes in the year column: the kind and the date, the year left out
-    when it is the column's («СЗД до 04.12», «первая до 24.04.2025 (просрочено)»)."""
+    when it is the column's («СЗД до 04.12», «первая до 24.04.2025» and «(просрочено)» on the
+    next line)."""
     what = "СЗД" if due.kind == r.SZD else due.kind
-    late = " (просрочено)" if due.days_left < 0 else ""
+    late = "\n(просрочено)" if due.days_left < 0 else ""  # its own line: the date stays whole
     when = f"{due.due:%d.%m}" if due.due.year == column_year else f"{due.due:%d.%m.%Y}"
     return f"{what} до\u00a0{when}{late}"
 

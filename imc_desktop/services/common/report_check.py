@@ -17,7 +17,7 @@ def read_back(path: Path, title: str) -> None:
     if suffix == ".docx":
         document = docx.Document(str(path))
         text = "\n".join(p.text for p in document.paragraphs)
-        if title not in text:
+        if title.replace("\u00a0", " ") not in text.replace("\u00a0", " "):
             raise ValueError(f"в {path.name} нет заголовка «{title}»")
     elif suffix == ".xlsx":
         workbook = openpyxl.load_workbook(path, read_only=True)

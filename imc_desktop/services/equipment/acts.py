@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, aliased
 from imc_desktop import clock
 from imc_desktop.db import session_scope
 from imc_desktop.services.common.errors import NotFound, ServiceError
-from imc_desktop.services.equipment.history import usable_items
+from imc_desktop.services.equipment.history import check_basis, usable_items
 from models import EquipmentAct, EquipmentActLine, EquipmentEvent, EquipmentItem, Organization
 from models.equipment import (
     ACT_TRANSFER,
@@ -40,6 +40,15 @@ class ActRow:
     total_cost: float
     confirmed: bool
     reason: str
+    basis_number: str = ""
+    basis_date: date | None = None
+
+    @property
+    def basis(self) -> str:
+        """«№ 15-од от 29.12.2025» (what is known of it), "" when nothing is."""
+        parts = [f"№ {self.basis_number}" if self.basis_number else "",
+                 f"от {self.basis_date:%d.%m.%Y}" if self.basis_date else ""]
+        return " ".join(p for p in parts if p)
 
 
 @dataclass(frozen=True)
@@ -74,6 +83,8 @@ class ActDetail:
     lines: tuple[ActLine, ...]
     from_organization_id: str | None = None
     to_organization_id: str | None = None
+    basis_number: str = ""
+    basis_date: date | None = None
 
 
 def list_acts() -> list[ActRow]:
@@ -89,7 +100,7 @@ def list_acts() -> list[ActRow]:
              .order_by(EquipmentAct.act_date.desc(), EquipmentAct.number))
     with session_scope() as s:
         return [ActRow(a.id, a.kind, a.number, a.act_date, f or "", t or "", n or 0,
-                       float(total or 0), a.confirmed, a.reason)
+                       float(total or 0), a.confirmed, a.reason, a.basis_number, a.basis_date)
                 for a, f, t, n, total in s.execute(query)]
 
 
@@ -124,7 +135,19 @@ def act_detail(act_id: str) -> ActDetail:
         return ActDetail(a.id, a.kind, a.number, a.act_date, _org(s, a.from_organization_id),
                          _org(s, a.to_organization_id), a.to_room, a.to_responsible, a.reason,
                          a.chairman, members, a.confirmed, a.confirmed_on, _lines(s, a.id),
-                         a.from_organization_id, a.to_organization_id)
+                         a.from_organization_id, a.to_organization_id, a.basis_number,
+                         a.basis_date)
+
+
+def set_basis(act_id: str, number: str, day: date | None) -> None:
+    """Record the order an act was drawn up by, when it was not known as the act was made
+    (it prints on the act's form as «Основание: приказ № … от …»)."""
+    with session_scope() as s:
+        act = s.get(EquipmentAct, act_id)
+        if act is None:
+            raise NotFound("Акт не найден: возможно, его удалили.")
+        check_basis(number, day, act.act_date)
+        act.basis_number, act.basis_date = number.strip(), day
 
 
 def latest_act_id(kind: str) -> str | None:
@@ -143,9 +166,13 @@ class WriteOffData:
     reason: str
     chairman: str
     members: tuple[str, ...]
+    #: The order the act is drawn up by (номер и дата приказа), blank when not known yet.
+    basis_number: str = ""
+    basis_date: date | None = None
 
 
 def _check_write_off(data: WriteOffData) -> None:
+    check_basis(data.basis_number, data.basis_date, data.act_date)
     problems = [text for bad, text in (
         (not data.number.strip(), "номер акта"), (not data.reason.strip(), "причину списания"),
         (not data.chairman.strip(), "председателя комиссии"),
@@ -168,7 +195,9 @@ def create_write_off(item_ids: Sequence[str], data: WriteOffData) -> str:
                            act_date=data.act_date, reason=data.reason.strip(),
                            chairman=data.chairman.strip(),
                            members="\n".join(m.strip() for m in data.members if m.strip()),
-                           from_organization_id=next(iter(orgs)) if len(orgs) == 1 else None)
+                           from_organization_id=next(iter(orgs)) if len(orgs) == 1 else None,
+                           basis_number=data.basis_number.strip(),
+                           basis_date=data.basis_date)
         s.add(act)
         s.flush()
         for item in items:

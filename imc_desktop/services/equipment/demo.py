@@ -92,7 +92,10 @@ class _Batch:
         act = {"id": new_id(), "kind": kind, "number": number, "act_date": when,
                "from_organization_id": None, "to_organization_id": None, "to_room": "",
                "to_responsible": "", "reason": "", "chairman": "", "members": "",
-               "confirmed": True, "confirmed_on": when, **more}
+               "confirmed": True, "confirmed_on": when,
+               # the order the act is drawn up by, a few days before it
+               "basis_number": f"{len(self.acts) + 12}-од",
+               "basis_date": when - timedelta(days=3), **more}
         self.acts.append(act)
         return act
 

@@ -289,7 +289,7 @@ def write_off_form(a: acts.ActDetail, org_id: str | None, ctx: ReportContext) ->
                           code=format_date(a.act_date)),
                 *institution_rows(who), HeaderRow("Структурное подразделение", ""),
                 HeaderRow("Вид имущества", "движимое имущество (оборудование)"),
-                HeaderRow("Основание:", basis_text()), unit_row()),
+                HeaderRow("Основание:", basis_text(a.basis_number, a.basis_date)), unit_row()),
         blocks=(f"Комиссия, назначенная приказом (распоряжением) № ________ от «____» "
                 f"____________ 20___ г., в составе: председатель — {chair or '________'}; "
                 f"члены комиссии — {members or '________'} — осмотрела объекты нефинансовых "
@@ -326,7 +326,7 @@ def transfer_form(a: acts.ActDetail, from_id: str | None, to_id: str | None,
                           code=format_date(a.act_date)),
                 *src_rows, *institution_rows(target, "Принимающая сторона"),
                 HeaderRow("Место нахождения у принимающей стороны", a.to_room),
-                HeaderRow("Основание:", basis_text()), unit_row()),
+                HeaderRow("Основание:", basis_text(a.basis_number, a.basis_date)), unit_row()),
         blocks=(FormTable(_object_columns(from_id is None), rows,
                           title="Сведения об объектах нефинансовых активов",
                           page_totals=True),

@@ -96,6 +96,17 @@ class MoveData:
     to_responsible: str = ""
     act_date: date | None = None
     act_number: str = ""
+    #: The order the transfer is made by (номер и дата приказа), blank when not known yet.
+    basis_number: str = ""
+    basis_date: date | None = None
+
+
+def check_basis(number: str, day: date | None, act_date: date) -> None:
+    """The order an act is drawn up by comes before the act (or on its day)."""
+    if day is not None and day > act_date:
+        order = f"приказ № {number.strip()}" if number.strip() else "приказ"
+        raise ServiceError(f"Основание акта: {order} от {day:%d.%m.%Y} позже даты акта "
+                           f"{act_date:%d.%m.%Y}. Проверьте дату приказа.")
 
 
 def move_items(item_ids: Sequence[str], move: MoveData) -> str:
@@ -103,6 +114,7 @@ def move_items(item_ids: Sequence[str], move: MoveData) -> str:
     if not move.to_organization_id:
         raise ServiceError("Укажите ОО, в которую передаётся оборудование.")
     when = move.act_date or clock.today()
+    check_basis(move.basis_number, move.basis_date, when)
     with session_scope() as s:
         items = usable_items(s, item_ids)
         sources = {x.organization_id for x in items}
@@ -111,7 +123,8 @@ def move_items(item_ids: Sequence[str], move: MoveData) -> str:
                            else None, to_organization_id=move.to_organization_id,
                            to_room=move.to_room.strip(),
                            to_responsible=move.to_responsible.strip(), confirmed=True,
-                           confirmed_on=when)
+                           confirmed_on=when, basis_number=move.basis_number.strip(),
+                           basis_date=move.basis_date)
         s.add(act)
         s.flush()
         for item in items:

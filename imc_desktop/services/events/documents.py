@@ -16,7 +16,14 @@ from imc_desktop import clock, config
 from imc_desktop.db import session_scope
 from imc_desktop.services.common.errors import NotFound, ServiceError
 from imc_desktop.services.common.reports import short_name
-from models import Event, EventParticipant, IssuedDocument, Organization
+from imc_desktop.services.common.russian_names import (
+    Sex,
+    agree,
+    decline_name,
+    decline_phrase,
+    sex_of_full_name,
+)
+from models import Event, EventParticipant, IssuedDocument, Organization, Person
 from models.events import DOCUMENT_KINDS
 
 if TYPE_CHECKING:  # the PDF engine is imported when certificates are printed
@@ -99,8 +106,11 @@ def _register(s: Session, p: EventParticipant, event: Event, kind: str, today: d
     return doc
 
 
-def _values(p: EventParticipant, event: Event, org: str) -> dict[str, str]:
-    return {"ФИО": p.full_name, "ОО": org, "мероприятие": event.title, "вид": event.kind,
+def _values(p: EventParticipant, event: Event, org: str, sex: Sex) -> dict[str, str]:
+    return {"ФИО": p.full_name, "ФИО_кому": decline_name(p.full_name, "datv", sex),
+            "ФИО_кого": decline_name(p.full_name, "gent", sex), "ОО": org,
+            "мероприятие": event.title, "вид": event.kind,
+            "вид_пр": decline_phrase(event.kind, "loct"),
             "дата": _date_text(event), "роль": p.role, "результат": p.result,
             "место": f"{_ROMAN.get(p.place, p.place)} место" if p.place else "",
             "номинация": f"в номинации «{p.nomination}»" if p.nomination else "",
@@ -134,14 +144,17 @@ def fill(template: str, values: dict[str, str]) -> tuple[str, ...]:
 
 
 def _page(p: EventParticipant, event: Event, doc: IssuedDocument, org: str,
-          layout: Layout) -> CertificatePage:
+          layout: Layout, sex: Sex) -> CertificatePage:
+    """One page; «принял(а)» and the like agree with the recipient's sex (from the card,
+    else from the patronymic; left as written when neither tells)."""
     from exports.certificates import CertificatePage
 
     kind = doc.kind
     template = layout.diploma_text if kind == DIPLOMA else layout.certificate_text
     subtitle = _SUBTITLES.get(p.result, "") if kind == DIPLOMA else ""
+    lines = tuple(agree(line, sex) for line in fill(template, _values(p, event, org, sex)))
     return CertificatePage(
-        title=kind.upper(), recipient=p.full_name, lines=fill(template, _values(p, event, org)),
+        title=kind.upper(), recipient=p.full_name, lines=lines,
         number=f"{doc.year}/{doc.number}", date_text=format_date(doc.issued_on),
         signer_position=layout.signer_position, signer_name=short_name(layout.signer_name),
         department=layout.department, organization=layout.organization, subtitle=subtitle)
@@ -164,11 +177,26 @@ def print_documents(event_id: str, kind: str, path: Path, layout: Layout,
         if not people:
             raise ServiceError(_nobody(kind, event.title))
         orgs = dict(s.execute(select(Organization.id, Organization.short_name)).all())
+        sexes = _sexes(s, people)
         pages = [_page(p, event, _register(s, p, event, kind, today),
-                       orgs.get(p.organization_id or "", "") or p.organization_text, layout)
+                       orgs.get(p.organization_id or "", "") or p.organization_text, layout,
+                       sexes.get(p.id, ""))
                  for p in people]
         write_certificates(pages, path, font_path)
     return len(pages)
+
+
+def _sexes(s: Session, people: list[EventParticipant]) -> dict[str, Sex]:
+    """Each participant's sex: the card's for a pedagogue of the register, else the one the
+    patronymic tells ("" when unknown)."""
+    ids = [p.person_id for p in people if p.person_id]
+    cards = dict(s.execute(select(Person.id, Person.sex).where(Person.id.in_(ids))).all())
+    out: dict[str, Sex] = {}
+    for p in people:
+        card = cards.get(p.person_id or "")
+        out[p.id] = ("м" if card == "м" else "ж" if card == "ж"
+                     else sex_of_full_name(p.full_name))
+    return out
 
 
 def _nobody(kind: str, title: str) -> str:

@@ -115,11 +115,30 @@ def _others(rng: random.Random, today: date) -> list[LiteratureTitle]:
 
 
 def _pupils(rng: random.Random, school: Organization) -> dict[int, int]:
+    """Pupils by grade that add up to the pupils on the school's card (fewer in 10–11)."""
     last = 9 if "ООШ" in school.short_name else 11
-    total = school.pupils or 100
-    per = total / (last + (0 if last == 9 else -1.5))
-    return {g: max(1, int(per * rng.uniform(0.8, 1.15) * (0.6 if g > 9 else 1)))
-            for g in range(1, last + 1)}
+    if not school.pupils:
+        school.pupils = 100
+    weights = {g: rng.uniform(0.8, 1.15) * (0.6 if g > 9 else 1) for g in range(1, last + 1)}
+    return split_by_weight(school.pupils, weights)
+
+
+def split_by_weight(total: int, weights: dict[int, float]) -> dict[int, int]:
+    """``total`` split in proportion to ``weights``, in whole numbers that add up to it
+    (largest remainders first), at least 1 each while there are enough."""
+    scale = sum(weights.values())
+    exact = {k: total * w / scale for k, w in weights.items()}
+    parts = {k: max(1, int(x)) if total >= len(weights) else int(x) for k, x in exact.items()}
+    by_remainder = sorted(exact, key=lambda k: exact[k] - int(exact[k]), reverse=True)
+    while sum(parts.values()) < total:
+        for k in by_remainder:
+            if sum(parts.values()) == total:
+                break
+            parts[k] += 1
+    while sum(parts.values()) > total:
+        k = max((k for k in parts if parts[k] > 1), key=lambda k: parts[k] - exact[k])
+        parts[k] -= 1
+    return parts
 
 
 class _Ledger:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
+from imc_desktop.services.staff.rules import experience_on
 from models import Course, Education, Employment, Experience, Organization, Person
 
 FEMALE = (("Иванова", "Елена", "Александровна"), ("Петрова", "Ольга", "Сергеевна"))
@@ -118,10 +119,20 @@ def _career(rng: random.Random, person: Person, org: Organization, birth: date,
         level="высшее" if rng.random() < 0.75 else "среднее профессиональное",
         is_pedagogical=rng.random() < 0.9, institution=rng.choice(INSTITUTIONS),
         year=graduated, speciality="педагогическое образование", qualification="учитель"))
-    person.experiences.append(Experience(kind="педагогический", years=0, months=0, as_of=start))
-    person.experiences.append(Experience(kind="общий", years=0, months=0,
-                                         as_of=start - timedelta(days=rng.choice((0, 0, 400)))))
+    person.experiences.append(_experience("педагогический", start, today))
+    person.experiences.append(_experience(
+        "общий", start - timedelta(days=rng.choice((0, 0, 400))), today))
     _courses(rng, person, hired, today)
+
+
+def _experience(kind: str, start: date, today: date) -> Experience:
+    """Стаж as a personnel department writes it: years and months «на 01.09» of the school
+    year (months vary with the start); one who started later, from the start."""
+    as_of = date(today.year if today.month >= 9 else today.year - 1, 9, 1)
+    if start >= as_of:
+        return Experience(kind=kind, years=0, months=0, as_of=start)
+    years, months = experience_on(0, 0, start, as_of)
+    return Experience(kind=kind, years=years, months=months, as_of=as_of)
 
 
 def _courses(rng: random.Random, person: Person, hired: date, today: date) -> None:

@@ -47,6 +47,7 @@ FIELD_TITLES: dict[str, str] = {
     "item_id": "объект", "previous_status": "прежнее состояние", "act_date": "дата акта",
     "number": "номер", "chairman": "председатель комиссии", "members": "члены комиссии",
     "reason": "основание", "confirmed": "утверждён", "confirmed_on": "дата утверждения",
+    "basis_number": "номер приказа-основания", "basis_date": "дата приказа-основания",
     "from_organization_id": "от организации", "to_organization_id": "в организацию",
     "to_responsible": "новый МОЛ", "to_room": "в помещение", "contractor": "исполнитель",
     "event_date": "дата", "finished_on": "завершён", "from_text": "откуда", "to_text": "куда",

@@ -173,7 +173,7 @@ def test_the_inventory_card(filled: dict[str, str], settings: config.Settings,
     path = reports.write(reports.build(defs.CARD, {"item": "ВА-2"}, settings), "docx",
                          tmp_path / "card.docx", settings)
     document = docx.Document(str(path))
-    assert document.paragraphs[0].text.startswith("ИНВЕНТАРНАЯ КАРТОЧКА № ВА-2")
+    assert document.paragraphs[0].text.startswith("ИНВЕНТАРНАЯ КАРТОЧКА №\u00a0ВА-2")
 
 
 @pytest.mark.parametrize("fmt", ["docx", "xlsx", "pdf"])
@@ -187,3 +187,79 @@ def test_every_form_is_written_and_reads_back(filled: dict[str, str],
         report = reports.build(name, {}, settings)
         path = reports.write(report, fmt, tmp_path / f"{name}.{fmt}", settings)
         read_back(path, report.title)
+
+
+# ---------------------------------------------------------------- the basis of the acts
+
+def _basis_acts(filled: dict[str, str]) -> tuple[str, str]:
+    move = hist.move_items([filled["ВА-2"]], hist.MoveData(
+        filled["b"], "каб. 7", "Орлова Ольга Олеговна, завхоз", TODAY, "П-8",
+        basis_number="15-од", basis_date=date(2025, 12, 29)))
+    off = acts.create_write_off([filled["ВА-1"]], acts.WriteOffData(
+        TODAY, "С-3", "физический износ", "Громов Андрей Петрович",
+        ("Петров Пётр Петрович, учитель", "Сидорова Анна Ивановна, бухгалтер"),
+        basis_number="16-од", basis_date=TODAY))
+    return move, off
+
+
+def test_the_basis_is_kept_with_the_act(filled: dict[str, str]) -> None:
+    move, off = _basis_acts(filled)
+    assert (acts.act_detail(move).basis_number, acts.act_detail(move).basis_date) == (
+        "15-од", date(2025, 12, 29))
+    assert (acts.act_detail(off).basis_number, acts.act_detail(off).basis_date) == (
+        "16-од", TODAY)
+    old = acts.act_detail(next(a.id for a in acts.list_acts() if a.number == "П-7"))
+    assert old.basis_number == "" and old.basis_date is None
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "xlsx"])
+def test_the_printed_acts_carry_their_basis(filled: dict[str, str], settings: config.Settings,
+                                            tmp_path: Path, fmt: str) -> None:
+    import openpyxl
+
+    _basis_acts(filled)
+    for name, act, basis in ((defs.TRANSFER, "П-8", "приказ (распоряжение) № 15-од от "
+                              "29.12.2025"), (defs.WRITE_OFF, "С-3", "приказ (распоряжение) "
+                                              "№ 16-од от 05.01.2026")):
+        path = reports.write(reports.build(name, {"act": act}, settings), fmt,
+                             tmp_path / f"{name}.{fmt}", settings)
+        if fmt == "pdf":
+            text = " ".join(pypdf.PdfReader(str(path)).pages[0].extract_text().split())
+        elif fmt == "docx":
+            document = docx.Document(str(path))
+            cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+            text = "\n".join([p.text for p in document.paragraphs] + cells)
+        else:
+            ws = openpyxl.load_workbook(path).active
+            text = "\n".join(str(c.value) for r in ws.iter_rows() for c in r if c.value)
+        text = text.replace("\u00a0", " ")
+        assert "Основание" in text and basis in text, (name, fmt)
+
+
+def test_an_order_dated_after_the_act_is_refused(filled: dict[str, str]) -> None:
+    from imc_desktop.services.common.errors import ServiceError
+
+    with pytest.raises(ServiceError, match="приказ № 20-од от 06.01.2026 позже даты акта"):
+        hist.move_items([filled["ВА-2"]], hist.MoveData(
+            filled["b"], act_number="П-9", act_date=TODAY, basis_number="20-од",
+            basis_date=date(2026, 1, 6)))
+    with pytest.raises(ServiceError, match="позже даты акта 05.01.2026"):
+        acts.create_write_off([filled["ВА-1"]], acts.WriteOffData(
+            TODAY, "С-4", "износ", "Громов А.П.", ("А", "Б"), basis_date=date(2026, 2, 1)))
+    assert {a.number for a in acts.list_acts()} == {"П-7", "С-2"}
+
+
+def test_the_basis_may_be_added_to_an_act_afterwards(filled: dict[str, str]) -> None:
+    from imc_desktop.services.common.errors import NotFound, ServiceError
+
+    act = next(a for a in acts.list_acts() if a.number == "С-2")
+    assert act.basis == ""
+    acts.set_basis(act.id, " 17-од ", date(2026, 1, 4))
+    again = next(a for a in acts.list_acts() if a.number == "С-2")
+    assert again.basis == "№ 17-од от 04.01.2026"
+    with pytest.raises(ServiceError, match="позже даты акта"):
+        acts.set_basis(act.id, "18-од", date(2026, 1, 6))
+    with pytest.raises(NotFound):
+        acts.set_basis("нет-такого", "1", None)
+    acts.set_basis(act.id, "", None)
+    assert next(a for a in acts.list_acts() if a.number == "С-2").basis == ""

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from imc_desktop import config
 from imc_desktop.services.common.errors import ServiceError
 from imc_desktop.services.events import documents as docs
 from imc_desktop.services.events import participants as ep
@@ -92,3 +93,45 @@ def test_nobody_to_award_and_a_wrong_placeholder_are_explained(tmp_path: Path) -
     with pytest.raises(ServiceError, match="неизвестное поле {Фамилия}"):
         docs.print_documents(contest, docs.CERTIFICATE, tmp_path / "y.pdf", bad)
     assert docs.issued() == [] and not (tmp_path / "y.pdf").exists()
+
+
+def test_the_verb_agrees_with_the_sex_and_the_name_is_declined(tmp_path: Path) -> None:
+    from imc_desktop.db import session_scope
+    from models import Person
+
+    with session_scope() as s:
+        man = Person(last_name="Петров", first_name="Пётр", middle_name="Петрович", sex="м")
+        woman = Person(last_name="Иванова", first_name="Ольга", middle_name="", sex="ж")
+        s.add_all([man, woman])
+        s.flush()
+        ids = [man.id, woman.id]
+    event_id = events.save_event(EventData(
+        kind="конкурс", title="Учитель года — 2026", all_day=True,
+        starts_at=datetime(2026, 2, 10), ends_at=datetime(2026, 2, 13)))
+    ep.add_people(event_id, ids)
+    for row in ep.list_participants(event_id):
+        ep.save_participant(replace(row.data, attended=True, result="победитель", place=1))
+    ep.save_participant(docs_participant(event_id, "Смит Джон"))
+    layout = replace(LAYOUT, certificate_text="Выдан {ФИО_кому} | {ФИО_кого} | принял(а) "
+                                              "участие в {вид_пр} «{мероприятие}»",
+                     diploma_text=docs.Layout.from_settings(_settings(tmp_path)).diploma_text)
+    path = tmp_path / "c.pdf"
+    docs.print_documents(event_id, docs.CERTIFICATE, path, layout, date(2026, 2, 13))
+    pages = {p.split("Выдан ")[1].split()[0]: p for p in _text(path)}
+    assert "Петрову Петру Петровичу Петрова Петра Петровича принял участие в конкурсе" in \
+        pages["Петрову"]
+    assert "Ивановой Ольге Ивановой Ольги приняла участие" in pages["Ивановой"]
+    (smith,) = [p for p in pages.values() if "Смит" in p]
+    assert "принял(а) участие" in smith  # the sex is not known: written for both
+    diplomas = tmp_path / "d.pdf"
+    docs.print_documents(event_id, docs.DIPLOMA, diplomas, layout, date(2026, 2, 13))
+    assert all("I место в конкурсе «Учитель года — 2026»" in p for p in _text(diplomas))
+
+
+def docs_participant(event_id: str, name: str) -> ep.ParticipantData:
+    return ep.ParticipantData(event_id=event_id, full_name=name, organization_text="ООО «Рога»",
+                              attended=True)
+
+
+def _settings(tmp_path: Path) -> config.Settings:
+    return config.Settings(tmp_path / "settings.ini")

@@ -55,7 +55,7 @@ def ids(settings: config.Settings) -> dict[str, str]:
 def docx_text(path: Path) -> str:
     document = Document(str(path))
     cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
-    return "\n".join([p.text for p in document.paragraphs] + cells)
+    return "\n".join([p.text for p in document.paragraphs] + cells).replace("\u00a0", " ")
 
 
 def test_the_plan_of_a_month_and_a_quarter_has_the_approval(

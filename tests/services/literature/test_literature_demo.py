@@ -39,3 +39,27 @@ def test_the_demo_stock_never_goes_below_zero(demo_database: DatabaseInfo) -> No
     assert any(t.use_until is None for t in excluded), "one under the 5-year rule"
     assert any(r.outdated for r in bal.balances(date.today())), \
         "a school still holds an excluded title past its last day"
+
+
+def test_the_pupils_of_a_school_are_the_sum_of_its_grades(demo_database: DatabaseInfo) -> None:
+    from models import Organization, OrganizationGradePupils
+
+    with session_scope() as s:
+        sums = dict(s.execute(select(OrganizationGradePupils.organization_id,
+                                     func.sum(OrganizationGradePupils.pupils))
+                              .group_by(OrganizationGradePupils.organization_id)).all())
+        cards = dict(s.execute(select(Organization.id, Organization.pupils)
+                               .where(Organization.kind == "школа")).all())
+    assert cards and set(sums) == set(cards)
+    assert {org: sums[org] for org in cards} == cards
+
+
+def test_split_by_weight_adds_up_exactly() -> None:
+    from imc_desktop.services.literature.demo import split_by_weight
+
+    weights = {g: 1.0 if g <= 9 else 0.6 for g in range(1, 12)}
+    for total in (11, 15, 99, 100, 527, 620):
+        parts = split_by_weight(total, weights)
+        assert sum(parts.values()) == total and min(parts.values()) >= 1, total
+        assert parts[10] < parts[1] or total < 30
+    assert sum(split_by_weight(5, weights).values()) == 5  # fewer pupils than grades

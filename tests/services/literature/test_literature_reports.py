@@ -80,7 +80,7 @@ def _text(path: Path) -> str:
     if path.suffix == ".docx":
         d = docx.Document(str(path))
         cells = [c.text for t in d.tables for r in t.rows for c in r.cells]
-        return "\n".join([p.text for p in d.paragraphs] + cells)
+        return "\n".join([p.text for p in d.paragraphs] + cells).replace("\u00a0", " ")
     return "\n".join(page.extract_text() for page in pypdf.PdfReader(str(path)).pages)
 
 

@@ -31,3 +31,16 @@ def test_demo_staff_have_proper_patronymics_and_varied_months(
     months = {re.findall(r"(\d+) мес", p.ped_experience)[0] for p in people
               if "мес" in p.ped_experience}
     assert len(months) >= 6, months
+
+
+def test_demo_staff_is_recorded_in_years_and_months_as_of_a_date(
+        demo_database: DatabaseInfo) -> None:
+    from sqlalchemy import select
+
+    from imc_desktop.db import session_scope
+    from models import Experience
+
+    with session_scope() as s:
+        rows = s.execute(select(Experience.years, Experience.months)).all()
+    assert len({months for _years, months in rows}) == 12
+    assert sum(1 for years, _months in rows if years) > len(rows) * 0.8

@@ -397,3 +397,52 @@ def test_a_written_off_item_s_card_is_read_only(qtbot: Any, tab: EquipmentTab,
     assert "written off" in dialog.read_only_note.text() or "списан" in \
         dialog.read_only_note.text()
     assert dialog.timeline.count() >= 2
+
+
+def test_the_act_dialogs_take_the_basis_order(qtbot: Any, schools: tuple[str, str]) -> None:
+    move = MoveDialog(2, [(schools[1], "МБОУ СОШ № 2")])
+    qtbot.addWidget(move)
+    move.target.setCurrentIndex(move.target.findData(schools[1]))
+    move.set_values({"act_number": "П-1", "act_date": date(2026, 1, 10),
+                     "basis_number": "15-од", "basis_date": date(2026, 1, 9)})
+    assert move.more_problems() == {}
+    data = move.move_data()
+    assert (data.basis_number, data.basis_date) == ("15-од", date(2026, 1, 9))
+    move.set_values({"basis_date": date(2026, 1, 11)})
+    assert "basis_date" in move.more_problems()
+    off = WriteOffDialog(1)
+    qtbot.addWidget(off)
+    off.set_values({"number": "С-1", "act_date": date(2026, 1, 10), "reason": "износ",
+                    "chairman": "Громов А.П.", "members": "А\nБ", "basis_date": date(2026, 2, 1)})
+    assert list(off.more_problems()) == ["basis_date"]
+    off.set_values({"basis_number": "16-од", "basis_date": None})
+    assert off.more_problems() == {} and off.basis() == ("16-од", None)
+
+
+def test_the_basis_of_an_act_is_added_afterwards(tab: EquipmentTab, monkeypatch: Any,
+                                                 quiet: list[str]) -> None:
+    from ui.equipment.action_dialogs import BasisDialog
+
+    act_date = date.today()
+    act_id = acts.create_write_off(ids("ВА-3"), WriteOffData(
+        act_date, "8", "износ", "Иванов И.И.", ("Петров П.П.", "Сидоров С.С.")))
+    page = tab.acts
+    page.record_list.view.selectRow(0)
+    asked: list[tuple[object, ...]] = []
+
+    def answer(*args: object) -> tuple[str, date]:
+        asked.append(args[:4])
+        return "15-од", act_date
+
+    monkeypatch.setattr(BasisDialog, "ask", staticmethod(answer))
+    page.edit_basis()
+    assert asked == [("8", act_date, "", None)]
+    detail = acts.act_detail(act_id)
+    assert (detail.basis_number, detail.basis_date) == ("15-од", act_date)
+    row = page.record_list.model.row_at(0)
+    assert row.basis == f"№ 15-од от {act_date:%d.%m.%Y}"
+    monkeypatch.setattr(BasisDialog, "ask", staticmethod(
+        lambda *_a: ("16-од", date(act_date.year + 1, 1, 1))))
+    page.edit_basis()
+    assert quiet and "позже даты акта" in quiet[-1]
+    assert acts.act_detail(act_id).basis_number == "15-од"
