@@ -5,7 +5,10 @@ old id keeps the versions of the values it had when deleted."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
+
+import pytest
 
 from imc_desktop import db
 from imc_desktop.services.sync import views as sync_views
@@ -146,3 +149,44 @@ def test_restores_made_on_two_pcs_at_once_are_both_kept(make_pc: MakePC) -> None
         for column in ("phone", "email"):
             restored = pc.value("persons", person, column) == NEW[column]
             assert restored or NEW[column] in listed, f"the restore of {column} is lost"
+
+
+def test_restoring_a_field_conflict_of_a_record_deleted_here_and_not_sent_brings_it_back(
+        make_pc: MakePC, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A deleted the pedagogue but could not send it yet (its clock was off); meanwhile B and
+    C changed her surname, and A lists their conflict. Restoring B's value on A is an edit
+    of a record A no longer has: it comes back with that value, it is not «settled» away."""
+    import time
+
+    from imc_desktop.sync import engine
+
+    a, b, c = make_pc("ПК А"), make_pc("ПК Б"), make_pc("ПК В")
+    person = b.insert("persons", last_name="Петрова")
+    school = b.insert("organizations", short_name="Школа")
+    job = b.insert("employments", person_id=person, organization_id=school,
+                   position="учитель", job_type="основное место работы", subjects="",
+                   created_at="2026-01-01", updated_at="2026-01-01")
+    for pc in (b, a, c):
+        pc.sync()
+    a.delete("persons", person)
+    b.update("persons", person, last_name="Петрова-Б")
+    c.update("persons", person, last_name="Петрова-В")
+    b.sync()
+    c.sync()
+    monkeypatch.setattr(engine, "now_ms", lambda: int(time.time() * 1000) + 11 * 60_000)
+    assert a.sync().pushed == 0  # receives, sends nothing
+    monkeypatch.undo()
+    assert a.value("persons", person, "id") is None
+    assert a.value("employments", job, "id") is None, "deleted with her"
+    [(ident, value)] = a.sql("SELECT id, loser_value FROM sync_conflicts WHERE "
+                             "column_name='last_name'")
+    sync_views.restore(a.path, ident)
+    restored = json.loads(value)
+    assert a.value("persons", person, "last_name") == restored
+    assert a.value("employments", job, "position") == "учитель", "her job comes back too"
+    for _ in range(2):
+        for pc in (a, b, c):
+            pc.sync()
+    for pc in (a, b, c):
+        assert pc.value("persons", person, "last_name") == restored, pc.name
+    assert a.content() == b.content() == c.content()

@@ -191,7 +191,7 @@ def _restore(con: sqlite3.Connection, ident: int) -> None:
         raise ServiceError(f"Это значение нельзя вернуть: {found or 'недопустимое значение'}. "
                            "Оставьте текущее и исправьте поле в карточке.")
     seen: set[tuple[str, str]] = set()
-    if kind == "deleted":
+    if kind == "deleted" or not _exists(con, table, row):  # also deleted here, not sent yet
         _undelete(con, table, row, seen)
     other = json.loads(value)
     _restore_parents(con, table, {column: other}, seen)  # a value naming a deleted record
@@ -254,7 +254,12 @@ def _undelete(con: sqlite3.Connection, table: str, row: str,
     if (table, row) in seen or _exists(con, table, row):
         return
     seen.add((table, row))
-    key, content = _tombstone(con, table, row)
+    pending = con.execute("SELECT value, clock FROM sync_pending WHERE table_name=? AND "
+                          "row_id=? AND op='D' ORDER BY seq DESC LIMIT 1", (table, row)).fetchone()
+    if pending is not None and pending[0]:  # deleted here and not sent yet: no tombstone
+        key, content = "", json.loads(pending[0])
+    else:
+        key, content = _tombstone(con, table, row)
     content = {**content, **_latest(con, table, row)}
     _restore_parents(con, table, content, seen)
     if _exists(con, table, row):
@@ -262,10 +267,15 @@ def _undelete(con: sqlite3.Connection, table: str, row: str,
     columns = [c for c in content if c in _columns(con, table)]
     con.execute(f'INSERT INTO "{table}" ({", ".join(chr(34) + c + chr(34) for c in columns)}) '
                 f'VALUES ({", ".join("?" for _ in columns)})', [content[c] for c in columns])
-    for link in children_of(table):
-        for (child,) in con.execute(
-                "SELECT row_id FROM sync_tombstones WHERE table_name=? AND key=? AND "
-                f"json_extract(content, '$.{link.column}')=?", (link.table, key, row)).fetchall():
+    for link in children_of(table):  # the children deleted by the same action
+        found = con.execute(
+            "SELECT row_id FROM sync_tombstones WHERE table_name=? AND key=? AND "
+            f"json_extract(content, '$.{link.column}')=?", (link.table, key, row)
+        ).fetchall() if key else con.execute(
+            "SELECT row_id FROM sync_pending WHERE table_name=? AND op='D' AND clock=? AND "
+            f"json_extract(value, '$.{link.column}')=?", (link.table, pending[1], row)
+        ).fetchall()
+        for (child,) in found:
             _undelete(con, link.table, child, seen)
 
 
