@@ -229,7 +229,8 @@ def forget_checked(path: Path) -> None:
 
 def check_if_due(path: Path, writable: bool = True) -> None:
     """quick_check() when check_due(); DatabaseCorrupt when it fails. A log left by an
-    unclean end is then folded into a writable file, as SQLite's close does."""
+    unclean end is then folded into a writable file, as SQLite's close does. Nothing is
+    written beside a file opened for reading only (an archive is checked at each open)."""
     if not check_due(path):
         return
     try:
@@ -237,7 +238,9 @@ def check_if_due(path: Path, writable: bool = True) -> None:
     except DatabaseCorrupt:
         forget_checked(path)
         raise
-    if writable and _log_left(path):
+    if not writable:
+        return
+    if _log_left(path):
         with suppress(sqlite3.Error), _raw(path, "rw") as con:
             con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     mark_checked(path)

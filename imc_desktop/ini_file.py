@@ -10,6 +10,7 @@ Writing stays with QSettings.
 
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
 
@@ -29,6 +30,7 @@ def read_ini(path: Path) -> dict[str, Value]:
         return {}
     found: dict[str, Value] = {}
     section = ""
+    data = data.removeprefix(b"\xef\xbb\xbf")  # a byte-order mark (Notepad writes one)
     for line in _lines(data):
         if line.startswith(b"["):
             end = line.find(b"]")
@@ -112,37 +114,45 @@ def _hex(part: bytes, size: int) -> bool:
 
 
 def _unescaped_value(raw: bytes) -> str | list[str]:
-    """iniUnescapedStringList: quotes, escapes, and a list where a comma stands unquoted."""
-    text = raw.decode("utf-8", "replace")
+    """iniUnescapedStringList: quotes, escapes, and a list where a comma stands unquoted.
+    As Qt, it works on the bytes: the runs between escapes go through one UTF-8 decoder
+    (a character cut by an escape is not whole; an unfinished one at the end is dropped)."""
     items: list[str] = []
     current: list[str] = []
+    decoder = codecs.getincrementaldecoder("utf-8")("replace")  # one, as Qt's, for all runs
     is_list = quoted = current_quoted = False
     chop = 0
-    i = _skip_spaces(text, 0)
-    while i < len(text):
-        ch = text[i]
-        if ch == "\\":
-            i, chop = _escape(text, i + 1, current)
-            continue
-        if ch == '"':
+    i = _skip_spaces(raw, 0)
+    while i < len(raw):
+        ch = raw[i]
+        if ch == 0x5C:
+            i = _escape(raw, i + 1, current)
+            chop = _length(current)
+        elif ch == 0x22:
             current_quoted = True
             quoted = not quoted
-            i = i + 1 if quoted else _skip_spaces(text, i + 1)
-            chop = len("".join(current)) if not quoted else chop
-            continue
-        if ch == "," and not quoted:
+            i = i + 1 if quoted else _skip_spaces(raw, i + 1)
+            chop = chop if quoted else _length(current)
+        elif ch == 0x2C and not quoted:
             items.append(_chopped(current, chop, current_quoted))
             current, current_quoted, is_list, chop = [], False, True, 0
-            i = _skip_spaces(text, i + 1)
-            continue
-        current.append(ch)
-        i += 1
+            i = _skip_spaces(raw, i + 1)
+        else:
+            j = i + 1
+            while j < len(raw) and raw[j] not in b'\\",':
+                j += 1
+            current.append(decoder.decode(raw[i:j]))
+            i = j
     last = _chopped(current, chop, current_quoted)
     return [*items, last] if is_list else last
 
 
-def _skip_spaces(text: str, i: int) -> int:
-    while i < len(text) and text[i] in " \t":
+def _length(current: list[str]) -> int:
+    return sum(len(part) for part in current)
+
+
+def _skip_spaces(raw: bytes, i: int) -> int:
+    while i < len(raw) and raw[i] in b" \t":
         i += 1
     return i
 
@@ -156,29 +166,33 @@ def _chopped(current: list[str], chop: int, quoted: bool) -> str:
     return kept + rest.rstrip(" \t")
 
 
-def _escape(text: str, i: int, current: list[str]) -> tuple[int, int]:
-    """One backslash escape starting at `i` (after the backslash), appended to `current`;
-    the next position and the length not to be chopped."""
-    if i >= len(text):
-        return i, len("".join(current))
-    ch = text[i]
+_HEX_DIGITS = re.compile(rb"[0-9a-fA-F]+")
+_OCT_DIGITS = re.compile(rb"[0-7]*")
+
+
+def _escape(raw: bytes, i: int, current: list[str]) -> int:
+    """One backslash escape of the byte at `i` (after the backslash), appended to
+    `current`; the position after it. An unknown escaped byte is dropped, as Qt does."""
+    if i >= len(raw):
+        return i
+    ch = chr(raw[i])
     i += 1
     if ch in _ESCAPES:
         current.append(_ESCAPES[ch])
-    elif ch == "x" and i < len(text) and text[i] in _HEX:
-        digits = re.match(r"[0-9a-fA-F]+", text[i:])
+    elif ch == "x" and i < len(raw) and chr(raw[i]) in _HEX:
+        digits = _HEX_DIGITS.match(raw, i)
         assert digits is not None
         current.append(chr(int(digits.group(), 16) & 0xFFFF))
-        i += len(digits.group())
+        i = digits.end()
     elif ch in "01234567":
-        digits = re.match(r"[0-7]*", text[i:])
+        digits = _OCT_DIGITS.match(raw, i)
         assert digits is not None
-        current.append(chr(int(ch + digits.group(), 8) & 0xFFFF))
-        i += len(digits.group())
+        current.append(chr(int(ch + digits.group().decode("ascii"), 8) & 0xFFFF))
+        i = digits.end()
     elif ch in "\n\r":
-        if i < len(text) and text[i] in "\n\r" and text[i] != ch:
+        if i < len(raw) and raw[i] in b"\n\r" and raw[i] != ord(ch):
             i += 1
-    return i, len("".join(current))
+    return i
 
 
 def _to_value(value: str | list[str]) -> Value:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -30,8 +31,24 @@ from ui.widgets.module_tab import ModuleTab
 from ui.widgets.record_list import RecordList
 from ui.window_icons import MODULE_ICONS, set_icons
 
+if TYPE_CHECKING:
+    from ui.attestation.tab import AttestationTab
+    from ui.equipment.tab import EquipmentTab
+    from ui.events.tab import EventsTab
+    from ui.literature.tab import LiteratureTab
+    from ui.organizations.tab import OrganizationsTab
+    from ui.staff.tab import StaffTab
+
 
 class MainWindow(QMainWindow):
+    # the module tabs, built after «Главная» (load_modules, load_start_page_first)
+    organizations: OrganizationsTab
+    staff: StaffTab
+    events: EventsTab
+    attestation: AttestationTab
+    literature: LiteratureTab
+    equipment: EquipmentTab
+
     def __init__(self, settings: config.Settings, parent: QWidget | None = None,
                  deferred: bool = False) -> None:
         """With `deferred`, the tabs are built by load_modules() once the window is shown."""
@@ -65,30 +82,90 @@ class MainWindow(QMainWindow):
 
     def load_modules(self) -> None:
         """The module tabs: they read the database, so they come after the open database."""
-        from ui.attestation.tab import AttestationTab
-        from ui.composition import GRADES_EDITOR, STAFF_CARD_PAGES
-        from ui.equipment.tab import EquipmentTab
-        from ui.events.tab import EventsTab
-        from ui.literature.tab import LiteratureTab
+        for build in self._module_builders():
+            build()
+        self._add_home()  # eager, and current at start
+        self._modules_built()
+
+    def load_start_page_first(self, then: Callable[[], None]) -> None:
+        """The start: «Главная» is built, filled and shown at once; the module tabs are
+        built after it, one per turn of the event loop (their modules are imported then),
+        so the window answers meanwhile; `then()` once they all are. The menus and the
+        toolbar wait for them."""
+        for bar in (self.menuBar(), self.toolbar):
+            bar.setEnabled(False)
+        self._add_home()
+        steps = self._module_builders()
+
+        def step() -> None:
+            if steps:
+                steps.pop(0)()
+                QTimer.singleShot(0, step)
+                return
+            self._modules_built()
+            for bar in (self.menuBar(), self.toolbar):
+                bar.setEnabled(True)
+            then()
+
+        QTimer.singleShot(0, step)
+
+    def _module_builders(self) -> list[Callable[[], None]]:
+        """One builder per module tab, in the order of the tabs; each adds its tab."""
+        def build(make: Callable[[], ModuleTab], name: str, symbol: str
+                  ) -> Callable[[], None]:
+            def run() -> None:
+                with deferred_loading():  # the tab reads its lists when it is first shown
+                    tab = make()
+                setattr(self, name, tab)
+                assert isinstance(tab, QWidget)
+                self.tabs.addTab(tab, icon(symbol), tab.title)
+                for records in tab.lists():
+                    records.exporter = self._export_list
+                self._follow_pages(tab)
+            return run
+
+        return [build(make, name, symbol) for (name, make), symbol in zip((
+            ("organizations", self._organizations_tab), ("staff", self._staff_tab),
+            ("events", self._events_tab), ("attestation", self._attestation_tab),
+            ("literature", self._literature_tab), ("equipment", self._equipment_tab)),
+            MODULE_ICONS, strict=True)]
+
+    def _organizations_tab(self) -> ModuleTab:
+        from ui.composition import GRADES_EDITOR
         from ui.organizations.tab import OrganizationsTab
+
+        return OrganizationsTab(self.settings.raw(), self, GRADES_EDITOR)
+
+    def _staff_tab(self) -> ModuleTab:
+        from ui.composition import STAFF_CARD_PAGES
         from ui.staff.tab import StaffTab
 
-        with deferred_loading():  # each tab reads its lists when it is first shown
-            self.organizations = OrganizationsTab(self.settings.raw(), self, GRADES_EDITOR)
-            self.staff = StaffTab(self.settings, self, STAFF_CARD_PAGES)
-            self.events = EventsTab(self.settings, self)
-            self.attestation = AttestationTab(self.settings, self)
-            self.literature = LiteratureTab(self.settings, self)
-            self.equipment = EquipmentTab(self.settings, self)
+        return StaffTab(self.settings, self, STAFF_CARD_PAGES)
+
+    def _events_tab(self) -> ModuleTab:
+        from ui.events.tab import EventsTab
+
+        return EventsTab(self.settings, self)
+
+    def _attestation_tab(self) -> ModuleTab:
+        from ui.attestation.tab import AttestationTab
+
+        return AttestationTab(self.settings, self)
+
+    def _literature_tab(self) -> ModuleTab:
+        from ui.literature.tab import LiteratureTab
+
+        return LiteratureTab(self.settings, self)
+
+    def _equipment_tab(self) -> ModuleTab:
+        from ui.equipment.tab import EquipmentTab
+
+        return EquipmentTab(self.settings, self)
+
+    def _modules_built(self) -> None:
+        """What needs every module tab: the commands, the reminders, the synchronisation."""
         self.modules = (self.organizations, self.staff, self.events, self.attestation,
                         self.literature, self.equipment)
-        for tab in self.modules:
-            assert isinstance(tab, QWidget)
-            self.tabs.addTab(tab, icon(MODULE_ICONS[self.tabs.count()]), tab.title)
-            for records in tab.lists():
-                records.exporter = self._export_list
-            self._follow_pages(tab)
-        self._add_home()  # eager, and current at start
         self.tabs.currentChanged.connect(self._tab_shown)
         self._tab_shown(self.tabs.currentIndex())
         self.db_label.setText(self.tr("Database: %1").replace(
@@ -117,6 +194,10 @@ class MainWindow(QMainWindow):
         tab = self.tabs.widget(index)
         if tab is not None:
             load_pending(tab)
+
+    def _show_reminders(self) -> None:
+        if self.modules:  # (nothing until the tabs are built)
+            self.events.documents.reminders()
 
     def _add_home(self) -> None:
         """«Главная» (ui/home): the first tab and the current one at start."""
@@ -263,8 +344,7 @@ class MainWindow(QMainWindow):
         self.act_views_log = a(self.tr("&Audit trail…"), self.show_views_log)
         self.act_users = a(self.tr("&Users and roles…"), self.edit_users)
         self.act_about = a(self.tr("&About"), self.about)
-        self.act_reminders = a(self.tr("Events &reminder…"),
-                               lambda: self.events.documents.reminders())
+        self.act_reminders = a(self.tr("Events &reminder…"), self._show_reminders)
         self.act_pdn_info = a(self.tr("&Personal data processing"), self.show_pdn_info)
         self.act_guide = a(self.tr("User &guide"), self.show_guide, QKeySequence("F1"))
         self.act_record_journal = a(self.tr("Change journal of the &record…"),

@@ -75,3 +75,24 @@ def test_settings_are_read_without_qt_and_written_with_it(tmp_path: Path) -> Non
     out = subprocess.run([sys.executable, "-c", probe, str(path)], capture_output=True,
                          text=True, check=True, encoding="utf-8").stdout.strip()
     assert out == "МКУ «ИМЦ», г. Энск 12 True True False"
+
+
+def test_a_byte_order_mark_is_read_past(tmp_path: Path) -> None:
+    path = tmp_path / "bom.ini"
+    folder = "D:\\\\ИМЦ".encode()  # as Qt writes D:\ИМЦ: the backslash doubled
+    path.write_bytes(b"\xef\xbb\xbf[data]\r\nfolder=" + folder + b"\r\nlone=D:\\\xd0\x98\r\n")
+    store = QSettings(str(path), QSettings.Format.IniFormat)
+    assert read_ini(path) == {key: store.value(key) for key in store.allKeys()}
+    assert read_ini(path)["data/folder"] == "D:\\ИМЦ"
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[
+    HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.text(st.sampled_from('\\",;= \t@%xX0178abnrtvf?\'Жё€𝔘'), max_size=30))
+def test_any_hand_edited_value_reads_as_qsettings_reads_it(tmp_path: Path, value: str) -> None:
+    """Any text typed after `name=` — escapes, quotes, commas, comments — reads the same.
+    (Bytes that are not UTF-8 become U+FFFD in both, not always as many of them.)"""
+    path = tmp_path / "hand-any.ini"
+    path.write_bytes(b"[org]\nname=" + value.encode() + b"\nnext=1\n")
+    store = QSettings(str(path), QSettings.Format.IniFormat)
+    assert read_ini(path) == {key: store.value(key) for key in store.allKeys()}

@@ -141,3 +141,22 @@ def test_every_tab_is_a_module_tab_and_the_window_acts_on_its_list(window: MainW
         window.tabs.setCurrentWidget(tab)  # type: ignore[call-overload]
         assert window.current_module() is tab and window.current_list() is tab.record_list
         assert all(records.exporter is not None for records in tab.lists())
+
+
+def test_at_start_the_start_page_comes_first_and_the_tabs_after_it(
+        qtbot: Any, russian: Any, demo_database: DatabaseInfo,
+        settings: config.Settings) -> None:
+    window = MainWindow(settings, deferred=True)
+    qtbot.addWidget(window)
+    window.show()
+    done: list[bool] = []
+    window.load_start_page_first(lambda: done.append(True))
+    assert window.tab_titles() == ["Главная"] and window.tabs.currentWidget() is window.home
+    assert not window.menuBar().isEnabled(), "the commands wait for the tabs"
+    window.act_reminders.trigger()  # nothing yet, and no error
+    qtbot.waitUntil(lambda: bool(done), timeout=30_000)
+    assert window.tab_titles() == ["Главная", "Организации", "Кадры", "Мероприятия", "Аттестация",
+                                   "Литература", "Оборудование"]
+    assert window.tabs.currentWidget() is window.home, "still in front"
+    assert window.menuBar().isEnabled() and len(window.modules) == 6
+    assert window.organizations.record_list.model.total_count() == 0, "read when first shown"

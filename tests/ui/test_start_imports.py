@@ -32,12 +32,17 @@ from ui.main_window import MainWindow
 
 window = MainWindow(settings, deferred=True)
 window.show()
+usable = []
+app.start_page_usable = lambda w: usable.append((w.home.isVisible(), sorted(sys.modules)))
 app._finish_start(window, path, backups, False, settings)
+while not window.modules:
+    qt.processEvents()
 qt.processEvents()
 shown = window.organizations.record_list.model.total_count() + 1000 * (
     window.tabs.currentWidget() is window.home)
 with open(sys.argv[1], "w", encoding="utf-8") as out:
-    json.dump({"shown": shown, "modules": sorted(sys.modules)}, out)
+    json.dump({"shown": shown, "modules": sorted(sys.modules), "home_shown": usable[0][0],
+               "at_usable": usable[0][1], "tabs": window.tabs.count()}, out)
 """
 
 
@@ -57,3 +62,7 @@ def test_the_main_window_starts_without_the_engines_importers_and_sync(
     early = sorted(m for m in modules
                    if any(m == name or m.startswith(name + ".") for name in NOT_AT_START))
     assert early == []
+    assert result["tabs"] == 7
+    assert result["home_shown"], "«Главная» is usable before the module tabs are built…"
+    tabs = [m for m in result["at_usable"] if m.startswith("ui.") and m.endswith(".tab")]
+    assert tabs == [], "…and before their modules are imported"

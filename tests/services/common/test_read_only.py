@@ -48,6 +48,7 @@ def test_an_archive_is_read_and_never_written(archive: Path, tmp_path: Path) -> 
     finally:
         maintenance.close_current()
     assert _digest(archive) == before
+    assert not list(archive.parent.glob("*.checked")), "no note of a check beside it"
 
 
 def test_a_report_renders_from_an_archive(archive: Path, tmp_path: Path,
