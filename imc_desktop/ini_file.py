@@ -71,7 +71,7 @@ def _lines(data: bytes) -> list[bytes]:
             start = i + 1
         i += 1
     lines.append(data[start:])
-    return [line.lstrip().rstrip(b" \t") for line in lines if line.strip()]
+    return [line.lstrip() for line in lines if line.strip()]  # (a value's end: see below)
 
 
 def _equals(line: bytes) -> int:

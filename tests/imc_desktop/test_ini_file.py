@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -92,7 +93,8 @@ def test_a_byte_order_mark_is_read_past(tmp_path: Path) -> None:
 def test_any_hand_edited_value_reads_as_qsettings_reads_it(tmp_path: Path, value: str) -> None:
     """Any text typed after `name=` — escapes, quotes, commas, comments — reads the same.
     (Bytes that are not UTF-8 become U+FFFD in both, not always as many of them.)"""
-    path = tmp_path / "hand-any.ini"
+    # a new file each time: QSettings caches a file it has read (by path and modified time)
+    path = tmp_path / f"hand-{uuid.uuid4().hex}.ini"
     path.write_bytes(b"[org]\nname=" + value.encode() + b"\nnext=1\n")
     store = QSettings(str(path), QSettings.Format.IniFormat)
     assert read_ini(path) == {key: store.value(key) for key in store.allKeys()}
