@@ -1976,6 +1976,18 @@ Post the document anyway?</source>
         <translation>Мест (пусто — без ограничения)</translation>
     </message>
     <message>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <source>Where and for whom</source>
+        <translation>Где и для кого</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
         <source>Repeat</source>
         <translation>Повтор</translation>
     </message>
@@ -1990,6 +2002,18 @@ Post the document anyway?</source>
     <message>
         <source>Apply to the whole series (except occurrences changed alone)</source>
         <translation>Применить ко всей серии (кроме изменённых отдельно)</translation>
+    </message>
+    <message>
+        <source>Participants…</source>
+        <translation>Участники…</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Документы</translation>
+    </message>
+    <message>
+        <source>Save the event first.</source>
+        <translation>Сначала сохраните мероприятие.</translation>
     </message>
     <message>
         <source>Give the start date.</source>
@@ -2740,6 +2764,14 @@ Post the document anyway?</source>
     <message>
         <source>Notes</source>
         <translation>Примечание</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Устройство</translation>
+    </message>
+    <message>
+        <source>Placement and accounting</source>
+        <translation>Размещение и учёт</translation>
     </message>
     <message>
         <source>History</source>

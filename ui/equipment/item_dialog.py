@@ -108,9 +108,11 @@ class ItemDialog(RecordForm):
         assert isinstance(outer, QVBoxLayout)
         outer.removeItem(left)
         columns = QHBoxLayout()
-        columns.addLayout(left, 1)
-        columns.addSpacing(12)
-        columns.addLayout(right, 1)
+        for title, form in ((self.tr("Device"), left),
+                            (self.tr("Placement and accounting"), right)):
+            group = QGroupBox(title)
+            group.setLayout(form)
+            columns.addWidget(group, 1)
         outer.insertLayout(0, columns)
         self.timeline = QListWidget()
         self.timeline.addItems([timeline_text(e) for e in self._context.history])

@@ -1,15 +1,16 @@
-"""The event form: kind, title, dates and times, place, organiser, audience, level, status,
-capacity and, for a new event, the repeat; and the ask-check-save loop."""
+"""The event form in groups (what; where and for whom; when; repeat), with its
+participants and documents a click away; and the ask-check-save loop."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QMenu, QPushButton, QWidget
 
 from imc_desktop.services.common.errors import ServiceError, ValidationFailed
 from imc_desktop.services.events import records as events
@@ -27,6 +28,8 @@ class EventContext:
 
     organizations: tuple[tuple[str, str], ...] = ()
     organizers: tuple[tuple[str, str], ...] = ()
+    participants: Callable[[], None] | None = None  # the event's participants (the tab's)
+    documents: QMenu | None = None  # its documents: certificates, attendance sheet…
 
 
 def parse_time(text: str) -> time | None:
@@ -53,14 +56,11 @@ class EventDialog(RecordForm):
         self.resize(640, 0)
 
     def _build(self) -> None:
+        self.group(self.tr("What"), 0)
         self.add_choice("kind", self.tr("Kind"), events.KINDS)
         self.add_line("title", self.tr("Title"), 500)
         self.add_text("description", self.tr("Description"))
-        self.add_date("start_date", self.tr("Start date"))
-        self._time("start_time", self.tr("Start time"))
-        self.add_date("end_date", self.tr("End date"))
-        self._time("end_time", self.tr("End time"))
-        self.all_day = self.add_check("all_day", self.tr("All day"))
+        self.group(self.tr("Where and for whom"), 0)
         self.place = self.add_lookup("place_organization_id", self.tr("Place: organization"),
                                      self._context.organizations)
         self.add_line("place_text", self.tr("Place (room, address)"), 300)
@@ -69,8 +69,15 @@ class EventDialog(RecordForm):
         self.add_line("audience_positions", self.tr("Audience: positions"), 300)
         self.add_line("audience_subjects", self.tr("Audience: subjects"), 300)
         self.add_choice("level", self.tr("Level"), events.LEVELS)
-        self.add_choice("status", self.tr("Status"), events.STATUSES)
         self.add_int("capacity", self.tr("Places (empty: unlimited)"), 10_000)
+        self.group(self.tr("When"), 1)
+        self.add_date("start_date", self.tr("Start date"))
+        self._time("start_time", self.tr("Start time"))
+        self.add_date("end_date", self.tr("End date"))
+        self._time("end_time", self.tr("End time"))
+        self.all_day = self.add_check("all_day", self.tr("All day"))
+        self.add_choice("status", self.tr("Status"), events.STATUSES)
+        self.group(self.tr("Repeat"), 1)
         self.repeat = self.add_choice("repeat_kind", self.tr("Repeat"), events.REPEATS)
         self.add_date("repeat_until", self.tr("Repeat until"))
         self.add_int("repeat_count", self.tr("Number of times"), 200)
@@ -80,6 +87,28 @@ class EventDialog(RecordForm):
         for name in ("repeat_kind", "repeat_until", "repeat_count"):
             self.editor(name).setEnabled(self._data.id is None)
         self.whole_series.setEnabled(self._data.series_id is not None)
+        self._links()
+
+    def _links(self) -> None:
+        """The event's participants and documents, from its form (a saved event's)."""
+        row = QWidget(self)
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        self.participants_button = QPushButton(self.tr("Participants…"), row)
+        self.documents_button = QPushButton(self.tr("Documents"), row)
+        if self._context.participants is not None:
+            self.participants_button.clicked.connect(self._context.participants)
+        if self._context.documents is not None:
+            self.documents_button.setMenu(self._context.documents)
+        saved = self._data.id is not None
+        for button, there in ((self.participants_button, self._context.participants),
+                              (self.documents_button, self._context.documents)):
+            button.setEnabled(saved and there is not None)
+            if not saved:
+                button.setToolTip(self.tr("Save the event first."))
+            line.addWidget(button)
+        line.addStretch(1)
+        self.add_row_widget(row)
 
     def _time(self, name: str, label: str) -> None:
         editor = self.add_line(name, label, 5)

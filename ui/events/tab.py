@@ -270,7 +270,8 @@ class EventsTab(QWidget):
 
     # ---------------------------------------------------------------- commands
     def context(self) -> EventContext:
-        return EventContext(tuple(self.organizations), tuple(self.organizers))
+        return EventContext(tuple(self.organizations), tuple(self.organizers),
+                            self.edit_participants, self.documents.menu)
 
     def new_event(self, start: datetime | None = None) -> str | None:
         start = start or datetime.combine(self.anchor, time(10))

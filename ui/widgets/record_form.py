@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -105,10 +107,32 @@ class RecordForm(QDialog):
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.try_accept)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.buttons)
+        self._layout = QVBoxLayout(self)  # self.form: where the next field goes
+        self._stacks: list[QVBoxLayout] = []  # the groups' two columns (group())
+        self._layout.addLayout(self.form)
+        self._layout.addWidget(self.summary)
+        self._layout.addWidget(self.buttons)
+
+    def group(self, title: str, column: int = 0) -> QGroupBox:
+        """A titled group in one of two columns: the fields added next go into it (a long
+        form in parts that fits a laptop's screen)."""
+        box = QGroupBox(title, self)
+        self.form = QFormLayout(box)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        if not self._stacks:
+            columns = QHBoxLayout()
+            for _ in range(2):
+                stack = QVBoxLayout()
+                stack.setAlignment(Qt.AlignmentFlag.AlignTop)
+                columns.addLayout(stack, 1)
+                self._stacks.append(stack)
+            self._layout.insertLayout(self._layout.indexOf(self.summary), columns)
+        self._stacks[column].addWidget(box)
+        return box
+
+    def add_row_widget(self, widget: QWidget) -> None:
+        """A row of the form's own (buttons, links) under the fields added so far."""
+        self._layout.insertWidget(self._layout.indexOf(self.summary), widget)
 
     # ---------------------------------------------------------------- fields
     def _add(self, name: str, label: str, editor: QWidget) -> QWidget:

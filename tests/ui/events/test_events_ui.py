@@ -169,6 +169,36 @@ def test_a_new_event_form_validates_and_builds_a_series(qtbot: Any, database: Da
     assert [r.starts_at.month for r in events.list_events()] == [3, 4, 5]
 
 
+def test_the_event_form_is_in_groups_and_opens_its_participants_and_documents(
+        qtbot: Any, tab: EventsTab) -> None:
+    from dataclasses import replace
+
+    from PySide6.QtWidgets import QGroupBox
+
+    event_id = make("Семинар", 5)
+    context = tab.context()
+    assert context.participants == tab.edit_participants
+    assert context.documents is tab.documents.menu
+    opened: list[bool] = []
+    context = replace(context, participants=lambda: opened.append(True))
+    dialog = EventDialog(events.get_event(event_id), context, tab)
+    qtbot.addWidget(dialog)
+    titles = [box.title() for box in dialog.findChildren(QGroupBox)]
+    assert len(titles) == 4, titles
+    holder = dialog.editor("title").parentWidget()
+    while holder is not None and not isinstance(holder, QGroupBox):
+        holder = holder.parentWidget()
+    assert holder is not None and holder.title() == titles[0], "fields sit in their groups"
+    assert dialog.documents_button.menu() is tab.documents.menu
+    qtbot.mouseClick(dialog.participants_button, Qt.MouseButton.LeftButton)
+    assert opened == [True]
+    new = EventDialog(EventData(starts_at=datetime(2026, 3, 3, 14),
+                                ends_at=datetime(2026, 3, 3, 16)), context, tab)
+    qtbot.addWidget(new)
+    assert not new.participants_button.isEnabled() and not new.documents_button.isEnabled()
+    assert new.participants_button.toolTip()
+
+
 def test_participants_are_added_from_the_register_and_shown_on_the_card(
         qtbot: Any, database: DatabaseInfo, monkeypatch: pytest.MonkeyPatch) -> None:
     ids = people()
