@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from imc_desktop import clock
 from imc_desktop.importers import ImportField, ImportKind, ImportOptions, ImportRow, ImportSummary
 from imc_desktop.services.common.importing import organization_references, register, unit_of_work
+from imc_desktop.services.common.russian_names import sex_from_patronymic
 from imc_desktop.services.staff import records as staff
 from imc_desktop.services.staff.rules import MAIN_JOB, is_main_job
 from imc_desktop.services.staff.write import check_person_fields
@@ -107,22 +108,13 @@ def _education(text: str) -> tuple[str, bool] | None:
 
 _PEDAGOGICAL = re.compile(r"пед")
 _NOT_PEDAGOGICAL = re.compile(r"\bне[\s-]*пед")
-_MALE_PATRONYMIC = ("вич", "ич", "оглы", "улы", "уулу")
-_FEMALE_PATRONYMIC = ("вна", "чна", "кызы", "гызы", "қызы")
 
 
 def _sex_of(text: str, middle: str) -> str:
     """«м» or «ж» from the cell, else from the patronymic (…ич, …оглы — м; …вна, …чна,
     …кызы — ж); "" when neither tells."""
     t = text.strip().lower()
-    if t[:1] in ("м", "ж"):
-        return t[:1]
-    m = middle.strip().lower()
-    if m.endswith(_MALE_PATRONYMIC):
-        return "м"
-    if m.endswith(_FEMALE_PATRONYMIC):
-        return "ж"
-    return ""
+    return t[:1] if t[:1] in ("м", "ж") else sex_from_patronymic(middle)
 
 
 def _sex(text: str, middle: str) -> str:
