@@ -6,9 +6,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QCompleter,
     QDialog,
@@ -34,7 +35,7 @@ from ui.literature.lines_model import LinesTableModel
 from ui.widgets.import_parts import fill
 from ui.widgets.messages import Ask
 from ui.widgets.read_only_note import read_only_note
-from ui.widgets.record_form import DateEdit
+from ui.widgets.record_form import ERROR_STYLE, DateEdit
 from ui.widgets.table_model import display_text
 
 FUND = ""
@@ -66,10 +67,22 @@ class DocumentDialog(QDialog):
     def _build(self) -> None:
         form = QFormLayout()
         self.labels: dict[QWidget, QLabel] = {}
+        self.errors: dict[QWidget, QLabel] = {}  # a field's problem, under it
+        self._owner: dict[QObject, QWidget] = {}  # a widget that takes focus -> its field
+        self._visited: set[QWidget] = set()
         for text, editor in self._header_editors():
             label = QLabel(text)
             self.labels[editor] = label
             form.addRow(label, editor)
+            error = QLabel()
+            error.setStyleSheet(ERROR_STYLE)
+            error.setWordWrap(True)
+            error.hide()
+            form.addRow("", error)
+            self.errors[editor] = error
+            for part in (editor, *editor.findChildren(QWidget)):
+                self._owner[part] = editor
+                part.installEventFilter(self)
         self.kind.currentTextChanged.connect(self._kind_changed)
         layout = QVBoxLayout(self)
         self.read_only_note = read_only_note(self.tr(
@@ -81,6 +94,11 @@ class DocumentDialog(QDialog):
         layout.addWidget(self._lines_view(), 1)
         self.total = QLabel()
         layout.addWidget(self.total)
+        self.summary = QLabel()  # what is not a header field's: the lines
+        self.summary.setStyleSheet(ERROR_STYLE)
+        self.summary.setWordWrap(True)
+        self.summary.hide()
+        layout.addWidget(self.summary)
         layout.addLayout(self._buttons())
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)  # Enter in the search adds a line, nothing else
@@ -213,6 +231,8 @@ class DocumentDialog(QDialog):
         for editor, visible in shown.items():
             editor.setVisible(visible)
             self.labels[editor].setVisible(visible)
+            if not visible:
+                self.errors[editor].hide()
         for combo, rule in ((self.from_holder, rule_from), (self.to_holder, rule_to)):
             if rule == docs.EMPTY:
                 combo.setCurrentIndex(0)
@@ -258,12 +278,46 @@ class DocumentDialog(QDialog):
             act_number=self.act_number.text().strip(), return_by=day(self.return_by),
             notes=self.notes.text(), lines=tuple(self.lines.lines))
 
-    def _date_problem(self) -> str:
+    def problems(self) -> tuple[dict[QWidget, str], list[str]]:
+        """The header fields' problems, and the others (the lines): the service's checks,
+        and a date that is not one."""
+        fields = {"kind": self.kind, "number": self.number, "doc_date": self.doc_date,
+                  "from_org_id": self.from_holder, "to_org_id": self.to_holder,
+                  "supplier": self.supplier, "supplier_doc_date": self.supplier_date,
+                  "reason": self.reason, "return_by": self.return_by}
+        found: dict[QWidget, str] = {}
+        rest: list[str] = []
+        for name, text in docs.validate_document(self.current()).items():
+            if name in fields:
+                found[fields[name]] = text
+            else:
+                rest.append(text)
         for editor in (self.doc_date, self.supplier_date, self.return_by):
             if isinstance(editor.date_value(), str):
-                return self.tr("Not a date: «%1». Type it as dd.mm.yyyy.").replace(
+                found[editor] = self.tr("Not a date: «%1». Type it as dd.mm.yyyy.").replace(
                     "%1", editor.text())
-        return ""
+        return found, rest
+
+    def show_problems(self, every: bool = False) -> bool:
+        """Each problem under its field: of the fields left so far, or all (on «Save»);
+        True when there is one."""
+        found, rest = self.problems()
+        for editor, error in self.errors.items():
+            text = found.get(editor, "") if every or editor in self._visited else ""
+            error.setText(text)
+            error.setVisible(bool(text) and editor.isVisible())
+        self.summary.setText("\n".join(rest) if every else "")
+        self.summary.setVisible(every and bool(rest))
+        return bool(found or rest)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut and watched in self._owner:
+            editor = self._owner[watched]
+            focus = QApplication.focusWidget()
+            if focus is None or not editor.isAncestorOf(focus):  # not its own part
+                self._visited.add(editor)
+                self.show_problems()
+        return super().eventFilter(watched, event)
 
     # ---------------------------------------------------------------- commands
     def find_title(self, text: str) -> TitleData | None:
@@ -294,13 +348,18 @@ class DocumentDialog(QDialog):
         self.lines.remove(self.view.currentIndex().row())
 
     def save(self) -> bool:
-        problem = self._date_problem()
-        if problem:
-            Ask.error(self, self.tr("Document not saved"), problem)
+        if self.show_problems(every=True):  # all of them at once, under their fields
             return False
         try:
             document_id = docs.save_document(self.current())
-        except (ValidationFailed, ServiceError) as exc:
+        except ValidationFailed as exc:
+            if "number" in exc.problems:  # the number is taken: said under it
+                self.errors[self.number].setText(exc.problems["number"])
+                self.errors[self.number].show()
+                return False
+            Ask.error(self, self.tr("Document not saved"), str(exc))
+            return False
+        except ServiceError as exc:
             Ask.error(self, self.tr("Document not saved"), str(exc))
             return False
         self.data = docs.get_document(document_id)

@@ -337,3 +337,27 @@ def test_issuing_an_excluded_title_is_asked_about_before_posting(
     assert "«Пёрышкин А.В. Физика. 7 класс»: срок использования истёк 01.09.2024" in text
     assert dialog.data.posted is posted
     assert bal.quantity(title_id, school, date.today()) == (5 if posted else 0)
+
+
+def test_the_document_form_checks_a_field_as_it_is_left_and_shows_every_problem_on_save(
+        qtbot: Any, title_id: str, errors: list[str]) -> None:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QFocusEvent
+    from PySide6.QtWidgets import QApplication
+
+    dialog = _dialog(qtbot, docs.DocumentData(kind=docs.WRITE_OFF, doc_date=date.today()))
+    dialog.show()
+    assert not any(e.isVisible() for e in dialog.errors.values()), "quiet before a visit"
+    QApplication.sendEvent(dialog.reason, QFocusEvent(QEvent.Type.FocusOut))
+    assert dialog.errors[dialog.reason].isVisible()
+    assert "причину списания" in dialog.errors[dialog.reason].text()
+    assert not dialog.errors[dialog.doc_date].isVisible()
+    dialog.doc_date.setText("31.02.2026")  # not a date: said with the rest on «Save»
+    assert dialog.save() is False and errors == [], "no message box: under the fields"
+    assert "Not a date" in dialog.errors[dialog.doc_date].text() or \
+        "не дата" in dialog.errors[dialog.doc_date].text().lower()
+    assert dialog.errors[dialog.reason].isVisible()
+    assert dialog.summary.isVisible() and "строку" in dialog.summary.text()
+    dialog.reason.setText("ветхость")
+    QApplication.sendEvent(dialog.reason, QFocusEvent(QEvent.Type.FocusOut))
+    assert not dialog.errors[dialog.reason].isVisible()
