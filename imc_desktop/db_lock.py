@@ -92,6 +92,10 @@ def read_holder(database: Path) -> Holder:
     return Holder(kind, pid, lines[2])
 
 
+#: how long a lock whose holder has not written its note yet is waited for (it is writing)
+NOTE_GRACE_S = 1.0
+
+
 class DatabaseLock:
     """`DatabaseLock(path, PROGRAM).acquire()`; `release()` (or use as a context manager)."""
 
@@ -130,10 +134,14 @@ class DatabaseLock:
     def acquire(self, wait_s: float = 0.0) -> None:
         """Take the lock, waiting up to `wait_s` for another command (never for the program:
         a window can stay open all day). DatabaseBusy with a Russian message if refused."""
-        deadline = time.monotonic() + wait_s
+        start = time.monotonic()
+        deadline = start + wait_s
         while not self.try_acquire():
             holder = read_holder(self.database)
-            if holder.kind != COMMAND or time.monotonic() > deadline:
+            now = time.monotonic()
+            if holder.kind == "" and now < start + NOTE_GRACE_S:
+                pass  # the holder has the lock but has not written its note yet: look again
+            elif holder.kind != COMMAND or now > deadline:
                 raise DatabaseBusy(busy_message(self.database, holder), holder.kind)
             time.sleep(0.05)
 

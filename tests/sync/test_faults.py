@@ -141,6 +141,7 @@ def test_two_processes_creating_one_workstation_wait_for_each_other(tmp_path: Pa
         thread.start()
     for thread in threads:
         thread.join()
+    assert len(order) == 4, f"one of them was refused instead of waiting: {order}"
     assert order[0][1] == "+" and order[1][1] == "-" and order[0][0] == order[1][0]
     assert not list(path.parent.glob("*.lock"))
 
