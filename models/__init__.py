@@ -19,6 +19,15 @@ from models.literature import (
     LiteratureTitle,
     OrganizationGradePupils,
 )
+from models.network import (
+    MentoringPair,
+    MentoringPlanItem,
+    NetworkAssociation,
+    NetworkDecision,
+    NetworkMeeting,
+    NetworkMember,
+    NetworkSite,
+)
 from models.organization import Organization
 from models.staff import (
     Award,
@@ -46,7 +55,9 @@ __all__ = ["AttestationRecord", "AuditEntry", "Award", "Base", "ChangeLogEntry",
            "EquipmentItem",
            "Event", "EventParticipant", "Experience", "InventoryLine", "InventorySession",
            "IssuedDocument", "IssuedNumber", "LeavePeriod", "LiteratureDocument",
-           "LiteratureLine", "LiteratureTitle", "Organization", "OrganizationGradePupils",
+           "LiteratureLine", "LiteratureTitle", "MentoringPair", "MentoringPlanItem",
+           "NetworkAssociation", "NetworkDecision", "NetworkMeeting", "NetworkMember",
+           "NetworkSite", "Organization", "OrganizationGradePupils",
            "Person", "SyncApplied", "SyncApplying", "SyncChange", "SyncConflict", "SyncHeld",
            "SyncMixin", "SyncPending", "SyncPublished", "SyncState", "SyncTombstone", "UserRole",
            "utcnow"]

@@ -311,6 +311,43 @@ SAMPLES: dict[str, dict[str, list[Row]]] = {
              "detail": "xlsx", "persons": 12, "prev_hash": "", "hash": "0" * 64},
         ],
     },
+    "0015": {
+        "network_associations": [
+            {**STAMP, "id": "na-1", "kind": "РМО", "name": "РМО учителей математики",
+             "subject": "математика", "education_level": "общее образование",
+             "head_id": PERSON_A, "curator_id": PERSON_B, "year": 2026,
+             "theme": "Функциональная грамотность", "status": "действует", "notes": ""},
+        ],
+        "network_members": [
+            {**STAMP, "id": "nm-1", "association_id": "na-1", "person_id": PERSON_A,
+             "role": "руководитель", "joined_on": "2026-09-01", "left_on": None},
+        ],
+        "network_meetings": [
+            {**STAMP, "id": "nt-1", "association_id": "na-1", "event_id": "ev-1",
+             "theme": "Анализ ГИА", "form": "заседание", "speakers": "Иванова А. П.",
+             "responsible_id": PERSON_A, "protocol_number": "1", "agenda": "1. Итоги",
+             "heard": "Иванову", "spoke": "Петрову", "decided": "Принять к сведению"},
+        ],
+        "network_decisions": [
+            {**STAMP, "id": "nd-1", "meeting_id": "nt-1", "text": "Провести открытые уроки",
+             "responsible_id": PERSON_B, "deadline": "2026-12-20", "done_on": None},
+        ],
+        "network_sites": [
+            {**STAMP, "id": "ns-1", "kind": "опорная школа", "organization_id": ORG_SCHOOL,
+             "theme": "Цифровая школа", "order_number": "12-од", "order_date": "2026-09-10",
+             "starts_on": "2026-09-10", "ends_on": "2029-08-31", "responsible_id": PERSON_B,
+             "report_received": 1, "report_received_on": "2026-06-01"},
+        ],
+        "mentoring_pairs": [
+            {**STAMP, "id": "mp-1", "mentor_id": PERSON_A, "mentee_id": PERSON_B,
+             "form": "педагог – педагог", "starts_on": "2026-09-01", "ends_on": None,
+             "notes": ""},
+        ],
+        "mentoring_plan_items": [
+            {**STAMP, "id": "mi-1", "pair_id": "mp-1", "text": "Посещение уроков",
+             "deadline": "2026-10-30", "done_on": "2026-10-28"},
+        ],
+    },
 }
 
 

@@ -100,6 +100,31 @@ TABLE_FIELD_TITLES: dict[str, dict[str, str]] = {
     "literature_lines": {"position": "номер строки"},
     "inventory_lines": {"position": "номер строки", "name": "наименование"},
     "organization_grade_pupils": {"pupils": "обучающихся"},
+    # Методическая сеть
+    "network_associations": {
+        "kind": "вид объединения", "name": "наименование", "subject": "предмет (направление)",
+        "education_level": "уровень образования", "head_id": "руководитель",
+        "curator_id": "куратор", "year": "учебный год (начало)", "theme": "тема года",
+        "status": "статус"},
+    "network_members": {"association_id": "объединение", "role": "роль",
+                        "joined_on": "вступил", "left_on": "выбыл"},
+    "network_meetings": {"association_id": "объединение", "event_id": "мероприятие",
+                         "theme": "тема", "form": "форма", "speakers": "выступающие",
+                         "responsible_id": "ответственный",
+                         "protocol_number": "номер протокола", "agenda": "повестка",
+                         "heard": "слушали", "spoke": "выступили", "decided": "решили"},
+    "network_decisions": {"meeting_id": "заседание", "text": "решение",
+                          "responsible_id": "ответственный", "deadline": "срок",
+                          "done_on": "выполнено"},
+    "network_sites": {"kind": "вид площадки", "theme": "тема", "starts_on": "начало",
+                      "ends_on": "окончание", "responsible_id": "ответственный",
+                      "report_received": "отчёт получен",
+                      "report_received_on": "дата отчёта"},
+    "mentoring_pairs": {"mentor_id": "наставник", "mentee_id": "наставляемый",
+                        "form": "форма наставничества", "starts_on": "начало",
+                        "ends_on": "окончание"},
+    "mentoring_plan_items": {"pair_id": "пара наставничества", "text": "мероприятие плана",
+                             "deadline": "срок", "done_on": "выполнено"},
 }
 
 TABLE_TITLES: dict[str, str] = {
@@ -119,6 +144,12 @@ TABLE_TITLES: dict[str, str] = {
     "literature_documents": "Документы движения литературы",
     "literature_lines": "Строки документов литературы",
     "organization_grade_pupils": "Обучающиеся по классам",
+    "network_associations": "Методические объединения",
+    "network_members": "Участники объединений",
+    "network_meetings": "Заседания объединений",
+    "network_decisions": "Решения заседаний",
+    "network_sites": "Площадки", "mentoring_pairs": "Пары наставничества",
+    "mentoring_plan_items": "Планы наставничества",
 }
 
 
