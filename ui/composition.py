@@ -15,6 +15,7 @@ from imc_desktop.services.staff.rules import main_job
 from ui.attestation.card_page import AttestationPage, AttestationPageContext
 from ui.events.card_page import ParticipationPage
 from ui.literature.grade_pupils import edit_grade_pupils
+from ui.network.card_page import AssociationsPage
 from ui.organizations.dialog import GradesEditor
 from ui.staff.card import CardContext, CardPage, PersonDialog
 from ui.widgets.people import PersonChoice
@@ -39,5 +40,16 @@ def attestation_page(dialog: PersonDialog, card: PersonCard, context: CardContex
     return page, QCoreApplication.translate("PersonDialog", "Attestation")
 
 
-STAFF_CARD_PAGES: tuple[CardPage, ...] = (participation_page, attestation_page)
+def associations_page(dialog: PersonDialog, card: PersonCard, _context: CardContext
+                      ) -> tuple[QWidget, str]:
+    """The associations of the methodological network the pedagogue is a member of."""
+    from imc_desktop.services.network.records import person_associations
+
+    rows = person_associations(card.id) if card.id else []
+    return (AssociationsPage(rows, dialog),
+            QCoreApplication.translate("PersonDialog", "Associations"))
+
+
+STAFF_CARD_PAGES: tuple[CardPage, ...] = (participation_page, attestation_page,
+                                          associations_page)
 GRADES_EDITOR: GradesEditor = edit_grade_pupils

@@ -17,6 +17,7 @@ def fill_demo(seed: int = 2026, progress: Callable[[str], None] | None = None,
     from imc_desktop.services.equipment.demo import demo_equipment, demo_inventory_count
     from imc_desktop.services.events.demo import demo_events
     from imc_desktop.services.literature.demo import demo_literature
+    from imc_desktop.services.network.demo import demo_network
     from imc_desktop.services.staff.demo import demo_persons
 
     rng = random.Random(seed)
@@ -38,6 +39,8 @@ def fill_demo(seed: int = 2026, progress: Callable[[str], None] | None = None,
             progress("Литература: каталог и движение фонда за учебный год")
         s.flush()
         s.add_all(demo_events(random.Random(seed + 7), orgs, people, clock.today()))
+        s.flush()
+        demo_network(s, random.Random(seed + 9), orgs, people, clock.today())
     demo_inventory_count(central_school, clock.today())
     if progress:
         progress(f"Педагоги: {staff}")

@@ -150,6 +150,355 @@
     </message>
 </context>
 <context>
+    <name>AssociationCardDialog</name>
+    <message>
+        <source>Edit…</source>
+        <translation>Изменить…</translation>
+    </message>
+    <message>
+        <source>Add members…</source>
+        <translation>Добавить участников…</translation>
+    </message>
+    <message>
+        <source>Left today</source>
+        <translation>Выбыл сегодня</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Исключить</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Участники</translation>
+    </message>
+    <message>
+        <source>Plan a meeting…</source>
+        <translation>Запланировать заседание…</translation>
+    </message>
+    <message>
+        <source>Take in a calendar event…</source>
+        <translation>Взять из календаря…</translation>
+    </message>
+    <message>
+        <source>Open, protocol…</source>
+        <translation>Открыть, протокол…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Plan and protocols</source>
+        <translation>План и протоколы</translation>
+    </message>
+    <message>
+        <source>Add a decision…</source>
+        <translation>Добавить решение…</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>Открыть…</translation>
+    </message>
+    <message>
+        <source>Done today</source>
+        <translation>Выполнено сегодня</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Решения</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>ФИО</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>ОО</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation>Вступил</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Выбыл</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Тема</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Форма</translation>
+    </message>
+    <message>
+        <source>Event status</source>
+        <translation>Статус мероприятия</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>Присутствовали</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Протокол</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <source>No. %1</source>
+        <translation>№ %1</translation>
+    </message>
+    <message>
+        <source>written</source>
+        <translation>есть</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Заседание</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Решение</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Ответственный</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>Выполнено</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Просрочено</translation>
+    </message>
+    <message>
+        <source>Head: %1</source>
+        <translation>Руководитель: %1</translation>
+    </message>
+    <message>
+        <source>Curator: %1</source>
+        <translation>Куратор: %1</translation>
+    </message>
+    <message>
+        <source>Theme of the year: %1</source>
+        <translation>Тема года: %1</translation>
+    </message>
+    <message>
+        <source>Association not saved</source>
+        <translation>Объединение не сохранено</translation>
+    </message>
+    <message>
+        <source>Members not added</source>
+        <translation>Участники не добавлены</translation>
+    </message>
+    <message>
+        <source>Already members</source>
+        <translation>Уже участники</translation>
+    </message>
+    <message>
+        <source>Already members of the association, not added again:</source>
+        <translation>Уже состоят в объединении, повторно не добавлены:</translation>
+    </message>
+    <message>
+        <source>Member not changed</source>
+        <translation>Участник не изменён</translation>
+    </message>
+    <message>
+        <source>Remove members</source>
+        <translation>Исключить участников</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n member(s) from the association? (To keep the history, mark them as left instead.)</source>
+        <translation>
+            <numerusform>Исключить %n участника из объединения? (Чтобы сохранить историю, лучше отметьте выбытие.)</numerusform>
+            <numerusform>Исключить %n участников из объединения? (Чтобы сохранить историю, лучше отметьте выбытие.)</numerusform>
+            <numerusform>Исключить %n участников из объединения? (Чтобы сохранить историю, лучше отметьте выбытие.)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Members not removed</source>
+        <translation>Участники не исключены</translation>
+    </message>
+    <message>
+        <source>Meeting not planned</source>
+        <translation>Заседание не запланировано</translation>
+    </message>
+    <message>
+        <source>Event not taken in</source>
+        <translation>Мероприятие не взято в план</translation>
+    </message>
+    <message>
+        <source>No events</source>
+        <translation>Нет мероприятий</translation>
+    </message>
+    <message>
+        <source>The calendar has no «заседание РМО» of this academic year that is not in a plan yet.</source>
+        <translation>В календаре нет заседаний РМО этого учебного года, ещё не включённых в план.</translation>
+    </message>
+    <message>
+        <source>Take in an event</source>
+        <translation>Взять мероприятие из календаря</translation>
+    </message>
+    <message>
+        <source>Meeting of the calendar:</source>
+        <translation>Заседание из календаря:</translation>
+    </message>
+    <message>
+        <source>Meeting not saved</source>
+        <translation>Заседание не сохранено</translation>
+    </message>
+    <message>
+        <source>Delete meetings</source>
+        <translation>Удалить заседания</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n meeting(s) from the plan with their protocols and decisions? Their events stay in the calendar.</source>
+        <translation>
+            <numerusform>Удалить %n заседание из плана вместе с протоколом и решениями? Мероприятие останется в календаре.</numerusform>
+            <numerusform>Удалить %n заседания из плана вместе с протоколами и решениями? Мероприятия останутся в календаре.</numerusform>
+            <numerusform>Удалить %n заседаний из плана вместе с протоколами и решениями? Мероприятия останутся в календаре.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Meetings not deleted</source>
+        <translation>Заседания не удалены</translation>
+    </message>
+    <message>
+        <source>No meetings</source>
+        <translation>Нет заседаний</translation>
+    </message>
+    <message>
+        <source>Plan a meeting first: a decision belongs to a meeting.</source>
+        <translation>Сначала запланируйте заседание: решение принимается на заседании.</translation>
+    </message>
+    <message>
+        <source>Decision not saved</source>
+        <translation>Решение не сохранено</translation>
+    </message>
+    <message>
+        <source>Decisions not marked</source>
+        <translation>Решения не отмечены</translation>
+    </message>
+    <message>
+        <source>Delete decisions</source>
+        <translation>Удалить решения</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n decision(s)?</source>
+        <translation>
+            <numerusform>Удалить %n решение?</numerusform>
+            <numerusform>Удалить %n решения?</numerusform>
+            <numerusform>Удалить %n решений?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Decisions not deleted</source>
+        <translation>Решения не удалены</translation>
+    </message>
+</context>
+<context>
+    <name>AssociationDialog</name>
+    <message>
+        <source>New association</source>
+        <translation>Новое объединение</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Наименование</translation>
+    </message>
+    <message>
+        <source>Subject or direction</source>
+        <translation>Предмет или направление</translation>
+    </message>
+    <message>
+        <source>Level of education</source>
+        <translation>Уровень образования</translation>
+    </message>
+    <message>
+        <source>Academic year (its first year)</source>
+        <translation>Учебный год (год начала)</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>Руководитель</translation>
+    </message>
+    <message>
+        <source>Curator (a methodist of the IMC)</source>
+        <translation>Куратор (методист ИМЦ)</translation>
+    </message>
+    <message>
+        <source>Theme of the year</source>
+        <translation>Тема года</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Примечания</translation>
+    </message>
+</context>
+<context>
+    <name>AssociationsPage</name>
+    <message>
+        <source>Academic year</source>
+        <translation>Учебный год</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Association</source>
+        <translation>Объединение</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation>Вступил</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Выбыл</translation>
+    </message>
+    <message>
+        <source>Members are added on the «Methodological network» tab.</source>
+        <translation>Участники добавляются на вкладке «Методическая сеть».</translation>
+    </message>
+</context>
+<context>
     <name>AttestationDialog</name>
     <message>
         <source>Attestation record</source>
@@ -1372,6 +1721,29 @@
     </message>
 </context>
 <context>
+    <name>DecisionDialog</name>
+    <message>
+        <source>Decision</source>
+        <translation>Решение</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Заседание</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Ответственный</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>Выполнено</translation>
+    </message>
+</context>
+<context>
     <name>DocumentDialog</name>
     <message>
         <source>The document is posted: it cannot be changed. To correct it, unpost it first («Unpost»), or make a new document.</source>
@@ -2510,6 +2882,18 @@ Post the document anyway?</source>
         <translation>В ремонте больше 30 дней</translation>
     </message>
     <message>
+        <source>Methodological network</source>
+        <translation>Методическая сеть</translation>
+    </message>
+    <message>
+        <source>Decisions of meetings past their deadline</source>
+        <translation>Решения заседаний с истёкшим сроком</translation>
+    </message>
+    <message>
+        <source>Meetings held without a protocol</source>
+        <translation>Проведённые заседания без протокола</translation>
+    </message>
+    <message>
         <source>Home</source>
         <translation>Главная</translation>
     </message>
@@ -3136,6 +3520,10 @@ Post the document anyway?</source>
         <translation>О&amp;борудование</translation>
     </message>
     <message>
+        <source>Methodological &amp;network</source>
+        <translation>Методическая &amp;сеть</translation>
+    </message>
+    <message>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
@@ -3336,6 +3724,231 @@ Post the document anyway?</source>
     </message>
 </context>
 <context>
+    <name>MeetingDialog</name>
+    <message>
+        <source>New meeting</source>
+        <translation>Новое заседание</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>План</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Starts (hh:mm)</source>
+        <translation>Начало (чч:мм)</translation>
+    </message>
+    <message>
+        <source>Ends (hh:mm)</source>
+        <translation>Окончание (чч:мм)</translation>
+    </message>
+    <message>
+        <source>Place (organization)</source>
+        <translation>Место (ОО)</translation>
+    </message>
+    <message>
+        <source>Place (address, room)</source>
+        <translation>Место (адрес, кабинет)</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Тема</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Форма</translation>
+    </message>
+    <message>
+        <source>Speakers</source>
+        <translation>Выступающие</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Ответственный</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Протокол</translation>
+    </message>
+    <message>
+        <source>Protocol number</source>
+        <translation>Номер протокола</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Повестка дня</translation>
+    </message>
+    <message>
+        <source>Heard</source>
+        <translation>Слушали</translation>
+    </message>
+    <message>
+        <source>Spoke</source>
+        <translation>Выступили</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>Решили</translation>
+    </message>
+    <message>
+        <source>Give the date of the meeting.</source>
+        <translation>Укажите дату заседания.</translation>
+    </message>
+    <message>
+        <source>A time of day: 14:00.</source>
+        <translation>Время дня, например 14:00.</translation>
+    </message>
+    <message>
+        <source>The end is before the start.</source>
+        <translation>Окончание раньше начала.</translation>
+    </message>
+</context>
+<context>
+    <name>MembersDialog</name>
+    <message>
+        <source>Add members</source>
+        <translation>Добавить участников</translation>
+    </message>
+    <message>
+        <source>Any position</source>
+        <translation>Любая должность</translation>
+    </message>
+    <message>
+        <source>Any organization</source>
+        <translation>Любая ОО</translation>
+    </message>
+    <message>
+        <source>Select all that fit</source>
+        <translation>Выбрать всех подходящих</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Предмет</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>ОО</translation>
+    </message>
+    <message>
+        <source>Find pedagogues by name, or select all who fit the conditions:</source>
+        <translation>Найдите педагогов по фамилии или выберите всех, кто подходит под условия:</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message numerus="yes">
+        <source>Selected: %n</source>
+        <translation>
+            <numerusform>Выбран: %n</numerusform>
+            <numerusform>Выбрано: %n</numerusform>
+            <numerusform>Выбрано: %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MentoringPage</name>
+    <message>
+        <source>Mentoring pairs</source>
+        <translation>Пары наставничества</translation>
+    </message>
+    <message>
+        <source>Plan of the pair…</source>
+        <translation>План пары…</translation>
+    </message>
+    <message>
+        <source>Young specialists without a mentor</source>
+        <translation>Молодые специалисты без наставника</translation>
+    </message>
+    <message>
+        <source>The list is computed from «Staff»: give the young specialist a mentor instead.</source>
+        <translation>Список вычисляется по «Кадрам»: вместо удаления назначьте молодому специалисту наставника.</translation>
+    </message>
+    <message>
+        <source>Young specialists (the rule of «Staff» in the settings) without a mentor; open one to give her a mentor.</source>
+        <translation>Молодые специалисты (по правилу «Кадров» в настройках) без наставника; откройте строку, чтобы назначить наставника.</translation>
+    </message>
+    <message>
+        <source>Mentee</source>
+        <translation>Наставляемый</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>ОО</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>Mentor</source>
+        <translation>Наставник</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Форма</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>По</translation>
+    </message>
+    <message>
+        <source>Plan done</source>
+        <translation>План выполнен</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Действует</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>ФИО</translation>
+    </message>
+    <message>
+        <source>Began work</source>
+        <translation>Начало работы</translation>
+    </message>
+    <message>
+        <source>Young specialist until</source>
+        <translation>Молодой специалист до</translation>
+    </message>
+    <message>
+        <source>Pair not saved</source>
+        <translation>Пара не сохранена</translation>
+    </message>
+    <message>
+        <source>Delete pairs</source>
+        <translation>Удалить пары</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n mentoring pair(s) with their plans?</source>
+        <translation>
+            <numerusform>Удалить %n пару наставничества с планом?</numerusform>
+            <numerusform>Удалить %n пары наставничества с планами?</numerusform>
+            <numerusform>Удалить %n пар наставничества с планами?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Plan of the pair</source>
+        <translation>План пары</translation>
+    </message>
+    <message>
+        <source>Select a pair first.</source>
+        <translation>Сначала выберите пару.</translation>
+    </message>
+</context>
+<context>
     <name>MoveDialog</name>
     <message numerus="yes">
         <source>Move %n item(s)</source>
@@ -3368,6 +3981,229 @@ Post the document anyway?</source>
     <message>
         <source>Choose the organization.</source>
         <translation>Выберите ОО.</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkTab</name>
+    <message>
+        <source>Methodological network</source>
+        <translation>Методическая сеть</translation>
+    </message>
+    <message>
+        <source>Associations</source>
+        <translation>Объединения</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>Все годы</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>Заседания</translation>
+    </message>
+    <message>
+        <source>Plan a meeting on the association&apos;s card.</source>
+        <translation>Заседание планируется в карточке объединения.</translation>
+    </message>
+    <message>
+        <source>Delete a meeting on the association&apos;s card.</source>
+        <translation>Заседание удаляется в карточке объединения.</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Решения</translation>
+    </message>
+    <message>
+        <source>Not done only</source>
+        <translation>Только невыполненные</translation>
+    </message>
+    <message>
+        <source>Delete decisions</source>
+        <translation>Удалить решения</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n decision(s)?</source>
+        <translation>
+            <numerusform>Удалить %n решение?</numerusform>
+            <numerusform>Удалить %n решения?</numerusform>
+            <numerusform>Удалить %n решений?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add a decision on the association&apos;s card.</source>
+        <translation>Решение добавляется в карточке объединения.</translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation>Площадки</translation>
+    </message>
+    <message>
+        <source>Mentoring</source>
+        <translation>Наставничество</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Наименование</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Subject or direction</source>
+        <translation>Предмет или направление</translation>
+    </message>
+    <message>
+        <source>Academic year</source>
+        <translation>Учебный год</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>Руководитель</translation>
+    </message>
+    <message>
+        <source>Curator</source>
+        <translation>Куратор</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Участники</translation>
+    </message>
+    <message>
+        <source>Meetings planned</source>
+        <translation>Запланировано заседаний</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Проведено</translation>
+    </message>
+    <message>
+        <source>Without protocol</source>
+        <translation>Без протокола</translation>
+    </message>
+    <message>
+        <source>Theme of the year</source>
+        <translation>Тема года</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Association</source>
+        <translation>Объединение</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Тема</translation>
+    </message>
+    <message>
+        <source>Event status</source>
+        <translation>Статус мероприятия</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>Присутствовали</translation>
+    </message>
+    <message>
+        <source>Protocol No.</source>
+        <translation>№ протокола</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Заседание</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Решение</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Ответственный</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>Выполнено</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Просрочено</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>ОО</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Приказ</translation>
+    </message>
+    <message>
+        <source>Order date</source>
+        <translation>Дата приказа</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>По</translation>
+    </message>
+    <message>
+        <source>Report received</source>
+        <translation>Отчёт получен</translation>
+    </message>
+    <message>
+        <source>Report date</source>
+        <translation>Дата отчёта</translation>
+    </message>
+    <message>
+        <source>Association not saved</source>
+        <translation>Объединение не сохранено</translation>
+    </message>
+    <message>
+        <source>Delete associations</source>
+        <translation>Удалить объединения</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n association(s) with their members, plans and protocols? The events stay in the calendar.</source>
+        <translation>
+            <numerusform>Удалить %n объединение с участниками, планом и протоколами? Мероприятия останутся в календаре.</numerusform>
+            <numerusform>Удалить %n объединения с участниками, планами и протоколами? Мероприятия останутся в календаре.</numerusform>
+            <numerusform>Удалить %n объединений с участниками, планами и протоколами? Мероприятия останутся в календаре.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Decision not saved</source>
+        <translation>Решение не сохранено</translation>
+    </message>
+    <message>
+        <source>Site not saved</source>
+        <translation>Площадка не сохранена</translation>
+    </message>
+    <message>
+        <source>Delete sites</source>
+        <translation>Удалить площадки</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n site(s)?</source>
+        <translation>
+            <numerusform>Удалить %n площадку?</numerusform>
+            <numerusform>Удалить %n площадки?</numerusform>
+            <numerusform>Удалить %n площадок?</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3562,6 +4398,88 @@ Post the document anyway?</source>
     <message>
         <source>Organization not deleted</source>
         <translation>Организация не удалена</translation>
+    </message>
+</context>
+<context>
+    <name>PairDialog</name>
+    <message>
+        <source>Mentoring pair</source>
+        <translation>Пара наставничества</translation>
+    </message>
+    <message>
+        <source>Mentor</source>
+        <translation>Наставник</translation>
+    </message>
+    <message>
+        <source>Mentee</source>
+        <translation>Наставляемый</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Форма</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>По</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Примечания</translation>
+    </message>
+</context>
+<context>
+    <name>PairPlanDialog</name>
+    <message>
+        <source>Plan: %1 — mentor %2</source>
+        <translation>План: %1 — наставник %2</translation>
+    </message>
+    <message>
+        <source>What is to be done</source>
+        <translation>Что сделать</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>Выполнено</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Добавить…</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>Открыть…</translation>
+    </message>
+    <message>
+        <source>Done today</source>
+        <translation>Выполнено сегодня</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Item not saved</source>
+        <translation>Пункт не сохранён</translation>
+    </message>
+    <message>
+        <source>Delete items</source>
+        <translation>Удалить пункты</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n item(s) of the plan?</source>
+        <translation>
+            <numerusform>Удалить %n пункт плана?</numerusform>
+            <numerusform>Удалить %n пункта плана?</numerusform>
+            <numerusform>Удалить %n пунктов плана?</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3809,6 +4727,10 @@ Post the document anyway?</source>
         <translation>Аттестация</translation>
     </message>
     <message>
+        <source>Associations</source>
+        <translation>Объединения</translation>
+    </message>
+    <message>
         <source>Last name</source>
         <translation>Фамилия</translation>
     </message>
@@ -3879,6 +4801,29 @@ Post the document anyway?</source>
     <message>
         <source>Save this pedagogue anyway?</source>
         <translation>Всё равно сохранить этого педагога?</translation>
+    </message>
+</context>
+<context>
+    <name>PlanItemDialog</name>
+    <message>
+        <source>Item of the mentoring plan</source>
+        <translation>Пункт плана наставничества</translation>
+    </message>
+    <message>
+        <source>What is to be done</source>
+        <translation>Что сделать</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>Выполнено</translation>
+    </message>
+    <message>
+        <source>Write what is to be done.</source>
+        <translation>Запишите, что нужно сделать.</translation>
     </message>
 </context>
 <context>
@@ -4739,6 +5684,53 @@ Open it now?</source>
     <message>
         <source>Continue as is</source>
         <translation>Продолжить как есть</translation>
+    </message>
+</context>
+<context>
+    <name>SiteDialog</name>
+    <message>
+        <source>Site</source>
+        <translation>Площадка</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>ОО</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Тема</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation>Номер приказа</translation>
+    </message>
+    <message>
+        <source>Order date</source>
+        <translation>Дата приказа</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>По</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Ответственный</translation>
+    </message>
+    <message>
+        <source>Yearly report received</source>
+        <translation>Годовой отчёт получен</translation>
+    </message>
+    <message>
+        <source>Report received on</source>
+        <translation>Дата получения отчёта</translation>
     </message>
 </context>
 <context>

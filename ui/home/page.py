@@ -92,6 +92,13 @@ def _groups() -> list[tuple[str, list[Line]]]:
                  "equipment_acts"),
             Line(home.LONG_REPAIRS,
                  QT_TRANSLATE_NOOP("HomePage", "Items in repair over 30 days"), "equipment")]),
+        (QT_TRANSLATE_NOOP("HomePage", "Methodological network"), [
+            Line(home.DECISIONS_OVERDUE,
+                 QT_TRANSLATE_NOOP("HomePage", "Decisions of meetings past their deadline"),
+                 "network_decisions"),
+            Line(home.MEETINGS_NO_PROTOCOL,
+                 QT_TRANSLATE_NOOP("HomePage", "Meetings held without a protocol"),
+                 "network_meetings")]),
     ]
 
 
@@ -191,7 +198,7 @@ class HomePage(QWidget):
         left, right = QVBoxLayout(), QVBoxLayout()
         made = [self._group(title, lines) for title, lines in groups()]
         made.append(self._sync_group())
-        for box, column in zip(made, (left, right, left, left, left, right), strict=True):
+        for box, column in zip(made, (left, right, left, left, left, right, right), strict=True):
             column.addWidget(box)
         for column in (left, right):
             column.addStretch(1)

@@ -47,6 +47,7 @@ APPLICATIONS_OVERDUE, APPLICATIONS_ENDING = "applications_overdue", "application
 EVENTS_SOON, EVENTS_NO_RESULTS = "events_soon", "events_no_results"
 TRANSFERS_OVERDUE = "transfers_overdue"
 WRITE_OFFS_PENDING, LONG_REPAIRS = "write_offs_pending", "long_repairs"
+DECISIONS_OVERDUE, MEETINGS_NO_PROTOCOL = "decisions_overdue", "meetings_no_protocol"
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,7 @@ def home_data(rules: Rules, today: date | None = None, sync_path: Path | None = 
         (d.id, (d.sender_id, d.receiver_id)) for d in literature.list_documents(today)
         if d.overdue)
     measures.update(_equipment(today))
+    measures.update(_network(today))
     state = sync.status(sync_path) if sync_path is not None else None
     return HomeData(today, measures, state)
 
@@ -180,3 +182,13 @@ def _equipment(today: date) -> dict[str, Measure]:
             EquipmentEvent.event_date < started_before).distinct()).all()
     return {WRITE_OFFS_PENDING: _measure((a, (o or "",)) for a, o in acts),
             LONG_REPAIRS: _measure((i, (o or "",)) for i, o in repairs)}
+
+
+def _network(today: date) -> dict[str, Measure]:
+    """Decisions of the network's meetings past their deadline; meetings held (by their
+    events) whose protocol is not written. They belong to no ОО."""
+    from imc_desktop.services.network import decisions, meetings
+
+    return {DECISIONS_OVERDUE: _measure((d.id, ()) for d in decisions.overdue_decisions(today)),
+            MEETINGS_NO_PROTOCOL: _measure((m.id, ()) for m in
+                                           meetings.held_without_protocol(today))}

@@ -83,6 +83,7 @@ class MeetingRow:
     decisions: int
     decisions_done: int
     held: bool
+    association: str = ""
 
     @property
     def id(self) -> str:
@@ -121,6 +122,7 @@ def _rows(s: Session, found: list[NetworkMeeting], today: date) -> list[MeetingR
     orgs = dict(s.execute(select(Organization.id, Organization.short_name)).all())
     names = names_of(s, [m.responsible_id for m in found])
     people = _attendance_counts(s, list(events))
+    associations = dict(s.execute(select(NetworkAssociation.id, NetworkAssociation.name)).all())
     decisions = _decision_counts(s, [m.id for m in found])
     found.sort(key=lambda m: (events[m.event_id].starts_at if m.event_id in events
                               else datetime.max, m.theme))
@@ -133,7 +135,7 @@ def _rows(s: Session, found: list[NetworkMeeting], today: date) -> list[MeetingR
             _data(m), i, e.starts_at if e else None, e.ends_at if e else None,
             e.status if e else "мероприятие удалено", place,
             names.get(m.responsible_id or "", ""), *people.get(m.event_id or "", (0, 0)),
-            *decisions.get(m.id, (0, 0)), held))
+            *decisions.get(m.id, (0, 0)), held, associations.get(m.association_id, "")))
     return rows
 
 
@@ -328,13 +330,16 @@ def attendance(meeting_id: str) -> list[Attendee]:
     return sorted(rows, key=lambda a: (a.organization.casefold(), a.full_name.casefold()))
 
 
-def held_without_protocol(today: date | None = None) -> list[MeetingRow]:
-    """Every meeting held (by its event) whose protocol is not written."""
+def list_all_meetings(today: date | None = None) -> list[MeetingRow]:
+    """The meetings of every association, by date."""
     today = today or clock.today()
     with session_scope() as s:
-        found = list(s.scalars(select(NetworkMeeting)))
-        rows = _rows(s, found, today)
-    return [r for r in rows if r.held and not r.data.has_protocol]
+        return _rows(s, list(s.scalars(select(NetworkMeeting))), today)
+
+
+def held_without_protocol(today: date | None = None) -> list[MeetingRow]:
+    """Every meeting held (by its event) whose protocol is not written."""
+    return [r for r in list_all_meetings(today) if r.held and not r.data.has_protocol]
 
 
 def meeting_association(s: Session, meeting_id: str) -> NetworkAssociation:

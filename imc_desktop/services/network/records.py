@@ -24,10 +24,12 @@ from models import (
     Person,
 )
 from models.network import ASSOCIATION_KINDS, ASSOCIATION_STATUSES, EDUCATION_LEVELS, MEMBER_ROLES
+from models.staff import POSITIONS
 
 TABLES = frozenset({"network_associations", "network_members", "network_meetings",
                     "network_decisions", "network_sites", "mentoring_pairs",
                     "mentoring_plan_items"})
+__all__ = ["POSITIONS"]
 KINDS, STATUSES, LEVELS, ROLES = (ASSOCIATION_KINDS, ASSOCIATION_STATUSES, EDUCATION_LEVELS,
                                   MEMBER_ROLES)
 
@@ -278,8 +280,13 @@ def add_members(association_id: str, person_ids: Sequence[str], role: str = "Ñ‡Ð
 def matching_people(subject: str = "", position: str = "", organization_id: str = ""
                     ) -> list[str]:
     """The pedagogues whose main job fits every condition given (subject: one of theirs)."""
+    return [o.id for o in matching(person_options(), subject, position, organization_id)]
+
+
+def matching(options: Sequence[PersonOption], subject: str = "", position: str = "",
+             organization_id: str = "") -> list[PersonOption]:
     wanted = subject.strip().casefold()
-    return [o.id for o in person_options()
+    return [o for o in options
             if (not wanted or any(x.casefold() == wanted for x in o.subjects))
             and (not position or o.position == position)
             and (not organization_id or o.organization_id == organization_id)]

@@ -68,6 +68,12 @@ def test_counts_equal_the_modules_lists(demo_database: DatabaseInfo) -> None:
         for d in literature.list_documents(today) if d.overdue})
     assert data.measures[home.WRITE_OFFS_PENDING].keys() == {
         a.id for a in acts.list_acts() if a.kind == ACT_WRITE_OFF and not a.confirmed}
+    from imc_desktop.services.network import decisions, meetings
+
+    assert data.measures[home.DECISIONS_OVERDUE].keys() == {
+        d.id for d in decisions.list_decisions(None, today) if d.overdue}
+    assert data.measures[home.MEETINGS_NO_PROTOCOL].keys() == {
+        m.id for m in meetings.list_all_meetings(today) if m.held and not m.data.has_protocol}
 
 
 def test_the_demo_has_something_in_every_count(demo_database: DatabaseInfo) -> None:
