@@ -141,7 +141,8 @@ class PairPlanDialog(QDialog):
         self.view.doubleClicked.connect(lambda _i: self.edit())
         row = QHBoxLayout()
         for text, slot in ((self.tr("Add…"), self.add), (self.tr("Open…"), self.edit),
-                           (self.tr("Done today"), self.mark_done), (self.tr("Delete"), self.delete)):
+                           (self.tr("Done today"), self.mark_done),
+                           (self.tr("Delete"), self.delete)):
             button = QPushButton(text)
             button.clicked.connect(slot)
             row.addWidget(button)

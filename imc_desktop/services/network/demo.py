@@ -115,7 +115,8 @@ def _sites(rng: random.Random, orgs: Sequence[Organization], people: Sequence[Pe
     for kind, theme, org in zip(SITE_KINDS, SITE_THEMES, rng.sample(schools, 4), strict=False):
         staff = [p for p in people if p.employments and p.employments[0].organization_id == org.id]
         sites.append(NetworkSite(
-            kind=kind, organization_id=org.id, theme=theme, order_number=f"{rng.randint(40, 180)}-од",
+            kind=kind, organization_id=org.id, theme=theme,
+            order_number=f"{rng.randint(40, 180)}-од",
             order_date=start - timedelta(days=10), starts_on=start,
             ends_on=date(start.year + 3, 8, 31), responsible_id=staff[0].id if staff else None,
             report_received=rng.random() < 0.5))

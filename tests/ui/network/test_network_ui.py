@@ -144,10 +144,10 @@ def test_the_young_without_a_mentor_open_a_pair_for_her(
 
 
 def test_the_pedagogue_s_card_shows_her_associations(qtbot: Any, database: DatabaseInfo) -> None:
+    from imc_desktop.services.attestation.rules import AttestationRules
     from imc_desktop.services.common.rules import Rules
     from imc_desktop.services.staff.card import open_card
     from imc_desktop.services.staff.rules import StaffRules
-    from imc_desktop.services.attestation.rules import AttestationRules
     from ui.composition import STAFF_CARD_PAGES
     from ui.network.card_page import AssociationsPage
     from ui.staff.card import CardContext, PersonDialog
