@@ -5249,6 +5249,10 @@ Open it now?</source>
         <translation>Оборудование</translation>
     </message>
     <message>
+        <source>Methodological network</source>
+        <translation>Методическая сеть</translation>
+    </message>
+    <message>
         <source>Other</source>
         <translation>Другие</translation>
     </message>

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from imc_desktop.services.common.reports import ReportDefinition
 
-MODULES = ("organizations", "staff", "events", "attestation", "literature", "equipment")
+MODULES = ("organizations", "staff", "events", "attestation", "literature", "equipment",
+           "network")
 """The modules in the order of the main window's tabs."""
 
 DESCRIPTIONS: dict[str, str] = {
@@ -33,6 +34,12 @@ DESCRIPTIONS: dict[str, str] = {
     "inventory-count-list": "Инвентаризационная опись по форме 0504087.",
     "inventory-discrepancies": "Ведомость расхождений по результатам инвентаризации (0504092).",
     "informatisation": "Компьютеры и другое оборудование ОО на дату, их средний возраст.",
+    "network-order": "Проект приказа о методической сети на учебный год с приложением.",
+    "network-plan": "План заседаний объединения на учебный год с грифом «УТВЕРЖДАЮ».",
+    "network-protocol": "Протокол заседания: присутствовавшие, повестка, решения и сроки.",
+    "network-annual": "Работа объединения за год: заседания, посещаемость по ОО, решения.",
+    "network-summary": "Все объединения года и охват педагогов района по предметам.",
+    "mentoring": "Пары наставничества по ОО и закрепляемость молодых специалистов.",
 }
 
 

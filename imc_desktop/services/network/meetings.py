@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from imc_desktop import clock
@@ -141,7 +141,7 @@ def _rows(s: Session, found: list[NetworkMeeting], today: date) -> list[MeetingR
 
 def _attendance_counts(s: Session, event_ids: list[str]) -> dict[str, tuple[int, int]]:
     query = select(EventParticipant.event_id, func.count(),
-                   func.sum(EventParticipant.attended.is_(True))).where(
+                   func.sum(case((EventParticipant.attended.is_(True), 1), else_=0))).where(
         EventParticipant.event_id.in_(event_ids),
         EventParticipant.role.in_(ATTENDING_ROLES)).group_by(EventParticipant.event_id)
     return {e: (int(n), int(a or 0)) for e, n, a in s.execute(query)}
@@ -149,7 +149,7 @@ def _attendance_counts(s: Session, event_ids: list[str]) -> dict[str, tuple[int,
 
 def _decision_counts(s: Session, meeting_ids: list[str]) -> dict[str, tuple[int, int]]:
     query = select(NetworkDecision.meeting_id, func.count(),
-                   func.sum(NetworkDecision.done_on.is_not(None))).where(
+                   func.sum(case((NetworkDecision.done_on.is_not(None), 1), else_=0))).where(
         NetworkDecision.meeting_id.in_(meeting_ids)).group_by(NetworkDecision.meeting_id)
     return {m: (int(n), int(d or 0)) for m, n, d in s.execute(query)}
 

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from imc_desktop import clock
@@ -72,7 +72,7 @@ def list_pairs(today: date | None = None) -> list[PairRow]:
         people = {o.id: o for o in options_in(s)}
         items = {p: (int(n), int(d or 0)) for p, n, d in s.execute(select(
             MentoringPlanItem.pair_id, func.count(),
-            func.sum(MentoringPlanItem.done_on.is_not(None))).group_by(
+            func.sum(case((MentoringPlanItem.done_on.is_not(None), 1), else_=0))).group_by(
             MentoringPlanItem.pair_id))}
         rows = []
         for p in s.scalars(select(MentoringPair)):
@@ -199,10 +199,10 @@ class _Facts:
     jobs: list[_Job] = field(default_factory=list)
 
     @property
-    def start(self) -> date | None:
-        """The first day of pedagogical work: from the стаж, else the earliest hiring."""
+    def arrived(self) -> date | None:
+        """The first hiring in the district's register."""
         hired = [j.hired_on for j in self.jobs if j.hired_on is not None]
-        return self.ped_start or (min(hired) if hired else None)
+        return min(hired) if hired else None
 
 
 def _facts(s: Session) -> dict[str, _Facts]:
@@ -279,7 +279,7 @@ class MonitoringRow:
 
 
 def _organization_at_start(f: _Facts) -> str:
-    start = f.start
+    start = f.arrived
     job = staff_rules.main_job(f.jobs, start) if start else None
     job = job or staff_rules.main_job(f.jobs) or (f.jobs[0] if f.jobs else None)
     return job.organization_id if job else ""
@@ -297,8 +297,9 @@ def monitoring(staff: StaffRules, today: date | None = None) -> list[MonitoringR
         row = table.get(org) or MonitoringRow(org, orgs.get(org, "без места работы"))
         if _young_now(f, today, staff):
             row = replace(row, young=row.young + 1, mentored=row.mentored + (pid in mentored))
-        start = f.start
-        if rules.started_young(f.birth, f.graduated, start, staff) and start is not None:
+        start = f.arrived
+        if start is not None and rules.started_young(f.birth, f.graduated, f.ped_start, start,
+                                                     staff):
             row = replace(row, after_one=row.after_one.add(rules.retained(f.jobs, start, 1,
                                                                           today)),
                           after_three=row.after_three.add(rules.retained(f.jobs, start, 3,

@@ -92,12 +92,15 @@ def retained(jobs: Sequence[JobLike], start: date, years: int, today: date) -> b
     return held_job(jobs, on) is not None
 
 
-def started_young(birth: date | None, graduation_year: int | None, start: date | None,
-                  rules: StaffRules) -> bool:
-    """Came to the district as a young specialist: the rule of «Кадры» on the first day."""
-    if start is None:
+def started_young(birth: date | None, graduation_year: int | None, ped_start: date | None,
+                  arrived: date | None, rules: StaffRules) -> bool:
+    """Came to the district as a young specialist: on the day of her first hiring in the
+    district's register she was one by the rule of «Кадры» (the status counted from the start
+    of her pedagogical work, or from that day when it is not known). A pedagogue whose career
+    began long before she came is not counted: the register does not know her first years."""
+    if arrived is None:
         return False
-    return is_young_specialist(birth, graduation_year, start, start, rules)
+    return is_young_specialist(birth, graduation_year, ped_start or arrived, arrived, rules)
 
 
 @dataclass(frozen=True)

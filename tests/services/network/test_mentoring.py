@@ -96,3 +96,17 @@ def test_a_site_needs_an_oo_and_a_theme_and_its_report_mark() -> None:
                              starts_on=date(2025, 9, 1), ends_on=date(2028, 8, 31)))
     [row] = ns.list_sites(date(2025, 12, 1))
     assert (row.organization, row.active) == ("СОШ № 1", True)
+
+
+def test_a_pedagogue_who_began_elsewhere_long_ago_is_not_in_the_cohort() -> None:
+    """She was a young specialist in 2014 at another district's school and came here in
+    2024: the register does not know her first years, so she is not counted as leaving."""
+    from imc_desktop.db import session_scope
+    from models import Education, Experience
+
+    ids = people()
+    veteran = young(ids["СОШ № 1"], "Опытная", date(2024, 9, 1), born=date(1992, 3, 1))
+    with session_scope() as s:
+        s.query(Experience).filter_by(person_id=veteran).update({"as_of": date(2014, 9, 1)})
+        s.query(Education).filter_by(person_id=veteran).update({"year": 2014})
+    assert mt.monitoring(STAFF, date(2026, 1, 1)) == []

@@ -88,18 +88,13 @@ def test_retention_counts_only_those_whose_anniversary_came() -> None:
     assert rules.Retention().percent is None
 
 
-def test_started_young_uses_the_staff_rule_on_the_first_day() -> None:
+def test_started_young_uses_the_staff_rule_on_the_day_she_came() -> None:
     staff = StaffRules()
-    assert rules.started_young(date(2000, 5, 1), 2023, START, staff)
-    assert not rules.started_young(date(1985, 5, 1), 2023, START, staff), "35 or older"
-    assert not rules.started_young(date(2000, 5, 1), 2020, START, staff), "graduated long ago"
-    assert not rules.started_young(date(2000, 5, 1), 2023, None, staff)
-
-
-def test_a_meeting_is_held_when_marked_or_its_day_has_passed() -> None:
-    day = date(2026, 3, 12)
-    assert rules.is_held("проведено", day, date(2026, 3, 1))
-    assert not rules.is_held("планируется", day, day)
-    assert rules.is_held("планируется", day, date(2026, 3, 13))
-    assert not rules.is_held("отменено", day, date(2026, 3, 13))
-    assert not rules.is_held("перенесено", day, date(2026, 3, 13))
+    assert rules.started_young(date(2000, 5, 1), 2023, START, START, staff)
+    assert rules.started_young(date(2000, 5, 1), 2023, None, START, staff)
+    assert not rules.started_young(date(1985, 5, 1), 2023, START, START, staff), "35 or older"
+    assert not rules.started_young(date(2000, 5, 1), 2020, START, START, staff), "graduated long ago"
+    assert not rules.started_young(date(2000, 5, 1), 2023, START, None, staff)
+    came_later = date(2027, 9, 1)
+    assert not rules.started_young(date(2000, 5, 1), 2023, START, came_later, staff), \
+        "four years of work elsewhere before the district: no longer young when she came"
