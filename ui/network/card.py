@@ -82,6 +82,7 @@ class AssociationCardDialog(QDialog):
         page = QWidget(self)
         view, model = make_table(columns, page)
         view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        view.verticalHeader().hide()
         row = QHBoxLayout()
         for text, slot in buttons:
             button = QPushButton(text)
@@ -107,9 +108,9 @@ class AssociationCardDialog(QDialog):
                 Column("day", self.tr("Date"), lambda r: r.day, "date", 90),
                 Column("theme", self.tr("Theme"), lambda r: r.data.theme, width=280),
                 Column("form", self.tr("Form"), lambda r: r.data.form, width=120),
-                Column("status", self.tr("Event status"), lambda r: r.status, width=110),
+                Column("status", self.tr("Event status"), lambda r: r.status, width=150),
                 Column("attended", self.tr("Attended"),
-                       lambda r: f"{r.attended} / {r.participants}", width=90),
+                       lambda r: f"{r.attended} / {r.participants}", width=120),
                 Column("protocol", self.tr("Protocol"), self._protocol_text, width=110),
                 Column("place", self.tr("Place"), lambda r: r.place, width=160)]
 
@@ -251,8 +252,9 @@ class AssociationCardDialog(QDialog):
             self._run(self.tr("Meeting not saved"), lambda: nm.save_meeting(form.data, slot))
 
     def _place_of(self, row: nm.MeetingRow) -> tuple[str | None, str]:
-        org = next((i for i, name in self.lookups.organizations if name == row.place), None)
-        return (org, "") if org else (None, row.place)
+        if row.place_organization_id:
+            return row.place_organization_id, ""
+        return None, row.place
 
     def delete_meetings(self) -> None:
         rows = [r for r in self._chosen(self.plan_view, self.plan)

@@ -140,16 +140,15 @@ class MeetingDialog(_Form):
         self.add_lookup("place_organization_id", self.tr("Place (organization)"),
                         lookups.organizations)
         self.add_line("place_text", self.tr("Place (address, room)"), 300)
-        self.add_text("theme", self.tr("Theme"))
+        self.add_text("theme", self.tr("Theme")).setMinimumWidth(300)
         self.add_choice("form", self.tr("Form"), nm.FORMS)
         self.add_text("speakers", self.tr("Speakers"))
         self.add_lookup("responsible_id", self.tr("Responsible"), lookups.people)
         self.group(self.tr("Protocol"), 1)
         self.add_line("protocol_number", self.tr("Protocol number"), 40)
-        self.add_text("agenda", self.tr("Agenda"))
-        self.add_text("heard", self.tr("Heard"))
-        self.add_text("spoke", self.tr("Spoke"))
-        self.add_text("decided", self.tr("Decided"))
+        for name, label in (("agenda", self.tr("Agenda")), ("heard", self.tr("Heard")),
+                            ("spoke", self.tr("Spoke")), ("decided", self.tr("Decided"))):
+            self.add_text(name, label).setMinimumWidth(360)
         self.fill({**asdict(data), "day": day, "starts": hours[0], "ends": hours[1],
                    "place_organization_id": place[0], "place_text": place[1]})
         self.resize(980, 620)

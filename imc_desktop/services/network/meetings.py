@@ -84,6 +84,7 @@ class MeetingRow:
     decisions_done: int
     held: bool
     association: str = ""
+    place_organization_id: str | None = None
 
     @property
     def id(self) -> str:
@@ -135,7 +136,8 @@ def _rows(s: Session, found: list[NetworkMeeting], today: date) -> list[MeetingR
             _data(m), i, e.starts_at if e else None, e.ends_at if e else None,
             e.status if e else "мероприятие удалено", place,
             names.get(m.responsible_id or "", ""), *people.get(m.event_id or "", (0, 0)),
-            *decisions.get(m.id, (0, 0)), held, associations.get(m.association_id, "")))
+            *decisions.get(m.id, (0, 0)), held, associations.get(m.association_id, ""),
+            e.place_organization_id if e else None))
     return rows
 
 

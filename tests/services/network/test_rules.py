@@ -93,7 +93,7 @@ def test_started_young_uses_the_staff_rule_on_the_day_she_came() -> None:
     assert rules.started_young(date(2000, 5, 1), 2023, START, START, staff)
     assert rules.started_young(date(2000, 5, 1), 2023, None, START, staff)
     assert not rules.started_young(date(1985, 5, 1), 2023, START, START, staff), "35 or older"
-    assert not rules.started_young(date(2000, 5, 1), 2020, START, START, staff), "graduated long ago"
+    assert not rules.started_young(date(2000, 5, 1), 2020, START, START, staff), "graduated early"
     assert not rules.started_young(date(2000, 5, 1), 2023, START, None, staff)
     came_later = date(2027, 9, 1)
     assert not rules.started_young(date(2000, 5, 1), 2023, START, came_later, staff), \
