@@ -25,5 +25,6 @@ def load_import_kinds() -> None:
     from imc_desktop.services.events import importing as _participants  # noqa: F401
     from imc_desktop.services.events import importing_plan as _plan  # noqa: F401
     from imc_desktop.services.literature import importing as _literature  # noqa: F401
+    from imc_desktop.services.network import importing as _network  # noqa: F401
     from imc_desktop.services.organizations import importing as _organizations  # noqa: F401
     from imc_desktop.services.staff import importing as _staff  # noqa: F401

@@ -3998,6 +3998,14 @@ Post the document anyway?</source>
         <translation>Все годы</translation>
     </message>
     <message>
+        <source>Members from Excel…</source>
+        <translation>Участники из Excel…</translation>
+    </message>
+    <message>
+        <source>Plans from Excel…</source>
+        <translation>Планы из Excel…</translation>
+    </message>
+    <message>
         <source>Meetings</source>
         <translation>Заседания</translation>
     </message>

@@ -6,7 +6,14 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from imc_desktop import clock, config
 from imc_desktop.services.common.errors import ServiceError, ValidationFailed
@@ -44,6 +51,11 @@ class NetworkTab(QWidget):
         self.year_filter.setCurrentIndex(2)
         self.year_filter.currentIndexChanged.connect(self._filter_years)
         self.associations.filters.addWidget(self.year_filter)
+        for text, kind in ((self.tr("Members from Excel…"), "network-members"),
+                           (self.tr("Plans from Excel…"), "network-plan")):
+            button = QPushButton(text)
+            button.clicked.connect(partial(self.import_from_excel, kind))
+            self.associations.filters.addWidget(button)
         self.associations.addRequested.connect(self.add_association)
         self.associations.openRequested.connect(self.open_association)
         self.associations.deleteRequested.connect(self.delete_associations)
@@ -168,6 +180,13 @@ class NetworkTab(QWidget):
         self.associations.set_predicate(keep)
 
     # ---------------------------------------------------------------- actions
+    def import_from_excel(self, kind: str, _checked: bool = False) -> None:
+        """Members or plans of the associations from a workbook (the shared import wizard)."""
+        from imc_desktop.services.common import importing
+        from ui.widgets.import_wizard import ImportWizard
+
+        ImportWizard.ask(kind, importing.mapping_store(self.settings.data_dir()), self)
+
     def lookups(self) -> Lookups:
         return Lookups.of(net.person_options(), organization_choices())
 

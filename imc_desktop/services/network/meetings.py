@@ -203,33 +203,48 @@ def _title(association: NetworkAssociation, theme: str) -> str:
 def plan_meeting(data: MeetingData, slot: Slot, invite_members: bool = True) -> str:
     """A new meeting of the plan and its event in the calendar (kind «заседание РМО»);
     the association's current members are its participants. Returns the meeting's id."""
-    data = replace(data, theme=data.theme.strip(), event_id=None, id=None)
     with session_scope() as s:
-        association = _association(s, data.association_id)
-        problems = validate_meeting(data, slot.starts_at.date(), association.year)
-        if slot.ends_at < slot.starts_at:
-            problems["ends_at"] = "Окончание раньше начала."
-        if problems:
-            raise ValidationFailed(problems)
-        event = Event(kind=MEETING_EVENT_KIND, title=_title(association, data.theme),
-                      starts_at=slot.starts_at, ends_at=slot.ends_at,
-                      place_organization_id=slot.place_organization_id,
-                      place_text=slot.place_text, organizer_id=association.curator_id,
-                      audience_subjects=association.subject, status="планируется")
-        s.add(event)
-        s.flush()
-        meeting = NetworkMeeting(**{n: getattr(data, n) for n in _FIELDS if n != "event_id"})
-        meeting.event_id = event.id
-        s.add(meeting)
-        s.flush()
-        meeting_id, event_id = meeting.id, event.id
-        members = list(s.scalars(select(NetworkMember.person_id).where(
-            NetworkMember.association_id == association.id, NetworkMember.left_on.is_(None))))
-    if invite_members and members:
-        from imc_desktop.services.events.participants import add_people
+        return plan_in(s, data, slot, invite_members)
 
-        add_people(event_id, members)
-    return meeting_id
+
+def plan_in(s: Session, data: MeetingData, slot: Slot, invite_members: bool = True) -> str:
+    """:func:`plan_meeting` inside a unit of work of the caller's (an import's)."""
+    data = replace(data, theme=data.theme.strip(), event_id=None, id=None)
+    association = _association(s, data.association_id)
+    problems = validate_meeting(data, slot.starts_at.date(), association.year)
+    if slot.ends_at < slot.starts_at:
+        problems["ends_at"] = "Окончание раньше начала."
+    if problems:
+        raise ValidationFailed(problems)
+    event = Event(kind=MEETING_EVENT_KIND, title=_title(association, data.theme),
+                  starts_at=slot.starts_at, ends_at=slot.ends_at,
+                  place_organization_id=slot.place_organization_id,
+                  place_text=slot.place_text, organizer_id=association.curator_id,
+                  audience_subjects=association.subject, status="планируется")
+    s.add(event)
+    s.flush()
+    meeting = NetworkMeeting(**{n: getattr(data, n) for n in _FIELDS if n != "event_id"})
+    meeting.event_id = event.id
+    s.add(meeting)
+    s.flush()
+    if invite_members:
+        _invite(s, event.id, list(s.scalars(select(NetworkMember.person_id).where(
+            NetworkMember.association_id == association.id, NetworkMember.left_on.is_(None)))))
+    return meeting.id
+
+
+def _invite(s: Session, event_id: str, person_ids: list[str]) -> None:
+    """The members as participants of the meeting's event, with their main job."""
+    from imc_desktop.services.network.records import options_in
+
+    jobs = {o.id: o for o in options_in(s)}
+    for pid in dict.fromkeys(person_ids):
+        o = jobs.get(pid)
+        if o is not None:
+            s.add(EventParticipant(event_id=event_id, person_id=pid, full_name=o.full_name,
+                                   organization_id=o.organization_id or None,
+                                   position=o.position, role="участник",
+                                   registered_on=clock.today()))
 
 
 def candidate_events(association_id: str) -> list[tuple[str, str]]:

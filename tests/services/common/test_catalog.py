@@ -34,7 +34,7 @@ def test_every_module_that_registers_reports_is_in_the_catalog() -> None:
 
 def test_every_module_that_registers_an_import_kind_is_in_the_catalog() -> None:
     modules = _modules_that_register("importing")
-    assert len(modules) == 7 and modules <= _imported_by_catalog()
+    assert len(modules) == 8 and modules <= _imported_by_catalog()
 
 
 def test_each_domain_brings_its_reports_and_kinds() -> None:

@@ -162,3 +162,15 @@ def test_the_pedagogue_s_card_shows_her_associations(qtbot: Any, database: Datab
     assert page is not None
     [row] = page.model.visible_rows()
     assert (row.name, row.role) == ("РМО учителей математики", "руководитель")
+
+
+def test_members_and_plans_are_imported_with_the_shared_wizard(
+        tab: NetworkTab, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ui.widgets.import_wizard import ImportWizard
+
+    asked: list[str] = []
+    monkeypatch.setattr(ImportWizard, "ask", staticmethod(lambda kind, *_a, **_k: asked.append(
+        kind)))
+    tab.import_from_excel("network-members")
+    tab.import_from_excel("network-plan")
+    assert asked == ["network-members", "network-plan"]
