@@ -50,6 +50,6 @@ def associations_page(dialog: PersonDialog, card: PersonCard, _context: CardCont
             QCoreApplication.translate("PersonDialog", "Associations"))
 
 
-STAFF_CARD_PAGES: tuple[CardPage, ...] = (participation_page, attestation_page,
-                                          associations_page)
+STAFF_CARD_PAGES: tuple[CardPage, ...] = (participation_page, associations_page,
+                                          attestation_page)
 GRADES_EDITOR: GradesEditor = edit_grade_pupils
