@@ -156,6 +156,14 @@
         <translation>Изменить…</translation>
     </message>
     <message>
+        <source>Plan for the year…</source>
+        <translation>План работы…</translation>
+    </message>
+    <message>
+        <source>Year&apos;s report…</source>
+        <translation>Отчёт за год…</translation>
+    </message>
+    <message>
         <source>Add members…</source>
         <translation>Добавить участников…</translation>
     </message>
@@ -182,6 +190,10 @@
     <message>
         <source>Open, protocol…</source>
         <translation>Открыть, протокол…</translation>
+    </message>
+    <message>
+        <source>Print the protocol…</source>
+        <translation>Печать протокола…</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -306,6 +318,10 @@
     <message>
         <source>Theme of the year: %1</source>
         <translation>Тема года: %1</translation>
+    </message>
+    <message>
+        <source>Select a meeting of the plan first.</source>
+        <translation>Сначала выберите заседание в плане.</translation>
     </message>
     <message>
         <source>Association not saved</source>
@@ -4180,6 +4196,10 @@ Post the document anyway?</source>
     <message>
         <source>Association not saved</source>
         <translation>Объединение не сохранено</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Документы</translation>
     </message>
     <message>
         <source>Delete associations</source>

@@ -35,14 +35,16 @@ from ui.widgets.plain_table import make_table
 from ui.widgets.table_model import Column, RecordTableModel
 
 Loader = Callable[[str], AssociationCard]
+Printer = Callable[[QWidget, str, dict[str, str]], None]
+"""Builds a report by name with its parameters and offers to save it (lent by the tab)."""
 
 
 class AssociationCardDialog(QDialog):
     def __init__(self, card: AssociationCard, load: Loader, lookups: Lookups,
                  people: list[net.PersonOption], positions: tuple[str, ...],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, printer: Printer | None = None) -> None:
         super().__init__(parent)
-        self.card, self._load, self.lookups = card, load, lookups
+        self.card, self._load, self.lookups, self._printer = card, load, lookups, printer
         self._people, self._positions = people, positions
         self.heading = QLabel()
         self.heading.setWordWrap(True)
@@ -50,6 +52,13 @@ class AssociationCardDialog(QDialog):
         edit.clicked.connect(self.edit_association)
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
+        for text, name in ((self.tr("Plan for the year…"), "network-plan"),
+                           (self.tr("Year's report…"), "network-annual")):
+            button = QPushButton(text)
+            button.setEnabled(printer is not None)
+            button.clicked.connect(lambda _c=False, n=name: self.print_report(
+                n, {"association": self.card.data.id or ""}))
+            top.addWidget(button)
         top.addWidget(edit)
         self.tabs = QTabWidget()
         self.members_view, self.members = self._table(self._member_columns(), [
@@ -60,6 +69,7 @@ class AssociationCardDialog(QDialog):
             (self.tr("Plan a meeting…"), self.plan_meeting),
             (self.tr("Take in a calendar event…"), self.attach_event),
             (self.tr("Open, protocol…"), self.open_meeting),
+            (self.tr("Print the protocol…"), self.print_protocol),
             (self.tr("Delete"), self.delete_meetings)], self.tr("Plan and protocols"))
         self.plan_view.doubleClicked.connect(lambda _i: self.open_meeting())
         self.decisions_view, self.decisions = self._table(self._decision_columns(), [
@@ -159,6 +169,19 @@ class AssociationCardDialog(QDialog):
         finally:
             self.reload()
         return True
+
+    # ---------------------------------------------------------------- documents
+    def print_report(self, name: str, params: dict[str, str]) -> None:
+        if self._printer is not None:
+            self._printer(self, name, params)
+
+    def print_protocol(self) -> None:
+        rows = self._chosen(self.plan_view, self.plan)
+        if not rows:
+            Ask.info(self, self.tr("Protocol"), self.tr("Select a meeting of the plan first."))
+            return
+        assert isinstance(rows[0], nm.MeetingRow)
+        self.print_report("network-protocol", {"meeting": rows[0].id})
 
     # ---------------------------------------------------------------- association
     def edit_association(self) -> None:

@@ -228,8 +228,20 @@ class NetworkTab(QWidget):
         people = net.person_options()
         dialog = AssociationCardDialog(card, network_card.association_card,
                                        Lookups.of(people, organization_choices()), people,
-                                       net.POSITIONS, self)
+                                       net.POSITIONS, self, self.print_report)
         dialog.exec()
+
+    def print_report(self, parent: QWidget, name: str, params: dict[str, str]) -> None:
+        """A network document of one association or meeting, saved where the user says."""
+        from imc_desktop.services.common import reports
+        from ui.widgets.report_preview import save_report
+
+        try:
+            report = reports.build(name, params, self.settings)
+        except ServiceError as exc:
+            Ask.error(parent, self.tr("Documents"), str(exc))
+            return
+        save_report(parent, report, self.settings, "docx")
 
     def delete_associations(self, rows: list[net.AssociationRow]) -> None:
         names = "\n".join(r.data.name for r in rows[:10])

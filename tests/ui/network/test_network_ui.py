@@ -174,3 +174,23 @@ def test_members_and_plans_are_imported_with_the_shared_wizard(
     tab.import_from_excel("network-members")
     tab.import_from_excel("network-plan")
     assert asked == ["network-members", "network-plan"]
+
+
+def test_the_card_prints_the_plan_and_the_protocol_of_the_chosen_meeting(
+        qtbot: Any, database: DatabaseInfo) -> None:
+    ids = people()
+    association = rmo(ids)
+    meeting = nm.plan_meeting(nm.MeetingData(association_id=association, theme="ГИА"),
+                              nm.Slot(datetime(2025, 10, 16, 14), datetime(2025, 10, 16, 16)))
+    printed: list[tuple[str, dict[str, str]]] = []
+    data = network_card.association_card(association, date(2025, 10, 1))
+    options = net.person_options()
+    card = AssociationCardDialog(data, lambda i: network_card.association_card(i),
+                                 Lookups.of(options, ()), options, ("учитель",), None,
+                                 lambda _p, name, params: printed.append((name, params)))
+    qtbot.addWidget(card)
+    card.print_report("network-plan", {"association": association})
+    card.plan_view.selectRow(0)
+    card.print_protocol()
+    assert printed == [("network-plan", {"association": association}),
+                       ("network-protocol", {"meeting": meeting})]
