@@ -302,7 +302,7 @@ def _mentoring(params: dict[str, Any], ctx: ReportContext) -> Report:
         tables=(ReportTable(PAIR_COLUMNS, [
             [p.mentee_organization, p.mentee, p.mentee_position, p.mentor, p.data.form,
              p.data.starts_on, p.data.ends_on, f"{p.plan_done} из {p.plan_items}"]
-            for p in pairs], title="Пары наставничества", group_by=0 if pairs else None),
+            for p in pairs], title="Пары наставничества"),
             ReportTable(MONITORING_COLUMNS, [
                 [r.organization, r.young, r.mentored, r.after_one.counted, r.after_one.retained,
                  r.after_three.counted, r.after_three.retained] for r in monitoring],
