@@ -159,6 +159,8 @@ class MeetingDialog(_Form):
         problems = nm.validate_meeting(form.data, day, self._year)
         if "starts_at" in problems:
             problems["day"] = problems.pop("starts_at")
+        if self._data.id is not None and self._data.event_id is None:
+            return problems  # its event was deleted from the calendar: the protocol stays
         if values["day"] is None:
             problems["day"] = self.tr("Give the date of the meeting.")
         for name in ("starts", "ends"):

@@ -246,10 +246,15 @@ def _memberships(s: Session, association_id: str) -> list[rules.Membership]:
 
 def _ensure_member(s: Session, association_id: str, person_id: str, role: str,
                    joined_on: date) -> None:
-    existing = _memberships(s, association_id)
-    if rules.duplicate_member(rules.Membership(person_id, None, None), existing) is None:
+    """The person is a current member with this role: added, or her role changed."""
+    current = s.scalars(select(NetworkMember).where(
+        NetworkMember.association_id == association_id, NetworkMember.person_id == person_id,
+        NetworkMember.left_on.is_(None))).first()
+    if current is None:
         s.add(NetworkMember(association_id=association_id, person_id=person_id, role=role,
                             joined_on=joined_on))
+    elif current.role != role:
+        current.role = role
 
 
 def add_members(association_id: str, person_ids: Sequence[str], role: str = "член",

@@ -176,3 +176,15 @@ def test_a_pedagogue_s_card_lists_her_associations() -> None:
     [found] = net.person_associations(ids["Иванова"])
     assert (found.name, found.role, found.year_text) == ("РМО учителей математики",
                                                          "руководитель", "2025–2026")
+
+
+def test_a_member_made_head_gets_the_head_s_role_once() -> None:
+    from dataclasses import replace
+
+    ids = people()
+    association = rmo(ids)
+    net.add_members(association, [ids["Сидорова"]])
+    data = net.get_association(association)
+    net.save_association(replace(data, head_id=ids["Сидорова"]), data)
+    roles = {m.full_name: m.role for m in net.list_members(association)}
+    assert roles["Сидорова Ёлка Ивановна"] == "руководитель" and len(roles) == 2

@@ -194,3 +194,14 @@ def test_the_card_prints_the_plan_and_the_protocol_of_the_chosen_meeting(
     card.print_protocol()
     assert printed == [("network-plan", {"association": association}),
                        ("network-protocol", {"meeting": meeting})]
+
+
+def test_the_protocol_of_a_meeting_whose_event_was_deleted_can_still_be_saved(
+        qtbot: Any, database: DatabaseInfo) -> None:
+    data = nm.MeetingData(id="m1", association_id="a1", event_id=None, theme="Итоги")
+    dialog = MeetingDialog(data, None, ("", ""), (None, ""), 2025, Lookups())
+    qtbot.addWidget(dialog)
+    dialog.editor("decided").setPlainText("Принять к сведению")  # type: ignore[attr-defined]
+    dialog.try_accept()
+    assert dialog.result() == 1
+    assert dialog.result_form().data.decided == "Принять к сведению"
