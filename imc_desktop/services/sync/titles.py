@@ -100,6 +100,21 @@ TABLE_FIELD_TITLES: dict[str, dict[str, str]] = {
     "literature_lines": {"position": "номер строки"},
     "inventory_lines": {"position": "номер строки", "name": "наименование"},
     "organization_grade_pupils": {"pupils": "обучающихся"},
+    # Запросы и мониторинги
+    "incoming_requests": {"sender": "от кого", "number": "номер", "received_on": "дата",
+                          "subject": "о чём", "deadline_at": "срок", "responsible": "исполнитель",
+                          "status": "состояние", "answer_number": "номер ответа",
+                          "answer_date": "дата ответа", "files": "файлы"},
+    "data_collections": {"title": "название", "request_id": "запрос",
+                         "deadline_at": "срок", "addressees": "кому",
+                         "addressee_kind": "тип ОО-адресатов", "mode": "вид таблицы",
+                         "prefill": "заполнять из модуля", "template": "шаблон",
+                         "template_version": "версия шаблона", "created_on": "создан",
+                         "folder": "папка бланков"},
+    "collection_answers": {"collection_id": "сбор данных", "status": "состояние",
+                           "sent_on": "отправлено", "received_on": "получено",
+                           "accepted_on": "принято", "file_path": "файл",
+                           "remarks": "замечания", "data": "данные"},
 }
 
 TABLE_TITLES: dict[str, str] = {
@@ -119,6 +134,8 @@ TABLE_TITLES: dict[str, str] = {
     "literature_documents": "Документы движения литературы",
     "literature_lines": "Строки документов литературы",
     "organization_grade_pupils": "Обучающиеся по классам",
+    "incoming_requests": "Входящие запросы", "data_collections": "Сборы данных от ОО",
+    "collection_answers": "Ответы ОО на сборы данных",
 }
 
 
