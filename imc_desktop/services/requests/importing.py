@@ -167,7 +167,8 @@ def _from_meta(name: str, meta: dict[str, str], ctx: _Context) -> str:
     collection = ctx.collection
     if meta.get("collection") != collection.id:
         other = _collection_title(meta.get("collection", ""))
-        which = f"сбора «{other}»" if other else "другого сбора данных"
+        which = f"сбора «{other}»" if other and other != collection.title else (
+            "другого сбора данных с тем же названием" if other else "другого сбора данных")
         raise FileRejected([f"Файл «{name}»: это бланк {which}, а не «{collection.title}»."])
     org_id = meta.get("organization", "")
     named = rules.organization_from_name(name, collection.title)
