@@ -996,6 +996,242 @@
     </message>
 </context>
 <context>
+    <name>CollectionCard</name>
+    <message>
+        <source>Data collection: %1</source>
+        <translation>Сбор данных: %1</translation>
+    </message>
+    <message>
+        <source>Answers of the ОО</source>
+        <translation>Ответы ОО</translation>
+    </message>
+    <message>
+        <source>Prepare blanks…</source>
+        <translation>Подготовить бланки…</translation>
+    </message>
+    <message>
+        <source>Read answers…</source>
+        <translation>Загрузить ответы…</translation>
+    </message>
+    <message>
+        <source>Read a folder…</source>
+        <translation>Загрузить из папки…</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Принять</translation>
+    </message>
+    <message>
+        <source>Return for rework…</source>
+        <translation>Вернуть на доработку…</translation>
+    </message>
+    <message>
+        <source>Reminder…</source>
+        <translation>Напоминание…</translation>
+    </message>
+    <message>
+        <source>Summary…</source>
+        <translation>Сводная…</translation>
+    </message>
+    <message>
+        <source>Drop the returned .xlsx files on this window to read them.</source>
+        <translation>Перетащите присланные файлы .xlsx в это окно, чтобы загрузить их.</translation>
+    </message>
+    <message>
+        <source>ОО</source>
+        <translation>ОО</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Отправлено</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Получено</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Принято</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>Руководитель</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation>Замечания</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <source>no deadline</source>
+        <translation>без срока</translation>
+    </message>
+    <message>
+        <source> — overdue</source>
+        <translation> — просрочено</translation>
+    </message>
+    <message>
+        <source> — due soon</source>
+        <translation> — срок скоро</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Deadline: %2%3. Table: %4, template version %5. Answered: %6 of %7.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Срок: %2%3. Таблица: %4, версия шаблона %5. Ответили: %6 из %7.</translation>
+    </message>
+    <message>
+        <source>Folder for the blanks</source>
+        <translation>Папка для бланков</translation>
+    </message>
+    <message>
+        <source>Preparing the blanks…</source>
+        <translation>Подготовка бланков…</translation>
+    </message>
+    <message>
+        <source>Blanks</source>
+        <translation>Бланки</translation>
+    </message>
+    <message>
+        <source>Files prepared: %1
+Folder: %2</source>
+        <translation>Подготовлено файлов: %1
+Папка: %2</translation>
+    </message>
+    <message>
+        <source>Returned files</source>
+        <translation>Присланные файлы</translation>
+    </message>
+    <message>
+        <source>Folder with the returned files</source>
+        <translation>Папка с присланными файлами</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Ответы</translation>
+    </message>
+    <message>
+        <source>No .xlsx files were chosen.</source>
+        <translation>Не выбрано ни одного файла .xlsx.</translation>
+    </message>
+    <message>
+        <source>Reading the answers…</source>
+        <translation>Загрузка ответов…</translation>
+    </message>
+    <message>
+        <source>Files taken: %1 of %2.</source>
+        <translation>Принято файлов: %1 из %2.</translation>
+    </message>
+    <message>
+        <source>Not taken (nothing from them was written):</source>
+        <translation>Не приняты (из них ничего не записано):</translation>
+    </message>
+    <message>
+        <source>Answers read</source>
+        <translation>Ответы загружены</translation>
+    </message>
+    <message>
+        <source>Select received answers to accept.</source>
+        <translation>Выделите полученные ответы, которые нужно принять.</translation>
+    </message>
+    <message>
+        <source>Return for rework</source>
+        <translation>Вернуть на доработку</translation>
+    </message>
+    <message>
+        <source>What must the ОО correct?</source>
+        <translation>Что ОО должна исправить?</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Напоминание</translation>
+    </message>
+    <message>
+        <source>Every ОО has answered.</source>
+        <translation>Ответили все ОО.</translation>
+    </message>
+    <message>
+        <source>Save the summary</source>
+        <translation>Сохранить сводную</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Сводная</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Сохранено: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CollectionDialog</name>
+    <message>
+        <source>Data collection from the schools</source>
+        <translation>Сбор данных от ОО</translation>
+    </message>
+    <message>
+        <source>(no request)</source>
+        <translation>(без запроса)</translation>
+    </message>
+    <message>
+        <source>Add column</source>
+        <translation>Добавить столбец</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>In answer to</source>
+        <translation>По запросу</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <source>Sent to</source>
+        <translation>Кому</translation>
+    </message>
+    <message>
+        <source>Type of ОО</source>
+        <translation>Тип ОО</translation>
+    </message>
+    <message>
+        <source>Chosen ОО</source>
+        <translation>Выбранные ОО</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Таблица</translation>
+    </message>
+    <message>
+        <source>Pre-fill with</source>
+        <translation>Заполнить списком</translation>
+    </message>
+    <message>
+        <source>Template columns</source>
+        <translation>Столбцы шаблона</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Примечания</translation>
+    </message>
+</context>
+<context>
     <name>ColumnChooserDialog</name>
     <message>
         <source>Columns</source>
@@ -2510,6 +2746,26 @@ Post the document anyway?</source>
         <translation>В ремонте больше 30 дней</translation>
     </message>
     <message>
+        <source>Requests and monitorings</source>
+        <translation>Запросы и мониторинги</translation>
+    </message>
+    <message>
+        <source>Requests overdue</source>
+        <translation>Запросы с истёкшим сроком</translation>
+    </message>
+    <message>
+        <source>Requests due within 3 days</source>
+        <translation>Запросы со сроком в ближайшие 3 дня</translation>
+    </message>
+    <message>
+        <source>Data collections overdue</source>
+        <translation>Сборы данных с истёкшим сроком</translation>
+    </message>
+    <message>
+        <source>Data collections due within 3 days</source>
+        <translation>Сборы данных со сроком в ближайшие 3 дня</translation>
+    </message>
+    <message>
         <source>Home</source>
         <translation>Главная</translation>
     </message>
@@ -3134,6 +3390,10 @@ Post the document anyway?</source>
     <message>
         <source>E&amp;quipment</source>
         <translation>О&amp;борудование</translation>
+    </message>
+    <message>
+        <source>&amp;Requests and monitorings</source>
+        <translation>&amp;Запросы и мониторинги</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -4080,6 +4340,25 @@ Post the document anyway?</source>
     </message>
 </context>
 <context>
+    <name>ReminderDialog</name>
+    <message>
+        <source>Reminder</source>
+        <translation>Напоминание</translation>
+    </message>
+    <message>
+        <source>Copy the letter</source>
+        <translation>Скопировать письмо</translation>
+    </message>
+    <message>
+        <source>Not answered (head, phone, e-mail):</source>
+        <translation>Не ответили (руководитель, телефон, эл. почта):</translation>
+    </message>
+    <message>
+        <source>The letter:</source>
+        <translation>Письмо:</translation>
+    </message>
+</context>
+<context>
     <name>Reminders</name>
     <message>
         <source>Events soon: %1</source>
@@ -4310,6 +4589,180 @@ Open it now?</source>
     <message>
         <source>Gathering the data…</source>
         <translation>Сбор данных…</translation>
+    </message>
+</context>
+<context>
+    <name>RequestDialog</name>
+    <message>
+        <source>Incoming request</source>
+        <translation>Входящий запрос</translation>
+    </message>
+    <message>
+        <source>Paths to the files on the share, one a line</source>
+        <translation>Пути к файлам в общей папке, по одному в строке</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>От кого</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>О чём</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Исполнитель</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Answer number</source>
+        <translation>Номер ответа</translation>
+    </message>
+    <message>
+        <source>Answer date</source>
+        <translation>Дата ответа</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Файлы</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Примечания</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsTab</name>
+    <message>
+        <source>Requests and monitorings</source>
+        <translation>Запросы и мониторинги</translation>
+    </message>
+    <message>
+        <source>Incoming requests</source>
+        <translation>Входящие запросы</translation>
+    </message>
+    <message>
+        <source>Data collections from the ОО</source>
+        <translation>Сборы данных от ОО</translation>
+    </message>
+    <message>
+        <source>Data collections</source>
+        <translation>Сборы данных</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>От кого</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>О чём</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Исполнитель</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Ответ</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Файлы</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Ответили</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Таблица</translation>
+    </message>
+    <message>
+        <source>In answer to</source>
+        <translation>По запросу</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Создан</translation>
+    </message>
+    <message>
+        <source>Blanks folder</source>
+        <translation>Папка бланков</translation>
+    </message>
+    <message>
+        <source>Request not saved</source>
+        <translation>Запрос не сохранён</translation>
+    </message>
+    <message>
+        <source>Delete requests</source>
+        <translation>Удаление запросов</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n request(s)? Their data collections stay.</source>
+        <translation>
+            <numerusform>Удалить %n запрос? Сборы данных по нему останутся.</numerusform>
+            <numerusform>Удалить %n запроса? Сборы данных по ним останутся.</numerusform>
+            <numerusform>Удалить %n запросов? Сборы данных по ним останутся.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Data collection not saved</source>
+        <translation>Сбор данных не сохранён</translation>
+    </message>
+    <message>
+        <source>Delete data collections</source>
+        <translation>Удаление сборов данных</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n data collection(s) with the answers received? The files on the disk stay.</source>
+        <translation>
+            <numerusform>Удалить %n сбор данных с полученными ответами? Файлы на диске останутся.</numerusform>
+            <numerusform>Удалить %n сбора данных с полученными ответами? Файлы на диске останутся.</numerusform>
+            <numerusform>Удалить %n сборов данных с полученными ответами? Файлы на диске останутся.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Requests: overdue %1, due within 3 days %2</source>
+        <translation>Запросы: просрочено %1, срок в ближайшие 3 дня %2</translation>
+    </message>
+    <message>
+        <source>Deadlines near or past</source>
+        <translation>Сроки скоро или истекли</translation>
     </message>
 </context>
 <context>
@@ -5155,6 +5608,28 @@ Open it now?</source>
     <message>
         <source>The order comes before the act: check its date.</source>
         <translation>Приказ издаётся до акта: проверьте его дату.</translation>
+    </message>
+</context>
+<context>
+    <name>_ColumnRow</name>
+    <message>
+        <source>Column heading</source>
+        <translation>Заголовок столбца</translation>
+    </message>
+    <message>
+        <source>Values separated by «;»</source>
+        <translation>Значения через «;»</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+</context>
+<context>
+    <name>_Deadline</name>
+    <message>
+        <source>until</source>
+        <translation>до</translation>
     </message>
 </context>
 <context>

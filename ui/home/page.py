@@ -92,6 +92,16 @@ def _groups() -> list[tuple[str, list[Line]]]:
                  "equipment_acts"),
             Line(home.LONG_REPAIRS,
                  QT_TRANSLATE_NOOP("HomePage", "Items in repair over 30 days"), "equipment")]),
+        (QT_TRANSLATE_NOOP("HomePage", "Requests and monitorings"), [
+            Line(home.REQUESTS_OVERDUE,
+                 QT_TRANSLATE_NOOP("HomePage", "Requests overdue"), "requests"),
+            Line(home.REQUESTS_SOON,
+                 QT_TRANSLATE_NOOP("HomePage", "Requests due within 3 days"), "requests"),
+            Line(home.COLLECTIONS_OVERDUE,
+                 QT_TRANSLATE_NOOP("HomePage", "Data collections overdue"), "collections"),
+            Line(home.COLLECTIONS_SOON,
+                 QT_TRANSLATE_NOOP("HomePage", "Data collections due within 3 days"),
+                 "collections")]),
     ]
 
 
@@ -191,7 +201,7 @@ class HomePage(QWidget):
         left, right = QVBoxLayout(), QVBoxLayout()
         made = [self._group(title, lines) for title, lines in groups()]
         made.append(self._sync_group())
-        for box, column in zip(made, (left, right, left, left, left, right), strict=True):
+        for box, column in zip(made, (left, right, left, left, left, right, right), strict=True):
             column.addWidget(box)
         for column in (left, right):
             column.addStretch(1)
