@@ -4583,6 +4583,10 @@ Open it now?</source>
         <translation>Оборудование</translation>
     </message>
     <message>
+        <source>Requests and monitorings</source>
+        <translation>Запросы и мониторинги</translation>
+    </message>
+    <message>
         <source>Other</source>
         <translation>Другие</translation>
     </message>

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from imc_desktop.services.common.reports import ReportDefinition
 
-MODULES = ("organizations", "staff", "events", "attestation", "literature", "equipment")
+MODULES = ("organizations", "staff", "events", "attestation", "literature", "equipment",
+           "requests")
 """The modules in the order of the main window's tabs."""
 
 DESCRIPTIONS: dict[str, str] = {
@@ -33,6 +34,8 @@ DESCRIPTIONS: dict[str, str] = {
     "inventory-count-list": "Инвентаризационная опись по форме 0504087.",
     "inventory-discrepancies": "Ведомость расхождений по результатам инвентаризации (0504092).",
     "informatisation": "Компьютеры и другое оборудование ОО на дату, их средний возраст.",
+    "requests-journal": "Входящие запросы и исходящие ответы и сборы данных за период.",
+    "collection-summary": "Ответы всех ОО на сбор данных одной таблицей, итоги, кто не ответил.",
 }
 
 

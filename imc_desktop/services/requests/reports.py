@@ -165,7 +165,7 @@ def _year_start() -> str:
 
 
 register(ReportDefinition(
-    name="requests_journal",
+    name="requests-journal",
     title="Журнал регистрации входящих и исходящих запросов",
     params=(ReportParam("from", "Начало периода", "date", _year_start),
             ReportParam("to", "Конец периода", "date", lambda: format_date(clock.today()))),
@@ -182,8 +182,10 @@ def _collection_choices() -> list[tuple[str, str]]:
 
 
 def _summary(params: dict[str, Any], _ctx: ReportContext) -> Report:
-    if not params["collection"]:
-        raise ServiceError("Выберите сбор данных.")
+    if not params["collection"]:  # none made yet: the report says so
+        return Report(title="Сводная информация по сбору данных от ОО",
+                      paragraphs=("Сборов данных ещё нет: создайте сбор на вкладке "
+                                  "«Запросы и мониторинги».",))
     return summary_report(summary(params["collection"]))
 
 
@@ -193,7 +195,7 @@ def _first_collection() -> str:
 
 
 register(ReportDefinition(
-    name="collection_summary",
+    name="collection-summary",
     title="Сводная информация по сбору данных от ОО",
     params=(ReportParam("collection", "Сбор данных", "choice", _first_collection,
                         _collection_choices),),
