@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 
 from imc_desktop import clock
 from imc_desktop.db import session_scope
@@ -137,7 +137,7 @@ def request_label(r: RequestData) -> str:
 
 
 def _counts(s: Any) -> dict[str, tuple[int, int]]:
-    answered = func.sum(CollectionAnswer.status.in_(sorted(rules.ANSWERED)))
+    answered = func.sum(case((CollectionAnswer.status.in_(sorted(rules.ANSWERED)), 1), else_=0))
     query = select(CollectionAnswer.collection_id, func.count(), answered).group_by(
         CollectionAnswer.collection_id)
     return {cid: (int(total), int(done or 0)) for cid, total, done in s.execute(query)}

@@ -89,6 +89,9 @@ def test_filled_blanks_read_back_into_a_summary_with_totals_and_the_missing_list
     states = {a.organization: (a.status, a.received_on) for a in records.answers(collection_id)}
     assert states[FIRST] == (rules.RECEIVED, date(2026, 12, 9))
     assert states[KINDERGARTEN] == (rules.SENT, None)
+    counted = records.get_collection(collection_id)
+    assert (counted.answered, counted.total) == (2, 3)
+    assert [(c.answered, c.total) for c in records.list_collections()] == [(2, 3)]
 
     summary = reports.summary(collection_id)
     assert summary.rows == (
