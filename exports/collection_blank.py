@@ -66,10 +66,11 @@ def write_blank(spec: BlankSpec, path: str | os.PathLike[str]) -> Path:
     sheet.title = DATA_SHEET
     _heading(sheet, spec)
     columns = _all_columns(spec)
-    _header(sheet, columns)
+    _header(sheet, columns, _widths(spec, columns))
     last = _body(sheet, spec, columns)
     _validations(sheet, columns, last)
     _protect(sheet)
+    _page(sheet)
     _meta(book, spec)
     temporary = target.with_name(f".{target.name}.tmp")
     try:
@@ -98,15 +99,25 @@ def _heading(sheet: Worksheet, spec: BlankSpec) -> None:
     sheet["A4"].font = Font(italic=True, size=9, color="606060")
 
 
-def _header(sheet: Worksheet, columns: Sequence[BlankColumn]) -> None:
+def _widths(spec: BlankSpec, columns: Sequence[BlankColumn]) -> list[int]:
+    """Each column as wide as its heading or its longest pre-filled value (12 to 45 signs)."""
+    rows = [(spec.organization,)] if spec.organization_column else list(spec.rows)
+    widths = []
+    for n, column in enumerate(columns):
+        longest = max((len(str(r[n])) for r in rows if n < len(r) and r[n] is not None),
+                      default=0)
+        widths.append(max(12, min(45, max(len(column.title) + 4, longest + 2))))
+    return widths
+
+
+def _header(sheet: Worksheet, columns: Sequence[BlankColumn], widths: Sequence[int]) -> None:
     for n, column in enumerate(columns, 1):
         cell = sheet.cell(HEADER_ROW, n, column.title)
         cell.font = Font(bold=True)
         cell.fill = _HEAD_FILL
         cell.border = _BOX
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
-        width = max(12, min(40, len(column.title) + 4))
-        sheet.column_dimensions[get_column_letter(n)].width = width
+        sheet.column_dimensions[get_column_letter(n)].width = widths[n - 1]
     sheet.row_dimensions[HEADER_ROW].height = 32
     sheet.freeze_panes = sheet.cell(HEADER_ROW + 1, 1)
 
@@ -164,6 +175,15 @@ def _rule(column: BlankColumn) -> DataValidation | None:
     rule.errorTitle = title
     rule.showErrorMessage = True
     return rule
+
+
+def _page(sheet: Worksheet) -> None:
+    """Printed landscape, the table's width on one page."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
 
 
 def _protect(sheet: Worksheet) -> None:

@@ -1006,6 +1006,10 @@
         <translation>Ответы ОО</translation>
     </message>
     <message>
+        <source>Edit…</source>
+        <translation>Изменить…</translation>
+    </message>
+    <message>
         <source>Prepare blanks…</source>
         <translation>Подготовить бланки…</translation>
     </message>
@@ -4762,7 +4766,7 @@ Open it now?</source>
     </message>
     <message>
         <source>Requests: overdue %1, due within 3 days %2</source>
-        <translation>Запросы: просрочено %1, срок в ближайшие 3 дня %2</translation>
+        <translation>Сроки запросов и сборов: просрочено %1, скоро %2</translation>
     </message>
     <message>
         <source>Deadlines near or past</source>

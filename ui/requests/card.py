@@ -3,6 +3,7 @@ step, the returned files dropped on the window or picked, the reminder and the s
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -80,9 +81,11 @@ class TextDialog(QDialog):
 
 class CollectionCard(QDialog):
     def __init__(self, collection: CollectionData, settings: config.Settings,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None,
+                 edit: Callable[[CollectionData], None] | None = None) -> None:
+        """`edit(collection)`: the tab's form of the collection (title, addressees, template)."""
         super().__init__(parent)
-        self.collection, self.settings = collection, settings
+        self.collection, self.settings, self._edit = collection, settings, edit
         self.setWindowTitle(self.tr("Data collection: %1").replace("%1", collection.title))
         self.setAcceptDrops(True)
         self.heading = QLabel()
@@ -93,7 +96,8 @@ class CollectionCard(QDialog):
                                   settings.raw(), self)
         self.answers.countChanged.connect(lambda *_a: self._show_heading())
         buttons = QHBoxLayout()
-        for text, slot in ((self.tr("Prepare blanks…"), self.prepare_blanks),
+        for text, slot in ((self.tr("Edit…"), self.edit_collection),
+                           (self.tr("Prepare blanks…"), self.prepare_blanks),
                            (self.tr("Read answers…"), self.read_files),
                            (self.tr("Read a folder…"), self.read_folder),
                            (self.tr("Accept"), self.accept_answers),
@@ -149,6 +153,12 @@ class CollectionCard(QDialog):
                              .replace("%3", state).replace("%4", rules.MODE_TITLES[c.mode])
                              .replace("%5", str(c.template_version))
                              .replace("%6", str(c.answered)).replace("%7", str(c.total)))
+
+    def edit_collection(self) -> None:
+        if self._edit is not None:
+            self._edit(records.get_collection(self.collection.id or ""))
+            self.answers.reload()
+            self._show_heading()
 
     # ------------------------------------------------------------------ blanks
 
@@ -268,5 +278,6 @@ class CollectionCard(QDialog):
 
     @staticmethod
     def show_card(collection: CollectionData, settings: config.Settings,
-             parent: QWidget | None = None) -> Any:
-        return CollectionCard(collection, settings, parent).exec()
+                  parent: QWidget | None = None,
+                  edit: Callable[[CollectionData], None] | None = None) -> Any:
+        return CollectionCard(collection, settings, parent, edit).exec()

@@ -3,6 +3,7 @@ with their deadlines (overdue in red, due within three days in amber) in the sta
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
@@ -63,7 +64,7 @@ class RequestsTab(QWidget):
             Column("number", self.tr("Number"), lambda r: r.number, width=110),
             Column("sender", self.tr("From"), lambda r: r.sender, width=220),
             Column("subject", self.tr("Subject"), lambda r: r.subject, width=360),
-            Column("deadline", self.tr("Deadline"), lambda r: _deadline(r), width=170),
+            Column("deadline", self.tr("Deadline"), lambda r: _deadline(r), width=215),
             Column("responsible", self.tr("Responsible"), lambda r: r.responsible, width=160),
             Column("status", self.tr("Status"), lambda r: r.status, width=130),
             Column("answer", self.tr("Answer"), lambda r: _answer(r), width=150),
@@ -74,7 +75,7 @@ class RequestsTab(QWidget):
     def _collection_columns(self) -> list[Column]:
         return [
             Column("title", self.tr("Title"), lambda c: c.title, width=320),
-            Column("deadline", self.tr("Deadline"), lambda c: _deadline(c), width=190),
+            Column("deadline", self.tr("Deadline"), lambda c: _deadline(c), width=215),
             Column("answered", self.tr("Answered"), lambda c: f"{c.answered} / {c.total}",
                    width=100),
             Column("mode", self.tr("Table"), lambda c: rules.MODE_TITLES.get(c.mode, c.mode),
@@ -123,9 +124,11 @@ class RequestsTab(QWidget):
         row = row or self.collections.current_row()
         if row is None or row.id is None:
             return
-        CollectionCard.show_card(records.get_collection(row.id), self.settings, self)
+        CollectionCard.show_card(records.get_collection(row.id), self.settings, self,
+                                 partial(self.edit_collection, open_card=False))
 
-    def edit_collection(self, data: CollectionData) -> None:
+    def edit_collection(self, data: CollectionData, open_card: bool = True) -> None:
+        """The collection's form; a new collection's card opens once it is saved."""
         requests = records.request_choices()
         organizations = orgs.active_organization_choices()
         while True:
@@ -142,13 +145,9 @@ class RequestsTab(QWidget):
                 Ask.error(self, self.tr("Data collection not saved"), str(exc))
                 return
             self.collections.select_id(new_id)
-            CollectionCard.show_card(records.get_collection(new_id), self.settings, self)
+            if open_card:
+                self.open_collection(records.get_collection(new_id))
             return
-
-    def edit_current_collection(self) -> None:
-        row = self.collections.current_row()
-        if row is not None and row.id is not None:
-            self.edit_collection(records.get_collection(row.id))
 
     def delete_collections(self, rows: list[CollectionData]) -> None:
         if Ask.confirm(self, self.tr("Delete data collections"),

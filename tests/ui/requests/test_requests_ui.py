@@ -49,7 +49,7 @@ def test_the_tab_lists_requests_and_collections_and_says_the_deadlines(
         tab.collections.reload()
     assert tab.title == "Запросы и мониторинги"
     assert tab.requests.model.total_count() == 1 and tab.collections.model.total_count() == 1
-    assert "просрочено 0, срок в ближайшие 3 дня 2" in tab.deadline_label.text()
+    assert "просрочено 0, скоро 2" in tab.deadline_label.text()
     tab.tabs.setCurrentIndex(1)
     assert tab.record_list is tab.collections
 
@@ -155,3 +155,23 @@ def test_status_changes_from_the_card(
     card.answers.select_id(answer.id)
     card.accept_answers()
     assert records.answers(collection_id)[0].status == rules.ACCEPTED
+
+
+def test_the_card_s_edit_opens_the_form_and_shows_the_new_version(
+        qtbot: Any, russian: Any, org_ids: dict[str, str],  # noqa: F811
+        settings: config.Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dataclasses import replace
+
+    from imc_desktop.services.requests.rules import TemplateColumn
+
+    collection_id = make_collection()
+    tab = RequestsTab(settings)
+    qtbot.addWidget(tab)
+    monkeypatch.setattr(CollectionDialog, "ask", staticmethod(
+        lambda data, *_a: replace(data, template=(*TEMPLATE, TemplateColumn("Вакансий",
+                                                                            "number")))))
+    card = CollectionCard(records.get_collection(collection_id), settings, tab,
+                          lambda data: tab.edit_collection(data, open_card=False))
+    qtbot.addWidget(card)
+    card.edit_collection()
+    assert "версия шаблона 2" in card.heading.text()
