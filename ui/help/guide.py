@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
 from imc_desktop.paths import resource_path
 
 CHAPTERS = ("index", "home", "organizations", "staff", "events", "attestation", "literature",
-            "equipment", "sync")
+            "equipment", "requests", "sync")
 """The chapters' files (resources/help/guide/<name>.html), in the order of the contents."""
-MODULE_CHAPTERS = ("organizations", "staff", "events", "attestation", "literature", "equipment")
+MODULE_CHAPTERS = ("organizations", "staff", "events", "attestation", "literature", "equipment",
+                   "requests")
 """The chapter of each module tab, in the order of MainWindow.modules."""
 
 
