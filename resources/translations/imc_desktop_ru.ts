@@ -1006,6 +1006,10 @@
         <translation>Ответы ОО</translation>
     </message>
     <message>
+        <source>Only the ОО that have not answered</source>
+        <translation>Только не ответившие ОО</translation>
+    </message>
+    <message>
         <source>Edit…</source>
         <translation>Изменить…</translation>
     </message>

@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -95,6 +96,10 @@ class CollectionCard(QDialog):
                                                                 records.COLLECTIONS},
                                   settings.raw(), self)
         self.answers.countChanged.connect(lambda *_a: self._show_heading())
+        self.only_missing = QCheckBox(self.tr("Only the ОО that have not answered"))
+        self.only_missing.toggled.connect(lambda on: self.answers.set_predicate(
+            (lambda a: not a.answered) if on else None))
+        self.answers.filters.addWidget(self.only_missing)
         buttons = QHBoxLayout()
         for text, slot in ((self.tr("Edit…"), self.edit_collection),
                            (self.tr("Prepare blanks…"), self.prepare_blanks),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from imc_desktop import config
 from imc_desktop.services.common.errors import ServiceError, ValidationFailed
@@ -183,15 +183,21 @@ class RequestsTab(QWidget):
     def _show_due(self) -> None:
         items = records.due_items()
         ids = {i.id for i in items}
-        window = self.window()
-        reveal = getattr(window, "show_tab", None)
-        if callable(reveal):
-            reveal(self)
         target = self.collections if any(i.kind == "collection" for i in items) \
             and not any(i.kind == "request" for i in items) else self.requests
-        self.tabs.setCurrentWidget(target)
+        _bring_to_front(target)
         target.show_only(self.tr("Deadlines near or past"),
                          lambda row: getattr(row, "id", None) in ids)
+
+
+def _bring_to_front(widget: QWidget) -> None:
+    """Make every tab that holds `widget` the current one (the window's and the sub-tab)."""
+    child, parent = widget, widget.parentWidget()
+    while parent is not None:
+        holder = parent.parentWidget()
+        if isinstance(parent, QStackedWidget) and isinstance(holder, QTabWidget):
+            holder.setCurrentWidget(child)
+        child, parent = parent, holder
 
 
 def _deadline(row: RequestData | CollectionData) -> str:

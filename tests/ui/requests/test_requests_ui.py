@@ -175,3 +175,21 @@ def test_the_card_s_edit_opens_the_form_and_shows_the_new_version(
     qtbot.addWidget(card)
     card.edit_collection()
     assert "версия шаблона 2" in card.heading.text()
+
+
+def test_the_status_bar_link_shows_the_due_records_and_the_card_narrows_to_the_missing(
+        qtbot: Any, russian: Any, org_ids: dict[str, str],  # noqa: F811
+        settings: config.Settings) -> None:
+    collection_id = make_collection()
+    write.set_answer_status([records.answers(collection_id)[0].id], rules.RECEIVED)
+    with clock.fixed(NOW):
+        tab = RequestsTab(settings)
+        qtbot.addWidget(tab)
+        tab.deadline_label.linkActivated.emit("#")
+    assert tab.record_list is tab.collections
+    tab.collections.reload()  # (a list reads its rows when first shown)
+    assert [r.id for r in tab.collections.model.visible_rows()] == [collection_id]
+    card = CollectionCard(records.get_collection(collection_id), settings)
+    qtbot.addWidget(card)
+    card.only_missing.setChecked(True)
+    assert len(card.answers.model.visible_rows()) == 2
