@@ -252,7 +252,13 @@ def _org_cell_problems(name: str, rows: Sequence[ImportRow], ctx: _Context,
     expected = ctx.org_names.get(org_id, "")
     if not rows:
         return [f"Файл «{name}»: в таблице нет строки с данными ОО «{expected}»."]
-    wrong = [r for r in rows if normalise(str(r.values.get(ORG_FIELD) or ""))
-             != normalise(expected)]
-    return [f"Файл «{name}», строка {r.row}: в столбце «{rules.ORG_COLUMN}» записана "
-            f"«{r.values.get(ORG_FIELD)}», а бланк выдан ОО «{expected}»." for r in wrong]
+    problems = []
+    for r in rows:
+        written = str(r.values.get(ORG_FIELD) or "").strip()
+        if not written:
+            problems.append(f"Файл «{name}», строка {r.row}: лишняя строка — в бланке "
+                            f"«строка на ОО» заполняется одна строка, строка ОО «{expected}».")
+        elif normalise(written) != normalise(expected):
+            problems.append(f"Файл «{name}», строка {r.row}: в столбце «{rules.ORG_COLUMN}» "
+                            f"записана «{written}», а бланк выдан ОО «{expected}».")
+    return problems

@@ -226,3 +226,12 @@ def test_the_journal_lists_incoming_and_outgoing_of_the_period(
     assert [(r[1], r[2], r[4]) for r in outgoing.rows] == [
         (date(2026, 12, 2), "", "Сбор данных «Кадры на 01.12»"),
         (date(2026, 12, 11), "112", "Ответ на запрос № 01-12/345 от 01.12.2026 — О кадрах")]
+
+
+def test_a_second_row_in_a_row_per_ou_blank_is_refused(sent: tuple[str, Path]) -> None:
+    collection_id, folder = sent
+    path = _fill(_fill(_blank(folder, FIRST), GOOD), {"Учителей": 5}, row=ROW + 1)
+    result = importing.read_returned(collection_id, [path])
+    assert result.messages() == [
+        f"Файл «{path.name}», строка 7: лишняя строка — в бланке «строка на ОО» заполняется "
+        f"одна строка, строка ОО «{FIRST}»."]
