@@ -24,9 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from imc_desktop import clock, config
-from imc_desktop.services.common import reports as common_reports
 from imc_desktop.services.common.errors import ServiceError
-from imc_desktop.services.requests import blanks, importing, records, reports, rules, write
+from imc_desktop.services.requests import records, rules, write
 from imc_desktop.services.requests.records import AnswerRow, CollectionData
 from imc_desktop.services.requests.rules import Debtor
 from ui.requests.dialogs import ReminderDialog
@@ -168,6 +167,8 @@ class CollectionCard(QDialog):
     # ------------------------------------------------------------------ blanks
 
     def prepare_blanks(self) -> None:
+        from imc_desktop.services.requests import blanks  # openpyxl: not at start
+
         folder = Pick.folder(self, self.tr("Folder for the blanks"),
                              self.collection.folder or _documents())
         if folder is None:
@@ -197,6 +198,8 @@ class CollectionCard(QDialog):
             self.read(sorted(p for p in folder.glob("*.xlsx") if not p.name.startswith("~$")))
 
     def read(self, paths: list[Path]) -> None:
+        from imc_desktop.services.requests import importing  # the import engine: not at start
+
         if not paths:
             Ask.info(self, self.tr("Answers"), self.tr("No .xlsx files were chosen."))
             return
@@ -207,7 +210,7 @@ class CollectionCard(QDialog):
         if done.error is not None:
             Ask.error(self, self.tr("Answers"), str(done.error))
             return
-        result: importing.ReadResult = done.value
+        result = done.value
         lines = [self.tr("Files taken: %1 of %2.").replace("%1", str(len(result.accepted)))
                  .replace("%2", str(len(result.files)))]
         if result.rejected:
@@ -272,6 +275,9 @@ class CollectionCard(QDialog):
             return
         fmt = "docx" if path.suffix.lower() == ".docx" else "xlsx"
         path = path.with_suffix("." + fmt)
+        from imc_desktop.services.common import reports as common_reports
+        from imc_desktop.services.requests import reports
+
         try:
             ctx = common_reports.context(self.settings)
             report = ctx.dress(reports.summary_report(reports.summary(self.collection.id or "")))

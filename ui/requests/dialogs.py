@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from imc_desktop import clock
 from imc_desktop.services.requests import rules
 from imc_desktop.services.requests.records import CollectionData, RequestData
 from imc_desktop.services.requests.rules import TemplateColumn
@@ -43,7 +44,7 @@ def _date_edit(value: date | None, optional: bool = False) -> QDateEdit:
         edit.setMinimumDate(QDate(2000, 1, 1))
         edit.setSpecialValueText(" ")
     edit.setDate(_qdate(value) if value else (edit.minimumDate() if optional
-                                            else QDate.currentDate()))
+                                            else _qdate(clock.today())))
     return edit
 
 
@@ -67,7 +68,7 @@ class _Deadline(QWidget):
         self.edit = QDateTimeEdit()
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("dd.MM.yyyy HH:mm")
-        start = value or datetime.combine(date.today(), time(rules.DEFAULT_HOUR))
+        start = value or datetime.combine(clock.today(), time(rules.DEFAULT_HOUR))
         self.edit.setDateTime(QDateTime(_qdate(start.date()), QTime(start.hour, start.minute)))
         self.enabled.setChecked(value is not None)
         self.edit.setEnabled(value is not None)

@@ -173,31 +173,31 @@ register(ReportDefinition(
 ))
 
 
+LATEST = ("", "последний по сроку")
+
+
 def _collection_choices() -> list[tuple[str, str]]:
     from imc_desktop import db
 
     if db.current_or_none() is None:
-        return []
-    return [(c.id or "", c.title) for c in records.list_collections()]
+        return [LATEST]
+    return [LATEST, *((c.id or "", c.title) for c in records.list_collections())]
 
 
 def _summary(params: dict[str, Any], _ctx: ReportContext) -> Report:
-    if not params["collection"]:  # none made yet: the report says so
+    chosen = params["collection"] or next(
+        (c.id for c in records.list_collections() if c.id), "")
+    if not chosen:  # none made yet: the report says so
         return Report(title="Сводная информация по сбору данных от ОО",
                       paragraphs=("Сборов данных ещё нет: создайте сбор на вкладке "
                                   "«Запросы и мониторинги».",))
-    return summary_report(summary(params["collection"]))
-
-
-def _first_collection() -> str:
-    choices = _collection_choices()
-    return choices[0][0] if choices else ""
+    return summary_report(summary(chosen))
 
 
 register(ReportDefinition(
     name="collection-summary",
     title="Сводная информация по сбору данных от ОО",
-    params=(ReportParam("collection", "Сбор данных", "choice", _first_collection,
+    params=(ReportParam("collection", "Сбор данных", "choice", lambda: "",
                         _collection_choices),),
     build=_summary,
 ))
