@@ -29,6 +29,7 @@ from models.network import (
     NetworkSite,
 )
 from models.organization import Organization
+from models.requests import CollectionAnswer, DataCollection, IncomingRequest
 from models.staff import (
     Award,
     ChangeLogEntry,
@@ -50,7 +51,8 @@ from models.sync import (
     SyncTombstone,
 )
 
-__all__ = ["AttestationRecord", "AuditEntry", "Award", "Base", "ChangeLogEntry", "Course",
+__all__ = ["AttestationRecord", "AuditEntry", "Award", "Base", "ChangeLogEntry", "CollectionAnswer",
+           "Course", "DataCollection", "IncomingRequest",
            "Education", "Employment", "EquipmentAct", "EquipmentActLine", "EquipmentEvent",
            "EquipmentItem",
            "Event", "EventParticipant", "Experience", "InventoryLine", "InventorySession",

@@ -237,7 +237,7 @@ def guide(out: Path = GUIDE) -> int:
         window.resize(*GUIDE_SIZE)
         shoot(window, out / "home.png")
         for name in ("organizations", "staff", "events", "attestation", "literature",
-                     "equipment", "network"):
+                     "equipment", "network", "requests"):
             window.tabs.setCurrentWidget(getattr(window, name))
             QTest.qWait(100)
             shoot(window, out / f"{name}.png")

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from ui.literature.tab import LiteratureTab
     from ui.network.tab import NetworkTab
     from ui.organizations.tab import OrganizationsTab
+    from ui.requests.tab import RequestsTab
     from ui.staff.tab import StaffTab
 
 
@@ -50,6 +51,7 @@ class MainWindow(QMainWindow):
     literature: LiteratureTab
     equipment: EquipmentTab
     network: NetworkTab
+    requests: RequestsTab
 
     def __init__(self, settings: config.Settings, parent: QWidget | None = None,
                  deferred: bool = False) -> None:
@@ -130,7 +132,7 @@ class MainWindow(QMainWindow):
             ("organizations", self._organizations_tab), ("staff", self._staff_tab),
             ("events", self._events_tab), ("attestation", self._attestation_tab),
             ("literature", self._literature_tab), ("equipment", self._equipment_tab),
-            ("network", self._network_tab)),
+            ("network", self._network_tab), ("requests", self._requests_tab)),
             MODULE_ICONS, strict=True)]
 
     def _organizations_tab(self) -> ModuleTab:
@@ -170,10 +172,18 @@ class MainWindow(QMainWindow):
 
         return NetworkTab(self.settings, self)
 
+    def _requests_tab(self) -> ModuleTab:
+        from ui.requests.tab import RequestsTab
+
+        tab = RequestsTab(self.settings, self)
+        self.statusBar().addWidget(tab.deadline_label)  # the deadlines near or past
+        return tab
+
     def _modules_built(self) -> None:
         """What needs every module tab: the commands, the reminders, the synchronisation."""
         self.modules = (self.organizations, self.staff, self.events, self.attestation,
-                        self.literature, self.equipment, self.network)
+                        self.literature, self.equipment, self.network,
+                        self.requests)
         self.tabs.currentChanged.connect(self._tab_shown)
         self._tab_shown(self.tabs.currentIndex())
         self.db_label.setText(self.tr("Database: %1").replace(
@@ -347,7 +357,8 @@ class MainWindow(QMainWindow):
             for index, text in enumerate((
                 self.tr("&Organizations"), self.tr("&Staff"), self.tr("&Events"),
                 self.tr("&Attestation"), self.tr("&Literature"), self.tr("E&quipment"),
-                self.tr("Methodological &network")))]
+                self.tr("Methodological &network"),
+                self.tr("&Requests and monitorings")))]
         self.act_settings = a(self.tr("&Settings…"), self.edit_settings)
         self.act_check = a(self.tr("&Check database"), self.check_database)
         self.act_views_log = a(self.tr("&Audit trail…"), self.show_views_log)

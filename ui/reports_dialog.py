@@ -79,6 +79,7 @@ class ReportsDialog(QDialog):
                 "events": self.tr("Events"), "attestation": self.tr("Attestation"),
                 "literature": self.tr("Literature"), "equipment": self.tr("Equipment"),
                 "network": self.tr("Methodological network"),
+                "requests": self.tr("Requests and monitorings"),
                 "": self.tr("Other")}
 
     def _ordered(self) -> list[ReportDefinition]:

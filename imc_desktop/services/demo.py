@@ -18,6 +18,7 @@ def fill_demo(seed: int = 2026, progress: Callable[[str], None] | None = None,
     from imc_desktop.services.events.demo import demo_events
     from imc_desktop.services.literature.demo import demo_literature
     from imc_desktop.services.network.demo import demo_network
+    from imc_desktop.services.requests.demo import demo_requests
     from imc_desktop.services.staff.demo import demo_persons
 
     rng = random.Random(seed)
@@ -41,6 +42,9 @@ def fill_demo(seed: int = 2026, progress: Callable[[str], None] | None = None,
         s.add_all(demo_events(random.Random(seed + 7), orgs, people, clock.today()))
         s.flush()
         demo_network(s, random.Random(seed + 9), orgs, people, clock.today())
+        for batch in demo_requests(random.Random(seed + 9), orgs, clock.today()):
+            s.add_all(batch)
+            s.flush()
     demo_inventory_count(central_school, clock.today())
     if progress:
         progress(f"Педагоги: {staff}")

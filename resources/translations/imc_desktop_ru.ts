@@ -153,365 +153,365 @@
     <name>AssociationCardDialog</name>
     <message>
         <source>Edit…</source>
-        <translation>Изменить…</translation>
+        <translation type="unfinished">Изменить…</translation>
     </message>
     <message>
         <source>Plan for the year…</source>
-        <translation>План работы…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Year&apos;s report…</source>
-        <translation>Отчёт за год…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Add members…</source>
-        <translation>Добавить участников…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Left today</source>
-        <translation>Выбыл сегодня</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation>Исключить</translation>
+        <translation type="unfinished">Удалить</translation>
     </message>
     <message>
         <source>Members</source>
-        <translation>Участники</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Plan a meeting…</source>
-        <translation>Запланировать заседание…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Take in a calendar event…</source>
-        <translation>Взять из календаря…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Open, protocol…</source>
-        <translation>Открыть, протокол…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Print the protocol…</source>
-        <translation>Печать протокола…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation>Удалить</translation>
+        <translation type="unfinished">Удалить</translation>
     </message>
     <message>
         <source>Plan and protocols</source>
-        <translation>План и протоколы</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Add a decision…</source>
-        <translation>Добавить решение…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Open…</source>
-        <translation>Открыть…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Done today</source>
-        <translation>Выполнено сегодня</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Decisions</source>
-        <translation>Решения</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Full name</source>
-        <translation>ФИО</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Organization</source>
-        <translation>ОО</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Position</source>
-        <translation>Должность</translation>
+        <translation type="unfinished">Должность</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation>Роль</translation>
+        <translation type="unfinished">Роль</translation>
     </message>
     <message>
         <source>Joined</source>
-        <translation>Вступил</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Left</source>
-        <translation>Выбыл</translation>
+        <translation type="unfinished">Уволен</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation>Дата</translation>
+        <translation type="unfinished">Дата</translation>
     </message>
     <message>
         <source>Theme</source>
-        <translation>Тема</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Form</source>
-        <translation>Форма</translation>
+        <translation type="unfinished">Форма</translation>
     </message>
     <message>
         <source>Event status</source>
-        <translation>Статус мероприятия</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Attended</source>
-        <translation>Присутствовали</translation>
+        <translation type="unfinished">Явка</translation>
     </message>
     <message>
         <source>Protocol</source>
-        <translation>Протокол</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Place</source>
-        <translation>Место</translation>
+        <translation type="unfinished">Место</translation>
     </message>
     <message>
         <source>No. %1</source>
-        <translation>№ %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>written</source>
-        <translation>есть</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>none</source>
-        <translation>нет</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Meeting</source>
-        <translation>Заседание</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Decision</source>
-        <translation>Решение</translation>
+        <translation type="unfinished">Решение</translation>
     </message>
     <message>
         <source>Responsible</source>
-        <translation>Ответственный</translation>
+        <translation type="unfinished">Исполнитель</translation>
     </message>
     <message>
         <source>Deadline</source>
-        <translation>Срок</translation>
+        <translation type="unfinished">Срок</translation>
     </message>
     <message>
         <source>Done on</source>
-        <translation>Выполнено</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Overdue</source>
-        <translation>Просрочено</translation>
+        <translation type="unfinished">Просрочено</translation>
     </message>
     <message>
         <source>Head: %1</source>
-        <translation>Руководитель: %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Curator: %1</source>
-        <translation>Куратор: %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Theme of the year: %1</source>
-        <translation>Тема года: %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Select a meeting of the plan first.</source>
-        <translation>Сначала выберите заседание в плане.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Association not saved</source>
-        <translation>Объединение не сохранено</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Members not added</source>
-        <translation>Участники не добавлены</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Already members</source>
-        <translation>Уже участники</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Already members of the association, not added again:</source>
-        <translation>Уже состоят в объединении, повторно не добавлены:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Member not changed</source>
-        <translation>Участник не изменён</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Remove members</source>
-        <translation>Исключить участников</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>Remove %n member(s) from the association? (To keep the history, mark them as left instead.)</source>
-        <translation>
-            <numerusform>Исключить %n участника из объединения? (Чтобы сохранить историю, лучше отметьте выбытие.)</numerusform>
-            <numerusform>Исключить %n участников из объединения? (Чтобы сохранить историю, лучше отметьте выбытие.)</numerusform>
-            <numerusform>Исключить %n участников из объединения? (Чтобы сохранить историю, лучше отметьте выбытие.)</numerusform>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>
         <source>Members not removed</source>
-        <translation>Участники не исключены</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Meeting not planned</source>
-        <translation>Заседание не запланировано</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Event not taken in</source>
-        <translation>Мероприятие не взято в план</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No events</source>
-        <translation>Нет мероприятий</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The calendar has no «заседание РМО» of this academic year that is not in a plan yet.</source>
-        <translation>В календаре нет заседаний РМО этого учебного года, ещё не включённых в план.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Take in an event</source>
-        <translation>Взять мероприятие из календаря</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Meeting of the calendar:</source>
-        <translation>Заседание из календаря:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Meeting not saved</source>
-        <translation>Заседание не сохранено</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Delete meetings</source>
-        <translation>Удалить заседания</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>Delete %n meeting(s) from the plan with their protocols and decisions? Their events stay in the calendar.</source>
-        <translation>
-            <numerusform>Удалить %n заседание из плана вместе с протоколом и решениями? Мероприятие останется в календаре.</numerusform>
-            <numerusform>Удалить %n заседания из плана вместе с протоколами и решениями? Мероприятия останутся в календаре.</numerusform>
-            <numerusform>Удалить %n заседаний из плана вместе с протоколами и решениями? Мероприятия останутся в календаре.</numerusform>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>
         <source>Meetings not deleted</source>
-        <translation>Заседания не удалены</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No meetings</source>
-        <translation>Нет заседаний</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Plan a meeting first: a decision belongs to a meeting.</source>
-        <translation>Сначала запланируйте заседание: решение принимается на заседании.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Decision not saved</source>
-        <translation>Решение не сохранено</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Decisions not marked</source>
-        <translation>Решения не отмечены</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Delete decisions</source>
-        <translation>Удалить решения</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>Delete %n decision(s)?</source>
-        <translation>
-            <numerusform>Удалить %n решение?</numerusform>
-            <numerusform>Удалить %n решения?</numerusform>
-            <numerusform>Удалить %n решений?</numerusform>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>
         <source>Decisions not deleted</source>
-        <translation>Решения не удалены</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>AssociationDialog</name>
     <message>
         <source>New association</source>
-        <translation>Новое объединение</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation>Вид</translation>
+        <translation type="unfinished">Вид</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation>Наименование</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Subject or direction</source>
-        <translation>Предмет или направление</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Level of education</source>
-        <translation>Уровень образования</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Academic year (its first year)</source>
-        <translation>Учебный год (год начала)</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Head</source>
-        <translation>Руководитель</translation>
+        <translation type="unfinished">Руководитель</translation>
     </message>
     <message>
         <source>Curator (a methodist of the IMC)</source>
-        <translation>Куратор (методист ИМЦ)</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Theme of the year</source>
-        <translation>Тема года</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Status</source>
-        <translation>Статус</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation>Примечания</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>AssociationsPage</name>
     <message>
         <source>Academic year</source>
-        <translation>Учебный год</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation>Вид</translation>
+        <translation type="unfinished">Вид</translation>
     </message>
     <message>
         <source>Association</source>
-        <translation>Объединение</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Role</source>
-        <translation>Роль</translation>
+        <translation type="unfinished">Роль</translation>
     </message>
     <message>
         <source>Joined</source>
-        <translation>Вступил</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Left</source>
-        <translation>Выбыл</translation>
+        <translation type="unfinished">Уволен</translation>
     </message>
     <message>
         <source>Members are added on the «Methodological network» tab.</source>
-        <translation>Участники добавляются на вкладке «Методическая сеть».</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1361,6 +1361,250 @@
     </message>
 </context>
 <context>
+    <name>CollectionCard</name>
+    <message>
+        <source>Data collection: %1</source>
+        <translation>Сбор данных: %1</translation>
+    </message>
+    <message>
+        <source>Answers of the ОО</source>
+        <translation>Ответы ОО</translation>
+    </message>
+    <message>
+        <source>Only the ОО that have not answered</source>
+        <translation>Только не ответившие ОО</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Изменить…</translation>
+    </message>
+    <message>
+        <source>Prepare blanks…</source>
+        <translation>Подготовить бланки…</translation>
+    </message>
+    <message>
+        <source>Read answers…</source>
+        <translation>Загрузить ответы…</translation>
+    </message>
+    <message>
+        <source>Read a folder…</source>
+        <translation>Загрузить из папки…</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Принять</translation>
+    </message>
+    <message>
+        <source>Return for rework…</source>
+        <translation>Вернуть на доработку…</translation>
+    </message>
+    <message>
+        <source>Reminder…</source>
+        <translation>Напоминание…</translation>
+    </message>
+    <message>
+        <source>Summary…</source>
+        <translation>Сводная…</translation>
+    </message>
+    <message>
+        <source>Drop the returned .xlsx files on this window to read them.</source>
+        <translation>Перетащите присланные файлы .xlsx в это окно, чтобы загрузить их.</translation>
+    </message>
+    <message>
+        <source>ОО</source>
+        <translation>ОО</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Отправлено</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Получено</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Принято</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>Руководитель</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation>Замечания</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <source>no deadline</source>
+        <translation>без срока</translation>
+    </message>
+    <message>
+        <source> — overdue</source>
+        <translation> — просрочено</translation>
+    </message>
+    <message>
+        <source> — due soon</source>
+        <translation> — срок скоро</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Deadline: %2%3. Table: %4, template version %5. Answered: %6 of %7.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Срок: %2%3. Таблица: %4, версия шаблона %5. Ответили: %6 из %7.</translation>
+    </message>
+    <message>
+        <source>Folder for the blanks</source>
+        <translation>Папка для бланков</translation>
+    </message>
+    <message>
+        <source>Preparing the blanks…</source>
+        <translation>Подготовка бланков…</translation>
+    </message>
+    <message>
+        <source>Blanks</source>
+        <translation>Бланки</translation>
+    </message>
+    <message>
+        <source>Files prepared: %1
+Folder: %2</source>
+        <translation>Подготовлено файлов: %1
+Папка: %2</translation>
+    </message>
+    <message>
+        <source>Returned files</source>
+        <translation>Присланные файлы</translation>
+    </message>
+    <message>
+        <source>Folder with the returned files</source>
+        <translation>Папка с присланными файлами</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Ответы</translation>
+    </message>
+    <message>
+        <source>No .xlsx files were chosen.</source>
+        <translation>Не выбрано ни одного файла .xlsx.</translation>
+    </message>
+    <message>
+        <source>Reading the answers…</source>
+        <translation>Загрузка ответов…</translation>
+    </message>
+    <message>
+        <source>Files taken: %1 of %2.</source>
+        <translation>Принято файлов: %1 из %2.</translation>
+    </message>
+    <message>
+        <source>Not taken (nothing from them was written):</source>
+        <translation>Не приняты (из них ничего не записано):</translation>
+    </message>
+    <message>
+        <source>Answers read</source>
+        <translation>Ответы загружены</translation>
+    </message>
+    <message>
+        <source>Select received answers to accept.</source>
+        <translation>Выделите полученные ответы, которые нужно принять.</translation>
+    </message>
+    <message>
+        <source>Return for rework</source>
+        <translation>Вернуть на доработку</translation>
+    </message>
+    <message>
+        <source>What must the ОО correct?</source>
+        <translation>Что ОО должна исправить?</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Напоминание</translation>
+    </message>
+    <message>
+        <source>Every ОО has answered.</source>
+        <translation>Ответили все ОО.</translation>
+    </message>
+    <message>
+        <source>Save the summary</source>
+        <translation>Сохранить сводную</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Сводная</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Сохранено: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CollectionDialog</name>
+    <message>
+        <source>Data collection from the schools</source>
+        <translation>Сбор данных от ОО</translation>
+    </message>
+    <message>
+        <source>(no request)</source>
+        <translation>(без запроса)</translation>
+    </message>
+    <message>
+        <source>Add column</source>
+        <translation>Добавить столбец</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>In answer to</source>
+        <translation>По запросу</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <source>Sent to</source>
+        <translation>Кому</translation>
+    </message>
+    <message>
+        <source>Type of ОО</source>
+        <translation>Тип ОО</translation>
+    </message>
+    <message>
+        <source>Chosen ОО</source>
+        <translation>Выбранные ОО</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Таблица</translation>
+    </message>
+    <message>
+        <source>Pre-fill with</source>
+        <translation>Заполнить списком</translation>
+    </message>
+    <message>
+        <source>Template columns</source>
+        <translation>Столбцы шаблона</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Примечания</translation>
+    </message>
+</context>
+<context>
     <name>ColumnChooserDialog</name>
     <message>
         <source>Columns</source>
@@ -1740,23 +1984,23 @@
     <name>DecisionDialog</name>
     <message>
         <source>Decision</source>
-        <translation>Решение</translation>
+        <translation type="unfinished">Решение</translation>
     </message>
     <message>
         <source>Meeting</source>
-        <translation>Заседание</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Responsible</source>
-        <translation>Ответственный</translation>
+        <translation type="unfinished">Исполнитель</translation>
     </message>
     <message>
         <source>Deadline</source>
-        <translation>Срок</translation>
+        <translation type="unfinished">Срок</translation>
     </message>
     <message>
         <source>Done on</source>
-        <translation>Выполнено</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2899,15 +3143,35 @@ Post the document anyway?</source>
     </message>
     <message>
         <source>Methodological network</source>
-        <translation>Методическая сеть</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Decisions of meetings past their deadline</source>
-        <translation>Решения заседаний с истёкшим сроком</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Meetings held without a protocol</source>
-        <translation>Проведённые заседания без протокола</translation>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests and monitorings</source>
+        <translation>Запросы и мониторинги</translation>
+    </message>
+    <message>
+        <source>Requests overdue</source>
+        <translation>Запросы с истёкшим сроком</translation>
+    </message>
+    <message>
+        <source>Requests due within 3 days</source>
+        <translation>Запросы со сроком в ближайшие 3 дня</translation>
+    </message>
+    <message>
+        <source>Data collections overdue</source>
+        <translation>Сборы данных с истёкшим сроком</translation>
+    </message>
+    <message>
+        <source>Data collections due within 3 days</source>
+        <translation>Сборы данных со сроком в ближайшие 3 дня</translation>
     </message>
     <message>
         <source>Home</source>
@@ -3537,7 +3801,11 @@ Post the document anyway?</source>
     </message>
     <message>
         <source>Methodological &amp;network</source>
-        <translation>Методическая &amp;сеть</translation>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Requests and monitorings</source>
+        <translation>&amp;Запросы и мониторинги</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -3743,129 +4011,129 @@ Post the document anyway?</source>
     <name>MeetingDialog</name>
     <message>
         <source>New meeting</source>
-        <translation>Новое заседание</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Plan</source>
-        <translation>План</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Date</source>
-        <translation>Дата</translation>
+        <translation type="unfinished">Дата</translation>
     </message>
     <message>
         <source>Starts (hh:mm)</source>
-        <translation>Начало (чч:мм)</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Ends (hh:mm)</source>
-        <translation>Окончание (чч:мм)</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Place (organization)</source>
-        <translation>Место (ОО)</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Place (address, room)</source>
-        <translation>Место (адрес, кабинет)</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Theme</source>
-        <translation>Тема</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Form</source>
-        <translation>Форма</translation>
+        <translation type="unfinished">Форма</translation>
     </message>
     <message>
         <source>Speakers</source>
-        <translation>Выступающие</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Responsible</source>
-        <translation>Ответственный</translation>
+        <translation type="unfinished">Исполнитель</translation>
     </message>
     <message>
         <source>Protocol</source>
-        <translation>Протокол</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Protocol number</source>
-        <translation>Номер протокола</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Agenda</source>
-        <translation>Повестка дня</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Heard</source>
-        <translation>Слушали</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Spoke</source>
-        <translation>Выступили</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Decided</source>
-        <translation>Решили</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Give the date of the meeting.</source>
-        <translation>Укажите дату заседания.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>A time of day: 14:00.</source>
-        <translation>Время дня, например 14:00.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The end is before the start.</source>
-        <translation>Окончание раньше начала.</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>MembersDialog</name>
     <message>
         <source>Add members</source>
-        <translation>Добавить участников</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Any position</source>
-        <translation>Любая должность</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Any organization</source>
-        <translation>Любая ОО</translation>
+        <translation type="unfinished">Любая ОО</translation>
     </message>
     <message>
         <source>Select all that fit</source>
-        <translation>Выбрать всех подходящих</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation>Предмет</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Position</source>
-        <translation>Должность</translation>
+        <translation type="unfinished">Должность</translation>
     </message>
     <message>
         <source>Organization</source>
-        <translation>ОО</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Find pedagogues by name, or select all who fit the conditions:</source>
-        <translation>Найдите педагогов по фамилии или выберите всех, кто подходит под условия:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Role</source>
-        <translation>Роль</translation>
+        <translation type="unfinished">Роль</translation>
     </message>
     <message numerus="yes">
         <source>Selected: %n</source>
-        <translation>
-            <numerusform>Выбран: %n</numerusform>
-            <numerusform>Выбрано: %n</numerusform>
-            <numerusform>Выбрано: %n</numerusform>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
@@ -3873,95 +4141,95 @@ Post the document anyway?</source>
     <name>MentoringPage</name>
     <message>
         <source>Mentoring pairs</source>
-        <translation>Пары наставничества</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Plan of the pair…</source>
-        <translation>План пары…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Young specialists without a mentor</source>
-        <translation>Молодые специалисты без наставника</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The list is computed from «Staff»: give the young specialist a mentor instead.</source>
-        <translation>Список вычисляется по «Кадрам»: вместо удаления назначьте молодому специалисту наставника.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Young specialists (the rule of «Staff» in the settings) without a mentor; open one to give her a mentor.</source>
-        <translation>Молодые специалисты (по правилу «Кадров» в настройках) без наставника; откройте строку, чтобы назначить наставника.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Mentee</source>
-        <translation>Наставляемый</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Organization</source>
-        <translation>ОО</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Position</source>
-        <translation>Должность</translation>
+        <translation type="unfinished">Должность</translation>
     </message>
     <message>
         <source>Mentor</source>
-        <translation>Наставник</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Form</source>
-        <translation>Форма</translation>
+        <translation type="unfinished">Форма</translation>
     </message>
     <message>
         <source>From</source>
-        <translation>С</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>To</source>
-        <translation>По</translation>
+        <translation type="unfinished">Куда</translation>
     </message>
     <message>
         <source>Plan done</source>
-        <translation>План выполнен</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Active</source>
-        <translation>Действует</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Full name</source>
-        <translation>ФИО</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Began work</source>
-        <translation>Начало работы</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Young specialist until</source>
-        <translation>Молодой специалист до</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Pair not saved</source>
-        <translation>Пара не сохранена</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Delete pairs</source>
-        <translation>Удалить пары</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>Delete %n mentoring pair(s) with their plans?</source>
-        <translation>
-            <numerusform>Удалить %n пару наставничества с планом?</numerusform>
-            <numerusform>Удалить %n пары наставничества с планами?</numerusform>
-            <numerusform>Удалить %n пар наставничества с планами?</numerusform>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>
         <source>Plan of the pair</source>
-        <translation>План пары</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Select a pair first.</source>
-        <translation>Сначала выберите пару.</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4003,234 +4271,234 @@ Post the document anyway?</source>
     <name>NetworkTab</name>
     <message>
         <source>Methodological network</source>
-        <translation>Методическая сеть</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Associations</source>
-        <translation>Объединения</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>All years</source>
-        <translation>Все годы</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Members from Excel…</source>
-        <translation>Участники из Excel…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Plans from Excel…</source>
-        <translation>Планы из Excel…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Meetings</source>
-        <translation>Заседания</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Plan a meeting on the association&apos;s card.</source>
-        <translation>Заседание планируется в карточке объединения.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Delete a meeting on the association&apos;s card.</source>
-        <translation>Заседание удаляется в карточке объединения.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Decisions</source>
-        <translation>Решения</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Not done only</source>
-        <translation>Только невыполненные</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Delete decisions</source>
-        <translation>Удалить решения</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>Delete %n decision(s)?</source>
-        <translation>
-            <numerusform>Удалить %n решение?</numerusform>
-            <numerusform>Удалить %n решения?</numerusform>
-            <numerusform>Удалить %n решений?</numerusform>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>
         <source>Add a decision on the association&apos;s card.</source>
-        <translation>Решение добавляется в карточке объединения.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Sites</source>
-        <translation>Площадки</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Mentoring</source>
-        <translation>Наставничество</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Name</source>
-        <translation>Наименование</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation>Вид</translation>
+        <translation type="unfinished">Вид</translation>
     </message>
     <message>
         <source>Subject or direction</source>
-        <translation>Предмет или направление</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Academic year</source>
-        <translation>Учебный год</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Head</source>
-        <translation>Руководитель</translation>
+        <translation type="unfinished">Руководитель</translation>
     </message>
     <message>
         <source>Curator</source>
-        <translation>Куратор</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Members</source>
-        <translation>Участники</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Meetings planned</source>
-        <translation>Запланировано заседаний</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Held</source>
-        <translation>Проведено</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Without protocol</source>
-        <translation>Без протокола</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Theme of the year</source>
-        <translation>Тема года</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Status</source>
-        <translation>Статус</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Date</source>
-        <translation>Дата</translation>
+        <translation type="unfinished">Дата</translation>
     </message>
     <message>
         <source>Association</source>
-        <translation>Объединение</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Theme</source>
-        <translation>Тема</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Event status</source>
-        <translation>Статус мероприятия</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Attended</source>
-        <translation>Присутствовали</translation>
+        <translation type="unfinished">Явка</translation>
     </message>
     <message>
         <source>Protocol No.</source>
-        <translation>№ протокола</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Place</source>
-        <translation>Место</translation>
+        <translation type="unfinished">Место</translation>
     </message>
     <message>
         <source>Meeting</source>
-        <translation>Заседание</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Decision</source>
-        <translation>Решение</translation>
+        <translation type="unfinished">Решение</translation>
     </message>
     <message>
         <source>Responsible</source>
-        <translation>Ответственный</translation>
+        <translation type="unfinished">Исполнитель</translation>
     </message>
     <message>
         <source>Deadline</source>
-        <translation>Срок</translation>
+        <translation type="unfinished">Срок</translation>
     </message>
     <message>
         <source>Done on</source>
-        <translation>Выполнено</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Overdue</source>
-        <translation>Просрочено</translation>
+        <translation type="unfinished">Просрочено</translation>
     </message>
     <message>
         <source>Organization</source>
-        <translation>ОО</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Order</source>
-        <translation>Приказ</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Order date</source>
-        <translation>Дата приказа</translation>
+        <translation type="unfinished">Дата приказа</translation>
     </message>
     <message>
         <source>From</source>
-        <translation>С</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>To</source>
-        <translation>По</translation>
+        <translation type="unfinished">Куда</translation>
     </message>
     <message>
         <source>Report received</source>
-        <translation>Отчёт получен</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Report date</source>
-        <translation>Дата отчёта</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Association not saved</source>
-        <translation>Объединение не сохранено</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Documents</source>
-        <translation>Документы</translation>
+        <translation type="unfinished">Документы</translation>
     </message>
     <message>
         <source>Delete associations</source>
-        <translation>Удалить объединения</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>Delete %n association(s) with their members, plans and protocols? The events stay in the calendar.</source>
-        <translation>
-            <numerusform>Удалить %n объединение с участниками, планом и протоколами? Мероприятия останутся в календаре.</numerusform>
-            <numerusform>Удалить %n объединения с участниками, планами и протоколами? Мероприятия останутся в календаре.</numerusform>
-            <numerusform>Удалить %n объединений с участниками, планами и протоколами? Мероприятия останутся в календаре.</numerusform>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>
         <source>Decision not saved</source>
-        <translation>Решение не сохранено</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Site not saved</source>
-        <translation>Площадка не сохранена</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Delete sites</source>
-        <translation>Удалить площадки</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>Delete %n site(s)?</source>
-        <translation>
-            <numerusform>Удалить %n площадку?</numerusform>
-            <numerusform>Удалить %n площадки?</numerusform>
-            <numerusform>Удалить %n площадок?</numerusform>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
@@ -4432,81 +4700,81 @@ Post the document anyway?</source>
     <name>PairDialog</name>
     <message>
         <source>Mentoring pair</source>
-        <translation>Пара наставничества</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Mentor</source>
-        <translation>Наставник</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Mentee</source>
-        <translation>Наставляемый</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Form</source>
-        <translation>Форма</translation>
+        <translation type="unfinished">Форма</translation>
     </message>
     <message>
         <source>From</source>
-        <translation>С</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>To</source>
-        <translation>По</translation>
+        <translation type="unfinished">Куда</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation>Примечания</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PairPlanDialog</name>
     <message>
         <source>Plan: %1 — mentor %2</source>
-        <translation>План: %1 — наставник %2</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>What is to be done</source>
-        <translation>Что сделать</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Deadline</source>
-        <translation>Срок</translation>
+        <translation type="unfinished">Срок</translation>
     </message>
     <message>
         <source>Done on</source>
-        <translation>Выполнено</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Add…</source>
-        <translation>Добавить…</translation>
+        <translation type="unfinished">Добавить…</translation>
     </message>
     <message>
         <source>Open…</source>
-        <translation>Открыть…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Done today</source>
-        <translation>Выполнено сегодня</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation>Удалить</translation>
+        <translation type="unfinished">Удалить</translation>
     </message>
     <message>
         <source>Item not saved</source>
-        <translation>Пункт не сохранён</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Delete items</source>
-        <translation>Удалить пункты</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>Delete %n item(s) of the plan?</source>
-        <translation>
-            <numerusform>Удалить %n пункт плана?</numerusform>
-            <numerusform>Удалить %n пункта плана?</numerusform>
-            <numerusform>Удалить %n пунктов плана?</numerusform>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
@@ -4756,7 +5024,7 @@ Post the document anyway?</source>
     </message>
     <message>
         <source>Associations</source>
-        <translation>Объединения</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Last name</source>
@@ -4835,23 +5103,23 @@ Post the document anyway?</source>
     <name>PlanItemDialog</name>
     <message>
         <source>Item of the mentoring plan</source>
-        <translation>Пункт плана наставничества</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>What is to be done</source>
-        <translation>Что сделать</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Deadline</source>
-        <translation>Срок</translation>
+        <translation type="unfinished">Срок</translation>
     </message>
     <message>
         <source>Done on</source>
-        <translation>Выполнено</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Write what is to be done.</source>
-        <translation>Запишите, что нужно сделать.</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5050,6 +5318,25 @@ Post the document anyway?</source>
     <message>
         <source>— do not import these rows —</source>
         <translation>— не импортировать эти строки —</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderDialog</name>
+    <message>
+        <source>Reminder</source>
+        <translation>Напоминание</translation>
+    </message>
+    <message>
+        <source>Copy the letter</source>
+        <translation>Скопировать письмо</translation>
+    </message>
+    <message>
+        <source>Not answered (head, phone, e-mail):</source>
+        <translation>Не ответили (руководитель, телефон, эл. почта):</translation>
+    </message>
+    <message>
+        <source>The letter:</source>
+        <translation>Письмо:</translation>
     </message>
 </context>
 <context>
@@ -5278,7 +5565,11 @@ Open it now?</source>
     </message>
     <message>
         <source>Methodological network</source>
-        <translation>Методическая сеть</translation>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests and monitorings</source>
+        <translation>Запросы и мониторинги</translation>
     </message>
     <message>
         <source>Other</source>
@@ -5287,6 +5578,180 @@ Open it now?</source>
     <message>
         <source>Gathering the data…</source>
         <translation>Сбор данных…</translation>
+    </message>
+</context>
+<context>
+    <name>RequestDialog</name>
+    <message>
+        <source>Incoming request</source>
+        <translation>Входящий запрос</translation>
+    </message>
+    <message>
+        <source>Paths to the files on the share, one a line</source>
+        <translation>Пути к файлам в общей папке, по одному в строке</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>От кого</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>О чём</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Исполнитель</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Answer number</source>
+        <translation>Номер ответа</translation>
+    </message>
+    <message>
+        <source>Answer date</source>
+        <translation>Дата ответа</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Файлы</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Примечания</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsTab</name>
+    <message>
+        <source>Requests and monitorings</source>
+        <translation>Запросы и мониторинги</translation>
+    </message>
+    <message>
+        <source>Incoming requests</source>
+        <translation>Входящие запросы</translation>
+    </message>
+    <message>
+        <source>Data collections from the ОО</source>
+        <translation>Сборы данных от ОО</translation>
+    </message>
+    <message>
+        <source>Data collections</source>
+        <translation>Сборы данных</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>От кого</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>О чём</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Исполнитель</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Ответ</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Файлы</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Ответили</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Таблица</translation>
+    </message>
+    <message>
+        <source>In answer to</source>
+        <translation>По запросу</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Создан</translation>
+    </message>
+    <message>
+        <source>Blanks folder</source>
+        <translation>Папка бланков</translation>
+    </message>
+    <message>
+        <source>Request not saved</source>
+        <translation>Запрос не сохранён</translation>
+    </message>
+    <message>
+        <source>Delete requests</source>
+        <translation>Удаление запросов</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n request(s)? Their data collections stay.</source>
+        <translation>
+            <numerusform>Удалить %n запрос? Сборы данных по нему останутся.</numerusform>
+            <numerusform>Удалить %n запроса? Сборы данных по ним останутся.</numerusform>
+            <numerusform>Удалить %n запросов? Сборы данных по ним останутся.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Data collection not saved</source>
+        <translation>Сбор данных не сохранён</translation>
+    </message>
+    <message>
+        <source>Delete data collections</source>
+        <translation>Удаление сборов данных</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n data collection(s) with the answers received? The files on the disk stay.</source>
+        <translation>
+            <numerusform>Удалить %n сбор данных с полученными ответами? Файлы на диске останутся.</numerusform>
+            <numerusform>Удалить %n сбора данных с полученными ответами? Файлы на диске останутся.</numerusform>
+            <numerusform>Удалить %n сборов данных с полученными ответами? Файлы на диске останутся.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Requests: overdue %1, due within 3 days %2</source>
+        <translation>Сроки запросов и сборов: просрочено %1, скоро %2</translation>
+    </message>
+    <message>
+        <source>Deadlines near or past</source>
+        <translation>Сроки скоро или истекли</translation>
     </message>
 </context>
 <context>
@@ -5722,47 +6187,47 @@ Open it now?</source>
     <name>SiteDialog</name>
     <message>
         <source>Site</source>
-        <translation>Площадка</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation>Вид</translation>
+        <translation type="unfinished">Вид</translation>
     </message>
     <message>
         <source>Organization</source>
-        <translation>ОО</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Theme</source>
-        <translation>Тема</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Order number</source>
-        <translation>Номер приказа</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Order date</source>
-        <translation>Дата приказа</translation>
+        <translation type="unfinished">Дата приказа</translation>
     </message>
     <message>
         <source>From</source>
-        <translation>С</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>To</source>
-        <translation>По</translation>
+        <translation type="unfinished">Куда</translation>
     </message>
     <message>
         <source>Responsible</source>
-        <translation>Ответственный</translation>
+        <translation type="unfinished">Исполнитель</translation>
     </message>
     <message>
         <source>Yearly report received</source>
-        <translation>Годовой отчёт получен</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Report received on</source>
-        <translation>Дата получения отчёта</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -6179,6 +6644,28 @@ Open it now?</source>
     <message>
         <source>The order comes before the act: check its date.</source>
         <translation>Приказ издаётся до акта: проверьте его дату.</translation>
+    </message>
+</context>
+<context>
+    <name>_ColumnRow</name>
+    <message>
+        <source>Column heading</source>
+        <translation>Заголовок столбца</translation>
+    </message>
+    <message>
+        <source>Values separated by «;»</source>
+        <translation>Значения через «;»</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+</context>
+<context>
+    <name>_Deadline</name>
+    <message>
+        <source>until</source>
+        <translation>до</translation>
     </message>
 </context>
 <context>

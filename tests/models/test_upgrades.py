@@ -348,6 +348,28 @@ SAMPLES: dict[str, dict[str, list[Row]]] = {
              "deadline": "2026-10-30", "done_on": "2026-10-28"},
         ],
     },
+    "0016": {
+        "incoming_requests": [
+            {**STAMP, "id": "rq-1", "sender": "Департамент образования", "number": "01-12/345",
+             "received_on": "2026-12-01", "subject": "О численности педагогов",
+             "deadline_at": "2026-12-12 15:00:00.000000", "responsible": "Иванова А. П.",
+             "status": "в работе", "answer_number": "", "answer_date": None,
+             "files": "\\\\srv\\imc\\запрос.pdf", "notes": ""},
+        ],
+        "data_collections": [
+            {**STAMP, "id": "dc-1", "title": "Кадры на 01.12", "request_id": "rq-1",
+             "deadline_at": "2026-12-10 15:00:00.000000", "addressees": "all",
+             "addressee_kind": "", "mode": "row", "prefill": "",
+             "template": '[{"title": "Учителей", "kind": "number", "choices": []}]',
+             "template_version": 2, "created_on": "2026-12-02", "folder": "", "notes": ""},
+        ],
+        "collection_answers": [
+            {**STAMP, "id": "ca-1", "collection_id": "dc-1", "organization_id": ORG_SCHOOL,
+             "status": "получено", "sent_on": "2026-12-02", "received_on": "2026-12-05",
+             "accepted_on": None, "file_path": "C:\\Ответы\\Кадры — СОШ 1.xlsx",
+             "remarks": "", "data": '[{"Учителей": 31}]'},
+        ],
+    },
 }
 
 

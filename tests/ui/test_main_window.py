@@ -28,7 +28,8 @@ def test_menus_and_tabs_are_russian(window: MainWindow) -> None:
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus == ["&Файл", "&Правка", "С&правочники", "&Сервис", "Спр&авка"]
     assert window.tab_titles() == ["Главная", "Организации", "Кадры", "Мероприятия", "Аттестация",
-                                   "Литература", "Оборудование", "Методическая сеть"]
+                                   "Литература", "Оборудование", "Методическая сеть",
+                                   "Запросы и мониторинги"]
     assert window.tabs.currentWidget() is window.home
     assert window.organizations.record_list.model.total_count() == 0, "read when first shown"
     window.tabs.setCurrentWidget(window.organizations)
@@ -156,7 +157,8 @@ def test_at_start_the_start_page_comes_first_and_the_tabs_after_it(
     window.act_reminders.trigger()  # nothing yet, and no error
     qtbot.waitUntil(lambda: bool(done), timeout=30_000)
     assert window.tab_titles() == ["Главная", "Организации", "Кадры", "Мероприятия", "Аттестация",
-                                   "Литература", "Оборудование", "Методическая сеть"]
+                                   "Литература", "Оборудование", "Методическая сеть",
+                                   "Запросы и мониторинги"]
     assert window.tabs.currentWidget() is window.home, "still in front"
     assert window.menuBar().isEnabled() and len(window.modules) == 7
     assert window.organizations.record_list.model.total_count() == 0, "read when first shown"

@@ -120,7 +120,8 @@ def test_the_reports_are_grouped_by_module_with_a_line_on_each(
     groups = [dialog.tree.topLevelItem(i) for i in range(dialog.tree.topLevelItemCount())]
     assert [g.text(0) for g in groups] == ["Организации", "Кадры", "Мероприятия",
                                            "Аттестация", "Литература", "Оборудование",
-                                           "Методическая сеть"]
+                                           "Методическая сеть",
+                                           "Запросы и мониторинги"]
     for group in groups:
         names = [group.child(i).data(0, Qt.ItemDataRole.UserRole)
                  for i in range(group.childCount())]

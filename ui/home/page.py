@@ -99,6 +99,16 @@ def _groups() -> list[tuple[str, list[Line]]]:
             Line(home.MEETINGS_NO_PROTOCOL,
                  QT_TRANSLATE_NOOP("HomePage", "Meetings held without a protocol"),
                  "network_meetings")]),
+        (QT_TRANSLATE_NOOP("HomePage", "Requests and monitorings"), [
+            Line(home.REQUESTS_OVERDUE,
+                 QT_TRANSLATE_NOOP("HomePage", "Requests overdue"), "requests"),
+            Line(home.REQUESTS_SOON,
+                 QT_TRANSLATE_NOOP("HomePage", "Requests due within 3 days"), "requests"),
+            Line(home.COLLECTIONS_OVERDUE,
+                 QT_TRANSLATE_NOOP("HomePage", "Data collections overdue"), "collections"),
+            Line(home.COLLECTIONS_SOON,
+                 QT_TRANSLATE_NOOP("HomePage", "Data collections due within 3 days"),
+                 "collections")]),
     ]
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from imc_desktop.services.common.reports import ReportDefinition
 
 MODULES = ("organizations", "staff", "events", "attestation", "literature", "equipment",
-           "network")
+           "network", "requests")
 """The modules in the order of the main window's tabs."""
 
 DESCRIPTIONS: dict[str, str] = {
@@ -40,6 +40,8 @@ DESCRIPTIONS: dict[str, str] = {
     "network-annual": "Работа объединения за год: заседания, посещаемость по ОО, решения.",
     "network-summary": "Все объединения года и охват педагогов района по предметам.",
     "mentoring": "Пары наставничества по ОО и закрепляемость молодых специалистов.",
+    "requests-journal": "Входящие запросы и исходящие ответы и сборы данных за период.",
+    "collection-summary": "Ответы всех ОО на сбор данных одной таблицей, итоги, кто не ответил.",
 }
 
 

@@ -48,6 +48,8 @@ EVENTS_SOON, EVENTS_NO_RESULTS = "events_soon", "events_no_results"
 TRANSFERS_OVERDUE = "transfers_overdue"
 WRITE_OFFS_PENDING, LONG_REPAIRS = "write_offs_pending", "long_repairs"
 DECISIONS_OVERDUE, MEETINGS_NO_PROTOCOL = "decisions_overdue", "meetings_no_protocol"
+REQUESTS_OVERDUE, REQUESTS_SOON = "requests_overdue", "requests_soon"
+COLLECTIONS_OVERDUE, COLLECTIONS_SOON = "collections_overdue", "collections_soon"
 
 
 @dataclass(frozen=True)
@@ -99,8 +101,24 @@ def home_data(rules: Rules, today: date | None = None, sync_path: Path | None = 
         if d.overdue)
     measures.update(_equipment(today))
     measures.update(_network(today))
+    measures.update(_requests())
     state = sync.status(sync_path) if sync_path is not None else None
     return HomeData(today, measures, state)
+
+
+def _requests() -> dict[str, Measure]:
+    """Requests and collections due within three days or overdue (their deadline's hour
+    counts, so «now» and not «today»); a collection belongs to the ОО that have not answered."""
+    from imc_desktop.services.requests import records as requests
+
+    found: dict[str, list[tuple[str, Iterable[str]]]] = {
+        REQUESTS_OVERDUE: [], REQUESTS_SOON: [], COLLECTIONS_OVERDUE: [], COLLECTIONS_SOON: []}
+    for item in requests.due_items():
+        orgs = [a.organization_id for a in requests.debtors(item.id)] \
+            if item.kind == "collection" else []
+        key = f"{item.kind}s_{item.state}"
+        found[key].append((item.id, orgs))
+    return {key: _measure(pairs) for key, pairs in found.items()}
 
 
 @dataclass(frozen=True)

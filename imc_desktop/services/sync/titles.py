@@ -125,6 +125,21 @@ TABLE_FIELD_TITLES: dict[str, dict[str, str]] = {
                         "ends_on": "окончание"},
     "mentoring_plan_items": {"pair_id": "пара наставничества", "text": "мероприятие плана",
                              "deadline": "срок", "done_on": "выполнено"},
+    # Запросы и мониторинги
+    "incoming_requests": {"sender": "от кого", "number": "номер", "received_on": "дата",
+                          "subject": "о чём", "deadline_at": "срок", "responsible": "исполнитель",
+                          "status": "состояние", "answer_number": "номер ответа",
+                          "answer_date": "дата ответа", "files": "файлы"},
+    "data_collections": {"title": "название", "request_id": "запрос",
+                         "deadline_at": "срок", "addressees": "кому",
+                         "addressee_kind": "тип ОО-адресатов", "mode": "вид таблицы",
+                         "prefill": "заполнять из модуля", "template": "шаблон",
+                         "template_version": "версия шаблона", "created_on": "создан",
+                         "folder": "папка бланков"},
+    "collection_answers": {"collection_id": "сбор данных", "status": "состояние",
+                           "sent_on": "отправлено", "received_on": "получено",
+                           "accepted_on": "принято", "file_path": "файл",
+                           "remarks": "замечания", "data": "данные"},
 }
 
 TABLE_TITLES: dict[str, str] = {
@@ -150,6 +165,8 @@ TABLE_TITLES: dict[str, str] = {
     "network_decisions": "Решения заседаний",
     "network_sites": "Площадки", "mentoring_pairs": "Пары наставничества",
     "mentoring_plan_items": "Планы наставничества",
+    "incoming_requests": "Входящие запросы", "data_collections": "Сборы данных от ОО",
+    "collection_answers": "Ответы ОО на сборы данных",
 }
 
 

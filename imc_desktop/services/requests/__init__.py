@@ -1,0 +1,1 @@
+"""Requests and monitorings: incoming requests, data collections from the ОО, their answers."""
