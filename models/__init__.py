@@ -19,6 +19,7 @@ from models.literature import (
     LiteratureTitle,
     OrganizationGradePupils,
 )
+from models.methodist import Consultation, MethodistProfile, PlanItem, SchoolVisit
 from models.organization import Organization
 from models.staff import (
     Award,
@@ -41,7 +42,8 @@ from models.sync import (
     SyncTombstone,
 )
 
-__all__ = ["AttestationRecord", "AuditEntry", "Award", "Base", "ChangeLogEntry", "Course",
+__all__ = ["AttestationRecord", "AuditEntry", "Award", "Base", "ChangeLogEntry", "Consultation",
+           "Course", "MethodistProfile", "PlanItem", "SchoolVisit",
            "Education", "Employment", "EquipmentAct", "EquipmentActLine", "EquipmentEvent",
            "EquipmentItem",
            "Event", "EventParticipant", "Experience", "InventoryLine", "InventorySession",
