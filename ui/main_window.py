@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from ui.equipment.tab import EquipmentTab
     from ui.events.tab import EventsTab
     from ui.literature.tab import LiteratureTab
+    from ui.methodist.tab import MethodistTab
     from ui.organizations.tab import OrganizationsTab
     from ui.staff.tab import StaffTab
 
@@ -48,6 +49,7 @@ class MainWindow(QMainWindow):
     attestation: AttestationTab
     literature: LiteratureTab
     equipment: EquipmentTab
+    methodist: MethodistTab
 
     def __init__(self, settings: config.Settings, parent: QWidget | None = None,
                  deferred: bool = False) -> None:
@@ -127,7 +129,8 @@ class MainWindow(QMainWindow):
         return [build(make, name, symbol) for (name, make), symbol in zip((
             ("organizations", self._organizations_tab), ("staff", self._staff_tab),
             ("events", self._events_tab), ("attestation", self._attestation_tab),
-            ("literature", self._literature_tab), ("equipment", self._equipment_tab)),
+            ("literature", self._literature_tab), ("equipment", self._equipment_tab),
+            ("methodist", self._methodist_tab)),
             MODULE_ICONS, strict=True)]
 
     def _organizations_tab(self) -> ModuleTab:
@@ -162,10 +165,15 @@ class MainWindow(QMainWindow):
 
         return EquipmentTab(self.settings, self)
 
+    def _methodist_tab(self) -> ModuleTab:
+        from ui.methodist.tab import MethodistTab
+
+        return MethodistTab(self.settings, self)
+
     def _modules_built(self) -> None:
         """What needs every module tab: the commands, the reminders, the synchronisation."""
         self.modules = (self.organizations, self.staff, self.events, self.attestation,
-                        self.literature, self.equipment)
+                        self.literature, self.equipment, self.methodist)
         self.tabs.currentChanged.connect(self._tab_shown)
         self._tab_shown(self.tabs.currentIndex())
         self.db_label.setText(self.tr("Database: %1").replace(
@@ -338,7 +346,8 @@ class MainWindow(QMainWindow):
             a(text, partial(self._show_module, index), f"Ctrl+{index + 1}")
             for index, text in enumerate((
                 self.tr("&Organizations"), self.tr("&Staff"), self.tr("&Events"),
-                self.tr("&Attestation"), self.tr("&Literature"), self.tr("E&quipment")))]
+                self.tr("&Attestation"), self.tr("&Literature"), self.tr("E&quipment"),
+                self.tr("&Methodist's journal")))]
         self.act_settings = a(self.tr("&Settings…"), self.edit_settings)
         self.act_check = a(self.tr("&Check database"), self.check_database)
         self.act_views_log = a(self.tr("&Audit trail…"), self.show_views_log)

@@ -78,6 +78,7 @@ class ReportsDialog(QDialog):
         return {"organizations": self.tr("Organizations"), "staff": self.tr("Staff"),
                 "events": self.tr("Events"), "attestation": self.tr("Attestation"),
                 "literature": self.tr("Literature"), "equipment": self.tr("Equipment"),
+                "methodist": self.tr("Methodist's journal"),
                 "": self.tr("Other")}
 
     def _ordered(self) -> list[ReportDefinition]:

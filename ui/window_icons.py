@@ -10,7 +10,8 @@ from ui.widgets.icons import icon
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
-MODULE_ICONS = ("school", "users", "calendar-event", "certificate", "books", "device-desktop")
+MODULE_ICONS = ("school", "users", "calendar-event", "certificate", "books", "device-desktop",
+                "list-details")
 """The module tabs' icons, in the order of MainWindow.modules."""
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 
-from imc_desktop import clock
+from imc_desktop import clock, config
 from imc_desktop.db import session_scope
 from imc_desktop.services.organizations.demo import DEMO_STAFF, demo_organizations
 
@@ -17,6 +17,8 @@ def fill_demo(seed: int = 2026, progress: Callable[[str], None] | None = None,
     from imc_desktop.services.equipment.demo import demo_equipment, demo_inventory_count
     from imc_desktop.services.events.demo import demo_events
     from imc_desktop.services.literature.demo import demo_literature
+    from imc_desktop.services.methodist.demo import demo_methodist as demo_journal
+    from imc_desktop.services.methodist.rules import criteria
     from imc_desktop.services.staff.demo import demo_persons
 
     rng = random.Random(seed)
@@ -37,7 +39,14 @@ def fill_demo(seed: int = 2026, progress: Callable[[str], None] | None = None,
         if progress:
             progress("Литература: каталог и движение фонда за учебный год")
         s.flush()
-        s.add_all(demo_events(random.Random(seed + 7), orgs, people, clock.today()))
+        events = demo_events(random.Random(seed + 7), orgs, people, clock.today())
+        s.add_all(events)
+        s.flush()
+        journal, plans = demo_journal(random.Random(seed + 9), orgs, people, events,
+                                      criteria(config.LESSON_CRITERIA.default), clock.today())
+        s.add_all(journal)
+        s.flush()
+        s.add_all(plans)
     demo_inventory_count(central_school, clock.today())
     if progress:
         progress(f"Педагоги: {staff}")

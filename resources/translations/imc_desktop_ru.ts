@@ -1078,6 +1078,144 @@
     </message>
 </context>
 <context>
+    <name>ConsultationForm</name>
+    <message>
+        <source>Pedagogue&apos;s name, or whom in words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished">Дата</translation>
+    </message>
+    <message>
+        <source>Methodist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation type="unfinished">Форма</translation>
+    </message>
+    <message>
+        <source>Way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished">Результат</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date: type it as dd.mm.yyyy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New consultation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changing the consultation of %1 (Esc: a new one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationsPage</name>
+    <message>
+        <source>Consultation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consultations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished">Дата</translation>
+    </message>
+    <message>
+        <source>Methodist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation type="unfinished">Форма</translation>
+    </message>
+    <message>
+        <source>Way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished">Результат</translation>
+    </message>
+    <message>
+        <source>Delete consultations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n consultation(s)?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CountingPage</name>
     <message>
         <source>Inventory counts</source>
@@ -3136,6 +3274,10 @@ Post the document anyway?</source>
         <translation>О&amp;борудование</translation>
     </message>
     <message>
+        <source>&amp;Methodist&apos;s journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
@@ -3333,6 +3475,111 @@ Post the document anyway?</source>
     <message>
         <source>Required fields without a column: %1</source>
         <translation>Обязательные поля без столбца: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MethodistDialog</name>
+    <message>
+        <source>Methodist of the centre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pedagogue&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subjects separated by «;»</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Works in the centre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pedagogue</source>
+        <translation type="unfinished">Педагог</translation>
+    </message>
+    <message>
+        <source>Curates subjects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Curates organizations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Curates associations</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MethodistTab</name>
+    <message>
+        <source>Methodist&apos;s journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consultations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Methodists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visit report</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MethodistsPage</name>
+    <message>
+        <source>Methodists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The methodists of the centre are pedagogues of the register. Until one is added here, the journal offers everyone whose position is «методист».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Methodist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subjects</source>
+        <translation type="unfinished">Предметы</translation>
+    </message>
+    <message>
+        <source>Organizations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Associations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Works</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove methodists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n methodist(s) from the centre&apos;s list? Their journal stays.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3879,6 +4126,120 @@ Post the document anyway?</source>
     <message>
         <source>Save this pedagogue anyway?</source>
         <translation>Всё равно сохранить этого педагога?</translation>
+    </message>
+</context>
+<context>
+    <name>PlanForm</name>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished">Дата</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation type="unfinished">Работа</translation>
+    </message>
+    <message>
+        <source>What is planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linked with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished">Примечание</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— nothing —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date: type it as dd.mm.yyyy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New plan item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changing a plan item (Esc: a new one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlanPage</name>
+    <message>
+        <source>Previous month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Methodist:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done / not done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished">Дата</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation type="unfinished">Работа</translation>
+    </message>
+    <message>
+        <source>What is planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linked with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished">Примечание</translation>
+    </message>
+    <message>
+        <source>Plan item not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete plan items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n plan item(s)?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4666,6 +5027,14 @@ Open it now?</source>
         <translation>Показывать напоминание о мероприятиях при запуске</translation>
     </message>
     <message>
+        <source>Methodist&apos;s journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lesson observation criteria (separated by «|»; each marked 0, 1 or 2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Data folder (empty: the default folder)</source>
         <translation>Папка данных (пусто — папка по умолчанию)</translation>
     </message>
@@ -5074,6 +5443,156 @@ Open it now?</source>
     <message>
         <source>all</source>
         <translation>все</translation>
+    </message>
+</context>
+<context>
+    <name>VisitForm</name>
+    <message>
+        <source>Organization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teacher&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished">Дата</translation>
+    </message>
+    <message>
+        <source>Methodist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teacher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished">Предмет</translation>
+    </message>
+    <message>
+        <source>Lesson topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checklist: 0 — not shown, 1 — partly, 2 — fully</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recommendations (Shift+Enter: new line)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date: type it as dd.mm.yyyy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organization: pick one from the list under the field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changing the visit of %1 (Esc: a new one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VisitsPage</name>
+    <message>
+        <source>Visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visit report (Word)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished">Дата</translation>
+    </message>
+    <message>
+        <source>Methodist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teacher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished">Предмет</translation>
+    </message>
+    <message>
+        <source>Marks, %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished">Уровень</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lesson topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visit report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a visit in the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n visit(s)?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

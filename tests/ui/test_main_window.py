@@ -158,5 +158,5 @@ def test_at_start_the_start_page_comes_first_and_the_tabs_after_it(
     assert window.tab_titles() == ["Главная", "Организации", "Кадры", "Мероприятия", "Аттестация",
                                    "Литература", "Оборудование"]
     assert window.tabs.currentWidget() is window.home, "still in front"
-    assert window.menuBar().isEnabled() and len(window.modules) == 6
+    assert window.menuBar().isEnabled() and len(window.modules) == 7
     assert window.organizations.record_list.model.total_count() == 0, "read when first shown"

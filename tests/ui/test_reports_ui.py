@@ -119,7 +119,8 @@ def test_the_reports_are_grouped_by_module_with_a_line_on_each(
     qtbot.addWidget(dialog)
     groups = [dialog.tree.topLevelItem(i) for i in range(dialog.tree.topLevelItemCount())]
     assert [g.text(0) for g in groups] == ["Организации", "Кадры", "Мероприятия",
-                                           "Аттестация", "Литература", "Оборудование"]
+                                           "Аттестация", "Литература", "Оборудование",
+                                           "Журнал методиста"]
     for group in groups:
         names = [group.child(i).data(0, Qt.ItemDataRole.UserRole)
                  for i in range(group.childCount())]

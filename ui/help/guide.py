@@ -22,7 +22,8 @@ from imc_desktop.paths import resource_path
 CHAPTERS = ("index", "home", "organizations", "staff", "events", "attestation", "literature",
             "equipment", "sync")
 """The chapters' files (resources/help/guide/<name>.html), in the order of the contents."""
-MODULE_CHAPTERS = ("organizations", "staff", "events", "attestation", "literature", "equipment")
+MODULE_CHAPTERS = ("organizations", "staff", "events", "attestation", "literature", "equipment",
+                   "methodist")
 """The chapter of each module tab, in the order of MainWindow.modules."""
 
 

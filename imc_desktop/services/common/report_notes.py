@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from imc_desktop.services.common.reports import ReportDefinition
 
-MODULES = ("organizations", "staff", "events", "attestation", "literature", "equipment")
+MODULES = ("organizations", "staff", "events", "attestation", "literature", "equipment",
+           "methodist")
 """The modules in the order of the main window's tabs."""
 
 DESCRIPTIONS: dict[str, str] = {
@@ -33,6 +34,12 @@ DESCRIPTIONS: dict[str, str] = {
     "inventory-count-list": "Инвентаризационная опись по форме 0504087.",
     "inventory-discrepancies": "Ведомость расхождений по результатам инвентаризации (0504092).",
     "informatisation": "Компьютеры и другое оборудование ОО на дату, их средний возраст.",
+    "methodist-consultations": "Консультации за период по методистам или вопросам, с итогами.",
+    "methodist-visit": "Справка по итогам посещения урока или ОО (черновик в Word).",
+    "methodist-month": "План и его выполнение, консультации, посещения, мероприятия за месяц.",
+    "methodist-year": "То же за учебный год: что запланировано и сделано методистом.",
+    "methodist-analysis": "Анализ работы ИМЦ за учебный год по данным всех модулей, "
+                          "с прошлым годом рядом.",
 }
 
 

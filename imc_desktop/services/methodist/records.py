@@ -123,6 +123,7 @@ class PlanItemRow(PlanItemData):
     methodist: str = ""
     event: str = ""
     event_status: str = ""
+    link: str = ""  # what the item is linked with, as the list says it
     done: bool = False
 
 
@@ -238,6 +239,12 @@ def plan_in(s: Session, first: date | None = None, last: date | None = None,
         query = query.where(PlanItem.methodist_id == methodist_id)
     found = list(s.scalars(query))
     people = _names(s, Person, [p.methodist_id for p in found])
+    visit_days: dict[str, date] = {str(i): d for i, d in s.execute(
+        select(SchoolVisit.id, SchoolVisit.visited_on).where(
+            SchoolVisit.id.in_({p.visit_id for p in found if p.visit_id})))}
+    held_days: dict[str, date] = {str(i): d for i, d in s.execute(
+        select(Consultation.id, Consultation.held_on).where(
+            Consultation.id.in_({p.consultation_id for p in found if p.consultation_id})))}
     event_ids = {p.event_id for p in found if p.event_id}
     events = {str(i): (str(t), str(st)) for i, t, st in s.execute(
         select(Event.id, Event.title, Event.status).where(Event.id.in_(event_ids)))
@@ -247,10 +254,16 @@ def plan_in(s: Session, first: date | None = None, last: date | None = None,
         title, status = events.get(p.event_id or "", ("", ""))
         done = rules.plan_item_done(p.done_by_hand, status or None, bool(p.visit_id),
                                     bool(p.consultation_id))
+        link = title or _day_text("посещение", visit_days.get(p.visit_id or "")) \
+            or _day_text("консультация", held_days.get(p.consultation_id or ""))
         rows.append(PlanItemRow(**_values(p, PlanItemData),  # type: ignore[arg-type]
                                 methodist=people.get(p.methodist_id or "", ""),
-                                event=title, event_status=status, done=done))
+                                event=title, event_status=status, link=link, done=done))
     return rows
+
+
+def _day_text(what: str, day: date | None) -> str:
+    return f"{what} {day:%d.%m.%Y}" if day else ""
 
 
 def plan(first: date | None = None, last: date | None = None,
@@ -323,3 +336,22 @@ def person_picks() -> list[PersonPick]:
             name = " ".join(x for x in (last, first, middle) if x)
             picks.append(PersonPick(str(pid), f"{name} — {org}" if org else name, org_id))
         return picks
+
+
+def link_choices(kind: str, first: date, last: date, methodist_id: str | None
+                 ) -> list[tuple[str, str]]:
+    """What a plan item of `kind` may be linked with in its month: the events (all of the
+    ИМЦ), or the methodist's visits or consultations; (id, label) by date."""
+    with session_scope() as s:
+        if kind == PLAN_KINDS[0]:
+            query = select(Event.id, Event.starts_at, Event.title).where(
+                Event.starts_at >= first, Event.starts_at < rules.add_months(first, 1)
+            ).order_by(Event.starts_at)
+            return [(str(i), f"{when:%d.%m} {title}") for i, when, title in s.execute(query)]
+        if kind == PLAN_KINDS[1]:
+            return [(v.id or "", f"{v.visited_on:%d.%m} {v.organization} {v.person}".strip())
+                    for v in reversed(visits_in(s, first, last, methodist_id))]
+        if kind == PLAN_KINDS[2]:
+            return [(c.id or "", f"{c.held_on:%d.%m} {c.whom}: {c.topic}")
+                    for c in reversed(consultations_in(s, first, last, methodist_id))]
+        return []

@@ -102,3 +102,18 @@ def plan_item_done(done_by_hand: bool, event_status: str | None, has_visit: bool
     """A plan item is done when marked so, when its linked event was held, or when a visit or
     a consultation was recorded against it."""
     return done_by_hand or event_status == "проведено" or has_visit or has_consultation
+
+
+MONTHS = ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
+          "сентябрь", "октябрь", "ноябрь", "декабрь")
+
+
+def month_title(day: date) -> str:
+    """«ноябрь 2026»."""
+    return f"{MONTHS[day.month - 1]} {day.year}"
+
+
+def add_months(day: date, count: int) -> date:
+    """The first day of the month `count` months after (or before) the month of `day`."""
+    index = day.year * 12 + day.month - 1 + count
+    return date(index // 12, index % 12 + 1, 1)
