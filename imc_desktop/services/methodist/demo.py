@@ -59,8 +59,8 @@ def _methodists(people: Sequence[Person]) -> list[Person]:
 def demo_methodist(rng: random.Random, orgs: Sequence[Organization], people: Sequence[Person],
                    events: Sequence[object], criteria: Sequence[str], today: date
                    ) -> tuple[list[object], list[PlanItem]]:
-    """Objects to add: profiles, consultations and visits from the start of last school year
-    to today; then (flushed after them) the plans of the months up to the next one."""
+    """Objects to add: profiles, consultations and visits from the start of the school year
+    before last to today; then (flushed after them) the plans of the months up to the next one."""
     methodists = _methodists(people)
     if not methodists or not orgs:
         return [], []
@@ -74,7 +74,8 @@ def demo_methodist(rng: random.Random, orgs: Sequence[Organization], people: Seq
             subjects=", ".join(["математика", "физика"] if n % 2 else ["русский язык",
                                                                      "литература"]),
             associations=f"РМО учителей: {'математика' if n % 2 else 'русский язык'}"))
-    first = rules.previous_school_year(rules.school_year(today)[0])[0]
+    first = rules.previous_school_year(rules.previous_school_year(
+        rules.school_year(today)[0])[0])[0]  # the year before last: the analysis compares
     month, plans = first, []
     while month <= rules.add_months(today, 1):
         for m in methodists:
