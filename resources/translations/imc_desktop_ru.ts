@@ -1081,137 +1081,137 @@
     <name>ConsultationForm</name>
     <message>
         <source>Pedagogue&apos;s name, or whom in words</source>
-        <translation type="unfinished"></translation>
+        <translation>ФИО педагога или кому — словами</translation>
     </message>
     <message>
         <source>Organization</source>
-        <translation type="unfinished"></translation>
+        <translation>ОО</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished">Дата</translation>
+        <translation>Дата</translation>
     </message>
     <message>
         <source>Methodist</source>
-        <translation type="unfinished"></translation>
+        <translation>Методист</translation>
     </message>
     <message>
         <source>Form</source>
-        <translation type="unfinished">Форма</translation>
+        <translation>Форма</translation>
     </message>
     <message>
         <source>Way</source>
-        <translation type="unfinished"></translation>
+        <translation>Способ</translation>
     </message>
     <message>
         <source>Question</source>
-        <translation type="unfinished"></translation>
+        <translation>Вопрос</translation>
     </message>
     <message>
         <source>Whom</source>
-        <translation type="unfinished"></translation>
+        <translation>Кому</translation>
     </message>
     <message>
         <source>People</source>
-        <translation type="unfinished"></translation>
+        <translation>Участников</translation>
     </message>
     <message>
         <source>Topic</source>
-        <translation type="unfinished"></translation>
+        <translation>Тема</translation>
     </message>
     <message>
         <source>Minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Минут</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished">Результат</translation>
+        <translation>Результат</translation>
     </message>
     <message>
         <source>Save (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>New (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Новая запись (Esc)</translation>
     </message>
     <message>
         <source>Date: type it as dd.mm.yyyy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата: введите как дд.мм.гггг.</translation>
     </message>
     <message>
         <source>New consultation</source>
-        <translation type="unfinished"></translation>
+        <translation>Новая консультация</translation>
     </message>
     <message>
         <source>Changing the consultation of %1 (Esc: a new one)</source>
-        <translation type="unfinished"></translation>
+        <translation>Изменение консультации от %1 (Esc — новая)</translation>
     </message>
 </context>
 <context>
     <name>ConsultationsPage</name>
     <message>
         <source>Consultation</source>
-        <translation type="unfinished"></translation>
+        <translation>Консультация</translation>
     </message>
     <message>
         <source>Consultations</source>
-        <translation type="unfinished"></translation>
+        <translation>Консультации</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished">Дата</translation>
+        <translation>Дата</translation>
     </message>
     <message>
         <source>Methodist</source>
-        <translation type="unfinished"></translation>
+        <translation>Методист</translation>
     </message>
     <message>
         <source>Whom</source>
-        <translation type="unfinished"></translation>
+        <translation>Кому</translation>
     </message>
     <message>
         <source>Organization</source>
-        <translation type="unfinished"></translation>
+        <translation>ОО</translation>
     </message>
     <message>
         <source>Form</source>
-        <translation type="unfinished">Форма</translation>
+        <translation>Форма</translation>
     </message>
     <message>
         <source>Way</source>
-        <translation type="unfinished"></translation>
+        <translation>Способ</translation>
     </message>
     <message>
         <source>Question</source>
-        <translation type="unfinished"></translation>
+        <translation>Вопрос</translation>
     </message>
     <message>
         <source>Topic</source>
-        <translation type="unfinished"></translation>
+        <translation>Тема</translation>
     </message>
     <message>
         <source>People</source>
-        <translation type="unfinished"></translation>
+        <translation>Участников</translation>
     </message>
     <message>
         <source>Minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Минут</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished">Результат</translation>
+        <translation>Результат</translation>
     </message>
     <message>
         <source>Delete consultations</source>
-        <translation type="unfinished"></translation>
+        <translation>Удаление консультаций</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n consultation(s)?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Удалить %n консультацию?</numerusform>
+            <numerusform>Удалить %n консультации?</numerusform>
+            <numerusform>Удалить %n консультаций?</numerusform>
         </translation>
     </message>
 </context>
@@ -3275,7 +3275,7 @@ Post the document anyway?</source>
     </message>
     <message>
         <source>&amp;Methodist&apos;s journal</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Журнал методиста</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -3481,104 +3481,104 @@ Post the document anyway?</source>
     <name>MethodistDialog</name>
     <message>
         <source>Methodist of the centre</source>
-        <translation type="unfinished"></translation>
+        <translation>Методист ИМЦ</translation>
     </message>
     <message>
         <source>Pedagogue&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>ФИО педагога</translation>
     </message>
     <message>
         <source>Subjects separated by «;»</source>
-        <translation type="unfinished"></translation>
+        <translation>Предметы через «;»</translation>
     </message>
     <message>
         <source>Works in the centre</source>
-        <translation type="unfinished"></translation>
+        <translation>Работает в ИМЦ</translation>
     </message>
     <message>
         <source>Pedagogue</source>
-        <translation type="unfinished">Педагог</translation>
+        <translation>Педагог</translation>
     </message>
     <message>
         <source>Curates subjects</source>
-        <translation type="unfinished"></translation>
+        <translation>Курирует предметы</translation>
     </message>
     <message>
         <source>Curates organizations</source>
-        <translation type="unfinished"></translation>
+        <translation>Курирует ОО</translation>
     </message>
     <message>
         <source>Curates associations</source>
-        <translation type="unfinished"></translation>
+        <translation>Курирует объединения (РМО)</translation>
     </message>
 </context>
 <context>
     <name>MethodistTab</name>
     <message>
         <source>Methodist&apos;s journal</source>
-        <translation type="unfinished"></translation>
+        <translation>Журнал методиста</translation>
     </message>
     <message>
         <source>Consultations</source>
-        <translation type="unfinished"></translation>
+        <translation>Консультации</translation>
     </message>
     <message>
         <source>Visits</source>
-        <translation type="unfinished"></translation>
+        <translation>Посещения</translation>
     </message>
     <message>
         <source>Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>План</translation>
     </message>
     <message>
         <source>Methodists</source>
-        <translation type="unfinished"></translation>
+        <translation>Методисты</translation>
     </message>
     <message>
         <source>Visit report</source>
-        <translation type="unfinished"></translation>
+        <translation>Справка по итогам посещения</translation>
     </message>
 </context>
 <context>
     <name>MethodistsPage</name>
     <message>
         <source>Methodists</source>
-        <translation type="unfinished"></translation>
+        <translation>Методисты</translation>
     </message>
     <message>
         <source>The methodists of the centre are pedagogues of the register. Until one is added here, the journal offers everyone whose position is «методист».</source>
-        <translation type="unfinished"></translation>
+        <translation>Методисты ИМЦ — педагоги из реестра «Кадры». Пока здесь никого нет, журнал предлагает всех, у кого должность «методист».</translation>
     </message>
     <message>
         <source>Methodist</source>
-        <translation type="unfinished"></translation>
+        <translation>Методист</translation>
     </message>
     <message>
         <source>Subjects</source>
-        <translation type="unfinished">Предметы</translation>
+        <translation>Предметы</translation>
     </message>
     <message>
         <source>Organizations</source>
-        <translation type="unfinished"></translation>
+        <translation>ОО</translation>
     </message>
     <message>
         <source>Associations</source>
-        <translation type="unfinished"></translation>
+        <translation>Объединения</translation>
     </message>
     <message>
         <source>Works</source>
-        <translation type="unfinished"></translation>
+        <translation>Работает</translation>
     </message>
     <message>
         <source>Remove methodists</source>
-        <translation type="unfinished"></translation>
+        <translation>Исключение методистов</translation>
     </message>
     <message numerus="yes">
         <source>Remove %n methodist(s) from the centre&apos;s list? Their journal stays.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Исключить %n методиста из списка ИМЦ? Его журнал сохранится.</numerusform>
+            <numerusform>Исключить %n методистов из списка ИМЦ? Их журнал сохранится.</numerusform>
+            <numerusform>Исключить %n методистов из списка ИМЦ? Их журнал сохранится.</numerusform>
         </translation>
     </message>
 </context>
@@ -4132,113 +4132,113 @@ Post the document anyway?</source>
     <name>PlanForm</name>
     <message>
         <source>Date</source>
-        <translation type="unfinished">Дата</translation>
+        <translation>Дата</translation>
     </message>
     <message>
         <source>Work</source>
-        <translation type="unfinished">Работа</translation>
+        <translation>Вид работы</translation>
     </message>
     <message>
         <source>What is planned</source>
-        <translation type="unfinished"></translation>
+        <translation>Что запланировано</translation>
     </message>
     <message>
         <source>Linked with</source>
-        <translation type="unfinished"></translation>
+        <translation>Связано с</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished">Примечание</translation>
+        <translation>Примечание</translation>
     </message>
     <message>
         <source>Save (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>New (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Новая запись (Esc)</translation>
     </message>
     <message>
         <source>— nothing —</source>
-        <translation type="unfinished"></translation>
+        <translation>— ничего —</translation>
     </message>
     <message>
         <source>Date: type it as dd.mm.yyyy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата: введите как дд.мм.гггг.</translation>
     </message>
     <message>
         <source>New plan item</source>
-        <translation type="unfinished"></translation>
+        <translation>Новый пункт плана</translation>
     </message>
     <message>
         <source>Changing a plan item (Esc: a new one)</source>
-        <translation type="unfinished"></translation>
+        <translation>Изменение пункта плана (Esc — новый)</translation>
     </message>
 </context>
 <context>
     <name>PlanPage</name>
     <message>
         <source>Previous month</source>
-        <translation type="unfinished"></translation>
+        <translation>Предыдущий месяц</translation>
     </message>
     <message>
         <source>Next month</source>
-        <translation type="unfinished"></translation>
+        <translation>Следующий месяц</translation>
     </message>
     <message>
         <source>Methodist:</source>
-        <translation type="unfinished"></translation>
+        <translation>Методист:</translation>
     </message>
     <message>
         <source>Plan item</source>
-        <translation type="unfinished"></translation>
+        <translation>Пункт плана</translation>
     </message>
     <message>
         <source>Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>План</translation>
     </message>
     <message>
         <source>Done / not done</source>
-        <translation type="unfinished"></translation>
+        <translation>Выполнено / не выполнено</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished">Дата</translation>
+        <translation>Дата</translation>
     </message>
     <message>
         <source>Work</source>
-        <translation type="unfinished">Работа</translation>
+        <translation>Вид работы</translation>
     </message>
     <message>
         <source>What is planned</source>
-        <translation type="unfinished"></translation>
+        <translation>Что запланировано</translation>
     </message>
     <message>
         <source>Linked with</source>
-        <translation type="unfinished"></translation>
+        <translation>Связано с</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Выполнено</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished">Примечание</translation>
+        <translation>Примечание</translation>
     </message>
     <message>
         <source>Plan item not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Пункт плана не сохранён</translation>
     </message>
     <message>
         <source>Delete plan items</source>
-        <translation type="unfinished"></translation>
+        <translation>Удаление пунктов плана</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n plan item(s)?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Удалить %n пункт плана?</numerusform>
+            <numerusform>Удалить %n пункта плана?</numerusform>
+            <numerusform>Удалить %n пунктов плана?</numerusform>
         </translation>
     </message>
 </context>
@@ -4665,6 +4665,10 @@ Open it now?</source>
         <translation>Оборудование</translation>
     </message>
     <message>
+        <source>Methodist&apos;s journal</source>
+        <translation>Журнал методиста</translation>
+    </message>
+    <message>
         <source>Other</source>
         <translation>Другие</translation>
     </message>
@@ -5028,11 +5032,11 @@ Open it now?</source>
     </message>
     <message>
         <source>Methodist&apos;s journal</source>
-        <translation type="unfinished"></translation>
+        <translation>Журнал методиста</translation>
     </message>
     <message>
         <source>Lesson observation criteria (separated by «|»; each marked 0, 1 or 2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Критерии анализа урока (через «|»; каждый оценивается 0, 1 или 2)</translation>
     </message>
     <message>
         <source>Data folder (empty: the default folder)</source>
@@ -5449,149 +5453,149 @@ Open it now?</source>
     <name>VisitForm</name>
     <message>
         <source>Organization</source>
-        <translation type="unfinished"></translation>
+        <translation>ОО</translation>
     </message>
     <message>
         <source>Teacher&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>ФИО учителя</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished">Дата</translation>
+        <translation>Дата</translation>
     </message>
     <message>
         <source>Methodist</source>
-        <translation type="unfinished"></translation>
+        <translation>Методист</translation>
     </message>
     <message>
         <source>Visit</source>
-        <translation type="unfinished"></translation>
+        <translation>Посещение</translation>
     </message>
     <message>
         <source>Purpose</source>
-        <translation type="unfinished"></translation>
+        <translation>Цель</translation>
     </message>
     <message>
         <source>Teacher</source>
-        <translation type="unfinished"></translation>
+        <translation>Учитель</translation>
     </message>
     <message>
         <source>Class</source>
-        <translation type="unfinished"></translation>
+        <translation>Класс</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="unfinished">Предмет</translation>
+        <translation>Предмет</translation>
     </message>
     <message>
         <source>Lesson topic</source>
-        <translation type="unfinished"></translation>
+        <translation>Тема урока</translation>
     </message>
     <message>
         <source>Checklist: 0 — not shown, 1 — partly, 2 — fully</source>
-        <translation type="unfinished"></translation>
+        <translation>Критерии: 0 — не проявляется, 1 — частично, 2 — в полной мере</translation>
     </message>
     <message>
         <source>Recommendations (Shift+Enter: new line)</source>
-        <translation type="unfinished"></translation>
+        <translation>Рекомендации (Shift+Enter — новая строка)</translation>
     </message>
     <message>
         <source>Save (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>New (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Новая запись (Esc)</translation>
     </message>
     <message>
         <source>Date: type it as dd.mm.yyyy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата: введите как дд.мм.гггг.</translation>
     </message>
     <message>
         <source>Organization: pick one from the list under the field.</source>
-        <translation type="unfinished"></translation>
+        <translation>ОО: выберите организацию из списка под полем.</translation>
     </message>
     <message>
         <source>New visit</source>
-        <translation type="unfinished"></translation>
+        <translation>Новое посещение</translation>
     </message>
     <message>
         <source>Changing the visit of %1 (Esc: a new one)</source>
-        <translation type="unfinished"></translation>
+        <translation>Изменение посещения от %1 (Esc — новое)</translation>
     </message>
 </context>
 <context>
     <name>VisitsPage</name>
     <message>
         <source>Visit</source>
-        <translation type="unfinished"></translation>
+        <translation>Посещение</translation>
     </message>
     <message>
         <source>Visits</source>
-        <translation type="unfinished"></translation>
+        <translation>Посещения</translation>
     </message>
     <message>
         <source>Visit report (Word)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Справка по итогам (Word)…</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished">Дата</translation>
+        <translation>Дата</translation>
     </message>
     <message>
         <source>Methodist</source>
-        <translation type="unfinished"></translation>
+        <translation>Методист</translation>
     </message>
     <message>
         <source>Organization</source>
-        <translation type="unfinished"></translation>
+        <translation>ОО</translation>
     </message>
     <message>
         <source>Teacher</source>
-        <translation type="unfinished"></translation>
+        <translation>Учитель</translation>
     </message>
     <message>
         <source>Class</source>
-        <translation type="unfinished"></translation>
+        <translation>Класс</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="unfinished">Предмет</translation>
+        <translation>Предмет</translation>
     </message>
     <message>
         <source>Marks, %</source>
-        <translation type="unfinished"></translation>
+        <translation>Баллы, %</translation>
     </message>
     <message>
         <source>Level</source>
-        <translation type="unfinished">Уровень</translation>
+        <translation>Уровень</translation>
     </message>
     <message>
         <source>Purpose</source>
-        <translation type="unfinished"></translation>
+        <translation>Цель</translation>
     </message>
     <message>
         <source>Lesson topic</source>
-        <translation type="unfinished"></translation>
+        <translation>Тема урока</translation>
     </message>
     <message>
         <source>Visit report</source>
-        <translation type="unfinished"></translation>
+        <translation>Справка по итогам посещения</translation>
     </message>
     <message>
         <source>Choose a visit in the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Выберите посещение в списке.</translation>
     </message>
     <message>
         <source>Delete visits</source>
-        <translation type="unfinished"></translation>
+        <translation>Удаление посещений</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n visit(s)?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Удалить %n посещение?</numerusform>
+            <numerusform>Удалить %n посещения?</numerusform>
+            <numerusform>Удалить %n посещений?</numerusform>
         </translation>
     </message>
 </context>

@@ -28,7 +28,7 @@ def test_menus_and_tabs_are_russian(window: MainWindow) -> None:
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus == ["&Файл", "&Правка", "С&правочники", "&Сервис", "Спр&авка"]
     assert window.tab_titles() == ["Главная", "Организации", "Кадры", "Мероприятия", "Аттестация",
-                                   "Литература", "Оборудование"]
+                                   "Литература", "Оборудование", "Журнал методиста"]
     assert window.tabs.currentWidget() is window.home
     assert window.organizations.record_list.model.total_count() == 0, "read when first shown"
     window.tabs.setCurrentWidget(window.organizations)
@@ -125,7 +125,7 @@ def test_the_status_bar_and_the_start_up_window_remind_of_events(
 
 def test_every_tab_has_a_menu_item_and_ctrl_number(window: MainWindow) -> None:
     keys = [a.shortcut().toString() for a in window.tab_actions]
-    assert keys == [f"Ctrl+{n}" for n in range(1, 7)]
+    assert keys == [f"Ctrl+{n}" for n in range(1, 8)]
     for action, title in zip(window.tab_actions, window.tab_titles()[1:], strict=True):
         action.trigger()
         assert window.tabs.tabText(window.tabs.currentIndex()) == title
@@ -135,7 +135,7 @@ def test_every_tab_has_a_menu_item_and_ctrl_number(window: MainWindow) -> None:
 def test_every_tab_is_a_module_tab_and_the_window_acts_on_its_list(window: MainWindow) -> None:
     from ui.widgets.module_tab import ModuleTab
 
-    assert [window.tabs.indexOf(tab) for tab in window.modules] == list(range(1, 7))  # type: ignore[call-overload]
+    assert [window.tabs.indexOf(tab) for tab in window.modules] == list(range(1, 8))  # type: ignore[call-overload]
     for tab in window.modules:
         assert isinstance(tab, ModuleTab)
         window.tabs.setCurrentWidget(tab)  # type: ignore[call-overload]
@@ -156,7 +156,7 @@ def test_at_start_the_start_page_comes_first_and_the_tabs_after_it(
     window.act_reminders.trigger()  # nothing yet, and no error
     qtbot.waitUntil(lambda: bool(done), timeout=30_000)
     assert window.tab_titles() == ["Главная", "Организации", "Кадры", "Мероприятия", "Аттестация",
-                                   "Литература", "Оборудование"]
+                                   "Литература", "Оборудование", "Журнал методиста"]
     assert window.tabs.currentWidget() is window.home, "still in front"
     assert window.menuBar().isEnabled() and len(window.modules) == 7
     assert window.organizations.record_list.model.total_count() == 0, "read when first shown"

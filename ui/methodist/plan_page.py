@@ -26,7 +26,7 @@ from imc_desktop.services.methodist import records as journal
 from imc_desktop.services.methodist import rules, write
 from imc_desktop.services.methodist.records import PlanItemData, PlanItemRow
 from ui.methodist.choices import Choices, fill_combo
-from ui.methodist.quick import QuickForm
+from ui.methodist.quick import QuickForm, form_above_list
 from ui.widgets.messages import Ask
 from ui.widgets.record_form import DateEdit
 from ui.widgets.record_list import Column, RecordList
@@ -161,8 +161,7 @@ class PlanPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 0)
         layout.addLayout(top)
-        layout.addWidget(box)
-        layout.addWidget(self.record_list, 1)
+        form_above_list(self, box, self.record_list)
         self._show_month()
 
     def _columns(self) -> list[Column]:

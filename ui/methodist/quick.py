@@ -17,11 +17,15 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QLabel,
     QLineEdit,
     QListView,
     QPlainTextEdit,
+    QScrollArea,
+    QSizePolicy,
     QSpinBox,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -303,3 +307,38 @@ class QuickForm(QWidget):
     def first_of_record(self) -> str | None:
         """The field a new record starts at (after the remembered ones)."""
         return None
+
+
+def form_above_list(page: QWidget, form_box: QWidget, records: QWidget) -> None:
+    """The page's layout: the entry form above the list, divided by a splitter; the form
+    scrolls when the window is small, so the tab never makes the window taller."""
+    scroller = QScrollArea()
+    scroller.setWidget(form_box)
+    scroller.setWidgetResizable(True)
+    scroller.setFrameShape(QFrame.Shape.NoFrame)
+    scroller.setMinimumHeight(80)
+    scroller.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+    scroller.setMaximumHeight(form_box.sizeHint().height() + 4)
+    _FollowHeight(form_box, scroller)
+    splitter = QSplitter(Qt.Orientation.Vertical)
+    splitter.setChildrenCollapsible(False)
+    splitter.addWidget(scroller)
+    splitter.addWidget(records)
+    splitter.setStretchFactor(1, 1)
+    layout = page.layout()
+    assert isinstance(layout, QVBoxLayout)
+    layout.addWidget(splitter, 1)
+
+
+class _FollowHeight(QObject):
+    """The scroller is as tall as the form wants (a list of matches opening in it too)."""
+
+    def __init__(self, form_box: QWidget, scroller: QScrollArea) -> None:
+        super().__init__(scroller)
+        self.form_box, self.scroller = form_box, scroller
+        form_box.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.form_box and event.type() == QEvent.Type.LayoutRequest:
+            self.scroller.setMaximumHeight(self.form_box.sizeHint().height() + 4)
+        return False

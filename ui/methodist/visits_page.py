@@ -27,7 +27,7 @@ from imc_desktop.services.methodist import records as journal
 from imc_desktop.services.methodist import rules, write
 from imc_desktop.services.methodist.records import VisitData, VisitRow
 from ui.methodist.choices import Choices, fill_combo
-from ui.methodist.quick import LookupEdit, QuickForm
+from ui.methodist.quick import LookupEdit, QuickForm, form_above_list
 from ui.widgets.messages import Ask
 from ui.widgets.record_form import DateEdit
 from ui.widgets.record_list import Column, RecordList
@@ -215,8 +215,7 @@ class VisitsPage(QWidget):
         self.choices = Choices(self, self.form.refill)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 0)
-        layout.addWidget(box)
-        layout.addWidget(self.record_list, 1)
+        form_above_list(self, box, self.record_list)
 
     def _columns(self) -> list[Column]:
         return [
