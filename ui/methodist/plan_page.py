@@ -213,7 +213,9 @@ class PlanPage(QWidget):
             self.form.load(row)
 
     def toggle_done(self) -> None:
-        for row in self.record_list.selected_rows():
+        current = self.record_list.current_row()
+        rows = self.record_list.selected_rows() or ([current] if current is not None else [])
+        for row in rows:
             try:
                 write.save_plan_item(replace(row, done_by_hand=not row.done_by_hand), row)
             except ServiceError as exc:
