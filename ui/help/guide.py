@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from imc_desktop.paths import resource_path
 
 CHAPTERS = ("index", "home", "organizations", "staff", "events", "attestation", "literature",
-            "equipment", "sync")
+            "equipment", "methodist", "sync")
 """The chapters' files (resources/help/guide/<name>.html), in the order of the contents."""
 MODULE_CHAPTERS = ("organizations", "staff", "events", "attestation", "literature", "equipment",
                    "methodist")

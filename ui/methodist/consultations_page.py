@@ -8,7 +8,6 @@ from datetime import date
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QComboBox,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -24,7 +23,7 @@ from imc_desktop.services.methodist import records as journal
 from imc_desktop.services.methodist import write
 from imc_desktop.services.methodist.records import ConsultationData, ConsultationRow
 from ui.methodist.choices import Choices, fill_combo
-from ui.methodist.quick import LookupEdit, QuickForm, form_above_list
+from ui.methodist.quick import LookupEdit, QuickForm, form_above_list, labelled_row
 from ui.widgets.messages import Ask
 from ui.widgets.record_form import DateEdit
 from ui.widgets.record_list import Column, RecordList
@@ -52,27 +51,24 @@ class ConsultationForm(QuickForm):
         self.minutes.setRange(0, write.MAX_MINUTES)
         self.minutes.setSpecialValueText("—")
         self.result = QLineEdit()
-        labels = (
-            ("held_on", self.tr("Date"), self.held_on, False),
-            ("methodist_id", self.tr("Methodist"), self.methodist, True),
-            ("form", self.tr("Form"), self.form, True),
-            ("mode", self.tr("Way"), self.mode, True),
-            ("category", self.tr("Question"), self.category, True),
-            ("whom_text", self.tr("Whom"), self.whom, False),
-            ("organization_id", self.tr("Organization"), self.organization, True),
-            ("participants", self.tr("People"), self.participants, False),
-            ("topic", self.tr("Topic"), self.topic, False),
-            ("minutes", self.tr("Minutes"), self.minutes, False),
-            ("result", self.tr("Result"), self.result, False),
+        fields = (
+            ("held_on", self.tr("Date"), self.held_on, False, 0),
+            ("methodist_id", self.tr("Methodist"), self.methodist, True, 3),
+            ("form", self.tr("Form"), self.form, True, 1),
+            ("mode", self.tr("Way"), self.mode, True, 1),
+            ("category", self.tr("Question"), self.category, True, 2),
+            ("whom_text", self.tr("Whom"), self.whom, False, 3),
+            ("organization_id", self.tr("Organization"), self.organization, True, 3),
+            ("participants", self.tr("People"), self.participants, False, 0),
+            ("topic", self.tr("Topic"), self.topic, False, 4),
+            ("minutes", self.tr("Minutes"), self.minutes, False, 0),
+            ("result", self.tr("Result"), self.result, False, 3),
         )
-        grid = QGridLayout()
-        for i, (name, label, widget, remember) in enumerate(labels):
+        for name, _label, widget, remember, _stretch in fields:
             self.field(name, widget, remember)
-            row, column = (0, i) if i < 5 else (2, i - 5)
-            grid.addWidget(QLabel(label), row, column)
-            grid.addWidget(widget, row + 1, column)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(3, 3)
+        rows = [labelled_row([(label, widget, stretch)
+                              for _n, label, widget, _r, stretch in part])
+                for part in (fields[:5], fields[5:])]
         self.whom.picked.connect(self._person_picked)
         self.form.currentIndexChanged.connect(self._form_changed)
         self.save_button = QPushButton(self.tr("Save (Ctrl+Enter)"))
@@ -86,7 +82,8 @@ class ConsultationForm(QuickForm):
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(grid)
+        for line in rows:
+            layout.addLayout(line)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         self.held_on.set_date_value(clock.today())

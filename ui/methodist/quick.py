@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
@@ -64,20 +65,18 @@ class LookupEdit(QWidget):
         self.model = PeopleListModel([], self)
         self.filter = _Ranked(self)
         self.filter.setSourceModel(self.model)
-        self.view = QListView()
+        self.view = QListView()  # floats over the window under the line, out of any layout
         self.view.setModel(self.filter)
         self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setMaximumHeight(self.fontMetrics().height() * SHOWN_MATCHES + 12)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.hide()
         self.view.clicked.connect(self._clicked)
         self.chosen_id = ""
         self._labels: dict[str, PersonChoice] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
         layout.addWidget(self.line)
-        layout.addWidget(self.view)
         self.line.textEdited.connect(self._typed)
         self.line.installEventFilter(self)
 
@@ -95,9 +94,23 @@ class LookupEdit(QWidget):
         self.filter.set_search(text)
         self.filter.sort(0)
         has = bool(text.strip()) and self.filter.rowCount() > 0
-        self.view.setVisible(has)
         if has:
+            self._float_view()
             self.view.setCurrentIndex(self.filter.index(0, 0))
+        else:
+            self.view.hide()
+
+    def _float_view(self) -> None:
+        """The matches under the line, above whatever is below it in the window."""
+        top = self.line.window()
+        if self.view.parent() is not top:
+            self.view.setParent(top)
+        rows = min(self.filter.rowCount(), SHOWN_MATCHES)
+        height = rows * max(self.view.sizeHintForRow(0), self.fontMetrics().height() + 4) + 6
+        corner = self.line.mapTo(top, self.line.rect().bottomLeft())
+        self.view.setGeometry(corner.x(), corner.y() + 1, max(self.line.width(), 560), height)
+        self.view.show()
+        self.view.raise_()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.line and isinstance(event, QKeyEvent) \
@@ -111,6 +124,8 @@ class LookupEdit(QWidget):
             if key == Qt.Key.Key_Escape:
                 self.view.hide()
                 return True
+        if watched is self.line and event.type() == QEvent.Type.FocusOut:
+            self.view.hide()
         return super().eventFilter(watched, event)
 
     def accept_current(self) -> None:
@@ -342,3 +357,16 @@ class _FollowHeight(QObject):
         if watched is self.form_box and event.type() == QEvent.Type.LayoutRequest:
             self.scroller.setMaximumHeight(self.form_box.sizeHint().height() + 4)
         return False
+
+
+def labelled_row(items: Sequence[tuple[str, QWidget, int]]) -> QHBoxLayout:
+    """Fields side by side, each with its label above; the stretch shares the width."""
+    row = QHBoxLayout()
+    for label, widget, stretch in items:
+        column = QVBoxLayout()
+        column.setSpacing(2)
+        column.addWidget(QLabel(label))
+        column.addWidget(widget)
+        column.addStretch(1)
+        row.addLayout(column, stretch)
+    return row

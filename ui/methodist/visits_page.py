@@ -27,7 +27,7 @@ from imc_desktop.services.methodist import records as journal
 from imc_desktop.services.methodist import rules, write
 from imc_desktop.services.methodist.records import VisitData, VisitRow
 from ui.methodist.choices import Choices, fill_combo
-from ui.methodist.quick import LookupEdit, QuickForm, form_above_list
+from ui.methodist.quick import LookupEdit, QuickForm, form_above_list, labelled_row
 from ui.widgets.messages import Ask
 from ui.widgets.record_form import DateEdit
 from ui.widgets.record_list import Column, RecordList
@@ -52,25 +52,23 @@ class VisitForm(QuickForm):
         self.class_name.setMaxLength(20)
         self.subject = QLineEdit()
         self.lesson_topic = QLineEdit()
-        grid = QGridLayout()
         fields = (
-            ("visited_on", self.tr("Date"), self.visited_on, False),
-            ("methodist_id", self.tr("Methodist"), self.methodist, True),
-            ("kind", self.tr("Visit"), self.kind, True),
-            ("organization_id", self.tr("Organization"), self.organization, True),
-            ("purpose", self.tr("Purpose"), self.purpose, True),
-            ("person_id", self.tr("Teacher"), self.person, False),
-            ("class_name", self.tr("Class"), self.class_name, False),
-            ("subject", self.tr("Subject"), self.subject, False),
-            ("lesson_topic", self.tr("Lesson topic"), self.lesson_topic, False),
+            ("visited_on", self.tr("Date"), self.visited_on, False, 0),
+            ("methodist_id", self.tr("Methodist"), self.methodist, True, 3),
+            ("kind", self.tr("Visit"), self.kind, True, 1),
+            ("organization_id", self.tr("Organization"), self.organization, True, 3),
+            ("purpose", self.tr("Purpose"), self.purpose, True, 4),
+            ("person_id", self.tr("Teacher"), self.person, False, 3),
+            ("class_name", self.tr("Class"), self.class_name, False, 0),
+            ("subject", self.tr("Subject"), self.subject, False, 2),
+            ("lesson_topic", self.tr("Lesson topic"), self.lesson_topic, False, 5),
         )
-        for i, (name, label, widget, remember) in enumerate(fields):
+        for name, _label, widget, remember, _stretch in fields:
             self.field(name, widget, remember)
-            row, column = (0, i) if i < 5 else (2, i - 5)
-            grid.addWidget(QLabel(label), row, column)
-            grid.addWidget(widget, row + 1, column)
-        grid.setColumnStretch(3, 2)
-        grid.setColumnStretch(4, 2)
+        rows = [labelled_row([(label, widget, stretch)
+                              for _n, label, widget, _r, stretch in part])
+                for part in (fields[:5], fields[5:])]
+        self.class_name.setMaximumWidth(70)
         self.marks_box = QGroupBox(self.tr("Checklist: 0 — not shown, 1 — partly, 2 — fully"))
         marks_grid = QGridLayout(self.marks_box)
         self.mark_spins: list[QSpinBox] = []
@@ -105,7 +103,8 @@ class VisitForm(QuickForm):
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(grid)
+        for line in rows:
+            layout.addLayout(line)
         layout.addWidget(self.marks_box)
         layout.addWidget(self.recommendations)
         layout.addWidget(self.message)
