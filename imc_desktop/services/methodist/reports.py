@@ -176,7 +176,14 @@ MARK_COLUMNS = (NUMBER, ReportColumn("Критерий", 5.0), ReportColumn("Б�
 
 def _visit(params: dict[str, Any], ctx: ReportContext) -> Report:
     text = str(params["visit"]).strip()
-    row = journal.get_visit(text) if text else None
+    if not text:
+        latest = journal.visits()[:1]
+        if not latest:
+            return Report(title="Справка по итогам посещения",
+                          paragraphs=("Посещений ещё нет: внесите их на вкладке «Журнал "
+                                      "методиста → Посещения».",))
+        text = latest[0].id or ""
+    row = journal.get_visit(text)
     if row is None:
         raise ServiceError(f"{param_place(VISIT, 'visit', 'Посещение')}: посещение «{text}» "
                            "не найдено — выберите его в списке посещений.")
@@ -209,7 +216,8 @@ def _visit(params: dict[str, Any], ctx: ReportContext) -> Report:
 
 register(ReportDefinition(
     name=VISIT, title="Справка по итогам посещения",
-    params=(ReportParam("visit", "Посещение (id из списка посещений)", "str", lambda: ""),),
+    params=(ReportParam("visit", "Посещение (id из списка; пусто — последнее)", "str",
+                        lambda: ""),),
     build=_visit))
 
 

@@ -106,3 +106,18 @@ def test_the_month_report_sets_the_plan_against_what_was_done(
     assert sum(int(r[1] or 0) for r in year.tables[1].rows) == 4
     assert "Отчёт методиста" in docx_text(reports.write(year, "docx", tmp_path / "y.docx",
                                                         settings))
+
+
+def test_without_a_visit_named_the_latest_is_reported_and_none_is_said_plainly(
+        database: object, settings: config.Settings) -> None:
+    empty = reports.build(defs.VISIT, {}, settings)
+    assert "Посещений ещё нет" in empty.paragraphs[0]
+    found = people()
+    with clock.fixed(TODAY):
+        for day, purpose in ((date(2026, 11, 2), "Первый"), (date(2026, 11, 9), "Второй")):
+            write.save_visit(VisitData(visited_on=day, methodist_id=found["Орлова"],
+                                       organization_id=found["СОШ № 2"], kind="выезд в ОО",
+                                       purpose=purpose))
+    latest = reports.build(defs.VISIT, {}, settings)
+    assert latest.title.endswith("образовательной организации")
+    assert "Цель посещения: Второй." in latest.paragraphs
