@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from imc_desktop.folding import fold_spaces
 from imc_desktop.services.common.errors import ServiceError, ValidationFailed
 from ui.widgets.people import SEARCH_ROLE, PeopleFilter, PeopleListModel, PersonChoice
 from ui.widgets.record_form import ERROR_STYLE, DateEdit
@@ -90,7 +91,7 @@ class LookupEdit(QWidget):
 
     def _typed(self, text: str) -> None:
         self.chosen_id = ""
-        self.filter.typed = " ".join(text.casefold().replace("ё", "е").split())
+        self.filter.typed = fold_spaces(text)
         self.filter.set_search(text)
         self.filter.sort(0)
         has = bool(text.strip()) and self.filter.rowCount() > 0

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import select
 
 from exports import CellValue, Report, ReportColumn, ReportTable, Signature, format_date
-from imc_desktop import clock
+from imc_desktop import clock, db
 from imc_desktop.db import session_scope
 from imc_desktop.services.common.errors import ServiceError
 from imc_desktop.services.common.reports import (
@@ -39,9 +39,13 @@ ALL = ("", "все методисты")
 GROUPS = (("methodist", "по методистам"), ("category", "по вопросам"))
 
 
+def _methodists() -> list[tuple[str, str]]:
+    """All, then each methodist; all alone when no database is open (the report list)."""
+    return [ALL, *(journal.methodist_choices() if db.current_or_none() is not None else [])]
+
+
 def methodist_param() -> ReportParam:
-    return ReportParam("methodist", "Методист", "choice", lambda: "",
-                       lambda: [ALL, *journal.methodist_choices()])
+    return ReportParam("methodist", "Методист", "choice", lambda: "", _methodists)
 
 
 def _period(params: dict[str, Any], name: str) -> tuple[date, date]:
