@@ -3,9 +3,10 @@ as frozen rows for the screens and the reports."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -163,14 +164,15 @@ def _values(obj: object, cls: type) -> dict[str, object]:
 
 def consultations_in(s: Session, first: date | None = None, last: date | None = None,
                      methodist_id: str | None = None) -> list[ConsultationRow]:
-    query = select(Consultation).order_by(Consultation.held_on.desc(), Consultation.created_at)
+    query = select(Consultation.__table__).order_by(Consultation.held_on.desc(),
+                                                    Consultation.created_at)
     if first is not None:
         query = query.where(Consultation.held_on >= first)
     if last is not None:
         query = query.where(Consultation.held_on <= last)
     if methodist_id:
         query = query.where(Consultation.methodist_id == methodist_id)
-    found = list(s.scalars(query))
+    found = list(s.execute(query))  # plain rows: a long journal reads fast
     people = _names(s, Person, [c.methodist_id for c in found] + [c.person_id for c in found])
     orgs = _names(s, Organization, [c.organization_id for c in found])
     return [ConsultationRow(**_values(c, ConsultationData),  # type: ignore[arg-type]
@@ -191,17 +193,18 @@ def consultations(first: date | None = None, last: date | None = None,
 
 def visits_in(s: Session, first: date | None = None, last: date | None = None,
               methodist_id: str | None = None) -> list[VisitRow]:
-    query = select(SchoolVisit).order_by(SchoolVisit.visited_on.desc(), SchoolVisit.created_at)
+    query = select(SchoolVisit.__table__).order_by(SchoolVisit.visited_on.desc(),
+                                                   SchoolVisit.created_at)
     if first is not None:
         query = query.where(SchoolVisit.visited_on >= first)
     if last is not None:
         query = query.where(SchoolVisit.visited_on <= last)
     if methodist_id:
         query = query.where(SchoolVisit.methodist_id == methodist_id)
-    return _visit_rows(s, list(s.scalars(query)))
+    return _visit_rows(s, list(s.execute(query)))
 
 
-def _visit_rows(s: Session, found: list[SchoolVisit]) -> list[VisitRow]:
+def _visit_rows(s: Session, found: Sequence[Any]) -> list[VisitRow]:
     people = _names(s, Person, [v.methodist_id for v in found] + [v.person_id for v in found])
     orgs = _names(s, Organization, [v.organization_id for v in found])
     return [VisitRow(**_values(v, VisitData),  # type: ignore[arg-type]
@@ -221,8 +224,8 @@ def visits(first: date | None = None, last: date | None = None,
 def get_visit(visit_id: str) -> VisitRow | None:
     """One visit, or None when it was deleted meanwhile."""
     with session_scope() as s:
-        visit = s.get(SchoolVisit, visit_id)
-        return _visit_rows(s, [visit])[0] if visit is not None else None
+        found = list(s.execute(select(SchoolVisit.__table__).where(SchoolVisit.id == visit_id)))
+        return _visit_rows(s, found)[0] if found else None
 
 
 # ---------------------------------------------------------------- the plan
