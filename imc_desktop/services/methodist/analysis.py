@@ -144,18 +144,18 @@ def attestation_tables(years: tuple[Year, Year], ctx: ReportContext) -> list[Rep
     history = attestation.history(ctx.rules)
     before, now = (attestation_counts(history, y, "kind") for y in years)
     keys = ("applied", "established", "refused")
-    columns = (ReportColumn("Вид аттестации", 3.2),
+    columns = (ReportColumn("Вид аттестации", 2.0),
                *(ReportColumn(f"{t}, {y.short}", 1.2, kind="int", total=True)
                  for t in ATTESTATION_COLUMNS for y in years))
     kinds = [k for k in attestation_rules.KINDS if k in before or k in now]
     by_kind: list[list[CellValue]] = [
-        [k, *(c.get(k, Counter())[key] for key in keys for c in (before, now))]
-        for k in kinds]
+        ["СЗД" if k == attestation_rules.SZD else k,
+         *(c.get(k, Counter())[key] for key in keys for c in (before, now))] for k in kinds]
     per_org = attestation_counts(history, years[1], "organization")
     by_org: list[list[CellValue]] = [[org, *(per_org[org][k] for k in keys)]
                                      for org in sorted(per_org, key=str.casefold)]
-    return [ReportTable(columns, by_kind, title="2. Аттестация педагогических работников: "
-                        "по видам", totals=True),
+    return [ReportTable(columns, by_kind, title="2. Аттестация педагогических работников по "
+                        "видам (СЗД — на соответствие занимаемой должности)", totals=True),
             ReportTable((ReportColumn("ОО", 3.6), *(ReportColumn(t, 1.3, kind="int", total=True)
                                                      for t in ATTESTATION_COLUMNS)), by_org,
                         title=f"Аттестация по ОО, {years[1].title} учебный год", totals=True)]
@@ -285,7 +285,7 @@ def journal_tables(years: tuple[Year, Year]) -> list[ReportTable]:
     consultations = [journal.consultations(y.first, y.last) for y in years]
     visits = [journal.visits(y.first, y.last) for y in years]
     summaries = [journal_reports.consultation_summary(c, "category") for c in consultations]
-    categories = sorted({r.name for s in summaries for r in s})
+    categories = sorted({r.name for s in summaries for r in s}, key=str.casefold)
     by_question: list[list[CellValue]] = [
         [c, *(next((r.count for r in s if r.name == c), 0) for s in summaries)]
         for c in categories]
