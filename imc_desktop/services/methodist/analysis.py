@@ -144,7 +144,7 @@ def attestation_tables(years: tuple[Year, Year], ctx: ReportContext) -> list[Rep
     history = attestation.history(ctx.rules)
     before, now = (attestation_counts(history, y, "kind") for y in years)
     keys = ("applied", "established", "refused")
-    columns = (ReportColumn("Вид аттестации", 2.0),
+    columns = (ReportColumn("Вид", 2.0),
                *(ReportColumn(f"{t}, {y.short}", 1.2, kind="int", total=True)
                  for t in ATTESTATION_COLUMNS for y in years))
     kinds = [k for k in attestation_rules.KINDS if k in before or k in now]
