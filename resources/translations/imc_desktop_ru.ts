@@ -3107,6 +3107,61 @@ Post the document anyway?</source>
     </message>
 </context>
 <context>
+    <name>JournalPage</name>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Methodist</source>
+        <translation>Методист</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Вопрос</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Тема</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Класс</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Предмет</translation>
+    </message>
+    <message>
+        <source>Lesson topic</source>
+        <translation>Тема урока</translation>
+    </message>
+    <message>
+        <source>Marks, %</source>
+        <translation>Баллы, %</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Уровень</translation>
+    </message>
+    <message>
+        <source>Consultations and lesson observations are entered on the «Methodist&apos;s journal» tab.</source>
+        <translation>Консультации и посещения уроков вносятся на вкладке «Журнал методиста».</translation>
+    </message>
+    <message>
+        <source>Consultations given: %1</source>
+        <translation>Консультаций получено: %1</translation>
+    </message>
+    <message>
+        <source>Lessons observed: %1</source>
+        <translation>Посещено уроков: %1</translation>
+    </message>
+</context>
+<context>
     <name>LeaveForm</name>
     <message>
         <source>Leave period</source>
@@ -4054,6 +4109,10 @@ Post the document anyway?</source>
     <message>
         <source>Attestation</source>
         <translation>Аттестация</translation>
+    </message>
+    <message>
+        <source>Consultations and visits</source>
+        <translation>Консультации и посещения</translation>
     </message>
     <message>
         <source>Last name</source>

@@ -358,3 +358,21 @@ def link_choices(kind: str, first: date, last: date, methodist_id: str | None
             return [(c.id or "", f"{c.held_on:%d.%m} {c.whom}: {c.topic}")
                     for c in reversed(consultations_in(s, first, last, methodist_id))]
         return []
+
+
+def person_journal(person_id: str) -> tuple[list[ConsultationRow], list[VisitRow]]:
+    """The consultations a pedagogue was given and the lessons of his that were observed
+    (for the «Консультации и посещения» page of his card), newest first."""
+    with session_scope() as s:
+        given = select(Consultation.__table__).where(
+            Consultation.person_id == person_id).order_by(Consultation.held_on.desc())
+        found = list(s.execute(given))
+        people = _names(s, Person, [c.methodist_id for c in found])
+        orgs = _names(s, Organization, [c.organization_id for c in found])
+        consultations = [ConsultationRow(**_values(c, ConsultationData),  # type: ignore[arg-type]
+                                         methodist=people.get(c.methodist_id or "", ""),
+                                         organization=orgs.get(c.organization_id or "", ""))
+                         for c in found]
+        observed = select(SchoolVisit.__table__).where(
+            SchoolVisit.person_id == person_id).order_by(SchoolVisit.visited_on.desc())
+        return consultations, _visit_rows(s, list(s.execute(observed)))
