@@ -50,5 +50,5 @@ def journal_page(dialog: PersonDialog, card: PersonCard, _context: CardContext
             QCoreApplication.translate("PersonDialog", "Consultations and visits"))
 
 
-STAFF_CARD_PAGES: tuple[CardPage, ...] = (participation_page, attestation_page, journal_page)
+STAFF_CARD_PAGES: tuple[CardPage, ...] = (participation_page, journal_page, attestation_page)
 GRADES_EDITOR: GradesEditor = edit_grade_pupils
