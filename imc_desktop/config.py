@@ -245,6 +245,18 @@ EVENTS_REMIND_ON_START = _declare(Setting(
     "events/remind_on_start", bool, False,
     QT_TRANSLATE_NOOP("Settings", "Show the events reminder on start"), S_EVENTS))
 
+S_METHODIST = QT_TRANSLATE_NOOP("Settings", "Methodist's journal")
+
+LESSON_CRITERIA = _declare(Setting(
+    "methodist/lesson_criteria", str,
+    "Цель и задачи урока поставлены и достигнуты | Структура урока соответствует его типу | "
+    "Содержание соответствует ФГОС и рабочей программе | Методы и приёмы активизируют "
+    "обучающихся | Используется системно-деятельностный подход | Формируются УУД | "
+    "Организована дифференцированная работа | Используются цифровые ресурсы | "
+    "Организована обратная связь и рефлексия | Домашнее задание дифференцировано и объяснено",
+    QT_TRANSLATE_NOOP("Settings", "Lesson observation criteria (separated by «|»; each "
+                                  "marked 0, 1 or 2)"), S_METHODIST))
+
 DATA_FOLDER = _declare(Setting(
     "data/folder", str, "",
     QT_TRANSLATE_NOOP("Settings", "Data folder (empty: the default folder)"), S_DATA))

@@ -28,6 +28,7 @@ from models.network import (
     NetworkMember,
     NetworkSite,
 )
+from models.methodist import Consultation, MethodistProfile, PlanItem, SchoolVisit
 from models.organization import Organization
 from models.requests import CollectionAnswer, DataCollection, IncomingRequest
 from models.staff import (
@@ -52,7 +53,8 @@ from models.sync import (
 )
 
 __all__ = ["AttestationRecord", "AuditEntry", "Award", "Base", "ChangeLogEntry", "CollectionAnswer",
-           "Course", "DataCollection", "IncomingRequest",
+           "Consultation", "Course", "DataCollection", "IncomingRequest",
+           "MethodistProfile", "PlanItem", "SchoolVisit",
            "Education", "Employment", "EquipmentAct", "EquipmentActLine", "EquipmentEvent",
            "EquipmentItem",
            "Event", "EventParticipant", "Experience", "InventoryLine", "InventorySession",

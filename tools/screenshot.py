@@ -60,6 +60,7 @@ def main(out: Path, size: tuple[int, int] = (1500, 900)) -> int:
         _literature_shots(window, out)
         _equipment_shots(window, out)
         _events_shots(window, out)
+        _methodist_shots(window, out)
         _sync_shots(window, settings, Path(tmp), out)
         window.close()
         maintenance.close_current()
@@ -197,6 +198,23 @@ def _events_shots(window: QWidget, out: Path) -> None:
     shoot(RemindersDialog(tab.reminders(), window), out / "events_reminders.png")
 
 
+def _methodist_shots(window: QWidget, out: Path) -> None:
+    tab = window.methodist  # type: ignore[attr-defined]
+    window.tabs.setCurrentWidget(tab)  # type: ignore[attr-defined]
+    for index in range(tab.tabs.count()):
+        tab.tabs.setCurrentIndex(index)
+        QTest.qWait(100)
+        shoot(window, out / f"methodist_{index}.png")
+    tab.tabs.setCurrentIndex(0)
+    form = tab.consultations.form
+    form.focus_first("whom_text")
+    QTest.keyClicks(form.whom.line, "")
+    form.whom.line.setText("Иван")
+    form.whom.line.textEdited.emit("Иван")
+    QTest.qWait(100)
+    shoot(window, out / "methodist_picking.png")
+
+
 def _report_shots(window: QWidget, settings: object, out: Path) -> None:
     from imc_desktop.services.common import reports
     from ui.reports_dialog import ReportsDialog
@@ -237,7 +255,8 @@ def guide(out: Path = GUIDE) -> int:
         window.resize(*GUIDE_SIZE)
         shoot(window, out / "home.png")
         for name in ("organizations", "staff", "events", "attestation", "literature",
-                     "equipment", "network", "requests"):
+                     "equipment", "network", "requests",
+                     "methodist"):
             window.tabs.setCurrentWidget(getattr(window, name))
             QTest.qWait(100)
             shoot(window, out / f"{name}.png")

@@ -50,6 +50,17 @@ def associations_page(dialog: PersonDialog, card: PersonCard, _context: CardCont
             QCoreApplication.translate("PersonDialog", "Associations"))
 
 
+def journal_page(dialog: PersonDialog, card: PersonCard, _context: CardContext
+                 ) -> tuple[QWidget, str]:
+    """The consultations the pedagogue was given and his lessons that were observed."""
+    from imc_desktop.services.methodist.records import person_journal
+    from ui.methodist.card_page import JournalPage
+
+    consultations, visits = person_journal(card.id) if card.id else ([], [])
+    return (JournalPage(consultations, visits, dialog),
+            QCoreApplication.translate("PersonDialog", "Consultations and visits"))
+
+
 STAFF_CARD_PAGES: tuple[CardPage, ...] = (participation_page, associations_page,
-                                          attestation_page)
+                                          journal_page, attestation_page)
 GRADES_EDITOR: GradesEditor = edit_grade_pupils

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from ui.events.tab import EventsTab
     from ui.literature.tab import LiteratureTab
     from ui.network.tab import NetworkTab
+    from ui.methodist.tab import MethodistTab
     from ui.organizations.tab import OrganizationsTab
     from ui.requests.tab import RequestsTab
     from ui.staff.tab import StaffTab
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
     equipment: EquipmentTab
     network: NetworkTab
     requests: RequestsTab
+    methodist: MethodistTab
 
     def __init__(self, settings: config.Settings, parent: QWidget | None = None,
                  deferred: bool = False) -> None:
@@ -132,7 +134,8 @@ class MainWindow(QMainWindow):
             ("organizations", self._organizations_tab), ("staff", self._staff_tab),
             ("events", self._events_tab), ("attestation", self._attestation_tab),
             ("literature", self._literature_tab), ("equipment", self._equipment_tab),
-            ("network", self._network_tab), ("requests", self._requests_tab)),
+            ("network", self._network_tab), ("requests", self._requests_tab),
+            ("methodist", self._methodist_tab)),
             MODULE_ICONS, strict=True)]
 
     def _organizations_tab(self) -> ModuleTab:
@@ -179,11 +182,16 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(tab.deadline_label)  # the deadlines near or past
         return tab
 
+    def _methodist_tab(self) -> ModuleTab:
+        from ui.methodist.tab import MethodistTab
+
+        return MethodistTab(self.settings, self)
+
     def _modules_built(self) -> None:
         """What needs every module tab: the commands, the reminders, the synchronisation."""
         self.modules = (self.organizations, self.staff, self.events, self.attestation,
                         self.literature, self.equipment, self.network,
-                        self.requests)
+                        self.requests, self.methodist)
         self.tabs.currentChanged.connect(self._tab_shown)
         self._tab_shown(self.tabs.currentIndex())
         self.db_label.setText(self.tr("Database: %1").replace(
@@ -351,14 +359,15 @@ class MainWindow(QMainWindow):
         self.act_print_list = a(self.tr("Print &list…"), self._on_list(
             lambda records: records.act_print.trigger()))
         self.act_columns = a(self.tr("&Columns…"), self._on_list(RecordList.choose_columns))
-        # one per module, in the order of self.modules: Справочники and Ctrl+1…Ctrl+6
+        # one per module, in the order of self.modules: Справочники and Ctrl+1…Ctrl+9
         self.tab_actions = [
             a(text, partial(self._show_module, index), f"Ctrl+{index + 1}")
             for index, text in enumerate((
                 self.tr("&Organizations"), self.tr("&Staff"), self.tr("&Events"),
                 self.tr("&Attestation"), self.tr("&Literature"), self.tr("E&quipment"),
                 self.tr("Methodological &network"),
-                self.tr("&Requests and monitorings")))]
+                self.tr("&Requests and monitorings"),
+                self.tr("&Methodist's journal")))]
         self.act_settings = a(self.tr("&Settings…"), self.edit_settings)
         self.act_check = a(self.tr("&Check database"), self.check_database)
         self.act_views_log = a(self.tr("&Audit trail…"), self.show_views_log)

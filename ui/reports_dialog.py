@@ -80,6 +80,7 @@ class ReportsDialog(QDialog):
                 "literature": self.tr("Literature"), "equipment": self.tr("Equipment"),
                 "network": self.tr("Methodological network"),
                 "requests": self.tr("Requests and monitorings"),
+                "methodist": self.tr("Methodist's journal"),
                 "": self.tr("Other")}
 
     def _ordered(self) -> list[ReportDefinition]:

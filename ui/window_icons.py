@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 MODULE_ICONS = ("school", "users", "calendar-event", "certificate", "books", "device-desktop",
-                "sitemap", "list-details")
+                "sitemap", "list-details", "notebook")
 """The module tabs' icons, in the order of MainWindow.modules."""
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 
-from imc_desktop import clock
+from imc_desktop import clock, config
 from imc_desktop.db import session_scope
 from imc_desktop.services.organizations.demo import DEMO_STAFF, demo_organizations
 
@@ -19,6 +19,8 @@ def fill_demo(seed: int = 2026, progress: Callable[[str], None] | None = None,
     from imc_desktop.services.literature.demo import demo_literature
     from imc_desktop.services.network.demo import demo_network
     from imc_desktop.services.requests.demo import demo_requests
+    from imc_desktop.services.methodist.demo import demo_methodist as demo_journal
+    from imc_desktop.services.methodist.rules import criteria
     from imc_desktop.services.staff.demo import demo_persons
 
     rng = random.Random(seed)
@@ -39,7 +41,14 @@ def fill_demo(seed: int = 2026, progress: Callable[[str], None] | None = None,
         if progress:
             progress("Литература: каталог и движение фонда за учебный год")
         s.flush()
-        s.add_all(demo_events(random.Random(seed + 7), orgs, people, clock.today()))
+        events = demo_events(random.Random(seed + 7), orgs, people, clock.today())
+        s.add_all(events)
+        s.flush()
+        journal, plans = demo_journal(random.Random(seed + 9), orgs, people, events,
+                                      criteria(config.LESSON_CRITERIA.default), clock.today())
+        s.add_all(journal)
+        s.flush()
+        s.add_all(plans)
         s.flush()
         demo_network(s, random.Random(seed + 9), orgs, people, clock.today())
         for batch in demo_requests(random.Random(seed + 9), orgs, clock.today()):

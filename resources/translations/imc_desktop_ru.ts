@@ -153,203 +153,203 @@
     <name>AssociationCardDialog</name>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished">Изменить…</translation>
+        <translation>Изменить…</translation>
     </message>
     <message>
         <source>Plan for the year…</source>
-        <translation type="unfinished"></translation>
+        <translation>План работы…</translation>
     </message>
     <message>
         <source>Year&apos;s report…</source>
-        <translation type="unfinished"></translation>
+        <translation>Отчёт за год…</translation>
     </message>
     <message>
         <source>Add members…</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавить участников…</translation>
     </message>
     <message>
         <source>Left today</source>
-        <translation type="unfinished"></translation>
+        <translation>Выбыл сегодня</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished">Удалить</translation>
+        <translation>Исключить</translation>
     </message>
     <message>
         <source>Members</source>
-        <translation type="unfinished"></translation>
+        <translation>Участники</translation>
     </message>
     <message>
         <source>Plan a meeting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Запланировать заседание…</translation>
     </message>
     <message>
         <source>Take in a calendar event…</source>
-        <translation type="unfinished"></translation>
+        <translation>Взять из календаря…</translation>
     </message>
     <message>
         <source>Open, protocol…</source>
-        <translation type="unfinished"></translation>
+        <translation>Открыть, протокол…</translation>
     </message>
     <message>
         <source>Print the protocol…</source>
-        <translation type="unfinished"></translation>
+        <translation>Печать протокола…</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished">Удалить</translation>
+        <translation>Удалить</translation>
     </message>
     <message>
         <source>Plan and protocols</source>
-        <translation type="unfinished"></translation>
+        <translation>План и протоколы</translation>
     </message>
     <message>
         <source>Add a decision…</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавить решение…</translation>
     </message>
     <message>
         <source>Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>Открыть…</translation>
     </message>
     <message>
         <source>Done today</source>
-        <translation type="unfinished"></translation>
+        <translation>Выполнено сегодня</translation>
     </message>
     <message>
         <source>Decisions</source>
-        <translation type="unfinished"></translation>
+        <translation>Решения</translation>
     </message>
     <message>
         <source>Full name</source>
-        <translation type="unfinished"></translation>
+        <translation>ФИО</translation>
     </message>
     <message>
         <source>Organization</source>
-        <translation type="unfinished"></translation>
+        <translation>ОО</translation>
     </message>
     <message>
         <source>Position</source>
-        <translation type="unfinished">Должность</translation>
+        <translation>Должность</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished">Роль</translation>
+        <translation>Роль</translation>
     </message>
     <message>
         <source>Joined</source>
-        <translation type="unfinished"></translation>
+        <translation>Вступил</translation>
     </message>
     <message>
         <source>Left</source>
-        <translation type="unfinished">Уволен</translation>
+        <translation>Выбыл</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished">Дата</translation>
+        <translation>Дата</translation>
     </message>
     <message>
         <source>Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>Тема</translation>
     </message>
     <message>
         <source>Form</source>
-        <translation type="unfinished">Форма</translation>
+        <translation>Форма</translation>
     </message>
     <message>
         <source>Event status</source>
-        <translation type="unfinished"></translation>
+        <translation>Статус мероприятия</translation>
     </message>
     <message>
         <source>Attended</source>
-        <translation type="unfinished">Явка</translation>
+        <translation>Присутствовали</translation>
     </message>
     <message>
         <source>Protocol</source>
-        <translation type="unfinished"></translation>
+        <translation>Протокол</translation>
     </message>
     <message>
         <source>Place</source>
-        <translation type="unfinished">Место</translation>
+        <translation>Место</translation>
     </message>
     <message>
         <source>No. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>№ %1</translation>
     </message>
     <message>
         <source>written</source>
-        <translation type="unfinished"></translation>
+        <translation>есть</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>нет</translation>
     </message>
     <message>
         <source>Meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>Заседание</translation>
     </message>
     <message>
         <source>Decision</source>
-        <translation type="unfinished">Решение</translation>
+        <translation>Решение</translation>
     </message>
     <message>
         <source>Responsible</source>
-        <translation type="unfinished">Исполнитель</translation>
+        <translation>Ответственный</translation>
     </message>
     <message>
         <source>Deadline</source>
-        <translation type="unfinished">Срок</translation>
+        <translation>Срок</translation>
     </message>
     <message>
         <source>Done on</source>
-        <translation type="unfinished"></translation>
+        <translation>Выполнено</translation>
     </message>
     <message>
         <source>Overdue</source>
-        <translation type="unfinished">Просрочено</translation>
+        <translation>Просрочено</translation>
     </message>
     <message>
         <source>Head: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Руководитель: %1</translation>
     </message>
     <message>
         <source>Curator: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Куратор: %1</translation>
     </message>
     <message>
         <source>Theme of the year: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Тема года: %1</translation>
     </message>
     <message>
         <source>Select a meeting of the plan first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сначала выберите заседание в плане.</translation>
     </message>
     <message>
         <source>Association not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Объединение не сохранено</translation>
     </message>
     <message>
         <source>Members not added</source>
-        <translation type="unfinished"></translation>
+        <translation>Участники не добавлены</translation>
     </message>
     <message>
         <source>Already members</source>
-        <translation type="unfinished"></translation>
+        <translation>Уже участники</translation>
     </message>
     <message>
         <source>Already members of the association, not added again:</source>
-        <translation type="unfinished"></translation>
+        <translation>Уже состоят в объединении, повторно не добавлены:</translation>
     </message>
     <message>
         <source>Member not changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Участник не изменён</translation>
     </message>
     <message>
         <source>Remove members</source>
-        <translation type="unfinished"></translation>
+        <translation>Исключить участников</translation>
     </message>
     <message numerus="yes">
         <source>Remove %n member(s) from the association? (To keep the history, mark them as left instead.)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform></numerusform>
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -357,43 +357,43 @@
     </message>
     <message>
         <source>Members not removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Участники не исключены</translation>
     </message>
     <message>
         <source>Meeting not planned</source>
-        <translation type="unfinished"></translation>
+        <translation>Заседание не запланировано</translation>
     </message>
     <message>
         <source>Event not taken in</source>
-        <translation type="unfinished"></translation>
+        <translation>Мероприятие не взято в план</translation>
     </message>
     <message>
         <source>No events</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет мероприятий</translation>
     </message>
     <message>
         <source>The calendar has no «заседание РМО» of this academic year that is not in a plan yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>В календаре нет заседаний РМО этого учебного года, ещё не включённых в план.</translation>
     </message>
     <message>
         <source>Take in an event</source>
-        <translation type="unfinished"></translation>
+        <translation>Взять мероприятие из календаря</translation>
     </message>
     <message>
         <source>Meeting of the calendar:</source>
-        <translation type="unfinished"></translation>
+        <translation>Заседание из календаря:</translation>
     </message>
     <message>
         <source>Meeting not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Заседание не сохранено</translation>
     </message>
     <message>
         <source>Delete meetings</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалить заседания</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n meeting(s) from the plan with their protocols and decisions? Their events stay in the calendar.</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform></numerusform>
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -401,31 +401,31 @@
     </message>
     <message>
         <source>Meetings not deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Заседания не удалены</translation>
     </message>
     <message>
         <source>No meetings</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет заседаний</translation>
     </message>
     <message>
         <source>Plan a meeting first: a decision belongs to a meeting.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сначала запланируйте заседание: решение принимается на заседании.</translation>
     </message>
     <message>
         <source>Decision not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Решение не сохранено</translation>
     </message>
     <message>
         <source>Decisions not marked</source>
-        <translation type="unfinished"></translation>
+        <translation>Решения не отмечены</translation>
     </message>
     <message>
         <source>Delete decisions</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалить решения</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n decision(s)?</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform></numerusform>
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -433,85 +433,85 @@
     </message>
     <message>
         <source>Decisions not deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Решения не удалены</translation>
     </message>
 </context>
 <context>
     <name>AssociationDialog</name>
     <message>
         <source>New association</source>
-        <translation type="unfinished"></translation>
+        <translation>Новое объединение</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">Вид</translation>
+        <translation>Вид</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Наименование</translation>
     </message>
     <message>
         <source>Subject or direction</source>
-        <translation type="unfinished"></translation>
+        <translation>Предмет или направление</translation>
     </message>
     <message>
         <source>Level of education</source>
-        <translation type="unfinished"></translation>
+        <translation>Уровень образования</translation>
     </message>
     <message>
         <source>Academic year (its first year)</source>
-        <translation type="unfinished"></translation>
+        <translation>Учебный год (год начала)</translation>
     </message>
     <message>
         <source>Head</source>
-        <translation type="unfinished">Руководитель</translation>
+        <translation>Руководитель</translation>
     </message>
     <message>
         <source>Curator (a methodist of the IMC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Куратор (методист ИМЦ)</translation>
     </message>
     <message>
         <source>Theme of the year</source>
-        <translation type="unfinished"></translation>
+        <translation>Тема года</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Статус</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Примечания</translation>
     </message>
 </context>
 <context>
     <name>AssociationsPage</name>
     <message>
         <source>Academic year</source>
-        <translation type="unfinished"></translation>
+        <translation>Учебный год</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">Вид</translation>
+        <translation>Вид</translation>
     </message>
     <message>
         <source>Association</source>
-        <translation type="unfinished"></translation>
+        <translation>Объединение</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished">Роль</translation>
+        <translation>Роль</translation>
     </message>
     <message>
         <source>Joined</source>
-        <translation type="unfinished"></translation>
+        <translation>Вступил</translation>
     </message>
     <message>
         <source>Left</source>
-        <translation type="unfinished">Уволен</translation>
+        <translation>Выбыл</translation>
     </message>
     <message>
         <source>Members are added on the «Methodological network» tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>Участники добавляются на вкладке «Методическая сеть».</translation>
     </message>
 </context>
 <context>
@@ -1687,6 +1687,144 @@ Folder: %2</source>
     </message>
 </context>
 <context>
+    <name>ConsultationForm</name>
+    <message>
+        <source>Pedagogue&apos;s name, or whom in words</source>
+        <translation>ФИО педагога или кому — словами</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>ОО</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Methodist</source>
+        <translation>Методист</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Форма</translation>
+    </message>
+    <message>
+        <source>Way</source>
+        <translation>Способ</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Вопрос</translation>
+    </message>
+    <message>
+        <source>Whom</source>
+        <translation>Кому</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Участников</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Тема</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Минут</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+Enter)</source>
+        <translation>Сохранить (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>New (Esc)</source>
+        <translation>Новая запись (Esc)</translation>
+    </message>
+    <message>
+        <source>Date: type it as dd.mm.yyyy.</source>
+        <translation>Дата: введите как дд.мм.гггг.</translation>
+    </message>
+    <message>
+        <source>New consultation</source>
+        <translation>Новая консультация</translation>
+    </message>
+    <message>
+        <source>Changing the consultation of %1 (Esc: a new one)</source>
+        <translation>Изменение консультации от %1 (Esc — новая)</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationsPage</name>
+    <message>
+        <source>Consultation</source>
+        <translation>Консультация</translation>
+    </message>
+    <message>
+        <source>Consultations</source>
+        <translation>Консультации</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Methodist</source>
+        <translation>Методист</translation>
+    </message>
+    <message>
+        <source>Whom</source>
+        <translation>Кому</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>ОО</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Форма</translation>
+    </message>
+    <message>
+        <source>Way</source>
+        <translation>Способ</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Вопрос</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Тема</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Участников</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Минут</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <source>Delete consultations</source>
+        <translation>Удаление консультаций</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n consultation(s)?</source>
+        <translation>
+            <numerusform>Удалить %n консультацию?</numerusform>
+            <numerusform>Удалить %n консультации?</numerusform>
+            <numerusform>Удалить %n консультаций?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CountingPage</name>
     <message>
         <source>Inventory counts</source>
@@ -1984,23 +2122,23 @@ Folder: %2</source>
     <name>DecisionDialog</name>
     <message>
         <source>Decision</source>
-        <translation type="unfinished">Решение</translation>
+        <translation>Решение</translation>
     </message>
     <message>
         <source>Meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>Заседание</translation>
     </message>
     <message>
         <source>Responsible</source>
-        <translation type="unfinished">Исполнитель</translation>
+        <translation>Ответственный</translation>
     </message>
     <message>
         <source>Deadline</source>
-        <translation type="unfinished">Срок</translation>
+        <translation>Срок</translation>
     </message>
     <message>
         <source>Done on</source>
-        <translation type="unfinished"></translation>
+        <translation>Выполнено</translation>
     </message>
 </context>
 <context>
@@ -3143,15 +3281,15 @@ Post the document anyway?</source>
     </message>
     <message>
         <source>Methodological network</source>
-        <translation type="unfinished"></translation>
+        <translation>Методическая сеть</translation>
     </message>
     <message>
         <source>Decisions of meetings past their deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>Решения заседаний с истёкшим сроком</translation>
     </message>
     <message>
         <source>Meetings held without a protocol</source>
-        <translation type="unfinished"></translation>
+        <translation>Проведённые заседания без протокола</translation>
     </message>
     <message>
         <source>Requests and monitorings</source>
@@ -3633,6 +3771,61 @@ Post the document anyway?</source>
     </message>
 </context>
 <context>
+    <name>JournalPage</name>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Methodist</source>
+        <translation>Методист</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Вопрос</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Тема</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Класс</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Предмет</translation>
+    </message>
+    <message>
+        <source>Lesson topic</source>
+        <translation>Тема урока</translation>
+    </message>
+    <message>
+        <source>Marks, %</source>
+        <translation>Баллы, %</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Уровень</translation>
+    </message>
+    <message>
+        <source>Consultations and lesson observations are entered on the «Methodist&apos;s journal» tab.</source>
+        <translation>Консультации и посещения уроков вносятся на вкладке «Журнал методиста».</translation>
+    </message>
+    <message>
+        <source>Consultations given: %1</source>
+        <translation>Консультаций получено: %1</translation>
+    </message>
+    <message>
+        <source>Lessons observed: %1</source>
+        <translation>Посещено уроков: %1</translation>
+    </message>
+</context>
+<context>
     <name>LeaveForm</name>
     <message>
         <source>Leave period</source>
@@ -3801,11 +3994,15 @@ Post the document anyway?</source>
     </message>
     <message>
         <source>Methodological &amp;network</source>
-        <translation type="unfinished"></translation>
+        <translation>Методическая &amp;сеть</translation>
     </message>
     <message>
         <source>&amp;Requests and monitorings</source>
         <translation>&amp;Запросы и мониторинги</translation>
+    </message>
+    <message>
+        <source>&amp;Methodist&apos;s journal</source>
+        <translation>&amp;Журнал методиста</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -4011,126 +4208,126 @@ Post the document anyway?</source>
     <name>MeetingDialog</name>
     <message>
         <source>New meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>Новое заседание</translation>
     </message>
     <message>
         <source>Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>План</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished">Дата</translation>
+        <translation>Дата</translation>
     </message>
     <message>
         <source>Starts (hh:mm)</source>
-        <translation type="unfinished"></translation>
+        <translation>Начало (чч:мм)</translation>
     </message>
     <message>
         <source>Ends (hh:mm)</source>
-        <translation type="unfinished"></translation>
+        <translation>Окончание (чч:мм)</translation>
     </message>
     <message>
         <source>Place (organization)</source>
-        <translation type="unfinished"></translation>
+        <translation>Место (ОО)</translation>
     </message>
     <message>
         <source>Place (address, room)</source>
-        <translation type="unfinished"></translation>
+        <translation>Место (адрес, кабинет)</translation>
     </message>
     <message>
         <source>Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>Тема</translation>
     </message>
     <message>
         <source>Form</source>
-        <translation type="unfinished">Форма</translation>
+        <translation>Форма</translation>
     </message>
     <message>
         <source>Speakers</source>
-        <translation type="unfinished"></translation>
+        <translation>Выступающие</translation>
     </message>
     <message>
         <source>Responsible</source>
-        <translation type="unfinished">Исполнитель</translation>
+        <translation>Ответственный</translation>
     </message>
     <message>
         <source>Protocol</source>
-        <translation type="unfinished"></translation>
+        <translation>Протокол</translation>
     </message>
     <message>
         <source>Protocol number</source>
-        <translation type="unfinished"></translation>
+        <translation>Номер протокола</translation>
     </message>
     <message>
         <source>Agenda</source>
-        <translation type="unfinished"></translation>
+        <translation>Повестка дня</translation>
     </message>
     <message>
         <source>Heard</source>
-        <translation type="unfinished"></translation>
+        <translation>Слушали</translation>
     </message>
     <message>
         <source>Spoke</source>
-        <translation type="unfinished"></translation>
+        <translation>Выступили</translation>
     </message>
     <message>
         <source>Decided</source>
-        <translation type="unfinished"></translation>
+        <translation>Решили</translation>
     </message>
     <message>
         <source>Give the date of the meeting.</source>
-        <translation type="unfinished"></translation>
+        <translation>Укажите дату заседания.</translation>
     </message>
     <message>
         <source>A time of day: 14:00.</source>
-        <translation type="unfinished"></translation>
+        <translation>Время дня, например 14:00.</translation>
     </message>
     <message>
         <source>The end is before the start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Окончание раньше начала.</translation>
     </message>
 </context>
 <context>
     <name>MembersDialog</name>
     <message>
         <source>Add members</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавить участников</translation>
     </message>
     <message>
         <source>Any position</source>
-        <translation type="unfinished"></translation>
+        <translation>Любая должность</translation>
     </message>
     <message>
         <source>Any organization</source>
-        <translation type="unfinished">Любая ОО</translation>
+        <translation>Любая ОО</translation>
     </message>
     <message>
         <source>Select all that fit</source>
-        <translation type="unfinished"></translation>
+        <translation>Выбрать всех подходящих</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Предмет</translation>
     </message>
     <message>
         <source>Position</source>
-        <translation type="unfinished">Должность</translation>
+        <translation>Должность</translation>
     </message>
     <message>
         <source>Organization</source>
-        <translation type="unfinished"></translation>
+        <translation>ОО</translation>
     </message>
     <message>
         <source>Find pedagogues by name, or select all who fit the conditions:</source>
-        <translation type="unfinished"></translation>
+        <translation>Найдите педагогов по фамилии или выберите всех, кто подходит под условия:</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished">Роль</translation>
+        <translation>Роль</translation>
     </message>
     <message numerus="yes">
         <source>Selected: %n</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform></numerusform>
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -4141,83 +4338,83 @@ Post the document anyway?</source>
     <name>MentoringPage</name>
     <message>
         <source>Mentoring pairs</source>
-        <translation type="unfinished"></translation>
+        <translation>Пары наставничества</translation>
     </message>
     <message>
         <source>Plan of the pair…</source>
-        <translation type="unfinished"></translation>
+        <translation>План пары…</translation>
     </message>
     <message>
         <source>Young specialists without a mentor</source>
-        <translation type="unfinished"></translation>
+        <translation>Молодые специалисты без наставника</translation>
     </message>
     <message>
         <source>The list is computed from «Staff»: give the young specialist a mentor instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Список вычисляется по «Кадрам»: вместо удаления назначьте молодому специалисту наставника.</translation>
     </message>
     <message>
         <source>Young specialists (the rule of «Staff» in the settings) without a mentor; open one to give her a mentor.</source>
-        <translation type="unfinished"></translation>
+        <translation>Молодые специалисты (по правилу «Кадров» в настройках) без наставника; откройте строку, чтобы назначить наставника.</translation>
     </message>
     <message>
         <source>Mentee</source>
-        <translation type="unfinished"></translation>
+        <translation>Наставляемый</translation>
     </message>
     <message>
         <source>Organization</source>
-        <translation type="unfinished"></translation>
+        <translation>ОО</translation>
     </message>
     <message>
         <source>Position</source>
-        <translation type="unfinished">Должность</translation>
+        <translation>Должность</translation>
     </message>
     <message>
         <source>Mentor</source>
-        <translation type="unfinished"></translation>
+        <translation>Наставник</translation>
     </message>
     <message>
         <source>Form</source>
-        <translation type="unfinished">Форма</translation>
+        <translation>Форма</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>С</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished">Куда</translation>
+        <translation>По</translation>
     </message>
     <message>
         <source>Plan done</source>
-        <translation type="unfinished"></translation>
+        <translation>План выполнен</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Действует</translation>
     </message>
     <message>
         <source>Full name</source>
-        <translation type="unfinished"></translation>
+        <translation>ФИО</translation>
     </message>
     <message>
         <source>Began work</source>
-        <translation type="unfinished"></translation>
+        <translation>Начало работы</translation>
     </message>
     <message>
         <source>Young specialist until</source>
-        <translation type="unfinished"></translation>
+        <translation>Молодой специалист до</translation>
     </message>
     <message>
         <source>Pair not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Пара не сохранена</translation>
     </message>
     <message>
         <source>Delete pairs</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалить пары</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n mentoring pair(s) with their plans?</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform></numerusform>
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -4225,11 +4422,116 @@ Post the document anyway?</source>
     </message>
     <message>
         <source>Plan of the pair</source>
-        <translation type="unfinished"></translation>
+        <translation>План пары</translation>
     </message>
     <message>
         <source>Select a pair first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сначала выберите пару.</translation>
+    </message>
+</context>
+<context>
+    <name>MethodistDialog</name>
+    <message>
+        <source>Methodist of the centre</source>
+        <translation>Методист ИМЦ</translation>
+    </message>
+    <message>
+        <source>Pedagogue&apos;s name</source>
+        <translation>ФИО педагога</translation>
+    </message>
+    <message>
+        <source>Subjects separated by «;»</source>
+        <translation>Предметы через «;»</translation>
+    </message>
+    <message>
+        <source>Works in the centre</source>
+        <translation>Работает в ИМЦ</translation>
+    </message>
+    <message>
+        <source>Pedagogue</source>
+        <translation>Педагог</translation>
+    </message>
+    <message>
+        <source>Curates subjects</source>
+        <translation>Курирует предметы</translation>
+    </message>
+    <message>
+        <source>Curates organizations</source>
+        <translation>Курирует ОО</translation>
+    </message>
+    <message>
+        <source>Curates associations</source>
+        <translation>Курирует объединения (РМО)</translation>
+    </message>
+</context>
+<context>
+    <name>MethodistTab</name>
+    <message>
+        <source>Methodist&apos;s journal</source>
+        <translation>Журнал методиста</translation>
+    </message>
+    <message>
+        <source>Consultations</source>
+        <translation>Консультации</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Посещения</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>План</translation>
+    </message>
+    <message>
+        <source>Methodists</source>
+        <translation>Методисты</translation>
+    </message>
+    <message>
+        <source>Visit report</source>
+        <translation>Справка по итогам посещения</translation>
+    </message>
+</context>
+<context>
+    <name>MethodistsPage</name>
+    <message>
+        <source>Methodists</source>
+        <translation>Методисты</translation>
+    </message>
+    <message>
+        <source>The methodists of the centre are pedagogues of the register. Until one is added here, the journal offers everyone whose position is «методист».</source>
+        <translation>Методисты ИМЦ — педагоги из реестра «Кадры». Пока здесь никого нет, журнал предлагает всех, у кого должность «методист».</translation>
+    </message>
+    <message>
+        <source>Methodist</source>
+        <translation>Методист</translation>
+    </message>
+    <message>
+        <source>Subjects</source>
+        <translation>Предметы</translation>
+    </message>
+    <message>
+        <source>Organizations</source>
+        <translation>ОО</translation>
+    </message>
+    <message>
+        <source>Associations</source>
+        <translation>Объединения</translation>
+    </message>
+    <message>
+        <source>Works</source>
+        <translation>Работает</translation>
+    </message>
+    <message>
+        <source>Remove methodists</source>
+        <translation>Исключение методистов</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n methodist(s) from the centre&apos;s list? Their journal stays.</source>
+        <translation>
+            <numerusform>Исключить %n методиста из списка ИМЦ? Его журнал сохранится.</numerusform>
+            <numerusform>Исключить %n методистов из списка ИМЦ? Их журнал сохранится.</numerusform>
+            <numerusform>Исключить %n методистов из списка ИМЦ? Их журнал сохранится.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4271,51 +4573,51 @@ Post the document anyway?</source>
     <name>NetworkTab</name>
     <message>
         <source>Methodological network</source>
-        <translation type="unfinished"></translation>
+        <translation>Методическая сеть</translation>
     </message>
     <message>
         <source>Associations</source>
-        <translation type="unfinished"></translation>
+        <translation>Объединения</translation>
     </message>
     <message>
         <source>All years</source>
-        <translation type="unfinished"></translation>
+        <translation>Все годы</translation>
     </message>
     <message>
         <source>Members from Excel…</source>
-        <translation type="unfinished"></translation>
+        <translation>Участники из Excel…</translation>
     </message>
     <message>
         <source>Plans from Excel…</source>
-        <translation type="unfinished"></translation>
+        <translation>Планы из Excel…</translation>
     </message>
     <message>
         <source>Meetings</source>
-        <translation type="unfinished"></translation>
+        <translation>Заседания</translation>
     </message>
     <message>
         <source>Plan a meeting on the association&apos;s card.</source>
-        <translation type="unfinished"></translation>
+        <translation>Заседание планируется в карточке объединения.</translation>
     </message>
     <message>
         <source>Delete a meeting on the association&apos;s card.</source>
-        <translation type="unfinished"></translation>
+        <translation>Заседание удаляется в карточке объединения.</translation>
     </message>
     <message>
         <source>Decisions</source>
-        <translation type="unfinished"></translation>
+        <translation>Решения</translation>
     </message>
     <message>
         <source>Not done only</source>
-        <translation type="unfinished"></translation>
+        <translation>Только невыполненные</translation>
     </message>
     <message>
         <source>Delete decisions</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалить решения</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n decision(s)?</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform></numerusform>
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -4323,159 +4625,159 @@ Post the document anyway?</source>
     </message>
     <message>
         <source>Add a decision on the association&apos;s card.</source>
-        <translation type="unfinished"></translation>
+        <translation>Решение добавляется в карточке объединения.</translation>
     </message>
     <message>
         <source>Sites</source>
-        <translation type="unfinished"></translation>
+        <translation>Площадки</translation>
     </message>
     <message>
         <source>Mentoring</source>
-        <translation type="unfinished"></translation>
+        <translation>Наставничество</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Наименование</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">Вид</translation>
+        <translation>Вид</translation>
     </message>
     <message>
         <source>Subject or direction</source>
-        <translation type="unfinished"></translation>
+        <translation>Предмет или направление</translation>
     </message>
     <message>
         <source>Academic year</source>
-        <translation type="unfinished"></translation>
+        <translation>Учебный год</translation>
     </message>
     <message>
         <source>Head</source>
-        <translation type="unfinished">Руководитель</translation>
+        <translation>Руководитель</translation>
     </message>
     <message>
         <source>Curator</source>
-        <translation type="unfinished"></translation>
+        <translation>Куратор</translation>
     </message>
     <message>
         <source>Members</source>
-        <translation type="unfinished"></translation>
+        <translation>Участники</translation>
     </message>
     <message>
         <source>Meetings planned</source>
-        <translation type="unfinished"></translation>
+        <translation>Запланировано заседаний</translation>
     </message>
     <message>
         <source>Held</source>
-        <translation type="unfinished"></translation>
+        <translation>Проведено</translation>
     </message>
     <message>
         <source>Without protocol</source>
-        <translation type="unfinished"></translation>
+        <translation>Без протокола</translation>
     </message>
     <message>
         <source>Theme of the year</source>
-        <translation type="unfinished"></translation>
+        <translation>Тема года</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Статус</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished">Дата</translation>
+        <translation>Дата</translation>
     </message>
     <message>
         <source>Association</source>
-        <translation type="unfinished"></translation>
+        <translation>Объединение</translation>
     </message>
     <message>
         <source>Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>Тема</translation>
     </message>
     <message>
         <source>Event status</source>
-        <translation type="unfinished"></translation>
+        <translation>Статус мероприятия</translation>
     </message>
     <message>
         <source>Attended</source>
-        <translation type="unfinished">Явка</translation>
+        <translation>Присутствовали</translation>
     </message>
     <message>
         <source>Protocol No.</source>
-        <translation type="unfinished"></translation>
+        <translation>№ протокола</translation>
     </message>
     <message>
         <source>Place</source>
-        <translation type="unfinished">Место</translation>
+        <translation>Место</translation>
     </message>
     <message>
         <source>Meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>Заседание</translation>
     </message>
     <message>
         <source>Decision</source>
-        <translation type="unfinished">Решение</translation>
+        <translation>Решение</translation>
     </message>
     <message>
         <source>Responsible</source>
-        <translation type="unfinished">Исполнитель</translation>
+        <translation>Ответственный</translation>
     </message>
     <message>
         <source>Deadline</source>
-        <translation type="unfinished">Срок</translation>
+        <translation>Срок</translation>
     </message>
     <message>
         <source>Done on</source>
-        <translation type="unfinished"></translation>
+        <translation>Выполнено</translation>
     </message>
     <message>
         <source>Overdue</source>
-        <translation type="unfinished">Просрочено</translation>
+        <translation>Просрочено</translation>
     </message>
     <message>
         <source>Organization</source>
-        <translation type="unfinished"></translation>
+        <translation>ОО</translation>
     </message>
     <message>
         <source>Order</source>
-        <translation type="unfinished"></translation>
+        <translation>Приказ</translation>
     </message>
     <message>
         <source>Order date</source>
-        <translation type="unfinished">Дата приказа</translation>
+        <translation>Дата приказа</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>С</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished">Куда</translation>
+        <translation>По</translation>
     </message>
     <message>
         <source>Report received</source>
-        <translation type="unfinished"></translation>
+        <translation>Отчёт получен</translation>
     </message>
     <message>
         <source>Report date</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата отчёта</translation>
     </message>
     <message>
         <source>Association not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Объединение не сохранено</translation>
     </message>
     <message>
         <source>Documents</source>
-        <translation type="unfinished">Документы</translation>
+        <translation>Документы</translation>
     </message>
     <message>
         <source>Delete associations</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалить объединения</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n association(s) with their members, plans and protocols? The events stay in the calendar.</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform></numerusform>
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -4483,19 +4785,19 @@ Post the document anyway?</source>
     </message>
     <message>
         <source>Decision not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Решение не сохранено</translation>
     </message>
     <message>
         <source>Site not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Площадка не сохранена</translation>
     </message>
     <message>
         <source>Delete sites</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалить площадки</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n site(s)?</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform></numerusform>
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -4700,78 +5002,78 @@ Post the document anyway?</source>
     <name>PairDialog</name>
     <message>
         <source>Mentoring pair</source>
-        <translation type="unfinished"></translation>
+        <translation>Пара наставничества</translation>
     </message>
     <message>
         <source>Mentor</source>
-        <translation type="unfinished"></translation>
+        <translation>Наставник</translation>
     </message>
     <message>
         <source>Mentee</source>
-        <translation type="unfinished"></translation>
+        <translation>Наставляемый</translation>
     </message>
     <message>
         <source>Form</source>
-        <translation type="unfinished">Форма</translation>
+        <translation>Форма</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>С</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished">Куда</translation>
+        <translation>По</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Примечания</translation>
     </message>
 </context>
 <context>
     <name>PairPlanDialog</name>
     <message>
         <source>Plan: %1 — mentor %2</source>
-        <translation type="unfinished"></translation>
+        <translation>План: %1 — наставник %2</translation>
     </message>
     <message>
         <source>What is to be done</source>
-        <translation type="unfinished"></translation>
+        <translation>Что сделать</translation>
     </message>
     <message>
         <source>Deadline</source>
-        <translation type="unfinished">Срок</translation>
+        <translation>Срок</translation>
     </message>
     <message>
         <source>Done on</source>
-        <translation type="unfinished"></translation>
+        <translation>Выполнено</translation>
     </message>
     <message>
         <source>Add…</source>
-        <translation type="unfinished">Добавить…</translation>
+        <translation>Добавить…</translation>
     </message>
     <message>
         <source>Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>Открыть…</translation>
     </message>
     <message>
         <source>Done today</source>
-        <translation type="unfinished"></translation>
+        <translation>Выполнено сегодня</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished">Удалить</translation>
+        <translation>Удалить</translation>
     </message>
     <message>
         <source>Item not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Пункт не сохранён</translation>
     </message>
     <message>
         <source>Delete items</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалить пункты</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n item(s) of the plan?</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform></numerusform>
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -5024,7 +5326,11 @@ Post the document anyway?</source>
     </message>
     <message>
         <source>Associations</source>
-        <translation type="unfinished"></translation>
+        <translation>Объединения</translation>
+    </message>
+    <message>
+        <source>Consultations and visits</source>
+        <translation>Консультации и посещения</translation>
     </message>
     <message>
         <source>Last name</source>
@@ -5100,26 +5406,140 @@ Post the document anyway?</source>
     </message>
 </context>
 <context>
+    <name>PlanForm</name>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>Вид работы</translation>
+    </message>
+    <message>
+        <source>What is planned</source>
+        <translation>Что запланировано</translation>
+    </message>
+    <message>
+        <source>Linked with</source>
+        <translation>Связано с</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Примечание</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+Enter)</source>
+        <translation>Сохранить (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>New (Esc)</source>
+        <translation>Новая запись (Esc)</translation>
+    </message>
+    <message>
+        <source>— nothing —</source>
+        <translation>— ничего —</translation>
+    </message>
+    <message>
+        <source>Date: type it as dd.mm.yyyy.</source>
+        <translation>Дата: введите как дд.мм.гггг.</translation>
+    </message>
+    <message>
+        <source>New plan item</source>
+        <translation>Новый пункт плана</translation>
+    </message>
+    <message>
+        <source>Changing a plan item (Esc: a new one)</source>
+        <translation>Изменение пункта плана (Esc — новый)</translation>
+    </message>
+</context>
+<context>
     <name>PlanItemDialog</name>
     <message>
         <source>Item of the mentoring plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Пункт плана наставничества</translation>
     </message>
     <message>
         <source>What is to be done</source>
-        <translation type="unfinished"></translation>
+        <translation>Что сделать</translation>
     </message>
     <message>
         <source>Deadline</source>
-        <translation type="unfinished">Срок</translation>
+        <translation>Срок</translation>
     </message>
     <message>
         <source>Done on</source>
-        <translation type="unfinished"></translation>
+        <translation>Выполнено</translation>
     </message>
     <message>
         <source>Write what is to be done.</source>
-        <translation type="unfinished"></translation>
+        <translation>Запишите, что нужно сделать.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPage</name>
+    <message>
+        <source>Previous month</source>
+        <translation>Предыдущий месяц</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>Следующий месяц</translation>
+    </message>
+    <message>
+        <source>Methodist:</source>
+        <translation>Методист:</translation>
+    </message>
+    <message>
+        <source>Plan item</source>
+        <translation>Пункт плана</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>План</translation>
+    </message>
+    <message>
+        <source>Done / not done</source>
+        <translation>Выполнено / не выполнено</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>Вид работы</translation>
+    </message>
+    <message>
+        <source>What is planned</source>
+        <translation>Что запланировано</translation>
+    </message>
+    <message>
+        <source>Linked with</source>
+        <translation>Связано с</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Выполнено</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Примечание</translation>
+    </message>
+    <message>
+        <source>Plan item not saved</source>
+        <translation>Пункт плана не сохранён</translation>
+    </message>
+    <message>
+        <source>Delete plan items</source>
+        <translation>Удаление пунктов плана</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n plan item(s)?</source>
+        <translation>
+            <numerusform>Удалить %n пункт плана?</numerusform>
+            <numerusform>Удалить %n пункта плана?</numerusform>
+            <numerusform>Удалить %n пунктов плана?</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5565,11 +5985,15 @@ Open it now?</source>
     </message>
     <message>
         <source>Methodological network</source>
-        <translation type="unfinished"></translation>
+        <translation>Методическая сеть</translation>
     </message>
     <message>
         <source>Requests and monitorings</source>
         <translation>Запросы и мониторинги</translation>
+    </message>
+    <message>
+        <source>Methodist&apos;s journal</source>
+        <translation>Журнал методиста</translation>
     </message>
     <message>
         <source>Other</source>
@@ -5724,9 +6148,9 @@ Open it now?</source>
     <message numerus="yes">
         <source>Delete %n request(s)? Their data collections stay.</source>
         <translation>
-            <numerusform>Удалить %n запрос? Сборы данных по нему останутся.</numerusform>
-            <numerusform>Удалить %n запроса? Сборы данных по ним останутся.</numerusform>
-            <numerusform>Удалить %n запросов? Сборы данных по ним останутся.</numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>
@@ -5740,9 +6164,9 @@ Open it now?</source>
     <message numerus="yes">
         <source>Delete %n data collection(s) with the answers received? The files on the disk stay.</source>
         <translation>
-            <numerusform>Удалить %n сбор данных с полученными ответами? Файлы на диске останутся.</numerusform>
-            <numerusform>Удалить %n сбора данных с полученными ответами? Файлы на диске останутся.</numerusform>
-            <numerusform>Удалить %n сборов данных с полученными ответами? Файлы на диске останутся.</numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>
@@ -6108,6 +6532,14 @@ Open it now?</source>
         <translation>Показывать напоминание о мероприятиях при запуске</translation>
     </message>
     <message>
+        <source>Methodist&apos;s journal</source>
+        <translation>Журнал методиста</translation>
+    </message>
+    <message>
+        <source>Lesson observation criteria (separated by «|»; each marked 0, 1 or 2)</source>
+        <translation>Критерии анализа урока (через «|»; каждый оценивается 0, 1 или 2)</translation>
+    </message>
+    <message>
         <source>Data folder (empty: the default folder)</source>
         <translation>Папка данных (пусто — папка по умолчанию)</translation>
     </message>
@@ -6187,47 +6619,47 @@ Open it now?</source>
     <name>SiteDialog</name>
     <message>
         <source>Site</source>
-        <translation type="unfinished"></translation>
+        <translation>Площадка</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">Вид</translation>
+        <translation>Вид</translation>
     </message>
     <message>
         <source>Organization</source>
-        <translation type="unfinished"></translation>
+        <translation>ОО</translation>
     </message>
     <message>
         <source>Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>Тема</translation>
     </message>
     <message>
         <source>Order number</source>
-        <translation type="unfinished"></translation>
+        <translation>Номер приказа</translation>
     </message>
     <message>
         <source>Order date</source>
-        <translation type="unfinished">Дата приказа</translation>
+        <translation>Дата приказа</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>С</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished">Куда</translation>
+        <translation>По</translation>
     </message>
     <message>
         <source>Responsible</source>
-        <translation type="unfinished">Исполнитель</translation>
+        <translation>Ответственный</translation>
     </message>
     <message>
         <source>Yearly report received</source>
-        <translation type="unfinished"></translation>
+        <translation>Годовой отчёт получен</translation>
     </message>
     <message>
         <source>Report received on</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата получения отчёта</translation>
     </message>
 </context>
 <context>
@@ -6563,6 +6995,156 @@ Open it now?</source>
     <message>
         <source>all</source>
         <translation>все</translation>
+    </message>
+</context>
+<context>
+    <name>VisitForm</name>
+    <message>
+        <source>Organization</source>
+        <translation>ОО</translation>
+    </message>
+    <message>
+        <source>Teacher&apos;s name</source>
+        <translation>ФИО учителя</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Methodist</source>
+        <translation>Методист</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Посещение</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Цель</translation>
+    </message>
+    <message>
+        <source>Teacher</source>
+        <translation>Учитель</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Класс</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Предмет</translation>
+    </message>
+    <message>
+        <source>Lesson topic</source>
+        <translation>Тема урока</translation>
+    </message>
+    <message>
+        <source>Checklist: 0 — not shown, 1 — partly, 2 — fully</source>
+        <translation>Критерии: 0 — не проявляется, 1 — частично, 2 — в полной мере</translation>
+    </message>
+    <message>
+        <source>Recommendations (Shift+Enter: new line)</source>
+        <translation>Рекомендации (Shift+Enter — новая строка)</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+Enter)</source>
+        <translation>Сохранить (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>New (Esc)</source>
+        <translation>Новая запись (Esc)</translation>
+    </message>
+    <message>
+        <source>Date: type it as dd.mm.yyyy.</source>
+        <translation>Дата: введите как дд.мм.гггг.</translation>
+    </message>
+    <message>
+        <source>Organization: pick one from the list under the field.</source>
+        <translation>ОО: выберите организацию из списка под полем.</translation>
+    </message>
+    <message>
+        <source>New visit</source>
+        <translation>Новое посещение</translation>
+    </message>
+    <message>
+        <source>Changing the visit of %1 (Esc: a new one)</source>
+        <translation>Изменение посещения от %1 (Esc — новое)</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsPage</name>
+    <message>
+        <source>Visit</source>
+        <translation>Посещение</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Посещения</translation>
+    </message>
+    <message>
+        <source>Visit report (Word)…</source>
+        <translation>Справка по итогам (Word)…</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Methodist</source>
+        <translation>Методист</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>ОО</translation>
+    </message>
+    <message>
+        <source>Teacher</source>
+        <translation>Учитель</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Класс</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Предмет</translation>
+    </message>
+    <message>
+        <source>Marks, %</source>
+        <translation>Баллы, %</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Уровень</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Цель</translation>
+    </message>
+    <message>
+        <source>Lesson topic</source>
+        <translation>Тема урока</translation>
+    </message>
+    <message>
+        <source>Visit report</source>
+        <translation>Справка по итогам посещения</translation>
+    </message>
+    <message>
+        <source>Choose a visit in the list.</source>
+        <translation>Выберите посещение в списке.</translation>
+    </message>
+    <message>
+        <source>Delete visits</source>
+        <translation>Удаление посещений</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n visit(s)?</source>
+        <translation>
+            <numerusform>Удалить %n посещение?</numerusform>
+            <numerusform>Удалить %n посещения?</numerusform>
+            <numerusform>Удалить %n посещений?</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -370,6 +370,33 @@ SAMPLES: dict[str, dict[str, list[Row]]] = {
              "remarks": "", "data": '[{"Учителей": 31}]'},
         ],
     },
+    "0017": {
+        "methodist_profiles": [
+            {**STAMP, "id": "mp-1", "person_id": PERSON_A, "subjects": "Математика; Физика",
+             "organization_ids": ORG_SCHOOL, "associations": "РМО учителей математики",
+             "is_active": 1},
+        ],
+        "consultations": [
+            {**STAMP, "id": "mc-1", "held_on": "2026-10-05", "methodist_id": PERSON_A,
+             "person_id": PERSON_B, "organization_id": ORG_SCHOOL, "whom_text": "",
+             "form": "индивидуальная", "mode": "очно", "category": "аттестация",
+             "topic": "Портфолио на первую категорию", "participants": 1, "minutes": 30,
+             "result": "даны рекомендации"},
+        ],
+        "school_visits": [
+            {**STAMP, "id": "mv-1", "visited_on": "2026-10-12", "methodist_id": PERSON_A,
+             "organization_id": ORG_SCHOOL, "kind": "посещение урока",
+             "purpose": "методическая помощь", "person_id": PERSON_B, "class_name": "7Б",
+             "subject": "Математика", "lesson_topic": "Линейная функция",
+             "marks": "Цель урока=2\nОбратная связь=1", "recommendations": "Больше практики"},
+        ],
+        "methodist_plan_items": [
+            {**STAMP, "id": "mpi-1", "methodist_id": PERSON_A, "month": "2026-10-01",
+             "planned_on": "2026-10-12", "kind": "посещение", "title": "Посещение уроков",
+             "event_id": None, "visit_id": "mv-1", "consultation_id": "mc-1",
+             "done_by_hand": 0, "note": ""},
+        ],
+    },
 }
 
 

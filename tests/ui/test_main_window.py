@@ -29,7 +29,8 @@ def test_menus_and_tabs_are_russian(window: MainWindow) -> None:
     assert menus == ["&Файл", "&Правка", "С&правочники", "&Сервис", "Спр&авка"]
     assert window.tab_titles() == ["Главная", "Организации", "Кадры", "Мероприятия", "Аттестация",
                                    "Литература", "Оборудование", "Методическая сеть",
-                                   "Запросы и мониторинги"]
+                                   "Запросы и мониторинги",
+                                   "Журнал методиста"]
     assert window.tabs.currentWidget() is window.home
     assert window.organizations.record_list.model.total_count() == 0, "read when first shown"
     window.tabs.setCurrentWidget(window.organizations)
@@ -158,7 +159,8 @@ def test_at_start_the_start_page_comes_first_and_the_tabs_after_it(
     qtbot.waitUntil(lambda: bool(done), timeout=30_000)
     assert window.tab_titles() == ["Главная", "Организации", "Кадры", "Мероприятия", "Аттестация",
                                    "Литература", "Оборудование", "Методическая сеть",
-                                   "Запросы и мониторинги"]
+                                   "Запросы и мониторинги",
+                                   "Журнал методиста"]
     assert window.tabs.currentWidget() is window.home, "still in front"
     assert window.menuBar().isEnabled() and len(window.modules) == 7
     assert window.organizations.record_list.model.total_count() == 0, "read when first shown"

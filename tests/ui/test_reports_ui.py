@@ -121,7 +121,8 @@ def test_the_reports_are_grouped_by_module_with_a_line_on_each(
     assert [g.text(0) for g in groups] == ["Организации", "Кадры", "Мероприятия",
                                            "Аттестация", "Литература", "Оборудование",
                                            "Методическая сеть",
-                                           "Запросы и мониторинги"]
+                                           "Запросы и мониторинги",
+                                           "Журнал методиста"]
     for group in groups:
         names = [group.child(i).data(0, Qt.ItemDataRole.UserRole)
                  for i in range(group.childCount())]

@@ -20,10 +20,12 @@ from PySide6.QtWidgets import (
 from imc_desktop.paths import resource_path
 
 CHAPTERS = ("index", "home", "organizations", "staff", "events", "attestation", "literature",
-            "equipment", "network", "requests", "sync")
+            "equipment", "network", "requests", "methodist",
+            "sync")
 """The chapters' files (resources/help/guide/<name>.html), in the order of the contents."""
 MODULE_CHAPTERS = ("organizations", "staff", "events", "attestation", "literature", "equipment",
-                   "network", "requests")
+                   "network", "requests",
+                   "methodist")
 """The chapter of each module tab, in the order of MainWindow.modules."""
 
 

@@ -39,6 +39,9 @@ REFERRER_TITLES: dict[str, str] = {
     "literature_lines": "строки документов литературы",
     "organization_grade_pupils": "обучающиеся по классам",
     "organizations": "организации", "change_log": "журнал изменений",
+    # Журнал методиста
+    "consultations": "консультации", "school_visits": "посещения ОО",
+    "methodist_plan_items": "пункты планов методистов", "methodist_profiles": "методисты ИМЦ",
 }
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 from imc_desktop.services.common.reports import ReportDefinition
 
 MODULES = ("organizations", "staff", "events", "attestation", "literature", "equipment",
-           "network", "requests")
+           "network", "requests",
+           "methodist")
 """The modules in the order of the main window's tabs."""
 
 DESCRIPTIONS: dict[str, str] = {
@@ -42,6 +43,12 @@ DESCRIPTIONS: dict[str, str] = {
     "mentoring": "Пары наставничества по ОО и закрепляемость молодых специалистов.",
     "requests-journal": "Входящие запросы и исходящие ответы и сборы данных за период.",
     "collection-summary": "Ответы всех ОО на сбор данных одной таблицей, итоги, кто не ответил.",
+    "methodist-consultations": "Консультации за период по методистам или вопросам, с итогами.",
+    "methodist-visit": "Справка по итогам посещения урока или ОО (черновик в Word).",
+    "methodist-month": "План и его выполнение, консультации, посещения, мероприятия за месяц.",
+    "methodist-year": "То же за учебный год: что запланировано и сделано методистом.",
+    "methodist-analysis": "Анализ работы ИМЦ за учебный год по данным всех модулей, "
+                          "с прошлым годом рядом.",
 }
 
 

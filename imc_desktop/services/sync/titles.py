@@ -170,6 +170,28 @@ TABLE_TITLES: dict[str, str] = {
 }
 
 
+# Журнал методиста
+TABLE_TITLES.update({
+    "methodist_profiles": "Методисты ИМЦ", "consultations": "Консультации",
+    "school_visits": "Посещения ОО и уроков", "methodist_plan_items": "Планы методистов",
+})
+TABLE_FIELD_TITLES.update({
+    "methodist_profiles": {"subjects": "курирует предметы", "organization_ids": "курирует ОО",
+                           "associations": "курирует объединения", "is_active": "работает"},
+    "consultations": {"held_on": "дата", "methodist_id": "методист", "person_id": "кому (педагог)",
+                      "whom_text": "кому", "mode": "способ", "category": "категория вопроса",
+                      "topic": "тема", "participants": "участников",
+                      "minutes": "продолжительность, мин"},
+    "school_visits": {"visited_on": "дата", "methodist_id": "методист", "kind": "вид посещения",
+                      "purpose": "цель", "person_id": "учитель", "class_name": "класс",
+                      "lesson_topic": "тема урока", "marks": "оценки по критериям",
+                      "recommendations": "рекомендации"},
+    "methodist_plan_items": {"methodist_id": "методист", "month": "месяц",
+                             "planned_on": "дата", "kind": "вид работы", "title": "содержание",
+                             "visit_id": "посещение", "consultation_id": "консультация",
+                             "done_by_hand": "выполнено (отмечено)"},
+})
+
 def field_title(column: str, table: str = "") -> str:
     own = TABLE_FIELD_TITLES.get(table, {})
     return own.get(column) or FIELD_TITLES.get(column, column)

@@ -1,0 +1,1 @@
+"""The methodist's journal: consultations, visits to ОО, lesson observations, month plans."""
