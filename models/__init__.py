@@ -19,6 +19,7 @@ from models.literature import (
     LiteratureTitle,
     OrganizationGradePupils,
 )
+from models.methodist import Consultation, MethodistProfile, PlanItem, SchoolVisit
 from models.network import (
     MentoringPair,
     MentoringPlanItem,
@@ -28,7 +29,6 @@ from models.network import (
     NetworkMember,
     NetworkSite,
 )
-from models.methodist import Consultation, MethodistProfile, PlanItem, SchoolVisit
 from models.organization import Organization
 from models.requests import CollectionAnswer, DataCollection, IncomingRequest
 from models.staff import (

@@ -36,8 +36,8 @@ if TYPE_CHECKING:
     from ui.equipment.tab import EquipmentTab
     from ui.events.tab import EventsTab
     from ui.literature.tab import LiteratureTab
-    from ui.network.tab import NetworkTab
     from ui.methodist.tab import MethodistTab
+    from ui.network.tab import NetworkTab
     from ui.organizations.tab import OrganizationsTab
     from ui.requests.tab import RequestsTab
     from ui.staff.tab import StaffTab

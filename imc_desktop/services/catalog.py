@@ -13,9 +13,9 @@ def load_reports() -> None:
     from imc_desktop.services.equipment import reports as _equipment  # noqa: F401
     from imc_desktop.services.events import reports as _events  # noqa: F401
     from imc_desktop.services.literature import reports as _literature  # noqa: F401
-    from imc_desktop.services.network import reports as _network  # noqa: F401
     from imc_desktop.services.methodist import analysis as _analysis  # noqa: F401
     from imc_desktop.services.methodist import reports as _methodist  # noqa: F401
+    from imc_desktop.services.network import reports as _network  # noqa: F401
     from imc_desktop.services.organizations import reports as _organizations  # noqa: F401
     from imc_desktop.services.requests import reports as _requests  # noqa: F401
     from imc_desktop.services.staff import reports as _staff  # noqa: F401

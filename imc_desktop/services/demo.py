@@ -17,10 +17,10 @@ def fill_demo(seed: int = 2026, progress: Callable[[str], None] | None = None,
     from imc_desktop.services.equipment.demo import demo_equipment, demo_inventory_count
     from imc_desktop.services.events.demo import demo_events
     from imc_desktop.services.literature.demo import demo_literature
-    from imc_desktop.services.network.demo import demo_network
-    from imc_desktop.services.requests.demo import demo_requests
     from imc_desktop.services.methodist.demo import demo_methodist as demo_journal
     from imc_desktop.services.methodist.rules import criteria
+    from imc_desktop.services.network.demo import demo_network
+    from imc_desktop.services.requests.demo import demo_requests
     from imc_desktop.services.staff.demo import demo_persons
 
     rng = random.Random(seed)

@@ -127,7 +127,7 @@ def test_the_status_bar_and_the_start_up_window_remind_of_events(
 
 def test_every_tab_has_a_menu_item_and_ctrl_number(window: MainWindow) -> None:
     keys = [a.shortcut().toString() for a in window.tab_actions]
-    assert keys == [f"Ctrl+{n}" for n in range(1, 8)]
+    assert keys == [f"Ctrl+{n}" for n in range(1, 10)]
     for action, title in zip(window.tab_actions, window.tab_titles()[1:], strict=True):
         action.trigger()
         assert window.tabs.tabText(window.tabs.currentIndex()) == title
@@ -137,7 +137,7 @@ def test_every_tab_has_a_menu_item_and_ctrl_number(window: MainWindow) -> None:
 def test_every_tab_is_a_module_tab_and_the_window_acts_on_its_list(window: MainWindow) -> None:
     from ui.widgets.module_tab import ModuleTab
 
-    assert [window.tabs.indexOf(tab) for tab in window.modules] == list(range(1, 8))  # type: ignore[call-overload]
+    assert [window.tabs.indexOf(tab) for tab in window.modules] == list(range(1, 10))  # type: ignore[call-overload]
     for tab in window.modules:
         assert isinstance(tab, ModuleTab)
         window.tabs.setCurrentWidget(tab)  # type: ignore[call-overload]
@@ -162,5 +162,5 @@ def test_at_start_the_start_page_comes_first_and_the_tabs_after_it(
                                    "Запросы и мониторинги",
                                    "Журнал методиста"]
     assert window.tabs.currentWidget() is window.home, "still in front"
-    assert window.menuBar().isEnabled() and len(window.modules) == 7
+    assert window.menuBar().isEnabled() and len(window.modules) == 9
     assert window.organizations.record_list.model.total_count() == 0, "read when first shown"

@@ -62,7 +62,7 @@ def test_the_main_window_starts_without_the_engines_importers_and_sync(
     early = sorted(m for m in modules
                    if any(m == name or m.startswith(name + ".") for name in NOT_AT_START))
     assert early == []
-    assert result["tabs"] == 8
+    assert result["tabs"] == 10
     assert result["home_shown"], "«Главная» is usable before the module tabs are built…"
     tabs = [m for m in result["at_usable"] if m.startswith("ui.") and m.endswith(".tab")]
     assert tabs == [], "…and before their modules are imported"

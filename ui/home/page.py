@@ -208,7 +208,8 @@ class HomePage(QWidget):
         left, right = QVBoxLayout(), QVBoxLayout()
         made = [self._group(title, lines) for title, lines in groups()]
         made.append(self._sync_group())
-        for box, column in zip(made, (left, right, left, left, left, right, right), strict=True):
+        for box, column in zip(made, (left, right, left, left, left, right, right, right),
+                               strict=True):
             column.addWidget(box)
         for column in (left, right):
             column.addStretch(1)

@@ -6,8 +6,7 @@ the module's registered report for the same period and taking its figures — so
 the analysis equals the module's report by construction (tests/services/methodist compare
 them on the demo year). The methodist writes the text around the tables in Word.
 
-The «методическая сеть» section is `network_tables`: until the module of the methodical
-network brings its own data, it counts the events of the kind «заседание РМО».
+The «методическая сеть» section takes the network module's own summary of each year.
 """
 
 from __future__ import annotations
@@ -39,7 +38,6 @@ from imc_desktop.services.staff import records as staff
 from imc_desktop.services.staff import report_data as staff_data
 
 ANALYSIS = "methodist-analysis"
-RMO_KIND = "заседание РМО"
 CONTEST_KIND = "конкурс"
 ESTABLISHED = (attestation_rules.ESTABLISHED, attestation_rules.CONFORMS)
 REFUSED = (attestation_rules.REFUSED, attestation_rules.NOT_CONFORMS)
@@ -258,21 +256,27 @@ def contest_tables(years: tuple[Year, Year], data: Sequence[Any]) -> list[Report
     return [ReportTable(columns, rows, title="5. Профессиональные конкурсы", totals=True)]
 
 
-def network_tables(years: tuple[Year, Year], data: Sequence[Any]) -> list[ReportTable]:
-    """The methodical network (РМО). The one place to re-point to the network module's
-    data: for now the events of the kind «заседание РМО» of each year."""
-    names = sorted({h.row.title for d in data for h in d[0] if h.row.kind == RMO_KIND})
-    rows: list[list[CellValue]] = [
-        [name, *(sum(1 for h in d[0] if h.row.title == name) for d in data),
-         *(sum(h.participants for h in d[0] if h.row.title == name) for d in data)]
-        for name in names]
-    columns = (ReportColumn("Объединение (РМО)", 3.0),
-               *(ReportColumn(f"Заседаний, {y.short}", 1.2, kind="int", total=True)
-                 for y in years),
-               *(ReportColumn(f"Участий, {y.short}", 1.2, kind="int", total=True)
-                 for y in years))
-    return [ReportTable(columns, rows, title="6. Методическая сеть: районные методические "
-                        "объединения", totals=True)]
+def network_tables(years: tuple[Year, Year], ctx: ReportContext) -> list[ReportTable]:
+    """The methodical network: the network module's «Сводный отчёт по методической сети» of
+    each year (its associations, members, meetings planned, held and without a protocol)."""
+    summaries = [module_report("network-summary", {"year": str(y.first.year)}, ctx)
+                 .tables[0].rows for y in years]
+
+    def total(column: int) -> list[int]:
+        return [sum(_int(r[column]) for r in rows) for rows in summaries]
+
+    figures = [("Объединений (РМО, творческих и проблемных групп, сообществ)",
+                *(len(rows) for rows in summaries)),
+               ("Участников (членств педагогов)", *total(3)),
+               ("Заседаний по плану", *total(4)), ("Заседаний проведено", *total(5)),
+               ("Проведено без протокола", *total(6))]
+    columns = (ReportColumn("Объединение", 3.4), ReportColumn("Вид", 1.6),
+               ReportColumn("Участников", 1.1, kind="int", total=True),
+               ReportColumn("По плану", 1.0, kind="int", total=True),
+               ReportColumn("Проведено", 1.1, kind="int", total=True))
+    return [_compare("6. Методическая сеть", years, figures),
+            ReportTable(columns, [[r[1], r[2], r[3], r[4], r[5]] for r in summaries[1]],
+                        title=f"Объединения {years[1].title} учебного года", totals=True)]
 
 
 # ---------------------------------------------------------------- 7. консультации, посещения
@@ -357,7 +361,7 @@ def _analysis(params: dict[str, Any], ctx: ReportContext) -> Report:
     sections: list[Section] = [
         lambda: staff_tables(years, ctx), lambda: attestation_tables(years, ctx),
         lambda: kpk_tables(years, ctx), lambda: events_tables(years, data, organizations),
-        lambda: contest_tables(years, data), lambda: network_tables(years, data),
+        lambda: contest_tables(years, data), lambda: network_tables(years, ctx),
         lambda: journal_tables(years), lambda: literature_tables(years, ctx),
         lambda: informatisation_tables(years, ctx)]
     tables = [table for section in sections for table in section()]

@@ -90,7 +90,6 @@ def test_event_figures_equal_the_events_report(
     coverage = _table(report, "Охват")
     by_kind = _table(report, "4. Методические")
     contests = _table(report, "5. Профессиональные")
-    network = _table(report, "6. Методическая сеть")
     year = years[1]
     summary = _module("events-summary", {"from": format_date(year.first),
                                          "to": format_date(year.last)}, settings)
@@ -102,9 +101,27 @@ def test_event_figures_equal_the_events_report(
     assert sum(_column(contests, 2)) == len(contest_rows)
     assert sum(_column(contests, 4)) == sum(r[5] for r in contest_rows)
     assert sum(_column(contests, 6)) == sum(r[7] for r in contest_rows)
-    rmo = [r for r in held if r[2] == "заседание РМО"]
-    assert sum(_column(network, 2)) == len(rmo)
-    assert sum(_column(network, 4)) == sum(r[5] for r in rmo)
+
+
+
+def test_network_figures_equal_the_network_summary(
+        built: tuple[Report, Any], settings: config.Settings) -> None:
+    report, years = built
+    network = _table(report, "6. Методическая сеть")
+    for year, index in zip(years, (1, 2), strict=True):
+        rows = _module("network-summary", {"year": str(year.first.year)},
+                       settings).tables[0].rows
+        assert _figure(network, "Объединений (РМО, творческих и проблемных групп, "
+                                "сообществ)", index) == len(rows)
+        assert _figure(network, "Участников (членств педагогов)", index) == sum(
+            r[3] for r in rows)
+        assert _figure(network, "Заседаний проведено", index) == sum(r[5] for r in rows)
+        assert _figure(network, "Проведено без протокола", index) == sum(r[6] for r in rows)
+    current = _module("network-summary", {"year": str(years[1].first.year)},
+                      settings).tables[0].rows
+    assert current, "the demo year has its associations"
+    listed = _table(report, f"Объединения {years[1].title}")
+    assert [r[0] for r in listed.rows] == [r[1] for r in current]
 
 
 def test_journal_figures_equal_the_consultation_journal(
