@@ -350,9 +350,9 @@
     <message numerus="yes">
         <source>Remove %n member(s) from the association? (To keep the history, mark them as left instead.)</source>
         <translation>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform>Исключить %n участника из объединения? (Чтобы сохранить историю, лучше отметьте выбытие.)</numerusform>
+            <numerusform>Исключить %n участников из объединения? (Чтобы сохранить историю, лучше отметьте выбытие.)</numerusform>
+            <numerusform>Исключить %n участников из объединения? (Чтобы сохранить историю, лучше отметьте выбытие.)</numerusform>
         </translation>
     </message>
     <message>
@@ -394,9 +394,9 @@
     <message numerus="yes">
         <source>Delete %n meeting(s) from the plan with their protocols and decisions? Their events stay in the calendar.</source>
         <translation>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform>Удалить %n заседание из плана вместе с протоколом и решениями? Мероприятие останется в календаре.</numerusform>
+            <numerusform>Удалить %n заседания из плана вместе с протоколами и решениями? Мероприятия останутся в календаре.</numerusform>
+            <numerusform>Удалить %n заседаний из плана вместе с протоколами и решениями? Мероприятия останутся в календаре.</numerusform>
         </translation>
     </message>
     <message>
@@ -426,9 +426,9 @@
     <message numerus="yes">
         <source>Delete %n decision(s)?</source>
         <translation>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform>Удалить %n решение?</numerusform>
+            <numerusform>Удалить %n решения?</numerusform>
+            <numerusform>Удалить %n решений?</numerusform>
         </translation>
     </message>
     <message>
@@ -4328,9 +4328,9 @@ Post the document anyway?</source>
     <message numerus="yes">
         <source>Selected: %n</source>
         <translation>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform>Выбран: %n</numerusform>
+            <numerusform>Выбрано: %n</numerusform>
+            <numerusform>Выбрано: %n</numerusform>
         </translation>
     </message>
 </context>
@@ -4415,9 +4415,9 @@ Post the document anyway?</source>
     <message numerus="yes">
         <source>Delete %n mentoring pair(s) with their plans?</source>
         <translation>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform>Удалить %n пару наставничества с планом?</numerusform>
+            <numerusform>Удалить %n пары наставничества с планами?</numerusform>
+            <numerusform>Удалить %n пар наставничества с планами?</numerusform>
         </translation>
     </message>
     <message>
@@ -4618,9 +4618,9 @@ Post the document anyway?</source>
     <message numerus="yes">
         <source>Delete %n decision(s)?</source>
         <translation>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform>Удалить %n решение?</numerusform>
+            <numerusform>Удалить %n решения?</numerusform>
+            <numerusform>Удалить %n решений?</numerusform>
         </translation>
     </message>
     <message>
@@ -4778,9 +4778,9 @@ Post the document anyway?</source>
     <message numerus="yes">
         <source>Delete %n association(s) with their members, plans and protocols? The events stay in the calendar.</source>
         <translation>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform>Удалить %n объединение с участниками, планом и протоколами? Мероприятия останутся в календаре.</numerusform>
+            <numerusform>Удалить %n объединения с участниками, планами и протоколами? Мероприятия останутся в календаре.</numerusform>
+            <numerusform>Удалить %n объединений с участниками, планами и протоколами? Мероприятия останутся в календаре.</numerusform>
         </translation>
     </message>
     <message>
@@ -4798,9 +4798,9 @@ Post the document anyway?</source>
     <message numerus="yes">
         <source>Delete %n site(s)?</source>
         <translation>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform>Удалить %n площадку?</numerusform>
+            <numerusform>Удалить %n площадки?</numerusform>
+            <numerusform>Удалить %n площадок?</numerusform>
         </translation>
     </message>
 </context>
@@ -5074,9 +5074,9 @@ Post the document anyway?</source>
     <message numerus="yes">
         <source>Delete %n item(s) of the plan?</source>
         <translation>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform>Удалить %n пункт плана?</numerusform>
+            <numerusform>Удалить %n пункта плана?</numerusform>
+            <numerusform>Удалить %n пунктов плана?</numerusform>
         </translation>
     </message>
 </context>
@@ -6148,9 +6148,9 @@ Open it now?</source>
     <message numerus="yes">
         <source>Delete %n request(s)? Their data collections stay.</source>
         <translation>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform>Удалить %n запрос? Сборы данных по нему останутся.</numerusform>
+            <numerusform>Удалить %n запроса? Сборы данных по ним останутся.</numerusform>
+            <numerusform>Удалить %n запросов? Сборы данных по ним останутся.</numerusform>
         </translation>
     </message>
     <message>
@@ -6164,9 +6164,9 @@ Open it now?</source>
     <message numerus="yes">
         <source>Delete %n data collection(s) with the answers received? The files on the disk stay.</source>
         <translation>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform>Удалить %n сбор данных с полученными ответами? Файлы на диске останутся.</numerusform>
+            <numerusform>Удалить %n сбора данных с полученными ответами? Файлы на диске останутся.</numerusform>
+            <numerusform>Удалить %n сборов данных с полученными ответами? Файлы на диске останутся.</numerusform>
         </translation>
     </message>
     <message>
