@@ -6,31 +6,8 @@ from datetime import date
 
 from imc_desktop.db import session_scope
 from imc_desktop.services.network import records as net
-from models import Education, Employment, Experience, Organization, Person
-
-
-def people() -> dict[str, str]:
-    """Name → id: Иванова (СОШ № 1, учитель математики), Петров (СОШ № 1, физика),
-    Сидорова (СОШ № 2, математика), Орлова (СОШ № 2, методист)."""
-    with session_scope() as s:
-        one = Organization(full_name="МБОУ СОШ № 1", short_name="СОШ № 1")
-        two = Organization(full_name="МБОУ СОШ № 2", short_name="СОШ № 2")
-        s.add_all([one, two])
-        s.flush()
-        out = {}
-        for last, first, org, position, subjects in (
-                ("Иванова", "Анна", one, "учитель", "математика; информатика"),
-                ("Петров", "Пётр", one, "учитель", "физика"),
-                ("Сидорова", "Ёлка", two, "учитель", "математика"),
-                ("Орлова", "Ольга", two, "методист", "")):
-            person = Person(last_name=last, first_name=first, middle_name="Ивановна")
-            s.add(person)
-            s.flush()
-            s.add(Employment(person_id=person.id, organization_id=org.id, position=position,
-                             subjects=subjects, hired_on=date(2010, 9, 1)))
-            out[last] = person.id
-        out["СОШ № 1"], out["СОШ № 2"] = one.id, two.id
-        return out
+from models import Education, Employment, Experience, Person
+from tests.services.events.events_helpers import people as people
 
 
 def young(org_id: str, last: str, start: date, left_on: date | None = None,
