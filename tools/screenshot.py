@@ -61,6 +61,8 @@ def main(out: Path, size: tuple[int, int] = (1500, 900)) -> int:
         _equipment_shots(window, out)
         _events_shots(window, out)
         _methodist_shots(window, out)
+        _sub_tab_shots(window, "network", out)
+        _sub_tab_shots(window, "requests", out)
         _sync_shots(window, settings, Path(tmp), out)
         window.close()
         maintenance.close_current()
@@ -213,6 +215,17 @@ def _methodist_shots(window: QWidget, out: Path) -> None:
     form.whom.line.textEdited.emit("Иван")
     QTest.qWait(100)
     shoot(window, out / "methodist_picking.png")
+    form.whom.set_text("")  # the matches float over the window (here it never had the focus)
+
+
+def _sub_tab_shots(window: QWidget, name: str, out: Path) -> None:
+    """Each sub-tab of a module's tab, as `<name>_<index>.png`."""
+    tab = getattr(window, name)
+    window.tabs.setCurrentWidget(tab)  # type: ignore[attr-defined]
+    for index in range(tab.tabs.count()):
+        tab.tabs.setCurrentIndex(index)
+        QTest.qWait(100)
+        shoot(window, out / f"{name}_{index}.png")
 
 
 def _report_shots(window: QWidget, settings: object, out: Path) -> None:

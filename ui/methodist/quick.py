@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QSettings, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QHideEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -128,6 +128,11 @@ class LookupEdit(QWidget):
         if watched is self.line and event.type() == QEvent.Type.FocusOut:
             self.view.hide()
         return super().eventFilter(watched, event)
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt's name)
+        """The matches float over the window: they go when the line does (another tab)."""
+        self.view.hide()
+        super().hideEvent(event)
 
     def accept_current(self) -> None:
         """Enter: take the match chosen in the list, if the list is open."""
