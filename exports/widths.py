@@ -156,14 +156,19 @@ def _two_lines(part: str, one: float, measure: Measure,
     cache = {} if word_width is None else word_width
     widths = [cache[w] if w in cache else cache.setdefault(w, measure(w)) for w in words]
     space = cache[" "] if " " in cache else cache.setdefault(" ", measure(" "))
-    best, left, right = one, -space, sum(widths) + space * (len(words) - 1)
+    best, at, left, right = one, 0, -space, sum(widths) + space * (len(words) - 1)
     for k in range(1, len(words)):
         left += widths[k - 1] + space
         right -= widths[k - 1] + space
         if left >= best:
             break
-        best = min(best, max(left, right))
-    return best
+        if max(left, right) < best:
+            best, at = max(left, right), k
+    if at == 0:
+        return one
+    # the sums of the words' widths differ from the measured line in the last bits; the
+    # column must hold the measured line, or the wrap would take a third line
+    return max(measure(" ".join(words[:at])), measure(" ".join(words[at:])))
 
 
 def _text_extent(texts: list[str], measure: Measure

@@ -90,3 +90,12 @@ def expected_sums(rows: list[tuple[object, ...]]) -> tuple[int, Decimal]:
     hours = sum(int(r[3]) for r in rows)  # type: ignore[call-overload]
     cost = sum((r[4] for r in rows), Decimal(0))  # type: ignore[misc]
     return hours, cost
+
+
+def require_times_widths() -> None:
+    """Page counts and line breaks that a test states are those of Times New Roman, the font
+    the workstations print in (Liberation Serif has its widths); with a wider font found
+    first (DejaVu Serif) the same report honestly takes more pages."""
+    name = find_cyrillic_font().name
+    assert name in ("TimesNewRoman", "LiberationSerif"), (
+        f"the PDF font here is {name}: install Times New Roman or fonts-liberation")

@@ -45,7 +45,7 @@ from exports import Report, ReportColumn, ReportTable, Signature, write_report  
 from exports.forms import FormDocument, SignGroup, SignLine, write_form  # noqa: E402
 from exports.pdf_table import wrap_text  # noqa: E402
 
-from .conftest import make_report  # noqa: E402
+from .conftest import make_report, require_times_widths  # noqa: E402
 
 
 def _narrow_report() -> Report:
@@ -72,6 +72,7 @@ def test_docx_ties_names_and_numbers(tmp_path: Path) -> None:
 
 
 def test_pdf_keeps_initials_on_the_line_of_the_surname(tmp_path: Path) -> None:
+    require_times_widths()
     path = tmp_path / "r.pdf"
     write_report(_narrow_report(), path, "pdf")
     text = "\n".join(p.extract_text() for p in pypdf.PdfReader(str(path)).pages)

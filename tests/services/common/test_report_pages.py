@@ -12,6 +12,7 @@ from exports.layout import format_cell
 from imc_desktop import config
 from imc_desktop.services.common import reports
 from imc_desktop.services.common.maintenance import DatabaseInfo
+from tests.exports.conftest import require_times_widths
 
 #: The 61н forms lay out their own pages.
 OFFICIAL_FORMS = {"equipment-card", "equipment-transfer-act", "equipment-write-off-act",
@@ -55,6 +56,7 @@ def test_the_lists_of_the_whole_demo_district_fit_45_pages(database: DatabaseInf
     from imc_desktop.services import demo
     from imc_desktop.services.organizations.demo import DEMO_STAFF
 
+    require_times_widths()
     demo.fill_demo(staff=DEMO_STAFF)
     for name, most in (("staff-by-organization", 45), ("attestation-plan", 45)):
         report = reports.build(name, {}, settings)
