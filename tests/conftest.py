@@ -18,6 +18,23 @@ from imc_desktop.services.common.maintenance import DatabaseInfo  # noqa: E402
 DEMO_STAFF_IN_TESTS = 150
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The longest files start first, so that parallel workers (`-n auto`, whole files each)
+    do not end with one of them alone on a long file: files with a `slow` test, then the
+    synchronisation's (multi-workstation scenarios), then the rest, each in its own order."""
+    sync = Path(__file__).resolve().parent / "sync"
+
+    def rank(item: pytest.Item) -> int:
+        if item.get_closest_marker("slow") is not None:
+            return 0
+        return 1 if sync in item.path.parents else 2
+
+    first: dict[Path, int] = {}
+    for item in items:
+        first[item.path] = min(first.get(item.path, 2), rank(item))
+    items.sort(key=lambda item: first[item.path])
+
+
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Nothing a test does touches the real user's folders."""
