@@ -18,6 +18,23 @@ from imc_desktop.services.common.maintenance import DatabaseInfo  # noqa: E402
 DEMO_STAFF_IN_TESTS = 150
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The longest files start first, so that parallel workers (`-n auto`, whole files each)
+    do not end with one of them alone on a long file: files with a `slow` test, then the
+    synchronisation's (multi-workstation scenarios), then the rest, each in its own order."""
+    sync = Path(__file__).resolve().parent / "sync"
+
+    def rank(item: pytest.Item) -> int:
+        if item.get_closest_marker("slow") is not None:
+            return 0
+        return 1 if sync in item.path.parents else 2
+
+    first: dict[Path, int] = {}
+    for item in items:
+        first[item.path] = min(first.get(item.path, 2), rank(item))
+    items.sort(key=lambda item: first[item.path])
+
+
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Nothing a test does touches the real user's folders."""
@@ -40,10 +57,49 @@ def no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setattr(QFileDialog, name, staticmethod(refuse))
 
 
+def _copy_database(source: Path, target: Path) -> None:
+    """SQLite's own backup: a consistent page-by-page copy of a closed file."""
+    source_db, target_db = sqlite3.connect(source), sqlite3.connect(target)
+    try:
+        source_db.backup(target_db)
+    finally:
+        source_db.close()
+        target_db.close()
+
+
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A new file brought to the head revision once per test run (per xdist worker) by the
+    program's own migration path; `database` gives each test a copy of it. Nothing is
+    connected to it, so the first administrator is still made by each test's own opening."""
+    folder = tmp_path_factory.mktemp("migrated-template")
+    return maintenance.prepare(folder / "template.sqlite", folder / "backups")
+
+
+@pytest.fixture(autouse=True)
+def no_widgets_left_over() -> Iterator[None]:
+    """A window a test left open (a card, a page made without qtbot) would go on listening
+    to the services' change signal in later tests, reading whatever database is current then
+    (or none): every top-level widget still there after a test is deleted. The tests run in
+    any order and on several workers, so none may see another's widgets."""
+    yield
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is None:
+        return
+    for widget in QApplication.topLevelWidgets():
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 @pytest.fixture
-def database(tmp_path: Path) -> Iterator[DatabaseInfo]:
-    """A freshly migrated database file, made current for the services."""
-    info = maintenance.open_current(tmp_path / "test.sqlite", tmp_path / "backups")
+def database(tmp_path: Path, migrated_template: Path) -> Iterator[DatabaseInfo]:
+    """A freshly migrated database file (a copy of the migrated template), made current for
+    the services as the program opens a new file."""
+    path = tmp_path / "test.sqlite"
+    _copy_database(migrated_template, path)
+    info = maintenance.connect_current(path.resolve(), tmp_path / "backups")
     yield info
     maintenance.close_current()
 
@@ -66,12 +122,7 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def demo_database(database: DatabaseInfo, demo_template: Path) -> DatabaseInfo:
     """A copy of the demo database (the services' current one, as with `database`)."""
     maintenance.close_current()
-    source, target = sqlite3.connect(demo_template), sqlite3.connect(database.path)
-    try:
-        source.backup(target)
-    finally:
-        source.close()
-        target.close()
+    _copy_database(demo_template, database.path)
     return maintenance.connect_current(database.path, database.backup_dir)
 
 

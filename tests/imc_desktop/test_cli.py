@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import os
 import sqlite3
 import subprocess
 import sys
+from contextlib import redirect_stdout
 from pathlib import Path
 
 import openpyxl
@@ -24,11 +26,27 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
+@pytest.fixture(scope="module")
+def demo_made_by_cli(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`demo-data` run once for this file (in a home folder of its own); tests get copies."""
+    folder = tmp_path_factory.mktemp("cli-demo")
+    out = io.StringIO()
+    with pytest.MonkeyPatch.context() as mp, redirect_stdout(out):
+        mp.setenv("IMC_DESKTOP_HOME", str(folder / "home"))
+        code = cli.main(["demo-data", "--db", str(folder / "demo.sqlite"), "--staff", "150"])
+    assert code == 0 and "организаций: 40" in out.getvalue()
+    return folder / "demo.sqlite"
+
+
 @pytest.fixture
-def demo_db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+def demo_db(tmp_path: Path, demo_made_by_cli: Path) -> Path:
     path = tmp_path / "demo.sqlite"
-    code, out, _ = run(capsys, "demo-data", "--db", str(path), "--staff", "150")
-    assert code == 0 and "организаций: 40" in out
+    source, target = sqlite3.connect(demo_made_by_cli), sqlite3.connect(path)
+    try:
+        source.backup(target)
+    finally:
+        source.close()
+        target.close()
     return path
 
 
