@@ -146,10 +146,28 @@ class _Run:
                 return
             sealed = self.con.execute("SELECT sha256 FROM sync_published WHERE site=? AND "
                                       "seq=?", (self.site, seq)).fetchone()
-            if sealed is None or self._digest(data, self.site, seq) != sealed[0]:
+            digest = self._digest(data, self.site, seq)
+            if not digest and self._forged(seq, data):
+                return  # set aside: this PC publishes under its number as planned
+            if sealed is None or digest != sealed[0]:
                 self._clone_detected()
                 return
             self._mark_published(seq, len(data))
+
+    def _forged(self, seq: int, data: bytes) -> bool:
+        """A file under this PC's next number that does not open with the key: not a copy
+        of this database (a copy seals with the key) but damage or a forgery — quarantined,
+        set aside and named; False when it could not be set aside (read-only share)."""
+        rel = f"sites/{self.site}/{segment_name(seq)}"
+        where = str(self.share.path(rel))
+        try:
+            self._key().open(data, segment_ad(self._store_id(), self.site, seq), where)
+        except BadSegment as exc:
+            self._quarantine(self.site, seq, data)
+            self.share.set_aside(rel)
+            self.tally.bad.append(str(exc))
+            return not self.share.exists(rel)
+        return False  # it opens: a sound file of another content, a clone's
 
     def check_own(self) -> None:
         """Own published segments that are not on the share any more (deleted, lost with a

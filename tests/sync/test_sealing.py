@@ -457,3 +457,20 @@ def test_sealed_for_helper_matches_the_engine(make_pc: MakePC, share: Share) -> 
     a.sync()
     seg = _seg(share, _site(a), 1)
     assert sealed_for(share, seg, opened(share, seg)) == seg.read_bytes()
+
+
+def test_a_forgery_under_a_pcs_own_next_number_does_not_make_it_a_clone(
+        make_pc: MakePC, share: Share) -> None:
+    a, b = make_pc("a"), make_pc("b")
+    person = a.insert("persons", last_name="Своя")
+    a.sync()
+    site = _site(a)
+    forged = _seg(share, site, 2)
+    forged.write_bytes(_plain_change(_store_id(share), site, 2, person))
+    a.update("persons", person, last_name="Исправленная")
+    result = a.sync()
+    assert any(str(forged) in bad for bad in result.bad_files)
+    assert _site(a) == site, "keeps its number: a forgery is not a copy of its database"
+    assert not any("скопирована" in n for n in result.notes)
+    b.sync()
+    assert b.value("persons", person, "last_name") == "Исправленная"
