@@ -26,9 +26,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
+from imc_desktop.private_files import (
+    KEYRING_SERVICE,  # noqa: F401 - the service the key is kept under, named here too
+    credential_store_used,
+    keep_credential,
+    read_credential,
+    write_owner_only,
+)
+
 MAGIC = b"IMC-BACKUP-AESGCM-1\n"
 CHUNK = 1 << 20
-KEYRING_SERVICE = "IMC Desktop"
 KEYRING_NAME = "backup-key"
 KEY_FILE = "backup.key"
 _HEAD = struct.Struct(">IB")
@@ -51,7 +58,7 @@ def backup_key() -> bytes:
     file; made on first use."""
     from imc_desktop import paths
 
-    if not os.environ.get(paths.HOME_ENV):
+    if credential_store_used():
         found = _from_keyring()
         if found is not None:
             return found
@@ -59,17 +66,13 @@ def backup_key() -> bytes:
 
 
 def _from_keyring() -> bytes | None:
-    try:
-        import keyring
-
-        stored = keyring.get_password(KEYRING_SERVICE, KEYRING_NAME)
-        if stored:
+    stored = read_credential(KEYRING_NAME)
+    if stored:
+        with suppress(ValueError):
             return bytes.fromhex(stored)
-        key = secrets.token_bytes(32)
-        keyring.set_password(KEYRING_SERVICE, KEYRING_NAME, key.hex())
-        return key if keyring.get_password(KEYRING_SERVICE, KEYRING_NAME) == key.hex() else None
-    except Exception:  # noqa: BLE001 - no credential store here (keyring's errors vary)
         return None
+    key = secrets.token_bytes(32)
+    return key if keep_credential(KEYRING_NAME, key.hex()) else None
 
 
 def _from_file(path: Path) -> bytes:
@@ -77,15 +80,12 @@ def _from_file(path: Path) -> bytes:
         key = bytes.fromhex(path.read_text(encoding="ascii").strip())
         if len(key) == 32:
             return key
-    path.parent.mkdir(parents=True, exist_ok=True)
     key = secrets.token_bytes(32)
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        write_owner_only(path, key.hex(), exclusive=True)
     except FileExistsError:  # another process made it meanwhile (or a broken one is there)
         text = path.read_text(encoding="ascii").strip()
         return bytes.fromhex(text)
-    with os.fdopen(fd, "w", encoding="ascii") as f:
-        f.write(key.hex())
     return key
 
 

@@ -5,6 +5,10 @@ filled from the store. An empty DIR becomes a new store. Exit code 0 when done, 
 sync failed, a bad file was found or files are missing, 3 when it stopped with a question
 (confirm with --new-store). `--check` changes nothing and lists what is waiting for what:
 exit 0 when nothing is, 1 when something is.
+
+The district sync key comes from the environment variable IMC_SYNC_PASSPHRASE or from the
+key this PC remembers (entered once in the program); without one the command refuses with a
+line saying what to do (exit 1), before anything of the folder is read.
 """
 
 from __future__ import annotations
@@ -115,6 +119,9 @@ def cmd_sync(args: argparse.Namespace) -> int:
     try:
         result = _run(path, args)
     except sync.SyncFailed as exc:
+        if exc.key == "new":  # a key for the new folder, made here: ten words of the list
+            print(f"{exc} Например: {exc.passphrase}", file=sys.stderr)
+            return 1
         print(str(exc), file=sys.stderr)
         if exc.question:
             print("Чтобы продолжить, повторите команду с --new-store.", file=sys.stderr)

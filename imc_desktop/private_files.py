@@ -36,3 +36,47 @@ def tighten(folder: Path) -> None:
                 continue
             if info.st_mode & OWNER_ONLY:
                 os.chmod(path, stat.S_IMODE(info.st_mode) & ~OWNER_ONLY)
+
+
+KEYRING_SERVICE = "IMC Desktop"
+
+
+def credential_store_used() -> bool:
+    """Secrets go to the OS credential store, unless the data folder is a portable or test
+    one (IMC_DESKTOP_HOME): then to owner-only files in its configuration folder."""
+    from imc_desktop import paths
+
+    return not os.environ.get(paths.HOME_ENV)
+
+
+def read_credential(name: str) -> str | None:
+    """The secret `name` of the credential store; None when absent or there is none."""
+    try:
+        import keyring
+
+        return keyring.get_password(KEYRING_SERVICE, name) or None
+    except Exception:  # noqa: BLE001 - no credential store here (keyring's errors vary)
+        return None
+
+
+def keep_credential(name: str, value: str) -> bool:
+    """Keep `value` in the credential store; whether it is really there now."""
+    try:
+        import keyring
+
+        keyring.set_password(KEYRING_SERVICE, name, value)
+        return keyring.get_password(KEYRING_SERVICE, name) == value
+    except Exception:  # noqa: BLE001 - no credential store here (keyring's errors vary)
+        return False
+
+
+def write_owner_only(path: Path, text: str, exclusive: bool = False) -> None:
+    """Write `text` to a file readable by its owner only (0600, whatever the umask);
+    `exclusive`: FileExistsError when it is there already."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    flags = os.O_WRONLY | os.O_CREAT | (os.O_EXCL if exclusive else os.O_TRUNC)
+    fd = os.open(path, flags, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(text)
+    if os.name == "posix":
+        os.chmod(path, 0o600)

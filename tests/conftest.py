@@ -43,6 +43,19 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
+#: the district sync key of every test's sync folders (ten words of the key's list)
+SYNC_PASSPHRASE = "адрес аист акула ангел арбуз армия астра атлас багаж банан"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def sync_passphrase() -> Iterator[str]:
+    """Every sync in a test has the district key, as a scheduled run would — those of
+    module fixtures too (a test that removes it gets it back from its own monkeypatch)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("IMC_SYNC_PASSPHRASE", SYNC_PASSPHRASE)
+        yield SYNC_PASSPHRASE
+
+
 @pytest.fixture(autouse=True)
 def no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
     """A modal message box in a test would wait forever: make it fail the test instead."""

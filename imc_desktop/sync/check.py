@@ -10,8 +10,9 @@ from pathlib import Path
 
 from imc_desktop.sync import local, merge, repair
 from imc_desktop.sync.clock import key_site
+from imc_desktop.sync.keys import KeySource
 from imc_desktop.sync.share import Share
-from imc_desktop.sync.store import is_site_id, read_store, workstation_name
+from imc_desktop.sync.store import SyncStopped, is_site_id, read_store, workstation_name
 from imc_desktop.sync.tables import parents_of
 
 
@@ -19,10 +20,14 @@ def waiting(path: Path, share: Share) -> list[str]:
     """One Russian line per thing that waits; empty when nothing does."""
     con = local.connect(path)
     try:
-        store = read_store(share) if share.reachable() else None
-        if store is None or store.store_id != local.get(con, "store"):
-            return [f"Папка синхронизации {share.root} недоступна или не та, с которой "
-                    "синхронизировался этот компьютер."]
+        try:
+            store = read_store(share) if share.reachable() else None
+            if store is None or store.store_id != local.get(con, "store"):
+                return [f"Папка синхронизации {share.root} недоступна или не та, с которой "
+                        "синхронизировался этот компьютер."]
+            KeySource().key_for(store)  # without the key nothing of the folder is trusted
+        except SyncStopped as exc:
+            return [str(exc)]
         return (_own(con, share) + _others(con, share) + _quarantined(path)
                 + _held(con, share))
     finally:

@@ -14,8 +14,10 @@ from pathlib import Path
 from imc_desktop import __version__
 from imc_desktop.sync import held, local, merge, repair
 from imc_desktop.sync.clock import MS_PER_DAY, make_key, now_ms, physical_ms
+from imc_desktop.sync.keys import KeySource
 from imc_desktop.sync.progress import Reporter, StepProgress, TextProgress
 from imc_desktop.sync.report import SyncResult, clock_note, duplicates
+from imc_desktop.sync.sealing import SyncKey, segment_ad
 from imc_desktop.sync.segment import (
     BadSegment,
     Change,
@@ -63,9 +65,11 @@ class _Tally:
 
 
 class _Run:
-    def __init__(self, path: Path, share: Share, workstation: str, report: Reporter) -> None:
+    def __init__(self, path: Path, share: Share, workstation: str, report: Reporter,
+                 keys: KeySource) -> None:
         self.path, self.share, self.workstation = path, share, workstation
-        self.report = report
+        self.report, self.keys = report, keys
+        self.key: SyncKey | None = None
         self.con = local.connect(path)
         self.tables = present_tables(self.con)
         self.site = local.site_id(self.con)
@@ -81,7 +85,8 @@ class _Run:
 
     def check(self, accept_new: bool) -> None:
         remembered = local.get(self.con, "store")
-        self.store = open_store(self.share, remembered, accept_new)
+        self.store = open_store(self.share, remembered, accept_new, self.keys.new_store)
+        self.key = self.keys.key_for(self.store)  # a wrong key stops here: nothing read yet
         if self.store.store_id != remembered:
             with local.applying(self.con):
                 self._adopt_store(self.store.store_id, bool(remembered))
@@ -141,10 +146,28 @@ class _Run:
                 return
             sealed = self.con.execute("SELECT sha256 FROM sync_published WHERE site=? AND "
                                       "seq=?", (self.site, seq)).fetchone()
-            if sealed is None or _digest(data) != sealed[0]:
+            digest = self._digest(data, self.site, seq)
+            if not digest and self._forged(seq, data):
+                return  # set aside: this PC publishes under its number as planned
+            if sealed is None or digest != sealed[0]:
                 self._clone_detected()
                 return
-            self._mark_published(seq)
+            self._mark_published(seq, len(data))
+
+    def _forged(self, seq: int, data: bytes) -> bool:
+        """A file under this PC's next number that does not open with the key: not a copy
+        of this database (a copy seals with the key) but damage or a forgery — quarantined,
+        set aside and named; False when it could not be set aside (read-only share)."""
+        rel = f"sites/{self.site}/{segment_name(seq)}"
+        where = str(self.share.path(rel))
+        try:
+            self._key().open(data, segment_ad(self._store_id(), self.site, seq), where)
+        except BadSegment as exc:
+            self._quarantine(self.site, seq, data)
+            self.share.set_aside(rel)
+            self.tally.bad.append(str(exc))
+            return not self.share.exists(rel)
+        return False  # it opens: a sound file of another content, a clone's
 
     def check_own(self) -> None:
         """Own published segments that are not on the share any more (deleted, lost with a
@@ -210,7 +233,9 @@ class _Run:
         if data is None:
             return None
         try:
-            segment = decode(data, str(self.share.path(rel)))
+            where = str(self.share.path(rel))
+            segment = decode(self._key().open(data, segment_ad(self._store_id(), site, seq),
+                                              where), where)
             verify(segment, self._store_id(), site, seq, str(self.share.path(rel)))
         except BadSegment as exc:
             self._quarantine(site, seq, data)
@@ -329,16 +354,17 @@ class _Run:
         counter = self.report.counter("Отправка изменений", sum(sizes))
         for (seq, digest, data), size in zip(rows, sizes, strict=True):
             rel = f"sites/{self.site}/{segment_name(seq)}"
+            sealed = self._key().seal(data, segment_ad(self._store_id(), self.site, seq))
             try:
-                self.share.write_new(rel, data)
+                self.share.write_new(rel, sealed)
             except NameTaken:
                 pass
             back = self.share.read(rel)
-            if back is None or _digest(back) != digest:
+            if back is None or self._digest(back, self.site, seq) != digest:
                 self._clone_detected()
                 self.publish()
                 return
-            self._mark_published(seq)
+            self._mark_published(seq, len(sealed))
             self.tally.pushed += size
             counter.add(size)
 
@@ -353,14 +379,28 @@ class _Run:
         assert self.store is not None
         return self.store.store_id
 
+    def _key(self) -> SyncKey:
+        assert self.key is not None
+        return self.key
+
+    def _digest(self, sealed: bytes, site: str, seq: int) -> str:
+        """The content hash of a sealed segment of `site` numbered `seq` ("" when it does not
+        open with the key there, or is not a sound segment)."""
+        try:
+            return decode(self._key().open(sealed, segment_ad(self._store_id(), site, seq), ""),
+                          "").sha256
+        except BadSegment:
+            return ""
+
     def _published_upto(self) -> int:
         row = self.con.execute("SELECT coalesce(max(seq), 0) FROM sync_published WHERE site=? "
                                "AND published=1", (self.site,)).fetchone()
         return int(row[0])
 
-    def _mark_published(self, seq: int) -> None:
-        self.con.execute("UPDATE sync_published SET published=1, size=length(data), data=NULL "
-                         "WHERE site=? AND seq=?", (self.site, seq))
+    def _mark_published(self, seq: int, size: int) -> None:
+        """Published: the size is the sealed file's, as the share shows it."""
+        self.con.execute("UPDATE sync_published SET published=1, size=?, data=NULL "
+                         "WHERE site=? AND seq=?", (size, self.site, seq))
 
     def result(self) -> SyncResult:
         conflicts = int(self.con.execute("SELECT count(*) FROM sync_conflicts").fetchone()[0])
@@ -390,19 +430,15 @@ def _chunks(changes: list[Change]) -> Iterator[list[Change]]:
         yield changes[start:start + STORE_CHUNK]
 
 
-def _digest(data: bytes) -> str:
-    try:
-        return decode(data, "").sha256
-    except BadSegment:
-        return ""
-
-
 def synchronise(path: Path, share: Share, workstation: str, *, accept_new_store: bool = False,
-                progress: Progress = _quiet, steps: StepProgress | None = None) -> SyncResult:
+                progress: Progress = _quiet, steps: StepProgress | None = None,
+                passphrase: str | None = None, remember_key: bool = False) -> SyncResult:
     """Run one sync of the database file `path` through `share`. Each step is told to
-    `progress` as a Russian line and to `steps` with its numbers (SyncProgress)."""
+    `progress` as a Russian line and to `steps` with its numbers (SyncProgress). The key:
+    `passphrase` (typed; remembered on this PC with `remember_key`), else
+    IMC_SYNC_PASSPHRASE, else the key remembered here (keys.KeySource)."""
     report = Reporter(progress, steps)
-    run = _Run(path, share, workstation, report)
+    run = _Run(path, share, workstation, report, KeySource(passphrase, remember_key))
     try:
         report.say("Проверка папки синхронизации")
         run.check(accept_new_store)

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from imc_desktop import __version__
+from imc_desktop.sync.sealing import KeyParams
 from imc_desktop.sync.share import NameTaken, Share, read_only_error
 
 STORE_MAGIC = "IMC-SYNC"
-STORE_FORMAT = 1
+#: 2: segments are sealed with the district key described in the "key" section
+STORE_FORMAT = 2
 SCHEMA_EPOCH = 1
 STORE_FILE = "store.json"
 
@@ -24,12 +27,23 @@ class SyncStopped(Exception):
         self.question = question
 
 
+class KeyNeeded(SyncStopped):
+    """The sync needs the district key. `kind`: "new" — this sync would create the store,
+    and `passphrase` is a new one to be shown once and written down; "enter" — the store has
+    a key this PC does not know; "wrong" — the passphrase given is not the store's."""
+
+    def __init__(self, message: str, kind: str, passphrase: str = "") -> None:
+        super().__init__(message)
+        self.kind, self.passphrase = kind, passphrase
+
+
 @dataclass(frozen=True)
 class StoreInfo:
     store_id: str
     min_app: str
     epoch: int
     created: bool = False
+    key: KeyParams | None = None
 
     @property
     def read_only(self) -> bool:
@@ -53,22 +67,37 @@ def read_store(share: Share) -> StoreInfo | None:
         info = json.loads(data)
         if info.get("magic") != STORE_MAGIC:
             raise ValueError
-        if int(info["format"]) != STORE_FORMAT:
-            raise SyncStopped(f"Папка синхронизации {share.root} записана в формате "
-                              f"{info['format']}, который эта версия программы не знает. "
-                              "Обновите программу.")
+        _check_format(share, int(info["format"]))
         return StoreInfo(str(info["store_id"]), str(info.get("min_app", "0")),
-                         int(info.get("epoch", SCHEMA_EPOCH)))
+                         int(info.get("epoch", SCHEMA_EPOCH)),
+                         key=KeyParams.from_json(info["key"]))
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise SyncStopped(f"В папке {share.root} лежит файл {STORE_FILE}, но это не папка "
                           "синхронизации IMC Desktop (файл не читается). Проверьте путь "
                           "в настройках.") from exc
 
 
-def create_store(share: Share) -> StoreInfo:
+def _check_format(share: Share, found: int) -> None:
+    if found < STORE_FORMAT:
+        raise SyncStopped(f"Папка синхронизации {share.root} создана прежней версией программы "
+                          "и хранит данные незашифрованными. Создайте для синхронизации новую "
+                          "пустую папку и укажите её в настройках на каждом компьютере: данные "
+                          "компьютеров сохранятся и будут отправлены в новую папку заново, "
+                          "зашифрованными. Старую папку после этого удалите.")
+    if found > STORE_FORMAT:
+        raise SyncStopped(f"Папка синхронизации {share.root} записана в формате {found}, "
+                          "который эта версия программы не знает. Обновите программу.")
+
+
+#: a new store's key: its parameters for the store id given (or KeyNeeded)
+NewKey = Callable[[str], KeyParams]
+
+
+def create_store(share: Share, new_key: NewKey) -> StoreInfo:
     """Write store.json into an empty location (once: a concurrent creator's file wins)."""
-    info = {"magic": STORE_MAGIC, "format": STORE_FORMAT, "store_id": str(uuid.uuid4()),
-            "min_app": "0.1.0", "epoch": SCHEMA_EPOCH}
+    store_id = str(uuid.uuid4())
+    info = {"magic": STORE_MAGIC, "format": STORE_FORMAT, "store_id": store_id,
+            "min_app": "0.1.0", "epoch": SCHEMA_EPOCH, "key": new_key(store_id).to_json()}
     try:
         share.make_dir("sites")
         share.write_new(STORE_FILE, json.dumps(info, indent=1).encode())
@@ -82,7 +111,7 @@ def create_store(share: Share) -> StoreInfo:
                           "доступа к папке.") from exc
     found = read_store(share)
     assert found is not None
-    return StoreInfo(found.store_id, found.min_app, found.epoch, created=True)
+    return StoreInfo(found.store_id, found.min_app, found.epoch, created=True, key=found.key)
 
 
 def is_site_id(name: str) -> bool:
@@ -103,24 +132,17 @@ def workstation_name(share: Share, site: str) -> str:
 
 
 def describe(share: Share) -> str:
-    """What a sync location holds: how many records and from which workstations."""
-    from imc_desktop.sync.segment import BadSegment, decode
-
-    rows: set[tuple[str, str]] = set()
+    """What a sync location holds: how many files of changes, from which workstations (read
+    without the key: the files themselves are not opened)."""
+    files = 0
     names: list[str] = []
     for site in share.list_dir("sites"):
         if not is_site_id(site) or not share.is_dir(f"sites/{site}"):
             continue
         names.append(workstation_name(share, site) or site)
-        for file in share.list_dir(f"sites/{site}"):
-            try:
-                data = share.read(f"sites/{site}/{file}") if file.endswith(".seg") else None
-                changes = decode(data, file).changes if data is not None else []
-            except BadSegment:
-                continue
-            rows.update((str(c["t"]), str(c["r"])) for c in changes)
+        files += sum(1 for f in share.list_dir(f"sites/{site}") if f.endswith(".seg"))
     whose = ", ".join(f"«{n}»" for n in sorted(names)) or "нет"
-    return f"В ней записей: {len(rows)}; рабочие места: {whose}."
+    return f"В ней файлов изменений: {files}; рабочие места: {whose}."
 
 
 def write_site(share: Share, site: str, workstation: str, replaces: str = "") -> None:
@@ -148,7 +170,7 @@ def site_info(share: Share, site: str) -> dict[str, str]:
     return {str(k): str(v) for k, v in found.items()} if isinstance(found, dict) else {}
 
 
-def open_store(share: Share, remembered: str, accept_new: bool) -> StoreInfo:
+def open_store(share: Share, remembered: str, accept_new: bool, new_key: NewKey) -> StoreInfo:
     """Check the location against the store id this database remembers (step 1 of a sync)."""
     if not share.reachable():
         raise SyncStopped(f"Папка синхронизации {share.root} недоступна. Проверьте сеть и путь "
@@ -165,7 +187,7 @@ def open_store(share: Share, remembered: str, accept_new: bool) -> StoreInfo:
                               "намеренно, подтвердите создание новой папки синхронизации: "
                               "данные этого компьютера будут отправлены в неё заново. Ничего "
                               "не удалено.", question=True)
-        return create_store(share)
+        return create_store(share, new_key)
     if remembered and info.store_id != remembered and not accept_new:
         raise SyncStopped(f"Папка синхронизации {share.root} заменена другой (её номер "
                           f"изменился). {describe(share)} Если так и задумано, подтвердите "

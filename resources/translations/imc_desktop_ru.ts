@@ -2573,6 +2573,25 @@ Post the document anyway?</source>
     </message>
 </context>
 <context>
+    <name>EnterKeyDialog</name>
+    <message>
+        <source>Sync key</source>
+        <translation>Ключ синхронизации</translation>
+    </message>
+    <message>
+        <source>Type the ten words of the sync key as they were written down (case, the letter ё and hyphens do not matter).</source>
+        <translation>Введите десять слов ключа синхронизации так, как они записаны (заглавные буквы, буква ё и дефисы значения не имеют).</translation>
+    </message>
+    <message>
+        <source>Show the words</source>
+        <translation>Показать слова</translation>
+    </message>
+    <message>
+        <source>Remember on this computer</source>
+        <translation>Запомнить на этом компьютере</translation>
+    </message>
+</context>
+<context>
     <name>EquipmentColumns</name>
     <message>
         <source>Inventory number</source>
@@ -4805,6 +4824,25 @@ Post the document anyway?</source>
     </message>
 </context>
 <context>
+    <name>NewKeyDialog</name>
+    <message>
+        <source>New sync key</source>
+        <translation>Новый ключ синхронизации</translation>
+    </message>
+    <message>
+        <source>A new sync folder is being made. Everything in it is encrypted with this key. Write these words down on paper now and keep the paper safe: every workstation of the district needs them once, and the program will not show them again.</source>
+        <translation>Создаётся новая папка синхронизации. Всё, что в ней хранится, зашифровано этим ключом. Запишите эти слова на бумагу сейчас и храните её надёжно: они понадобятся один раз на каждом рабочем месте района, а программа больше их не покажет.</translation>
+    </message>
+    <message>
+        <source>If the key is lost, the workstations keep their data: a new empty sync folder is made, with a new key, and every workstation enters it.</source>
+        <translation>Если ключ потерян, данные на рабочих местах сохраняются: создаётся новая пустая папка синхронизации с новым ключом, и его вводят на каждом рабочем месте.</translation>
+    </message>
+    <message>
+        <source>I have written the key down</source>
+        <translation>Я записал(а) ключ</translation>
+    </message>
+</context>
+<context>
     <name>OrganizationDialog</name>
     <message>
         <source>New organization</source>
@@ -6861,6 +6899,10 @@ Open it now?</source>
     <message>
         <source>Synchronising…</source>
         <translation>Синхронизация…</translation>
+    </message>
+    <message>
+        <source>The sync folder is encrypted with the district sync key, which this computer does not know yet.</source>
+        <translation>Папка синхронизации зашифрована ключом синхронизации района, который этот компьютер ещё не знает.</translation>
     </message>
     <message>
         <source>Bad file set aside: %1</source>

@@ -10,6 +10,7 @@ from typing import Any
 from imc_desktop import db
 from imc_desktop.sync.engine import synchronise
 from imc_desktop.sync.report import SyncResult
+from imc_desktop.sync.sealing import SyncKey, derive, segment_ad
 from imc_desktop.sync.share import Share
 
 ORG_DEFAULTS: dict[str, Any] = {
@@ -117,3 +118,31 @@ def edit_people(path: Path, ids: list[str], tag: str) -> None:
         con.execute("COMMIT")
     finally:
         con.close()
+
+
+def share_key(share: Share) -> SyncKey:
+    """The district key of the share's store, from the tests' passphrase."""
+    import os
+
+    from imc_desktop.sync.keys import PASSPHRASE_ENV
+    from imc_desktop.sync.store import read_store
+
+    store = read_store(share)
+    assert store is not None and store.key is not None
+    return SyncKey(derive(os.environ[PASSPHRASE_ENV], store.key), store.store_id)
+
+
+def _place(share: Share, file: Path) -> bytes:
+    """The associated data of the segment file `file` of the share (its site and number)."""
+    key = share_key(share)
+    return segment_ad(key.store_id, file.parent.name, int(file.name.split(".")[0]))
+
+
+def opened(share: Share, file: Path) -> bytes:
+    """The plain gzip segment inside the sealed file `file` on the share."""
+    return share_key(share).open(file.read_bytes(), _place(share, file), str(file))
+
+
+def sealed_for(share: Share, file: Path, plain: bytes) -> bytes:
+    """`plain` sealed with the district key as the segment `file` would be."""
+    return share_key(share).seal(plain, _place(share, file))

@@ -140,3 +140,29 @@ def test_a_foreign_database_file_is_refused(tmp_path: Path,
     (tmp_path / "store").mkdir()
     code, counts, err = sync(capsys, path, tmp_path / "store")
     assert code == 1 and "другой программы" in err
+
+
+def test_without_a_key_the_command_says_what_to_do_in_one_line(
+        tmp_path: Path, filled: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from imc_desktop.sync.keys import PASSPHRASE_ENV
+    from imc_desktop.sync.sealing import check_passphrase
+
+    store = tmp_path / "store"
+    store.mkdir()
+    monkeypatch.delenv(PASSPHRASE_ENV)
+    code, counts, err = sync(capsys, filled, store)
+    assert code == 1 and counts == () and err.count("\n") == 1
+    assert PASSPHRASE_ENV in err and not (store / "store.json").exists()
+    suggested = err.rsplit("Например: ", 1)[1].strip()
+    assert check_passphrase(suggested) == suggested, "ten words that can be used"
+    monkeypatch.setenv(PASSPHRASE_ENV, suggested)
+    assert sync(capsys, filled, store)[0] == 0, "the env's passphrase makes the store"
+    monkeypatch.delenv(PASSPHRASE_ENV)
+    code, counts, err = sync(capsys, tmp_path / "b.sqlite", store)
+    assert code == 1 and err.count("\n") == 1 and "не знает" in err
+    code, out, err = run(capsys, "sync", "--check", "--db", str(filled), "--store", str(store))
+    assert code == 1 and "не знает" in out
+    monkeypatch.setenv(PASSPHRASE_ENV, "юрта ящик язык яйцо юмор юла юбка эхо этаж щука")
+    code, counts, err = sync(capsys, tmp_path / "b.sqlite", store)
+    assert code == 1 and "не подходит" in err

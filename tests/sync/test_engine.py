@@ -15,7 +15,7 @@ from imc_desktop import db
 from imc_desktop.sync import engine
 from imc_desktop.sync.share import Share
 from imc_desktop.sync.store import SyncStopped
-from tests.sync.helpers import Workstation
+from tests.sync.helpers import Workstation, opened, sealed_for
 
 MakePC = Callable[[str], Workstation]
 
@@ -143,11 +143,13 @@ def test_a_bad_file_is_quarantined_and_reported_never_applied(
     a.sync()
     seg = _segment(share, a)
     data = seg.read_bytes()
-    body = gzip.decompress(data)
-    bad = {"truncated": data[: len(data) // 2],
-           "edited": gzip.compress(body.replace("Тестова".encode(), "Другая".encode())),
-           "foreign": gzip.compress(body.replace(b'"store":"', b'"store":"x')),
-           "not gzip": b"hello"}[damage]
+    body = gzip.decompress(opened(share, seg))
+    bad = {"truncated": data[: len(data) // 2],  # sealed with the key, then damaged inside:
+           "edited": sealed_for(share, seg, gzip.compress(
+               body.replace("Тестова".encode(), "Другая".encode()))),
+           "foreign": sealed_for(share, seg, gzip.compress(
+               body.replace(b'"store":"', b'"store":"x'))),
+           "not gzip": sealed_for(share, seg, b"hello")}[damage]
     seg.write_bytes(bad)
     result = b.sync()
     assert result.pulled == 0 and len(result.bad_files) == 1 and not result.ok

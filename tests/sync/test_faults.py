@@ -159,7 +159,7 @@ def test_another_districts_folder_says_what_it_holds(make_pc: MakePC, share: Sha
     a.share = Share(other_root)
     with pytest.raises(SyncStopped) as stopped:
         a.sync()
-    assert "3" in str(stopped.value) and "Соседний ИМЦ" in str(stopped.value)
+    assert "файлов изменений: 1" in str(stopped.value) and "Соседний ИМЦ" in str(stopped.value)
 
 
 def test_an_empty_read_only_share_says_it_cannot_become_a_sync_location(

@@ -106,8 +106,8 @@ class SyncController(QObject):
         if self.automatic():
             self.sync_now(interactive=False)
 
-    def _run(self, location: Path, interactive: bool, accept_new_store: bool
-             ) -> SyncResult | None:
+    def _run(self, location: Path, interactive: bool, accept_new_store: bool,
+             passphrase: str | None = None, remember_key: bool = False) -> SyncResult | None:
         path, name = maintenance_path(), self.workstation()
         assert path is not None
 
@@ -116,14 +116,21 @@ class SyncController(QObject):
                 progress(step.done, step.total, step.text)
 
             return sync.run(path, location, name, accept_new_store=accept_new_store,
-                            steps=show)
+                            steps=show, passphrase=passphrase, remember_key=remember_key)
 
         task = run_with_progress(self.window, self.tr("Synchronising…"), work,
                                  cancellable=False)
         if isinstance(task.error, sync.SyncFailed) and task.error.question:
             if interactive and Ask.confirm(self.window, self.tr("Synchronisation"),
                                            str(task.error)):
-                return self._run(location, interactive, accept_new_store=True)
+                return self._run(location, interactive, accept_new_store=True,
+                                 passphrase=passphrase, remember_key=remember_key)
+        if isinstance(task.error, sync.SyncFailed) and task.error.key and interactive:
+            key = self._ask_key(task.error)
+            if key is None:  # cancelled: the status bar says the key is still needed
+                self.last_error = str(task.error)
+                return None
+            return self._run(location, interactive, accept_new_store, *key)
         if task.error is not None:
             self.last_error = str(task.error)
             if interactive:
@@ -135,6 +142,19 @@ class SyncController(QObject):
         if interactive or result.bad_files or result.notes:
             self._report(result, interactive)
         return result
+
+    def _ask_key(self, error: sync.SyncFailed) -> tuple[str, bool] | None:
+        """The district key for a retry: a new folder's, shown once to be written down, or
+        the folder's typed in; None when the user cancels."""
+        from ui.sync.key_dialogs import EnterKeyDialog, NewKeyDialog
+
+        if error.key == "new":
+            return (error.passphrase, True) if NewKeyDialog.ask(error.passphrase,
+                                                                self.window) else None
+        reason = str(error) if error.key == "wrong" else self.tr(
+            "The sync folder is encrypted with the district sync key, which this computer "
+            "does not know yet.")
+        return EnterKeyDialog.ask(reason, self.window)
 
     def _report(self, result: SyncResult, interactive: bool) -> None:
         lines = [result.summary(), *result.notes]

@@ -28,25 +28,33 @@ __all__ = ["SyncProgress", "SyncResult"]  # for the window, which does not impor
 
 
 class SyncFailed(ServiceError):
-    """The sync did not run to the end; `question` when the user may confirm and go on."""
+    """The sync did not run to the end; `question` when the user may confirm and go on;
+    `key` when it needs the district key: "new" (a new store: `passphrase` is a new one to
+    show once), "enter" (a key this PC does not know) or "wrong"."""
 
-    def __init__(self, message: str, question: bool = False) -> None:
+    def __init__(self, message: str, question: bool = False, key: str = "",
+                 passphrase: str = "") -> None:
         super().__init__(message)
-        self.question = question
+        self.question, self.key, self.passphrase = question, key, passphrase
 
 
 def run(path: Path, location: Path, workstation: str, *, accept_new_store: bool = False,
-        progress: Callable[[str], None] | None = None,
-        steps: StepProgress | None = None) -> SyncResult:
+        progress: Callable[[str], None] | None = None, steps: StepProgress | None = None,
+        passphrase: str | None = None, remember_key: bool = False) -> SyncResult:
     """One sync of the database file through the sync location; SyncFailed in Russian.
-    Each step goes to `progress` as a line of text and to `steps` with its numbers."""
+    Each step goes to `progress` as a line of text and to `steps` with its numbers. The
+    key: `passphrase` typed by the user (kept on this PC with `remember_key`), else the
+    environment's or the one this PC remembers."""
     from imc_desktop.sync.engine import synchronise
-    from imc_desktop.sync.store import SyncStopped
+    from imc_desktop.sync.store import KeyNeeded, SyncStopped
 
     try:
         result = synchronise(path, Share(location), workstation,
                              accept_new_store=accept_new_store,
-                             progress=progress or (lambda _t: None), steps=steps)
+                             progress=progress or (lambda _t: None), steps=steps,
+                             passphrase=passphrase, remember_key=remember_key)
+    except KeyNeeded as exc:
+        raise SyncFailed(str(exc), key=exc.kind, passphrase=exc.passphrase) from exc
     except SyncStopped as exc:
         raise SyncFailed(str(exc), exc.question) from exc
     except sqlite3.OperationalError as exc:
@@ -138,6 +146,7 @@ def status(path: Path) -> SyncStatus:
 def self_check(folder: Path, out: list[str]) -> list[str]:
     """Two new workstations synchronise one record through a new folder; the problems."""
     from imc_desktop import db
+    from imc_desktop.sync.sealing import new_passphrase
 
     store, first, second = folder / "store", folder / "a.sqlite", folder / "b.sqlite"
     store.mkdir(parents=True, exist_ok=True)
@@ -150,9 +159,22 @@ def self_check(folder: Path, out: list[str]) -> list[str]:
                     "updated_at) VALUES ('check', 'Проверка', 'Связи', '', 'ж', '', '', '', "
                     "'', '', '', '', '2026-01-01', '2026-01-01')")
         con.close()
-        pushed = run(first, store, "проверка").pushed
-        pulled = run(second, store, "проверка-2").applied
+        key = new_passphrase()  # the check's own folder has a key of its own
+        pushed = run(first, store, "проверка", passphrase=key).pushed
+        pulled = run(second, store, "проверка-2", passphrase=key).applied
     except (ServiceError, OSError, sqlite3.Error) as exc:
         return [f"синхронизация не работает: {exc}"]
     out.append(f"Синхронизация: отправлено {pushed}, получено {pulled}")
     return [] if pushed == pulled == 1 else ["синхронизация не передала запись"]
+
+
+def passphrase_problem(text: str) -> str:
+    """What is wrong with a typed sync key (a word not of the key's list, too few or too
+    many words) in Russian; "" when it is ten words of the list."""
+    from imc_desktop.sync.sealing import BadPassphrase, check_passphrase
+
+    try:
+        check_passphrase(text)
+    except BadPassphrase as exc:
+        return str(exc)
+    return ""

@@ -1,0 +1,116 @@
+"""The district sync key in the window: a new key shown once to be written down, and the key
+asked for on a workstation that does not know it (or was given a wrong one)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from imc_desktop.services.sync import runner as sync
+
+WORDS_PER_LINE = 5
+
+
+def _big(label: QLabel, points: int) -> None:
+    font = QFont(label.font())
+    font.setPointSize(points)
+    label.setFont(font)
+
+
+class NewKeyDialog(QDialog):
+    """A new sync folder's key, shown once: OK only after «I have written the key down»."""
+
+    def __init__(self, passphrase: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New sync key"))
+        intro = QLabel(self.tr(
+            "A new sync folder is being made. Everything in it is encrypted with this key. "
+            "Write these words down on paper now and keep the paper safe: every workstation "
+            "of the district needs them once, and the program will not show them again."))
+        intro.setWordWrap(True)
+        words = passphrase.split()
+        self.words = QLabel("\n".join(" ".join(words[i:i + WORDS_PER_LINE])
+                                      for i in range(0, len(words), WORDS_PER_LINE)))
+        _big(self.words, 20)
+        self.words.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.words.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.words.setFrameShape(QFrame.Shape.Box)
+        self.words.setMargin(16)
+        lost = QLabel(self.tr(
+            "If the key is lost, the workstations keep their data: a new empty sync folder is "
+            "made, with a new key, and every workstation enters it."))
+        lost.setWordWrap(True)
+        self.written = QCheckBox(self.tr("I have written the key down"))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setEnabled(False)
+        self.written.toggled.connect(self.ok.setEnabled)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for widget in (intro, self.words, lost, self.written, self.buttons):
+            layout.addWidget(widget)
+        self.setMinimumWidth(660)
+
+    @staticmethod
+    def ask(passphrase: str, parent: QWidget | None = None) -> bool:
+        """Whether the user wrote the key down and goes on."""
+        return NewKeyDialog(passphrase, parent).exec() == QDialog.DialogCode.Accepted
+
+
+class EnterKeyDialog(QDialog):
+    """The key of the sync folder, typed; «Remember on this computer» on by default."""
+
+    def __init__(self, reason: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Sync key"))
+        why = QLabel(reason)
+        why.setWordWrap(True)
+        hint = QLabel(self.tr("Type the ten words of the sync key as they were written down "
+                              "(case, the letter ё and hyphens do not matter)."))
+        hint.setWordWrap(True)
+        self.phrase = QLineEdit()
+        self.phrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.phrase.setMinimumWidth(520)
+        self.show_words = QCheckBox(self.tr("Show the words"))
+        self.show_words.toggled.connect(lambda on: self.phrase.setEchoMode(
+            QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password))
+        self.remember = QCheckBox(self.tr("Remember on this computer"))
+        self.remember.setChecked(True)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("QLabel { color: #b00020; }")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._accept_if_words)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for widget in (why, hint, self.phrase, self.show_words, self.remember, self.problem,
+                       buttons):
+            layout.addWidget(widget)
+
+    def _accept_if_words(self) -> None:
+        """A typo in a word is named here, before the folder is tried."""
+        problem = sync.passphrase_problem(self.phrase.text())
+        self.problem.setText(problem)
+        if not problem:
+            self.accept()
+
+    @staticmethod
+    def ask(reason: str, parent: QWidget | None = None) -> tuple[str, bool] | None:
+        """The passphrase typed and whether to remember it; None when cancelled."""
+        dialog = EnterKeyDialog(reason, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.phrase.text(), dialog.remember.isChecked()
