@@ -27,7 +27,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from imc_desktop.sync import merge
-from imc_desktop.sync.tables import present_tables
+from imc_desktop.sync.clock import COUNTER_BITS, MS_PER_DAY, make_key
+from imc_desktop.sync.tables import parents_of, present_tables
 
 Row = tuple[str, str]
 #: (column, kind, key, value, seen, site, segment): a row of sync_versions
@@ -35,6 +36,9 @@ Version = tuple[str, str, str, str | None, str | None, str, int]
 #: the file is compacted (VACUUM) when at least this much of it is free, and this share
 VACUUM_BYTES = 8 * 1024 * 1024
 VACUUM_SHARE = 0.25
+#: a deletion is taken as seen by every PC after this many days (the time segments are kept
+#: on the share; the share does not tell what each PC has applied)
+SEEN_BY_ALL_DAYS = 90
 #: where the site id starts in a key ("<clock:020d>.<site id>")
 SITE = 21
 
@@ -230,6 +234,39 @@ def _differs(con: sqlite3.Connection, table: str, row: str, base: tuple[Any, ...
                              "FROM sync_changes WHERE table_name=? AND row_id=?",
                              (table, row)))
     return stored != set(rows)
+
+
+def forget_deleted_people(con: sqlite3.Connection, site: str, now_ms: int) -> int:
+    """Inside the caller's write transaction: records of a person (a pedagogue, or a record
+    of hers) deleted more than SEEN_BY_ALL_DAYS ago and still deleted keep only their id, the
+    deletion and its links: their field versions go and the tombstone's content keeps only
+    the ids it refers to. The share does not tell what each PC has applied, so a deletion
+    that old is taken as seen by every PC. The number of records forgotten."""
+    blocked = _blocked(con, site)
+    horizon = make_key((now_ms - SEEN_BY_ALL_DAYS * MS_PER_DAY) << COUNTER_BITS, "")
+    forgotten = 0
+    for table, row, content in con.execute(
+            "SELECT table_name, row_id, content FROM sync_tombstones WHERE key < ? AND "
+            "content <> '{}' AND (table_name = 'persons' OR json_extract(content, "
+            "'$.person_id') IS NOT NULL)", (horizon,)).fetchall():
+        links = {c for c, _parent in parents_of(table)}
+        if set(json.loads(content)) <= links or (table, row) in blocked or merge.row_state(
+                con, table, row).exists is not False:
+            continue  # forgotten already, or not to be forgotten now
+        kept = {c: v for c, v in json.loads(content).items() if c in links}
+        con.execute("UPDATE sync_tombstones SET content=? WHERE table_name=? AND row_id=?",
+                    (json.dumps(kept), table, row))
+        base = con.execute("SELECT key, segment, e FROM sync_base WHERE table_name=? AND "
+                           "row_id=?", (table, row)).fetchone()
+        if base is not None and base[2] is not None:
+            con.execute("INSERT OR IGNORE INTO sync_changes (table_name, row_id, column_name, "
+                        "kind, key, value, seen, site, segment) VALUES (?,?,'','e',?,?,NULL,"
+                        "?,?)", (table, row, base[0], base[2], base[0][SITE:], base[1]))
+        con.execute("DELETE FROM sync_base WHERE table_name=? AND row_id=?", (table, row))
+        con.execute("DELETE FROM sync_changes WHERE table_name=? AND row_id=? AND kind='v'",
+                    (table, row))
+        forgotten += 1
+    return forgotten
 
 
 def file_size(con: sqlite3.Connection) -> tuple[int, int]:

@@ -352,6 +352,7 @@ class _Run:
         """Prune and compact the local history; give the space back when it is worth it."""
         self.report.say("Сжатие истории изменений")
         with local.applying(self.con):
+            compact.forget_deleted_people(self.con, self.site, now_ms())
             done = compact.compact(self.con, self.site, not self.tally.bad and not self.gaps)
         compact.vacuum_if_worth(self.con, done)
 

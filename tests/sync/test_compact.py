@@ -297,3 +297,34 @@ def test_the_engine_calls_the_compaction_after_publishing(make_pc: MakePC,
         patch.setattr(engine._Run, "compact", compacting)
         a.sync()
     assert order == ["publish", "compact"]
+
+
+def test_a_deleted_person_keeps_only_the_id_and_the_deletion_after_every_pc_saw_it(
+        make_pc: MakePC, monkeypatch: pytest.MonkeyPatch) -> None:
+    a, b = make_pc("a"), make_pc("b")
+    person = a.insert("persons", last_name="Забытова", snils="11223344595", phone="+7 999")
+    other = a.insert("persons", last_name="Помнящая")
+    rounds(a, b)
+    a.delete("persons", person)
+    rounds(a, b)
+
+    def personal(pc: Workstation) -> list[Any]:
+        found = pc.sql("SELECT content FROM sync_tombstones WHERE row_id=?", person)
+        found += pc.sql("SELECT value FROM sync_versions WHERE row_id=?", person)
+        return [v for (v,) in found if v and ("Забытова" in v or "11223344595" in v)]
+
+    for pc in (a, b):
+        assert personal(pc), "a recent deletion keeps the content: it can still be undone"
+    with monkeypatch.context() as patch:
+        patch.setattr(compact, "SEEN_BY_ALL_DAYS", 0)  # as if the 90 days had passed
+        rounds(a, b)
+    for pc in (a, b):
+        assert personal(pc) == []
+        assert pc.sql("SELECT value FROM sync_versions WHERE row_id=? AND kind='e' ORDER BY key",
+                      person) == [("1",), ("0",)]
+        assert pc.value("persons", other, "last_name") == "Помнящая"
+        assert pc.sql("SELECT count(*) FROM sync_versions WHERE row_id=? AND kind='v'",
+                      other)[0][0] > 5
+    b.update("persons", other, phone="после")
+    rounds(a, b)
+    assert a.value("persons", other, "phone") == "после" and a.conflicts() == set()
