@@ -350,7 +350,8 @@ class _Run:
 
     def compact(self) -> None:
         """Prune and compact the local history; give the space back when it is worth it."""
-        self.report.say("Сжатие истории изменений")
+        if self.tally.applied or self.tally.pushed:  # else there is little or nothing to do
+            self.report.say("Сжатие истории изменений")
         with local.applying(self.con):
             compact.forget_deleted_people(self.con, self.site, now_ms())
             done = compact.compact(self.con, self.site, not self.tally.bad and not self.gaps)
