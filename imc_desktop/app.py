@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -226,6 +227,15 @@ def start_page_usable(window: MainWindow) -> None:
     (the other tabs follow, one per turn of the loop). A benchmark measures up to here."""
 
 
+def _daily_upkeep(journal_years: int, daily: int) -> object:
+    """Once a day, off the window's thread: the change journal's old entries go, then
+    today's backup is made."""
+    from imc_desktop.services.staff import changelog
+
+    changelog.prune(journal_years)
+    return maintenance.daily_backup(daily)
+
+
 def _after_modules(window: MainWindow, demo_mode: bool, settings: config.Settings) -> None:
     from imc_desktop.services.organizations import records as organizations
 
@@ -237,5 +247,6 @@ def _after_modules(window: MainWindow, demo_mode: bool, settings: config.Setting
     from ui.widgets.health import DailyBackup, WeeklyCheck
 
     # in the background, owned by the window: a large file does not hold up the start
-    DailyBackup(window, settings.get(config.BACKUPS_DAILY)).start()
+    DailyBackup(window, settings.get(config.BACKUPS_DAILY),
+                partial(_daily_upkeep, settings.get(config.JOURNAL_YEARS))).start()
     WeeklyCheck(settings.raw(), window).start()

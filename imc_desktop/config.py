@@ -264,6 +264,10 @@ BACKUPS_DAILY = _declare(Setting(
     "data/backups_daily", int, 7,
     QT_TRANSLATE_NOOP("Settings", "Daily backups to keep (besides 4 weekly and 12 monthly)"),
     S_DATA, minimum=1, maximum=365))
+JOURNAL_YEARS = _declare(Setting(
+    "data/journal_years", int, 2,
+    QT_TRANSLATE_NOOP("Settings", "Change journal of pedagogues' cards kept, years"),
+    S_DATA, minimum=1, maximum=50))
 
 S_SYNC = QT_TRANSLATE_NOOP("Settings", "Synchronisation")
 

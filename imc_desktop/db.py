@@ -286,7 +286,7 @@ def unsynced_edits(path: Path) -> list[str]:
     from imc_desktop.sync.drift import drifted
 
     with _raw(path) as con:
-        if con.execute("SELECT 1 FROM sync_changes LIMIT 1").fetchone() is None:
+        if con.execute("SELECT 1 FROM sync_versions LIMIT 1").fetchone() is None:
             return []
         return [d.describe() for d in drifted(con, DRIFT_LIMIT)]
 

@@ -43,7 +43,9 @@ from models.staff import (
 from models.sync import (
     SyncApplied,
     SyncApplying,
+    SyncBase,
     SyncChange,
+    SyncColumn,
     SyncConflict,
     SyncHeld,
     SyncPending,
@@ -62,6 +64,6 @@ __all__ = ["AttestationRecord", "AuditEntry", "Award", "Base", "ChangeLogEntry",
            "LiteratureLine", "LiteratureTitle", "MentoringPair", "MentoringPlanItem",
            "NetworkAssociation", "NetworkDecision", "NetworkMeeting", "NetworkMember",
            "NetworkSite", "Organization", "OrganizationGradePupils",
-           "Person", "SyncApplied", "SyncApplying", "SyncChange", "SyncConflict", "SyncHeld",
-           "SyncMixin", "SyncPending", "SyncPublished", "SyncState", "SyncTombstone", "UserRole",
-           "utcnow"]
+           "Person", "SyncApplied", "SyncApplying", "SyncBase", "SyncChange", "SyncColumn",
+           "SyncConflict", "SyncHeld", "SyncMixin", "SyncPending", "SyncPublished", "SyncState",
+           "SyncTombstone", "UserRole", "utcnow"]

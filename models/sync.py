@@ -66,6 +66,35 @@ class SyncChange(Base):
     segment: Mapped[int] = mapped_column(Integer)
 
 
+class SyncBase(Base):
+    """The fields of one record that share one version (its key), in one row: what the rows
+    of `sync_changes` would hold, compacted. `vals` is a JSON array by the column numbers of
+    `sync_columns`, each item the JSON text of the value (null: that column is not here);
+    `seens` {column: the key it overwrote} where there was one; `e` the record's existence
+    when it has this key too; the site is the key's. The view `sync_versions` shows both."""
+
+    __tablename__ = "sync_base"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    table_name: Mapped[str] = mapped_column(String(60), primary_key=True)
+    row_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    key: Mapped[str] = mapped_column(String(80))
+    segment: Mapped[int] = mapped_column(Integer)
+    e: Mapped[str | None] = mapped_column(String(1), nullable=True)
+    vals: Mapped[str] = mapped_column(Text)
+    seens: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class SyncColumn(Base):
+    """The number of a column in `sync_base.vals`, per table (given once, never changed)."""
+
+    __tablename__ = "sync_columns"
+
+    table_name: Mapped[str] = mapped_column(String(60), primary_key=True)
+    pos: Mapped[int] = mapped_column(Integer, primary_key=True)
+    column_name: Mapped[str] = mapped_column(String(60))
+
+
 class SyncTombstone(Base):
     """A deletion: the record's last content and the field versions its author had seen."""
 

@@ -51,7 +51,7 @@ def drifted(con: sqlite3.Connection, limit: int = 1000) -> list[Drift]:
     found: list[Drift] = []
     for table in synced_tables():
         known = [r for (r,) in con.execute(
-            "SELECT DISTINCT row_id FROM sync_changes WHERE table_name=?", (table,))]
+            "SELECT DISTINCT row_id FROM sync_versions WHERE table_name=?", (table,))]
         for row in known:
             if (table, row) in pending:
                 continue

@@ -12,7 +12,7 @@ from functools import partial
 from pathlib import Path
 
 from imc_desktop import __version__
-from imc_desktop.sync import held, local, merge, repair
+from imc_desktop.sync import compact, held, local, merge, repair
 from imc_desktop.sync.clock import MS_PER_DAY, make_key, now_ms, physical_ms
 from imc_desktop.sync.keys import KeySource
 from imc_desktop.sync.progress import Reporter, StepProgress, TextProgress
@@ -309,6 +309,12 @@ class _Run:
 
     def _apply(self, segment: Segment, advance: Callable[[int], None]) -> set[Row]:
         h = segment.header
+        if compact.already_applied(self.con, h.site, h.replaces):
+            self.con.execute("INSERT OR IGNORE INTO sync_applied (site, seq, sha256, "
+                             "workstation, user_name) VALUES (?,?,?,?,?)",
+                             (h.site, h.seq, segment.sha256, h.workstation, h.user))
+            advance(len(segment.changes))
+            return set()
         self.con.execute("INSERT OR IGNORE INTO sync_applied (site, seq, sha256, workstation, "
                          "user_name) VALUES (?,?,?,?,?)",
                          (h.site, h.seq, segment.sha256, h.workstation, h.user))
@@ -367,6 +373,15 @@ class _Run:
             self._mark_published(seq, len(sealed))
             self.tally.pushed += size
             counter.add(size)
+
+    def compact(self) -> None:
+        """Prune and compact the local history; give the space back when it is worth it."""
+        if self.tally.applied or self.tally.pushed:  # else there is little or nothing to do
+            self.report.say("Сжатие истории изменений")
+        with local.applying(self.con):
+            compact.forget_deleted_people(self.con, self.site, now_ms())
+            done = compact.compact(self.con, self.site, not self.tally.bad and not self.gaps)
+        compact.vacuum_if_worth(self.con, done)
 
     # ------------------------------------------------------------ helpers
 
@@ -449,6 +464,7 @@ def synchronise(path: Path, share: Share, workstation: str, *, accept_new_store:
         run.merge(segments)
         report.say("Отправка изменений")
         run.publish()
+        run.compact()
         return run.result()
     except sqlite3.DatabaseError:
         raise

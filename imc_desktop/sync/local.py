@@ -113,7 +113,7 @@ def seed(con: sqlite3.Connection, tables: dict[str, list[str]], everything: bool
     this database first synchronised)."""
     for table in tables:
         where = "" if everything else (
-            " WHERE id NOT IN (SELECT row_id FROM sync_changes WHERE table_name=? "
+            " WHERE id NOT IN (SELECT row_id FROM sync_versions WHERE table_name=? "
             "AND kind='e')")
         con.execute(f"INSERT INTO sync_pending (table_name, row_id, op, column_name) "
                     f"SELECT ?, id, 'I', '' FROM \"{table}\"{where}",
@@ -137,7 +137,7 @@ class Sealed:
 
 
 def _winners(con: sqlite3.Connection, table: str, row: str) -> dict[str, str]:
-    return dict(con.execute("SELECT column_name, max(key) FROM sync_changes WHERE "
+    return dict(con.execute("SELECT column_name, max(key) FROM sync_versions WHERE "
                             "table_name=? AND row_id=? AND kind='v' GROUP BY column_name",
                             (table, row)).fetchall())
 
@@ -151,7 +151,7 @@ def _current(con: sqlite3.Connection, table: str, row: str) -> dict[str, Any] | 
 
 
 def _known(con: sqlite3.Connection, table: str, row: str) -> bool:
-    return con.execute("SELECT 1 FROM sync_changes WHERE table_name=? AND row_id=? AND "
+    return con.execute("SELECT 1 FROM sync_versions WHERE table_name=? AND row_id=? AND "
                        "kind='e' LIMIT 1", (table, row)).fetchone() is not None
 
 
@@ -197,15 +197,12 @@ def _resurrection(con: sqlite3.Connection, table: str, row: str, current: dict[s
     record showed when deleted (never of the newer ones it did not show). A field set after
     the re-insert (a restored conflict) is an edit even when it has the current value: of the
     version it replaced, so that a re-insert elsewhere cannot silently undo it."""
-    values = {c: json.loads(v) for c, v in con.execute(
-        "SELECT column_name, value FROM sync_changes WHERE table_name=? AND row_id=? AND "
-        "kind='v' AND key=(SELECT max(key) FROM sync_changes AS o WHERE o.table_name=? AND "
-        "o.row_id=? AND o.kind='v' AND o.column_name=sync_changes.column_name)",
-        (table, row, table, row))}
+    versions = con.execute("SELECT column_name, key, value FROM sync_versions WHERE "
+                           "table_name=? AND row_id=? AND kind='v' ORDER BY key",
+                           (table, row)).fetchall()
+    values = {c: json.loads(v) for c, _k, v in versions}  # the latest version of each
     shown = _shown(con, table, row, ops)
-    was = {c: json.loads(v) for c, k, v in con.execute(
-        "SELECT column_name, key, value FROM sync_changes WHERE table_name=? AND row_id=? "
-        "AND kind='v'", (table, row)) if shown.get(c) == k}
+    was = {c: json.loads(v) for c, k, v in versions if shown.get(c) == k}
     after: dict[str, str | None] = {}
     for op, column, seen, _v, _clock in ops[_last_insert(ops):]:
         if op == "U" and column in current:

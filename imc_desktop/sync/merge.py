@@ -111,7 +111,7 @@ class RowState:
 
 
 def row_state(con: sqlite3.Connection, table: str, row: str) -> RowState:
-    changes = con.execute("SELECT column_name, kind, key, value, seen FROM sync_changes "
+    changes = con.execute("SELECT column_name, kind, key, value, seen FROM sync_versions "
                           "WHERE table_name=? AND row_id=?", (table, row)).fetchall()
     seen: set[tuple[str, str]] = set()
     if any(kind == "e" and value == "0" for _c, kind, _k, value, _s in changes):

@@ -80,8 +80,8 @@ def rebuild(con: sqlite3.Connection, site: str, seq: int) -> tuple[int, list[Cha
     grouped: dict[tuple[str, str], list[tuple[Any, ...]]] = defaultdict(list)
     clock = 0
     for table, row, column, kind, key, value, seen in con.execute(
-            "SELECT table_name, row_id, column_name, kind, key, value, seen FROM sync_changes "
-            "WHERE site=? AND segment=? ORDER BY rowid", (site, seq)):
+            "SELECT table_name, row_id, column_name, kind, key, value, seen FROM sync_versions "
+            "WHERE site=? AND segment=? ORDER BY key, table_name, row_id", (site, seq)):
         grouped[(table, row)].append((column, kind, key, value, seen))
         clock = max(clock, key_clock(key.split("/", 1)[0]))
     changes: list[Change] = []

@@ -26,7 +26,7 @@ def _lit(text: str) -> str:
 
 
 def _seen(table: str, column: str) -> str:
-    return (f"(SELECT max(key) FROM sync_changes WHERE table_name={_lit(table)} "
+    return (f"(SELECT max(key) FROM sync_versions WHERE table_name={_lit(table)} "
             f"AND row_id=NEW.id AND column_name={_lit(column)} AND kind='v')")
 
 
@@ -34,7 +34,7 @@ def _versions(table: str, row: str) -> str:
     """The record's field versions now, as JSON {column: key}: what a delete or a re-insert
     had seen."""
     return (f"(SELECT json_group_object(column_name, k) FROM (SELECT column_name, max(key) "
-            f"AS k FROM sync_changes WHERE table_name={_lit(table)} AND row_id={row} "
+            f"AS k FROM sync_versions WHERE table_name={_lit(table)} AND row_id={row} "
             "AND kind='v' GROUP BY column_name))")
 
 
@@ -90,9 +90,10 @@ def statements(table: str, columns: list[str]) -> list[str]:
 
 
 def has_sync_tables(con: sqlite3.Connection) -> bool:
-    row = con.execute("SELECT count(*) FROM sqlite_master WHERE type='table' "
-                      "AND name IN ('sync_pending', 'sync_applying', 'sync_changes')").fetchone()
-    return int(row[0]) == 3
+    row = con.execute("SELECT count(*) FROM sqlite_master WHERE type IN ('table', 'view') "
+                      "AND name IN ('sync_pending', 'sync_applying', 'sync_changes', "
+                      "'sync_versions')").fetchone()
+    return int(row[0]) == 4
 
 
 def install(con: sqlite3.Connection) -> int:

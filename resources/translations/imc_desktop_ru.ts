@@ -6586,6 +6586,10 @@ Open it now?</source>
         <translation>Хранить ежедневных копий (и ещё 4 еженедельные и 12 ежемесячных)</translation>
     </message>
     <message>
+        <source>Change journal of pedagogues&apos; cards kept, years</source>
+        <translation>Журнал изменений карточек педагогов хранится, лет</translation>
+    </message>
+    <message>
         <source>Synchronisation</source>
         <translation>Синхронизация</translation>
     </message>

@@ -397,6 +397,17 @@ SAMPLES: dict[str, dict[str, list[Row]]] = {
              "done_by_hand": 0, "note": ""},
         ],
     },
+    "0018": {
+        "sync_base": [
+            {"table_name": "persons", "row_id": PERSON_A, "key": f"{SYNC_CLOCK}.{SYNC_SITE}",
+             "segment": 1, "e": "1", "vals": '[null,"\\"+7 900 000-00-01\\""]',
+             "seens": None},
+        ],
+        "sync_columns": [
+            {"table_name": "persons", "pos": 0, "column_name": "email"},
+            {"table_name": "persons", "pos": 1, "column_name": "phone"},
+        ],
+    },
 }
 
 

@@ -123,10 +123,12 @@ def test_a_second_sync_with_nothing_new_changes_nothing(make_pc: MakePC, share: 
     a.insert("persons")
     _rounds(a, b)
     files = sorted(p.name for p in share.root.rglob("*"))
-    before = a.content(), a.sql("SELECT * FROM sync_changes")
+    history = ("SELECT * FROM sync_changes", "SELECT * FROM sync_base",
+               "SELECT * FROM sync_versions")
+    before = a.content(), [set(a.sql(q)) for q in history]
     again = a.sync()
     assert (again.pulled, again.applied, again.pushed) == (0, 0, 0)
-    assert (a.content(), a.sql("SELECT * FROM sync_changes")) == before
+    assert (a.content(), [set(a.sql(q)) for q in history]) == before
     assert sorted(p.name for p in share.root.rglob("*")) == files
 
 
@@ -215,7 +217,7 @@ def test_a_wrong_pc_clock_refuses_to_publish_but_still_receives(
     assert "Установите правильное время" in result.notes[0]
     assert not list((share.root / "sites" / a.sql(
         "SELECT value FROM sync_state WHERE name='site'")[0][0]).glob("*.seg"))
-    [(received,)] = b.sql("SELECT max(key) FROM sync_changes")
+    [(received,)] = b.sql("SELECT max(key) FROM sync_versions")
     assert int(a.sql("SELECT value FROM sync_state WHERE name='clock'")[0][0]) >= int(
         received.split(".")[0]), "the hybrid clock advanced past the received one"
     monkeypatch.undo()
@@ -490,7 +492,7 @@ def test_the_stored_clock_never_goes_back_when_the_pc_clock_does(
         a.update("persons", person, phone=phone)
         monkeypatch.setattr(engine, "now_ms", lambda shift=shift: now + shift)
         a.sync()
-        keys.append(a.sql("SELECT max(key) FROM sync_changes WHERE column_name='phone'")[0][0])
+        keys.append(a.sql("SELECT max(key) FROM sync_versions WHERE column_name='phone'")[0][0])
     assert keys == sorted(keys) and len(set(keys)) == 3
     b.sync()
     assert b.value("persons", person, "phone") == "3", "the last edit wins, not the PC clock"

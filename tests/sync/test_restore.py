@@ -51,7 +51,7 @@ def _assert_each_value_from_one_side(pcs: list[Workstation], person: str) -> Non
 def _versions_by(pc: Workstation, person: str, key: str) -> set[str]:
     """The fields of `person` given a version by the author of `key` after it."""
     site = key.split(".", 1)[1]
-    return {c for (c,) in pc.sql("SELECT column_name FROM sync_changes WHERE table_name="
+    return {c for (c,) in pc.sql("SELECT column_name FROM sync_versions WHERE table_name="
                                  "'persons' AND row_id=? AND kind='v' AND key>? AND site=?",
                                  person, key, site)}
 
@@ -72,7 +72,7 @@ def test_a_restore_stamps_only_the_restored_field(make_pc: MakePC) -> None:
     for pc in (a, b, a):
         pc.sync()
     assert {r.other_value for r in sync_views.conflicts(a.path)} == set(NEW.values())
-    [(deleted_at,)] = a.sql("SELECT max(key) FROM sync_changes WHERE kind='e' AND value='0'")
+    [(deleted_at,)] = a.sql("SELECT max(key) FROM sync_versions WHERE kind='e' AND value='0'")
     sync_views.restore(a.path, _conflict(a, NEW["phone"]).id)
     assert [a.value("persons", person, f) for f in NEW] == list(NEW.values()), \
         "the record comes back as it stands, with the edits made to it meanwhile"

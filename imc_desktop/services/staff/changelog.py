@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import delete, exists, select, update
 from sqlalchemy.orm import Session
 
 from imc_desktop import clock, identity
 from imc_desktop.db import session_scope
 from imc_desktop.services.common import audit
-from models import ChangeLogEntry
+from models import ChangeLogEntry, Person
 
 
 @dataclass(frozen=True)
@@ -111,3 +111,46 @@ def change_log_in(s: Session, person_id: str) -> list[ChangeEntry]:
                      .order_by(ChangeLogEntry.changed_at.desc(), ChangeLogEntry.id.desc()))
     return [ChangeEntry(r.changed_at, r.user_name, r.workstation, r.table_name, r.action,
                         r.field, r.old_value, r.new_value) for r in rows]
+
+
+#: a deletion is taken as seen by every workstation after this many days (the time a sync
+#: segment is kept on the share; the share does not tell what each PC has applied)
+SEEN_BY_ALL_DAYS = 90
+
+
+def cutoff(years: int, today: date) -> date:
+    """The same day `years` years before `today` (29 February: the 28th)."""
+    try:
+        return today.replace(year=today.year - years)
+    except ValueError:
+        return today.replace(year=today.year - years, day=28)
+
+
+def prune(years: int, now: datetime | None = None) -> int:
+    """The change journal is kept for `years` years (a setting, 2 by default): older entries
+    go (not the data). A deleted pedagogue's entries keep only the deletion once it is
+    SEEN_BY_ALL_DAYS days old, and the deletion no longer names her: the names, СНИЛС and
+    phones the entries showed leave the journal.
+    The number of entries removed."""
+    if years < 1:
+        raise ValueError("Журнал изменений хранится не меньше года.")
+    now = now or clock.utc_now()
+    start = datetime.combine(cutoff(years, now.date()), datetime.min.time(), now.tzinfo)
+    seen = now - timedelta(days=SEEN_BY_ALL_DAYS)
+    gone_long = (select(ChangeLogEntry.person_id)
+                 .where(ChangeLogEntry.action == DELETED,
+                        ChangeLogEntry.table_name == "persons",
+                        ChangeLogEntry.record_id == ChangeLogEntry.person_id,
+                        ChangeLogEntry.changed_at < seen)
+                 .where(~exists().where(Person.id == ChangeLogEntry.person_id)))
+    with session_scope() as s:
+        old = s.execute(delete(ChangeLogEntry).where(ChangeLogEntry.changed_at < start))
+        personal = s.execute(delete(ChangeLogEntry).where(
+            ChangeLogEntry.person_id.in_(gone_long),
+            ~((ChangeLogEntry.action == DELETED)
+              & (ChangeLogEntry.table_name == "persons"))))
+        s.execute(update(ChangeLogEntry).where(
+            ChangeLogEntry.person_id.in_(gone_long), ChangeLogEntry.action == DELETED,
+            ChangeLogEntry.table_name == "persons").values(field="", old_value="",
+                                                           new_value=""))
+        return int(old.rowcount or 0) + int(personal.rowcount or 0)  # type: ignore[attr-defined]

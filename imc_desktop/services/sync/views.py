@@ -318,17 +318,17 @@ def journal(path: Path, row: str | None = None) -> list[JournalEntry]:
     con = local.connect(path)
     try:
         names = _Names(con)
-        where = "AND c.row_id=?" if row else ""
+        where = "AND row_id=?" if row else ""
         found = con.execute(
-            "SELECT c.table_name, c.row_id, c.column_name, c.kind, c.key, c.value, c.site, "
-            "c.segment, e.value FROM sync_changes c LEFT JOIN sync_changes e ON "
-            "e.table_name=c.table_name AND e.row_id=c.row_id AND e.column_name='' AND "
-            f"e.kind='e' AND e.key=c.key WHERE c.kind IN ('v', 'e') {where} "
-            "ORDER BY c.key DESC, c.kind DESC LIMIT ?",
+            "SELECT table_name, row_id, column_name, kind, key, value, site, segment "
+            f"FROM sync_versions WHERE kind IN ('v', 'e') {where} "
+            "ORDER BY key DESC, kind DESC LIMIT ?",
             (row, JOURNAL_LIMIT) if row else (JOURNAL_LIMIT,)).fetchall()
+        made = _existence_keys(con, {(t, r) for t, r, *_rest in found})
         labels: dict[tuple[str, str], str] = {}
         entries = []
-        for table, ident, column, kind, key, value, site, seq, created in found:
+        for table, ident, column, kind, key, value, site, seq in found:
+            created = (table, ident, key) in made
             label = _cached(labels, con, table, ident)
             parent = dict(parents_of(table)).get(column)
             shown = shown_value(table, column, value) if kind == "v" else ""
@@ -338,7 +338,7 @@ def journal(path: Path, row: str | None = None) -> list[JournalEntry]:
             if kind == "e":
                 action = "создание" if value == "1" else "удаление"
             else:
-                action = "изменение" if created is None else "создание"
+                action = "создание" if created else "изменение"
             entries.append(JournalEntry(f"{key}/{table}/{ident}/{column}", _when(key) or
                                         clock.utc_now(), who, user, table_title(table),
                                         label, action, field_title(column, table),
@@ -346,6 +346,17 @@ def journal(path: Path, row: str | None = None) -> list[JournalEntry]:
         return entries
     finally:
         con.close()
+
+
+def _existence_keys(con: sqlite3.Connection,
+                    rows: set[tuple[str, str]]) -> set[tuple[str, str, str]]:
+    """(table, row, key) of the creations and deletions of these records."""
+    found: set[tuple[str, str, str]] = set()
+    for table, row in rows:
+        found.update((table, row, str(k)) for (k,) in con.execute(
+            "SELECT key FROM sync_versions WHERE table_name=? AND row_id=? AND kind='e'",
+            (table, row)))
+    return found
 
 
 def log_opened(view: str, record: str | None = None) -> None:
