@@ -137,14 +137,16 @@ def lock_message(why: LockRefusal, path: Path, detail: str = "") -> str:
         f" ({detail})" if detail else "")
 
 
-def prepare_interactive(path: Path, backups: Path) -> Path | None:
-    """Check and migrate the database, explaining any problem; None if it cannot be used."""
+def prepare_interactive(path: Path, backups: Path, known_current: bool = False) -> Path | None:
+    """Check and migrate the database, explaining any problem; None if it cannot be used.
+    `known_current`: see db.prepare_database (not after a recovery: a backup is another file)."""
     for _attempt in range(2):
         try:
-            return maintenance.prepare(path, backups)
+            return maintenance.prepare(path, backups, known_current)
         except DatabaseCorrupt as exc:
             if not _recover(path, backups, exc):
                 return None
+            known_current = False
         except DatabaseError as exc:
             QMessageBox.critical(None, _title(), str(exc))
             return None
@@ -174,14 +176,20 @@ def run_gui(db: Path | None, demo_mode: bool, read_only: bool = False) -> int:
     if lock is None:
         QMessageBox.warning(None, _title(), refused)
         return 1
-    path = prepare_interactive(target, backups)
+    from imc_desktop.services.home import snapshot
+
+    # «Главная» as this version left it at the last close, if still true; the file is then
+    # unchanged since, so its schema is known to be current
+    resting = snapshot.file_state(target.resolve())
+    kept = snapshot.load(target.resolve(), snapshot.settings_key(settings))
+    path = prepare_interactive(target, backups, known_current=kept is not None)
     if path is None:
         return 1
-    from imc_desktop.services.home import snapshot
+    if snapshot.file_state(path) != resting:
+        kept = None  # the file was changed meanwhile (a recovery replaced it)
     from ui.main_window import MainWindow
 
     window = MainWindow(settings, deferred=True)
-    kept = snapshot.load(path, snapshot.settings_key(settings))
     if kept is not None:  # «Главная» as it was at the last close, still true: shown first
         window.show_start_page(kept)
         window.show()
@@ -200,6 +208,11 @@ def _shown_first(window: MainWindow, path: Path, backups: Path, demo_mode: bool,
     thread meanwhile (the window answers), then the database is connected and the module tabs
     are built as on every start."""
     start_page_usable(window)
+    QTimer.singleShot(0, lambda: _load_after_shown(window, path, backups, demo_mode, settings))
+
+
+def _load_after_shown(window: MainWindow, path: Path, backups: Path, demo_mode: bool,
+                      settings: config.Settings) -> None:
     loading = threading.Thread(target=_import_database_layer, name="imc-start", daemon=True)
     loading.start()
     poll = QTimer(window, interval=LOADING_POLL_MS)

@@ -25,8 +25,6 @@ from imc_desktop.services.common import maintenance
 from ui.widgets.icons import icon
 from ui.widgets.lazy import deferred_loading, load_pending
 from ui.widgets.messages import Ask
-from ui.widgets.module_tab import ModuleTab
-from ui.widgets.record_list import RecordList
 from ui.window_icons import MODULE_ICONS, set_icons
 
 if TYPE_CHECKING:  # (the dialogs are imported when first opened: not on the start's path)
@@ -42,6 +40,8 @@ if TYPE_CHECKING:  # (the dialogs are imported when first opened: not on the sta
     from ui.organizations.tab import OrganizationsTab
     from ui.requests.tab import RequestsTab
     from ui.staff.tab import StaffTab
+    from ui.widgets.module_tab import ModuleTab
+    from ui.widgets.record_list import RecordList
 
 
 class MainWindow(QMainWindow):
@@ -387,16 +387,18 @@ class MainWindow(QMainWindow):
         self.act_quit = a(self.tr("E&xit"), self.close, QKeySequence.StandardKey.Quit)
         self.act_add = a(self.tr("&Add") + "\tIns", self._on_list(
             lambda records: records.addRequested.emit()))
-        self.act_open = a(self.tr("&Open") + "\tEnter", self._on_list(RecordList.open_current))
-        self.act_delete = a(self.tr("&Delete") + "\tDel",
-                            self._on_list(RecordList.delete_selected))
-        self.act_find = a(self.tr("&Find"), self._on_list(RecordList.focus_search),
-                          QKeySequence.StandardKey.Find)
+        self.act_open = a(self.tr("&Open") + "\tEnter", self._on_list(
+            lambda records: records.open_current()))
+        self.act_delete = a(self.tr("&Delete") + "\tDel", self._on_list(
+            lambda records: records.delete_selected()))
+        self.act_find = a(self.tr("&Find"), self._on_list(
+            lambda records: records.focus_search()), QKeySequence.StandardKey.Find)
         self.act_export = a(self.tr("&Export to Excel…"), self._on_list(
             lambda records: records.act_export.trigger()))
         self.act_print_list = a(self.tr("Print &list…"), self._on_list(
             lambda records: records.act_print.trigger()))
-        self.act_columns = a(self.tr("&Columns…"), self._on_list(RecordList.choose_columns))
+        self.act_columns = a(self.tr("&Columns…"), self._on_list(
+            lambda records: records.choose_columns()))
         # one per module, in the order of self.modules: Справочники and Ctrl+1…Ctrl+9
         self.tab_actions = [
             a(text, partial(self._show_module, index), f"Ctrl+{index + 1}")

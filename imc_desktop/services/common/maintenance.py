@@ -28,9 +28,10 @@ class DatabaseInfo:
 _backup_dir: Path | None = None
 
 
-def prepare(path: Path, backup_dir: Path) -> Path:
-    """Check and migrate (after a backup) without connecting: runs before the window opens."""
-    return db.prepare_database(path, backup_dir)
+def prepare(path: Path, backup_dir: Path, known_current: bool = False) -> Path:
+    """Check and migrate (after a backup) without connecting: runs before the window opens.
+    `known_current`: see db.prepare_database."""
+    return db.prepare_database(path, backup_dir, known_current)
 
 
 def open_current(path: Path, backup_dir: Path) -> DatabaseInfo:
