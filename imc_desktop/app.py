@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
+import threading
+from contextlib import suppress
 from enum import Enum
 from functools import partial
 from pathlib import Path
@@ -135,14 +138,16 @@ def lock_message(why: LockRefusal, path: Path, detail: str = "") -> str:
         f" ({detail})" if detail else "")
 
 
-def prepare_interactive(path: Path, backups: Path) -> Path | None:
-    """Check and migrate the database, explaining any problem; None if it cannot be used."""
+def prepare_interactive(path: Path, backups: Path, known_current: bool = False) -> Path | None:
+    """Check and migrate the database, explaining any problem; None if it cannot be used.
+    `known_current`: see db.prepare_database (not after a recovery: a backup is another file)."""
     for _attempt in range(2):
         try:
-            return maintenance.prepare(path, backups)
+            return maintenance.prepare(path, backups, known_current)
         except DatabaseCorrupt as exc:
             if not _recover(path, backups, exc):
                 return None
+            known_current = False
         except DatabaseError as exc:
             QMessageBox.critical(None, _title(), str(exc))
             return None
@@ -172,17 +177,90 @@ def run_gui(db: Path | None, demo_mode: bool, read_only: bool = False) -> int:
     if lock is None:
         QMessageBox.warning(None, _title(), refused)
         return 1
-    path = prepare_interactive(target, backups)
+    from imc_desktop.services.home import snapshot
+
+    # «Главная» as this version left it at the last close, if still true; the file is then
+    # unchanged since, so its schema is known to be current
+    resting = snapshot.file_state(target.resolve())
+    kept = snapshot.load(target.resolve(), snapshot.settings_key(settings))
+    path = prepare_interactive(target, backups, known_current=kept is not None)
     if path is None:
         return 1
+    if snapshot.file_state(path) != resting:
+        kept = None  # the file was changed meanwhile (a recovery replaced it)
     from ui.main_window import MainWindow
 
     window = MainWindow(settings, deferred=True)
-    window.show()
-    QTimer.singleShot(0, lambda: _finish_start(window, path, backups, demo_mode, settings))
+    if kept is not None:  # «Главная» as it was at the last close, still true: shown first
+        window.show_start_page(kept)
+        window.show()
+        QTimer.singleShot(0, lambda: _shown_first(window, path, backups, demo_mode, settings))
+    else:
+        window.show()
+        QTimer.singleShot(0, lambda: _finish_start(window, path, backups, demo_mode, settings))
     code = app.exec()
-    maintenance.close_current()
+    _close_keeping_start_page(window, path, settings)
     return int(code)
+
+
+def _shown_first(window: MainWindow, path: Path, backups: Path, demo_mode: bool,
+                 settings: config.Settings) -> None:
+    """«Главная» is shown from the figures kept: the database layer is imported off the GUI
+    thread meanwhile (the window answers), then the database is connected and the module tabs
+    are built as on every start."""
+    start_page_usable(window)
+    QTimer.singleShot(0, lambda: _load_after_shown(window, path, backups, demo_mode, settings))
+
+
+def _load_after_shown(window: MainWindow, path: Path, backups: Path, demo_mode: bool,
+                      settings: config.Settings) -> None:
+    loading = threading.Thread(target=_import_database_layer, name="imc-start", daemon=True)
+    loading.start()
+    poll = QTimer(window, interval=LOADING_POLL_MS)
+
+    def check() -> None:
+        if not loading.is_alive():
+            poll.stop()
+            _finish_start(window, path, backups, demo_mode, settings)
+
+    poll.timeout.connect(check)
+    poll.start()
+
+
+LOADING_POLL_MS = 20
+
+
+def _import_database_layer() -> None:
+    """SQLAlchemy, the models and the services the start uses (no Qt among them). A failure
+    here is met again, and reported, when the GUI thread imports them."""
+    with suppress(Exception):
+        import models  # noqa: F401
+        from imc_desktop.services.common import access, audit, values  # noqa: F401
+        from imc_desktop.services.home import records  # noqa: F401
+        from imc_desktop.services.organizations import records as _orgs  # noqa: F401
+
+
+def _close_keeping_start_page(window: MainWindow, path: Path, settings: config.Settings) -> None:
+    """Close the database; keep «Главная»'s figures for the next start, computed now (the
+    window is closed, nothing else writes) and keyed by the file as it rests once closed.
+    A commit seen during the computing, or a file not at rest, keeps nothing."""
+    from imc_desktop.services.home import snapshot
+
+    page = None
+    home = getattr(window, "home", None)
+    if maintenance.is_open() and not maintenance.info().read_only and home is not None:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        before = snapshot.write_marks(path)
+        try:  # (a busy or failing file: the next start computes the page, as it reports)
+            page = home.compute()
+        except (ServiceError, DatabaseError, OSError, sqlite3.Error, SQLAlchemyError):
+            page = None
+        if snapshot.write_marks(path) != before:
+            page = None
+    maintenance.close_current()
+    if page is not None:
+        snapshot.save(path, page, snapshot.settings_key(settings))
 
 
 def _run_read_only(app: QApplication, settings: config.Settings, target: Path,
@@ -209,6 +287,7 @@ def _finish_start(window: MainWindow, path: Path, backups: Path, demo_mode: bool
     from imc_desktop.services import demo
     from imc_desktop.services.organizations import records as organizations
 
+    first = getattr(window, "home", None) is None  # else shown already from the figures kept
     maintenance.connect_current(path, backups)
     if demo_mode and organizations.count_organizations() == 0:
         from ui.widgets.tasks import run_with_progress
@@ -219,7 +298,8 @@ def _finish_start(window: MainWindow, path: Path, backups: Path, demo_mode: bool
         if result.error is not None:
             QMessageBox.warning(window, _title(), str(result.error))
     window.load_start_page_first(lambda: _after_modules(window, demo_mode, settings))
-    start_page_usable(window)
+    if first:
+        start_page_usable(window)
 
 
 def start_page_usable(window: MainWindow) -> None:

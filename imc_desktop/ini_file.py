@@ -122,20 +122,22 @@ def _unescaped_value(raw: bytes) -> str | list[str]:
     decoder = codecs.getincrementaldecoder("utf-8")("replace")  # one, as Qt's, for all runs
     is_list = quoted = current_quoted = False
     chop = 0
+    length = _Length()
     i = _skip_spaces(raw, 0)
     while i < len(raw):
         ch = raw[i]
         if ch == 0x5C:
             i = _escape(raw, i + 1, current)
-            chop = _length(current)
+            chop = length.of(current)
         elif ch == 0x22:
             current_quoted = True
             quoted = not quoted
             i = i + 1 if quoted else _skip_spaces(raw, i + 1)
-            chop = chop if quoted else _length(current)
+            chop = chop if quoted else length.of(current)
         elif ch == 0x2C and not quoted:
             items.append(_chopped(current, chop, current_quoted))
             current, current_quoted, is_list, chop = [], False, True, 0
+            length = _Length()
             i = _skip_spaces(raw, i + 1)
         else:
             j = i + 1
@@ -147,8 +149,17 @@ def _unescaped_value(raw: bytes) -> str | list[str]:
     return [*items, last] if is_list else last
 
 
-def _length(current: list[str]) -> int:
-    return sum(len(part) for part in current)
+class _Length:
+    """The length of the parts of one value so far, counting each part once (a window's
+    saved state is thousands of escapes: summing all parts at each would be quadratic)."""
+
+    def __init__(self) -> None:
+        self.total = self.counted = 0
+
+    def of(self, current: list[str]) -> int:
+        self.total += sum(len(part) for part in current[self.counted:])
+        self.counted = len(current)
+        return self.total
 
 
 def _skip_spaces(raw: bytes, i: int) -> int:

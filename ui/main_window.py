@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -21,26 +22,26 @@ from PySide6.QtWidgets import (
 
 from imc_desktop import __version__, clock, config
 from imc_desktop.services.common import maintenance
-from ui.help.guide import MODULE_CHAPTERS, GuideDialog
-from ui.help.pdn_page import PdnFacts
-from ui.settings_dialog import SettingsDialog
 from ui.widgets.icons import icon
 from ui.widgets.lazy import deferred_loading, load_pending
 from ui.widgets.messages import Ask
-from ui.widgets.module_tab import ModuleTab
-from ui.widgets.record_list import RecordList
 from ui.window_icons import MODULE_ICONS, set_icons
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # (the dialogs are imported when first opened: not on the start's path)
+    from imc_desktop.services.home.snapshot import StartPage
     from ui.attestation.tab import AttestationTab
     from ui.equipment.tab import EquipmentTab
     from ui.events.tab import EventsTab
+    from ui.help.guide import GuideDialog
+    from ui.help.pdn_page import PdnFacts
     from ui.literature.tab import LiteratureTab
     from ui.methodist.tab import MethodistTab
     from ui.network.tab import NetworkTab
     from ui.organizations.tab import OrganizationsTab
     from ui.requests.tab import RequestsTab
     from ui.staff.tab import StaffTab
+    from ui.widgets.module_tab import ModuleTab
+    from ui.widgets.record_list import RecordList
 
 
 class MainWindow(QMainWindow):
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(lambda _i: self.update_commands())
         self.setCentralWidget(self.tabs)
         self.modules: tuple[ModuleTab, ...] = ()  # in the order of the tabs and of Ctrl+1…
+        self._waiting: list[Callable[[], object]] = []  # commands waiting for the modules
         self.guide: GuideDialog | None = None  # Справка → Руководство, made when first asked
         from ui.sync.controller import SyncController
 
@@ -93,14 +95,23 @@ class MainWindow(QMainWindow):
         self._add_home()  # eager, and current at start
         self._modules_built()
 
-    def load_start_page_first(self, then: Callable[[], None]) -> None:
-        """The start: «Главная» is built, filled and shown at once; the module tabs are
-        built after it, one per turn of the event loop (their modules are imported then),
-        so the window answers meanwhile; `then()` once they all are. The menus and the
-        toolbar wait for them."""
+    def show_start_page(self, page: StartPage) -> None:
+        """The start with the figures kept from the last close: «Главная» shows them before
+        the database is connected; load_start_page_first() builds the rest later. What needs
+        the module tabs meanwhile waits for them (`when_ready`)."""
         for bar in (self.menuBar(), self.toolbar):
             bar.setEnabled(False)
-        self._add_home()
+        self._add_home(page)
+
+    def load_start_page_first(self, then: Callable[[], None]) -> None:
+        """The start: «Главная» is built, filled and shown at once (unless show_start_page()
+        showed it already); the module tabs are built after it, one per turn of the event
+        loop (their modules are imported then), so the window answers meanwhile; `then()`
+        once they all are. The menus and the toolbar wait for them."""
+        for bar in (self.menuBar(), self.toolbar):
+            bar.setEnabled(False)
+        if getattr(self, "home", None) is None:
+            self._add_home()
         steps = self._module_builders()
 
         def step() -> None:
@@ -194,6 +205,7 @@ class MainWindow(QMainWindow):
                         self.requests, self.methodist)
         self.tabs.currentChanged.connect(self._tab_shown)
         self._tab_shown(self.tabs.currentIndex())
+        self._run_waiting()
         self.db_label.setText(self.tr("Database: %1").replace(
             "%1", str(maintenance.info().path)))
         self._watch_reminders()
@@ -225,8 +237,28 @@ class MainWindow(QMainWindow):
         if self.modules:  # (nothing until the tabs are built)
             self.events.documents.reminders()
 
-    def _add_home(self) -> None:
-        """«Главная» (ui/home): the first tab and the current one at start."""
+    def when_ready(self, command: Callable[[], object]) -> None:
+        """Run a command that needs the module tabs: at once when they are built, else as
+        soon as they are — the window says it is loading meanwhile."""
+        if self.modules:
+            command()
+            return
+        if not self._waiting:
+            QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+            self.statusBar().showMessage(self.tr("Loading the modules…"))
+        self._waiting.append(command)
+
+    def _run_waiting(self) -> None:
+        waiting, self._waiting = self._waiting, []
+        if waiting:
+            QApplication.restoreOverrideCursor()
+            self.statusBar().clearMessage()
+        for command in waiting:
+            command()
+
+    def _add_home(self, page: StartPage | None = None) -> None:
+        """«Главная» (ui/home): the first tab and the current one at start; filled with
+        `page` when given, else read from the database."""
         from ui.home.page import HomePage, show_link
 
         def sync_path() -> Path | None:
@@ -234,13 +266,19 @@ class MainWindow(QMainWindow):
                 config.SYNC_LOCATION).strip() else None
 
         self.home = HomePage(self.settings, sync_path, self)
+        self.home.when_ready = self.when_ready
         self.tabs.insertTab(0, self.home, icon("home"), self.home.title)
-        self.home.linkActivated.connect(lambda link: show_link(
-            [records for tab in self.modules for records in tab.lists()], link))
-        self.home.syncRequested.connect(self.sync.act_sync.trigger)
-        self.home.conflictsRequested.connect(self.sync.act_conflicts.trigger)
-        self.home.remindersRequested.connect(self.act_reminders.trigger)
-        self.home.reload()
+        self.home.linkActivated.connect(lambda link: self.when_ready(lambda: show_link(
+            [records for tab in self.modules for records in tab.lists()], link)))
+        self.home.syncRequested.connect(lambda: self.when_ready(self.sync.act_sync.trigger))
+        self.home.conflictsRequested.connect(
+            lambda: self.when_ready(self.sync.act_conflicts.trigger))
+        self.home.remindersRequested.connect(
+            lambda: self.when_ready(self.act_reminders.trigger))
+        if page is None:
+            self.home.reload()
+        else:
+            self.home.show_page(page)
         self.tabs.setCurrentWidget(self.home)
         self.update_commands()
 
@@ -349,16 +387,18 @@ class MainWindow(QMainWindow):
         self.act_quit = a(self.tr("E&xit"), self.close, QKeySequence.StandardKey.Quit)
         self.act_add = a(self.tr("&Add") + "\tIns", self._on_list(
             lambda records: records.addRequested.emit()))
-        self.act_open = a(self.tr("&Open") + "\tEnter", self._on_list(RecordList.open_current))
-        self.act_delete = a(self.tr("&Delete") + "\tDel",
-                            self._on_list(RecordList.delete_selected))
-        self.act_find = a(self.tr("&Find"), self._on_list(RecordList.focus_search),
-                          QKeySequence.StandardKey.Find)
+        self.act_open = a(self.tr("&Open") + "\tEnter", self._on_list(
+            lambda records: records.open_current()))
+        self.act_delete = a(self.tr("&Delete") + "\tDel", self._on_list(
+            lambda records: records.delete_selected()))
+        self.act_find = a(self.tr("&Find"), self._on_list(
+            lambda records: records.focus_search()), QKeySequence.StandardKey.Find)
         self.act_export = a(self.tr("&Export to Excel…"), self._on_list(
             lambda records: records.act_export.trigger()))
         self.act_print_list = a(self.tr("Print &list…"), self._on_list(
             lambda records: records.act_print.trigger()))
-        self.act_columns = a(self.tr("&Columns…"), self._on_list(RecordList.choose_columns))
+        self.act_columns = a(self.tr("&Columns…"), self._on_list(
+            lambda records: records.choose_columns()))
         # one per module, in the order of self.modules: Справочники and Ctrl+1…Ctrl+9
         self.tab_actions = [
             a(text, partial(self._show_module, index), f"Ctrl+{index + 1}")
@@ -505,6 +545,8 @@ class MainWindow(QMainWindow):
             "Data restored. The previous data were saved to %1.").replace("%1", str(saved)))
 
     def edit_settings(self) -> None:
+        from ui.settings_dialog import SettingsDialog
+
         before = self.settings.data_dir()
         changed = SettingsDialog.ask(self.settings, self)
         if changed:
@@ -528,6 +570,7 @@ class MainWindow(QMainWindow):
 
     def pdn_facts(self) -> PdnFacts:
         from imc_desktop.services.common import access
+        from ui.help.pdn_page import PdnFacts
 
         info = maintenance.info()
         who = access.current()
@@ -542,6 +585,8 @@ class MainWindow(QMainWindow):
 
     def guide_chapter(self) -> str:
         """The guide's chapter of the tab in front."""
+        from ui.help.guide import MODULE_CHAPTERS
+
         shown = self.tabs.currentWidget()
         if shown is not None and shown is getattr(self, "home", None):
             return "home"
@@ -550,6 +595,8 @@ class MainWindow(QMainWindow):
 
     def show_guide(self) -> None:
         """The guide at the chapter of the current tab, beside the window (F1)."""
+        from ui.help.guide import GuideDialog
+
         if self.guide is None:
             self.guide = GuideDialog(self)
         self.guide.show_chapter(self.guide_chapter())

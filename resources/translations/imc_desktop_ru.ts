@@ -3336,6 +3336,7 @@ Post the document anyway?</source>
     </message>
     <message>
         <source>Refresh</source>
+        <extracomment>runs a command that needs the module tabs (the window delays it until they are built when the page was shown first); at once by default</extracomment>
         <translation>Обновить</translation>
     </message>
     <message>
@@ -3922,6 +3923,10 @@ Post the document anyway?</source>
     <message>
         <source>Read only: %1</source>
         <translation>Только чтение: %1</translation>
+    </message>
+    <message>
+        <source>Loading the modules…</source>
+        <translation>Загрузка модулей…</translation>
     </message>
     <message>
         <source>There is no list here: open a module&apos;s tab.</source>

@@ -1,11 +1,16 @@
-"""«Главная»: today's work across the modules; each count opens its list filtered to it."""
+"""«Главная»: today's work across the modules; each count opens its list filtered to it.
+
+The page itself needs no database layer: it shows a `StartPage` (figures and ОО), computed by
+the services on `reload()` or kept from the last close (`snapshot`), so that the program's
+start can show it first.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -23,11 +28,12 @@ from PySide6.QtWidgets import (
 from imc_desktop import config
 from imc_desktop.config import QT_TRANSLATE_NOOP
 from imc_desktop.services.common import maintenance
-from imc_desktop.services.common.rules import Rules
-from imc_desktop.services.home import records as home
-from imc_desktop.services.organizations import records as organizations
+from imc_desktop.services.home import figures as home
+from imc_desktop.services.home.snapshot import StartPage
 from ui.widgets.changes import change_bridge
-from ui.widgets.record_list import RecordList
+
+if TYPE_CHECKING:
+    from ui.widgets.record_list import RecordList
 
 RELOAD_DELAY_MS = 300  # after a change, once the writes in a row are done
 LINK_STYLE = ("QPushButton { border: none; padding: 2px 8px; }"
@@ -174,6 +180,9 @@ class HomePage(QWidget):
         self.settings, self._sync_path = settings, sync_path
         self.title = self.tr("Home")
         self.data: home.HomeData | None = None
+        #: runs a command that needs the module tabs (the window delays it until they are
+        #: built when the page was shown first); at once by default
+        self.when_ready: Callable[[Callable[[], None]], None] = lambda command: command()
         self.buttons: dict[str, QPushButton] = {}
         self.district_labels: dict[str, QLabel] = {}
         self._build()
@@ -194,7 +203,7 @@ class HomePage(QWidget):
         font.setBold(True)
         self.heading.setFont(font)
         refresh = QPushButton(self.tr("Refresh"))
-        refresh.clicked.connect(self.reload)
+        refresh.clicked.connect(lambda: self.when_ready(self.reload))
         reminders = QPushButton(self.tr("Events reminder…"))
         reminders.clicked.connect(self.remindersRequested)
         top = QHBoxLayout()
@@ -273,20 +282,30 @@ class HomePage(QWidget):
 
     def reload(self) -> None:
         """Read the counts again (the ОО chosen stays); nothing once the database is closed."""
-        if not maintenance.is_open():
-            return
-        self._fill_organizations()
-        self.data = home.home_data(Rules.from_settings(self.settings),
-                                   sync_path=self._sync_path(),
-                                   remind_days=self.settings.get(config.EVENTS_REMIND_DAYS))
+        if maintenance.is_open():
+            self.show_page(self.compute())
+
+    def compute(self) -> StartPage:
+        """The page's figures now, as the services compute them (the database is open)."""
+        from imc_desktop.services.common.rules import Rules
+        from imc_desktop.services.home import records
+
+        return records.start_page(Rules.from_settings(self.settings),
+                                  sync_path=self._sync_path(),
+                                  remind_days=self.settings.get(config.EVENTS_REMIND_DAYS))
+
+    def show_page(self, page: StartPage) -> None:
+        """Show these figures and ОО (the ОО chosen stays when it is still there)."""
+        self._fill_organizations(page.organizations)
+        self.data = page.data
         self.show_counts()
 
-    def _fill_organizations(self) -> None:
+    def _fill_organizations(self, choices: tuple[tuple[str, str], ...]) -> None:
         chosen = self.organization.currentData()
         self.organization.blockSignals(True)
         self.organization.clear()
         self.organization.addItem(self.tr("Whole district"), None)
-        for org_id, name in organizations.active_organization_choices():
+        for org_id, name in choices:
             self.organization.addItem(name, org_id)
         found = self.organization.findData(chosen) if chosen is not None else 0
         self.organization.setCurrentIndex(max(found, 0))

@@ -1,4 +1,8 @@
-"""Backups, restore and checks of the open database, for the screens and the command line."""
+"""Backups, restore and checks of the open database, for the screens and the command line.
+
+Preparing a file and asking whether one is open use the sqlite3 module only: the start shows
+its first page before SQLAlchemy and the models are imported (they come with the connection).
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,6 @@ from pathlib import Path
 from imc_desktop import db
 from imc_desktop.db import CheckStopped as CheckStopped  # for the screens
 from imc_desktop.db import DatabaseError as DatabaseError  # for the screens
-from imc_desktop.services.common import access, audit, values
 from imc_desktop.services.common.notifier import notify
 
 
@@ -25,9 +28,10 @@ class DatabaseInfo:
 _backup_dir: Path | None = None
 
 
-def prepare(path: Path, backup_dir: Path) -> Path:
-    """Check and migrate (after a backup) without connecting: runs before the window opens."""
-    return db.prepare_database(path, backup_dir)
+def prepare(path: Path, backup_dir: Path, known_current: bool = False) -> Path:
+    """Check and migrate (after a backup) without connecting: runs before the window opens.
+    `known_current`: see db.prepare_database."""
+    return db.prepare_database(path, backup_dir, known_current)
 
 
 def open_current(path: Path, backup_dir: Path) -> DatabaseInfo:
@@ -38,6 +42,8 @@ def open_current(path: Path, backup_dir: Path) -> DatabaseInfo:
 def connect_current(path: Path, backup_dir: Path) -> DatabaseInfo:
     """Make a prepared file the database every service uses."""
     global _backup_dir
+    from imc_desktop.services.common import access, values
+
     database = db.connect_database(path)
     values.install(database.sessions, values.default_title)
     access.install(database.sessions)
@@ -114,6 +120,8 @@ def backups(path: Path, backup_dir: Path) -> list[BackupInfo]:
 
 def restore(backup: Path) -> Path | None:
     """Replace the open database with a backup; the old content is kept as a backup too."""
+    from imc_desktop.services.common import access, audit
+
     current = info()
     access.require_admin("Восстановление из резервной копии")
     db.current().close()
@@ -139,6 +147,8 @@ RESTORE = "Восстановление из резервной копии"
 
 def require_restore_rights(backup: Path, target: Path) -> None:
     """access.AccessDenied unless the user may replace `target` with `backup`."""
+    from imc_desktop.services.common import access
+
     with db.readable_backup(backup) as plain:
         access.require_admin_in(target, RESTORE, plain)
 
@@ -147,6 +157,8 @@ def check(cancelled: Callable[[], bool] | None = None) -> list[str]:
     """A full integrity and foreign-key check, then the audit trail's chains and (a
     synchronised database) the records changed behind the synchronisation's back; the
     problems, empty when all is well. `cancelled()` True stops it (db.CheckStopped)."""
+    from imc_desktop.services.common import audit
+
     path = db.current().path
     problems = db.full_check(path, cancelled)
     if problems:

@@ -7,9 +7,9 @@ Every count is the one its module's own list would give: the tests hold them aga
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-from datetime import date, timedelta
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -18,9 +18,37 @@ from imc_desktop import clock
 from imc_desktop.db import session_scope
 from imc_desktop.services.attestation import records as attestation
 from imc_desktop.services.attestation import rules as attestation_rules
-from imc_desktop.services.attestation.records import ApplicationRow, DueRow
+from imc_desktop.services.attestation.records import ApplicationRow
 from imc_desktop.services.common.rules import Rules
 from imc_desktop.services.events import records as events
+from imc_desktop.services.home.figures import (
+    APPLICATIONS_ENDING,
+    APPLICATIONS_OVERDUE,
+    ATTESTATION_OVERDUE,
+    CATEGORY_FAR,
+    CATEGORY_NEAR,
+    COLLECTIONS_OVERDUE,
+    COLLECTIONS_SOON,
+    DECISIONS_OVERDUE,
+    EVENTS_NO_RESULTS,
+    EVENTS_SOON,
+    KEYS,
+    KPK_OVERDUE,
+    KPK_SOON,
+    LONG_REPAIRS,
+    MEETINGS_NO_PROTOCOL,
+    REQUESTS_OVERDUE,
+    REQUESTS_SOON,
+    SZD_FAR,
+    SZD_NEAR,
+    TRANSFERS_OVERDUE,
+    WRITE_OFFS_PENDING,
+    HomeData,
+    Measure,
+    due_key,
+)
+from imc_desktop.services.home.figures import measure as _measure
+from imc_desktop.services.home.snapshot import StartPage
 from imc_desktop.services.literature import documents as literature
 from imc_desktop.services.staff import rules as staff_rules
 from imc_desktop.services.sync import runner as sync
@@ -34,58 +62,25 @@ from models.equipment import (
     EquipmentItem,
 )
 
+__all__ = ["APPLICATIONS_ENDING", "APPLICATIONS_OVERDUE", "ATTESTATION_OVERDUE", "CATEGORY_FAR",
+           "CATEGORY_NEAR", "COLLECTIONS_OVERDUE", "COLLECTIONS_SOON", "DECISIONS_OVERDUE",
+           "EVENTS_NO_RESULTS", "EVENTS_SOON", "KPK_OVERDUE", "KPK_SOON", "LONG_REPAIRS",
+           "MEETINGS_NO_PROTOCOL", "REQUESTS_OVERDUE", "REQUESTS_SOON", "SZD_FAR", "SZD_NEAR",
+           "TRANSFERS_OVERDUE", "WRITE_OFFS_PENDING", "HomeData", "Measure", "due_key",
+           "StartPage", "application_ending", "home_data", "start_page"]
+
 NEAR, FAR = 30, 90  # days ahead for «soon» and «within the quarter»
 KPK_AHEAD = 90
 APPLICATION_AHEAD = 7  # an application whose 30/60 days end within a week
 LONG_REPAIR = 30
 
-KPK_OVERDUE, KPK_SOON = "kpk_overdue", "kpk_soon"
-ATTESTATION_OVERDUE = "attestation_overdue"
-CATEGORY_NEAR, CATEGORY_FAR = "category_near", "category_far"
-SZD_NEAR, SZD_FAR = "szd_near", "szd_far"
-APPLICATIONS_OVERDUE, APPLICATIONS_ENDING = "applications_overdue", "applications_ending"
-EVENTS_SOON, EVENTS_NO_RESULTS = "events_soon", "events_no_results"
-TRANSFERS_OVERDUE = "transfers_overdue"
-WRITE_OFFS_PENDING, LONG_REPAIRS = "write_offs_pending", "long_repairs"
-DECISIONS_OVERDUE, MEETINGS_NO_PROTOCOL = "decisions_overdue", "meetings_no_protocol"
-REQUESTS_OVERDUE, REQUESTS_SOON = "requests_overdue", "requests_soon"
-COLLECTIONS_OVERDUE, COLLECTIONS_SOON = "collections_overdue", "collections_soon"
 
+def start_page(rules: Rules, sync_path: Path | None = None, remind_days: int = 7) -> StartPage:
+    """The start page as it is shown: today's figures and the ОО it can be narrowed to."""
+    from imc_desktop.services.organizations import records as organizations
 
-@dataclass(frozen=True)
-class Measure:
-    """What one count counts: record key → the ОО it belongs to (several for an event)."""
-
-    found: Mapping[str, frozenset[str]] = field(default_factory=dict)
-
-    def keys(self, organization_id: str | None = None) -> frozenset[str]:
-        if organization_id is None:
-            return frozenset(self.found)
-        return frozenset(k for k, orgs in self.found.items() if organization_id in orgs)
-
-    def count(self, organization_id: str | None = None) -> int:
-        if organization_id is None:
-            return len(self.found)
-        return sum(1 for orgs in self.found.values() if organization_id in orgs)
-
-
-@dataclass(frozen=True)
-class HomeData:
-    today: date
-    measures: Mapping[str, Measure]
-    sync: sync.SyncStatus | None = None
-
-    def count(self, key: str, organization_id: str | None = None) -> int:
-        return self.measures[key].count(organization_id)
-
-
-def due_key(row: DueRow) -> str:
-    """The key of a «Сроки» line (it has no record of its own): the pedagogue and the kind."""
-    return f"{row.person_id}/{row.kind}"
-
-
-def _measure(pairs: Iterable[tuple[str, Iterable[str]]]) -> Measure:
-    return Measure({key: frozenset(o for o in orgs if o) for key, orgs in pairs})
+    return StartPage(home_data(rules, sync_path=sync_path, remind_days=remind_days),
+                     tuple(organizations.active_organization_choices()))
 
 
 def home_data(rules: Rules, today: date | None = None, sync_path: Path | None = None,
@@ -101,24 +96,30 @@ def home_data(rules: Rules, today: date | None = None, sync_path: Path | None = 
         if d.overdue)
     measures.update(_equipment(today))
     measures.update(_network(today))
-    measures.update(_requests())
+    requests, valid_until = _requests()
+    measures.update(requests)
     state = sync.status(sync_path) if sync_path is not None else None
-    return HomeData(today, measures, state)
+    assert set(measures) == KEYS
+    return HomeData(today, measures, state, valid_until)
 
 
-def _requests() -> dict[str, Measure]:
+def _requests() -> tuple[dict[str, Measure], datetime | None]:
     """Requests and collections due within three days or overdue (their deadline's hour
-    counts, so «now» and not «today»); a collection belongs to the ОО that have not answered."""
+    counts, so «now» and not «today»); a collection belongs to the ОО that have not answered.
+    With them, the first deadline still ahead: the moment these counts change by themselves."""
     from imc_desktop.services.requests import records as requests
 
     found: dict[str, list[tuple[str, Iterable[str]]]] = {
         REQUESTS_OVERDUE: [], REQUESTS_SOON: [], COLLECTIONS_OVERDUE: [], COLLECTIONS_SOON: []}
+    ahead: list[datetime] = []
     for item in requests.due_items():
         orgs = [a.organization_id for a in requests.debtors(item.id)] \
             if item.kind == "collection" else []
         key = f"{item.kind}s_{item.state}"
         found[key].append((item.id, orgs))
-    return {key: _measure(pairs) for key, pairs in found.items()}
+        if item.state == "soon":
+            ahead.append(item.deadline_at)
+    return {key: _measure(pairs) for key, pairs in found.items()}, min(ahead, default=None)
 
 
 @dataclass(frozen=True)
