@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from imc_desktop.folding import fold
 from imc_desktop.sync.segment import BadSegment
 
 MAGIC = b"IMC-SYNC-SEALED-1\n"
@@ -59,7 +60,7 @@ class BadPassphrase(ValueError):
 
 def normalise(text: str) -> str:
     """Lower case, ё as е, words separated by single spaces (hyphens and line breaks too)."""
-    return " ".join(re.split(r"[\s\-‐-―]+", text.lower().replace("ё", "е"))).strip()
+    return " ".join(re.split(r"[\s\-‐-―]+", fold(text))).strip()
 
 
 def new_passphrase() -> str:

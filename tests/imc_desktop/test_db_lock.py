@@ -17,7 +17,11 @@ import pytest
 
 from imc_desktop.db_lock import COMMAND, PROGRAM, DatabaseLock, read_holder
 
-ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+
+def env() -> dict[str, str]:
+    """The environment of a child program, taken when it starts (with the district sync key
+    the test session sets)."""
+    return {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
 
 
 def hold(path: Path, kind: str) -> subprocess.Popen[str]:
@@ -26,7 +30,7 @@ def hold(path: Path, kind: str) -> subprocess.Popen[str]:
         "import sys, time; from pathlib import Path; from imc_desktop.db_lock import "
         "DatabaseLock; lock = DatabaseLock(Path(sys.argv[1]), sys.argv[2]); "
         "assert lock.try_acquire(); print('held', flush=True); time.sleep(60)"),
-        str(path), kind], stdout=subprocess.PIPE, text=True, env=ENV)
+        str(path), kind], stdout=subprocess.PIPE, text=True, env=env())
     assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
     return holder
 
@@ -45,7 +49,7 @@ def program_open(demo_file: Path) -> Iterator[Path]:
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "imc.sqlite"
     done = subprocess.run([sys.executable, "-m", "imc_desktop", "demo-data", "--db", str(path),
-                           "--staff", "20"], capture_output=True, text=True, env=ENV)
+                           "--staff", "20"], capture_output=True, text=True, env=env())
     assert done.returncode == 0, done.stderr
     return path
 
@@ -59,7 +63,7 @@ def demo_file(demo_template: Path, tmp_path: Path) -> Path:
 
 def imc(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "imc_desktop", *args], capture_output=True,
-                          text=True, env=ENV, timeout=120)
+                          text=True, env=env(), timeout=120)
 
 
 def digest(path: Path) -> str:
@@ -187,7 +191,7 @@ def test_two_scheduled_syncs_making_one_new_workstation_take_turns(demo_file: Pa
     new = tmp_path / "school" / "imc.sqlite"
     runs = [subprocess.Popen([sys.executable, "-m", "imc_desktop", "sync", "--db", str(new),
                               "--store", str(share), "--name", "Школа"],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV)
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env())
             for _ in range(2)]
     results = [run.communicate(timeout=300) + (run.returncode,) for run in runs]
     assert [code for _out, _err, code in results] == [0, 0], results
