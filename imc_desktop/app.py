@@ -246,7 +246,7 @@ def _close_keeping_start_page(window: MainWindow, path: Path, settings: config.S
     A commit seen during the computing, or a file not at rest, keeps nothing."""
     from imc_desktop.services.home import snapshot
 
-    page = None
+    page, ahead = None, []
     home = getattr(window, "home", None)
     if maintenance.is_open() and not maintenance.info().read_only and home is not None:
         from sqlalchemy.exc import SQLAlchemyError
@@ -254,13 +254,14 @@ def _close_keeping_start_page(window: MainWindow, path: Path, settings: config.S
         before = snapshot.write_marks(path)
         try:  # (a busy or failing file: the next start computes the page, as it reports)
             page = home.compute()
+            ahead = [home.compute_next_working_day(page)]
         except (ServiceError, DatabaseError, OSError, sqlite3.Error, SQLAlchemyError):
             page = None
         if snapshot.write_marks(path) != before:
             page = None
     maintenance.close_current()
     if page is not None:
-        snapshot.save(path, page, snapshot.settings_key(settings))
+        snapshot.save(path, page, snapshot.settings_key(settings), ahead)
 
 
 def _run_read_only(app: QApplication, settings: config.Settings, target: Path,

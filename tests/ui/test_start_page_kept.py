@@ -9,6 +9,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -73,19 +74,29 @@ def after(window, *rest):
 
 app.start_page_usable = usable
 app._after_modules = after
-code = app.run_gui(database, False)
+if len(sys.argv) > 4:  # the whole run as if at this moment
+    from datetime import datetime
+
+    from imc_desktop import clock
+
+    with clock.fixed(datetime.fromisoformat(sys.argv[4])):
+        code = app.run_gui(database, False)
+else:
+    code = app.run_gui(database, False)
 with open(out, "w", encoding="utf-8") as file:
     json.dump(result, file)
 sys.exit(code)
 """
 
 
-def _start(tmp_path: Path, database: Path, mode: str = "usable") -> dict[str, Any]:
+def _start(tmp_path: Path, database: Path, mode: str = "usable",
+           at: datetime | None = None) -> dict[str, Any]:
     found = tmp_path / "start.json"
     env = {**os.environ, "IMC_DESKTOP_HOME": str(tmp_path / "home"),
            "QT_QPA_PLATFORM": "offscreen"}
-    subprocess.run([sys.executable, "-c", PROBE, str(found), str(database), mode], env=env,
-                   check=True, capture_output=True, timeout=300)
+    moment = [] if at is None else [at.isoformat()]
+    subprocess.run([sys.executable, "-c", PROBE, str(found), str(database), mode, *moment],
+                   env=env, check=True, capture_output=True, timeout=300)
     result: dict[str, Any] = json.loads(found.read_text(encoding="utf-8"))
     return result
 
@@ -153,3 +164,21 @@ def test_a_sync_from_the_command_line_is_never_shown_as_kept(
     assert cli.main(["sync", "--db", str(demo), "--store", str(store), "--new-store",
                      "--name", "пк-1"]) == 0
     assert "sqlalchemy" in _start(tmp_path, demo)["modules"]
+
+
+def test_the_first_start_of_the_next_working_day_shows_its_own_page_kept(
+        tmp_path: Path, demo: Path) -> None:
+    """Closed on a Friday evening, opened on Monday morning: Monday's page is kept from the
+    close and is the page Monday computes; the day after the days kept computes again."""
+    friday = date.today() + timedelta(days=(4 - date.today().weekday()) % 7)
+    monday = datetime.combine(friday + timedelta(days=3), time(8, 30))
+    _start(tmp_path, demo, at=datetime.combine(friday, time(18, 0)))
+    kept = _start(tmp_path, demo, at=monday)
+    assert _early(kept) == [], "Monday's page was kept at Friday's close"
+    snapshot.forget(demo)
+    computed = _start(tmp_path, demo, at=monday)
+    assert "sqlalchemy" in computed["modules"]
+    assert kept["page"] == computed["page"], "the same page, for the district and every ОО"
+    saturday = _start(tmp_path, demo, at=datetime.combine(friday + timedelta(days=1),
+                                                           time(10, 0)))
+    assert "sqlalchemy" in saturday["modules"], "only the next working day is kept"

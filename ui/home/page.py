@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -293,6 +294,18 @@ class HomePage(QWidget):
         return records.start_page(Rules.from_settings(self.settings),
                                   sync_path=self._sync_path(),
                                   remind_days=self.settings.get(config.EVENTS_REMIND_DAYS))
+
+    def compute_next_working_day(self, page: StartPage) -> home.HomeData:
+        """The figures of the working day after `page`'s, as they will be at its start with the
+        data as they are now (its synchronisation state is `page`'s)."""
+        from imc_desktop.services.common.rules import Rules
+        from imc_desktop.services.home import records
+        from imc_desktop.services.home.snapshot import next_working_day
+
+        start = datetime.combine(next_working_day(page.data.today), time.min)
+        return replace(records.home_data(
+            Rules.from_settings(self.settings), now=start,
+            remind_days=self.settings.get(config.EVENTS_REMIND_DAYS)), sync=page.data.sync)
 
     def show_page(self, page: StartPage) -> None:
         """Show these figures and ОО (the ОО chosen stays when it is still there)."""

@@ -84,9 +84,11 @@ def start_page(rules: Rules, sync_path: Path | None = None, remind_days: int = 7
 
 
 def home_data(rules: Rules, today: date | None = None, sync_path: Path | None = None,
-              remind_days: int = 7) -> HomeData:
-    """Everything the start page shows, read once."""
-    today = today or clock.today()
+              remind_days: int = 7, now: datetime | None = None) -> HomeData:
+    """Everything the start page shows, read once: as of `now` (the clock's by default; a
+    moment ahead gives the page as it will be then, the data unchanged)."""
+    now = now or clock.now()
+    today = today or now.date()
     measures: dict[str, Measure] = {}
     measures.update(_kpk(rules, today))
     measures.update(_attestation(rules, today))
@@ -96,14 +98,14 @@ def home_data(rules: Rules, today: date | None = None, sync_path: Path | None = 
         if d.overdue)
     measures.update(_equipment(today))
     measures.update(_network(today))
-    requests, valid_until = _requests()
+    requests, valid_until = _requests(now)
     measures.update(requests)
     state = sync.status(sync_path) if sync_path is not None else None
     assert set(measures) == KEYS
     return HomeData(today, measures, state, valid_until)
 
 
-def _requests() -> tuple[dict[str, Measure], datetime | None]:
+def _requests(now: datetime) -> tuple[dict[str, Measure], datetime | None]:
     """Requests and collections due within three days or overdue (their deadline's hour
     counts, so «now» and not «today»); a collection belongs to the ОО that have not answered.
     With them, the first deadline still ahead: the moment these counts change by themselves."""
@@ -112,7 +114,7 @@ def _requests() -> tuple[dict[str, Measure], datetime | None]:
     found: dict[str, list[tuple[str, Iterable[str]]]] = {
         REQUESTS_OVERDUE: [], REQUESTS_SOON: [], COLLECTIONS_OVERDUE: [], COLLECTIONS_SOON: []}
     ahead: list[datetime] = []
-    for item in requests.due_items():
+    for item in requests.due_items(now):
         orgs = [a.organization_id for a in requests.debtors(item.id)] \
             if item.kind == "collection" else []
         key = f"{item.kind}s_{item.state}"

@@ -10,7 +10,9 @@ by what makes them stale:
   the file or its write-ahead log, and a file with a write-ahead log left beside it is never
   taken as at rest); the schema revision lives in the file, so it is covered too;
 - the day (every count is «as of today») and, within the day, the first request deadline
-  still ahead (`HomeData.valid_until`);
+  still ahead (`HomeData.valid_until`). The close keeps the figures of the next working day
+  too (`next_working_day`: as they will be at its start with the data unchanged), so the
+  first start of the next morning — or of Monday after Friday's close — finds its own;
 - every declared setting (the rules, the reminder days, the synchronisation folder…);
 - the program's version and this file's format.
 
@@ -23,9 +25,9 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +35,7 @@ from imc_desktop import __version__, clock, config
 from imc_desktop.services.home.figures import KEYS, HomeData, Measure
 from imc_desktop.services.sync.runner import SyncStatus
 
-FORMAT = 1
+FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,15 @@ class StartPage:
 
     data: HomeData
     organizations: tuple[tuple[str, str], ...]
+
+
+def next_working_day(day: date) -> date:
+    """The day after `day`, Saturday and Sunday passed over (holidays are not known here:
+    their first start computes the page)."""
+    following = day + timedelta(days=1)
+    while following.weekday() >= 5:
+        following += timedelta(days=1)
+    return following
 
 
 def snapshot_path(database: Path) -> Path:
@@ -88,23 +99,20 @@ def write_marks(database: Path) -> tuple[tuple[int, int] | None, ...]:
     return tuple(marks)
 
 
-def save(database: Path, page: StartPage, settings: str) -> bool:
-    """Keep the figures for the next start (the file must be at rest: after it is closed).
-    False when it is not at rest or the file cannot be written (the next start computes)."""
+def save(database: Path, page: StartPage, settings: str,
+         ahead: Sequence[HomeData] = ()) -> bool:
+    """Keep the figures for the next start (the file must be at rest: after it is closed),
+    with those of the days `ahead` (each computed as of its day's start). False when it is
+    not at rest or the file cannot be written (the next start computes)."""
     state = file_state(database)
-    if state is None or set(page.data.measures) != KEYS:
+    days = [page.data, *ahead]
+    if state is None or any(set(data.measures) != KEYS for data in days):
         forget(database)
         return False
     text = json.dumps({
         "format": FORMAT, "version": __version__, "file": state, "settings": settings,
-        "today": page.data.today.isoformat(),
-        "valid_until": _iso(page.data.valid_until),
-        "sync": None if page.data.sync is None else {
-            "last_sync": _iso(page.data.sync.last_sync), "unsent": page.data.sync.unsent,
-            "conflicts": page.data.sync.conflicts},
         "organizations": [list(choice) for choice in page.organizations],
-        "measures": {key: {record: sorted(orgs) for record, orgs in m.found.items()}
-                     for key, m in page.data.measures.items()},
+        "days": [_day(data) for data in days],
     }, ensure_ascii=False)
     target = snapshot_path(database)
     temporary = target.with_name(target.name + ".tmp")
@@ -137,21 +145,36 @@ def load(database: Path, settings: str) -> StartPage | None:
         return None
 
 
+def _day(data: HomeData) -> dict[str, Any]:
+    return {
+        "today": data.today.isoformat(),
+        "valid_until": _iso(data.valid_until),
+        "sync": None if data.sync is None else {
+            "last_sync": _iso(data.sync.last_sync), "unsent": data.sync.unsent,
+            "conflicts": data.sync.conflicts},
+        "measures": {key: {record: sorted(orgs) for record, orgs in m.found.items()}
+                     for key, m in data.measures.items()},
+    }
+
+
 def _fresh(kept: Mapping[str, Any], database: Path, settings: str) -> StartPage | None:
     now = clock.now()
-    valid_until = _moment(kept["valid_until"])
     if (kept["format"] != FORMAT or kept["version"] != __version__
-            or kept["settings"] != settings or kept["today"] != now.date().isoformat()
-            or (valid_until is not None and now >= valid_until)
-            or kept["file"] != file_state(database) or set(kept["measures"]) != KEYS):
+            or kept["settings"] != settings or kept["file"] != file_state(database)):
+        return None
+    day = next((d for d in kept["days"] if d["today"] == now.date().isoformat()), None)
+    if day is None:
+        return None
+    valid_until = _moment(day["valid_until"])
+    if (valid_until is not None and now >= valid_until) or set(day["measures"]) != KEYS:
         return None
     measures = {key: Measure({str(record): frozenset(str(o) for o in orgs)
                               for record, orgs in found.items()})
-                for key, found in kept["measures"].items()}
-    sync = kept["sync"]
+                for key, found in day["measures"].items()}
+    sync = day["sync"]
     status = None if sync is None else SyncStatus(
         _moment(sync["last_sync"]), int(sync["unsent"]), int(sync["conflicts"]))
-    data = HomeData(date.fromisoformat(kept["today"]), measures, status, valid_until)
+    data = HomeData(date.fromisoformat(day["today"]), measures, status, valid_until)
     return StartPage(data, tuple((str(i), str(n)) for i, n in kept["organizations"]))
 
 

@@ -8,7 +8,7 @@ import json
 import os
 import sqlite3
 import stat
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -147,7 +147,7 @@ def test_a_damaged_file_or_another_version_is_not_fresh(
         target.write_text(json.dumps(changed), encoding="utf-8")
         assert snapshot.load(database.path, key) is None
         changed = json.loads(text)
-        del changed["measures"][next(iter(KEYS))]
+        del changed["days"][0]["measures"][next(iter(KEYS))]
         target.write_text(json.dumps(changed), encoding="utf-8")
         assert snapshot.load(database.path, key) is None
         os.remove(target)
@@ -170,3 +170,98 @@ def test_a_requests_soon_deadline_is_the_moment_the_figures_end(
     data = home.home_data(RULES)
     assert data.count(home.REQUESTS_SOON) == 2 and data.count(home.REQUESTS_OVERDUE) == 1
     assert data.valid_until == later
+
+
+def test_a_page_ahead_is_the_page_of_that_day_with_the_data_unchanged(
+        demo_database: DatabaseInfo) -> None:
+    """home_data as of a moment ahead gives what the clock then will show; the deadline
+    hours of that day still end it."""
+    from imc_desktop.services.requests import write as requests
+    from imc_desktop.services.requests.records import RequestData
+
+    today = clock.today()
+    tomorrow = today + timedelta(days=1)
+    for deadline in (datetime.combine(tomorrow, datetime.min.time()) + timedelta(hours=10),
+                     datetime.combine(today, datetime.min.time()) + timedelta(days=4)):
+        requests.save_request(RequestData(
+            sender="Министерство", number="7", received_on=today, subject="Сведения",
+            deadline_at=deadline))
+    for n in range(1, 5):
+        start = datetime.combine(today + timedelta(days=n), datetime.min.time())
+        ahead = home.home_data(RULES, now=start)
+        with clock.fixed(start + timedelta(hours=8, minutes=30)):
+            assert home.home_data(RULES) == ahead, f"day +{n}"
+    tomorrow_page = home.home_data(RULES, now=datetime.combine(tomorrow, datetime.min.time()))
+    assert tomorrow_page.valid_until == datetime.combine(tomorrow, datetime.min.time()) \
+        + timedelta(hours=10)
+    assert tomorrow_page.count(home.REQUESTS_SOON) >= 2
+
+
+@pytest.mark.parametrize(("day", "following"), [
+    ("2026-12-07", "2026-12-08"),  # Monday → Tuesday
+    ("2026-12-10", "2026-12-11"),  # Thursday → Friday
+    ("2026-12-11", "2026-12-14"),  # Friday → Monday
+    ("2026-12-12", "2026-12-14"),  # Saturday → Monday
+    ("2026-12-13", "2026-12-14"),  # Sunday → Monday
+    ("2026-12-31", "2027-01-01"),  # a Thursday at the year's end (holidays are not known)
+    ("2027-01-01", "2027-01-04"),  # a Friday
+])
+def test_the_next_working_day_passes_over_the_weekend(day: str, following: str) -> None:
+    assert snapshot.next_working_day(date.fromisoformat(day)) == date.fromisoformat(following)
+
+
+def _kept_with_next_working_day(path: Path, settings: config.Settings) -> StartPage:
+    page = home.start_page(RULES)
+    ahead = home.home_data(RULES, now=datetime.combine(
+        snapshot.next_working_day(page.data.today), datetime.min.time()))
+    maintenance.close_current()
+    assert snapshot.save(path, page, snapshot.settings_key(settings), [ahead])
+    return page
+
+
+def test_the_next_working_days_page_is_kept_and_given_on_that_day_only(
+        demo_database: DatabaseInfo, settings: config.Settings) -> None:
+    from imc_desktop.services.requests import write as requests
+    from imc_desktop.services.requests.records import RequestData
+
+    today = clock.today()
+    following = snapshot.next_working_day(today)
+    start = datetime.combine(following, datetime.min.time())
+    requests.save_request(RequestData(
+        sender="Министерство", number="8", received_on=today, subject="Отчёт",
+        deadline_at=start + timedelta(hours=10)))
+    with clock.fixed(start + timedelta(hours=8)):
+        expected = home.start_page(RULES)
+    page = _kept_with_next_working_day(demo_database.path, settings)
+    assert _load(demo_database.path, settings) == page, "today's as before"
+    with clock.fixed(start + timedelta(hours=8)):
+        assert _load(demo_database.path, settings) == expected
+    with clock.fixed(start):
+        assert _load(demo_database.path, settings) is not None, "from the day's start"
+    with clock.fixed(start + timedelta(hours=10) - timedelta(seconds=1)):
+        kept = _load(demo_database.path, settings)
+        assert kept is not None and kept.data.count(home.REQUESTS_SOON) >= 1
+    with clock.fixed(start + timedelta(hours=10)):
+        assert _load(demo_database.path, settings) is None, "the deadline hour passed"
+    between = today + timedelta(days=1)
+    while between < following:  # a Saturday or a Sunday: not kept
+        with clock.fixed(datetime.combine(between, datetime.min.time()) + timedelta(hours=9)):
+            assert _load(demo_database.path, settings) is None
+        between += timedelta(days=1)
+    with clock.fixed(start + timedelta(days=1)):
+        assert _load(demo_database.path, settings) is None, "beyond the days kept"
+    with clock.fixed(datetime.combine(today - timedelta(days=1), datetime.max.time())):
+        assert _load(demo_database.path, settings) is None, "the clock set back"
+
+
+def test_a_day_ahead_with_a_damaged_count_is_not_fresh_but_today_is(
+        demo_database: DatabaseInfo, settings: config.Settings) -> None:
+    page = _kept_with_next_working_day(demo_database.path, settings)
+    target = snapshot.snapshot_path(demo_database.path)
+    changed = json.loads(target.read_text(encoding="utf-8"))
+    del changed["days"][1]["measures"][next(iter(KEYS))]
+    target.write_text(json.dumps(changed), encoding="utf-8")
+    with clock.fixed(datetime.combine(snapshot.next_working_day(page.data.today),
+                                      datetime.min.time()) + timedelta(hours=9)):
+        assert _load(demo_database.path, settings) is None
+    assert _load(demo_database.path, settings) == page
