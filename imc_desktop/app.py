@@ -307,13 +307,13 @@ def start_page_usable(window: MainWindow) -> None:
     (the other tabs follow, one per turn of the loop). A benchmark measures up to here."""
 
 
-def _daily_upkeep(journal_years: int, daily: int) -> object:
+def _daily_upkeep(journal_years: int, policy: maintenance.BackupPolicy) -> object:
     """Once a day, off the window's thread: the change journal's old entries go, then
     today's backup is made."""
     from imc_desktop.services.staff import changelog
 
     changelog.prune(journal_years)
-    return maintenance.daily_backup(daily)
+    return maintenance.daily_backup(policy)
 
 
 def _after_modules(window: MainWindow, demo_mode: bool, settings: config.Settings) -> None:
@@ -327,6 +327,8 @@ def _after_modules(window: MainWindow, demo_mode: bool, settings: config.Setting
     from ui.widgets.health import DailyBackup, WeeklyCheck
 
     # in the background, owned by the window: a large file does not hold up the start
-    DailyBackup(window, settings.get(config.BACKUPS_DAILY),
-                partial(_daily_upkeep, settings.get(config.JOURNAL_YEARS))).start()
+    policy = maintenance.backup_policy(settings.get(config.BACKUPS_DAILY),
+                                       settings.get(config.BACKUPS_WEEKLY),
+                                       settings.get(config.BACKUPS_MONTHLY))
+    DailyBackup(window, policy, partial(_daily_upkeep, settings.get(config.JOURNAL_YEARS))).start()
     WeeklyCheck(settings.raw(), window).start()

@@ -8,6 +8,7 @@ window can appear before they are loaded.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sqlite3
 import tempfile
@@ -568,8 +569,10 @@ def readable_backup(backup: Path) -> Iterator[Path]:
 
 @dataclass(frozen=True)
 class BackupPolicy:
-    """How many automatic backups are kept: the newest of each of the last days, weeks
-    (ISO) and months."""
+    """How many automatic backups are kept: the newest of each of the last `daily` days,
+    `weekly` weeks (ISO, Monday to Sunday) and `monthly` months that have a backup — days
+    the computer was off are not counted (settings: «Резервные копии: ежедневных /
+    еженедельных / ежемесячных»)."""
 
     daily: int = 7
     weekly: int = 4
@@ -592,32 +595,58 @@ def generations_to_keep(days: Iterable[date], policy: BackupPolicy) -> set[date]
 
 
 def daily_backup(path: Path, backup_dir: Path, policy: BackupPolicy) -> Path | None:
-    """One automatic backup a day, kept in generations (:class:`BackupPolicy`). The newest
-    backup that holds data is never removed, so a day of empty backups (a database emptied
-    by mistake) cannot push out the last good copy."""
-    prefix = f"{path.stem}-auto-"
+    """One automatic backup a day, then the automatic backups thinned to their generations
+    (:class:`BackupPolicy`). Only the program's own daily backups are removed (named
+    ``<база>-auto-ГГГГММДД-ЧЧММСС.sqlite``): never a copy made by hand or before a migration
+    or a restore, nor another program's file. Never removed either: the newest, the one just
+    made, and the newest that holds data (so a day of empty backups — a database emptied by
+    mistake — cannot push out the last good copy). Nothing at all is removed when the folder
+    cannot be listed, a name's date cannot be read, or a backup is dated after today (the
+    computer's clock was set back: its dates are not to be trusted)."""
     made = None
-    if not any(backup_dir.glob(f"{prefix}{clock.now():%Y%m%d}*.sqlite")):
+    if not any(backup_dir.glob(f"{path.stem}-auto-{clock.now():%Y%m%d}*.sqlite")):
         made = make_backup(path, backup_dir, "auto")
-    by_day: dict[date, Path] = {}
-    for backup in sorted(backup_dir.glob(f"{prefix}*.sqlite"), reverse=True):
-        day = _backup_day(backup.name[len(prefix):])
-        if day is not None and by_day.setdefault(day, backup) is not backup:
-            backup.unlink()  # a second one of the same day
-    keep = generations_to_keep(by_day, policy)
-    last_good = next((by_day[d] for d in sorted(by_day, reverse=True)
-                      if _holds_data(by_day[d])), None)
-    for day, backup in by_day.items():
-        if day not in keep and backup != last_good:
+    try:
+        found = automatic_backups(path, backup_dir)
+    except (OSError, ValueError):
+        return made
+    if any(day > clock.today() for day, _ in found):
+        return made
+    for backup in _thinned(found, policy, made):
+        with suppress(FileNotFoundError):
             backup.unlink()
     return made
 
 
-def _backup_day(stamp: str) -> date | None:
-    try:
-        return datetime.strptime(stamp[:8], "%Y%m%d").date()
-    except ValueError:
-        return None
+def automatic_backups(path: Path, backup_dir: Path) -> list[tuple[date, Path]]:
+    """The daily backups of `path` in the folder with their days, newest first. OSError when
+    the folder cannot be listed, ValueError when a name of the pattern has no real date."""
+    pattern = re.compile(re.escape(path.stem) + r"-auto-(\d{8})-\d{6}\.sqlite")
+    found = []
+    with os.scandir(backup_dir) as entries:
+        for entry in entries:
+            matched = pattern.fullmatch(entry.name)
+            if matched and entry.is_file(follow_symlinks=False):
+                day = datetime.strptime(matched[1], "%Y%m%d").date()
+                found.append((day, Path(entry.path)))
+    return sorted(found, key=lambda item: (item[0], item[1].name), reverse=True)
+
+
+def _thinned(found: list[tuple[date, Path]], policy: BackupPolicy,
+             made: Path | None) -> list[Path]:
+    """What goes: the older backups of a day, then the days outside the generations."""
+    by_day: dict[date, Path] = {}
+    extra = []
+    for day, backup in found:  # newest first: the first of a day is its newest
+        if by_day.setdefault(day, backup) is not backup:
+            extra.append(backup)
+    keep = generations_to_keep(by_day, policy)
+    spared = {found[0][1]} if found else set()
+    spared |= {made} if made is not None else set()
+    last_good = next((b for b in by_day.values() if _holds_data(b)), None)
+    spared |= {last_good} if last_good is not None else set()
+    gone = [b for d, b in by_day.items() if d not in keep] + extra
+    return [b for b in gone if b not in spared]
 
 
 def _holds_data(backup: Path) -> bool:

@@ -6587,8 +6587,16 @@ Open it now?</source>
         <translation>Папка данных (пусто — папка по умолчанию)</translation>
     </message>
     <message>
-        <source>Daily backups to keep (besides 4 weekly and 12 monthly)</source>
-        <translation>Хранить ежедневных копий (и ещё 4 еженедельные и 12 ежемесячных)</translation>
+        <source>Automatic backups kept: the newest of each of the last days</source>
+        <translation>Резервные копии: сколько последних дней хранить (по одной за день)</translation>
+    </message>
+    <message>
+        <source>Automatic backups kept: the newest of each of the last weeks</source>
+        <translation>Резервные копии: сколько последних недель хранить (по одной за неделю)</translation>
+    </message>
+    <message>
+        <source>Automatic backups kept: the newest of each of the last months</source>
+        <translation>Резервные копии: сколько последних месяцев хранить (по одной за месяц)</translation>
     </message>
     <message>
         <source>Change journal of pedagogues&apos; cards kept, years</source>

@@ -99,11 +99,20 @@ def backup_now(dest: Path) -> Path:
     return db.backup_to(db.current().path, dest)
 
 
-def daily_backup(daily: int) -> Path | None:
-    """Today's automatic backup (if not made yet); keeps the newest of each of the last
-    ``daily`` days, 4 weeks and 12 months, and always the newest backup that holds data."""
+BackupPolicy = db.BackupPolicy
+
+
+def backup_policy(daily: int, weekly: int, monthly: int) -> BackupPolicy:
+    """How many automatic backups are kept (the settings «Резервные копии: …»)."""
+    return db.BackupPolicy(daily, weekly, monthly)
+
+
+def daily_backup(policy: BackupPolicy) -> Path | None:
+    """Today's automatic backup (if not made yet); the automatic ones are then thinned to
+    the newest of each of the last days, weeks and months of `policy` (db.daily_backup: a
+    copy made by hand, the newest and the newest that holds data are never removed)."""
     current = info()
-    return db.daily_backup(current.path, current.backup_dir, db.BackupPolicy(daily=daily))
+    return db.daily_backup(current.path, current.backup_dir, policy)
 
 
 def latest_backup(path: Path, backup_dir: Path) -> Path | None:
