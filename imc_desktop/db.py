@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlalchemy.orm import Session, sessionmaker
 
+    from imc_desktop.backup_crypto import DistrictKey, DistrictOpener
+
 APPLICATION_ID = 0x494D4344  # "IMCD": marks files made by this program
 
 
@@ -72,6 +74,15 @@ class NoWriteAccess(DatabaseError):
 
 class BackupUnreadable(DatabaseError):
     """An encrypted backup made with another key, or damaged: the message says which."""
+
+
+class BackupKeyNeeded(BackupUnreadable):
+    """A backup that goes out of (or comes from outside) the data folder needs the district
+    sync key; `kind` as backup_crypto.KeyNeeded's ("enter": ask for the words)."""
+
+    def __init__(self, message: str, kind: str) -> None:
+        super().__init__(message)
+        self.kind = kind
 
 
 class NotABackup(DatabaseError):
@@ -540,29 +551,43 @@ def make_backup(path: Path, backup_dir: Path, label: str) -> Path:
     return write_backup(path, backup_dir / f"{path.stem}-{label}-{_stamp()}.sqlite")
 
 
-def write_backup(path: Path, dest: Path) -> Path:
-    """A copy of the live database `path` as an encrypted backup file `dest` (whole or not
-    at all); the plain copy in between is in an owner-only temporary folder."""
+def write_backup(path: Path, dest: Path, district: DistrictKey | None = None) -> Path:
+    """A copy of the live database `path` as a compressed, encrypted backup file `dest`
+    (whole or not at all): with this user's key, or with the `district` sync key (a backup
+    that leaves the data folder). The plain copy in between is in an owner-only temporary
+    folder."""
     from imc_desktop import backup_crypto
 
     dest.parent.mkdir(parents=True, exist_ok=True)
     folder = Path(tempfile.mkdtemp(prefix="imc-backup-"))
     try:
         plain = backup_to(path, folder / dest.name)
+        if district is not None:
+            return backup_crypto.seal_for_district(plain, dest, district)
         return backup_crypto.encrypt(plain, dest)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def _remembered_district_key(store_id: str, params: dict[str, Any]) -> bytes:
+    from imc_desktop import backup_district
+
+    return backup_district.opening_key(store_id, params)
+
+
 @contextmanager
-def readable_backup(backup: Path) -> Iterator[Path]:
+def readable_backup(backup: Path, district: DistrictOpener | None = None) -> Iterator[Path]:
     """The backup as a plain database file to read (an encrypted one decrypted to a
-    temporary copy); BackupUnreadable in Russian when it cannot be decrypted here."""
+    temporary copy); BackupUnreadable in Russian when it cannot be decrypted here. A backup
+    sealed with the district key is opened with `district` (by default: the key this PC
+    remembers or IMC_SYNC_PASSPHRASE) — BackupKeyNeeded when there is none."""
     from imc_desktop import backup_crypto
 
     try:
-        with backup_crypto.readable(backup) as plain:
+        with backup_crypto.readable(backup, district or _remembered_district_key) as plain:
             yield plain
+    except backup_crypto.KeyNeeded as exc:
+        raise BackupKeyNeeded(str(exc), exc.kind) from exc
     except backup_crypto.Unreadable as exc:
         raise BackupUnreadable(str(exc)) from exc
 
@@ -695,6 +720,10 @@ def _backup_info(backup: Path, made: datetime) -> BackupInfo:
             with _raw(plain) as con:
                 orgs, persons = con.execute("SELECT (SELECT count(*) FROM organizations), "
                                             "(SELECT count(*) FROM persons)").fetchone()
+    except BackupKeyNeeded:
+        return BackupInfo(backup, made, None, None,
+                          "зашифрована ключом синхронизации района, которого этот компьютер "
+                          "не знает (Файл → Восстановить из копии… спросит ключ)")
     except BackupUnreadable as exc:
         other_key = "другого компьютера" in str(exc)
         return BackupInfo(backup, made, None, None,
@@ -722,13 +751,15 @@ def latest_backup(path: Path, backup_dir: Path) -> Path | None:
     return None
 
 
-def restore_backup(backup: Path, target: Path, backup_dir: Path) -> Path | None:
-    """Replace `target` with a checked copy of `backup` (a plain or an encrypted one); the
-    old file is kept as a backup.
+def restore_backup(backup: Path, target: Path, backup_dir: Path,
+                   district: DistrictOpener | None = None) -> Path | None:
+    """Replace `target` with a checked copy of `backup` (a plain or an encrypted one; one
+    sealed with the district key is opened with `district`, see readable_backup); the old
+    file is kept as a backup. Nothing is changed when the backup cannot be read.
 
     The caller closes its engine first. Returns the copy of the replaced file, if one was made.
     """
-    with readable_backup(backup) as plain:
+    with readable_backup(backup, district) as plain:
         return _restore_plain(plain, target, backup_dir)
 
 

@@ -4133,6 +4133,14 @@ Post the document anyway?</source>
         <translation>Резервная копия сохранена: %1</translation>
     </message>
     <message>
+        <source>It is encrypted with the district sync key: it can be restored on any computer that knows the key (its ten words).</source>
+        <translation>Копия зашифрована ключом синхронизации района: её можно восстановить на любом компьютере, где знают этот ключ (его десять слов).</translation>
+    </message>
+    <message>
+        <source>It is encrypted with this user&apos;s own key: it can be restored only on this computer. A copy saved outside the program&apos;s data folder is encrypted with the district sync key instead.</source>
+        <translation>Копия зашифрована личным ключом этого пользователя: восстановить её можно только на этом компьютере. Копия, сохранённая вне папки данных программы, шифруется ключом синхронизации района.</translation>
+    </message>
+    <message>
         <source>Restore from backup</source>
         <translation>Восстановление из копии</translation>
     </message>
