@@ -96,14 +96,19 @@ def opening_key(store_id: str, params: dict[str, Any], passphrase: str | None = 
                 remember(store_id, key.key)
             return key.key
         if given is passphrase:
-            raise KeyNeeded("Этот ключ синхронизации не подходит к резервной копии: она "
-                            "зашифрована ключом синхронизации другого района или другим "
-                            "(прежним) ключом. Проверьте слова ключа. Ничего не изменено.",
-                            "wrong")
+            raise _not_its_key(where)
     found = remembered(store_id)
     if found is not None and SyncKey(found, store_id).matches(key_params):
         return found
+    if env:
+        raise _not_its_key(f"из переменной окружения {PASSPHRASE_ENV}")
     raise KeyNeeded("Резервная копия зашифрована ключом синхронизации района, которого этот "
                     "компьютер не знает. Введите ключ синхронизации (10 слов) — в программе "
                     "при восстановлении или в переменной окружения "
                     f"{PASSPHRASE_ENV}. Ничего не изменено.", "enter")
+
+
+def _not_its_key(where: str) -> KeyNeeded:
+    return KeyNeeded(f"Ключ синхронизации ({where}) не подходит к этой резервной копии: она "
+                     "зашифрована ключом синхронизации другого района или другим (прежним) "
+                     "ключом. Проверьте слова ключа. Ничего не изменено.", "wrong")

@@ -693,6 +693,8 @@ class BackupInfo:
     organizations: int | None  # None: the file cannot be read
     persons: int | None
     problem: str = ""  # why it cannot be restored («повреждена», «другой программы»…)
+    #: sealed with the district sync key, which this PC does not know: its words are asked
+    needs_key: bool = False
 
     @property
     def holds_data(self) -> bool:
@@ -720,10 +722,10 @@ def _backup_info(backup: Path, made: datetime) -> BackupInfo:
             with _raw(plain) as con:
                 orgs, persons = con.execute("SELECT (SELECT count(*) FROM organizations), "
                                             "(SELECT count(*) FROM persons)").fetchone()
-    except BackupKeyNeeded:
-        return BackupInfo(backup, made, None, None,
-                          "зашифрована ключом синхронизации района, которого этот компьютер "
-                          "не знает (Файл → Восстановить из копии… спросит ключ)")
+    except BackupKeyNeeded as exc:
+        if exc.kind == "damaged":
+            return BackupInfo(backup, made, None, None, "повреждена")
+        return BackupInfo(backup, made, None, None, needs_key=True)
     except BackupUnreadable as exc:
         other_key = "другого компьютера" in str(exc)
         return BackupInfo(backup, made, None, None,

@@ -5768,6 +5768,10 @@ Post the document anyway?</source>
         <translation>восстановить нельзя: %1</translation>
     </message>
     <message>
+        <source>encrypted with the district sync key: its words will be asked</source>
+        <translation>зашифрована ключом синхронизации района: при восстановлении будут спрошены его слова</translation>
+    </message>
+    <message>
         <source>holds data</source>
         <translation>есть данные</translation>
     </message>

@@ -211,3 +211,17 @@ def test_backups_of_older_versions_still_restore(tmp_path: Path) -> None:
     db.restore_backup(tmp_path / "old.sqlite", source, tmp_path / "backups")
     assert _people(source) == [(SURNAME, SNILS)]
     assert os.path.getsize(old) < os.path.getsize(tmp_path / "old.sqlite") / 10
+
+
+def test_a_wrong_key_in_the_environment_is_named(sealed: tuple[Path, Path, str],
+                                                 tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    _source, backup, _store = sealed
+    target = _other_pc(tmp_path, monkeypatch)
+    monkeypatch.setenv(PASSPHRASE_ENV, OTHER_PASSPHRASE)
+    before = _hash(target)
+    with pytest.raises(db.BackupKeyNeeded) as caught:
+        db.restore_backup(backup, target, tmp_path / "pc2" / "backups")
+    assert caught.value.kind == "wrong"
+    assert f"из переменной окружения {PASSPHRASE_ENV}) не подходит" in str(caught.value)
+    assert _hash(target) == before
