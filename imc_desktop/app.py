@@ -65,8 +65,10 @@ def _recover(path: Path, backups: Path, error: DatabaseCorrupt) -> bool:
             "App", "No backup of this database was found. Restore it from a copy you keep "
             "elsewhere (File → Restore from backup) or ask your administrator."))
         return False
+    readable = next((b.path for b in found if not b.problem and not b.needs_key), None)
     try:  # only an administrator may replace the database: not offered to anyone else
-        maintenance.require_restore_rights(next(b.path for b in found if not b.problem), path)
+        if readable is not None:  # (one sealed with the district key is checked once opened)
+            maintenance.require_restore_rights(readable, path)
     except ServiceError as exc:
         QMessageBox.critical(None, _title(), str(error) + "\n\n" + str(exc))
         return False
@@ -76,15 +78,40 @@ def _recover(path: Path, backups: Path, error: DatabaseCorrupt) -> bool:
         if chosen is None:
             continue
         try:  # only an administrator may replace the database: nothing is done otherwise
-            maintenance.restore_file(chosen, path, backups)
+            _restore_asking_the_key(chosen, path, backups)
         except ServiceError as exc:
             QMessageBox.critical(None, _title(), str(error) + "\n\n" + str(exc))
             return False
+        except _KeyNotGiven:
+            continue
         except (OSError, DatabaseError) as exc:  # this copy failed its check: choose another
             QMessageBox.critical(None, _title(), str(exc))
             continue
         return True
     return False
+
+
+class _KeyNotGiven(Exception):
+    """The user cancelled the words of the district key."""
+
+
+def _restore_asking_the_key(backup: Path, path: Path, backups: Path) -> None:
+    """Restore; a backup sealed with the district key this PC does not know asks for its
+    words (again after wrong ones) — _KeyNotGiven when cancelled."""
+    from ui.sync.key_dialogs import EnterKeyDialog
+
+    passphrase: str | None = None
+    while True:
+        try:
+            maintenance.restore_file(backup, path, backups, passphrase)
+            return
+        except maintenance.BackupKeyNeeded as exc:
+            if exc.kind not in ("enter", "wrong"):
+                raise
+            typed = EnterKeyDialog.ask(str(exc))
+            if typed is None:
+                raise _KeyNotGiven from exc
+            passphrase = typed[0]
 
 
 def lock_database(path: Path) -> DatabaseLock | None:
@@ -308,13 +335,13 @@ def start_page_usable(window: MainWindow) -> None:
     (the other tabs follow, one per turn of the loop). A benchmark measures up to here."""
 
 
-def _daily_upkeep(journal_years: int, daily: int) -> object:
+def _daily_upkeep(journal_years: int, policy: maintenance.BackupPolicy) -> object:
     """Once a day, off the window's thread: the change journal's old entries go, then
     today's backup is made."""
     from imc_desktop.services.staff import changelog
 
     changelog.prune(journal_years)
-    return maintenance.daily_backup(daily)
+    return maintenance.daily_backup(policy)
 
 
 def _after_modules(window: MainWindow, demo_mode: bool, settings: config.Settings) -> None:
@@ -328,6 +355,8 @@ def _after_modules(window: MainWindow, demo_mode: bool, settings: config.Setting
     from ui.widgets.health import DailyBackup, WeeklyCheck
 
     # in the background, owned by the window: a large file does not hold up the start
-    DailyBackup(window, settings.get(config.BACKUPS_DAILY),
-                partial(_daily_upkeep, settings.get(config.JOURNAL_YEARS))).start()
+    policy = maintenance.backup_policy(settings.get(config.BACKUPS_DAILY),
+                                       settings.get(config.BACKUPS_WEEKLY),
+                                       settings.get(config.BACKUPS_MONTHLY))
+    DailyBackup(window, policy, partial(_daily_upkeep, settings.get(config.JOURNAL_YEARS))).start()
     WeeklyCheck(settings.raw(), window).start()

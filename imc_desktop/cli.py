@@ -72,9 +72,14 @@ def _build_parser() -> RussianParser:
     p = sub.add_parser("demo-data", help="заполнить базу демонстрационными данными")
     p.add_argument("--db", type=Path, required=True, help="файл базы данных")
     p.add_argument("--staff", type=int, default=None, help="сколько педагогов создать")
-    p = sub.add_parser("backup", help="сделать резервную копию базы")
+    p = sub.add_parser("backup", help="сделать резервную копию базы (сжатую и зашифрованную)")
     p.add_argument("--db", type=Path, required=True, help="файл базы данных")
-    p.add_argument("--out", type=Path, required=True, help="файл резервной копии")
+    p.add_argument("--out", type=Path, required=True,
+                   help="файл резервной копии; вне папки данных программы копия шифруется "
+                        "ключом синхронизации района")
+    p.add_argument("--store", type=Path, default=None,
+                   help="папка синхронизации, чей ключ шифрует копию (по умолчанию — из "
+                        "настроек)")
     p = sub.add_parser("restore", help="восстановить базу из резервной копии")
     p.add_argument("--db", type=Path, required=True, help="файл базы данных")
     p.add_argument("--from", dest="source", type=Path, required=True,
@@ -155,12 +160,24 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    from imc_desktop import config
     from imc_desktop.services.common import maintenance
 
+    settings, _backups = _settings_and_backups()
+    store = str(args.store) if args.store is not None else settings.get(config.SYNC_LOCATION)
     open_for_reading(args.db)
-    dest = maintenance.backup_now(args.out)
+    dest = maintenance.backup_now(args.out, store)
     print(f"Резервная копия сохранена: {dest}")
     return 0
+
+
+def _typed_passphrase() -> str | None:
+    """The ten words of the sync key typed at a terminal (None when not run at one)."""
+    import getpass
+
+    if not sys.stdin.isatty():
+        return None
+    return getpass.getpass("Ключ синхронизации района (10 слов): ") or None
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
@@ -169,7 +186,13 @@ def cmd_restore(args: argparse.Namespace) -> int:
     if not args.source.exists():
         return _fail(f"Файл резервной копии не найден: {args.source}")
     _settings, backups = _settings_and_backups()
-    saved = maintenance.restore_file(args.source, args.db, backups)
+    try:
+        saved = maintenance.restore_file(args.source, args.db, backups)
+    except maintenance.BackupKeyNeeded as exc:
+        typed = _typed_passphrase() if exc.kind == "enter" else None
+        if typed is None:
+            raise
+        saved = maintenance.restore_file(args.source, args.db, backups, typed)
     maintenance.open_current(args.db, backups)
     audit.record("восстановление", args.source.name, "база заменена резервной копией")
     print(f"База {args.db} восстановлена из {args.source}.")

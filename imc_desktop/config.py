@@ -262,8 +262,19 @@ DATA_FOLDER = _declare(Setting(
     QT_TRANSLATE_NOOP("Settings", "Data folder (empty: the default folder)"), S_DATA))
 BACKUPS_DAILY = _declare(Setting(
     "data/backups_daily", int, 7,
-    QT_TRANSLATE_NOOP("Settings", "Daily backups to keep (besides 4 weekly and 12 monthly)"),
+    QT_TRANSLATE_NOOP("Settings", "Automatic backups kept: the newest of each of the last "
+                                  "days"),
     S_DATA, minimum=1, maximum=365))
+BACKUPS_WEEKLY = _declare(Setting(
+    "data/backups_weekly", int, 4,
+    QT_TRANSLATE_NOOP("Settings", "Automatic backups kept: the newest of each of the last "
+                                  "weeks"),
+    S_DATA, minimum=0, maximum=520))
+BACKUPS_MONTHLY = _declare(Setting(
+    "data/backups_monthly", int, 12,
+    QT_TRANSLATE_NOOP("Settings", "Automatic backups kept: the newest of each of the last "
+                                  "months"),
+    S_DATA, minimum=0, maximum=240))
 JOURNAL_YEARS = _declare(Setting(
     "data/journal_years", int, 2,
     QT_TRANSLATE_NOOP("Settings", "Change journal of pedagogues' cards kept, years"),

@@ -8,6 +8,7 @@ window can appear before they are loaded.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sqlite3
 import tempfile
@@ -27,6 +28,8 @@ if TYPE_CHECKING:
     from alembic.config import Config
     from sqlalchemy import Engine
     from sqlalchemy.orm import Session, sessionmaker
+
+    from imc_desktop.backup_crypto import DistrictKey, DistrictOpener
 
 APPLICATION_ID = 0x494D4344  # "IMCD": marks files made by this program
 
@@ -71,6 +74,15 @@ class NoWriteAccess(DatabaseError):
 
 class BackupUnreadable(DatabaseError):
     """An encrypted backup made with another key, or damaged: the message says which."""
+
+
+class BackupKeyNeeded(BackupUnreadable):
+    """A backup that goes out of (or comes from outside) the data folder needs the district
+    sync key; `kind` as backup_crypto.KeyNeeded's ("enter": ask for the words)."""
+
+    def __init__(self, message: str, kind: str) -> None:
+        super().__init__(message)
+        self.kind = kind
 
 
 class NotABackup(DatabaseError):
@@ -539,37 +551,53 @@ def make_backup(path: Path, backup_dir: Path, label: str) -> Path:
     return write_backup(path, backup_dir / f"{path.stem}-{label}-{_stamp()}.sqlite")
 
 
-def write_backup(path: Path, dest: Path) -> Path:
-    """A copy of the live database `path` as an encrypted backup file `dest` (whole or not
-    at all); the plain copy in between is in an owner-only temporary folder."""
+def write_backup(path: Path, dest: Path, district: DistrictKey | None = None) -> Path:
+    """A copy of the live database `path` as a compressed, encrypted backup file `dest`
+    (whole or not at all): with this user's key, or with the `district` sync key (a backup
+    that leaves the data folder). The plain copy in between is in an owner-only temporary
+    folder."""
     from imc_desktop import backup_crypto
 
     dest.parent.mkdir(parents=True, exist_ok=True)
     folder = Path(tempfile.mkdtemp(prefix="imc-backup-"))
     try:
         plain = backup_to(path, folder / dest.name)
+        if district is not None:
+            return backup_crypto.seal_for_district(plain, dest, district)
         return backup_crypto.encrypt(plain, dest)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def _remembered_district_key(store_id: str, params: dict[str, Any]) -> bytes:
+    from imc_desktop import backup_district
+
+    return backup_district.opening_key(store_id, params)
+
+
 @contextmanager
-def readable_backup(backup: Path) -> Iterator[Path]:
+def readable_backup(backup: Path, district: DistrictOpener | None = None) -> Iterator[Path]:
     """The backup as a plain database file to read (an encrypted one decrypted to a
-    temporary copy); BackupUnreadable in Russian when it cannot be decrypted here."""
+    temporary copy); BackupUnreadable in Russian when it cannot be decrypted here. A backup
+    sealed with the district key is opened with `district` (by default: the key this PC
+    remembers or IMC_SYNC_PASSPHRASE) — BackupKeyNeeded when there is none."""
     from imc_desktop import backup_crypto
 
     try:
-        with backup_crypto.readable(backup) as plain:
+        with backup_crypto.readable(backup, district or _remembered_district_key) as plain:
             yield plain
+    except backup_crypto.KeyNeeded as exc:
+        raise BackupKeyNeeded(str(exc), exc.kind) from exc
     except backup_crypto.Unreadable as exc:
         raise BackupUnreadable(str(exc)) from exc
 
 
 @dataclass(frozen=True)
 class BackupPolicy:
-    """How many automatic backups are kept: the newest of each of the last days, weeks
-    (ISO) and months."""
+    """How many automatic backups are kept: the newest of each of the last `daily` days,
+    `weekly` weeks (ISO, Monday to Sunday) and `monthly` months that have a backup — days
+    the computer was off are not counted (settings: «Резервные копии: ежедневных /
+    еженедельных / ежемесячных»)."""
 
     daily: int = 7
     weekly: int = 4
@@ -592,32 +620,58 @@ def generations_to_keep(days: Iterable[date], policy: BackupPolicy) -> set[date]
 
 
 def daily_backup(path: Path, backup_dir: Path, policy: BackupPolicy) -> Path | None:
-    """One automatic backup a day, kept in generations (:class:`BackupPolicy`). The newest
-    backup that holds data is never removed, so a day of empty backups (a database emptied
-    by mistake) cannot push out the last good copy."""
-    prefix = f"{path.stem}-auto-"
+    """One automatic backup a day, then the automatic backups thinned to their generations
+    (:class:`BackupPolicy`). Only the program's own daily backups are removed (named
+    ``<база>-auto-ГГГГММДД-ЧЧММСС.sqlite``): never a copy made by hand or before a migration
+    or a restore, nor another program's file. Never removed either: the newest, the one just
+    made, and the newest that holds data (so a day of empty backups — a database emptied by
+    mistake — cannot push out the last good copy). Nothing at all is removed when the folder
+    cannot be listed, a name's date cannot be read, or a backup is dated after today (the
+    computer's clock was set back: its dates are not to be trusted)."""
     made = None
-    if not any(backup_dir.glob(f"{prefix}{clock.now():%Y%m%d}*.sqlite")):
+    if not any(backup_dir.glob(f"{path.stem}-auto-{clock.now():%Y%m%d}*.sqlite")):
         made = make_backup(path, backup_dir, "auto")
-    by_day: dict[date, Path] = {}
-    for backup in sorted(backup_dir.glob(f"{prefix}*.sqlite"), reverse=True):
-        day = _backup_day(backup.name[len(prefix):])
-        if day is not None and by_day.setdefault(day, backup) is not backup:
-            backup.unlink()  # a second one of the same day
-    keep = generations_to_keep(by_day, policy)
-    last_good = next((by_day[d] for d in sorted(by_day, reverse=True)
-                      if _holds_data(by_day[d])), None)
-    for day, backup in by_day.items():
-        if day not in keep and backup != last_good:
+    try:
+        found = automatic_backups(path, backup_dir)
+    except (OSError, ValueError):
+        return made
+    if any(day > clock.today() for day, _ in found):
+        return made
+    for backup in _thinned(found, policy, made):
+        with suppress(FileNotFoundError):
             backup.unlink()
     return made
 
 
-def _backup_day(stamp: str) -> date | None:
-    try:
-        return datetime.strptime(stamp[:8], "%Y%m%d").date()
-    except ValueError:
-        return None
+def automatic_backups(path: Path, backup_dir: Path) -> list[tuple[date, Path]]:
+    """The daily backups of `path` in the folder with their days, newest first. OSError when
+    the folder cannot be listed, ValueError when a name of the pattern has no real date."""
+    pattern = re.compile(re.escape(path.stem) + r"-auto-(\d{8})-\d{6}\.sqlite")
+    found = []
+    with os.scandir(backup_dir) as entries:
+        for entry in entries:
+            matched = pattern.fullmatch(entry.name)
+            if matched and entry.is_file(follow_symlinks=False):
+                day = datetime.strptime(matched[1], "%Y%m%d").date()
+                found.append((day, Path(entry.path)))
+    return sorted(found, key=lambda item: (item[0], item[1].name), reverse=True)
+
+
+def _thinned(found: list[tuple[date, Path]], policy: BackupPolicy,
+             made: Path | None) -> list[Path]:
+    """What goes: the older backups of a day, then the days outside the generations."""
+    by_day: dict[date, Path] = {}
+    extra = []
+    for day, backup in found:  # newest first: the first of a day is its newest
+        if by_day.setdefault(day, backup) is not backup:
+            extra.append(backup)
+    keep = generations_to_keep(by_day, policy)
+    spared = {found[0][1]} if found else set()
+    spared |= {made} if made is not None else set()
+    last_good = next((b for b in by_day.values() if _holds_data(b)), None)
+    spared |= {last_good} if last_good is not None else set()
+    gone = [b for d, b in by_day.items() if d not in keep] + extra
+    return [b for b in gone if b not in spared]
 
 
 def _holds_data(backup: Path) -> bool:
@@ -639,6 +693,8 @@ class BackupInfo:
     organizations: int | None  # None: the file cannot be read
     persons: int | None
     problem: str = ""  # why it cannot be restored («повреждена», «другой программы»…)
+    #: sealed with the district sync key, which this PC does not know: its words are asked
+    needs_key: bool = False
 
     @property
     def holds_data(self) -> bool:
@@ -666,6 +722,10 @@ def _backup_info(backup: Path, made: datetime) -> BackupInfo:
             with _raw(plain) as con:
                 orgs, persons = con.execute("SELECT (SELECT count(*) FROM organizations), "
                                             "(SELECT count(*) FROM persons)").fetchone()
+    except BackupKeyNeeded as exc:
+        if exc.kind == "damaged":
+            return BackupInfo(backup, made, None, None, "повреждена")
+        return BackupInfo(backup, made, None, None, needs_key=True)
     except BackupUnreadable as exc:
         other_key = "другого компьютера" in str(exc)
         return BackupInfo(backup, made, None, None,
@@ -693,13 +753,15 @@ def latest_backup(path: Path, backup_dir: Path) -> Path | None:
     return None
 
 
-def restore_backup(backup: Path, target: Path, backup_dir: Path) -> Path | None:
-    """Replace `target` with a checked copy of `backup` (a plain or an encrypted one); the
-    old file is kept as a backup.
+def restore_backup(backup: Path, target: Path, backup_dir: Path,
+                   district: DistrictOpener | None = None) -> Path | None:
+    """Replace `target` with a checked copy of `backup` (a plain or an encrypted one; one
+    sealed with the district key is opened with `district`, see readable_backup); the old
+    file is kept as a backup. Nothing is changed when the backup cannot be read.
 
     The caller closes its engine first. Returns the copy of the replaced file, if one was made.
     """
-    with readable_backup(backup) as plain:
+    with readable_backup(backup, district) as plain:
         return _restore_plain(plain, target, backup_dir)
 
 

@@ -500,19 +500,49 @@ class MainWindow(QMainWindow):
         ReportsDialog.ask(self.settings, self)
 
     def backup(self) -> None:
+        """A backup where the user chooses: in the data folder it is sealed with this user's
+        key, anywhere else (the share, a flash drive) with the district sync key — asked for
+        when this PC does not remember it."""
         info = maintenance.info()
         suggested = info.path.parent / f"{info.path.stem}-{clock.now():%Y-%m-%d}.sqlite"
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Save backup"), str(suggested),
                                               self.tr("Database backups (*.sqlite)"))
         if not name:
             return
-        try:
-            maintenance.backup_now(Path(name))
-        except (OSError, maintenance.DatabaseError) as exc:
-            Ask.error(self, self.tr("Backup"), self.tr("The backup was not made: %1").replace(
-                "%1", str(exc)))
-            return
-        Ask.info(self, self.tr("Backup"), self.tr("Backup saved: %1").replace("%1", name))
+        passphrase: tuple[str, bool] | None = None
+        while True:
+            try:
+                made = maintenance.backup_now(Path(name),
+                                              self.settings.get(config.SYNC_LOCATION),
+                                              *(passphrase or (None, False)))
+                break
+            except maintenance.BackupKeyNeeded as exc:
+                passphrase = self._district_key(self.tr("Backup"), exc)
+                if passphrase is None:
+                    return
+            except (OSError, maintenance.DatabaseError) as exc:
+                Ask.error(self, self.tr("Backup"), self.tr(
+                    "The backup was not made: %1").replace("%1", str(exc)))
+                return
+        Ask.info(self, self.tr("Backup"), self.tr("Backup saved: %1").replace("%1", name)
+                 + "\n\n" + (self.tr(
+                     "It is encrypted with the district sync key: it can be restored on any "
+                     "computer that knows the key (its ten words).")
+                     if maintenance.is_district_backup(made) else self.tr(
+                     "It is encrypted with this user's own key: it can be restored only on "
+                     "this computer. A copy saved outside the program's data folder is "
+                     "encrypted with the district sync key instead.")))
+
+    def _district_key(self, title: str, needed: maintenance.BackupKeyNeeded
+                      ) -> tuple[str, bool] | None:
+        """The words of the district sync key, typed, and whether to remember them; None
+        (the user was told why, or cancelled) when they cannot be asked for."""
+        if needed.kind not in ("enter", "wrong"):
+            Ask.error(self, title, str(needed))
+            return None
+        from ui.sync.key_dialogs import EnterKeyDialog
+
+        return EnterKeyDialog.ask(str(needed), self)
 
     def _admin(self, title: str, action: str) -> bool:
         """True for an administrator; anyone else is told who may do it."""
@@ -536,11 +566,18 @@ class MainWindow(QMainWindow):
                 "Replace the current data with the backup %1? The current data will be "
                 "kept as a backup too.").replace("%1", Path(name).name)):
             return
-        try:
-            saved = maintenance.restore(Path(name))
-        except (OSError, maintenance.DatabaseError) as exc:
-            Ask.error(self, self.tr("Restore from backup"), str(exc))
-            return
+        passphrase: tuple[str, bool] | None = None
+        while True:
+            try:  # a backup sealed with the district key asks for it when it is not known
+                saved = maintenance.restore(Path(name), *(passphrase or (None, False)))
+                break
+            except maintenance.BackupKeyNeeded as exc:
+                passphrase = self._district_key(self.tr("Restore from backup"), exc)
+                if passphrase is None:
+                    return
+            except (OSError, maintenance.DatabaseError) as exc:
+                Ask.error(self, self.tr("Restore from backup"), str(exc))
+                return
         Ask.info(self, self.tr("Restore from backup"), self.tr(
             "Data restored. The previous data were saved to %1.").replace("%1", str(saved)))
 

@@ -4133,6 +4133,14 @@ Post the document anyway?</source>
         <translation>Резервная копия сохранена: %1</translation>
     </message>
     <message>
+        <source>It is encrypted with the district sync key: it can be restored on any computer that knows the key (its ten words).</source>
+        <translation>Копия зашифрована ключом синхронизации района: её можно восстановить на любом компьютере, где знают этот ключ (его десять слов).</translation>
+    </message>
+    <message>
+        <source>It is encrypted with this user&apos;s own key: it can be restored only on this computer. A copy saved outside the program&apos;s data folder is encrypted with the district sync key instead.</source>
+        <translation>Копия зашифрована личным ключом этого пользователя: восстановить её можно только на этом компьютере. Копия, сохранённая вне папки данных программы, шифруется ключом синхронизации района.</translation>
+    </message>
+    <message>
         <source>Restore from backup</source>
         <translation>Восстановление из копии</translation>
     </message>
@@ -5760,6 +5768,10 @@ Post the document anyway?</source>
         <translation>восстановить нельзя: %1</translation>
     </message>
     <message>
+        <source>encrypted with the district sync key: its words will be asked</source>
+        <translation>зашифрована ключом синхронизации района: при восстановлении будут спрошены его слова</translation>
+    </message>
+    <message>
         <source>holds data</source>
         <translation>есть данные</translation>
     </message>
@@ -6587,8 +6599,16 @@ Open it now?</source>
         <translation>Папка данных (пусто — папка по умолчанию)</translation>
     </message>
     <message>
-        <source>Daily backups to keep (besides 4 weekly and 12 monthly)</source>
-        <translation>Хранить ежедневных копий (и ещё 4 еженедельные и 12 ежемесячных)</translation>
+        <source>Automatic backups kept: the newest of each of the last days</source>
+        <translation>Резервные копии: сколько последних дней хранить (по одной за день)</translation>
+    </message>
+    <message>
+        <source>Automatic backups kept: the newest of each of the last weeks</source>
+        <translation>Резервные копии: сколько последних недель хранить (по одной за неделю)</translation>
+    </message>
+    <message>
+        <source>Automatic backups kept: the newest of each of the last months</source>
+        <translation>Резервные копии: сколько последних месяцев хранить (по одной за месяц)</translation>
     </message>
     <message>
         <source>Change journal of pedagogues&apos; cards kept, years</source>

@@ -15,6 +15,7 @@ import pytest
 
 from imc_desktop import cli
 from imc_desktop.services.common import reports
+from tests.district_store import make_store
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -112,8 +113,10 @@ def test_usage_errors_are_russian(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_backup_restore_and_check(demo_db: Path, tmp_path: Path,
                                   capsys: pytest.CaptureFixture[str]) -> None:
-    copy = tmp_path / "copy.sqlite"
-    assert run(capsys, "backup", "--db", str(demo_db), "--out", str(copy))[0] == 0
+    copy = tmp_path / "copy.sqlite"  # outside the data folder: sealed with the district key
+    make_store(tmp_path / "sync")
+    assert run(capsys, "backup", "--db", str(demo_db), "--out", str(copy),
+               "--store", str(tmp_path / "sync"))[0] == 0
     with sqlite3.connect(demo_db) as con:
         con.execute("DELETE FROM organizations")
     code, out, _ = run(capsys, "restore", "--db", str(demo_db), "--from", str(copy))

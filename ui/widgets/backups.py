@@ -66,6 +66,8 @@ class RecoveryDialog(QDialog):
     def _state(self, backup: BackupInfo) -> str:
         if backup.problem:
             return self.tr("cannot be restored: %1").replace("%1", backup.problem)
+        if backup.needs_key:
+            return self.tr("encrypted with the district sync key: its words will be asked")
         return self.tr("holds data") if backup.holds_data else self.tr("empty")
 
     def chosen(self) -> Path | None:

@@ -95,16 +95,17 @@ class DailyBackup(QObject):
     """Today's automatic backup in the background; a failure (a full disk, a folder that
     cannot be written) is a warning in the window and the status bar, the work goes on."""
 
-    def __init__(self, window: QMainWindow, daily: int,
-                 make: Callable[[int], object] = maintenance.daily_backup) -> None:
+    def __init__(self, window: QMainWindow, policy: maintenance.BackupPolicy,
+                 make: Callable[[maintenance.BackupPolicy], object] = maintenance.daily_backup
+                 ) -> None:
         super().__init__(window)
-        self.window, self.daily, self.make = window, daily, make
+        self.window, self.policy, self.make = window, policy, make
         self.worker: QThread | None = None
         self.box: QMessageBox | None = None
         self.error = ""
 
     def start(self) -> None:
-        self.worker = run_in_background(self, lambda: self.make(self.daily), self._done)
+        self.worker = run_in_background(self, lambda: self.make(self.policy), self._done)
 
     def _done(self, result: TaskResult) -> None:
         self.worker = None

@@ -9,11 +9,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from imc_desktop import db
 from imc_desktop.db import CheckStopped as CheckStopped  # for the screens
 from imc_desktop.db import DatabaseError as DatabaseError  # for the screens
 from imc_desktop.services.common.notifier import notify
+
+if TYPE_CHECKING:
+    from imc_desktop.backup_crypto import DistrictOpener
 
 
 @dataclass(frozen=True)
@@ -95,15 +99,65 @@ def info() -> DatabaseInfo:
     return DatabaseInfo(database.path, _backup_dir, db.head_revision())
 
 
-def backup_now(dest: Path) -> Path:
-    return db.backup_to(db.current().path, dest)
+def backup_now(dest: Path, sync_location: str = "", passphrase: str | None = None,
+               keep: bool = False) -> Path:
+    """A backup made by hand, compressed and encrypted. Into the program's data folder
+    (where its backups folder is): with this user's key. Anywhere else (the share, a flash
+    drive): with the district sync key of the sync folder `sync_location` (empty: none set)
+    — the key this PC remembers, or the words `passphrase` (remembered when `keep`);
+    BackupKeyNeeded (in Russian) when there is none, and nothing is written."""
+    from imc_desktop import backup_crypto, backup_district
 
-
-def daily_backup(daily: int) -> Path | None:
-    """Today's automatic backup (if not made yet); keeps the newest of each of the last
-    ``daily`` days, 4 weeks and 12 months, and always the newest backup that holds data."""
     current = info()
-    return db.daily_backup(current.path, current.backup_dir, db.BackupPolicy(daily=daily))
+    if backup_district.is_local(dest, data_folder()):
+        return db.write_backup(current.path, dest)
+    try:
+        district = backup_district.sealing_key(sync_location, passphrase, keep)
+    except backup_crypto.KeyNeeded as exc:
+        raise db.BackupKeyNeeded(str(exc), exc.kind) from exc
+    return db.write_backup(current.path, dest, district)
+
+
+def data_folder() -> Path:
+    """The program's data folder: the one that holds its backups folder."""
+    return info().backup_dir.parent
+
+
+BackupKeyNeeded = db.BackupKeyNeeded
+
+
+def is_district_backup(path: Path) -> bool:
+    """Whether a backup file is sealed with the district sync key."""
+    from imc_desktop import backup_crypto
+
+    return backup_crypto.is_district(path)
+
+
+def district_opener(passphrase: str | None, keep: bool = False) -> DistrictOpener:
+    """Opens a backup sealed with the district key with the words typed (remembered on this
+    PC when `keep`); BackupKeyNeeded "wrong" when they are not its key."""
+    from imc_desktop import backup_district
+
+    def opener(store_id: str, params: dict[str, Any]) -> bytes:
+        return backup_district.opening_key(store_id, params, passphrase, keep)
+
+    return opener
+
+
+BackupPolicy = db.BackupPolicy
+
+
+def backup_policy(daily: int, weekly: int, monthly: int) -> BackupPolicy:
+    """How many automatic backups are kept (the settings «Резервные копии: …»)."""
+    return db.BackupPolicy(daily, weekly, monthly)
+
+
+def daily_backup(policy: BackupPolicy) -> Path | None:
+    """Today's automatic backup (if not made yet); the automatic ones are then thinned to
+    the newest of each of the last days, weeks and months of `policy` (db.daily_backup: a
+    copy made by hand, the newest and the newest that holds data are never removed)."""
+    current = info()
+    return db.daily_backup(current.path, current.backup_dir, policy)
 
 
 def latest_backup(path: Path, backup_dir: Path) -> Path | None:
@@ -118,15 +172,18 @@ def backups(path: Path, backup_dir: Path) -> list[BackupInfo]:
     return db.backup_infos(path, backup_dir)
 
 
-def restore(backup: Path) -> Path | None:
-    """Replace the open database with a backup; the old content is kept as a backup too."""
+def restore(backup: Path, passphrase: str | None = None, keep: bool = False) -> Path | None:
+    """Replace the open database with a backup; the old content is kept as a backup too.
+    A backup sealed with the district key is opened with the key this PC remembers, else
+    with the words `passphrase` (BackupKeyNeeded, nothing changed, when neither fits)."""
     from imc_desktop.services.common import access, audit
 
     current = info()
     access.require_admin("Восстановление из резервной копии")
+    opener = district_opener(passphrase, keep) if passphrase else None
     db.current().close()
     try:
-        saved = db.restore_backup(backup, current.path, current.backup_dir)
+        saved = db.restore_backup(backup, current.path, current.backup_dir, opener)
     finally:
         open_current(current.path, current.backup_dir)
     audit.record("восстановление", backup.name, "база заменена резервной копией")
@@ -134,22 +191,25 @@ def restore(backup: Path) -> Path | None:
     return saved
 
 
-def restore_file(backup: Path, target: Path, backup_dir: Path) -> Path | None:
+def restore_file(backup: Path, target: Path, backup_dir: Path,
+                 passphrase: str | None = None) -> Path | None:
     """Restore into a database file that is not open (start-up recovery, command line).
     Only an administrator may (access.AccessDenied): as the damaged file records the roles
-    if it can still be read, else as the backup does."""
-    require_restore_rights(backup, target)
-    return db.restore_backup(backup, target, backup_dir)
+    if it can still be read, else as the backup does. `passphrase`: as restore()."""
+    opener = district_opener(passphrase) if passphrase else None
+    require_restore_rights(backup, target, opener)
+    return db.restore_backup(backup, target, backup_dir, opener)
 
 
 RESTORE = "Восстановление из резервной копии"
 
 
-def require_restore_rights(backup: Path, target: Path) -> None:
+def require_restore_rights(backup: Path, target: Path,
+                           district: DistrictOpener | None = None) -> None:
     """access.AccessDenied unless the user may replace `target` with `backup`."""
     from imc_desktop.services.common import access
 
-    with db.readable_backup(backup) as plain:
+    with db.readable_backup(backup, district) as plain:
         access.require_admin_in(target, RESTORE, plain)
 
 

@@ -25,9 +25,10 @@ def test_daily_backup_once_a_day_in_generations(database: DatabaseInfo) -> None:
         day = first + timedelta(days=n)
         (backups / f"test-auto-{day:%Y%m%d}-080000.sqlite").write_bytes(b"")
     with clock.fixed(date(2026, 5, 16)):
-        made = maintenance.daily_backup(daily=7)
+        made = maintenance.daily_backup(db.BackupPolicy(7, 4, 12))
         assert made is not None and made.exists()
-        assert maintenance.daily_backup(daily=7) is None, "only one automatic backup a day"
+        again = maintenance.daily_backup(db.BackupPolicy(7, 4, 12))
+        assert again is None, "only one automatic backup a day"
     kept = {p.name[len("test-auto-"):][:8] for p in backups.glob("test-auto-*.sqlite")}
     expected = db.generations_to_keep([first + timedelta(days=n) for n in range(500)]
                                       + [date(2026, 5, 16)], db.BackupPolicy(daily=7))
@@ -52,13 +53,13 @@ def test_the_newest_backup_that_holds_data_is_never_pruned(database: DatabaseInf
     orgs.save_organization(SCHOOL)
     backups = database.backup_dir
     with clock.fixed(date(2025, 1, 10)):
-        with_data = maintenance.daily_backup(daily=7)
+        with_data = maintenance.daily_backup(db.BackupPolicy(7, 4, 12))
     assert with_data is not None
     for n in range(40):  # then forty days of empty backups (the database was emptied)
         (backups / f"test-auto-{date(2026, 1, 1) + timedelta(days=n):%Y%m%d}-080000.sqlite"
          ).write_bytes(b"")
     with clock.fixed(date(2026, 3, 1)):
-        maintenance.daily_backup(daily=1)
+        maintenance.daily_backup(db.BackupPolicy(1, 4, 12))
     assert with_data.exists()
 
 

@@ -42,9 +42,10 @@ def test_an_archive_is_read_and_never_written(archive: Path, tmp_path: Path) -> 
                 full_name="МБОУ «Новая школа»", short_name="Новая", legal_form="МБОУ"))
         assert refused.value.kind == "SQLITE_READONLY"
         assert "только для чтения" in str(refused.value)
-        copy = maintenance.backup_now(tmp_path / "copy.sqlite")
-        assert sqlite3.connect(copy).execute("SELECT count(*) FROM organizations"
-                                             ).fetchone()[0] == len(schools)
+        copy = maintenance.backup_now(tmp_path / "copy.sqlite")  # compressed, encrypted
+        with db.readable_backup(copy) as plain:
+            assert sqlite3.connect(plain).execute("SELECT count(*) FROM organizations"
+                                                  ).fetchone()[0] == len(schools)
     finally:
         maintenance.close_current()
     assert _digest(archive) == before

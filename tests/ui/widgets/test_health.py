@@ -72,7 +72,7 @@ def test_a_failed_daily_backup_is_a_warning_not_a_crash(
     blocker.write_text("не папка", encoding="utf-8")
     maintenance.open_current(tmp_path / "imc.sqlite", blocker)  # backups go into a file
     try:
-        job = DailyBackup(window, 7)
+        job = DailyBackup(window, maintenance.BackupPolicy())
         job.start()
         _wait(qtbot, job)
         assert job.box is not None and job.box.isVisible() and not job.box.isModal()
@@ -85,7 +85,7 @@ def test_a_failed_daily_backup_is_a_warning_not_a_crash(
 
 def test_a_daily_backup_is_made_in_the_background(qtbot: Any, window: QMainWindow,
                                                   database: DatabaseInfo) -> None:
-    job = DailyBackup(window, 7)
+    job = DailyBackup(window, maintenance.BackupPolicy())
     job.start()
     _wait(qtbot, job)
     assert job.error == "" and list(database.backup_dir.glob("*-auto-*.sqlite"))
