@@ -114,6 +114,10 @@ print(time.perf_counter() - started)
 
 def environment(home: Path) -> dict[str, str]:
     env = {**os.environ, "IMC_DESKTOP_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+    if not env.get("IMC_SYNC_PASSPHRASE"):  # the district key of the benchmark's sync folder
+        from imc_desktop.sync.sealing import new_passphrase
+
+        env["IMC_SYNC_PASSPHRASE"] = new_passphrase()
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed program has its bytecode
     return env
 
