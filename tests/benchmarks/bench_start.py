@@ -99,6 +99,9 @@ for index in range(1, window.tabs.count()):
     qt.processEvents()
     times[window.tabs.tabText(index)] = time.perf_counter() - started
 print(json.dumps(times, ensure_ascii=False))
+window.close()
+del window  # before the application: a window left to the interpreter's exit may crash it
+maintenance.close_current()
 """
 
 LABELS = """
