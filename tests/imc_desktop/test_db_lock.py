@@ -16,6 +16,7 @@ import openpyxl
 import pytest
 
 from imc_desktop.db_lock import COMMAND, PROGRAM, DatabaseLock, read_holder
+from tests.district_store import make_store
 
 
 def env() -> dict[str, str]:
@@ -83,7 +84,9 @@ def staff_workbook(path: Path) -> Path:
 def test_commands_that_write_refuse_a_database_open_in_the_program(
         program_open: Path, tmp_path: Path) -> None:
     backup = tmp_path / "copy.sqlite"
-    assert imc("backup", "--db", str(program_open), "--out", str(backup)).returncode == 0
+    make_store(tmp_path / "district")  # a copy outside the data folder: sealed with its key
+    assert imc("backup", "--db", str(program_open), "--out", str(backup),
+               "--store", str(tmp_path / "district")).returncode == 0
     before = digest(program_open)
     share = tmp_path / "share"
     share.mkdir()

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from imc_desktop import private_files
+from tests.district_store import make_store
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX modes")
 
@@ -33,8 +34,10 @@ def test_database_backups_and_folders_are_owner_only(tmp_path: Path) -> None:
         made = _cli("demo-data", "--db", str(base / "imc.sqlite"), "--staff", "3",
                     home=tmp_path / "home")
         assert made.returncode == 0, made.stderr
+        make_store(tmp_path / "district")  # a copy outside the data folder: sealed with it
         copy = _cli("backup", "--db", str(base / "imc.sqlite"), "--out",
-                    str(tmp_path / "copies" / "copy.sqlite"), home=tmp_path / "home")
+                    str(tmp_path / "copies" / "copy.sqlite"), "--store",
+                    str(tmp_path / "district"), home=tmp_path / "home")
         assert copy.returncode == 0, copy.stderr
     finally:
         os.umask(old)
