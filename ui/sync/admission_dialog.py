@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from imc_desktop.sync.admission import Waiting
     from imc_desktop.sync.admitting import AdmissionState
 
-#: decide(name, code, admit) → the state after the decision (ServiceError when refused)
+# decide(name, code, admit) → the state after the decision (ServiceError when refused)
 Decide = Callable[[str, str, bool], "AdmissionState"]
 Index = QModelIndex | QPersistentModelIndex
 
@@ -144,11 +144,11 @@ class AdmissionDialog(QDialog):
     @staticmethod
     def ask_code(name: str, parent: QWidget | None) -> str | None:
         """The code the methodist reads on the new workstation's screen; None: cancelled."""
-        tr = QCoreApplication.translate
         text, ok = QInputDialog.getText(
-            parent, tr("AdmissionDialog", "Workstation admission"),
-            tr("AdmissionDialog", "Type the verification code shown on the workstation «%1» "
-               "(it must be the code in the list):").replace("%1", name))
+            parent, QCoreApplication.translate("AdmissionDialog", "Workstation admission"),
+            QCoreApplication.translate(
+                "AdmissionDialog", "Type the verification code shown on the workstation «%1» "
+                "(it must be the code in the list):").replace("%1", name))
         return text if ok and text.strip() else None
 
     @staticmethod
