@@ -158,6 +158,12 @@ def _remember(slot: str, private: bytes) -> None:
     write_owner_only(_key_file(), json.dumps(keys, indent=1))
 
 
+def kept_signer(home: str) -> Signer | None:
+    """The key pair kept here for the database at `home`, if one was made."""
+    found = _remembered(_slot(home))
+    return None if found is None else Signer(found)
+
+
 def signer_for(home: str) -> Signer:
     """The key pair of the database at `home` (local.home_of) on this computer: the one kept
     here, or a new one, kept from now on."""

@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from imc_desktop.sync import admission, admitting, signing
+from imc_desktop.sync.check import waiting
 from imc_desktop.sync.segment import segment_name
 from imc_desktop.sync.share import Share
 from imc_desktop.sync.store import SyncStopped
@@ -181,6 +182,10 @@ def test_a_new_pc_waits_its_segments_are_held_then_applied_once_admitted(
         assert result.ok, "a PC waiting for admission is not a failure of this one"
     state = admitting.state(a.path, share)
     assert [(w.workstation, w.code) for w in state.waiting] == [("Новый", code)]
+    assert f"Рабочее место «Новый» ожидает допуска (код {code})" in " ".join(
+        waiting(a.path, share))
+    assert f"Этот компьютер ожидает допуска к синхронизации (код проверки {code})." in (
+        waiting(new.path, share))
     assert state.admitted
     admitting.decide(a.path, share, "Новый", code, admit=True)
     for pc in (a, b):
