@@ -224,6 +224,17 @@ def publish_decision(share: Share, sync_key: SyncKey, site: str, signer: Signer,
         pass  # decided already, the same way
 
 
+def pin(con: sqlite3.Connection, found: str, root: object) -> None:
+    """The store's maker is the one this database remembers (SyncStopped otherwise); the
+    first time, it is remembered."""
+    from imc_desktop.sync import local
+
+    pinned = local.get(con, PINNED)
+    if not pinned:
+        local.put(con, PINNED, found)
+    check_pinned(pinned, found, root)
+
+
 def check_pinned(pinned: str, found: str, root: object) -> None:
     """The store's maker is the one this PC met at its first sync."""
     if pinned and found != pinned:
@@ -258,13 +269,13 @@ def awaiting_note(code: str) -> str:
             "рабочих мест, сравнивает код с этим и нажимает «Допустить».")
 
 
-def held_note(name: str, signer: str, files: int, refused: bool) -> str:
-    """What a sync says of another workstation's files it did not apply for want of
-    admission."""
+def held_note(name: str, signer: str, files: str, refused: bool) -> str:
+    """What a sync says of another workstation's files (`files`: their numbers) it did not
+    apply for want of admission."""
     code = verification_code(signer)
     if refused:
-        return (f"Файлы изменений рабочего места «{name}» ({files}) не применены: его ключ "
+        return (f"Файлы изменений {files} рабочего места «{name}» не применены: его ключ "
                 f"(код {code}) отклонён при допуске.")
-    return (f"Файлы изменений рабочего места «{name}» ({files}) не применены: оно ожидает "
+    return (f"Файлы изменений {files} рабочего места «{name}» не применены: оно ожидает "
             f"допуска (код {code}). Допустите его (Сервис → Допуск рабочих мест), сравнив "
             "код с показанным на нём; тогда они будут применены при следующей синхронизации.")

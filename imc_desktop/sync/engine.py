@@ -83,7 +83,7 @@ class _Run:
         self.gaps: dict[str, list[int]] = {}  # others' segments missing: site -> numbers
         self.signer = signer_for(local.home_of(path))  # this database's own signing key
         self.roster: admission.Roster | None = None
-        self.unadmitted: dict[str, tuple[str, int]] = {}  # held: site -> (signer, files)
+        self.unadmitted: dict[str, tuple[str, list[int]]] = {}  # held: site -> signer, seqs
 
     # ------------------------------------------------------------ the steps
 
@@ -92,13 +92,11 @@ class _Run:
         self.store = open_store(self.share, remembered, accept_new, self.keys.new_store,
                                 self.signer.public)
         self.key = self.keys.key_for(self.store)  # a wrong key stops here: nothing read yet
-        if self.store.store_id == remembered:
-            admission.check_pinned(local.get(self.con, admission.PINNED), self.store.signer,
-                                   self.share.root)
-        else:
+        if self.store.store_id != remembered:
             with local.applying(self.con):
                 self._adopt_store(self.store.store_id, bool(remembered))
                 local.put(self.con, admission.PINNED, self.store.signer)
+        admission.pin(self.con, self.store.signer, self.share.root)
         replaces = self._check_home()
         try:
             write_site(self.share, self.site, self.workstation, replaces)
@@ -250,8 +248,7 @@ class _Run:
             signer, plain = unwrap(data, segment_ad(self._store_id(), site, seq), where)
             plain = self._key().open(plain, segment_ad(self._store_id(), site, seq), where)
             if not self._roster().admits(signer):  # held on the share until admitted
-                files = self.unadmitted.get(site, (signer, 0))[1]
-                self.unadmitted[site] = (signer, files + 1)
+                self.unadmitted.setdefault(site, (signer, []))[1].append(seq)
                 return None
             segment = decode(plain, where)
             verify(segment, self._store_id(), site, seq, str(self.share.path(rel)))
@@ -491,10 +488,10 @@ class _Run:
         notes = []
         if self._awaiting():
             notes.append(admission.awaiting_note(self.signer.code))
-        for site, (signer, files) in sorted(self.unadmitted.items()):
+        for site, (signer, seqs) in sorted(self.unadmitted.items()):
             name = (self._roster().name_of(site, signer) or workstation_name(self.share, site)
                     or site)
-            notes.append(admission.held_note(name, signer, files,
+            notes.append(admission.held_note(name, signer, repair.numbers(seqs),
                                              signer in self._roster().refused))
         return notes
 

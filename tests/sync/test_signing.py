@@ -178,7 +178,8 @@ def test_a_new_pc_waits_its_segments_are_held_then_applied_once_admitted(
     for pc in (a, b):
         result = pc.sync()
         assert pc.value("persons", made, "id") is None, "held, not applied"
-        assert any("«Новый»" in n and code in n for n in result.notes), result.notes
+        assert any(n.startswith("Файлы изменений № 1 рабочего места «Новый» не применены")
+                   and code in n for n in result.notes), result.notes
         assert result.ok, "a PC waiting for admission is not a failure of this one"
     state = admitting.state(a.path, share)
     assert [(w.workstation, w.code) for w in state.waiting] == [("Новый", code)]

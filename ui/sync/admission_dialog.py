@@ -31,8 +31,7 @@ from imc_desktop.services.common.errors import ServiceError
 from ui.widgets.messages import Ask
 
 if TYPE_CHECKING:
-    from imc_desktop.sync.admission import Waiting
-    from imc_desktop.sync.admitting import AdmissionState
+    from imc_desktop.services.sync.runner import AdmissionState, Waiting
 
 # decide(name, code, admit) → the state after the decision (ServiceError when refused)
 Decide = Callable[[str, str, bool], "AdmissionState"]

@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # the engine is imported by the first sync, not by the window
 T = TypeVar("T")
 
 #: for the window, which does not import the engine
-__all__ = ["AdmissionState", "SyncProgress", "SyncResult"]
+__all__ = ["AdmissionState", "SyncProgress", "SyncResult", "Waiting"]
 
 
 class SyncFailed(ServiceError):
