@@ -3,8 +3,12 @@
 A PATH that does not exist is a new workstation: its database is created, migrated and
 filled from the store. An empty DIR becomes a new store. Exit code 0 when done, 1 when the
 sync failed, a bad file was found or files are missing, 3 when it stopped with a question
-(confirm with --new-store). `--check` changes nothing and lists what is waiting for what:
-exit 0 when nothing is, 1 when something is.
+(confirm with --new-store), 5 when it went well but this PC waits for admission (a line
+names its verification code).
+`--check` changes nothing and lists what is waiting for what: exit 0 when nothing is, 1 when
+something is. `--waiting` lists the workstations waiting for admission with their codes;
+`--admit NAME CODE` / `--refuse NAME CODE` decide on one of them (exit 0 done, 1 when the
+name or the code does not match, or this PC is not admitted itself).
 
 The district sync key comes from the environment variable IMC_SYNC_PASSPHRASE or from the
 key this PC remembers (entered once in the program); without one the command refuses with a
@@ -23,6 +27,7 @@ if TYPE_CHECKING:
     from imc_desktop.sync.report import SyncResult
 
 EXIT_QUESTION = 3
+EXIT_AWAITING = 5
 
 
 def add_sync_parser(sub: Any) -> None:
@@ -37,6 +42,13 @@ def add_sync_parser(sub: Any) -> None:
     p.add_argument("--check", action="store_true",
                    help="только показать, что ждёт чего (недостающие и испорченные файлы, "
                         "отложенные изменения), ничего не меняя")
+    admit = p.add_mutually_exclusive_group()
+    admit.add_argument("--waiting", action="store_true",
+                       help="показать рабочие места, ожидающие допуска, и их коды")
+    admit.add_argument("--admit", nargs=2, metavar=("ИМЯ", "КОД"),
+                       help="допустить рабочее место ИМЯ, если его код проверки КОД")
+    admit.add_argument("--refuse", nargs=2, metavar=("ИМЯ", "КОД"),
+                       help="отклонить рабочее место ИМЯ с кодом проверки КОД")
 
 
 class TerminalSteps:
@@ -106,9 +118,39 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if lines else 0
 
 
+def cmd_admission(args: argparse.Namespace) -> int:
+    """--waiting, --admit NAME CODE, --refuse NAME CODE."""
+    from imc_desktop.services.sync import runner as sync
+
+    if not args.db.exists():
+        print(f"Файл базы данных {args.db} не найден.", file=sys.stderr)
+        return 1
+    try:
+        if args.waiting:
+            state = sync.admission_state(args.db, args.store)
+            if not state.admitted:
+                print(f"Этот компьютер ожидает допуска, код проверки {state.code}.")
+            for waiting in state.waiting:
+                print(f"Ожидает допуска: «{waiting.workstation}», код {waiting.code}")
+            if not state.waiting:
+                print("Рабочих мест, ожидающих допуска, нет.")
+            return 0
+        name, code = args.admit or args.refuse
+        done = sync.decide_admission(args.db, args.store, name, code, bool(args.admit))
+    except sync.SyncFailed as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    verb = "допущено" if args.admit else "отклонено"
+    print(f"Рабочее место «{done.workstation}» (код {done.code}) {verb}; другие компьютеры "
+          "узнают об этом при следующей синхронизации.")
+    return 0
+
+
 def cmd_sync(args: argparse.Namespace) -> int:
     if args.check:
         return cmd_check(args)
+    if args.waiting or args.admit or args.refuse:
+        return cmd_admission(args)
     from imc_desktop import config, db
     from imc_desktop.services.sync import runner as sync
 
@@ -134,4 +176,10 @@ def cmd_sync(args: argparse.Namespace) -> int:
     for dup in result.duplicates:
         print(f"Дубликат: {dup.table}.{dup.column} = {dup.value} ({dup.count} записи)",
               file=sys.stderr)
-    return 0 if result.ok else 1
+    if result.awaiting:
+        print(f"Компьютер ожидает допуска: код проверки {result.awaiting}. Сравните его на "
+              "допущенном компьютере (imc-desktop sync --waiting, затем --admit ИМЯ КОД).",
+              file=sys.stderr)
+    if not result.ok:
+        return 1
+    return EXIT_AWAITING if result.awaiting else 0

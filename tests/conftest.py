@@ -35,6 +35,17 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=lambda item: first[item.path])
 
 
+@pytest.fixture(autouse=True, scope="session")
+def session_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """What fixtures shared by several tests (module or session scope) keep — a
+    workstation's signing key, settings — goes to a folder of the test run, never to the
+    real user's folders; each test has its own (`isolated_home`) over it."""
+    home = tmp_path_factory.mktemp("session-home")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("IMC_DESKTOP_HOME", str(home))
+        yield home
+
+
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Nothing a test does touches the real user's folders."""

@@ -449,7 +449,8 @@ class MainWindow(QMainWindow):
                             self.act_views_log, self.act_reminders])
         service.addSeparator()
         service.addActions([self.sync.act_sync, self.sync.act_conflicts,
-                            self.sync.act_journal, self.act_record_journal])
+                            self.sync.act_journal, self.sync.act_admission,
+                            self.act_record_journal])
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addActions([self.act_guide, self.act_pdn_info, self.act_about])
 

@@ -12,7 +12,7 @@ from functools import partial
 from pathlib import Path
 
 from imc_desktop import __version__
-from imc_desktop.sync import compact, held, local, merge, repair
+from imc_desktop.sync import admission, compact, held, local, merge, repair
 from imc_desktop.sync.clock import MS_PER_DAY, make_key, now_ms, physical_ms
 from imc_desktop.sync.keys import KeySource
 from imc_desktop.sync.progress import Reporter, StepProgress, TextProgress
@@ -29,6 +29,7 @@ from imc_desktop.sync.segment import (
     verify,
 )
 from imc_desktop.sync.share import NameTaken, Share, read_only_error
+from imc_desktop.sync.signing import signer_for, unwrap
 from imc_desktop.sync.site import take_new_site
 from imc_desktop.sync.store import (
     SCHEMA_EPOCH,
@@ -80,19 +81,26 @@ class _Run:
         self.read_only_share = False  # the share refuses writing: receive only
         self.gone: list[int] = []  # own published segments missing from the share
         self.gaps: dict[str, list[int]] = {}  # others' segments missing: site -> numbers
+        self.signer = signer_for(local.home_of(path))  # this database's own signing key
+        self.roster: admission.Roster | None = None
+        self.unadmitted: dict[str, tuple[str, list[int]]] = {}  # held: site -> signer, seqs
 
     # ------------------------------------------------------------ the steps
 
     def check(self, accept_new: bool) -> None:
         remembered = local.get(self.con, "store")
-        self.store = open_store(self.share, remembered, accept_new, self.keys.new_store)
+        self.store = open_store(self.share, remembered, accept_new, self.keys.new_store,
+                                self.signer.public)
         self.key = self.keys.key_for(self.store)  # a wrong key stops here: nothing read yet
         if self.store.store_id != remembered:
             with local.applying(self.con):
                 self._adopt_store(self.store.store_id, bool(remembered))
+                local.put(self.con, admission.PINNED, self.store.signer)
+        admission.pin(self.con, self.store.signer, self.share.root)
         replaces = self._check_home()
         try:
             write_site(self.share, self.site, self.workstation, replaces)
+            admission.declare(self.share, self.site, self.signer, self.workstation)
             self.server_ms = int(self.share.server_time(f"sites/{self.site}") * 1000)
         except OSError as exc:
             if not read_only_error(exc):
@@ -161,13 +169,13 @@ class _Run:
         rel = f"sites/{self.site}/{segment_name(seq)}"
         where = str(self.share.path(rel))
         try:
-            self._key().open(data, segment_ad(self._store_id(), self.site, seq), where)
+            self._opened(data, self.site, seq, where)
         except BadSegment as exc:
             self._quarantine(self.site, seq, data)
             self.share.set_aside(rel)
             self.tally.bad.append(str(exc))
             return not self.share.exists(rel)
-        return False  # it opens: a sound file of another content, a clone's
+        return False  # it opens, signed by an admitted key: another content, a clone's
 
     def check_own(self) -> None:
         """Own published segments that are not on the share any more (deleted, lost with a
@@ -183,6 +191,7 @@ class _Run:
         with local.applying(self.con):
             self.site = take_new_site(self.con, self.site, self._store_id())
         write_site(self.share, self.site, self.workstation, replaces=old)
+        admission.declare(self.share, self.site, self.signer, self.workstation)
         self.tally.notes.append("База этого компьютера скопирована с другого или восстановлена "
                                 "из копии: ему присвоен новый номер рабочего места.")
 
@@ -220,6 +229,8 @@ class _Run:
         for later in repair.listed_seqs(self.share, site):
             if later > seq and later not in done:
                 take(later)
+        if site in self.unadmitted:
+            return got  # its signer is not admitted (yet): nothing of it is missing
         fetched = {s.header.seq for s in got} | {r for s in got for r in s.header.replaces}
         highest = max({s.header.seq for s in got} | done, default=0)
         gaps = [n for n in range(1, highest) if n not in done and n not in fetched]
@@ -234,8 +245,12 @@ class _Run:
             return None
         try:
             where = str(self.share.path(rel))
-            segment = decode(self._key().open(data, segment_ad(self._store_id(), site, seq),
-                                              where), where)
+            signer, plain = unwrap(data, segment_ad(self._store_id(), site, seq), where)
+            plain = self._key().open(plain, segment_ad(self._store_id(), site, seq), where)
+            if not self._roster().admits(signer):  # held on the share until admitted
+                self.unadmitted.setdefault(site, (signer, []))[1].append(seq)
+                return None
+            segment = decode(plain, where)
             verify(segment, self._store_id(), site, seq, str(self.share.path(rel)))
         except BadSegment as exc:
             self._quarantine(site, seq, data)
@@ -360,7 +375,8 @@ class _Run:
         counter = self.report.counter("Отправка изменений", sum(sizes))
         for (seq, digest, data), size in zip(rows, sizes, strict=True):
             rel = f"sites/{self.site}/{segment_name(seq)}"
-            sealed = self._key().seal(data, segment_ad(self._store_id(), self.site, seq))
+            ad = segment_ad(self._store_id(), self.site, seq)
+            sealed = self.signer.sign(self._key().seal(data, ad), ad)
             try:
                 self.share.write_new(rel, sealed)
             except NameTaken:
@@ -380,7 +396,8 @@ class _Run:
             self.report.say("Сжатие истории изменений")
         with local.applying(self.con):
             compact.forget_deleted_people(self.con, self.site, now_ms())
-            done = compact.compact(self.con, self.site, not self.tally.bad and not self.gaps)
+            done = compact.compact(self.con, self.site, not self.tally.bad and not self.gaps
+                                   and not self.unadmitted)
         compact.vacuum_if_worth(self.con, done)
 
     # ------------------------------------------------------------ helpers
@@ -400,12 +417,34 @@ class _Run:
 
     def _digest(self, sealed: bytes, site: str, seq: int) -> str:
         """The content hash of a sealed segment of `site` numbered `seq` ("" when it does not
-        open with the key there, or is not a sound segment)."""
+        open with the key there, is not signed by this PC or an admitted one, or is not a
+        sound segment)."""
         try:
-            return decode(self._key().open(sealed, segment_ad(self._store_id(), site, seq), ""),
-                          "").sha256
+            return decode(self._opened(sealed, site, seq, ""), "").sha256
         except BadSegment:
             return ""
+
+    def _opened(self, data: bytes, site: str, seq: int, where: str) -> bytes:
+        """The content of a signed and sealed file; BadSegment when it does not open with the
+        key there or its signer is neither this PC nor an admitted one."""
+        ad = segment_ad(self._store_id(), site, seq)
+        signer, sealed = unwrap(data, ad, where)
+        plain = self._key().open(sealed, ad, where)
+        if signer != self.signer.public and not self._roster().admits(signer):
+            raise BadSegment(f"{where}: файл подписан рабочим местом, которое не допущено к "
+                             "папке синхронизации")
+        return plain
+
+    def read_roster(self) -> None:
+        """Who is admitted to write into the folder, and who waits (admission.py)."""
+        assert self.store is not None
+        self.roster = admission.read_roster(self.share, self._key(), self.store.signer,
+                                            admission.remembered(self.con))
+        admission.remember(self.con, self.roster)
+
+    def _roster(self) -> admission.Roster:
+        assert self.roster is not None
+        return self.roster
 
     def _published_upto(self) -> int:
         row = self.con.execute("SELECT coalesce(max(seq), 0) FROM sync_published WHERE site=? "
@@ -421,7 +460,7 @@ class _Run:
         conflicts = int(self.con.execute("SELECT count(*) FROM sync_conflicts").fetchone()[0])
         self.tally.held = int(self.con.execute("SELECT count(*) FROM sync_held").fetchone()[0])
         notes = [clock_note(self.skew_ms)] if self.skew_ms else []
-        notes += self.tally.notes
+        notes += self.tally.notes + self._admission_notes()
         notes += [repair.gap_note(workstation_name(self.share, site), seqs,
                                   repair.replaced_by(self.share, site), site)
                   for site, seqs in sorted(self.gaps.items())]
@@ -437,7 +476,24 @@ class _Run:
                           tuple(notes), local.pending_count(self.con), self.skew_ms,
                           self.read_only_share or (self.store is not None
                                                    and self.store.read_only),
-                          sum(len(g) for g in self.gaps.values()))
+                          sum(len(g) for g in self.gaps.values()), self._awaiting())
+
+    def _awaiting(self) -> str:
+        """This PC's verification code while it waits for admission; "" once admitted."""
+        if self.roster is None or self.roster.admits(self.signer.public):
+            return ""
+        return self.signer.code
+
+    def _admission_notes(self) -> list[str]:
+        notes = []
+        if self._awaiting():
+            notes.append(admission.awaiting_note(self.signer.code))
+        for site, (signer, seqs) in sorted(self.unadmitted.items()):
+            name = (self._roster().name_of(site, signer) or workstation_name(self.share, site)
+                    or site)
+            notes.append(admission.held_note(name, signer, repair.numbers(seqs),
+                                             signer in self._roster().refused))
+        return notes
 
 
 def _chunks(changes: list[Change]) -> Iterator[list[Change]]:
@@ -457,6 +513,7 @@ def synchronise(path: Path, share: Share, workstation: str, *, accept_new_store:
     try:
         report.say("Проверка папки синхронизации")
         run.check(accept_new_store)
+        run.read_roster()
         run.reconcile_own()
         run.check_own()
         report.say("Получение изменений")

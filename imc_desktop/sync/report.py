@@ -32,6 +32,7 @@ class SyncResult:
     clock_skew_ms: int = 0  # PC clock minus the server's when too far apart: nothing sent
     cannot_send: bool = False  # a read-only share or a store of a newer version
     missing: int = 0  # other PCs' segments missing from the share (their authors resend)
+    awaiting: str = ""  # this PC's verification code while it waits for admission
 
     @property
     def ok(self) -> bool:

@@ -12,7 +12,8 @@ from imc_desktop.sync.sealing import KeyParams
 from imc_desktop.sync.share import NameTaken, Share, read_only_error
 
 STORE_MAGIC = "IMC-SYNC"
-#: 2: segments are sealed with the district key described in the "key" section
+#: 2: segments are sealed with the district key described in the "key" section and signed
+#: by their workstation; "signer" is the public key of the workstation that made the store
 STORE_FORMAT = 2
 SCHEMA_EPOCH = 1
 STORE_FILE = "store.json"
@@ -44,6 +45,7 @@ class StoreInfo:
     epoch: int
     created: bool = False
     key: KeyParams | None = None
+    signer: str = ""  # the public key (hex) of the workstation that made the store
 
     @property
     def read_only(self) -> bool:
@@ -68,9 +70,12 @@ def read_store(share: Share) -> StoreInfo | None:
         if info.get("magic") != STORE_MAGIC:
             raise ValueError
         _check_format(share, int(info["format"]))
+        signer = info["signer"]
+        if len(bytes.fromhex(signer)) != 32:
+            raise ValueError("signer")
         return StoreInfo(str(info["store_id"]), str(info.get("min_app", "0")),
                          int(info.get("epoch", SCHEMA_EPOCH)),
-                         key=KeyParams.from_json(info["key"]))
+                         key=KeyParams.from_json(info["key"]), signer=signer)
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise SyncStopped(f"В папке {share.root} лежит файл {STORE_FILE}, но это не папка "
                           "синхронизации IMC Desktop (файл не читается). Проверьте путь "
@@ -93,11 +98,13 @@ def _check_format(share: Share, found: int) -> None:
 NewKey = Callable[[str], KeyParams]
 
 
-def create_store(share: Share, new_key: NewKey) -> StoreInfo:
-    """Write store.json into an empty location (once: a concurrent creator's file wins)."""
+def create_store(share: Share, new_key: NewKey, signer: str) -> StoreInfo:
+    """Write store.json into an empty location (once: a concurrent creator's file wins);
+    `signer`: this workstation's public key, admitted by making the store."""
     store_id = str(uuid.uuid4())
     info = {"magic": STORE_MAGIC, "format": STORE_FORMAT, "store_id": store_id,
-            "min_app": "0.1.0", "epoch": SCHEMA_EPOCH, "key": new_key(store_id).to_json()}
+            "min_app": "0.1.0", "epoch": SCHEMA_EPOCH, "key": new_key(store_id).to_json(),
+            "signer": signer}
     try:
         share.make_dir("sites")
         share.write_new(STORE_FILE, json.dumps(info, indent=1).encode())
@@ -111,7 +118,8 @@ def create_store(share: Share, new_key: NewKey) -> StoreInfo:
                           "доступа к папке.") from exc
     found = read_store(share)
     assert found is not None
-    return StoreInfo(found.store_id, found.min_app, found.epoch, created=True, key=found.key)
+    return StoreInfo(found.store_id, found.min_app, found.epoch, created=True, key=found.key,
+                     signer=found.signer)
 
 
 def is_site_id(name: str) -> bool:
@@ -170,7 +178,8 @@ def site_info(share: Share, site: str) -> dict[str, str]:
     return {str(k): str(v) for k, v in found.items()} if isinstance(found, dict) else {}
 
 
-def open_store(share: Share, remembered: str, accept_new: bool, new_key: NewKey) -> StoreInfo:
+def open_store(share: Share, remembered: str, accept_new: bool, new_key: NewKey,
+               signer: str) -> StoreInfo:
     """Check the location against the store id this database remembers (step 1 of a sync)."""
     if not share.reachable():
         raise SyncStopped(f"Папка синхронизации {share.root} недоступна. Проверьте сеть и путь "
@@ -187,7 +196,7 @@ def open_store(share: Share, remembered: str, accept_new: bool, new_key: NewKey)
                               "намеренно, подтвердите создание новой папки синхронизации: "
                               "данные этого компьютера будут отправлены в неё заново. Ничего "
                               "не удалено.", question=True)
-        return create_store(share, new_key)
+        return create_store(share, new_key, signer)
     if remembered and info.store_id != remembered and not accept_new:
         raise SyncStopped(f"Папка синхронизации {share.root} заменена другой (её номер "
                           f"изменился). {describe(share)} Если так и задумано, подтвердите "

@@ -108,6 +108,41 @@
     </message>
 </context>
 <context>
+    <name>AdmissionDialog</name>
+    <message>
+        <source>Workstation admission</source>
+        <translation>Допуск рабочих мест</translation>
+    </message>
+    <message>
+        <source>Admit</source>
+        <translation>Допустить</translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation>Отклонить</translation>
+    </message>
+    <message>
+        <source>Workstations waiting for admission:</source>
+        <translation>Рабочие места, ожидающие допуска:</translation>
+    </message>
+    <message>
+        <source>This computer is admitted to the synchronisation (its code: %1). Admit a new workstation only when the code shown on it is the code in this list.</source>
+        <translation>Этот компьютер допущен к синхронизации (его код: %1). Допускайте новое рабочее место, только если код, показанный на нём, совпадает с кодом в этом списке.</translation>
+    </message>
+    <message>
+        <source>This computer is waiting for admission. Its verification code: %1. On a computer already admitted, a methodist compares this code with the one listed there and admits this one.</source>
+        <translation>Этот компьютер ожидает допуска. Его код проверки: %1. На компьютере, уже допущенном к синхронизации, методист сравнивает этот код с кодом в списке и допускает этот компьютер.</translation>
+    </message>
+    <message>
+        <source>Refuse the workstation «%1»? Its changes will not be applied on any computer.</source>
+        <translation>Отклонить рабочее место «%1»? Его изменения не будут применены ни на одном компьютере.</translation>
+    </message>
+    <message>
+        <source>Type the verification code shown on the workstation «%1» (it must be the code in the list):</source>
+        <translation>Введите код проверки, показанный на рабочем месте «%1» (он должен совпасть с кодом в списке):</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>IMC Desktop</source>
@@ -6914,6 +6949,10 @@ Open it now?</source>
         <translation>&amp;Журнал изменений…</translation>
     </message>
     <message>
+        <source>Workstation &amp;admission…</source>
+        <translation>&amp;Допуск рабочих мест…</translation>
+    </message>
+    <message>
         <source>Synchronisation</source>
         <translation>Синхронизация</translation>
     </message>
@@ -6956,6 +6995,14 @@ Open it now?</source>
     <message>
         <source>Sync: %1 · unsent: %2 · conflicts: %3</source>
         <translation>Синхронизация: %1 · не отправлено: %2 · конфликтов: %3</translation>
+    </message>
+    <message>
+        <source>waiting for admission, code %1</source>
+        <translation>ожидает допуска, код %1</translation>
+    </message>
+    <message>
+        <source>Workstation admission</source>
+        <translation>Допуск рабочих мест</translation>
     </message>
 </context>
 <context>
@@ -7216,6 +7263,17 @@ Open it now?</source>
             <numerusform>Удалить %n посещения?</numerusform>
             <numerusform>Удалить %n посещений?</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>WaitingTableModel</name>
+    <message>
+        <source>Workstation</source>
+        <translation>Рабочее место</translation>
+    </message>
+    <message>
+        <source>Verification code</source>
+        <translation>Код проверки</translation>
     </message>
 </context>
 <context>

@@ -197,6 +197,8 @@ def test_two_scheduled_syncs_making_one_new_workstation_take_turns(demo_file: Pa
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env())
             for _ in range(2)]
     results = [run.communicate(timeout=300) + (run.returncode,) for run in runs]
-    assert [code for _out, _err, code in results] == [0, 0], results
+    from imc_desktop.cli_sync import EXIT_AWAITING  # done; the new PC waits for admission
+
+    assert [code for _out, _err, code in results] == [EXIT_AWAITING] * 2, results
     assert imc("check", "--db", str(new)).returncode == 0
     assert not new.with_name(new.name + ".lock").exists()

@@ -12,6 +12,7 @@ from imc_desktop.sync.engine import synchronise
 from imc_desktop.sync.report import SyncResult
 from imc_desktop.sync.sealing import SyncKey, derive, segment_ad
 from imc_desktop.sync.share import Share
+from imc_desktop.sync.signing import PUBLIC_BYTES, SIGNED_MAGIC, Signer, signer_for, unwrap
 
 ORG_DEFAULTS: dict[str, Any] = {
     "full_name": "МБОУ СОШ", "short_name": "СОШ", "kind": "школа", "legal_form": "МБОУ",
@@ -29,10 +30,12 @@ PERSON_DEFAULTS: dict[str, Any] = {
 
 
 class Workstation:
-    """One PC: its database file, its name, and the sync location it uses."""
+    """One PC: its database file, its name, and the sync location it uses. `admitted`: after
+    each of its syncs the test admits it explicitly (`admit`), as a methodist on a PC already
+    admitted would; False for a PC that must wait for admission."""
 
-    def __init__(self, path: Path, share: Share, name: str) -> None:
-        self.path, self.share, self.name = path, share, name
+    def __init__(self, path: Path, share: Share, name: str, admitted: bool = True) -> None:
+        self.path, self.share, self.name, self.admitted = path, share, name, admitted
         if not path.exists():
             db.prepare_database(path, path.parent / "backups")
 
@@ -69,7 +72,18 @@ class Workstation:
         return found[0][0] if found else None
 
     def sync(self, **kwargs: Any) -> SyncResult:
-        return synchronise(self.path, self.share, self.name, **kwargs)
+        result = synchronise(self.path, self.share, self.name, **kwargs)
+        if self.admitted:
+            admit(self.share, self.signer().public)
+        return result
+
+    def signer(self) -> Signer:
+        """This PC's signing key (made and kept by its first sync)."""
+        from imc_desktop.sync.local import home_of
+
+        signer = signer_for(home_of(self.path))
+        _SIGNERS[signer.public] = signer
+        return signer
 
     def content(self) -> dict[str, set[tuple[Any, ...]]]:
         """Every synchronised table's rows: what must be equal on all PCs."""
@@ -126,10 +140,73 @@ def share_key(share: Share) -> SyncKey:
 
     from imc_desktop.sync.keys import PASSPHRASE_ENV
     from imc_desktop.sync.store import read_store
+    from tests.conftest import SYNC_PASSPHRASE
 
     store = read_store(share)
     assert store is not None and store.key is not None
-    return SyncKey(derive(os.environ[PASSPHRASE_ENV], store.key), store.store_id)
+    phrase = os.environ.get(PASSPHRASE_ENV) or SYNC_PASSPHRASE
+    return SyncKey(derive(phrase, store.key), store.store_id)
+
+
+#: the signing keys of the test PCs met so far (by public key), wherever they are kept
+_SIGNERS: dict[str, Signer] = {}
+
+
+def kept_signers() -> dict[str, Signer]:
+    """The signing keys kept in this test's data folder, and those of the test PCs met so
+    far, by public key: every test PC's."""
+    from imc_desktop.sync.signing import _file_keys
+
+    found = (Signer(bytes.fromhex(private)) for private in _file_keys().values())
+    return {**_SIGNERS, **{signer.public: signer for signer in found}}
+
+
+def admit(share: Share, public: str, kind: str = "admit") -> bool:
+    """Admit (or refuse) the waiting workstation whose key is `public`, as a methodist on an
+    admitted PC of this test would: the decision is published in that PC's folder, signed by
+    it. False when the key is not waiting (admitted already, or not declared)."""
+    from imc_desktop.sync import admission
+    from imc_desktop.sync.store import read_store
+
+    share = Share(share.root)  # the methodist's own reading: not counted as a sync's
+    store = read_store(share)
+    if store is None:
+        return False
+    key = share_key(share)
+    roster = admission.read_roster(share, key, store.signer)
+    waiting = next((w for w in roster.waiting if w.key == public), None)
+    if waiting is None:
+        return False
+    kept = kept_signers()
+    for site, requests in roster.declared.items():
+        for request in requests:
+            if roster.admits(request.key) and request.key in kept:
+                admission.publish_decision(share, key, site, kept[request.key], waiting, kind)
+                return True
+    raise AssertionError("no admitted workstation of this test can admit another")
+
+
+def admit_copy(pc: Workstation) -> None:
+    """A copy of a synchronised PC's database made by a test at another place has a signing
+    key of its own: it declares it in its folder and is admitted, as the office's own PC."""
+    from imc_desktop.sync import admission
+
+    site = str(pc.sql("SELECT value FROM sync_state WHERE name='site'")[0][0])
+    admission.declare(pc.share, site, pc.signer(), pc.name)
+    admit(pc.share, pc.signer().public)
+
+
+def admit_all(share: Share) -> list[str]:
+    """Admit every workstation waiting (for tests whose PCs sync through the command line);
+    the names admitted."""
+    from imc_desktop.sync import admission
+    from imc_desktop.sync.store import read_store
+
+    store = read_store(share)
+    if store is None:
+        return []
+    waiting = admission.read_roster(share, share_key(share), store.signer).waiting
+    return [w.workstation for w in waiting if admit(share, w.key)]
 
 
 def _place(share: Share, file: Path) -> bytes:
@@ -139,10 +216,17 @@ def _place(share: Share, file: Path) -> bytes:
 
 
 def opened(share: Share, file: Path) -> bytes:
-    """The plain gzip segment inside the sealed file `file` on the share."""
-    return share_key(share).open(file.read_bytes(), _place(share, file), str(file))
+    """The plain gzip segment inside the signed and sealed file `file` on the share."""
+    _signer, sealed = unwrap(file.read_bytes(), _place(share, file), str(file))
+    return share_key(share).open(sealed, _place(share, file), str(file))
 
 
-def sealed_for(share: Share, file: Path, plain: bytes) -> bytes:
-    """`plain` sealed with the district key as the segment `file` would be."""
-    return share_key(share).seal(plain, _place(share, file))
+def sealed_for(share: Share, file: Path, plain: bytes, signer: Signer | None = None) -> bytes:
+    """`plain` sealed with the district key as the segment `file` would be, and signed by
+    `signer` — by default the key that signed `file` (its workstation's)."""
+    if signer is None:
+        data = file.read_bytes()
+        assert data.startswith(SIGNED_MAGIC)
+        public = data[len(SIGNED_MAGIC):len(SIGNED_MAGIC) + PUBLIC_BYTES].hex()
+        signer = kept_signers()[public]
+    return signer.sign(share_key(share).seal(plain, _place(share, file)), _place(share, file))

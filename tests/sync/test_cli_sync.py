@@ -10,7 +10,10 @@ from pathlib import Path
 import pytest
 
 from imc_desktop import cli, db
+from imc_desktop.cli_sync import EXIT_AWAITING
+from imc_desktop.sync.share import Share
 from imc_desktop.sync.tables import synced_tables
+from tests.sync.helpers import admit_all
 
 SUMMARY = re.compile(r"^Синхронизация: получено файлов (\d+), применено изменений (\d+), "
                      r"отправлено изменений (\d+), конфликтов (\d+)")
@@ -59,12 +62,56 @@ def test_an_empty_folder_becomes_a_store_and_a_new_workstation_is_filled_from_it
     assert code == 0 and pulled == 0 and pushed > 0 and conflicts == 0
     assert (store / "store.json").exists()
     new = tmp_path / "новое место" / "b.sqlite"
-    code, (pulled, applied, pushed, _c), _ = sync(capsys, new, store, "--name", "Каб. 5")
-    assert code == 0 and pulled == 1 and applied == 0 + applied and pushed == 0
+    code, (pulled, applied, pushed, _c), err = sync(capsys, new, store, "--name", "Каб. 5")
+    assert code == EXIT_AWAITING and pulled == 1 and applied == 0 + applied and pushed == 0
     assert _content(new) == _content(filled)
     assert db.full_check(new) == []
+    found = re.search(r"Компьютер ожидает допуска: код проверки (\d{4} \d{4})", err)
+    assert found, err
+    _admit_from(capsys, filled, store, "Каб. 5", found[1])
     code, counts, _ = sync(capsys, new, store)
     assert code == 0 and counts == (0, 0, 0, 0), "running it twice changes nothing"
+
+
+def _admit_from(capsys: pytest.CaptureFixture[str], admitted: Path, store: Path, name: str,
+                code: str) -> None:
+    """The methodist on an admitted PC lists the waiting ones, tries a wrong code, then
+    admits with the right one."""
+    status, out, _err = run(capsys, "sync", "--waiting", "--db", str(admitted), "--store",
+                            str(store))
+    assert status == 0 and f"Ожидает допуска: «{name}», код {code}" in out
+    wrong = f"{(int(code.replace(' ', '')) + 1) % 10 ** 8:08d}"
+    status, out, err = run(capsys, "sync", "--admit", name, wrong, "--db", str(admitted),
+                           "--store", str(store))
+    assert status == 1 and "не совпадает" in err and not out
+    status, out, _err = run(capsys, "sync", "--admit", name, code, "--db", str(admitted),
+                            "--store", str(store))
+    assert status == 0 and f"«{name}» (код {code}) допущено" in out
+    status, out, _err = run(capsys, "sync", "--waiting", "--db", str(admitted), "--store",
+                            str(store))
+    assert status == 0 and "Рабочих мест, ожидающих допуска, нет." in out
+
+
+def test_the_waiting_pc_says_so_and_a_pc_waiting_cannot_admit(
+        tmp_path: Path, filled: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store = tmp_path / "store"
+    store.mkdir()
+    sync(capsys, filled, store)
+    first, second = tmp_path / "b.sqlite", tmp_path / "c.sqlite"
+    sync(capsys, first, store, "--name", "Б")
+    code, _counts, err = sync(capsys, second, store, "--name", "В")
+    digits = re.search(r"код проверки (\d{4} \d{4})", err)
+    assert code == EXIT_AWAITING and digits
+    status, out, _err = run(capsys, "sync", "--waiting", "--db", str(first), "--store",
+                            str(store))
+    assert status == 0 and out.startswith("Этот компьютер ожидает допуска, код проверки")
+    status, out, err = run(capsys, "sync", "--admit", "В", digits[1], "--db", str(first),
+                           "--store", str(store))
+    assert status == 1 and "сам ещё ожидает допуска" in err
+    status, out, _err = run(capsys, "sync", "--refuse", "В", digits[1], "--db", str(filled),
+                            "--store", str(store))
+    assert status == 0 and "отклонено" in out
+    assert sync(capsys, second, store)[0] == EXIT_AWAITING, "still not admitted"
 
 
 def test_edits_travel_both_ways(tmp_path: Path, filled: Path,
@@ -74,6 +121,7 @@ def test_edits_travel_both_ways(tmp_path: Path, filled: Path,
     other = tmp_path / "b.sqlite"
     sync(capsys, filled, store)
     sync(capsys, other, store)
+    assert len(admit_all(Share(store))) == 1  # as a methodist would on the first PC
     with sqlite3.connect(filled) as con:
         con.execute("UPDATE persons SET phone='111' WHERE rowid=1")
     con.close()

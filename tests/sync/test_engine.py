@@ -207,9 +207,10 @@ def test_a_wrong_pc_clock_refuses_to_publish_but_still_receives(
     org = b.insert("organizations", short_name="Школа № 5")
     b.sync()
     a.insert("persons")
-    monkeypatch.setattr(engine, "now_ms", lambda: int(__import__("time").time() * 1000)
-                        + 11 * 60_000)
-    result = a.sync()
+    with monkeypatch.context() as patch:  # not undo(): that would undo the isolated home too
+        patch.setattr(engine, "now_ms", lambda: int(__import__("time").time() * 1000)
+                      + 11 * 60_000)
+        result = a.sync()
     assert (result.pulled, result.applied, result.pushed) == (1, 1, 0)
     assert a.value("organizations", org, "short_name") == "Школа № 5", "received"
     assert not result.ok and result.unsent == 1, "its own change waits"
@@ -220,7 +221,6 @@ def test_a_wrong_pc_clock_refuses_to_publish_but_still_receives(
     [(received,)] = b.sql("SELECT max(key) FROM sync_versions")
     assert int(a.sql("SELECT value FROM sync_state WHERE name='clock'")[0][0]) >= int(
         received.split(".")[0]), "the hybrid clock advanced past the received one"
-    monkeypatch.undo()
     again = a.sync()
     assert again.ok and again.pushed == 1 and again.unsent == 0
     b.sync()

@@ -109,12 +109,12 @@ def test_a_non_publishing_pc_with_unsent_edits_still_receives(
     a.update("persons", person, notes="заметка А")
     b.update("persons", person, phone="+7 900 000-00-00")
     b.sync()
-    monkeypatch.setattr(engine, "now_ms", lambda: int(time.time() * 1000) + 11 * 60_000)
-    result = a.sync()
+    with monkeypatch.context() as patch:  # not undo(): that would undo the isolated home
+        patch.setattr(engine, "now_ms", lambda: int(time.time() * 1000) + 11 * 60_000)
+        result = a.sync()
     assert result.pushed == 0 and result.unsent == 1
     assert a.value("persons", person, "phone") == "+7 900 000-00-00"
     assert a.value("persons", person, "notes") == "заметка А"
-    monkeypatch.undo()
     a.sync()
     b.sync()
     assert a.content() == b.content()

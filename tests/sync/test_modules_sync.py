@@ -19,7 +19,7 @@ from imc_desktop.services.sync import views as sync_views
 from imc_desktop.sync import local
 from imc_desktop.sync.share import Share
 from imc_desktop.sync.tables import synced_tables
-from tests.sync.helpers import Workstation
+from tests.sync.helpers import Workstation, admit_copy
 
 MODULE_TABLES = ("events", "event_participants", "literature_titles", "literature_documents",
                  "literature_lines", "equipment_items", "equipment_events", "inventory_lines")
@@ -49,6 +49,7 @@ def office(tmp_path: Path, published: Path) -> Iterator[tuple[Workstation, Works
     for pc in pcs:  # the copied office is the office itself: its PCs are at home here
         pc.sql("UPDATE sync_state SET value=? WHERE name=?", local.home_of(pc.path),
                local.HOME)
+        admit_copy(pc)
     yield pcs
     maintenance.close_current()
 

@@ -173,9 +173,9 @@ def test_restoring_a_field_conflict_of_a_record_deleted_here_and_not_sent_brings
     c.update("persons", person, last_name="Петрова-В")
     b.sync()
     c.sync()
-    monkeypatch.setattr(engine, "now_ms", lambda: int(time.time() * 1000) + 11 * 60_000)
-    assert a.sync().pushed == 0  # receives, sends nothing
-    monkeypatch.undo()
+    with monkeypatch.context() as patch:  # not undo(): that would undo the isolated home
+        patch.setattr(engine, "now_ms", lambda: int(time.time() * 1000) + 11 * 60_000)
+        assert a.sync().pushed == 0  # receives, sends nothing
     assert a.value("persons", person, "id") is None
     assert a.value("employments", job, "id") is None, "deleted with her"
     [(ident, value)] = a.sql("SELECT id, loser_value FROM sync_conflicts WHERE "

@@ -187,9 +187,10 @@ def test_a_file_from_another_store_with_the_same_key_is_refused(
     info = json.loads((share.root / "store.json").read_text())
     key = share_key(share)
     twin = str(uuid.uuid4())
-    info.update(store_id=twin, key={**info["key"], "check": sealing.check_value(key.key, twin)})
-    (other.root / "store.json").write_text(json.dumps(info))
     x = Workstation(tmp_path / "x" / "imc.sqlite", other, "x")
+    info.update(store_id=twin, key={**info["key"], "check": sealing.check_value(key.key, twin)},
+                signer=x.signer().public)  # x made it
+    (other.root / "store.json").write_text(json.dumps(info))
     x.insert("persons", last_name="Чужая")
     x.sync()
     x_site = _site(x)

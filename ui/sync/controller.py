@@ -40,6 +40,9 @@ class SyncController(QObject):
         self.act_conflicts.triggered.connect(self.show_conflicts)
         self.act_journal = QAction(self.tr("Change &journal…"), window)
         self.act_journal.triggered.connect(lambda: self.show_journal(None))
+        self.act_admission = QAction(self.tr("Workstation &admission…"), window)
+        self.act_admission.triggered.connect(self.show_admission)
+        self.awaiting = ""  # this PC's verification code while it waits for admission
         self.status_label = QLabel()
         self.timer = QTimer(self)
         self.timer.timeout.connect(lambda: self.sync_now(interactive=False))
@@ -138,6 +141,7 @@ class SyncController(QObject):
             return None
         result: SyncResult = task.value
         self.last_error = ""
+        self.awaiting = result.awaiting
         sync.announce(result)
         if interactive or result.bad_files or result.notes:
             self._report(result, interactive)
@@ -190,6 +194,9 @@ class SyncController(QObject):
                 if state.last_sync else self.tr("never"))
         text = self.tr("Sync: %1 · unsent: %2 · conflicts: %3").replace("%1", when).replace(
             "%2", str(state.unsent)).replace("%3", str(state.conflicts))
+        if self.awaiting:
+            text += " · " + self.tr("waiting for admission, code %1").replace("%1",
+                                                                            self.awaiting)
         if self.last_error:
             text += " · ⚠ " + self.last_error[:120]
         return text
@@ -202,6 +209,27 @@ class SyncController(QObject):
         if path is not None:
             ConflictsDialog.ask(path, self.settings, self.window)
             self.refresh_status()
+
+    def show_admission(self) -> None:
+        """Сервис → Допуск рабочих мест: this PC's code, the workstations waiting."""
+        from ui.sync.admission_dialog import AdmissionDialog
+
+        path, location = maintenance_path(), self.location()
+        if path is None or location is None:
+            Ask.info(self.window, self.tr("Synchronisation"), self.tr(
+                "Choose the sync folder on the network share in Service → Settings."))
+            return
+
+        def decide(name: str, code: str, admit: bool) -> sync.AdmissionState:
+            sync.decide_admission(path, location, name, code, admit)
+            return sync.admission_state(path, location)
+
+        try:
+            state = sync.admission_state(path, location)
+        except sync.SyncFailed as exc:
+            Ask.error(self.window, self.tr("Workstation admission"), str(exc))
+            return
+        AdmissionDialog.ask(state, decide, self.window)
 
     def show_journal(self, record: str | None) -> None:
         from ui.sync.dialogs import JournalDialog

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from imc_desktop.services.common import notifier
 from imc_desktop.services.common.errors import ServiceError
@@ -22,9 +22,14 @@ from imc_desktop.sync.progress import StepProgress, SyncProgress
 from imc_desktop.sync.share import Share
 
 if TYPE_CHECKING:  # the engine is imported by the first sync, not by the window's start
+    from imc_desktop.sync.admission import Waiting
+    from imc_desktop.sync.admitting import AdmissionState
     from imc_desktop.sync.report import SyncResult
 
-__all__ = ["SyncProgress", "SyncResult"]  # for the window, which does not import the engine
+T = TypeVar("T")
+
+#: for the window, which does not import the engine
+__all__ = ["AdmissionState", "SyncProgress", "SyncResult", "Waiting"]
 
 
 class SyncFailed(ServiceError):
@@ -66,6 +71,36 @@ def run(path: Path, location: Path, workstation: str, *, accept_new_store: bool 
                          f"({exc.strerror or exc}). Синхронизация прервана; следующая "
                          "завершит её, данные не потеряны.") from exc
     return _with_checks(path, result)
+
+
+def admission_state(path: Path, location: Path) -> AdmissionState:
+    """This PC's code and admission, and the workstations waiting; SyncFailed in Russian."""
+    from imc_desktop.sync import admitting
+
+    return _admission(lambda: admitting.state(path, Share(location)), location)
+
+
+def decide_admission(path: Path, location: Path, name: str, code: str,
+                     admit: bool) -> Waiting:
+    """Admit (or refuse) the waiting workstation `name` with the code `code`."""
+    from imc_desktop.sync import admitting
+
+    return _admission(lambda: admitting.decide(path, Share(location), name, code, admit),
+                      location)
+
+
+def _admission(action: Callable[[], T], location: Path) -> T:
+    from imc_desktop.sync.store import KeyNeeded, SyncStopped
+
+    try:
+        return action()
+    except KeyNeeded as exc:
+        raise SyncFailed(str(exc), key=exc.kind) from exc
+    except SyncStopped as exc:
+        raise SyncFailed(str(exc)) from exc
+    except OSError as exc:
+        raise SyncFailed(f"Не удалось прочитать или записать {exc.filename or location} в "
+                         f"папке синхронизации ({exc.strerror or exc}).") from exc
 
 
 def _with_checks(path: Path, result: SyncResult) -> SyncResult:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import threading
 import time
 from pathlib import Path
@@ -80,9 +81,7 @@ def test_an_emptied_folder_is_asked_about(window: MainWindow, database: Database
     window.sync.act_sync.trigger()
     (share.root / "store.json").unlink()
     for site in (share.root / "sites").iterdir():
-        for f in site.iterdir():
-            f.unlink()
-        site.rmdir()
+        shutil.rmtree(site)  # its files and its folder of keys
     questions: list[str] = []
     monkeypatch.setattr(Ask, "confirm", staticmethod(
         lambda _p, _t, text: questions.append(text) or True))

@@ -1,0 +1,281 @@
+"""Which workstations may write into the sync folder: the admitted signers.
+
+The workstation that made the store is admitted by making it: its public key is in
+store.json, and every PC remembers it at its first sync (a store.json whose key was replaced
+afterwards stops the sync). Every workstation declares its key in its own folder
+(`sites/<site>/keys/request-<fingerprint>.json`: the key and the workstation's name); a new
+one is «ожидает допуска» until an admitted workstation admits it. A methodist there compares
+the verification code the new PC shows with the one shown for it in the list, and admits or
+refuses it: the decision is a file in the admitter's own folder
+(`sites/<site>/keys/admit-<fingerprint>.sig` or `refuse-…`), sealed with the district key and
+signed by the admitter. A decision counts when its signer is admitted: the admitted keys are
+the chain of such decisions back to the store's maker. Segments signed by a key not admitted
+(yet) are not applied; they are applied by the sync after the one that sees the admission.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass, field
+
+from imc_desktop.sync.sealing import SyncKey
+from imc_desktop.sync.segment import BadSegment
+from imc_desktop.sync.share import NameTaken, Share
+from imc_desktop.sync.signing import (
+    Signer,
+    fingerprint,
+    is_public_key,
+    unwrap,
+    verification_code,
+)
+from imc_desktop.sync.store import SyncStopped, is_site_id
+
+KEYS_DIR = "keys"
+ADMIT, REFUSE = "admit", "refuse"
+#: what this database remembers: the public key of the store's maker, pinned at first sync
+PINNED = "store_signer"
+#: ... and what the key files of the folder said (read once each)
+SEEN = "admission_files"
+
+
+def decision_ad(store: str, site: str, name: str) -> bytes:
+    """What a decision file is bound to: its store, its writer and its name."""
+    return f"imc-sync-admission\n{store}\n{site}\n{name}".encode()
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """A workstation that declared its key and is not admitted (nor refused)."""
+
+    site: str
+    workstation: str
+    key: str
+
+    @property
+    def code(self) -> str:
+        return verification_code(self.key)
+
+
+@dataclass
+class Roster:
+    """The admitted keys (with the names they were admitted under), the refused ones, the
+    waiting workstations, and the sites' declared keys."""
+
+    creator: str
+    admitted: dict[str, str] = field(default_factory=dict)
+    refused: set[str] = field(default_factory=set)
+    waiting: list[Waiting] = field(default_factory=list)
+    declared: dict[str, list[Waiting]] = field(default_factory=dict)
+    seen: dict[str, list[str]] = field(default_factory=dict)  # see Seen
+
+    def admits(self, key: str) -> bool:
+        return key in self.admitted
+
+    def name_of(self, site: str, key: str) -> str:
+        """The workstation's name its folder declares for `key` ("" when unknown)."""
+        return next((w.workstation for w in self.declared.get(site, []) if w.key == key), "")
+
+
+def _request(share: Share, site: str, name: str) -> Waiting | None:
+    try:
+        found = json.loads(share.read(f"sites/{site}/{KEYS_DIR}/{name}") or b"")
+        key = found["key"]
+    except (ValueError, KeyError, TypeError):
+        return None
+    if not is_public_key(key) or name != f"request-{fingerprint(key)}.json":
+        return None
+    return Waiting(site, str(found.get("workstation", ""))[:100], key)
+
+
+def _decision(share: Share, sync_key: SyncKey, site: str,
+              name: str) -> tuple[str, str, dict[str, str]] | None:
+    """(signer, kind, record) of a decision file that opens and verifies; None otherwise."""
+    kind, _dash, rest = name.partition("-")
+    rel = f"sites/{site}/{KEYS_DIR}/{name}"
+    data = share.read(rel)
+    if kind not in (ADMIT, REFUSE) or not rest.endswith(".sig") or data is None:
+        return None
+    ad = decision_ad(sync_key.store_id, site, name)
+    try:
+        signer, sealed = unwrap(data, ad, rel)
+        record = json.loads(sync_key.open(sealed, ad, rel))
+        key = record["key"]
+    except (BadSegment, ValueError, KeyError, TypeError):
+        return None
+    if not is_public_key(key) or rest != f"{fingerprint(key)}.sig":
+        return None
+    return signer, kind, {"key": key, "workstation": str(record.get("workstation", ""))}
+
+
+#: what a folder's key files said, by "site/name": ["r", key, name] for a declared key,
+#: ["d", signer, kind, key, name] for a decision that verified (files are written once)
+Seen = dict[str, list[str]]
+
+
+def read_roster(share: Share, sync_key: SyncKey, creator: str,
+                seen: Seen | None = None) -> Roster:
+    """Who is admitted, refused and waiting, as the folder shows it now. `seen`: what the
+    files read before said (updated here), so that a sync reads only the new ones."""
+    seen = {} if seen is None else seen
+    roster = Roster(creator, {creator: ""}, seen=seen)
+    decisions: list[tuple[str, str, dict[str, str]]] = []
+    for site in share.list_dir("sites"):
+        if not is_site_id(site):
+            continue
+        for name in share.list_dir(f"sites/{site}/{KEYS_DIR}"):
+            found = seen.get(f"{site}/{name}") or _read_key_file(share, sync_key, site, name)
+            if found and found[0] == "r":
+                roster.declared.setdefault(site, []).append(Waiting(site, found[2], found[1]))
+            elif found:
+                decisions.append((found[1], found[2], {"key": found[3],
+                                                       "workstation": found[4]}))
+            if found:
+                seen[f"{site}/{name}"] = found
+    _close(roster, decisions)
+    _wait(roster)
+    return roster
+
+
+def _read_key_file(share: Share, sync_key: SyncKey, site: str, name: str) -> list[str]:
+    """What one file of a folder's keys says (see Seen); [] when it is not sound."""
+    if name.startswith("request-"):
+        request = _request(share, site, name)
+        return ["r", request.key, request.workstation] if request else []
+    decided = _decision(share, sync_key, site, name)
+    if decided is None:
+        return []
+    signer, kind, record = decided
+    return ["d", signer, kind, record["key"], record["workstation"]]
+
+
+def _wait(roster: Roster) -> None:
+    """The declared keys neither admitted nor refused wait (each once); the store's maker
+    takes the name its folder declares."""
+    seen: set[str] = set()
+    for request in (r for rs in roster.declared.values() for r in rs):
+        if request.key == roster.creator and not roster.admitted[roster.creator]:
+            roster.admitted[roster.creator] = request.workstation
+        if request.key in roster.admitted or request.key in roster.refused:
+            continue
+        if request.key not in seen:
+            seen.add(request.key)
+            roster.waiting.append(request)
+
+
+def _close(roster: Roster, decisions: list[tuple[str, str, dict[str, str]]]) -> None:
+    """Admitted: the store's maker, then whoever an admitted signer admitted, and so on."""
+    grown = True
+    while grown:
+        grown = False
+        for signer, kind, record in decisions:
+            if kind == ADMIT and signer in roster.admitted and (
+                    record["key"] not in roster.admitted):
+                roster.admitted[record["key"]] = record["workstation"]
+                grown = True
+    roster.refused = {record["key"] for signer, kind, record in decisions
+                      if kind == REFUSE and signer in roster.admitted} - set(roster.admitted)
+
+
+def remembered(con: sqlite3.Connection) -> Seen:
+    """What the folder's key files said when this database last read them."""
+    from imc_desktop.sync import local
+
+    try:
+        found = json.loads(local.get(con, SEEN) or "{}")
+    except ValueError:
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def remember(con: sqlite3.Connection, roster: Roster) -> None:
+    from imc_desktop.sync import local
+
+    text = json.dumps(roster.seen, ensure_ascii=False, sort_keys=True)
+    if text != local.get(con, SEEN, "{}"):
+        local.put(con, SEEN, text)
+
+
+def declare(share: Share, site: str, signer: Signer, workstation: str) -> None:
+    """This workstation's key in its own folder (written once; a copy there is left)."""
+    rel = f"sites/{site}/{KEYS_DIR}/request-{fingerprint(signer.public)}.json"
+    if share.exists(rel):
+        return
+    share.make_dir(f"sites/{site}/{KEYS_DIR}")
+    text = json.dumps({"key": signer.public, "workstation": workstation}, ensure_ascii=False)
+    try:
+        share.write_new(rel, text.encode())
+    except NameTaken:
+        pass
+
+
+def publish_decision(share: Share, sync_key: SyncKey, site: str, signer: Signer,
+                     waiting: Waiting, kind: str) -> None:
+    """The decision on `waiting` in the folder of `site` (this workstation's), signed."""
+    name = f"{kind}-{fingerprint(waiting.key)}.sig"
+    ad = decision_ad(sync_key.store_id, site, name)
+    record = json.dumps({"key": waiting.key, "workstation": waiting.workstation},
+                        ensure_ascii=False).encode()
+    share.make_dir(f"sites/{site}/{KEYS_DIR}")
+    try:
+        share.write_new(f"sites/{site}/{KEYS_DIR}/{name}",
+                        signer.sign(sync_key.seal(record, ad), ad))
+    except NameTaken:
+        pass  # decided already, the same way
+
+
+def pin(con: sqlite3.Connection, found: str, root: object) -> None:
+    """The store's maker is the one this database remembers (SyncStopped otherwise); the
+    first time, it is remembered."""
+    from imc_desktop.sync import local
+
+    pinned = local.get(con, PINNED)
+    if not pinned:
+        local.put(con, PINNED, found)
+    check_pinned(pinned, found, root)
+
+
+def check_pinned(pinned: str, found: str, root: object) -> None:
+    """The store's maker is the one this PC met at its first sync."""
+    if pinned and found != pinned:
+        raise SyncStopped(f"В файле store.json папки синхронизации {root} заменён ключ "
+                          "рабочего места, создавшего папку: список допущенных рабочих мест "
+                          "подменён. Синхронизация остановлена, ничего не получено и не "
+                          "отправлено. Сообщите администратору.")
+
+
+def choose(roster: Roster, name: str, code: str) -> Waiting:
+    """The waiting workstation called `name` whose code is `code`; SyncStopped in Russian
+    naming what does not match (nothing is admitted then)."""
+    from imc_desktop.sync.signing import same_code
+
+    named = [w for w in roster.waiting if w.workstation.casefold() == name.strip().casefold()]
+    if not named:
+        names = ", ".join(f"«{w.workstation}»" for w in roster.waiting) or "нет"
+        raise SyncStopped(f"Рабочее место «{name}» не ожидает допуска. Ожидают: {names}.")
+    for waiting in named:
+        if same_code(code, waiting.key):
+            return waiting
+    raise SyncStopped(f"Код {code} не совпадает с кодом рабочего места «{name}»: ничего не "
+                      "изменено. Сравните код с тем, что показан на новом компьютере; если "
+                      "он другой, это может быть чужой компьютер — не допускайте его.")
+
+
+def awaiting_note(code: str) -> str:
+    """What this PC says while it waits for admission."""
+    return (f"Этот компьютер ожидает допуска к синхронизации (код проверки {code}): его "
+            "изменения отправлены, но другие рабочие места применят их только после допуска. "
+            "На компьютере, который уже синхронизируется, методист открывает Сервис → Допуск "
+            "рабочих мест, сравнивает код с этим и нажимает «Допустить».")
+
+
+def held_note(name: str, signer: str, files: str, refused: bool) -> str:
+    """What a sync says of another workstation's files (`files`: their numbers) it did not
+    apply for want of admission."""
+    code = verification_code(signer)
+    if refused:
+        return (f"Файлы изменений {files} рабочего места «{name}» не применены: его ключ "
+                f"(код {code}) отклонён при допуске.")
+    return (f"Файлы изменений {files} рабочего места «{name}» не применены: оно ожидает "
+            f"допуска (код {code}). Допустите его (Сервис → Допуск рабочих мест), сравнив "
+            "код с показанным на нём; тогда они будут применены при следующей синхронизации.")
