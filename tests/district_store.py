@@ -7,6 +7,7 @@ from pathlib import Path
 
 from imc_desktop.sync.keys import KeySource
 from imc_desktop.sync.share import Share
+from imc_desktop.sync.signing import Signer
 from imc_desktop.sync.store import create_store
 
 #: ten words of the key's list, another district's key than the tests' own
@@ -15,6 +16,7 @@ OTHER_PASSPHRASE = "юла юмор юрта язык яйцо ящик эхо �
 
 def make_store(folder: Path, passphrase: str | None = None) -> str:
     """store.json in `folder` with the key of `passphrase` (default: IMC_SYNC_PASSPHRASE,
-    the tests' district key); the store's id."""
+    the tests' district key), made by a workstation of its own; the store's id."""
     folder.mkdir(parents=True, exist_ok=True)
-    return create_store(Share(folder), KeySource(passphrase).new_store).store_id
+    return create_store(Share(folder), KeySource(passphrase).new_store,
+                        Signer.new().public).store_id
