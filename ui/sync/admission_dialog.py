@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QPushButton,
@@ -83,7 +84,10 @@ class AdmissionDialog(QDialog):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()  # the name takes the width; the code its own
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setVisible(False)
         self.admit_button = QPushButton(self.tr("Admit"))
         self.admit_button.clicked.connect(lambda: self._decide(True))
         self.refuse_button = QPushButton(self.tr("Refuse"))
@@ -97,7 +101,8 @@ class AdmissionDialog(QDialog):
         row.addWidget(buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.own)
-        layout.addWidget(QLabel(self.tr("Workstations waiting for admission:")))
+        self.list_label = QLabel(self.tr("Workstations waiting for admission:"))
+        layout.addWidget(self.list_label)
         layout.addWidget(self.table)
         layout.addLayout(row)
         self.resize(560, 360)
@@ -116,6 +121,10 @@ class AdmissionDialog(QDialog):
         self.model.set_rows(state.waiting)
         self.admit_button.setEnabled(state.admitted and bool(state.waiting))
         self.refuse_button.setEnabled(state.admitted and bool(state.waiting))
+        for part in (self.list_label, self.table, self.admit_button, self.refuse_button):
+            part.setVisible(state.admitted)  # only an admitted PC admits others
+        if not state.admitted and (layout := self.layout()) is not None:
+            self.resize(self.width(), max(layout.heightForWidth(self.width()), 120))
         if state.waiting:
             self.table.selectRow(0)
 

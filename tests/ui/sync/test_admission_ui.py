@@ -148,3 +148,27 @@ def _waiting_keys(share: Share) -> list[str]:
 
     creator = json.loads((share.root / "store.json").read_text())["signer"]
     return [w.key for w in admission.read_roster(share, share_key(share), creator).waiting]
+
+
+def test_the_names_have_the_width_and_a_waiting_pc_sees_only_its_code(qtbot: Any) -> None:
+    from imc_desktop.sync.admission import Waiting
+    from imc_desktop.sync.admitting import AdmissionState
+    from imc_desktop.sync.signing import Signer
+
+    name = "Кабинет 12 — Петрова Наталья Александровна"
+    waiting = (Waiting("a" * 8, name, Signer.new().public),)
+    admitted = AdmissionDialog(AdmissionState("1234 5678", True, waiting), lambda *a: None)
+    qtbot.addWidget(admitted)
+    admitted.show()
+    qtbot.waitExposed(admitted)
+    header = admitted.table.horizontalHeader()
+    width = admitted.table.fontMetrics().horizontalAdvance(name)
+    assert header.sectionSize(0) >= width, "the workstation's name is not cut"
+    assert admitted.table.isVisible() and admitted.admit_button.isVisible()
+    own = AdmissionDialog(AdmissionState("8765 4321", False, ()), lambda *a: None)
+    qtbot.addWidget(own)
+    own.show()
+    qtbot.waitExposed(own)
+    assert "8765 4321" in own.own.text()
+    assert not own.table.isVisible() and not own.admit_button.isVisible()
+    assert own.own.height() >= own.own.heightForWidth(own.own.width()), "the text is whole"
