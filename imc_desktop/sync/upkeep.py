@@ -39,6 +39,9 @@ from imc_desktop.sync.store import SCHEMA_EPOCH, is_site_id
 
 #: sync_state: when this PC last weighed writing a snapshot (seconds)
 TRIED = "snapshot_tried"
+#: sync_state: when this PC last looked for archived files to remove (seconds); how often
+CLEANED = "archive_cleaned"
+CLEAN_EVERY_S = 6 * 3600
 #: in a site's folder, an empty file: its segments up to this number are in its archive
 MARKER = "archived-"
 
@@ -247,14 +250,19 @@ def maybe_write(place: Place, mine: dict[str, Any]) -> dict[str, Any]:
     policy, now = place.policy, place.policy.clock()
     last = max(int(local.get(place.con, TRIED, "0") or 0),
                (parse_name(mine["name"]) or (0, ""))[0] // 1000 if mine else 0)
-    if now - last < policy.min_hours * 3600 or not may_write(place.con, place.site):
-        return mine
+    before = {str(k): int(v) for k, v in (mine.get("covers") or {}).items()}
+    stale = bool(mine) and now - last >= policy.every_days * DAY_S
+
+    def enough(covers: dict[str, int]) -> bool:
+        gain = sum(max(0, n - before.get(s, 0)) for s, n in covers.items())
+        return gain >= policy.every_segments or gain > 0 and stale
+
+    if (now - last < policy.min_hours * 3600 or not enough(contiguous_tops(
+            place.con, place.site)) or not may_write(place.con, place.site)):
+        return mine  # (what this PC has bounds what a snapshot can cover: nothing read)
     local.put(place.con, TRIED, str(int(now)))
     covers = coverage(place)
-    before = {str(k): int(v) for k, v in (mine.get("covers") or {}).items()}
-    gain = sum(max(0, n - before.get(s, 0)) for s, n in covers.items())
-    stale = not mine or now - last >= policy.every_days * DAY_S
-    if gain <= 0 or (gain < policy.every_segments and not stale):
+    if not enough(covers):
         return mine
     stamp = int(now * 1000)
     name = snapshot_name(stamp, place.site)
@@ -285,5 +293,11 @@ def run(place: Place, may_publish: bool, clean: bool) -> None:
     mine = learn(place)
     if clean:
         mine = maybe_write(place, mine)
-    if mine:
-        archive_own(place, {str(k): int(v) for k, v in mine["covers"].items()})
+    if not mine:
+        return
+    covers = {str(k): int(v) for k, v in mine["covers"].items()}
+    now = place.policy.clock()
+    if (covers.get(place.site, 0) > archived_upto(place.con)
+            or now - float(local.get(place.con, CLEANED, "0") or 0) >= CLEAN_EVERY_S):
+        archive_own(place, covers)
+        local.put(place.con, CLEANED, str(now))

@@ -18,7 +18,6 @@ from imc_desktop.sync import snapshot, upkeep
 from imc_desktop.sync.segment import BadSegment, segment_name
 from imc_desktop.sync.share import Share
 from imc_desktop.sync.snapshot import Policy
-from tests.sync.counting_share import CountingShare
 from tests.sync.helpers import Workstation, add_people, edit_people, share_key
 
 MakePC = Callable[[str], Workstation]
