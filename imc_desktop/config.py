@@ -294,7 +294,7 @@ SYNC_SNAPSHOT_DAYS = _declare(Setting(
                                   "a workstation has not received them yet"),
     S_SYNC, minimum=7, maximum=3650))
 SYNC_ARCHIVE_DAYS = _declare(Setting(
-    "sync/archive_days", int, 7,
+    "sync/archive_days", int, 2,
     QT_TRANSLATE_NOOP("Settings", "Keep the archived change files of the sync folder, days"),
     S_SYNC, minimum=1, maximum=3650))
 

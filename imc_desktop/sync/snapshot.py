@@ -64,10 +64,10 @@ class Policy:
     SYNC_ARCHIVE_DAYS). `clock`: seconds since the epoch (time.time)."""
 
     age_days: float = 90  # older segments are covered even if an active PC lacks them
-    archive_days: float = 7  # archived segments and superseded snapshots kept so long
-    every_segments: int = 200  # a new snapshot when it would cover this many more segments
-    every_days: float = 7  # ... or any more, when the newest is this old
-    min_hours: float = 12  # never sooner after the newest snapshot
+    archive_days: float = 2  # archived segments and superseded snapshots kept so long
+    every_segments: int = 40  # a new snapshot when it would cover this many more segments
+    every_days: float = 1  # ... or any more, when the newest is this old
+    min_hours: float = 2  # never sooner after the newest snapshot
     clock: Callable[[], float] = time.time
 
 

@@ -211,8 +211,9 @@ def coverage(place: Place) -> dict[str, int]:
     mine = contiguous_tops(place.con, place.site)
     others: list[dict[str, int]] = []
     for site in place.share.list_dir("sites"):
-        if site == place.site or not is_site_id(site):
-            continue
+        if site == place.site or not is_site_id(site) or repair.replaced_by(
+                place.share, site) is not None:
+            continue  # not a PC's, or a number its database left (restored, cloned)
         told = progress_of(place, site)
         if told is not None and told[0] / 1000 >= old:
             others.append(told[1])

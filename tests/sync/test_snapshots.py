@@ -268,7 +268,7 @@ def test_covered_segments_move_to_the_archive_and_go_after_the_setting(
     clock.now += 7 * DAY - 60
     a.sync(snapshots=eager(clock, archive_days=7))
     assert len(list((folder / "archive").iterdir())) == len(archived)
-    clock.now += 120
+    clock.now += upkeep.CLEAN_EVERY_S  # it looks again a while later
     a.sync(snapshots=eager(clock, archive_days=7))
     assert not (folder / "archive").exists() or not list((folder / "archive").iterdir())
     assert a.sync(snapshots=LAZY).pushed == 0  # nothing taken for lost and sent again
@@ -322,3 +322,10 @@ def test_a_snapshot_round_trips_and_names_what_is_wrong() -> None:
         snapshot.check_head(found_head, "s", snapshot.snapshot_name(2, "p"), "f")
     snapshot.check_head({**found_head}, "s", snapshot.snapshot_name(1, "p"), "f")
     assert json.loads(json.dumps(found_head))["stamp"] == 1
+
+
+def test_the_settings_defaults_are_the_policys() -> None:
+    from imc_desktop import config
+
+    assert (config.SYNC_SNAPSHOT_DAYS.default, config.SYNC_ARCHIVE_DAYS.default) == (90, 2)
+    assert (Policy().age_days, Policy().archive_days) == (90, 2)
