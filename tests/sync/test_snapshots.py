@@ -329,3 +329,14 @@ def test_the_settings_defaults_are_the_policys() -> None:
 
     assert (config.SYNC_SNAPSHOT_DAYS.default, config.SYNC_ARCHIVE_DAYS.default) == (90, 2)
     assert (Policy().age_days, Policy().archive_days) == (90, 2)
+
+
+def test_check_does_not_take_archived_segments_for_lost(make_pc: MakePC,
+                                                        share: Share) -> None:
+    from imc_desktop.sync.check import waiting
+
+    a, b, c, _people = _three(make_pc)
+    a.sync(snapshots=eager())
+    assert any(share.path(f"sites/{_site(a)}/archive").iterdir())
+    assert waiting(a.path, share) == []
+    assert waiting(b.path, share) == []
