@@ -191,7 +191,8 @@ class _Run:
                                 "из копии: ему присвоен новый номер рабочего места.")
 
     def pull(self) -> list[Segment]:
-        self.fresh = self.con.execute("SELECT 1 FROM sync_applied LIMIT 1").fetchone() is None
+        self.fresh = self.con.execute("SELECT 1 FROM sync_applied UNION ALL SELECT 1 FROM "
+                                      "sync_published LIMIT 1").fetchone() is None
         if self.fresh:  # a new workstation starts from the newest snapshot, if any
             self.snapshot = upkeep.newest(self._place(), self._usable)
         found: list[Segment] = []

@@ -50,7 +50,7 @@ ARCHIVED = "archived_upto"
 TOLD = "progress_told"
 DAY_S = 86400.0
 #: decompressed size a snapshot may have (a bomb is refused, not unpacked)
-MAX_PLAIN = 4 * 1024 ** 3
+MAX_PLAIN = 1024 ** 3
 #: where the site id starts in a key ("<clock:020d>.<site id>")
 SITE = 21
 

@@ -340,3 +340,22 @@ def test_check_does_not_take_archived_segments_for_lost(make_pc: MakePC,
     assert any(share.path(f"sites/{_site(a)}/archive").iterdir())
     assert waiting(a.path, share) == []
     assert waiting(b.path, share) == []
+
+
+def test_a_pc_that_receives_nothing_does_not_read_the_snapshot_again(
+        make_pc: MakePC, share: Share, tmp_path: Path) -> None:
+    a = make_pc("a")
+    people = add_people(a.path, 10)
+    a.sync(snapshots=LAZY)
+    reader = make_pc("reader")  # receives, never publishes
+    reader.sync(snapshots=LAZY)
+    for n in range(3):
+        edit_people(a.path, people, f"r{n}")
+        _all_sync(a, reader, times=1)
+    a.sync(snapshots=eager())
+    assert _snapshots(share)
+    reading = ReadingShare(share.root)
+    a.share = reading
+    a.sync(snapshots=LAZY)
+    assert not [r for r in reading.opened if r.startswith("snapshots/")]
+    assert a.sql("SELECT count(*) FROM sync_conflicts") == [(0,)]
