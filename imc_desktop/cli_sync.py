@@ -89,7 +89,7 @@ def _steps() -> TerminalSteps | None:
     return TerminalSteps(sys.stderr) if sys.stderr.isatty() else None
 
 
-def _run(path: Path, args: argparse.Namespace) -> SyncResult:
+def _run(path: Path, args: argparse.Namespace, keeping: tuple[int, int]) -> SyncResult:
     """The sync itself, its steps shown on a terminal."""
     import socket
 
@@ -98,7 +98,7 @@ def _run(path: Path, args: argparse.Namespace) -> SyncResult:
     steps = _steps()
     try:
         return sync.run(path, args.store, args.name or socket.gethostname(),
-                        accept_new_store=args.new_store, steps=steps)
+                        accept_new_store=args.new_store, steps=steps, keeping=keeping)
     finally:
         if steps is not None:
             steps.close()
@@ -159,7 +159,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
     # the same workstation waits, the program's open window refuses it
     path = db.prepare_database(args.db, settings.data_dir() / "backups")
     try:
-        result = _run(path, args)
+        result = _run(path, args, (settings.get(config.SYNC_SNAPSHOT_DAYS),
+                                   settings.get(config.SYNC_ARCHIVE_DAYS)))
     except sync.SyncFailed as exc:
         if exc.key == "new":  # a key for the new folder, made here: ten words of the list
             print(f"{exc} Например: {exc.passphrase}", file=sys.stderr)

@@ -299,6 +299,16 @@ SYNC_AUTOMATIC = _declare(Setting(
     QT_TRANSLATE_NOOP("Settings", "Synchronise automatically on start, on exit and on schedule"),
     S_SYNC))
 
+SYNC_SNAPSHOT_DAYS = _declare(Setting(
+    "sync/snapshot_days", int, 90,
+    QT_TRANSLATE_NOOP("Settings", "Snapshot: include the changes older than, days, even if "
+                                  "a workstation has not received them yet"),
+    S_SYNC, minimum=7, maximum=3650))
+SYNC_ARCHIVE_DAYS = _declare(Setting(
+    "sync/archive_days", int, 2,
+    QT_TRANSLATE_NOOP("Settings", "Keep the archived change files of the sync folder, days"),
+    S_SYNC, minimum=1, maximum=3650))
+
 
 class Settings:
     """The user's settings in an INI file (QSettings, user scope)."""

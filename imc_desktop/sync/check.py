@@ -8,7 +8,7 @@ import sqlite3
 from collections import Counter
 from pathlib import Path
 
-from imc_desktop.sync import admission, local, merge, repair
+from imc_desktop.sync import admission, local, merge, repair, upkeep
 from imc_desktop.sync.clock import key_site
 from imc_desktop.sync.keys import KeySource
 from imc_desktop.sync.sealing import SyncKey
@@ -51,7 +51,8 @@ def _admission(path: Path, share: Share, key: SyncKey, creator: str) -> list[str
 def _own(con: sqlite3.Connection, share: Share) -> list[str]:
     site = local.get(con, "site")
     lines = []
-    gone = repair.missing_own(con, share, site)
+    archived = upkeep.archived_upto(con)  # covered by a snapshot: not lost
+    gone = [n for n in repair.missing_own(con, share, site) if n > archived]
     if gone:
         lines.append(f"Файлы изменений {repair.numbers(gone)} этого компьютера пропали из "
                      "папки синхронизации: они будут отправлены заново при синхронизации.")
@@ -69,7 +70,8 @@ def _others(con: sqlite3.Connection, share: Share) -> list[str]:
         if site == own or not is_site_id(site) or not share.is_dir(f"sites/{site}"):
             continue
         done = repair.applied(con, site)
-        listed = set(repair.listed_seqs(share, site))
+        seqs, archived = upkeep.listing(share, site)  # archived: there, or in a snapshot
+        listed = set(seqs) | set(range(1, archived + 1))
         gaps = [n for n in range(1, max(listed | done, default=0))
                 if n not in done and n not in listed]
         name = workstation_name(share, site)

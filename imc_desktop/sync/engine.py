@@ -12,7 +12,7 @@ from functools import partial
 from pathlib import Path
 
 from imc_desktop import __version__
-from imc_desktop.sync import admission, compact, held, local, merge, repair
+from imc_desktop.sync import admission, compact, held, local, merge, repair, snapshot, upkeep
 from imc_desktop.sync.clock import MS_PER_DAY, make_key, now_ms, physical_ms
 from imc_desktop.sync.keys import KeySource
 from imc_desktop.sync.progress import Reporter, StepProgress, TextProgress
@@ -67,9 +67,11 @@ class _Tally:
 
 class _Run:
     def __init__(self, path: Path, share: Share, workstation: str, report: Reporter,
-                 keys: KeySource) -> None:
+                 keys: KeySource, policy: snapshot.Policy) -> None:
         self.path, self.share, self.workstation = path, share, workstation
-        self.report, self.keys = report, keys
+        self.report, self.keys, self.policy = report, keys, policy
+        self.snapshot: snapshot.Snapshot | None = None  # started from, or filling gaps
+        self.fresh = False  # nothing of this store applied here yet
         self.key: SyncKey | None = None
         self.con = local.connect(path)
         self.tables = present_tables(self.con)
@@ -182,7 +184,9 @@ class _Run:
         share restored from a backup, set aside as damaged): to be sent again."""
         if self._may_publish():
             repair.answer_replacements(self.con, self.share, self.site)
-            self.gone = repair.missing_own(self.con, self.share, self.site)
+            archived = upkeep.archived_upto(self.con)  # covered by a snapshot: not lost
+            self.gone = [n for n in repair.missing_own(self.con, self.share, self.site)
+                         if n > archived]
             for seq in self.gone:  # a damaged one is set aside, so that nobody reads it
                 self.share.set_aside(f"sites/{self.site}/{segment_name(seq)}")
 
@@ -196,50 +200,93 @@ class _Run:
                                 "из копии: ему присвоен новый номер рабочего места.")
 
     def pull(self) -> list[Segment]:
+        self.fresh = self.con.execute("SELECT 1 FROM sync_applied UNION ALL SELECT 1 FROM "
+                                      "sync_published LIMIT 1").fetchone() is None
+        if self.fresh:  # a new workstation starts from the newest snapshot, if any
+            self.snapshot = upkeep.newest(self._place(), self._usable)
         found: list[Segment] = []
         for site in self.share.list_dir("sites"):
             if site == self.site or not is_site_id(site) or not self.share.is_dir(
                     f"sites/{site}"):
                 continue  # Thumbs.db, desktop.ini and other names that are not a PC's
             found += self._pull_site(site, len(found))
+        if self.gaps:
+            found += self._fill_gaps()
         self.tally.pulled = len(found)
+        return found
+
+    def _fill_gaps(self) -> list[Segment]:
+        """Missing segments read from their authors' archives, or, when gone from there
+        too, taken from the newest snapshot that holds them."""
+        found: list[Segment] = []
+        for site, seqs in self.gaps.items():
+            folder = f"sites/{site}/{snapshot.ARCHIVE}"
+            there = set(self.share.list_dir(folder))
+            for seq in seqs:
+                if segment_name(seq) in there:
+                    got = self._fetch(site, seq, f"{folder}/{segment_name(seq)}")
+                    found += [got] if got is not None else []
+        fetched = {(s.header.site, n) for s in found for n in (s.header.seq,
+                                                                 *s.header.replaces)}
+        self.gaps = {site: [n for n in seqs if (site, n) not in fetched]
+                     for site, seqs in self.gaps.items()}
+        if any(self.gaps.values()) and self.snapshot is None:
+            self.snapshot = upkeep.newest(self._place(), self._usable)
+        if self.snapshot is not None:
+            snap = self.snapshot
+            self.gaps = {site: [n for n in seqs if n not in snap.applied(site)]
+                         for site, seqs in self.gaps.items()}
+        self.gaps = {site: seqs for site, seqs in self.gaps.items() if seqs}
         return found
 
     def _pull_site(self, site: str, before: int) -> list[Segment]:
         """The site's segments not applied yet: the gaps, the next ones by their expected
         names, then the later ones a listing shows; the numbers still missing are noted."""
         done = repair.applied(self.con, site)
+        if self.snapshot is not None:
+            done |= self.snapshot.applied(site)
         top = max(done, default=0)
         got: list[Segment] = []
 
-        def take(seq: int) -> bool:
-            segment = self._fetch(site, seq)
+        def take(seq: int, rel: str = "") -> bool:
+            segment = self._fetch(site, seq, rel)
             if segment is not None:
                 got.append(segment)
                 self.report.say(f"Получено файлов изменений: {before + len(got)}",
                                 before + len(got))
             return segment is not None
 
+        listed, archived = upkeep.listing(self.share, site)
         for seq in range(1, top):
             if seq not in done:
                 take(seq)
         seq = top + 1
         while take(seq):
             seq += 1
-        for later in repair.listed_seqs(self.share, site):
+        if archived >= seq:  # its author archived what this PC lacks: read from there
+            self._from_archive(site, range(seq, archived + 1), done, take)
+        for later in listed:
             if later > seq and later not in done:
                 take(later)
         if site in self.unadmitted:
             return got  # its signer is not admitted (yet): nothing of it is missing
         fetched = {s.header.seq for s in got} | {r for s in got for r in s.header.replaces}
-        highest = max({s.header.seq for s in got} | done, default=0)
+        highest = max({s.header.seq for s in got} | done | {archived + 1}, default=0)
         gaps = [n for n in range(1, highest) if n not in done and n not in fetched]
         if gaps:
             self.gaps[site] = gaps
         return got
 
-    def _fetch(self, site: str, seq: int) -> Segment | None:
-        rel = f"sites/{site}/{segment_name(seq)}"
+    def _from_archive(self, site: str, seqs: range, done: set[int],
+                      take: Callable[[int, str], bool]) -> None:
+        folder = f"sites/{site}/{snapshot.ARCHIVE}"
+        there = set(self.share.list_dir(folder))
+        for number in seqs:
+            if segment_name(number) in there and number not in done:
+                take(number, f"{folder}/{segment_name(number)}")
+
+    def _fetch(self, site: str, seq: int, rel: str = "") -> Segment | None:
+        rel = rel or f"sites/{site}/{segment_name(seq)}"
         data = self.share.read(rel)
         if data is None:
             return None
@@ -271,6 +318,8 @@ class _Run:
             if self._may_publish():
                 touched |= self._seal()
                 self._seal_again()
+            if self.snapshot is not None:
+                touched |= self._load_snapshot(self.snapshot)
             touched |= self._apply_all(segments)
             touched |= held.retry(self.con, self.tables, self.server_ms)
             self._settle(touched)
@@ -307,6 +356,34 @@ class _Run:
             self.tally.notes.append(
                 f"Файл изменений {repair.numbers([gone])} этого компьютера пропал из папки "
                 f"синхронизации или испорчен: его изменения отправлены заново (№ {seq}).")
+
+    def _load_snapshot(self, snap: snapshot.Snapshot) -> set[Row]:
+        self.report.say("Загрузка снимка папки синхронизации")
+        touched = snapshot.load(self.con, snap, self.site, self.fresh)
+        local.save_clock(self.con, local.clock(self.con).receive(int(snap.head["clock"])))
+        if snap.name > upkeep.known(self.con).get("name", ""):
+            upkeep.remember(self.con, snap)
+        self.tally.applied += len(touched)
+        return touched
+
+    def _usable(self, snap: snapshot.Snapshot) -> bool:
+        return snapshot.usable(snap, self.tables)
+
+    def _place(self) -> upkeep.Place:
+        return upkeep.Place(self.con, self.share, self._key(), self.site, self.workstation,
+                            self.policy, self._bad_file)
+
+    def _bad_file(self, rel: str, data: bytes, message: str) -> None:
+        """A damaged snapshot: quarantined here, set aside on the share, reported."""
+        folder = self.path.parent / "sync-quarantine"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / rel.replace("/", "-")).write_bytes(data)
+        self.share.set_aside(rel)
+        self.tally.bad.append(message)
+
+    def upkeep(self) -> None:
+        """Progress, snapshots and the archive of this PC's own segments."""
+        upkeep.run(self._place(), self._may_publish(), not self.tally.bad and not self.gaps)
 
     def _next_seq(self) -> int:
         return int(self.con.execute("SELECT coalesce(max(seq), 0) FROM sync_published WHERE "
@@ -503,13 +580,16 @@ def _chunks(changes: list[Change]) -> Iterator[list[Change]]:
 
 def synchronise(path: Path, share: Share, workstation: str, *, accept_new_store: bool = False,
                 progress: Progress = _quiet, steps: StepProgress | None = None,
-                passphrase: str | None = None, remember_key: bool = False) -> SyncResult:
+                passphrase: str | None = None, remember_key: bool = False,
+                snapshots: snapshot.Policy | None = None) -> SyncResult:
     """Run one sync of the database file `path` through `share`. Each step is told to
     `progress` as a Russian line and to `steps` with its numbers (SyncProgress). The key:
     `passphrase` (typed; remembered on this PC with `remember_key`), else
-    IMC_SYNC_PASSPHRASE, else the key remembered here (keys.KeySource)."""
+    IMC_SYNC_PASSPHRASE, else the key remembered here (keys.KeySource). `snapshots`: when
+    snapshots are written and how long archived files are kept (the settings')."""
     report = Reporter(progress, steps)
-    run = _Run(path, share, workstation, report, KeySource(passphrase, remember_key))
+    run = _Run(path, share, workstation, report, KeySource(passphrase, remember_key),
+               snapshots or snapshot.Policy())
     try:
         report.say("Проверка папки синхронизации")
         run.check(accept_new_store)
@@ -522,6 +602,7 @@ def synchronise(path: Path, share: Share, workstation: str, *, accept_new_store:
         report.say("Отправка изменений")
         run.publish()
         run.compact()
+        run.upkeep()
         return run.result()
     except sqlite3.DatabaseError:
         raise

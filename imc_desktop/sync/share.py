@@ -127,6 +127,31 @@ class Share:
                 continue  # gone meanwhile, or not ours to remove: left as it is
         return removed
 
+    def modified(self, rel: str) -> float | None:
+        """The file's modification time (seconds), or None when it is not there."""
+        try:
+            return retrying(lambda: self.path(rel).stat().st_mtime)
+        except FileNotFoundError:
+            return None
+
+    def move(self, rel: str, to_rel: str, stamp: float) -> None:
+        """Rename a file of one writer within the share (to its archive) and date it
+        `stamp`; nothing when it is gone already."""
+        target = self.path(to_rel)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            retrying(lambda: os.rename(self.path(rel), target))
+        except FileNotFoundError:
+            return
+        os.utime(target, (stamp, stamp))
+
+    def remove(self, rel: str) -> None:
+        """Delete a file of this writer; nothing when it is gone already."""
+        try:
+            retrying(self.path(rel).unlink)
+        except FileNotFoundError:
+            pass
+
     def set_aside(self, rel: str) -> None:
         """Rename a damaged file to a hidden name beside it (kept for inspection); nothing
         when it cannot be renamed (gone already, a read-only share)."""

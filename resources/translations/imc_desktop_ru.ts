@@ -6669,6 +6669,14 @@ Open it now?</source>
         <source>Synchronise automatically on start, on exit and on schedule</source>
         <translation>Синхронизировать автоматически при запуске, при выходе и по расписанию</translation>
     </message>
+    <message>
+        <source>Snapshot: include the changes older than, days, even if a workstation has not received them yet</source>
+        <translation>Снимок: включать изменения старше, дней, даже если их ещё не получило какое-то рабочее место</translation>
+    </message>
+    <message>
+        <source>Keep the archived change files of the sync folder, days</source>
+        <translation>Хранить архивные файлы изменений в папке синхронизации, дней</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>

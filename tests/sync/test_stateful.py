@@ -46,6 +46,7 @@ from imc_desktop.services.staff import write as staff_write
 from imc_desktop.services.staff.card import CardData
 from imc_desktop.services.sync import views as sync_views
 from imc_desktop.sync import engine
+from imc_desktop.sync.snapshot import Policy
 from imc_desktop.sync.store import SyncStopped
 from tests.rules import RULES
 from tests.sync.conftest import LONG
@@ -376,6 +377,24 @@ class SyncMachine(RuleBasedStateMachine):
         db.backup_to(source.path, folder / "imc.sqlite")
         self._add_pc(folder / "imc.sqlite")
         self.copies.add(len(self.pcs) - 1)
+
+    @precondition(lambda self: len(self.pcs) < 5)
+    @rule(at=st.integers(0, 4))
+    def snapshot_then_new_pc(self, at: int) -> None:
+        """A PC writes a snapshot of what every PC has applied (when nothing is missing
+        there); a new workstation starts from the newest snapshot and the later segments
+        (and converges with the others at the end). The PCs archive their covered
+        segments at their next syncs."""
+        index = at % len(self.pcs)
+        self.share.crash_in, self.share.deny_writes = None, False
+        eager = Policy(every_segments=1, every_days=0, min_hours=0)
+        with mock.patch.object(engine, "now_ms", lambda: int(time.time() * 1000)):
+            try:
+                self.pcs[index].sync(snapshots=eager)
+            except SyncStopped:
+                return  # no store yet
+            new = self._add_pc(_fresh_db(self.root / _unique("new")))
+            new.sync()
 
     @rule(at=st.integers(0, 4))
     def backup(self, at: int) -> None:

@@ -113,13 +113,16 @@ class SyncController(QObject):
              passphrase: str | None = None, remember_key: bool = False) -> SyncResult | None:
         path, name = maintenance_path(), self.workstation()
         assert path is not None
+        keeping = (self.settings.get(config.SYNC_SNAPSHOT_DAYS),
+                   self.settings.get(config.SYNC_ARCHIVE_DAYS))
 
         def work(progress: Progress, _cancelled: Cancelled) -> SyncResult:
             def show(step: SyncProgress) -> None:  # the step's text over the bar
                 progress(step.done, step.total, step.text)
 
             return sync.run(path, location, name, accept_new_store=accept_new_store,
-                            steps=show, passphrase=passphrase, remember_key=remember_key)
+                            steps=show, passphrase=passphrase, remember_key=remember_key,
+                            keeping=keeping)
 
         task = run_with_progress(self.window, self.tr("Synchronising…"), work,
                                  cancellable=False)

@@ -45,19 +45,24 @@ class SyncFailed(ServiceError):
 
 def run(path: Path, location: Path, workstation: str, *, accept_new_store: bool = False,
         progress: Callable[[str], None] | None = None, steps: StepProgress | None = None,
-        passphrase: str | None = None, remember_key: bool = False) -> SyncResult:
+        passphrase: str | None = None, remember_key: bool = False,
+        keeping: tuple[int, int] | None = None) -> SyncResult:
     """One sync of the database file through the sync location; SyncFailed in Russian.
     Each step goes to `progress` as a line of text and to `steps` with its numbers. The
     key: `passphrase` typed by the user (kept on this PC with `remember_key`), else the
-    environment's or the one this PC remembers."""
+    environment's or the one this PC remembers. `keeping`: the settings SYNC_SNAPSHOT_DAYS
+    and SYNC_ARCHIVE_DAYS (None: their defaults)."""
     from imc_desktop.sync.engine import synchronise
+    from imc_desktop.sync.snapshot import Policy
     from imc_desktop.sync.store import KeyNeeded, SyncStopped
 
     try:
         result = synchronise(path, Share(location), workstation,
                              accept_new_store=accept_new_store,
                              progress=progress or (lambda _t: None), steps=steps,
-                             passphrase=passphrase, remember_key=remember_key)
+                             passphrase=passphrase, remember_key=remember_key,
+                             snapshots=None if keeping is None else Policy(
+                                 age_days=keeping[0], archive_days=keeping[1]))
     except KeyNeeded as exc:
         raise SyncFailed(str(exc), key=exc.kind, passphrase=exc.passphrase) from exc
     except SyncStopped as exc:
