@@ -371,7 +371,16 @@ class _Run:
 
     def _place(self) -> upkeep.Place:
         return upkeep.Place(self.con, self.share, self._key(), self.site, self.workstation,
-                            self.policy, self._bad_file)
+                            self.policy, self._bad_file, self.signer, self._trusts,
+                            self._member)
+
+    def _member(self, site: str) -> bool:
+        """The site's folder declares a key that is admitted."""
+        return any(self._roster().admits(w.key) for w in self._roster().declared.get(site, []))
+
+    def _trusts(self, key: str, site: str) -> bool:
+        """A file of the site's folder signed by `key` may be taken as that site's."""
+        return self._roster().admits(key)
 
     def _bad_file(self, rel: str, data: bytes, message: str) -> None:
         """A damaged snapshot: quarantined here, set aside on the share, reported."""

@@ -15,6 +15,7 @@ from imc_desktop.sync import compact, local, repair
 from imc_desktop.sync.sealing import SyncKey
 from imc_desktop.sync.segment import BadSegment, segment_name
 from imc_desktop.sync.share import NameTaken, Share
+from imc_desktop.sync.signing import Signer, unwrap
 from imc_desktop.sync.snapshot import (
     ARCHIVE,
     ARCHIVED,
@@ -69,6 +70,27 @@ class Place:
     policy: Policy
     #: a damaged file found: (its share path, its bytes, the Russian message)
     bad: Callable[[str, bytes, str], None]
+    #: this PC's key pair: it signs the snapshots and progress files it writes
+    signer: Signer
+    #: whether a file signed by this key may speak for this site (admitted workstations)
+    trusts: Callable[[str, str], bool]
+    #: whether the site is an admitted workstation's (the others are not waited for)
+    member: Callable[[str], bool]
+
+    def admitted(self) -> bool:
+        return self.trusts(self.signer.public, self.site)
+
+    def seal(self, plain: bytes, ad: bytes) -> bytes:
+        return self.signer.sign(self.key.seal(plain, ad), ad)
+
+    def open(self, data: bytes, ad: bytes, site: str, where: str) -> bytes:
+        """The plain content of a file written by the workstation `site`: signed by a key
+        admitted for it and sealed with the district key; BadSegment otherwise."""
+        signer, sealed = unwrap(data, ad, where)
+        if not self.trusts(signer, site):
+            raise BadSegment(f"{where}: файл подписан рабочим местом, не допущенным к "
+                             "синхронизации, — он не применяется")
+        return self.key.open(sealed, ad, where)
 
 
 def known(con: sqlite3.Connection) -> dict[str, Any]:
@@ -89,8 +111,9 @@ def open_snapshot(place: Place, name: str, head_only: bool) -> Snapshot | None:
     if data is None:
         return None
     where = str(place.share.path(rel))
+    writer = (parse_name(name) or (0, ""))[1]
     try:
-        plain = place.key.open(data, snapshot_ad(place.key.store_id, name), where)
+        plain = place.open(data, snapshot_ad(place.key.store_id, name), writer, where)
         head, lines = decode(plain, where, head_only)
         check_head(head, place.key.store_id, name, where)
     except BadSegment as exc:
@@ -129,7 +152,7 @@ def tell_progress(place: Place) -> None:
     body = json.dumps({"site": place.site, "stamp": stamp, "tops": tops}).encode()
     folder = f"sites/{place.site}"
     try:
-        place.share.write_new(f"{folder}/{name}", place.key.seal(
+        place.share.write_new(f"{folder}/{name}", place.seal(
             body, progress_ad(place.key.store_id, place.site, name)))
     except NameTaken:
         return  # a second in the same millisecond: the next sync tells
@@ -149,8 +172,8 @@ def progress_of(place: Place, site: str) -> tuple[int, dict[str, int]] | None:
         if data is None:
             continue
         try:
-            found = json.loads(place.key.open(
-                data, progress_ad(place.key.store_id, site, name), ""))
+            found = json.loads(place.open(
+                data, progress_ad(place.key.store_id, site, name), site, ""))
             return int(found["stamp"]), {str(k): int(v) for k, v in found["tops"].items()}
         except (BadSegment, ValueError, KeyError, TypeError, AttributeError):
             continue
@@ -212,8 +235,8 @@ def coverage(place: Place) -> dict[str, int]:
     others: list[dict[str, int]] = []
     for site in place.share.list_dir("sites"):
         if site == place.site or not is_site_id(site) or repair.replaced_by(
-                place.share, site) is not None:
-            continue  # not a PC's, or a number its database left (restored, cloned)
+                place.share, site) is not None or not place.member(site):
+            continue  # not an admitted PC's, or a number its database left (restored, cloned)
         told = progress_of(place, site)
         if told is not None and told[0] / 1000 >= old:
             others.append(told[1])
@@ -258,7 +281,7 @@ def maybe_write(place: Place, mine: dict[str, Any]) -> dict[str, Any]:
         gain = sum(max(0, n - before.get(s, 0)) for s, n in covers.items())
         return gain >= policy.every_segments or gain > 0 and stale
 
-    if (now - last < policy.min_hours * 3600 or not enough(contiguous_tops(
+    if (not place.admitted() or now - last < policy.min_hours * 3600 or not enough(contiguous_tops(
             place.con, place.site)) or not may_write(place.con, place.site)):
         return mine  # (what this PC has bounds what a snapshot can cover: nothing read)
     local.put(place.con, TRIED, str(int(now)))
@@ -278,7 +301,7 @@ def maybe_write(place: Place, mine: dict[str, Any]) -> dict[str, Any]:
     place.share.make_dir(FOLDER)
     try:
         place.share.write_new(f"{FOLDER}/{name}",
-                              place.key.seal(plain, snapshot_ad(place.key.store_id, name)))
+                              place.seal(plain, snapshot_ad(place.key.store_id, name)))
     except NameTaken:
         return mine
     remember(place.con, Snapshot(name, head))

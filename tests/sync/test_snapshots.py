@@ -17,6 +17,7 @@ import pytest
 from imc_desktop.sync import snapshot, upkeep
 from imc_desktop.sync.segment import BadSegment, segment_name
 from imc_desktop.sync.share import Share
+from imc_desktop.sync.signing import Signer, unwrap
 from imc_desktop.sync.snapshot import Policy
 from tests.sync.helpers import Workstation, add_people, edit_people, share_key
 
@@ -51,11 +52,16 @@ def _snapshots(share: Share) -> list[str]:
     return upkeep.names(share)
 
 
-def _covers(share: Share, name: str) -> dict[str, int]:
+def _plain(share: Share, name: str) -> bytes:
+    """A snapshot's content: its writer's signature checked, opened with the district key."""
     key = share_key(share)
-    head, _lines = snapshot.decode(key.open(
-        share.path(f"snapshots/{name}").read_bytes(), snapshot.snapshot_ad(key.store_id, name),
-        name), name, head_only=True)
+    ad = snapshot.snapshot_ad(key.store_id, name)
+    _signer, sealed = unwrap(share.path(f"snapshots/{name}").read_bytes(), ad, name)
+    return key.open(sealed, ad, name)
+
+
+def _covers(share: Share, name: str) -> dict[str, int]:
+    head, _lines = snapshot.decode(_plain(share, name), name, head_only=True)
     return {str(k): int(v) for k, v in head["covers"].items()}
 
 
@@ -101,7 +107,9 @@ def test_a_new_workstation_starts_from_the_snapshot_and_converges(
     result = d.sync(snapshots=LAZY)
     assert not result.bad_files
     assert reading.names == [f"sites/{_site(b)}/{segment_name(covers[_site(b)] + 1)}"]
-    assert len(reading.opened) <= 10  # store.json, the snapshot, site.json...
+    keys = [n for n in reading.opened if "/keys/" in n]  # who is admitted (admission.py)
+    assert len(reading.opened) - len(keys) <= 10  # store.json, the snapshot, site.json...
+    assert len(keys) <= 2 * 3, "a key and at most one admission for each of the three PCs"
     _all_sync(a, b, c, d)
     _same(a, b, c, d)
     assert d.value("persons", people[1], "phone") == "after the snapshot"
@@ -192,7 +200,7 @@ def _tamper(share: Share, name: str) -> None:
     path.write_bytes(bytes(data))
 
 
-@pytest.mark.parametrize("damage", ["flipped", "renamed", "foreign"])
+@pytest.mark.parametrize("damage", ["flipped", "renamed", "foreign", "stranger", "unsigned"])
 def test_a_damaged_snapshot_is_quarantined_and_the_new_pc_falls_back(
         make_pc: MakePC, share: Share, tmp_path: Path, damage: str) -> None:
     a, b, c, people = _three(make_pc)
@@ -207,8 +215,13 @@ def test_a_damaged_snapshot_is_quarantined_and_the_new_pc_falls_back(
         stamp, site = snapshot.parse_name(second) or (0, "")
         os.rename(share.path(f"snapshots/{second}"),
                   share.path(f"snapshots/{snapshot.snapshot_name(stamp + 1, site)}"))
-    else:  # a snapshot of this store written with another key
+    elif damage == "foreign":  # a snapshot of this store written with another key
         share.path(f"snapshots/{second}").write_bytes(b"IMC-SYNC-SEALED-1\n" + os.urandom(300))
+    else:  # the same content with the ten words, signed by a stranger's key or by none
+        key, ad = share_key(share), snapshot.snapshot_ad(share_key(share).store_id, second)
+        sealed = key.seal(_plain(share, second), ad)
+        share.path(f"snapshots/{second}").write_bytes(
+            Signer.new().sign(sealed, ad) if damage == "stranger" else sealed)
     d = Workstation(tmp_path / "d" / "imc.sqlite", share, "d")
     result = d.sync(snapshots=LAZY)
     assert len(result.bad_files) == 1 and "snapshots" in result.bad_files[0]
@@ -359,3 +372,17 @@ def test_a_pc_that_receives_nothing_does_not_read_the_snapshot_again(
     a.sync(snapshots=LAZY)
     assert not [r for r in reading.opened if r.startswith("snapshots/")]
     assert a.sql("SELECT count(*) FROM sync_conflicts") == [(0,)]
+
+
+def test_a_workstation_waiting_for_admission_writes_no_snapshot_and_is_not_waited_for(
+        make_pc: MakePC, share: Share, tmp_path: Path) -> None:
+    """Only an admitted PC speaks for the folder: a waiting one's snapshot would be refused
+    by the others, and its progress does not hold a snapshot back."""
+    a, b, c, _people = _three(make_pc)
+    w = Workstation(tmp_path / "w" / "imc.sqlite", share, "w", admitted=False)
+    for _ in range(3):
+        w.sync(snapshots=eager())
+    assert _snapshots(share) == [], "the waiting PC wrote none"
+    a.sync(snapshots=eager())
+    [name] = _snapshots(share)
+    assert _site(w) not in _covers(share, name)
