@@ -3,6 +3,7 @@ backup outside the data folder is sealed with."""
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
 from imc_desktop.sync.keys import KeySource
@@ -19,4 +20,4 @@ def make_store(folder: Path, passphrase: str | None = None) -> str:
     the tests' district key), made by a workstation of its own; the store's id."""
     folder.mkdir(parents=True, exist_ok=True)
     return create_store(Share(folder), KeySource(passphrase).new_store,
-                        Signer.new().public).store_id
+                        Signer.new().public, str(uuid.uuid4())).store_id

@@ -1,16 +1,21 @@
 """Which workstations may write into the sync folder: the admitted signers.
 
-The workstation that made the store is admitted by making it: its public key is in
-store.json, and every PC remembers it at its first sync (a store.json whose key was replaced
-afterwards stops the sync). Every workstation declares its key in its own folder
+The workstation that made the store is admitted by making it: its public key and its folder
+are in store.json, and every PC remembers them at its first sync (a store.json whose key was
+replaced afterwards stops the sync). Every workstation declares its key in its own folder
 (`sites/<site>/keys/request-<fingerprint>.json`: the key and the workstation's name); a new
 one is «ожидает допуска» until an admitted workstation admits it. A methodist there compares
 the verification code the new PC shows with the one shown for it in the list, and admits or
 refuses it: the decision is a file in the admitter's own folder
-(`sites/<site>/keys/admit-<fingerprint>.sig` or `refuse-…`), sealed with the district key and
-signed by the admitter. A decision counts when its signer is admitted: the admitted keys are
-the chain of such decisions back to the store's maker. Segments signed by a key not admitted
-(yet) are not applied; they are applied by the sync after the one that sees the admission.
+(`sites/<site>/keys/admit-<fingerprint>-<site decided for>.sig` or `refuse-…`), sealed with
+the district key and signed by the admitter. A decision counts when its signer is admitted
+(for whichever folder: the right to admit goes with the key), and never admits its own
+signer: the admitted keys are the chain of such decisions back to the store's maker. A key
+is admitted for one folder only — the one whose request the decision answered (the store's
+maker: its folder named in store.json): the same key in another workstation's folder is a
+forgery. Segments signed by a key not admitted (yet) are not applied; they are applied by
+the sync after the one that sees the admission. A database that takes a new folder (restored
+from a backup, a copy found) with the same key waits to be admitted again for it.
 """
 
 from __future__ import annotations
@@ -29,11 +34,12 @@ from imc_desktop.sync.signing import (
     unwrap,
     verification_code,
 )
-from imc_desktop.sync.store import SyncStopped, is_site_id
+from imc_desktop.sync.store import StoreInfo, SyncStopped, is_site_id
 
 KEYS_DIR = "keys"
 ADMIT, REFUSE = "admit", "refuse"
-#: what this database remembers: the public key of the store's maker, pinned at first sync
+#: what this database remembers: the public key of the store's maker and its folder
+#: (StoreInfo.maker), pinned at first sync
 PINNED = "store_signer"
 #: ... and what the key files of the folder said (read once each)
 SEEN = "admission_files"
@@ -59,18 +65,31 @@ class Waiting:
 
 @dataclass
 class Roster:
-    """The admitted keys (with the names they were admitted under), the refused ones, the
-    waiting workstations, and the sites' declared keys."""
+    """The admitted keys (with the names they were admitted under) and the folder each is
+    admitted for, the refused ones (with their folders), the waiting workstations, and the
+    sites' declared keys."""
 
     creator: str
     admitted: dict[str, str] = field(default_factory=dict)
-    refused: set[str] = field(default_factory=set)
+    sites: dict[str, set[str]] = field(default_factory=dict)  # admitted key -> its folders
+    refused: set[tuple[str, str]] = field(default_factory=set)  # (site, key)
     waiting: list[Waiting] = field(default_factory=list)
     declared: dict[str, list[Waiting]] = field(default_factory=dict)
     seen: dict[str, list[str]] = field(default_factory=dict)  # see Seen
 
-    def admits(self, key: str) -> bool:
-        return key in self.admitted
+    def admits(self, key: str, site: str) -> bool:
+        """`key` may write into the folder of `site`."""
+        return site in self.sites.get(key, ())
+
+    def may_admit(self, key: str) -> bool:
+        """`key` is admitted (for some folder): its decisions on other keys count."""
+        return key in self.sites
+
+    def admitted_elsewhere(self, key: str, site: str) -> bool:
+        """`key` is admitted, for another folder than `site`'s, and not declared there:
+        whatever it signs in `site`'s folder is a forgery."""
+        return (key in self.sites and site not in self.sites[key]
+                and all(w.key != key for w in self.declared.get(site, [])))
 
     def name_of(self, site: str, key: str) -> str:
         """The workstation's name its folder declares for `key` ("" when unknown)."""
@@ -88,6 +107,12 @@ def _request(share: Share, site: str, name: str) -> Waiting | None:
     return Waiting(site, str(found.get("workstation", ""))[:100], key)
 
 
+def _decision_name(key: str, site: str) -> str:
+    """A decision file's name after its kind: the key's fingerprint and the folder decided
+    for (one decision per key and folder)."""
+    return f"{fingerprint(key)}-{site}.sig"
+
+
 def _decision(share: Share, sync_key: SyncKey, site: str,
               name: str) -> tuple[str, str, dict[str, str]] | None:
     """(signer, kind, record) of a decision file that opens and verifies; None otherwise."""
@@ -100,36 +125,44 @@ def _decision(share: Share, sync_key: SyncKey, site: str,
     try:
         signer, sealed = unwrap(data, ad, rel)
         record = json.loads(sync_key.open(sealed, ad, rel))
-        key = record["key"]
+        key, whose = record["key"], str(record["site"])
     except (BadSegment, ValueError, KeyError, TypeError):
         return None
-    if not is_public_key(key) or rest != f"{fingerprint(key)}.sig":
+    if not is_public_key(key) or not is_site_id(whose) or rest != _decision_name(key, whose):
         return None
-    return signer, kind, {"key": key, "workstation": str(record.get("workstation", ""))}
+    return signer, kind, {"key": key, "workstation": str(record.get("workstation", "")),
+                          "site": whose}
 
 
 #: what a folder's key files said, by "site/name": ["r", key, name] for a declared key,
-#: ["d", signer, kind, key, name] for a decision that verified (files are written once)
+#: ["d", signer, kind, key, name, site decided for] for a decision that verified (files are
+#: written once)
 Seen = dict[str, list[str]]
+#: a decision: the folder it lies in, its signer, its kind and what it decides
+Decision = tuple[str, str, str, dict[str, str]]
 
 
-def read_roster(share: Share, sync_key: SyncKey, creator: str,
+def read_roster(share: Share, sync_key: SyncKey, store: StoreInfo,
                 seen: Seen | None = None) -> Roster:
-    """Who is admitted, refused and waiting, as the folder shows it now. `seen`: what the
-    files read before said (updated here), so that a sync reads only the new ones."""
+    """Who is admitted, refused and waiting, as the folder shows it now (the store's maker,
+    admitted for its folder, as store.json says). `seen`: what the files read before said
+    (updated here), so that a sync reads only the new ones."""
     seen = {} if seen is None else seen
-    roster = Roster(creator, {creator: ""}, seen=seen)
-    decisions: list[tuple[str, str, dict[str, str]]] = []
+    creator = store.signer
+    roster = Roster(creator, {creator: ""}, {creator: {store.site}}, seen=seen)
+    decisions: list[Decision] = []
     for site in share.list_dir("sites"):
         if not is_site_id(site):
             continue
         for name in share.list_dir(f"sites/{site}/{KEYS_DIR}"):
-            found = seen.get(f"{site}/{name}") or _read_key_file(share, sync_key, site, name)
+            found = seen.get(f"{site}/{name}")
+            if not found or len(found) != (3 if found[0] == "r" else 6):
+                found = _read_key_file(share, sync_key, site, name)
             if found and found[0] == "r":
                 roster.declared.setdefault(site, []).append(Waiting(site, found[2], found[1]))
             elif found:
-                decisions.append((found[1], found[2], {"key": found[3],
-                                                       "workstation": found[4]}))
+                decisions.append((site, found[1], found[2], {
+                    "key": found[3], "workstation": found[4], "site": found[5]}))
             if found:
                 seen[f"{site}/{name}"] = found
     _close(roster, decisions)
@@ -146,35 +179,48 @@ def _read_key_file(share: Share, sync_key: SyncKey, site: str, name: str) -> lis
     if decided is None:
         return []
     signer, kind, record = decided
-    return ["d", signer, kind, record["key"], record["workstation"]]
+    return ["d", signer, kind, record["key"], record["workstation"], record["site"]]
 
 
 def _wait(roster: Roster) -> None:
-    """The declared keys neither admitted nor refused wait (each once); the store's maker
-    takes the name its folder declares."""
-    seen: set[str] = set()
+    """The declared keys neither admitted nor refused for their folder wait (each once); the
+    store's maker takes the name its folder declares."""
+    seen: set[tuple[str, str]] = set()
     for request in (r for rs in roster.declared.values() for r in rs):
-        if request.key == roster.creator and not roster.admitted[roster.creator]:
-            roster.admitted[roster.creator] = request.workstation
-        if request.key in roster.admitted or request.key in roster.refused:
+        if roster.admits(request.key, request.site) and not roster.admitted[request.key]:
+            roster.admitted[request.key] = request.workstation
+        place = (request.site, request.key)
+        if roster.admits(request.key, request.site) or place in roster.refused:
             continue
-        if request.key not in seen:
-            seen.add(request.key)
+        if place not in seen:
+            seen.add(place)
             roster.waiting.append(request)
 
 
-def _close(roster: Roster, decisions: list[tuple[str, str, dict[str, str]]]) -> None:
-    """Admitted: the store's maker, then whoever an admitted signer admitted, and so on."""
+def _counts(roster: Roster, decision: Decision) -> bool:
+    """A decision counts when its signer is admitted (for whichever folder: the right to
+    admit is the key's, as a PC put back from a backup keeps it) and it does not decide on
+    the signer itself."""
+    _folder, signer, _kind, record = decision
+    return roster.may_admit(signer) and record["key"] != signer
+
+
+def _close(roster: Roster, decisions: list[Decision]) -> None:
+    """Admitted: the store's maker, then whoever an admitted signer admitted, and so on —
+    each key for the folder(s) it was admitted for."""
     grown = True
     while grown:
         grown = False
-        for signer, kind, record in decisions:
-            if kind == ADMIT and signer in roster.admitted and (
-                    record["key"] not in roster.admitted):
-                roster.admitted[record["key"]] = record["workstation"]
+        for decision in decisions:
+            _folder, _signer, kind, record = decision
+            if kind == ADMIT and not roster.admits(record["key"], record["site"]) and (
+                    _counts(roster, decision)):
+                roster.admitted.setdefault(record["key"], record["workstation"])
+                roster.sites.setdefault(record["key"], set()).add(record["site"])
                 grown = True
-    roster.refused = {record["key"] for signer, kind, record in decisions
-                      if kind == REFUSE and signer in roster.admitted} - set(roster.admitted)
+    roster.refused = {(d[3]["site"], d[3]["key"]) for d in decisions
+                      if d[2] == REFUSE and _counts(roster, d)
+                      and not roster.admits(d[3]["key"], d[3]["site"])}
 
 
 def remembered(con: sqlite3.Connection) -> Seen:
@@ -212,10 +258,10 @@ def declare(share: Share, site: str, signer: Signer, workstation: str) -> None:
 def publish_decision(share: Share, sync_key: SyncKey, site: str, signer: Signer,
                      waiting: Waiting, kind: str) -> None:
     """The decision on `waiting` in the folder of `site` (this workstation's), signed."""
-    name = f"{kind}-{fingerprint(waiting.key)}.sig"
+    name = f"{kind}-{_decision_name(waiting.key, waiting.site)}"
     ad = decision_ad(sync_key.store_id, site, name)
-    record = json.dumps({"key": waiting.key, "workstation": waiting.workstation},
-                        ensure_ascii=False).encode()
+    record = json.dumps({"key": waiting.key, "workstation": waiting.workstation,
+                         "site": waiting.site}, ensure_ascii=False).encode()
     share.make_dir(f"sites/{site}/{KEYS_DIR}")
     try:
         share.write_new(f"sites/{site}/{KEYS_DIR}/{name}",
@@ -225,8 +271,8 @@ def publish_decision(share: Share, sync_key: SyncKey, site: str, signer: Signer,
 
 
 def pin(con: sqlite3.Connection, found: str, root: object) -> None:
-    """The store's maker is the one this database remembers (SyncStopped otherwise); the
-    first time, it is remembered."""
+    """The store's maker (StoreInfo.maker: its key and folder) is the one this database
+    remembers (SyncStopped otherwise); the first time, it is remembered."""
     from imc_desktop.sync import local
 
     pinned = local.get(con, PINNED)
@@ -236,12 +282,12 @@ def pin(con: sqlite3.Connection, found: str, root: object) -> None:
 
 
 def check_pinned(pinned: str, found: str, root: object) -> None:
-    """The store's maker is the one this PC met at its first sync."""
+    """The store's maker (its key and folder) is the one this PC met at its first sync."""
     if pinned and found != pinned:
         raise SyncStopped(f"В файле store.json папки синхронизации {root} заменён ключ "
-                          "рабочего места, создавшего папку: список допущенных рабочих мест "
-                          "подменён. Синхронизация остановлена, ничего не получено и не "
-                          "отправлено. Сообщите администратору.")
+                          "рабочего места, создавшего папку, или его папка: список допущенных "
+                          "рабочих мест подменён. Синхронизация остановлена, ничего не "
+                          "получено и не отправлено. Сообщите администратору.")
 
 
 def choose(roster: Roster, name: str, code: str) -> Waiting:

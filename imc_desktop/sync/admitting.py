@@ -53,15 +53,16 @@ def _context(path: Path, share: Share, keys: KeySource) -> _Context:
     if store is None or not remembered or store.store_id != remembered:
         raise SyncStopped(f"Этот компьютер ещё не синхронизировался с папкой {share.root}: "
                           "сначала выполните синхронизацию.")
-    admission.check_pinned(pinned, store.signer, share.root)
+    admission.check_pinned(pinned, store.maker, share.root)
     key = keys.key_for(store)
     signer = signer_for(local.home_of(path))
-    return _Context(share, key, site, signer, admission.read_roster(share, key, store.signer))
+    return _Context(share, key, site, signer, admission.read_roster(share, key, store))
 
 
 def state(path: Path, share: Share, keys: KeySource | None = None) -> AdmissionState:
     found = _context(path, share, keys or KeySource())
-    return AdmissionState(found.signer.code, found.roster.admits(found.signer.public),
+    return AdmissionState(found.signer.code,
+                          found.roster.admits(found.signer.public, found.site),
                           tuple(found.roster.waiting))
 
 
@@ -71,7 +72,7 @@ def decide(path: Path, share: Share, name: str, code: str, admit: bool,
     decided. SyncStopped in Russian when this PC is not admitted itself or nothing waiting
     matches — nothing is written then."""
     found = _context(path, share, keys or KeySource())
-    if not found.roster.admits(found.signer.public):
+    if not found.roster.may_admit(found.signer.public):
         raise SyncStopped("Этот компьютер сам ещё ожидает допуска к синхронизации (код "
                           f"{found.signer.code}): допускать другие рабочие места может только "
                           "допущенный компьютер.")

@@ -14,7 +14,13 @@ from imc_desktop.sync.keys import KeySource
 from imc_desktop.sync.sealing import SyncKey
 from imc_desktop.sync.share import Share
 from imc_desktop.sync.signing import kept_signer
-from imc_desktop.sync.store import SyncStopped, is_site_id, read_store, workstation_name
+from imc_desktop.sync.store import (
+    StoreInfo,
+    SyncStopped,
+    is_site_id,
+    read_store,
+    workstation_name,
+)
 from imc_desktop.sync.tables import parents_of
 
 
@@ -28,20 +34,22 @@ def waiting(path: Path, share: Share) -> list[str]:
                 return [f"Папка синхронизации {share.root} недоступна или не та, с которой "
                         "синхронизировался этот компьютер."]
             key = KeySource().key_for(store)  # without the key nothing of it is trusted
-            admission.check_pinned(local.get(con, admission.PINNED), store.signer, share.root)
+            admission.check_pinned(local.get(con, admission.PINNED), store.maker, share.root)
         except SyncStopped as exc:
             return [str(exc)]
-        return (_admission(path, share, key, store.signer) + _own(con, share)
+        return (_admission(path, share, key, store, local.get(con, "site")) + _own(con, share)
                 + _others(con, share) + _quarantined(path) + _held(con, share))
     finally:
         con.close()
 
 
-def _admission(path: Path, share: Share, key: SyncKey, creator: str) -> list[str]:
-    """This PC waiting for admission, and the workstations waiting for it."""
-    roster = admission.read_roster(share, key, creator)
+def _admission(path: Path, share: Share, key: SyncKey, store: StoreInfo,
+               site: str) -> list[str]:
+    """This PC waiting for admission (for its folder `site`), and the workstations waiting
+    for it."""
+    roster = admission.read_roster(share, key, store)
     own = kept_signer(local.home_of(path))  # none made here: nothing is written by a check
-    lines = [] if own is None or roster.admits(own.public) else [
+    lines = [] if own is None or roster.admits(own.public, site) else [
         f"Этот компьютер ожидает допуска к синхронизации (код проверки {own.code})."]
     return lines + [f"Рабочее место «{w.workstation}» ожидает допуска (код {w.code}): его "
                     "изменения не применяются." for w in roster.waiting

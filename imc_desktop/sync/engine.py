@@ -91,15 +91,18 @@ class _Run:
 
     def check(self, accept_new: bool) -> None:
         remembered = local.get(self.con, "store")
+        # the folder this PC writes into from now on: a new one with a new store or in a new
+        # place — a store made now names it with this PC's key
+        planned = str(uuid.uuid4()) if remembered or self._moved() else self.site
         self.store = open_store(self.share, remembered, accept_new, self.keys.new_store,
-                                self.signer.public)
+                                self.signer.public, planned)
         self.key = self.keys.key_for(self.store)  # a wrong key stops here: nothing read yet
         if self.store.store_id != remembered:
             with local.applying(self.con):
-                self._adopt_store(self.store.store_id, bool(remembered))
-                local.put(self.con, admission.PINNED, self.store.signer)
-        admission.pin(self.con, self.store.signer, self.share.root)
-        replaces = self._check_home()
+                self._adopt_store(self.store.store_id, bool(remembered), planned)
+                local.put(self.con, admission.PINNED, self.store.maker)
+        admission.pin(self.con, self.store.maker, self.share.root)
+        replaces = self._check_home(planned)
         try:
             write_site(self.share, self.site, self.workstation, replaces)
             admission.declare(self.share, self.site, self.signer, self.workstation)
@@ -116,31 +119,37 @@ class _Run:
         if abs(skew) > CLOCK_LIMIT_MS:
             self.skew_ms = skew  # pull and apply, but publish nothing (SYNC.md)
 
-    def _check_home(self) -> str:
+    def _moved(self) -> bool:
+        """This database synced before somewhere else than where it is now."""
+        home = local.get(self.con, local.HOME)
+        return bool(home) and home != local.home_of(self.path)
+
+    def _check_home(self, planned: str) -> str:
         """A database that is not where it synced last (copied to another folder or
         computer, or put back from a backup) takes a new site id at once: the original may
         still be working under the old one, and a copy must never publish under it — even
         when the segments that would show the copy on the share are lost. The old id, if
-        replaced."""
+        replaced (`planned`: the new id, unless a new store gave one already)."""
         here, home = local.home_of(self.path), local.get(self.con, local.HOME)
         if home == here:
             return ""
         old = self.site
         with local.applying(self.con):
-            if home:  # synced before, elsewhere (none: first sync, or an older version)
-                self.site = take_new_site(self.con, old, self._store_id())
+            if home and old != planned:  # synced before, elsewhere (none: first sync)
+                self.site = take_new_site(self.con, old, self._store_id(), planned)
                 self.tally.notes.append(
                     "База этого компьютера скопирована с другого или восстановлена из копии: "
                     "ему присвоен новый номер рабочего места.")
             local.put(self.con, local.HOME, here)
         return old if self.site != old else ""
 
-    def _adopt_store(self, store_id: str, replaced: bool) -> None:
-        """First sync with this store: remember it; with a new store, send everything again."""
+    def _adopt_store(self, store_id: str, replaced: bool, planned: str) -> None:
+        """First sync with this store: remember it; with a new store, send everything again
+        under the new id `planned`."""
         if replaced:
             self.con.execute("DELETE FROM sync_applied")
             self.con.execute("DELETE FROM sync_published")
-            self.site = str(uuid.uuid4())
+            self.site = planned
             local.put(self.con, "site", self.site)
             self.tally.notes.append("Новая папка синхронизации: данные отправлены заново. "
                                     + describe(self.share))
@@ -294,7 +303,11 @@ class _Run:
             where = str(self.share.path(rel))
             signer, plain = unwrap(data, segment_ad(self._store_id(), site, seq), where)
             plain = self._key().open(plain, segment_ad(self._store_id(), site, seq), where)
-            if not self._roster().admits(signer):  # held on the share until admitted
+            if self._roster().admitted_elsewhere(signer, site):
+                raise BadSegment(f"{where}: файл подписан ключом другого рабочего места — "
+                                 "ключ допущен только для его собственной папки; файл "
+                                 "подделан")
+            if not self._roster().admits(signer, site):  # held on the share until admitted
                 self.unadmitted.setdefault(site, (signer, []))[1].append(seq)
                 return None
             segment = decode(plain, where)
@@ -376,11 +389,12 @@ class _Run:
 
     def _member(self, site: str) -> bool:
         """The site's folder declares a key that is admitted."""
-        return any(self._roster().admits(w.key) for w in self._roster().declared.get(site, []))
+        return any(self._roster().admits(w.key, site)
+                   for w in self._roster().declared.get(site, []))
 
     def _trusts(self, key: str, site: str) -> bool:
         """A file of the site's folder signed by `key` may be taken as that site's."""
-        return self._roster().admits(key)
+        return self._roster().admits(key, site)
 
     def _bad_file(self, rel: str, data: bytes, message: str) -> None:
         """A damaged snapshot: quarantined here, set aside on the share, reported."""
@@ -516,7 +530,7 @@ class _Run:
         ad = segment_ad(self._store_id(), site, seq)
         signer, sealed = unwrap(data, ad, where)
         plain = self._key().open(sealed, ad, where)
-        if signer != self.signer.public and not self._roster().admits(signer):
+        if signer != self.signer.public and not self._roster().admits(signer, site):
             raise BadSegment(f"{where}: файл подписан рабочим местом, которое не допущено к "
                              "папке синхронизации")
         return plain
@@ -524,7 +538,7 @@ class _Run:
     def read_roster(self) -> None:
         """Who is admitted to write into the folder, and who waits (admission.py)."""
         assert self.store is not None
-        self.roster = admission.read_roster(self.share, self._key(), self.store.signer,
+        self.roster = admission.read_roster(self.share, self._key(), self.store,
                                             admission.remembered(self.con))
         admission.remember(self.con, self.roster)
 
@@ -566,7 +580,7 @@ class _Run:
 
     def _awaiting(self) -> str:
         """This PC's verification code while it waits for admission; "" once admitted."""
-        if self.roster is None or self.roster.admits(self.signer.public):
+        if self.roster is None or self.roster.admits(self.signer.public, self.site):
             return ""
         return self.signer.code
 
@@ -578,7 +592,7 @@ class _Run:
             name = (self._roster().name_of(site, signer) or workstation_name(self.share, site)
                     or site)
             notes.append(admission.held_note(name, signer, repair.numbers(seqs),
-                                             signer in self._roster().refused))
+                                             (site, signer) in self._roster().refused))
         return notes
 
 

@@ -29,14 +29,15 @@ def _rekey(con: sqlite3.Connection, old: str, new: str, seq: int, number: int) -
                 (new, CLOCK_PART + 1 + len(old), new, number, old, seq))
 
 
-def take_new_site(con: sqlite3.Connection, old: str, store_id: str) -> str:
-    """Inside the caller's transaction: a new site id for this database.
+def take_new_site(con: sqlite3.Connection, old: str, store_id: str, new: str = "") -> str:
+    """Inside the caller's transaction: a new site id for this database (`new`, or a fresh
+    one).
 
     Segments of the old id that reached the share count as applied, so the pull goes on from
     the first one this copy does not have; the sealed but unpublished ones are renumbered
     under the new id, with their changes' keys.
     """
-    new = str(uuid.uuid4())
+    new = new or str(uuid.uuid4())
     con.execute("INSERT OR IGNORE INTO sync_applied (site, seq, sha256) SELECT site, seq, "
                 "sha256 FROM sync_published WHERE site=? AND published=1", (old,))
     unpublished = con.execute("SELECT seq, data FROM sync_published WHERE site=? AND "

@@ -14,6 +14,7 @@ from imc_desktop.sync.share import NameTaken, Share, read_only_error
 STORE_MAGIC = "IMC-SYNC"
 #: 2: segments are sealed with the district key described in the "key" section and signed
 #: by their workstation; "signer" is the public key of the workstation that made the store
+#: and "site" its folder: the maker's key is valid for that folder only
 STORE_FORMAT = 2
 SCHEMA_EPOCH = 1
 STORE_FILE = "store.json"
@@ -46,6 +47,12 @@ class StoreInfo:
     created: bool = False
     key: KeyParams | None = None
     signer: str = ""  # the public key (hex) of the workstation that made the store
+    site: str = ""  # ... and the id of its folder: the only one that key may write into
+
+    @property
+    def maker(self) -> str:
+        """The maker's key and folder, as a PC remembers them at its first sync."""
+        return f"{self.signer}@{self.site}"
 
     @property
     def read_only(self) -> bool:
@@ -71,11 +78,12 @@ def read_store(share: Share) -> StoreInfo | None:
             raise ValueError
         _check_format(share, int(info["format"]))
         signer = info["signer"]
-        if len(bytes.fromhex(signer)) != 32:
+        if len(bytes.fromhex(signer)) != 32 or not is_site_id(str(info["site"])):
             raise ValueError("signer")
         return StoreInfo(str(info["store_id"]), str(info.get("min_app", "0")),
                          int(info.get("epoch", SCHEMA_EPOCH)),
-                         key=KeyParams.from_json(info["key"]), signer=signer)
+                         key=KeyParams.from_json(info["key"]), signer=signer,
+                         site=str(info["site"]))
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise SyncStopped(f"В папке {share.root} лежит файл {STORE_FILE}, но это не папка "
                           "синхронизации IMC Desktop (файл не читается). Проверьте путь "
@@ -98,13 +106,14 @@ def _check_format(share: Share, found: int) -> None:
 NewKey = Callable[[str], KeyParams]
 
 
-def create_store(share: Share, new_key: NewKey, signer: str) -> StoreInfo:
+def create_store(share: Share, new_key: NewKey, signer: str, site: str) -> StoreInfo:
     """Write store.json into an empty location (once: a concurrent creator's file wins);
-    `signer`: this workstation's public key, admitted by making the store."""
+    `signer`: this workstation's public key, admitted by making the store for its folder
+    `site` only."""
     store_id = str(uuid.uuid4())
     info = {"magic": STORE_MAGIC, "format": STORE_FORMAT, "store_id": store_id,
             "min_app": "0.1.0", "epoch": SCHEMA_EPOCH, "key": new_key(store_id).to_json(),
-            "signer": signer}
+            "signer": signer, "site": site}
     try:
         share.make_dir("sites")
         share.write_new(STORE_FILE, json.dumps(info, indent=1).encode())
@@ -119,7 +128,7 @@ def create_store(share: Share, new_key: NewKey, signer: str) -> StoreInfo:
     found = read_store(share)
     assert found is not None
     return StoreInfo(found.store_id, found.min_app, found.epoch, created=True, key=found.key,
-                     signer=found.signer)
+                     signer=found.signer, site=found.site)
 
 
 def is_site_id(name: str) -> bool:
@@ -179,8 +188,9 @@ def site_info(share: Share, site: str) -> dict[str, str]:
 
 
 def open_store(share: Share, remembered: str, accept_new: bool, new_key: NewKey,
-               signer: str) -> StoreInfo:
-    """Check the location against the store id this database remembers (step 1 of a sync)."""
+               signer: str, site: str) -> StoreInfo:
+    """Check the location against the store id this database remembers (step 1 of a sync);
+    a store made here names `signer` and `site` (the folder this PC will write into)."""
     if not share.reachable():
         raise SyncStopped(f"Папка синхронизации {share.root} недоступна. Проверьте сеть и путь "
                           "в настройках; работа продолжается без синхронизации.")
@@ -196,7 +206,7 @@ def open_store(share: Share, remembered: str, accept_new: bool, new_key: NewKey,
                               "намеренно, подтвердите создание новой папки синхронизации: "
                               "данные этого компьютера будут отправлены в неё заново. Ничего "
                               "не удалено.", question=True)
-        return create_store(share, new_key, signer)
+        return create_store(share, new_key, signer, site)
     if remembered and info.store_id != remembered and not accept_new:
         raise SyncStopped(f"Папка синхронизации {share.root} заменена другой (её номер "
                           f"изменился). {describe(share)} Если так и задумано, подтвердите "

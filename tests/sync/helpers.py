@@ -173,16 +173,19 @@ def admit(share: Share, public: str, kind: str = "admit") -> bool:
     if store is None:
         return False
     key = share_key(share)
-    roster = admission.read_roster(share, key, store.signer)
+    roster = admission.read_roster(share, key, store)
     waiting = next((w for w in roster.waiting if w.key == public), None)
     if waiting is None:
         return False
     kept = kept_signers()
     for site, requests in roster.declared.items():
         for request in requests:
-            if roster.admits(request.key) and request.key in kept:
+            if (roster.admits(request.key, site) and request.key in kept
+                    and request.key != public):  # nobody admits itself
                 admission.publish_decision(share, key, site, kept[request.key], waiting, kind)
                 return True
+    if roster.may_admit(public):
+        return False  # the only PC admitted, in a new folder of its own: nobody else admits it
     raise AssertionError("no admitted workstation of this test can admit another")
 
 
@@ -205,7 +208,7 @@ def admit_all(share: Share) -> list[str]:
     store = read_store(share)
     if store is None:
         return []
-    waiting = admission.read_roster(share, share_key(share), store.signer).waiting
+    waiting = admission.read_roster(share, share_key(share), store).waiting
     return [w.workstation for w in waiting if admit(share, w.key)]
 
 

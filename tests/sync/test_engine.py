@@ -171,6 +171,9 @@ def test_an_emptied_location_stops_with_a_question(make_pc: MakePC, share: Share
     assert stopped.value.question and "пуста" in str(stopped.value)
     assert a.value("persons", person, "id") == person, "nothing deleted"
     a.sync(accept_new_store=True)
+    made_by = json.loads((share.root / "store.json").read_text())["site"]
+    assert a.sql("SELECT value FROM sync_state WHERE name='site'") == [(made_by,)], (
+        "the new folder's maker is admitted for the folder it writes into now")
     b.sync()
     assert b.value("persons", person, "id") == person
 

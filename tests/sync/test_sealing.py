@@ -31,6 +31,17 @@ MakePC = Callable[[str], Workstation]
 OTHER_PHRASE = "юрта ящик язык яйцо юмор юла юбка эхо этаж щука"
 
 
+def _own_site(pc: Workstation) -> str:
+    """The site id of `pc`, made now if it has not synced yet."""
+    from imc_desktop.sync import local
+
+    con = local.connect(pc.path)
+    try:
+        return local.site_id(con)
+    finally:
+        con.close()
+
+
 def _site(pc: Workstation) -> str:
     return str(pc.sql("SELECT value FROM sync_state WHERE name='site'")[0][0])
 
@@ -189,7 +200,7 @@ def test_a_file_from_another_store_with_the_same_key_is_refused(
     twin = str(uuid.uuid4())
     x = Workstation(tmp_path / "x" / "imc.sqlite", other, "x")
     info.update(store_id=twin, key={**info["key"], "check": sealing.check_value(key.key, twin)},
-                signer=x.signer().public)  # x made it
+                signer=x.signer().public, site=_own_site(x))  # x made it
     (other.root / "store.json").write_text(json.dumps(info))
     x.insert("persons", last_name="Чужая")
     x.sync()

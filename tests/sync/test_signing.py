@@ -20,7 +20,7 @@ from imc_desktop.sync import admission, admitting, signing
 from imc_desktop.sync.check import waiting
 from imc_desktop.sync.segment import segment_name
 from imc_desktop.sync.share import Share
-from imc_desktop.sync.store import SyncStopped
+from imc_desktop.sync.store import StoreInfo, SyncStopped, read_store
 from tests.sync.helpers import Workstation, admit, opened, sealed_for, share_key
 
 MakePC = Callable[[str], Workstation]
@@ -28,6 +28,12 @@ MakePC = Callable[[str], Workstation]
 
 def _site(pc: Workstation) -> str:
     return str(pc.sql("SELECT value FROM sync_state WHERE name='site'")[0][0])
+
+
+def _store(share: Share) -> StoreInfo:
+    found = read_store(share)
+    assert found is not None
+    return found
 
 
 def _seg(share: Share, site: str, seq: int) -> Path:
@@ -101,6 +107,186 @@ def _renumbered(plain: bytes, seq: int) -> bytes:
 
     segment = decode(plain, "")
     return encode(replace(segment.header, seq=seq), segment.changes)[0]
+
+
+# ------------------------------------------------------------------ a key for its own folder
+
+
+def _forge_in(share: Share, site: str, signer: signing.Signer, new_name: str) -> Path:
+    """The segment after the last one in `site`'s folder, made from that last one with
+    «Исходная» replaced by `new_name`, with the right associated data for that folder and
+    number, signed by `signer`: what an admitted PC's owner can write there."""
+    last = max(int(p.stem) for p in (share.root / "sites" / site).glob("*.seg"))
+    forged = _seg(share, site, last + 1)
+    plain = _edited_copy(share, _seg(share, site, last), new_name)
+    forged.write_bytes(sealed_for(share, forged, _renumbered(plain, last + 1), signer))
+    return forged
+
+
+def _refuses(c: Workstation, forged: Path, person: str, kept: str) -> None:
+    """c does not apply the forged file, names it, keeps it in quarantine and changes
+    nothing."""
+    before = _state(c)
+    result = c.sync()
+    assert _state(c) == before
+    assert c.value("persons", person, "last_name") == kept
+    assert any(str(forged) in bad and "ключом другого рабочего места" in bad
+               for bad in result.bad_files), result.bad_files
+    assert (c.path.parent / "sync-quarantine" / f"{forged.parent.name}-{forged.name}").exists()
+    assert not forged.exists(), "set aside: nobody else reads it"
+
+
+def test_an_admitted_pc_signing_in_another_pcs_folder_is_a_forgery(
+        two: tuple[Workstation, Workstation, str], share: Share, make_pc: MakePC) -> None:
+    """b is admitted, for its own folder: a file signed by b's key in a's folder, under a's
+    next number and bound to that place, is not applied on c — it is a forgery, named; a
+    then sends its own change under that number, and c applies it."""
+    a, b, person = two
+    a.update("persons", person, last_name="Исходная")
+    a.sync()
+    c = make_pc("c")
+    c.sync()
+    assert c.value("persons", person, "last_name") == "Исходная"
+    forged = _forge_in(share, _site(a), b.signer(), "Подменённая")
+    _refuses(c, forged, person, "Исходная")
+    a.update("persons", person, last_name="Своя")
+    a.sync()
+    c.sync()
+    assert c.value("persons", person, "last_name") == "Своя"
+
+
+def test_the_store_makers_key_in_another_pcs_folder_is_refused(
+        two: tuple[Workstation, Workstation, str], share: Share, make_pc: MakePC) -> None:
+    """The key of the folder's maker (a) is valid for a's folder only: signing in b's, it
+    forges, and c refuses the file. Checked against store.json: a made the folder."""
+    a, b, person = two
+    assert _store(share).signer == a.signer().public and _store(share).site == _site(a)
+    b.update("persons", person, last_name="Исходная у b")
+    b.sync()
+    c = make_pc("c")
+    c.sync()
+    forged = _forge_in(share, _site(b), a.signer(), "Подменённая")
+    _refuses(c, forged, person, "Исходная у b")
+    b.update("persons", person, last_name="От b")
+    b.sync()
+    c.sync()
+    assert c.value("persons", person, "last_name") == "От b"
+
+
+def test_an_admission_for_one_folder_does_not_admit_the_key_for_another(
+        two: tuple[Workstation, Workstation, str], share: Share, tmp_path: Path) -> None:
+    """new is admitted for its folder X; a second folder Y that declares the same key (a
+    copy of its database elsewhere with the key taken along, say) is not admitted by that:
+    Y waits, its files are held, and only a decision naming Y admits the key there."""
+    import uuid
+
+    a, b, _person = two
+    new = _held_pc(tmp_path, share, "Новый")
+    new.sync()
+    assert admit(share, new.signer().public)
+    roster = admission.read_roster(share, share_key(share), _store(share))
+    x, y = _site(new), str(uuid.uuid4())
+    assert roster.admits(new.signer().public, x)
+    admission.declare(share, y, new.signer(), "Новый-копия")
+    (share.root / "sites" / y).mkdir(exist_ok=True)
+    first = _seg(share, y, 1)
+    made = new.insert("persons", last_name="Из второй папки")
+    new.sync()
+    own = _seg(share, x, max(int(p.stem) for p in (share.root / "sites" / x).glob("*.seg")))
+    plain = _renumbered(opened(share, own), 1)
+    from dataclasses import replace
+
+    from imc_desktop.sync.segment import decode, encode
+
+    segment = decode(plain, "")
+    moved = encode(replace(segment.header, site=y), segment.changes)[0]
+    first.write_bytes(sealed_for(share, first, moved, new.signer()))
+    roster = admission.read_roster(share, share_key(share), _store(share))
+    assert not roster.admits(new.signer().public, y)
+    assert [(w.site, w.workstation) for w in roster.waiting] == [(y, "Новый-копия")]
+    a_before = a.sql("SELECT count(*) FROM sync_applied WHERE site=?", y)
+    result = a.sync()
+    assert a.sql("SELECT count(*) FROM sync_applied WHERE site=?", y) == a_before == [(0,)]
+    assert any("«Новый-копия»" in n and "ожидает допуска" in n for n in result.notes), (
+        result.notes)
+    assert first.exists(), "held on the share, not set aside"
+    # b admits the key for Y: only now a takes the file of Y
+    waiting = next(w for w in roster.waiting if w.site == y)
+    admission.publish_decision(share, share_key(share), _site(b), b.signer(), waiting,
+                               admission.ADMIT)
+    again = a.sync()
+    assert a.sql("SELECT count(*) FROM sync_applied WHERE site=?", y) == [(1,)], (
+        again.notes, again.bad_files, first.exists())
+    assert a.value("persons", made, "last_name") == "Из второй папки"
+
+
+def test_a_decision_naming_one_folder_is_bound_to_it(
+        two: tuple[Workstation, Workstation, str], share: Share, tmp_path: Path) -> None:
+    """A decision file is sealed and signed with its record: the folder it names cannot be
+    changed without breaking it, and a copy of it in another folder does not count."""
+    _a, b, _person = two
+    new = _held_pc(tmp_path, share, "Новый")
+    new.sync()
+    roster = admission.read_roster(share, share_key(share), _store(share))
+    waiting = next(w for w in roster.waiting if w.workstation == "Новый")
+    admission.publish_decision(share, share_key(share), _site(b), b.signer(), waiting,
+                               admission.ADMIT)
+    decision = next((share.root / "sites" / _site(b) / "keys").glob(f"admit-*-{_site(new)}.sig"))
+    moved = share.root / "sites" / _site(new) / "keys" / decision.name
+    shutil.move(decision, moved)  # the same decision in the new PC's own folder
+    roster = admission.read_roster(share, share_key(share), _store(share))
+    assert not roster.admits(new.signer().public, _site(new))
+    shutil.move(moved, decision)
+    roster = admission.read_roster(share, share_key(share), _store(share))
+    assert roster.admits(new.signer().public, _site(new))
+    assert not roster.admits(new.signer().public, _site(b))
+
+
+def test_a_pc_does_not_admit_itself_for_another_folder(
+        two: tuple[Workstation, Workstation, str], share: Share) -> None:
+    """b, admitted for its folder, declares its key in a's folder and «admits» it there
+    with a decision of its own: it does not count, and b's files there are forgeries."""
+    a, b, _person = two
+    admission.declare(share, _site(a), b.signer(), "b")
+    roster = admission.read_roster(share, share_key(share), _store(share))
+    waiting = next(w for w in roster.waiting if w.site == _site(a))
+    admission.publish_decision(share, share_key(share), _site(b), b.signer(), waiting,
+                               admission.ADMIT)
+    roster = admission.read_roster(share, share_key(share), _store(share))
+    assert not roster.admits(b.signer().public, _site(a))
+    assert roster.admits(b.signer().public, _site(b))
+
+
+def test_a_pc_put_back_from_a_backup_is_admitted_again_for_its_new_folder(
+        two: tuple[Workstation, Workstation, str], share: Share, tmp_path: Path) -> None:
+    """b restored from a backup on the same PC keeps its key but takes a new folder: its
+    new files there wait (held, not set aside) until a PC admits the key for that folder;
+    meanwhile b may still admit others."""
+    from imc_desktop import db
+
+    a, b, person = two
+    b.admitted = False  # the test admits it by hand below
+    backup = db.backup_to(b.path, tmp_path / "b-old.sqlite")
+    db.restore_backup(backup, b.path, tmp_path / "b-backups")
+    old = _site(b)
+    b.update("persons", person, last_name="После восстановления")
+    result = b.sync()
+    new = _site(b)
+    assert new != old and result.awaiting == b.signer().code
+    roster = admission.read_roster(share, share_key(share), _store(share))
+    assert roster.admits(b.signer().public, old) and not roster.admits(b.signer().public, new)
+    assert roster.may_admit(b.signer().public)
+    held = a.sync()
+    assert a.value("persons", person, "last_name") == "Исходная"
+    assert any("«b»" in n and "ожидает допуска" in n for n in held.notes), held.notes
+    assert list((share.root / "sites" / new).glob("*.seg")), "held on the share"
+    stranger = _held_pc(tmp_path, share, "Новый")
+    stranger.sync()
+    admitting.decide(b.path, share, "Новый", stranger.signer().code, True)  # b still may
+    admitting.decide(a.path, share, "b", b.signer().code, True)
+    a.sync()
+    assert a.value("persons", person, "last_name") == "После восстановления"
+    assert not b.sync().awaiting
 
 
 def test_a_segment_copied_under_another_pcs_name_is_refused(
@@ -238,8 +424,7 @@ def test_an_admission_by_a_pc_not_admitted_itself_is_ignored(
     with pytest.raises(SyncStopped, match="сам ещё ожидает допуска"):
         admitting.decide(first.path, share, "Чужой-2", second.signer().code, True)
     key = share_key(share)
-    roster = admission.read_roster(share, key, json.loads(
-        (share.root / "store.json").read_text())["signer"])
+    roster = admission.read_roster(share, key, _store(share))
     waiting = next(w for w in roster.waiting if w.workstation == "Чужой-2")
     for kind in (admission.ADMIT, admission.ADMIT):  # written straight into its folder
         admission.publish_decision(share, key, _site(first), first.signer(), waiting, kind)
@@ -284,6 +469,25 @@ def test_the_store_makers_key_is_pinned(two: tuple[Workstation, Workstation, str
         assert _state(pc) == before
     with pytest.raises(SyncStopped, match="заменён ключ"):
         admitting.state(a.path, share)
+
+
+def test_the_store_makers_folder_is_pinned_with_its_key(
+        two: tuple[Workstation, Workstation, str], share: Share) -> None:
+    """store.json's folder of the maker replaced by b's (so that the maker's key would be
+    valid in b's folder): every PC that synced before stops, changing nothing."""
+    a, b, person = two
+    store = json.loads((share.root / "store.json").read_text())
+    assert store["site"] == _site(a)
+    store["site"] = _site(b)
+    (share.root / "store.json").write_text(json.dumps(store))
+    a.update("persons", person, last_name="Не отправлена")
+    for pc in (a, b):
+        before = _state(pc)
+        with pytest.raises(SyncStopped, match="заменён ключ"):
+            pc.sync()
+        assert _state(pc) == before
+    with pytest.raises(SyncStopped, match="или его папка"):
+        admitting.state(b.path, share)
 
 
 def test_the_private_key_is_kept_here_owner_only_never_on_the_share(

@@ -141,13 +141,13 @@ def test_a_new_pc_shows_its_code_and_that_it_waits(
 
 
 def _waiting_keys(share: Share) -> list[str]:
-    import json
-
     from imc_desktop.sync import admission
+    from imc_desktop.sync.store import read_store
     from tests.sync.helpers import share_key
 
-    creator = json.loads((share.root / "store.json").read_text())["signer"]
-    return [w.key for w in admission.read_roster(share, share_key(share), creator).waiting]
+    store = read_store(share)
+    assert store is not None
+    return [w.key for w in admission.read_roster(share, share_key(share), store).waiting]
 
 
 def test_the_names_have_the_width_and_a_waiting_pc_sees_only_its_code(qtbot: Any) -> None:
