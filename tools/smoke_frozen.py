@@ -103,8 +103,9 @@ def check_upgrade(exe: Path, home: Path) -> tuple[list[str], str]:
     home.mkdir(parents=True, exist_ok=True)
     path = home / "old.sqlite"
     revision = old_database(path)
+    # (into the data folder: a copy anywhere else is sealed with the district sync key)
     code, _out, err = run(exe, home, "backup", "--db", str(path), "--out",
-                          str(home / "copy.sqlite"))
+                          str(home / "data" / "copy.sqlite"))
     problems = [] if code == 0 else [f"база схемы {revision} не открылась (код {code})"]
     if db.current_revision(path) != db.head_revision():
         problems.append(f"база не обновлена до схемы {db.head_revision()}")
