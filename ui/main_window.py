@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -26,6 +26,8 @@ from ui.widgets.icons import icon
 from ui.widgets.lazy import deferred_loading, load_pending
 from ui.widgets.messages import Ask
 from ui.window_icons import MODULE_ICONS, set_icons
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:  # (the dialogs are imported when first opened: not on the start's path)
     from imc_desktop.services.home.snapshot import StartPage
@@ -510,21 +512,12 @@ class MainWindow(QMainWindow):
                                               self.tr("Database backups (*.sqlite)"))
         if not name:
             return
-        passphrase: tuple[str, bool] | None = None
-        while True:
-            try:
-                made = maintenance.backup_now(Path(name),
-                                              self.settings.get(config.SYNC_LOCATION),
-                                              *(passphrase or (None, False)))
-                break
-            except maintenance.BackupKeyNeeded as exc:
-                passphrase = self._district_key(self.tr("Backup"), exc)
-                if passphrase is None:
-                    return
-            except (OSError, maintenance.DatabaseError) as exc:
-                Ask.error(self, self.tr("Backup"), self.tr(
-                    "The backup was not made: %1").replace("%1", str(exc)))
-                return
+        made = self._with_district_key(
+            self.tr("Backup"), lambda words, keep: maintenance.backup_now(
+                Path(name), self.settings.get(config.SYNC_LOCATION), words, keep),
+            lambda exc: self.tr("The backup was not made: %1").replace("%1", str(exc)))
+        if made is None:
+            return
         Ask.info(self, self.tr("Backup"), self.tr("Backup saved: %1").replace("%1", name)
                  + "\n\n" + (self.tr(
                      "It is encrypted with the district sync key: it can be restored on any "
@@ -533,6 +526,23 @@ class MainWindow(QMainWindow):
                      "It is encrypted with this user's own key: it can be restored only on "
                      "this computer. A copy saved outside the program's data folder is "
                      "encrypted with the district sync key instead.")))
+
+    def _with_district_key(self, title: str, run: Callable[[str | None, bool], T],
+                           failed: Callable[[Exception], str]) -> T | None:
+        """`run` (with no words first); again with the words of the district sync key each
+        time it needs them and the user types them. None when cancelled or failed (the
+        user was told: `failed` says what)."""
+        passphrase: tuple[str, bool] | None = None
+        while True:
+            try:
+                return run(*(passphrase or (None, False)))
+            except maintenance.BackupKeyNeeded as exc:
+                passphrase = self._district_key(title, exc)
+                if passphrase is None:
+                    return None
+            except (OSError, maintenance.DatabaseError) as exc:
+                Ask.error(self, title, failed(exc))
+                return None
 
     def _district_key(self, title: str, needed: maintenance.BackupKeyNeeded
                       ) -> tuple[str, bool] | None:
@@ -567,18 +577,12 @@ class MainWindow(QMainWindow):
                 "Replace the current data with the backup %1? The current data will be "
                 "kept as a backup too.").replace("%1", Path(name).name)):
             return
-        passphrase: tuple[str, bool] | None = None
-        while True:
-            try:  # a backup sealed with the district key asks for it when it is not known
-                saved = maintenance.restore(Path(name), *(passphrase or (None, False)))
-                break
-            except maintenance.BackupKeyNeeded as exc:
-                passphrase = self._district_key(self.tr("Restore from backup"), exc)
-                if passphrase is None:
-                    return
-            except (OSError, maintenance.DatabaseError) as exc:
-                Ask.error(self, self.tr("Restore from backup"), str(exc))
-                return
+        done = self._with_district_key(  # a backup sealed with the district key asks for it
+            self.tr("Restore from backup"),
+            lambda words, keep: (maintenance.restore(Path(name), words, keep),), str)
+        if done is None:
+            return
+        (saved,) = done
         Ask.info(self, self.tr("Restore from backup"), self.tr(
             "Data restored. The previous data were saved to %1.").replace("%1", str(saved)))
 
