@@ -8,7 +8,10 @@ names its verification code).
 `--check` changes nothing and lists what is waiting for what: exit 0 when nothing is, 1 when
 something is. `--waiting` lists the workstations waiting for admission with their codes;
 `--admit NAME CODE` / `--refuse NAME CODE` decide on one of them (exit 0 done, 1 when the
-name or the code does not match, or this PC is not admitted itself).
+name or the code does not match, or this PC is not admitted itself). `--change-key` seals
+the whole folder with a new key, taken from IMC_SYNC_NEW_PASSPHRASE or made and printed to
+be written down (exit 0 done, 1 when it could not begin or was interrupted: run it again
+with the same new words to finish).
 
 The district sync key comes from the environment variable IMC_SYNC_PASSPHRASE or from the
 key this PC remembers (entered once in the program); without one the command refuses with a
@@ -28,6 +31,7 @@ if TYPE_CHECKING:
 
 EXIT_QUESTION = 3
 EXIT_AWAITING = 5
+NEW_KEY_ENV = "IMC_SYNC_NEW_PASSPHRASE"
 
 
 def add_sync_parser(sub: Any) -> None:
@@ -49,6 +53,10 @@ def add_sync_parser(sub: Any) -> None:
                        help="допустить рабочее место ИМЯ, если его код проверки КОД")
     admit.add_argument("--refuse", nargs=2, metavar=("ИМЯ", "КОД"),
                        help="отклонить рабочее место ИМЯ с кодом проверки КОД")
+    admit.add_argument("--change-key", action="store_true",
+                       help="сменить ключ синхронизации папки: все её файлы шифруются новым "
+                            f"ключом — из переменной окружения {NEW_KEY_ENV} или новым, "
+                            "который будет показан, чтобы его записать")
 
 
 class TerminalSteps:
@@ -146,9 +154,56 @@ def cmd_admission(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_change_key(args: argparse.Namespace) -> int:
+    """--change-key: the folder sealed with a new key; the words shown when made here."""
+    import os
+    import socket
+
+    from imc_desktop.services.sync import runner as sync
+    from imc_desktop.sync.progress import SyncProgress
+
+    if not args.db.exists():
+        print(f"Файл базы данных {args.db} не найден.", file=sys.stderr)
+        return 1
+    phrase = os.environ.get(NEW_KEY_ENV, "").strip()
+    if not phrase:
+        phrase = sync.new_passphrase()
+        print(f"Новый ключ синхронизации (запишите эти слова, их нужно будет ввести на каждом "
+              f"компьютере):\n    {phrase}")
+    problem = sync.passphrase_problem(phrase)
+    if problem:
+        print(f"Новый ключ ({NEW_KEY_ENV}) не подходит: {problem}", file=sys.stderr)
+        return 1
+    steps = _steps()
+
+    def show(done: int, total: int, _rel: str) -> None:
+        if steps is not None:
+            steps(SyncProgress("Шифрование файлов папки новым ключом", done, total))
+
+    try:
+        done = sync.change_key(args.db, args.store, phrase, args.name or socket.gethostname(),
+                               progress=show)
+    except sync.SyncFailed as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    finally:
+        if steps is not None:
+            steps.close()
+    print(f"Ключ синхронизации сменён: новым ключом зашифровано файлов — {done.resealed}"
+          + (f", уже были зашифрованы им — {done.already}" if done.already else "") + ". "
+          "Другие компьютеры попросят новый ключ при следующей синхронизации; в заданиях "
+          "планировщика замените IMC_SYNC_PASSPHRASE.")
+    for bad in done.left:
+        print(f"Файл не открылся ни старым, ни новым ключом и оставлен как есть: {bad}",
+              file=sys.stderr)
+    return 0
+
+
 def cmd_sync(args: argparse.Namespace) -> int:
     if args.check:
         return cmd_check(args)
+    if args.change_key:
+        return cmd_change_key(args)
     if args.waiting or args.admit or args.refuse:
         return cmd_admission(args)
     from imc_desktop import config, db

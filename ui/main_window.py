@@ -452,7 +452,7 @@ class MainWindow(QMainWindow):
         service.addSeparator()
         service.addActions([self.sync.act_sync, self.sync.act_conflicts,
                             self.sync.act_journal, self.sync.act_admission,
-                            self.act_record_journal])
+                            self.sync.act_change_key, self.act_record_journal])
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addActions([self.act_guide, self.act_pdn_info, self.act_about])
 

@@ -35,7 +35,8 @@ def set_icons(window: MainWindow) -> None:
                       (window.act_record_journal, "history"),
                       (window.sync.act_sync, "refresh"), (window.sync.act_conflicts, "git-merge"),
                       (window.sync.act_journal, "list-details"),
-                      (window.sync.act_admission, "device-desktop")):
+                      (window.sync.act_admission, "device-desktop"),
+                      (window.sync.act_change_key, "key")):
         act.setIcon(icon(name))
     for act, name in zip(window.tab_actions, MODULE_ICONS, strict=True):
         act.setIcon(icon(name))

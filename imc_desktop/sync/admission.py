@@ -31,7 +31,8 @@ from imc_desktop.sync.signing import (
     Signer,
     fingerprint,
     is_public_key,
-    unwrap,
+    open_signed,
+    seal_signed,
     verification_code,
 )
 from imc_desktop.sync.store import StoreInfo, SyncStopped, is_site_id
@@ -123,8 +124,8 @@ def _decision(share: Share, sync_key: SyncKey, site: str,
         return None
     ad = decision_ad(sync_key.store_id, site, name)
     try:
-        signer, sealed = unwrap(data, ad, rel)
-        record = json.loads(sync_key.open(sealed, ad, rel))
+        signer, plain = open_signed(sync_key, data, ad, rel)
+        record = json.loads(plain)
         key, whose = record["key"], str(record["site"])
     except (BadSegment, ValueError, KeyError, TypeError):
         return None
@@ -265,7 +266,7 @@ def publish_decision(share: Share, sync_key: SyncKey, site: str, signer: Signer,
     share.make_dir(f"sites/{site}/{KEYS_DIR}")
     try:
         share.write_new(f"sites/{site}/{KEYS_DIR}/{name}",
-                        signer.sign(sync_key.seal(record, ad), ad))
+                        seal_signed(sync_key, signer, record, ad))
     except NameTaken:
         pass  # decided already, the same way
 

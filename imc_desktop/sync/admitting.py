@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from imc_desktop.sync import admission, local
+from imc_desktop.sync import admission, local, rekey
 from imc_desktop.sync.admission import Roster, Waiting
 from imc_desktop.sync.keys import KeySource
 from imc_desktop.sync.sealing import SyncKey
@@ -54,6 +54,7 @@ def _context(path: Path, share: Share, keys: KeySource) -> _Context:
         raise SyncStopped(f"Этот компьютер ещё не синхронизировался с папкой {share.root}: "
                           "сначала выполните синхронизацию.")
     admission.check_pinned(pinned, store.maker, share.root)
+    rekey.stop_if_changing(share)
     key = keys.key_for(store)
     signer = signer_for(local.home_of(path))
     return _Context(share, key, site, signer, admission.read_roster(share, key, store))

@@ -12,7 +12,17 @@ from functools import partial
 from pathlib import Path
 
 from imc_desktop import __version__
-from imc_desktop.sync import admission, compact, held, local, merge, repair, snapshot, upkeep
+from imc_desktop.sync import (
+    admission,
+    compact,
+    held,
+    local,
+    merge,
+    rekey,
+    repair,
+    snapshot,
+    upkeep,
+)
 from imc_desktop.sync.clock import MS_PER_DAY, make_key, now_ms, physical_ms
 from imc_desktop.sync.keys import KeySource
 from imc_desktop.sync.progress import Reporter, StepProgress, TextProgress
@@ -29,7 +39,7 @@ from imc_desktop.sync.segment import (
     verify,
 )
 from imc_desktop.sync.share import NameTaken, Share, read_only_error
-from imc_desktop.sync.signing import signer_for, unwrap
+from imc_desktop.sync.signing import open_signed, seal_signed, signer_for
 from imc_desktop.sync.site import take_new_site
 from imc_desktop.sync.store import (
     SCHEMA_EPOCH,
@@ -97,6 +107,7 @@ class _Run:
         self.store = open_store(self.share, remembered, accept_new, self.keys.new_store,
                                 self.signer.public, planned)
         self.key = self.keys.key_for(self.store)  # a wrong key stops here: nothing read yet
+        rekey.stop_if_changing(self.share)  # nothing is written under the old key meanwhile
         if self.store.store_id != remembered:
             with local.applying(self.con):
                 self._adopt_store(self.store.store_id, bool(remembered), planned)
@@ -301,8 +312,8 @@ class _Run:
             return None
         try:
             where = str(self.share.path(rel))
-            signer, plain = unwrap(data, segment_ad(self._store_id(), site, seq), where)
-            plain = self._key().open(plain, segment_ad(self._store_id(), site, seq), where)
+            signer, plain = open_signed(self._key(), data, segment_ad(self._store_id(), site,
+                                                                       seq), where)
             if self._roster().admitted_elsewhere(signer, site):
                 raise BadSegment(f"{where}: файл подписан ключом другого рабочего места — "
                                  "ключ допущен только для его собственной папки; файл "
@@ -476,7 +487,7 @@ class _Run:
         for (seq, digest, data), size in zip(rows, sizes, strict=True):
             rel = f"sites/{self.site}/{segment_name(seq)}"
             ad = segment_ad(self._store_id(), self.site, seq)
-            sealed = self.signer.sign(self._key().seal(data, ad), ad)
+            sealed = seal_signed(self._key(), self.signer, data, ad)
             try:
                 self.share.write_new(rel, sealed)
             except NameTaken:
@@ -528,8 +539,7 @@ class _Run:
         """The content of a signed and sealed file; BadSegment when it does not open with the
         key there or its signer is neither this PC nor an admitted one."""
         ad = segment_ad(self._store_id(), site, seq)
-        signer, sealed = unwrap(data, ad, where)
-        plain = self._key().open(sealed, ad, where)
+        signer, plain = open_signed(self._key(), data, ad, where)
         if signer != self.signer.public and not self._roster().admits(signer, site):
             raise BadSegment(f"{where}: файл подписан рабочим местом, которое не допущено к "
                              "папке синхронизации")

@@ -73,6 +73,10 @@ def remember(store_id: str, key: bytes) -> None:
     write_owner_only(_key_file(), text)
 
 
+def _changed(store: StoreInfo) -> str:
+    return f" Ключ этой папки сменён {store.rekeyed}." if store.rekeyed else ""
+
+
 class KeySource:
     """The key of one sync: `passphrase` typed by the user (None: none typed), remembered
     when `keep` is set."""
@@ -118,14 +122,18 @@ class KeySource:
             key = SyncKey(derive(given[0], store.key), store.store_id)
             if not key.matches(store.key):
                 raise KeyNeeded(f"Ключ синхронизации ({given[1]}) не подходит к этой папке "
-                                "синхронизации: проверьте слова ключа. Ничего не прочитано "
-                                "и не изменено.", "wrong")
+                                f"синхронизации: проверьте слова ключа.{_changed(store)} "
+                                "Ничего не прочитано и не изменено.", "wrong")
             if self.keep:
                 remember(store.store_id, key.key)
             return key
         found = remembered(store.store_id)
         if found is not None and SyncKey(found, store.store_id).matches(store.key):
             return SyncKey(found, store.store_id)
+        if found is not None and store.rekeyed:
+            raise KeyNeeded(f"Ключ синхронизации этой папки сменён {store.rekeyed}: введите "
+                            "новый ключ (10 слов) — его сообщит тот, кто менял ключ. Ничего "
+                            "не прочитано и не изменено.", "enter")
         raise KeyNeeded("Папка синхронизации зашифрована ключом, которого этот компьютер не "
                         "знает: введите ключ синхронизации (10 слов) в программе при "
                         f"синхронизации или задайте его в переменной окружения {PASSPHRASE_ENV}.",

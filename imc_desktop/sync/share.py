@@ -111,6 +111,21 @@ class Share:
             if tmp.exists():
                 tmp.unlink()
 
+    def replace(self, rel: str, data: bytes) -> None:
+        """Put `data` in place of the file `rel` at once (a temp file renamed over it); the
+        file keeps its modification time (the archive's age is read from it)."""
+        final = self.path(rel)
+        tmp = final.with_name(f".tmp-{final.stem}-{uuid.uuid4().hex}")
+        try:
+            stamp = final.stat().st_mtime if final.exists() else None
+            retrying(lambda: _write_synced(tmp, data))
+            if stamp is not None:
+                os.utime(tmp, (stamp, stamp))
+            retrying(lambda: os.replace(tmp, final))
+        finally:
+            if tmp.exists():
+                tmp.unlink()
+
     def is_dir(self, rel: str) -> bool:
         return self.path(rel).is_dir()
 

@@ -2,10 +2,13 @@
 signed by it, so that whoever learned the district passphrase still cannot write changes
 that others take for a workstation's.
 
-A signed file is SIGNED_MAGIC, the signer's public key (32 bytes), the signature (64 bytes)
-and the sealed file (imc_desktop/sync/sealing.py). The signature covers a label, the sealed
-file's associated data (store, workstation, number) and the sealed bytes: a signature moved
-to another file, another place or another store does not verify.
+A file of the share is sealed with the district key (imc_desktop/sync/sealing.py); what is
+sealed is SIGNED_MAGIC, the signer's public key (32 bytes), the signature (64 bytes) and the
+content. The signature covers a label, the file's associated data (store, workstation,
+number) and the content: a signature moved to another file, another place or another store
+does not verify. Being inside the sealed file, it survives a change of the district key (the
+file is opened with the old key and sealed with the new one, imc_desktop/sync/rekey.py), and
+the share does not show which workstation signed what.
 
 The private key belongs to one database in one place on one computer (local.home_of): kept
 in the operating system's credential store, or — in a portable or test data folder, or
@@ -20,6 +23,7 @@ import hashlib
 import json
 from contextlib import suppress
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from imc_desktop.private_files import (
     credential_store_used,
@@ -28,6 +32,9 @@ from imc_desktop.private_files import (
     write_owner_only,
 )
 from imc_desktop.sync.segment import BadSegment
+
+if TYPE_CHECKING:
+    from imc_desktop.sync.sealing import SyncKey
 
 SIGNED_MAGIC = b"IMC-SYNC-SIGNED-1\n"
 PUBLIC_BYTES, SIGNATURE_BYTES = 32, 64
@@ -62,8 +69,8 @@ def is_public_key(text: object) -> bool:
         return False
 
 
-def _message(ad: bytes, sealed: bytes) -> bytes:
-    return SIGN_LABEL + len(ad).to_bytes(4, "big") + ad + sealed
+def _message(ad: bytes, plain: bytes) -> bytes:
+    return SIGN_LABEL + len(ad).to_bytes(4, "big") + ad + plain
 
 
 class Signer:
@@ -88,15 +95,26 @@ class Signer:
     def code(self) -> str:
         return verification_code(self.public)
 
-    def sign(self, sealed: bytes, ad: bytes) -> bytes:
-        """The sealed file with this workstation's signature in front."""
-        signature = self._key.sign(_message(ad, sealed))
-        return SIGNED_MAGIC + bytes.fromhex(self.public) + signature + sealed
+    def sign(self, plain: bytes, ad: bytes) -> bytes:
+        """The content with this workstation's signature in front (to be sealed)."""
+        signature = self._key.sign(_message(ad, plain))
+        return SIGNED_MAGIC + bytes.fromhex(self.public) + signature + plain
+
+
+def seal_signed(key: SyncKey, signer: Signer, plain: bytes, ad: bytes) -> bytes:
+    """The file of the share holding `plain`: signed by `signer`, sealed with `key`."""
+    return key.seal(signer.sign(plain, ad), ad)
+
+
+def open_signed(key: SyncKey, data: bytes, ad: bytes, where: str) -> tuple[str, bytes]:
+    """The signer's public key (hex) and the content of a file of the share; BadSegment
+    naming `where` when it does not open with `key` for this place or is not signed."""
+    return unwrap(key.open(data, ad, where), ad, where)
 
 
 def unwrap(data: bytes, ad: bytes, where: str) -> tuple[str, bytes]:
-    """The signer's public key (hex) and the sealed file inside; BadSegment naming `where`
-    when the file is not signed or its signature does not verify for this place."""
+    """The signer's public key (hex) and the content of an opened file; BadSegment naming
+    `where` when it is not signed or its signature does not verify for this place."""
     from cryptography.exceptions import InvalidSignature
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
@@ -105,13 +123,13 @@ def unwrap(data: bytes, ad: bytes, where: str) -> tuple[str, bytes]:
         raise BadSegment(f"{where}: файл не подписан рабочим местом — это не файл этой папки "
                          "синхронизации или он подделан")
     public = data[len(SIGNED_MAGIC):len(SIGNED_MAGIC) + PUBLIC_BYTES]
-    signature, sealed = data[head - SIGNATURE_BYTES:head], data[head:]
+    signature, plain = data[head - SIGNATURE_BYTES:head], data[head:]
     try:
-        Ed25519PublicKey.from_public_bytes(public).verify(signature, _message(ad, sealed))
+        Ed25519PublicKey.from_public_bytes(public).verify(signature, _message(ad, plain))
     except (InvalidSignature, ValueError) as exc:
         raise BadSegment(f"{where}: подпись рабочего места не сходится — файл изменён, "
                          "перенесён или подделан") from exc
-    return public.hex(), sealed
+    return public.hex(), plain
 
 
 # ------------------------------------------------------------------ where the key is kept

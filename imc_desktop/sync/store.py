@@ -15,7 +15,9 @@ STORE_MAGIC = "IMC-SYNC"
 #: 2: segments are sealed with the district key described in the "key" section and signed
 #: by their workstation; "signer" is the public key of the workstation that made the store
 #: and "site" its folder: the maker's key is valid for that folder only
-STORE_FORMAT = 2
+#: 3: the signature is inside the sealed file (it survives a change of the key); "rekeyed"
+#: says when the key was last changed and on which workstation
+STORE_FORMAT = 3
 SCHEMA_EPOCH = 1
 STORE_FILE = "store.json"
 
@@ -48,6 +50,7 @@ class StoreInfo:
     key: KeyParams | None = None
     signer: str = ""  # the public key (hex) of the workstation that made the store
     site: str = ""  # ... and the id of its folder: the only one that key may write into
+    rekeyed: str = ""  # «06.12.2026 на компьютере «Кабинет 12»» when the key was changed
 
     @property
     def maker(self) -> str:
@@ -83,14 +86,37 @@ def read_store(share: Share) -> StoreInfo | None:
         return StoreInfo(str(info["store_id"]), str(info.get("min_app", "0")),
                          int(info.get("epoch", SCHEMA_EPOCH)),
                          key=KeyParams.from_json(info["key"]), signer=signer,
-                         site=str(info["site"]))
+                         site=str(info["site"]), rekeyed=_rekeyed(info.get("rekeyed")))
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise SyncStopped(f"В папке {share.root} лежит файл {STORE_FILE}, но это не папка "
                           "синхронизации IMC Desktop (файл не читается). Проверьте путь "
                           "в настройках.") from exc
 
 
+def _rekeyed(found: object) -> str:
+    """When and where the key was changed, as store.json says ("" when never)."""
+    if not isinstance(found, dict):
+        return ""
+    when, where = str(found.get("date", ""))[:10], str(found.get("workstation", ""))[:100]
+    return f"{when} на компьютере «{where}»" if when and where else ""
+
+
+def replace_key(share: Share, params: KeyParams, workstation: str, date: str) -> None:
+    """store.json with the key `params` instead of the one it had (the rest kept), noting
+    that `workstation` changed it on `date` (ДД.ММ.ГГГГ)."""
+    info = json.loads(share.read(STORE_FILE) or b"{}")
+    info["key"] = params.to_json()
+    info["rekeyed"] = {"date": date, "workstation": workstation}
+    share.replace(STORE_FILE, json.dumps(info, indent=1, ensure_ascii=False).encode())
+
+
 def _check_format(share: Share, found: int) -> None:
+    if found == 2:
+        raise SyncStopped(f"Папка синхронизации {share.root} создана прежней версией программы "
+                          "(подписи файлов в ней не переносят смену ключа). Создайте для "
+                          "синхронизации новую пустую папку и укажите её в настройках на "
+                          "каждом компьютере: данные компьютеров сохранятся и будут отправлены "
+                          "в новую папку заново. Старую папку после этого удалите.")
     if found < STORE_FORMAT:
         raise SyncStopped(f"Папка синхронизации {share.root} создана прежней версией программы "
                           "и хранит данные незашифрованными. Создайте для синхронизации новую "

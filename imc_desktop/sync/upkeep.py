@@ -15,7 +15,7 @@ from imc_desktop.sync import compact, local, repair
 from imc_desktop.sync.sealing import SyncKey
 from imc_desktop.sync.segment import BadSegment, segment_name
 from imc_desktop.sync.share import NameTaken, Share
-from imc_desktop.sync.signing import Signer, unwrap
+from imc_desktop.sync.signing import Signer, open_signed, seal_signed
 from imc_desktop.sync.snapshot import (
     ARCHIVE,
     ARCHIVED,
@@ -81,16 +81,16 @@ class Place:
         return self.trusts(self.signer.public, self.site)
 
     def seal(self, plain: bytes, ad: bytes) -> bytes:
-        return self.signer.sign(self.key.seal(plain, ad), ad)
+        return seal_signed(self.key, self.signer, plain, ad)
 
     def open(self, data: bytes, ad: bytes, site: str, where: str) -> bytes:
         """The plain content of a file written by the workstation `site`: signed by a key
         admitted for it and sealed with the district key; BadSegment otherwise."""
-        signer, sealed = unwrap(data, ad, where)
+        signer, plain = open_signed(self.key, data, ad, where)
         if not self.trusts(signer, site):
             raise BadSegment(f"{where}: файл подписан рабочим местом, не допущенным к "
                              "синхронизации, — он не применяется")
-        return self.key.open(sealed, ad, where)
+        return plain
 
 
 def known(con: sqlite3.Connection) -> dict[str, Any]:

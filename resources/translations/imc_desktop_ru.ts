@@ -4878,8 +4878,20 @@ Post the document anyway?</source>
         <translation>Новый ключ синхронизации</translation>
     </message>
     <message>
+        <source>Change sync key</source>
+        <translation>Смена ключа синхронизации</translation>
+    </message>
+    <message>
+        <source>Every file of the sync folder will be encrypted with this new key, and the old key will open none of them: each workstation asks for the new words at its next sync. Write these words down on paper now and keep the paper safe: the program will not show them again.</source>
+        <translation>Все файлы папки синхронизации будут зашифрованы этим новым ключом, и старый ключ не откроет ни одного из них: каждый компьютер попросит новые слова при следующей синхронизации. Запишите эти слова на бумаге сейчас и храните её надёжно: программа больше их не покажет.</translation>
+    </message>
+    <message>
         <source>A new sync folder is being made. Everything in it is encrypted with this key. Write these words down on paper now and keep the paper safe: every workstation of the district needs them once, and the program will not show them again.</source>
         <translation>Создаётся новая папка синхронизации. Всё, что в ней хранится, зашифровано этим ключом. Запишите эти слова на бумагу сейчас и храните её надёжно: они понадобятся один раз на каждом рабочем месте района, а программа больше их не покажет.</translation>
+    </message>
+    <message>
+        <source>Backup copies made outside the data folder before the change still open with the old key only: keep the old words with them, or make new copies. Do not sync on other computers until the change is done; an interrupted change is finished by running it again with these words.</source>
+        <translation>Резервные копии, сделанные вне папки данных до смены, по-прежнему открываются только старым ключом: храните старые слова вместе с ними или сделайте новые копии. Не синхронизируйте другие компьютеры, пока смена не закончится; прерванная смена заканчивается повторным запуском с этими же словами.</translation>
     </message>
     <message>
         <source>If the key is lost, the workstations keep their data: a new empty sync folder is made, with a new key, and every workstation enters it.</source>
@@ -4888,6 +4900,10 @@ Post the document anyway?</source>
     <message>
         <source>I have written the key down</source>
         <translation>Я записал(а) ключ</translation>
+    </message>
+    <message>
+        <source>Change key</source>
+        <translation>Сменить ключ</translation>
     </message>
 </context>
 <context>
@@ -6961,6 +6977,10 @@ Open it now?</source>
         <translation>&amp;Допуск рабочих мест…</translation>
     </message>
     <message>
+        <source>Change sync &amp;key…</source>
+        <translation>Сменить &amp;ключ синхронизации…</translation>
+    </message>
+    <message>
         <source>Synchronisation</source>
         <translation>Синхронизация</translation>
     </message>
@@ -7011,6 +7031,26 @@ Open it now?</source>
     <message>
         <source>Workstation admission</source>
         <translation>Допуск рабочих мест</translation>
+    </message>
+    <message>
+        <source>Change sync key</source>
+        <translation>Смена ключа синхронизации</translation>
+    </message>
+    <message>
+        <source>Type the new words written down when the change began.</source>
+        <translation>Введите новые слова, записанные в начале смены.</translation>
+    </message>
+    <message>
+        <source>Encrypting the sync folder with the new key…</source>
+        <translation>Шифрование папки синхронизации новым ключом…</translation>
+    </message>
+    <message>
+        <source>The sync key is changed: %1 files of the sync folder are encrypted with the new key. The other workstations ask for the new words at their next sync.</source>
+        <translation>Ключ синхронизации сменён: файлов папки синхронизации, зашифрованных новым ключом, — %1. Другие компьютеры попросят новые слова при следующей синхронизации.</translation>
+    </message>
+    <message>
+        <source>Left as it was (opens with neither key): %1</source>
+        <translation>Оставлен как был (не открывается ни одним ключом): %1</translation>
     </message>
 </context>
 <context>

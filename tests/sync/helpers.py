@@ -12,7 +12,7 @@ from imc_desktop.sync.engine import synchronise
 from imc_desktop.sync.report import SyncResult
 from imc_desktop.sync.sealing import SyncKey, derive, segment_ad
 from imc_desktop.sync.share import Share
-from imc_desktop.sync.signing import PUBLIC_BYTES, SIGNED_MAGIC, Signer, signer_for, unwrap
+from imc_desktop.sync.signing import Signer, open_signed, seal_signed, signer_for
 
 ORG_DEFAULTS: dict[str, Any] = {
     "full_name": "МБОУ СОШ", "short_name": "СОШ", "kind": "школа", "legal_form": "МБОУ",
@@ -220,16 +220,27 @@ def _place(share: Share, file: Path) -> bytes:
 
 def opened(share: Share, file: Path) -> bytes:
     """The plain gzip segment inside the signed and sealed file `file` on the share."""
-    _signer, sealed = unwrap(file.read_bytes(), _place(share, file), str(file))
-    return share_key(share).open(sealed, _place(share, file), str(file))
+    return open_signed(share_key(share), file.read_bytes(), _place(share, file), str(file))[1]
+
+
+def signed_inside(share: Share, file: Path) -> bytes:
+    """What the segment file `file` seals: its signature and its content."""
+    return share_key(share).open(file.read_bytes(), _place(share, file), str(file))
+
+
+def resealed(share: Share, file: Path, inside: bytes) -> bytes:
+    """`inside` sealed with the district key as the segment `file` (no signature added)."""
+    return share_key(share).seal(inside, _place(share, file))
+
+
+def signer_of(share: Share, file: Path) -> str:
+    """The public key that signed the segment file `file`."""
+    return open_signed(share_key(share), file.read_bytes(), _place(share, file), str(file))[0]
 
 
 def sealed_for(share: Share, file: Path, plain: bytes, signer: Signer | None = None) -> bytes:
     """`plain` sealed with the district key as the segment `file` would be, and signed by
     `signer` — by default the key that signed `file` (its workstation's)."""
     if signer is None:
-        data = file.read_bytes()
-        assert data.startswith(SIGNED_MAGIC)
-        public = data[len(SIGNED_MAGIC):len(SIGNED_MAGIC) + PUBLIC_BYTES].hex()
-        signer = kept_signers()[public]
-    return signer.sign(share_key(share).seal(plain, _place(share, file)), _place(share, file))
+        signer = kept_signers()[signer_of(share, file)]
+    return seal_signed(share_key(share), signer, plain, _place(share, file))

@@ -214,3 +214,38 @@ def test_without_a_key_the_command_says_what_to_do_in_one_line(
     monkeypatch.setenv(PASSPHRASE_ENV, "юрта ящик язык яйцо юмор юла юбка эхо этаж щука")
     code, counts, err = sync(capsys, tmp_path / "b.sqlite", store)
     assert code == 1 and "не подходит" in err
+
+
+def test_change_key_prints_new_words_that_the_others_then_need(
+        tmp_path: Path, filled: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from imc_desktop.cli_sync import NEW_KEY_ENV
+
+    store = tmp_path / "store"
+    store.mkdir()
+    other = tmp_path / "b.sqlite"
+    sync(capsys, filled, store)
+    sync(capsys, other, store)
+    admit_all(Share(store))
+    monkeypatch.delenv(NEW_KEY_ENV, raising=False)
+    status, out, err = run(capsys, "sync", "--change-key", "--db", str(filled), "--store",
+                           str(store), "--name", "Кабинет 5")
+    assert status == 0, err
+    words = re.search(r"^    (\S+(?: \S+){9})$", out, re.MULTILINE)
+    assert words, out
+    assert re.search(r"Ключ синхронизации сменён: новым ключом зашифровано файлов — \d+\.",
+                     out)
+    code, _counts, err = sync(capsys, other, store)  # still the old words in the environment
+    assert code == 1 and "сменён" in err and "«Кабинет 5»" in err
+    monkeypatch.setenv("IMC_SYNC_PASSPHRASE", words[1])
+    code, _counts, err = sync(capsys, other, store)
+    assert code == 0, err
+    assert _content(other) == _content(filled)
+    monkeypatch.setenv(NEW_KEY_ENV, "волк гора дождь")  # a scheduled change with bad words
+    status, out, err = run(capsys, "sync", "--change-key", "--db", str(filled), "--store",
+                           str(store))
+    assert status == 1 and "10 слов" in err and "Traceback" not in err
+    monkeypatch.setenv(NEW_KEY_ENV, words[1])  # the key it has
+    status, out, err = run(capsys, "sync", "--change-key", "--db", str(filled), "--store",
+                           str(store))
+    assert status == 1 and "нынешний ключ" in err

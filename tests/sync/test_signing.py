@@ -21,7 +21,16 @@ from imc_desktop.sync.check import waiting
 from imc_desktop.sync.segment import segment_name
 from imc_desktop.sync.share import Share
 from imc_desktop.sync.store import StoreInfo, SyncStopped, read_store
-from tests.sync.helpers import Workstation, admit, opened, sealed_for, share_key
+from tests.sync.helpers import (
+    Workstation,
+    admit,
+    opened,
+    resealed,
+    sealed_for,
+    share_key,
+    signed_inside,
+    signer_of,
+)
 
 MakePC = Callable[[str], Workstation]
 
@@ -318,9 +327,9 @@ def test_a_tampered_signature_is_refused_and_the_author_sends_again(
     site = _site(a)
     last = max(int(p.stem) for p in (share.root / "sites" / site).glob("*.seg"))
     file = _seg(share, site, last)
-    data = bytearray(file.read_bytes())
+    data = bytearray(signed_inside(share, file))
     data[len(signing.SIGNED_MAGIC) + signing.PUBLIC_BYTES + 5] ^= 1  # in the signature
-    file.write_bytes(bytes(data))
+    file.write_bytes(resealed(share, file, bytes(data)))
     before = _state(b)
     result = b.sync()
     assert any(str(file) in bad and "подпись" in bad for bad in result.bad_files)
@@ -339,9 +348,9 @@ def test_an_unsigned_sealed_file_is_refused(two: tuple[Workstation, Workstation,
     site = _site(a)
     last = max(int(p.stem) for p in (share.root / "sites" / site).glob("*.seg"))
     file = _seg(share, site, last)
-    unsigned = file.read_bytes()[len(signing.SIGNED_MAGIC) + signing.PUBLIC_BYTES
-                                 + signing.SIGNATURE_BYTES:]
-    file.write_bytes(unsigned)
+    unsigned = signed_inside(share, file)[len(signing.SIGNED_MAGIC) + signing.PUBLIC_BYTES
+                                          + signing.SIGNATURE_BYTES:]
+    file.write_bytes(resealed(share, file, unsigned))
     before = _state(b)
     result = b.sync()
     assert any(str(file) in bad and "не подписан" in bad for bad in result.bad_files)
@@ -514,17 +523,10 @@ def test_every_segment_on_the_share_is_signed_by_its_workstation(
     a, b, _person = two
     for pc in (a, b):
         for file in (share.root / "sites" / _site(pc)).glob("*.seg"):
-            data = file.read_bytes()
-            ad = _ad(share, file)
-            signer, _sealed = signing.unwrap(data, ad, str(file))
-            assert signer == pc.signer().public
+            data = file.read_bytes()  # the signature is inside: the share does not show it
+            assert bytes.fromhex(pc.signer().public) not in data
+            assert signer_of(share, file) == pc.signer().public
             assert gzip.decompress(opened(share, file))
-
-
-def _ad(share: Share, file: Path) -> bytes:
-    from imc_desktop.sync.sealing import segment_ad
-
-    return segment_ad(share_key(share).store_id, file.parent.name, int(file.stem))
 
 
 def test_verification_codes() -> None:

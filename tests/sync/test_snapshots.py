@@ -17,7 +17,7 @@ import pytest
 from imc_desktop.sync import snapshot, upkeep
 from imc_desktop.sync.segment import BadSegment, segment_name
 from imc_desktop.sync.share import Share
-from imc_desktop.sync.signing import Signer, unwrap
+from imc_desktop.sync.signing import Signer, open_signed, seal_signed
 from imc_desktop.sync.snapshot import Policy
 from tests.sync.helpers import Workstation, add_people, edit_people, share_key
 
@@ -56,8 +56,7 @@ def _plain(share: Share, name: str) -> bytes:
     """A snapshot's content: its writer's signature checked, opened with the district key."""
     key = share_key(share)
     ad = snapshot.snapshot_ad(key.store_id, name)
-    _signer, sealed = unwrap(share.path(f"snapshots/{name}").read_bytes(), ad, name)
-    return key.open(sealed, ad, name)
+    return open_signed(key, share.path(f"snapshots/{name}").read_bytes(), ad, name)[1]
 
 
 def _covers(share: Share, name: str) -> dict[str, int]:
@@ -219,9 +218,10 @@ def test_a_damaged_snapshot_is_quarantined_and_the_new_pc_falls_back(
         share.path(f"snapshots/{second}").write_bytes(b"IMC-SYNC-SEALED-1\n" + os.urandom(300))
     else:  # the same content with the ten words, signed by a stranger's key or by none
         key, ad = share_key(share), snapshot.snapshot_ad(share_key(share).store_id, second)
-        sealed = key.seal(_plain(share, second), ad)
+        plain = _plain(share, second)
         share.path(f"snapshots/{second}").write_bytes(
-            Signer.new().sign(sealed, ad) if damage == "stranger" else sealed)
+            seal_signed(key, Signer.new(), plain, ad) if damage == "stranger"
+            else key.seal(plain, ad))
     d = Workstation(tmp_path / "d" / "imc.sqlite", share, "d")
     result = d.sync(snapshots=LAZY)
     assert len(result.bad_files) == 1 and "snapshots" in result.bad_files[0]

@@ -42,6 +42,8 @@ class SyncController(QObject):
         self.act_journal.triggered.connect(lambda: self.show_journal(None))
         self.act_admission = QAction(self.tr("Workstation &admission…"), window)
         self.act_admission.triggered.connect(self.show_admission)
+        self.act_change_key = QAction(self.tr("Change sync &key…"), window)
+        self.act_change_key.triggered.connect(self.change_key)
         self.awaiting = ""  # this PC's verification code while it waits for admission
         self.status_label = QLabel()
         self.timer = QTimer(self)
@@ -233,6 +235,68 @@ class SyncController(QObject):
             Ask.error(self.window, self.tr("Workstation admission"), str(exc))
             return
         AdmissionDialog.ask(state, decide, self.window)
+
+    def change_key(self) -> None:
+        """Сервис → Сменить ключ синхронизации: a new key, shown once to be written down (or
+        the words of a change begun and interrupted), then every file of the folder sealed
+        with it, with progress."""
+        from ui.sync.key_dialogs import EnterKeyDialog, NewKeyDialog
+
+        path, location = maintenance_path(), self.location()
+        title = self.tr("Change sync key")
+        if path is None or location is None or self.read_only:
+            Ask.info(self.window, title, self.tr(
+                "Choose the sync folder on the network share in Service → Settings."))
+            return
+        if self.running:
+            return
+        under_way = sync.key_change_under_way(location)
+        if under_way:
+            typed = EnterKeyDialog.ask(under_way + "\n\n" + self.tr(
+                "Type the new words written down when the change began."), self.window,
+                remember=False)
+            if typed is None:
+                return
+            phrase = typed[0]
+        else:
+            phrase = sync.new_passphrase()
+            if not NewKeyDialog.ask(phrase, self.window, changing=True):
+                return
+        self.running = True
+        try:
+            self._change_key(path, location, phrase, title)
+        finally:
+            self.running = False
+            self.refresh_status()
+
+    def _change_key(self, path: Path, location: Path, phrase: str, title: str,
+                    old: tuple[str, bool] | None = None) -> None:
+        name, text = self.workstation(), self.tr("Encrypting the sync folder with the new key…")
+
+        def work(progress: Progress, _cancelled: Cancelled) -> sync.Rekeyed:
+            return sync.change_key(path, location, phrase, name,
+                                   old_passphrase=old[0] if old else None,
+                                   remember_old=old[1] if old else False,
+                                   progress=lambda done, total, _rel: progress(done, total,
+                                                                               text))
+
+        task = run_with_progress(self.window, text, work, cancellable=False)
+        if isinstance(task.error, sync.SyncFailed) and task.error.key and old is None:
+            typed = self._ask_key(task.error)  # this PC does not know the folder's key
+            if typed is not None:
+                self._change_key(path, location, phrase, title, typed)
+            return
+        if task.error is not None:
+            Ask.error(self.window, title, str(task.error))
+            return
+        done: sync.Rekeyed = task.value
+        lines = [self.tr("The sync key is changed: %1 files of the sync folder are encrypted "
+                         "with the new key. The other workstations ask for the new words at "
+                         "their next sync.").replace("%1", str(done.resealed + done.already))]
+        lines += [self.tr("Left as it was (opens with neither key): %1").replace("%1", bad)
+                  for bad in done.left]
+        self.last_error = ""
+        Ask.info(self.window, title, "\n".join(lines))
 
     def show_journal(self, record: str | None) -> None:
         from ui.sync.dialogs import JournalDialog

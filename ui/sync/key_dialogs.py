@@ -28,12 +28,18 @@ def _big(label: QLabel, points: int) -> None:
 
 
 class NewKeyDialog(QDialog):
-    """A new sync folder's key, shown once: OK only after «I have written the key down»."""
+    """A new sync folder's key, shown once: OK only after «I have written the key down».
+    `changing`: the key that is to replace the folder's key (Service → Change sync key)."""
 
-    def __init__(self, passphrase: str, parent: QWidget | None = None) -> None:
+    def __init__(self, passphrase: str, parent: QWidget | None = None,
+                 changing: bool = False) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("New sync key"))
+        self.setWindowTitle(self.tr("Change sync key") if changing else self.tr("New sync key"))
         intro = QLabel(self.tr(
+            "Every file of the sync folder will be encrypted with this new key, and the old "
+            "key will open none of them: each workstation asks for the new words at its next "
+            "sync. Write these words down on paper now and keep the paper safe: the program "
+            "will not show them again.") if changing else self.tr(
             "A new sync folder is being made. Everything in it is encrypted with this key. "
             "Write these words down on paper now and keep the paper safe: every workstation "
             "of the district needs them once, and the program will not show them again."))
@@ -47,6 +53,10 @@ class NewKeyDialog(QDialog):
         self.words.setFrameShape(QFrame.Shape.Box)
         self.words.setMargin(16)
         lost = QLabel(self.tr(
+            "Backup copies made outside the data folder before the change still open with "
+            "the old key only: keep the old words with them, or make new copies. Do not sync "
+            "on other computers until the change is done; an interrupted change is finished "
+            "by running it again with these words.") if changing else self.tr(
             "If the key is lost, the workstations keep their data: a new empty sync folder is "
             "made, with a new key, and every workstation enters it."))
         lost.setWordWrap(True)
@@ -54,6 +64,8 @@ class NewKeyDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        if changing:
+            self.ok.setText(self.tr("Change key"))
         self.ok.setEnabled(False)
         self.written.toggled.connect(self.ok.setEnabled)
         self.buttons.accepted.connect(self.accept)
@@ -64,9 +76,9 @@ class NewKeyDialog(QDialog):
         self.setMinimumWidth(660)
 
     @staticmethod
-    def ask(passphrase: str, parent: QWidget | None = None) -> bool:
+    def ask(passphrase: str, parent: QWidget | None = None, changing: bool = False) -> bool:
         """Whether the user wrote the key down and goes on."""
-        return NewKeyDialog(passphrase, parent).exec() == QDialog.DialogCode.Accepted
+        return NewKeyDialog(passphrase, parent, changing).exec() == QDialog.DialogCode.Accepted
 
 
 class EnterKeyDialog(QDialog):
@@ -108,9 +120,12 @@ class EnterKeyDialog(QDialog):
             self.accept()
 
     @staticmethod
-    def ask(reason: str, parent: QWidget | None = None) -> tuple[str, bool] | None:
-        """The passphrase typed and whether to remember it; None when cancelled."""
+    def ask(reason: str, parent: QWidget | None = None,
+            remember: bool = True) -> tuple[str, bool] | None:
+        """The passphrase typed and whether to remember it (`remember`: whether to offer
+        it); None when cancelled."""
         dialog = EnterKeyDialog(reason, parent)
+        dialog.remember.setVisible(remember)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.phrase.text(), dialog.remember.isChecked()

@@ -24,12 +24,13 @@ from imc_desktop.sync.share import Share
 if TYPE_CHECKING:  # the engine is imported by the first sync, not by the window's start
     from imc_desktop.sync.admission import Waiting
     from imc_desktop.sync.admitting import AdmissionState
+    from imc_desktop.sync.rekey import Rekeyed
     from imc_desktop.sync.report import SyncResult
 
 T = TypeVar("T")
 
 #: for the window, which does not import the engine
-__all__ = ["AdmissionState", "SyncProgress", "SyncResult", "Waiting"]
+__all__ = ["AdmissionState", "Rekeyed", "SyncProgress", "SyncResult", "Waiting"]
 
 
 class SyncFailed(ServiceError):
@@ -92,6 +93,38 @@ def decide_admission(path: Path, location: Path, name: str, code: str,
 
     return _admission(lambda: admitting.decide(path, Share(location), name, code, admit),
                       location)
+
+
+def key_change_under_way(location: Path) -> str:
+    """A Russian message when a change of the key was begun in the folder and not finished
+    ("" when none was, or the folder cannot be read)."""
+    from imc_desktop.sync.rekey import changing
+
+    try:
+        return changing(Share(location))
+    except OSError:
+        return ""
+
+
+def new_passphrase() -> str:
+    """Ten random words of the key's list: a new district key to be written down."""
+    from imc_desktop.sync.sealing import new_passphrase as make
+
+    return make()
+
+
+def change_key(path: Path, location: Path, phrase: str, workstation: str, *,
+               old_passphrase: str | None = None, remember_old: bool = False,
+               progress: Callable[[int, int, str], None] | None = None) -> Rekeyed:
+    """Seal the whole sync folder with the key of the ten words `phrase` (SyncFailed in
+    Russian when it cannot begin; `key` set when the folder's own key is needed: typed as
+    `old_passphrase`). `progress`: files done, files in all, the file."""
+    from imc_desktop.sync import rekey
+    from imc_desktop.sync.keys import KeySource
+
+    return _admission(lambda: rekey.change(path, Share(location), phrase, workstation,
+                                           KeySource(old_passphrase, remember_old),
+                                           progress), location)
 
 
 def _admission(action: Callable[[], T], location: Path) -> T:

@@ -1,0 +1,301 @@
+"""Changing the district key (issue «The share holds no readable personal data»): from one
+admitted PC every file of the folder is sealed with the new key, the old key opens none of
+them, the other PCs ask for the new words and go on; an interrupted change stops the
+others and is finished with the same words; a change that cannot begin changes nothing."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from imc_desktop.sync import keys, rekey
+from imc_desktop.sync.keys import PASSPHRASE_ENV, KeySource
+from imc_desktop.sync.sealing import SyncKey, derive
+from imc_desktop.sync.segment import BadSegment
+from imc_desktop.sync.share import Share
+from imc_desktop.sync.signing import open_signed
+from imc_desktop.sync.snapshot import Policy
+from imc_desktop.sync.store import KeyNeeded, SyncStopped, read_store
+from tests.conftest import SYNC_PASSPHRASE
+from tests.sync.helpers import Workstation
+
+MakePC = Callable[[str], Workstation]
+NEW = "волк гора дождь ель жук забор игла кино лес море"
+OTHER = "сова сок сосна спорт среда стол суп сыр сын танец"
+EAGER = Policy(every_segments=1, every_days=0, min_hours=0, archive_days=0)
+WHEN = datetime(2026, 12, 6, 10, 30)
+
+
+def _key(share: Share, phrase: str) -> SyncKey:
+    store = read_store(share)
+    assert store is not None and store.key is not None
+    return SyncKey(derive(phrase, store.key), store.store_id)
+
+
+def _files(share: Share) -> dict[str, bytes]:
+    """Every sealed file of the folder, by its place, with its associated data."""
+    store = read_store(share)
+    assert store is not None
+    return dict(rekey.sealed_files(share, store.store_id))
+
+
+def _opens(key: SyncKey, share: Share, rel: str, ad: bytes) -> bool:
+    try:
+        key.open(share.path(rel).read_bytes(), ad, rel)
+    except BadSegment:
+        return False
+    return True
+
+
+def _fingerprint(share: Share) -> dict[str, str]:
+    """Every file of the folder and its SHA-256."""
+    return {str(p.relative_to(share.root)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in share.root.rglob("*") if p.is_file()}
+
+
+@pytest.fixture
+def office(make_pc: MakePC) -> tuple[Workstation, Workstation, str]:
+    """a (made the folder) and b (admitted) after a few rounds with snapshots written and
+    segments archived: every kind of sealed file is in the folder."""
+    a, b = make_pc("a"), make_pc("b")
+    person = a.insert("persons", last_name="Ключевая")
+    for round_ in range(3):
+        a.update("persons", person, first_name=f"Круг{round_}")
+        for pc in (a, b):
+            pc.sync(snapshots=EAGER)
+    return a, b, person
+
+
+def test_every_file_is_sealed_with_the_new_key_and_none_opens_with_the_old(
+        office: tuple[Workstation, Workstation, str], share: Share) -> None:
+    a, b, _person = office
+    before = _files(share)
+    kinds = {"snapshot" if rel.startswith("snapshots/") else "archived"
+             if "/archive/" in rel else rel.split("/")[-1].split("-")[0].split(".")[-1]
+             for rel in before}
+    assert kinds == {"seg", "archived", "progress", "admit", "snapshot"}, kinds
+    signers = {rel: open_signed(_key(share, SYNC_PASSPHRASE), share.path(rel).read_bytes(),
+                                ad, rel)[0] for rel, ad in before.items()}
+    done = rekey.change(a.path, share, NEW, "a", today=WHEN)
+    assert done.resealed == len(before) and done.already == 0 and done.left == ()
+    old, new = _key(share, SYNC_PASSPHRASE), _key(share, NEW)
+    after = _files(share)
+    assert set(after) == set(before)
+    for rel, ad in after.items():
+        assert _opens(new, share, rel, ad), rel
+        assert not _opens(old, share, rel, ad), rel
+        # the writer's signature goes through the change unchanged
+        assert open_signed(new, share.path(rel).read_bytes(), ad, rel)[0] == signers[rel]
+    store = read_store(share)
+    assert store is not None and store.key is not None
+    assert new.matches(store.key) and not old.matches(store.key)
+    assert store.rekeyed == "06.12.2026 на компьютере «a»"
+    assert not share.exists(rekey.MARKER)
+    assert keys.remembered(store.store_id) == new.key  # this PC knows the new key
+
+
+def test_the_others_are_asked_for_the_new_words_and_then_go_on(
+        office: tuple[Workstation, Workstation, str], share: Share,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    a, b, person = office
+    rekey.change(a.path, share, NEW, "a", today=WHEN)
+    before = b.content()
+    with pytest.raises(KeyNeeded) as wrong:  # the scheduled run still has the old words
+        b.sync()
+    assert wrong.value.kind == "wrong" and "сменён 06.12.2026 на компьютере «a»" in str(
+        wrong.value)
+    store = read_store(share)
+    assert store is not None
+    keys.remember(store.store_id, _key(share, SYNC_PASSPHRASE).key)  # b remembers the old
+    monkeypatch.delenv(PASSPHRASE_ENV)
+    with pytest.raises(KeyNeeded) as asked:
+        b.sync()
+    assert asked.value.kind == "enter" and "сменён 06.12.2026 на компьютере «a»" in str(
+        asked.value)
+    assert b.content() == before  # nothing read, nothing changed
+    monkeypatch.setenv(PASSPHRASE_ENV, NEW)
+    a.update("persons", person, last_name="После смены")
+    made = b.insert("persons", last_name="Новая после смены")
+    for pc in (a, b, a, b):
+        result = pc.sync(snapshots=EAGER)
+        assert not result.bad_files, result.bad_files
+    assert b.value("persons", person, "last_name") == "После смены"
+    assert a.value("persons", made, "last_name") == "Новая после смены"
+    assert a.content() == b.content()
+    new = _key(share, NEW)
+    for rel, ad in _files(share).items():  # what was written since: the new key only
+        assert _opens(new, share, rel, ad), rel
+    found = b"".join(p.read_bytes() for p in share.root.rglob("*") if p.is_file())
+    assert "После смены".encode() not in found and "Ключевая".encode() not in found
+
+
+def test_a_new_pc_joins_with_the_new_words(office: tuple[Workstation, Workstation, str],
+                                           share: Share, make_pc: MakePC,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    a, _b, _person = office
+    rekey.change(a.path, share, NEW, "a", today=WHEN)
+    monkeypatch.setenv(PASSPHRASE_ENV, NEW)
+    c = make_pc("c")
+    result = c.sync(snapshots=EAGER)
+    assert not result.bad_files, result.bad_files
+    c.sync(snapshots=EAGER)
+    assert c.content() == a.content()
+
+
+class Interrupted(Exception):
+    pass
+
+
+def _stop_after(count: int) -> Callable[[int, int, str], None]:
+    def progress(done: int, _total: int, _rel: str) -> None:
+        if done >= count:
+            raise Interrupted
+    return progress
+
+
+def test_an_interrupted_change_stops_the_others_and_is_finished_with_the_same_words(
+        office: tuple[Workstation, Workstation, str], share: Share) -> None:
+    a, b, _person = office
+    total = len(_files(share))
+    with pytest.raises(Interrupted):
+        rekey.change(a.path, share, NEW, "Кабинет 5", progress=_stop_after(total // 2),
+                     today=WHEN)
+    assert share.exists(rekey.MARKER)
+    store = read_store(share)
+    assert store is not None and store.key is not None
+    assert _key(share, SYNC_PASSPHRASE).matches(store.key)  # store.json not changed yet
+    before = (b.content(), _fingerprint(share))
+    with pytest.raises(SyncStopped, match="меняют ключ синхронизации") as stopped:
+        b.sync()
+    assert "«Кабинет 5»" in str(stopped.value) and "06.12.2026 10:30" in str(stopped.value)
+    assert (b.content(), _fingerprint(share)) == before  # the others write nothing
+    with pytest.raises(SyncStopped, match="другим новым ключом"):
+        rekey.change(b.path, share, OTHER, "b", today=WHEN)
+    assert _fingerprint(share) == before[1]
+    done = rekey.change(b.path, share, NEW, "b", today=WHEN)  # another admitted PC ends it
+    assert done.already == total // 2 and done.resealed == total - total // 2
+    assert not share.exists(rekey.MARKER)
+    new = _key(share, NEW)
+    assert all(_opens(new, share, rel, ad) for rel, ad in _files(share).items())
+
+
+def test_a_change_interrupted_after_store_json_is_finished(
+        office: tuple[Workstation, Workstation, str], share: Share,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    a, b, _person = office
+    real = rekey.replace_key
+
+    def then_stop(*args: object, **kwargs: object) -> None:
+        real(*args, **kwargs)  # type: ignore[arg-type]
+        raise Interrupted
+
+    with monkeypatch.context() as patch, pytest.raises(Interrupted):
+        patch.setattr(rekey, "replace_key", then_stop)
+        rekey.change(a.path, share, NEW, "a", today=WHEN)
+    assert share.exists(rekey.MARKER)
+    done = rekey.change(a.path, share, NEW, "a", today=WHEN)
+    assert done.resealed == 0 and done.left == () and not share.exists(rekey.MARKER)
+    monkeypatch.setenv(PASSPHRASE_ENV, NEW)
+    assert not b.sync(snapshots=EAGER).bad_files
+
+
+def test_a_file_written_during_the_change_by_a_sync_begun_before_it_is_sealed_too(
+        office: tuple[Workstation, Workstation, str], share: Share,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """b read the folder before the change began and sends its segment meanwhile."""
+    a, b, person = office
+    b.update("persons", person, last_name="Вовремя")
+    sent: list[bool] = []
+
+    def b_syncs_once(_done: int, _total: int, _rel: str) -> None:
+        if not sent:
+            sent.append(True)
+            with monkeypatch.context() as patch:
+                patch.setattr(rekey, "stop_if_changing", lambda _share: None)
+                b.sync(snapshots=EAGER)
+
+    rekey.change(a.path, share, NEW, "a", progress=b_syncs_once, today=WHEN)
+    new = _key(share, NEW)
+    assert all(_opens(new, share, rel, ad) for rel, ad in _files(share).items())
+    monkeypatch.setenv(PASSPHRASE_ENV, NEW)
+    assert not a.sync(snapshots=EAGER).bad_files
+    assert a.value("persons", person, "last_name") == "Вовремя"
+
+
+def test_a_damaged_file_is_left_named_and_the_rest_changed(
+        office: tuple[Workstation, Workstation, str], share: Share,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    a, b, person = office
+    b.update("persons", person, last_name="Испорченная")
+    b.sync(snapshots=Policy(every_segments=10 ** 9, every_days=10 ** 6, min_hours=10 ** 6))
+    site = str(b.sql("SELECT value FROM sync_state WHERE name='site'")[0][0])
+    damaged = max((share.root / "sites" / site).glob("*.seg"))
+    data = bytearray(damaged.read_bytes())
+    data[-5] ^= 1
+    damaged.write_bytes(bytes(data))
+    done = rekey.change(a.path, share, NEW, "a", today=WHEN)
+    assert len(done.left) == 1 and damaged.name in done.left[0]
+    new = _key(share, NEW)
+    assert all(_opens(new, share, rel, ad) for rel, ad in _files(share).items()
+               if not rel.endswith(damaged.name))
+    monkeypatch.setenv(PASSPHRASE_ENV, NEW)
+    result = a.sync()  # set aside as any damaged file is; b sends the change again
+    assert any(damaged.name in bad for bad in result.bad_files)
+    b.sync()
+    a.sync()
+    assert a.value("persons", person, "last_name") == "Испорченная"
+
+
+@pytest.mark.parametrize("case", ["same key", "bad words", "wrong old key", "waiting PC",
+                                  "never synced"])
+def test_a_change_that_cannot_begin_changes_nothing(
+        office: tuple[Workstation, Workstation, str], share: Share, make_pc: MakePC,
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: str) -> None:
+    a, _b, _person = office
+    path, phrase, source = a.path, NEW, KeySource()
+    message = ""
+    if case == "same key":
+        phrase, message = SYNC_PASSPHRASE, "нынешний ключ"
+    elif case == "bad words":
+        phrase, message = "волк гора дождь", "10 слов"
+    elif case == "wrong old key":
+        source, message = KeySource(OTHER), "не подходит к этой папке"
+    elif case == "waiting PC":
+        waiting = Workstation(tmp_path / "w" / "imc.sqlite", share, "w", admitted=False)
+        waiting.sync()
+        path, message = waiting.path, "ожидает допуска"
+    else:
+        path, message = make_pc("n").path, "ещё не синхронизировался"
+    before = _fingerprint(share)
+    with pytest.raises(SyncStopped, match=message):
+        rekey.change(path, share, phrase, "x", source, today=WHEN)
+    assert _fingerprint(share) == before
+
+
+def test_a_store_of_the_previous_format_is_refused_plainly(make_pc: MakePC,
+                                                           share: Share) -> None:
+    import json
+
+    a = make_pc("a")
+    a.sync()
+    info = json.loads((share.root / "store.json").read_text())
+    info["format"] = 2
+    (share.root / "store.json").write_text(json.dumps(info))
+    with pytest.raises(SyncStopped, match="новую пустую папку") as stopped:
+        a.sync()
+    assert "прежней версией" in str(stopped.value)
+
+
+def test_progress_is_told_for_every_file(office: tuple[Workstation, Workstation, str],
+                                         share: Share) -> None:
+    a, _b, _person = office
+    seen: list[tuple[int, int]] = []
+    rekey.change(a.path, share, NEW, "a", progress=lambda d, t, _r: seen.append((d, t)),
+                 today=WHEN)
+    total = len(_files(share))
+    assert seen[0] == (0, total) and (total, total) in seen
+    assert [d for d, _t in seen] == sorted(d for d, _t in seen)
