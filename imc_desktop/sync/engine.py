@@ -82,9 +82,11 @@ class _Run:
         self.report, self.keys, self.policy = report, keys, policy
         self.snapshot: snapshot.Snapshot | None = None  # started from, or filling gaps
         self.fresh = False  # nothing of this store applied here yet
+        self.restored = False  # this sync made the database a snapshot's
         self.key: SyncKey | None = None
         self.con = local.connect(path)
         self.tables = present_tables(self.con)
+        self.schema = snapshot.schema_of(self.con)
         self.site = local.site_id(self.con)
         self.tally = _Tally()
         self.store: StoreInfo | None = None
@@ -224,6 +226,8 @@ class _Run:
                                       "sync_published LIMIT 1").fetchone() is None
         if self.fresh:  # a new workstation starts from the newest snapshot, if any
             self.snapshot = upkeep.newest(self._place(), self._usable)
+            if self.snapshot is not None:
+                self._restore(self.snapshot)
         found: list[Segment] = []
         for site in self.share.list_dir("sites"):
             if site == self.site or not is_site_id(site) or not self.share.is_dir(
@@ -390,8 +394,22 @@ class _Run:
         self.tally.applied += len(touched)
         return touched
 
+    def _restore(self, snap: snapshot.Snapshot) -> None:
+        """A new workstation's database becomes the snapshot's, with its own records (then
+        reads only the later segments); when they clash, the snapshot is merged instead."""
+        self.report.say("Загрузка снимка папки синхронизации")
+        records = snapshot.restore(self.con, snap, [t for t in synced_tables()
+                                                    if t in self.tables])
+        if records is None:
+            return
+        self.tally.applied += records
+        with local.applying(self.con):
+            local.save_clock(self.con, local.clock(self.con).receive(int(snap.head["clock"])))
+            upkeep.remember(self.con, snap)
+        self.fresh, self.snapshot, self.restored = False, None, True
+
     def _usable(self, snap: snapshot.Snapshot) -> bool:
-        return snapshot.usable(snap, self.tables)
+        return snapshot.usable(snap, self.schema)
 
     def _place(self) -> upkeep.Place:
         return upkeep.Place(self.con, self.share, self._key(), self.site, self.workstation,
@@ -502,7 +520,11 @@ class _Run:
             counter.add(size)
 
     def compact(self) -> None:
-        """Prune and compact the local history; give the space back when it is worth it."""
+        """Prune and compact the local history; give the space back when it is worth it.
+        Not in the sync that took a snapshot's database: its writer has just done it (what
+        came after is compacted by the next sync)."""
+        if self.restored:
+            return
         if self.tally.applied or self.tally.pushed:  # else there is little or nothing to do
             self.report.say("Сжатие истории изменений")
         with local.applying(self.con):

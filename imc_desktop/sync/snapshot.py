@@ -1,19 +1,24 @@
-"""Snapshots: the merged history of the whole store in one sealed file, so that a new
+"""Snapshots: the merged state of the whole store in one sealed file, so that a new
 workstation starts from it instead of opening every segment (SYNC.md, «It stays small»).
 
-A snapshot is written like a segment — gzip JSON Lines: a header, one line per record and
-per tombstone, the applied segments, a footer with the count and the SHA-256 — and sealed with
-the district key; its associated data name the store and the snapshot's own name (the time
-it was written and its writer), so it cannot be renamed, moved or replayed. It lies in
-`snapshots/<time>-<site>.snap`; two PCs writing at once write two names, and a reader takes
-the newest one that opens.
+A snapshot is a header line (JSON) and, compressed with zlib, an SQLite database: the
+writer's synchronised tables and what merging needs (the field versions, kept compacted; the
+tombstones; the segments applied; the conflicts to review, which follow from them) — nothing
+of the writer's own (its settings, its sync state, its staff cards' local history). It is
+sealed and signed like a segment; its associated data name the store and the snapshot's own
+name (the time it was written and its writer), so it cannot be renamed, moved or replayed. It
+lies in `snapshots/<time>-<site>.snap`; two PCs writing at once write two names, and a reader takes
+the newest one that opens and was written by this version of the database schema.
 
-It covers, for every workstation, its segments 1..N that every active workstation has
-applied (each says how far it got in a small sealed `progress-*` file of its own folder), or
-that are older than `Policy.age_days`. It holds every field version of those segments that
-the writer still keeps (losers that can never be a conflict are pruned, as in compact.py),
-the tombstones of their deletions, and which segments they are; a new workstation stores
-them as if it had applied those segments and reads only the later ones.
+The header says what it `contains` (for every workstation, its segments 1..N applied by the
+writer) and what it `covers`: those of them that every active workstation has applied (each
+says how far it got in a small sealed `progress-*` file of its own folder), or that are
+older than `Policy.age_days`. A new workstation takes the database whole (SQLite's backup,
+page by page: about as fast as reading the file), with the records it made itself before its
+first sync put in, and reads only the later segments; if one of its own records clashes with
+the snapshot's, it merges the snapshot's field versions record by record instead. A
+workstation that lacks covered segments gone from the archive takes their field versions,
+tombstones and applied segments from it, as if it had applied those segments.
 
 Each workstation then moves its own covered segments into its `archive/` folder (one writer
 per folder, as everywhere on the share), removes them from there after
@@ -23,21 +28,18 @@ away reads what it misses from the archive, or, when it is gone, from the snapsh
 
 from __future__ import annotations
 
-import gzip
-import hashlib
-import io
 import json
 import sqlite3
 import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from imc_desktop.sync.segment import BadSegment
 
 MAGIC = "IMC-SYNC-SNAPSHOT"
-FORMAT = 1
+FORMAT = 2
 FOLDER = "snapshots"
 SUFFIX = ".snap"
 ARCHIVE = "archive"
@@ -53,6 +55,11 @@ DAY_S = 86400.0
 MAX_PLAIN = 1024 ** 3
 #: where the site id starts in a key ("<clock:020d>.<site id>")
 SITE = 21
+SQLITE_MAGIC = b"SQLite format 3\x00"
+#: besides the synchronised tables, what a snapshot's database holds: what merging needs, and
+#: the conflicts to review (they follow from the field versions: every PC lists the same)
+SHARED = ("alembic_version", "sync_columns", "sync_base", "sync_changes", "sync_tombstones",
+          "sync_applied", "sync_conflicts")
 
 Row = tuple[str, str]
 Version = tuple[str, str, str, str | None, str | None, str, int]  # col, kind, key, value..
@@ -106,76 +113,78 @@ def progress_stamp(name: str) -> int | None:
 # ---------------------------------------------------------------- the file
 
 
-def _line(obj: Any) -> bytes:
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
+def encode(head: dict[str, Any], image: bytes) -> bytes:
+    """The header line and the database `image` compressed (zlib, level 6)."""
+    line = json.dumps({"magic": MAGIC, "format": FORMAT, **head}, ensure_ascii=False,
+                      separators=(",", ":")).encode()
+    return line + b"\n" + zlib.compress(image, 6)
 
 
-def encode(head: dict[str, Any], lines: Iterable[dict[str, Any]]) -> bytes:
-    """gzip JSON Lines: `head`, the lines, a footer with their count and SHA-256."""
-    out = io.BytesIO()
-    digest = hashlib.sha256()
-    count = 0
-    with gzip.GzipFile(fileobj=out, mode="wb", compresslevel=6, mtime=0) as packed:
-        for number, obj in enumerate(_with_head(head, lines)):
-            raw = _line(obj)
-            digest.update(raw)
-            packed.write(raw)
-            count = number
-        packed.write(_line({"footer": True, "count": count, "sha256": digest.hexdigest()}))
-    return out.getvalue()
-
-
-def _with_head(head: dict[str, Any], lines: Iterable[dict[str, Any]]
-               ) -> Iterator[dict[str, Any]]:
-    yield {"magic": MAGIC, "format": FORMAT, **head}
-    yield from lines
-
-
-def decode(data: bytes, where: str, head_only: bool = False
-           ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """The header and the lines (none with `head_only`; the hash is checked all the same);
-    BadSegment naming `where` and what is wrong."""
+def decode(data: bytes, where: str, head_only: bool = False) -> tuple[dict[str, Any], bytes]:
+    """The header and the database image (b"" with `head_only`); BadSegment naming `where`
+    and what is wrong."""
+    line, newline, packed = data.partition(b"\n")
     try:
-        text = zlib.decompressobj(wbits=31).decompress(data, MAX_PLAIN)
-    except zlib.error as exc:
-        raise BadSegment(f"{where}: снимок повреждён или оборван (не читается как gzip)") from exc
-    lines = text.split(b"\n")
-    if len(lines) < 3 or lines[-1] != b"":
-        raise BadSegment(f"{where}: снимок оборван (нет заголовка или окончания)")
-    body_end = len(text) - len(lines[-2]) - 1
-    try:
-        head, footer = json.loads(lines[0]), json.loads(lines[-2])
+        head = json.loads(line)
     except ValueError as exc:
-        raise BadSegment(f"{where}: строка снимка не читается") from exc
-    if not isinstance(head, dict) or head.get("magic") != MAGIC or head.get("format") != FORMAT:
+        raise BadSegment(f"{where}: заголовок снимка не читается") from exc
+    if not isinstance(head, dict) or head.get("magic") != MAGIC:
         raise BadSegment(f"{where}: это не снимок папки синхронизации IMC Desktop")
-    if (not isinstance(footer, dict) or footer.get("count") != len(lines) - 3
-            or footer.get("sha256") != hashlib.sha256(text[:body_end]).hexdigest()):
-        raise BadSegment(f"{where}: контрольная сумма снимка не совпадает — файл изменён "
-                         "или повреждён")
+    if head.get("format") != FORMAT:
+        raise BadSegment(f"{where}: снимок записан в другом формате ({head.get('format')}) — "
+                         "другой версией программы")
+    if not newline:
+        raise BadSegment(f"{where}: снимок оборван (нет базы данных)")
     if head_only:
-        return head, []
+        return head, b""
     try:
-        body = [json.loads(raw) for raw in lines[1:-2]]
-    except ValueError as exc:
-        raise BadSegment(f"{where}: строка снимка не читается") from exc
-    if not all(isinstance(b, dict) and b.get("op") in ("x", "d", "a") for b in body):
-        raise BadSegment(f"{where}: в снимке строка неизвестного вида")
-    return head, body
+        unpack = zlib.decompressobj()
+        image = unpack.decompress(packed, MAX_PLAIN)
+    except zlib.error as exc:
+        raise BadSegment(f"{where}: снимок повреждён или оборван (не распаковывается)") from exc
+    if not unpack.eof or unpack.unconsumed_tail or not image.startswith(SQLITE_MAGIC):
+        raise BadSegment(f"{where}: снимок оборван или слишком велик")
+    return head, image
 
 
 @dataclass
 class Snapshot:
-    """A snapshot read from the share and checked."""
+    """A snapshot read from the share and checked (`image`: b"" when only its header was
+    read)."""
 
     name: str
     head: dict[str, Any]
-    lines: list[dict[str, Any]] = field(default_factory=list)
+    image: bytes = b""
+    _lines: list[dict[str, Any]] | None = None
     _applied: dict[str, set[int]] | None = None
+
+    def database(self) -> sqlite3.Connection:
+        """The snapshot's database, in memory."""
+        con = sqlite3.connect(":memory:")
+        con.deserialize(self.image)
+        return con
+
+    @property
+    def lines(self) -> list[dict[str, Any]]:
+        """What it covers, a line per record, per tombstone, and the segments applied (the
+        form `load` takes)."""
+        if self._lines is None:
+            con = self.database()
+            try:
+                deletions: set[tuple[str, str, str]] = set()
+                self._lines = [*_records(con, self.covers, deletions),
+                               *_tombs(con, deletions), *_applied(con, self.covers)]
+            finally:
+                con.close()
+        return self._lines
 
     @property
     def covers(self) -> dict[str, int]:
         return {str(k): int(v) for k, v in (self.head.get("covers") or {}).items()}
+
+    @property
+    def contains(self) -> dict[str, int]:
+        return {str(k): int(v) for k, v in (self.head.get("contains") or {}).items()}
 
     @property
     def stamp(self) -> int:
@@ -194,7 +203,8 @@ class Snapshot:
 def check_head(head: dict[str, Any], store: str, name: str, where: str) -> None:
     parsed = parse_name(name)
     if (head.get("store") != store or parsed is None or head.get("stamp") != parsed[0]
-            or head.get("site") != parsed[1] or not isinstance(head.get("covers"), dict)):
+            or head.get("site") != parsed[1] or not isinstance(head.get("covers"), dict)
+            or not isinstance(head.get("contains"), dict)):
         raise BadSegment(f"{where}: снимок не этой папки синхронизации или не под своим "
                          "именем")
 
@@ -202,14 +212,15 @@ def check_head(head: dict[str, Any], store: str, name: str, where: str) -> None:
 # ---------------------------------------------------------------- writing
 
 
-def contiguous_tops(con: sqlite3.Connection, own: str) -> dict[str, int]:
+def contiguous_tops(con: sqlite3.Connection, own: str, schema: str = "main"
+                    ) -> dict[str, int]:
     """For every site, the highest N such that its segments 1..N are all applied here (own
     ones: published)."""
     found: dict[str, set[int]] = {}
-    for site, seq in con.execute("SELECT site, seq FROM sync_applied"):
+    for site, seq in con.execute(f"SELECT site, seq FROM {schema}.sync_applied"):
         found.setdefault(site, set()).add(int(seq))
     found[own] = {int(s) for (s,) in con.execute(
-        "SELECT seq FROM sync_published WHERE site=? AND published=1", (own,))}
+        f"SELECT seq FROM {schema}.sync_published WHERE site=? AND published=1", (own,))}
     tops: dict[str, int] = {}
     for site, seqs in found.items():
         top = 0
@@ -219,13 +230,49 @@ def contiguous_tops(con: sqlite3.Connection, own: str) -> dict[str, int]:
     return tops
 
 
-def build(con: sqlite3.Connection, head: dict[str, Any], own: str, workstation: str
-          ) -> bytes:
-    """The plain snapshot of what `head["covers"]` names, from this database's history."""
-    covers: dict[str, int] = head["covers"]
-    deletions: set[tuple[str, str, str]] = set()
-    return encode(head, _chain(_records(con, covers, deletions), _tombs(con, deletions),
-                               _applied(con, covers, own, workstation)))
+def schema_of(con: sqlite3.Connection) -> str:
+    """The database schema's revision (Alembic's), "" when unknown."""
+    try:
+        row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.Error:
+        return ""
+    return str(row[0]) if row else ""
+
+
+def image_of(path: str, own: str, workstation: str,
+             shared: Iterable[str]) -> tuple[bytes, dict[str, int]] | None:
+    """The snapshot's database made from the database file `path` (this PC's, `own`) in one
+    read transaction, and what it contains (the contiguous tops); None when this PC has
+    changes not sealed yet (its data would run ahead of its field versions). Only the
+    tables `shared` get rows: nothing of this PC's own leaves it."""
+    mem = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        mem.execute("ATTACH DATABASE ? AS src", (path,))
+        page = int(mem.execute("PRAGMA src.page_size").fetchone()[0])
+        mem.execute(f"PRAGMA main.page_size={page}")  # as the readers' files: a backup copies pages
+        mem.execute("BEGIN")
+        if mem.execute("SELECT 1 FROM src.sync_pending LIMIT 1").fetchone() is not None:
+            return None
+        objects = mem.execute("SELECT type, name, sql FROM src.sqlite_master WHERE sql IS NOT "
+                              "NULL AND name NOT LIKE 'sqlite_%'").fetchall()
+        for kind, _name, sql in objects:
+            if kind == "table":
+                mem.execute(sql)
+        tables = {name for kind, name, _sql in objects if kind == "table"}
+        for table in sorted(tables & set(shared)):
+            mem.execute(f'INSERT INTO main."{table}" SELECT * FROM src."{table}"')
+        tops = contiguous_tops(mem, own, schema="src")
+        mem.execute("INSERT OR IGNORE INTO main.sync_applied (site, seq, sha256, workstation, "
+                    "user_name) SELECT site, seq, sha256, ?, '' FROM src.sync_published "
+                    "WHERE site=? AND published=1", (workstation, own))
+        mem.execute("COMMIT")
+        mem.execute("DETACH DATABASE src")
+        for kind, _name, sql in objects:
+            if kind != "table":  # indexes, views, triggers: after the rows
+                mem.execute(sql)
+        return mem.serialize(), tops
+    finally:
+        mem.close()
 
 
 def _records(con: sqlite3.Connection, covers: dict[str, int],
@@ -257,33 +304,61 @@ def _tombs(con: sqlite3.Connection, deletions: set[tuple[str, str, str]]
             yield {"op": "d", "t": t, "r": r, "k": key, "v": content, "s": versions}
 
 
-def _applied(con: sqlite3.Connection, covers: dict[str, int], own: str, workstation: str
-             ) -> Iterator[dict[str, Any]]:
+def _applied(con: sqlite3.Connection, covers: dict[str, int]) -> Iterator[dict[str, Any]]:
     rows = [[s, n, h, w, u] for s, n, h, w, u in con.execute(
         "SELECT site, seq, sha256, workstation, user_name FROM sync_applied")
         if int(n) <= covers.get(s, 0)]
-    rows += [[own, n, h, workstation, ""] for n, h in con.execute(
-        "SELECT seq, sha256 FROM sync_published WHERE site=? AND published=1", (own,))
-        if int(n) <= covers.get(own, 0)]
     yield {"op": "a", "a": rows}
-
-
-def _chain(*parts: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-    for part in parts:
-        yield from part
 
 
 # ---------------------------------------------------------------- loading
 
 
-def usable(snap: Snapshot, known: dict[str, list[str]]) -> bool:
-    """Every table and column the snapshot names is one this database has."""
-    for line in snap.lines:
-        if line["op"] == "x":
-            columns = known.get(line["t"])
-            if columns is None or any(v[0] and v[0] not in columns for v in line["x"]):
-                return False
-    return True
+def usable(snap: Snapshot, schema: str) -> bool:
+    """The snapshot's database has this database's schema (`schema`: its revision)."""
+    return bool(schema) and snap.head.get("schema") == schema
+
+
+def restore(con: sqlite3.Connection, snap: Snapshot, synced: Iterable[str]) -> int | None:
+    """Make the database of `con` (a new workstation's: nothing of the store applied yet)
+    the snapshot's database, keeping what is this PC's own: every table neither `synced`
+    (parents first) nor SHARED — its settings, sync state, journals, its changes not sent —
+    and the records it made itself, which are all among those not sent yet. The records it
+    holds now; None (nothing changed) when one of its own records clashes with the
+    snapshot's (the same id or natural key): it is then merged record by record. `con` must
+    not be inside a transaction."""
+    order = list(synced)
+    mem = snap.database()
+    mem.isolation_level = None
+    try:
+        path = con.execute("PRAGMA database_list").fetchone()[2]
+        mem.execute("ATTACH DATABASE ? AS here", (path,))
+        mine = [t for t in tables_of(mem, "here") if t not in order and t not in SHARED]
+        mem.execute("BEGIN")
+        try:
+            for table in mine:  # not synchronised: no triggers record these
+                mem.execute(f'DELETE FROM main."{table}"')
+                mem.execute(f'INSERT INTO main."{table}" SELECT * FROM here."{table}"')
+            mem.execute("INSERT INTO main.sync_applying (flag) VALUES (1)")  # triggers silent
+            for table in order:  # its own records, still to be sent from sync_pending
+                mem.execute(f'INSERT INTO main."{table}" SELECT * FROM here."{table}"')
+            mem.execute("DELETE FROM main.sync_applying")
+        except sqlite3.IntegrityError:
+            mem.execute("ROLLBACK")
+            return None
+        mem.execute("COMMIT")
+        mem.execute("DETACH DATABASE here")
+        records = sum(int(mem.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0])
+                      for t in order)
+        mem.backup(con)
+    finally:
+        mem.close()
+    return records
+
+
+def tables_of(con: sqlite3.Connection, schema: str) -> list[str]:
+    return [n for (n,) in con.execute(f"SELECT name FROM {schema}.sqlite_master WHERE "
+                                      "type='table' AND name NOT LIKE 'sqlite_%'")]
 
 
 def load(con: sqlite3.Connection, snap: Snapshot, own: str, fresh: bool) -> set[Row]:

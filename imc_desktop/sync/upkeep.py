@@ -22,21 +22,25 @@ from imc_desktop.sync.snapshot import (
     DAY_S,
     FOLDER,
     KNOWN,
+    SHARED,
     TOLD,
     Policy,
     Snapshot,
-    build,
     check_head,
     contiguous_tops,
     decode,
+    encode,
+    image_of,
     parse_name,
     progress_ad,
     progress_name,
     progress_stamp,
+    schema_of,
     snapshot_ad,
     snapshot_name,
 )
 from imc_desktop.sync.store import SCHEMA_EPOCH, is_site_id
+from imc_desktop.sync.tables import synced_tables
 
 #: sync_state: when this PC last weighed writing a snapshot (seconds)
 TRIED = "snapshot_tried"
@@ -114,12 +118,12 @@ def open_snapshot(place: Place, name: str, head_only: bool) -> Snapshot | None:
     writer = (parse_name(name) or (0, ""))[1]
     try:
         plain = place.open(data, snapshot_ad(place.key.store_id, name), writer, where)
-        head, lines = decode(plain, where, head_only)
+        head, image = decode(plain, where, head_only)
         check_head(head, place.key.store_id, name, where)
     except BadSegment as exc:
         place.bad(rel, data, str(exc))
         return None
-    return Snapshot(name, head, lines)
+    return Snapshot(name, head, image)
 
 
 def names(share: Share) -> list[str]:
@@ -288,16 +292,19 @@ def maybe_write(place: Place, mine: dict[str, Any]) -> dict[str, Any]:
     covers = coverage(place)
     if not enough(covers):
         return mine
+    path = place.con.execute("PRAGMA database_list").fetchone()[2]
+    made = image_of(path, place.site, place.workstation, (*synced_tables(), *SHARED))
+    if made is None:
+        return mine  # changes made meanwhile, not sealed yet: the next sync writes it
+    image, contains = made
+    covers = {site: min(n, contains.get(site, 0)) for site, n in covers.items()}
     stamp = int(now * 1000)
     name = snapshot_name(stamp, place.site)
     head = {"store": place.key.store_id, "site": place.site, "stamp": stamp, "app": __version__,
-            "epoch": SCHEMA_EPOCH, "workstation": place.workstation,
-            "clock": local.clock(place.con).last, "covers": covers}
-    place.con.execute("BEGIN")
-    try:
-        plain = build(place.con, head, place.site, place.workstation)
-    finally:
-        place.con.execute("COMMIT")
+            "epoch": SCHEMA_EPOCH, "schema": schema_of(place.con),
+            "workstation": place.workstation, "clock": local.clock(place.con).last,
+            "covers": covers, "contains": contains}
+    plain = encode(head, image)
     place.share.make_dir(FOLDER)
     try:
         place.share.write_new(f"{FOLDER}/{name}",

@@ -100,6 +100,61 @@ def test_bytes_for_ten_edits(benchmark: Any, store: Any) -> None:
     assert db.full_check(b.path) == []
 
 
+def _data_only(path: Path, into: Path) -> int:
+    """The size of the database's data alone: a copy without the merge history."""
+    import sqlite3
+
+    con = sqlite3.connect(path)
+    con.execute("VACUUM INTO ?", (str(into),))
+    con.close()
+    copy = sqlite3.connect(into)
+    for (table,) in copy.execute("SELECT name FROM sqlite_master WHERE type='table' AND name "
+                                 "LIKE 'sync_%'").fetchall():
+        copy.execute(f'DELETE FROM "{table}"')
+    copy.commit()
+    copy.execute("VACUUM")
+    copy.close()
+    return into.stat().st_size
+
+
+def test_database_after_its_first_sync(benchmark: Any, store: Any) -> None:
+    """Issue 22: a workstation's database after its first sync ≤ 2× the data it holds."""
+    folder, _share, _a, b, _ids = store
+    held = benchmark.pedantic(lambda: _data_only(b.path, folder / "data-only.sqlite"),
+                              rounds=1, iterations=1)
+    size = Path(b.path).stat().st_size
+    print(f"\ndatabase after its first sync, {RECORDS} records: {size / 2 ** 20:.1f} MB, the "
+          f"data alone {held / 2 ** 20:.1f} MB: {size / held:.2f}×")
+    assert size <= 2 * held
+
+
+def test_new_workstation_from_a_snapshot(benchmark: Any, store: Any) -> None:
+    """Issue 22: a new workstation ready in ≤ 1.5× the time of copying the snapshot (at
+    100 Mbit/s), opening few files."""
+    import keyring
+
+    from imc_desktop.sync.engine import synchronise
+    from imc_desktop.sync.snapshot import Policy
+
+    folder, share, a, b, _ids = store
+    eager = Policy(every_segments=1, every_days=0, min_hours=0)
+    for pc in (a, b, a):
+        pc.sync(snapshots=eager)
+    snaps = sorted((share.root / "snapshots").glob("*.snap"))
+    size = snaps[-1].stat().st_size
+    keyring.get_keyring()  # imported once by the program's first sync
+    new = Workstation(folder / "from-snapshot" / "imc.sqlite", share, "new", admitted=False)
+    share.reset()
+    benchmark.pedantic(lambda: synchronise(new.path, share, "new", snapshots=eager),
+                       rounds=1, iterations=1)
+    ready = benchmark.stats["median"]
+    copy = size * 8 / 100e6
+    print(f"\nnew workstation from a {size / 2 ** 20:.1f} MB snapshot, {RECORDS} records: "
+          f"ready in {ready:.2f} s, {share.reads} files read; copying the snapshot at "
+          f"100 Mbit/s {copy:.2f} s: {ready / copy:.2f}×")
+    assert new.content() == a.content()
+
+
 def test_the_workstations_hold_the_same_records(benchmark: Any, store: Any) -> None:
     _folder, _share, a, b, _ids = store
     same = benchmark.pedantic(lambda: a.content() == b.content(), rounds=1, iterations=1)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -318,21 +319,35 @@ def test_a_pc_away_reads_from_the_archive_or_from_the_snapshot(
 
 
 def test_a_snapshot_round_trips_and_names_what_is_wrong() -> None:
-    head = {"store": "s", "site": "p", "stamp": 1, "covers": {"p": 2}}
-    lines = [{"op": "x", "t": "persons", "r": "1", "x": [["phone", "v", "k", '"1"', None,
-                                                          "p", 1]]}]
-    data = snapshot.encode(head, lines)
-    found_head, found = snapshot.decode(data, "f")
-    assert found == lines and found_head["covers"] == {"p": 2}
-    import gzip
+    import zlib
 
-    plain = gzip.decompress(data).replace(b'"1"', b'"2"')
-    with pytest.raises(BadSegment, match="контрольная сумма"):
-        snapshot.decode(gzip.compress(plain), "f")
+    con = sqlite3.connect(":memory:")
+    con.execute("CREATE TABLE t (x)")
+    con.execute("INSERT INTO t VALUES ('снимок')")
+    image = con.serialize()
+    head = {"store": "s", "site": "p", "stamp": 1, "covers": {"p": 2}, "contains": {"p": 3}}
+    data = snapshot.encode(head, image)
+    found_head, found = snapshot.decode(data, "f")
+    assert found == image and found_head["covers"] == {"p": 2}
+    assert snapshot.decode(data, "f", head_only=True) == (found_head, b"")
+    line, _nl, packed = data.partition(b"\n")
     with pytest.raises(BadSegment, match="оборван"):
-        snapshot.decode(data[:len(data) // 2], "f")
+        snapshot.decode(data[:len(line) + 1 + len(packed) // 2], "f")
+    with pytest.raises(BadSegment, match="оборван"):
+        snapshot.decode(line, "f")
+    with pytest.raises(BadSegment, match="не распаковывается"):
+        snapshot.decode(line + b"\n" + b"\x00" + packed[1:], "f")
+    with pytest.raises(BadSegment, match="слишком велик|оборван"):  # not a database inside
+        snapshot.decode(line + b"\n" + zlib.compress(b"not a database"), "f")
+    with pytest.raises(BadSegment, match="в другом формате"):
+        snapshot.decode(line.replace(b'"format":2', b'"format":1') + b"\n" + packed, "f")
+    with pytest.raises(BadSegment, match="не снимок"):
+        snapshot.decode(b'{"magic":"IMC"}\n' + packed, "f")
     with pytest.raises(BadSegment, match="снимок не этой папки"):
         snapshot.check_head(found_head, "s", snapshot.snapshot_name(2, "p"), "f")
+    with pytest.raises(BadSegment, match="снимок не этой папки"):
+        snapshot.check_head({**found_head, "contains": None}, "s",
+                            snapshot.snapshot_name(1, "p"), "f")
     snapshot.check_head({**found_head}, "s", snapshot.snapshot_name(1, "p"), "f")
     assert json.loads(json.dumps(found_head))["stamp"] == 1
 
@@ -386,3 +401,85 @@ def test_a_workstation_waiting_for_admission_writes_no_snapshot_and_is_not_waite
     a.sync(snapshots=eager())
     [name] = _snapshots(share)
     assert _site(w) not in _covers(share, name)
+
+
+def _image(share: Share, name: str) -> sqlite3.Connection:
+    """The snapshot's database, opened in memory."""
+    _head, image = snapshot.decode(_plain(share, name), name)
+    con = sqlite3.connect(":memory:")
+    con.deserialize(image)
+    return con
+
+
+def test_the_snapshot_holds_the_shared_state_and_nothing_of_its_writers_own(
+        make_pc: MakePC, share: Share) -> None:
+    a, b, c, _people = _three(make_pc)
+    a.sql("INSERT INTO change_log (changed_at, user_name, workstation, table_name, record_id, "
+          "action, field, old_value, new_value) VALUES ('2026-12-01', 'u', 'a', 'persons', "
+          "'x', 'update', 'phone', 'СекретноеСтарое', 'СекретноеНовое')")
+    a.sync(snapshots=eager())
+    [name] = _snapshots(share)
+    con = _image(share, name)
+    for own in ("change_log", "sync_state", "sync_published", "sync_pending", "sync_held"):
+        assert con.execute(f"SELECT count(*) FROM {own}").fetchone() == (0,), own
+    for shared in ("persons", "sync_base", "sync_changes", "audit_log", "sync_tombstones"):
+        assert con.execute(f"SELECT count(*) FROM {shared}").fetchone() == a.sql(
+            f"SELECT count(*) FROM {shared}")[0], shared
+    # the writer's own segments are listed as applied, as on every other PC
+    assert con.execute("SELECT count(*) FROM sync_applied WHERE site=?",
+                       (_site(a),)).fetchone() == (_published(a),)
+    assert con.execute("SELECT count(*) FROM sync_conflicts").fetchone()[0] == len(
+        a.conflicts()) > 0
+    raw = b"".join(p.read_bytes() for p in share.root.rglob("*") if p.is_file())
+    assert "Секретное".encode() not in raw
+
+
+def test_a_snapshot_may_hold_more_than_it_covers_and_a_new_pc_reads_only_what_follows(
+        make_pc: MakePC, share: Share, tmp_path: Path) -> None:
+    a, b, c, people = _three(make_pc)
+    b.update("persons", people[2], phone="c has not seen this")
+    b.sync(snapshots=LAZY)
+    a.sync(snapshots=eager())  # c has not applied b's last segment: not covered, but held
+    [name] = _snapshots(share)
+    head, _image_bytes = snapshot.decode(_plain(share, name), name)
+    assert head["covers"][_site(b)] == head["contains"][_site(b)] - 1
+    reading = ReadingShare(share.root)
+    d = Workstation(tmp_path / "d" / "imc.sqlite", reading, "d")
+    assert not d.sync(snapshots=LAZY).bad_files
+    assert reading.names == [], "everything b sent is in the snapshot's database"
+    assert d.value("persons", people[2], "phone") == "c has not seen this"
+    _all_sync(a, b, c, d)
+    _same(a, b, c, d)
+
+
+@pytest.mark.parametrize("clash", [False, True])
+def test_a_new_pc_with_records_of_its_own_starts_from_the_snapshot(
+        make_pc: MakePC, share: Share, tmp_path: Path, clash: bool) -> None:
+    """Its records made before its first sync (the audit entry of its first start, a
+    pedagogue) go into the snapshot's database and are sent; one that has the id of a
+    record of the snapshot makes it merge the snapshot record by record instead."""
+    a, b, c, people = _three(make_pc)
+    a.sync(snapshots=eager())
+    d = Workstation(tmp_path / "d" / "imc.sqlite", share, "d")
+    own = d.insert("persons", last_name="Своя")  # entered before its first sync
+    if clash:
+        d.insert("persons", id=people[7], last_name="С тем же номером")
+    assert not d.sync(snapshots=LAZY).bad_files
+    _all_sync(a, b, c, d)
+    _same(a, b, c, d)
+    assert a.value("persons", own, "last_name") == "Своя"
+    assert d.value("persons", people[0], "id") == people[0]
+    if clash:  # not lost silently: it won, or it is listed as a conflict to review
+        assert a.value("persons", people[7], "last_name") == "С тем же номером" or any(
+            "С тем же номером" in str(conflict) for conflict in a.conflicts())
+
+
+def test_changes_not_sealed_yet_make_no_snapshot_database(make_pc: MakePC,
+                                                          share: Share) -> None:
+    from imc_desktop.sync.tables import synced_tables
+
+    a, _b, _c, people = _three(make_pc)
+    shared = (*synced_tables(), *snapshot.SHARED)
+    assert snapshot.image_of(str(a.path), _site(a), "a", shared) is not None
+    a.update("persons", people[3], phone="not sealed")
+    assert snapshot.image_of(str(a.path), _site(a), "a", shared) is None

@@ -16,7 +16,7 @@ from imc_desktop import config
 from imc_desktop.services.common.maintenance import DatabaseInfo
 from imc_desktop.services.sync.runner import SyncProgress
 from imc_desktop.sync.share import Share
-from tests.sync.helpers import Workstation, add_people
+from tests.sync.helpers import Workstation, add_people, admit
 from ui.main_window import MainWindow
 from ui.sync.dialogs import ConflictsDialog, JournalDialog
 from ui.widgets.messages import Ask
@@ -283,3 +283,32 @@ def test_an_automatic_sync_waits_while_a_card_is_open(
     card.reject()
     assert window.sync.sync_now(interactive=False) is not None
     assert "не отправлено: 0" in window.sync.status_text()
+
+
+def test_a_new_pc_in_the_window_starts_from_a_snapshot_while_its_lists_are_open(
+        window: MainWindow, database: DatabaseInfo, share: Share, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window holds the database open; the sync takes the snapshot's database into it
+    page by page, keeps this PC's own records, and the open list shows what came."""
+    from imc_desktop import db
+    from imc_desktop.sync.snapshot import Policy
+
+    monkeypatch.setattr(Ask, "info", staticmethod(lambda *_a: None))
+    eager = Policy(every_segments=1, every_days=0, min_hours=0)
+    first, second = (Workstation(tmp_path / n / "imc.sqlite", share, n) for n in ("a", "b"))
+    orgs = [first.insert("organizations", short_name=f"Школа № {n}") for n in range(1, 4)]
+    for pc in (first, second, first):
+        pc.sync(snapshots=eager)
+    assert list((share.root / "snapshots").glob("*.snap"))
+    here = Workstation(database.path, share, "Каб. 7")
+    mine = here.insert("organizations", short_name="Гимназия этого компьютера")
+    assert window.sync.sync_now(interactive=True) is not None
+    model = window.organizations.record_list.model
+    assert {model.row_at(r).short_name for r in range(model.rowCount())} == {
+        "Школа № 1", "Школа № 2", "Школа № 3", "Гимназия этого компьютера"}
+    assert db.full_check(database.path) == []
+    admit(share, here.signer().public)  # as a methodist on an admitted PC would
+    second.sync()
+    assert second.value("organizations", mine, "short_name") == "Гимназия этого компьютера"
+    assert here.value("organizations", orgs[0], "short_name") == "Школа № 1"
+    assert "не отправлено: 0" in window.sync.status_label.text()
