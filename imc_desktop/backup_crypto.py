@@ -64,12 +64,13 @@ class Unreadable(Exception):
 class KeyNeeded(Unreadable):
     """A backup sealed with the district sync key needs it: `kind` "enter" (this PC does not
     know the key: ask for its words), "wrong" (the words given are not its key), or, when a
-    backup is to be written, "nosync" / "store" (no sync folder set, or its description
-    cannot be read: nothing to seal with)."""
+    backup is to be written, "store" (the sync folder's description cannot be read: nothing
+    to seal with) or "newbackup" (a PC without a sync folder has no backup key yet:
+    `passphrase` is a new one, to be shown and written down)."""
 
-    def __init__(self, message: str, kind: str) -> None:
+    def __init__(self, message: str, kind: str, passphrase: str = "") -> None:
         super().__init__(message)
-        self.kind = kind
+        self.kind, self.passphrase = kind, passphrase
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,17 @@ def is_encrypted(path: Path) -> bool:
 def is_district(path: Path) -> bool:
     """Sealed with the district sync key (a backup made outside the data folder)."""
     return _magic(path).startswith(DISTRICT_MAGIC)
+
+
+def district_store(path: Path) -> str | None:
+    """The store id in the header of a backup sealed with a district key (None for another
+    file or a header that does not read)."""
+    if not is_district(path):
+        return None
+    try:
+        return district_header(path)[0]
+    except (OSError, Unreadable):
+        return None
 
 
 def backup_key() -> bytes:

@@ -6,8 +6,13 @@ backup written anywhere else — the network share, a flash drive, another folde
 the same personal data out of the PC, so it is sealed with the district sync key: the key
 this PC remembers for its sync folder, or the ten words typed (or IMC_SYNC_PASSPHRASE). The
 key's parameters come from the sync folder's store.json and go into the backup's header, so
-any PC that has the words can restore it. Without a sync folder and its key nothing is
-written: a backup never leaves the data folder readable.
+any PC that has the words can restore it.
+
+A PC without a sync folder (an office of one workstation) seals such backups with a backup
+key of its own: ten words made once, shown to be written down, kept like the sync key (the
+credential store; in a portable installation, an owner-only file) and never beside the
+backups; its parameters go into the header in the same way, so the words restore the backup
+on any PC. Without a key nothing is written: a backup never leaves the data folder readable.
 """
 
 from __future__ import annotations
@@ -17,6 +22,11 @@ from pathlib import Path
 from typing import Any
 
 from imc_desktop.backup_crypto import DistrictKey, KeyNeeded
+
+#: the store id of a backup key of a PC without a sync folder begins so
+OWN_PREFIX = "backup-"
+KEYRING_NAME = "backup-words-key"
+KEY_FILE = "backup-words.key"
 
 
 def is_local(dest: Path, data_dir: Path) -> bool:
@@ -31,17 +41,15 @@ def is_local(dest: Path, data_dir: Path) -> bool:
 def sealing_key(sync_location: str, passphrase: str | None = None,
                 keep: bool = False) -> DistrictKey:
     """The district key to seal a backup with, from the sync folder `sync_location`;
-    KeyNeeded (in Russian) when there is none: "nosync", "store", "enter" or "wrong"."""
+    KeyNeeded (in Russian) when there is none: "newbackup" (no sync folder, no backup key
+    yet: see own_key), "store", "enter" or "wrong"."""
     from imc_desktop.sync.keys import KeySource
     from imc_desktop.sync.share import Share
     from imc_desktop.sync.store import KeyNeeded as SyncKeyNeeded
     from imc_desktop.sync.store import SyncStopped, read_store
 
     if not sync_location.strip():
-        raise KeyNeeded("Резервная копия вне папки данных программы шифруется ключом "
-                        "синхронизации района, а синхронизация на этом компьютере не "
-                        "настроена. Сохраните копию в папку данных программы или настройте "
-                        "синхронизацию (Сервис → Настройки). Копия не сделана.", "nosync")
+        return own_key(passphrase, keep)
     folder = Path(sync_location)
     try:
         store = read_store(Share(folder)) if folder.is_dir() else None
@@ -100,6 +108,10 @@ def opening_key(store_id: str, params: dict[str, Any], passphrase: str | None = 
     found = remembered(store_id)
     if found is not None and SyncKey(found, store_id).matches(key_params):
         return found
+    own = _own()
+    if own is not None and own.store_id == store_id and SyncKey(own.key, store_id).matches(
+            key_params):
+        return own.key
     if env:
         raise _not_its_key(f"из переменной окружения {PASSPHRASE_ENV}")
     raise KeyNeeded("Резервная копия зашифрована ключом синхронизации района, которого этот "
@@ -112,3 +124,98 @@ def _not_its_key(where: str) -> KeyNeeded:
     return KeyNeeded(f"Ключ синхронизации ({where}) не подходит к этой резервной копии: она "
                      "зашифрована ключом синхронизации другого района или другим (прежним) "
                      "ключом. Проверьте слова ключа. Ничего не изменено.", "wrong")
+
+
+# ------------------------------------------------------------------ a PC without a sync folder
+
+
+def own_key(passphrase: str | None = None, keep: bool = False) -> DistrictKey:
+    """The backup key of this PC (it has no sync folder): the one it keeps; or made from the
+    words `passphrase` or IMC_SYNC_PASSPHRASE (kept when `keep`); KeyNeeded "newbackup" with
+    ten new words to be shown and written down when there is none."""
+    from imc_desktop.sync.keys import PASSPHRASE_ENV
+    from imc_desktop.sync.sealing import (
+        BadPassphrase,
+        KeyParams,
+        SyncKey,
+        check_passphrase,
+        derive,
+        new_params,
+        new_passphrase,
+    )
+
+    found = _own()
+    given = passphrase or os.environ.get(PASSPHRASE_ENV, "").strip()
+    if not given:
+        if found is not None:
+            return found
+        raise KeyNeeded("Синхронизация на этом компьютере не настроена, и копия вне папки "
+                        "данных программы шифруется ключом резервных копий этого компьютера. "
+                        "Его ещё нет: программа покажет десять слов нового ключа — запишите "
+                        "их, без них копию не восстановить на другом компьютере. Копия не "
+                        "сделана.", "newbackup", new_passphrase())
+    try:
+        words = check_passphrase(given)
+    except BadPassphrase as exc:
+        raise KeyNeeded(f"Ключ резервных копий не подходит: {exc} Копия не сделана.",
+                        "wrong") from exc
+    if found is not None and SyncKey(found.key, found.store_id).matches(
+            KeyParams.from_json(found.params)):
+        if SyncKey(derive(words, KeyParams.from_json(found.params)), found.store_id).key == (
+                found.key):
+            return found
+    import uuid
+
+    store_id = OWN_PREFIX + str(uuid.uuid4())
+    params = new_params(words, store_id)
+    made = DistrictKey(store_id, params.to_json(), derive(words, params))
+    if keep:
+        _keep_own(made)
+    return made
+
+
+def is_own(store_id: str) -> bool:
+    """A backup sealed with a backup key of a PC without a sync folder (not the district's)."""
+    return store_id.startswith(OWN_PREFIX)
+
+
+def _key_file() -> Path:
+    from imc_desktop import paths
+
+    return paths.config_dir() / KEY_FILE
+
+
+def _own() -> DistrictKey | None:
+    import json
+    from contextlib import suppress
+
+    from imc_desktop.private_files import credential_store_used, read_credential
+
+    texts = [read_credential(KEYRING_NAME)] if credential_store_used() else []
+    with suppress(OSError):
+        texts.append(_key_file().read_text(encoding="utf-8"))
+    for text in texts:
+        with suppress(ValueError, TypeError, KeyError, AttributeError):
+            found = json.loads(text or "")
+            key = bytes.fromhex(found["key"])
+            if len(key) == 32 and is_own(str(found["store"])):
+                return DistrictKey(str(found["store"]), dict(found["params"]), key)
+    return None
+
+
+def _keep_own(made: DistrictKey) -> None:
+    import json
+    from contextlib import suppress
+
+    from imc_desktop.private_files import (
+        credential_store_used,
+        keep_credential,
+        write_owner_only,
+    )
+
+    text = json.dumps({"store": made.store_id, "params": made.params, "key": made.key.hex()})
+    if credential_store_used() and keep_credential(KEYRING_NAME, text):
+        with suppress(FileNotFoundError):
+            _key_file().unlink()
+        return
+    write_owner_only(_key_file(), text)

@@ -76,7 +76,8 @@ def _build_parser() -> RussianParser:
     p.add_argument("--db", type=Path, required=True, help="файл базы данных")
     p.add_argument("--out", type=Path, required=True,
                    help="файл резервной копии; вне папки данных программы копия шифруется "
-                        "ключом синхронизации района")
+                        "ключом синхронизации района (без синхронизации — ключом резервных "
+                        "копий этого компьютера)")
     p.add_argument("--store", type=Path, default=None,
                    help="папка синхронизации, чей ключ шифрует копию (по умолчанию — из "
                         "настроек)")
@@ -166,7 +167,15 @@ def cmd_backup(args: argparse.Namespace) -> int:
     settings, _backups = _settings_and_backups()
     store = str(args.store) if args.store is not None else settings.get(config.SYNC_LOCATION)
     open_for_reading(args.db)
-    dest = maintenance.backup_now(args.out, store)
+    try:
+        dest = maintenance.backup_now(args.out, store)
+    except maintenance.BackupKeyNeeded as exc:
+        if exc.kind != "newbackup":
+            raise
+        return _fail("Синхронизация не настроена, а ключа резервных копий у этого компьютера "
+                     "ещё нет: сделайте копию вне папки данных один раз в программе (она "
+                     "покажет слова ключа) или задайте десять слов в переменной окружения "
+                     f"IMC_SYNC_PASSPHRASE, например: {exc.passphrase}. Копия не сделана.")
     print(f"Резервная копия сохранена: {dest}")
     return 0
 

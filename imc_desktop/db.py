@@ -78,11 +78,12 @@ class BackupUnreadable(DatabaseError):
 
 class BackupKeyNeeded(BackupUnreadable):
     """A backup that goes out of (or comes from outside) the data folder needs the district
-    sync key; `kind` as backup_crypto.KeyNeeded's ("enter": ask for the words)."""
+    sync key; `kind` and `passphrase` as backup_crypto.KeyNeeded's ("enter": ask for the
+    words; "newbackup": show the new words `passphrase` to be written down)."""
 
-    def __init__(self, message: str, kind: str) -> None:
+    def __init__(self, message: str, kind: str, passphrase: str = "") -> None:
         super().__init__(message)
-        self.kind = kind
+        self.kind, self.passphrase = kind, passphrase
 
 
 class NotABackup(DatabaseError):

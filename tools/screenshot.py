@@ -12,6 +12,7 @@ writes the pictures of the user guide (resources/help/guide/*.png, at 1366x768).
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -112,6 +113,8 @@ def _sync_shots(window: QWidget, settings: object, tmp: Path, out: Path) -> None
     from ui.sync.dialogs import ConflictsDialog, JournalDialog
 
     assert isinstance(settings, config.Settings)
+    os.environ.setdefault("IMC_SYNC_PASSPHRASE",  # the words of a picture's sync folder
+                          "адрес аист акула ангел арбуз армия астра атлас багаж банан")
     share, path = tmp / "share", maintenance.info().path
     share.mkdir()
     settings.set(config.SYNC_LOCATION, str(share))
@@ -132,6 +135,20 @@ def _sync_shots(window: QWidget, settings: object, tmp: Path, out: Path) -> None
     shoot(window, out / "sync_status.png")
     shoot(ConflictsDialog(path, settings, window), out / "sync_conflicts.png")
     shoot(JournalDialog(path, None, settings, window), out / "sync_journal.png")
+    _change_key_shots(window, out)
+
+
+def _change_key_shots(window: QWidget, out: Path) -> None:
+    """Сервис → Сменить ключ синхронизации: the new words, and a change to be finished."""
+    from ui.sync.key_dialogs import EnterKeyDialog, NewKeyDialog
+
+    phrase = "волк гора дождь ель жук забор игла кино лес море"
+    shoot(NewKeyDialog(phrase, window, changing=True), out / "sync_change_key.png")
+    finish = EnterKeyDialog("В папке синхронизации меняют ключ синхронизации (начато "
+                            "06.12.2026 10:30 на компьютере «Каб. 12»). …\n\n"
+                            "Введите новые слова, записанные в начале смены.", window)
+    finish.remember.setVisible(False)
+    shoot(finish, out / "sync_change_key_finish.png")
 
 
 def _new_workstation(path: Path, share: Path) -> None:

@@ -520,6 +520,9 @@ class MainWindow(QMainWindow):
             return
         Ask.info(self, self.tr("Backup"), self.tr("Backup saved: %1").replace("%1", name)
                  + "\n\n" + (self.tr(
+                     "It is encrypted with this computer's backup key: it can be restored on "
+                     "any computer with the key's ten words.")
+                     if maintenance.is_own_key_backup(made) else self.tr(
                      "It is encrypted with the district sync key: it can be restored on any "
                      "computer that knows the key (its ten words).")
                      if maintenance.is_district_backup(made) else self.tr(
@@ -548,11 +551,14 @@ class MainWindow(QMainWindow):
                       ) -> tuple[str, bool] | None:
         """The words of the district sync key, typed, and whether to remember them; None
         (the user was told why, or cancelled) when they cannot be asked for."""
+        from ui.sync.key_dialogs import EnterKeyDialog, NewKeyDialog
+
+        if needed.kind == "newbackup":  # no sync folder: this PC's own backup key, made now
+            return ((needed.passphrase, True) if NewKeyDialog.ask(
+                needed.passphrase, self, purpose=NewKeyDialog.BACKUP) else None)
         if needed.kind not in ("enter", "wrong"):
             Ask.error(self, title, str(needed))
             return None
-        from ui.sync.key_dialogs import EnterKeyDialog
-
         return EnterKeyDialog.ask(str(needed), self)
 
     def _admin(self, title: str, action: str) -> bool:

@@ -325,14 +325,17 @@ def restore(con: sqlite3.Connection, snap: Snapshot, synced: Iterable[str]) -> i
     (parents first) nor SHARED — its settings, sync state, journals, its changes not sent —
     and the records it made itself, which are all among those not sent yet. The records it
     holds now; None (nothing changed) when one of its own records clashes with the
-    snapshot's (the same id or natural key): it is then merged record by record. `con` must
-    not be inside a transaction."""
+    snapshot's (the same id or natural key), or the snapshot's schema is not exactly this
+    database's (a trigger or view of its own would come with it): it is then merged record by
+    record. `con` must not be inside a transaction."""
     order = list(synced)
     mem = snap.database()
     mem.isolation_level = None
     try:
         path = con.execute("PRAGMA database_list").fetchone()[2]
         mem.execute("ATTACH DATABASE ? AS here", (path,))
+        if _schema(mem, "main") != _schema(mem, "here"):
+            return None  # tables, indexes, views and triggers must be this program's own
         mine = [t for t in tables_of(mem, "here") if t not in order and t not in SHARED]
         mem.execute("BEGIN")
         try:
@@ -354,6 +357,11 @@ def restore(con: sqlite3.Connection, snap: Snapshot, synced: Iterable[str]) -> i
     finally:
         mem.close()
     return records
+
+
+def _schema(con: sqlite3.Connection, schema: str) -> list[tuple[str, ...]]:
+    return sorted(con.execute(f"SELECT type, name, tbl_name, sql FROM {schema}.sqlite_master "
+                              "WHERE name NOT LIKE 'sqlite_%'"))
 
 
 def tables_of(con: sqlite3.Connection, schema: str) -> list[str]:

@@ -4168,6 +4168,10 @@ Post the document anyway?</source>
         <translation>Резервная копия сохранена: %1</translation>
     </message>
     <message>
+        <source>It is encrypted with this computer&apos;s backup key: it can be restored on any computer with the key&apos;s ten words.</source>
+        <translation>Она зашифрована ключом резервных копий этого компьютера: её можно восстановить на любом компьютере, зная десять слов ключа.</translation>
+    </message>
+    <message>
         <source>It is encrypted with the district sync key: it can be restored on any computer that knows the key (its ten words).</source>
         <translation>Копия зашифрована ключом синхронизации района: её можно восстановить на любом компьютере, где знают этот ключ (его десять слов).</translation>
     </message>
@@ -4882,12 +4886,24 @@ Post the document anyway?</source>
         <translation>Смена ключа синхронизации</translation>
     </message>
     <message>
+        <source>New backup key</source>
+        <translation>Новый ключ резервных копий</translation>
+    </message>
+    <message>
+        <source>Sync is not set up on this computer, so a backup saved outside the program&apos;s data folder is encrypted with a backup key of this computer. Write these words down on paper now and keep the paper apart from the backups: they restore the backups on any computer, and the program will not show them again.</source>
+        <translation>Синхронизация на этом компьютере не настроена, поэтому копия вне папки данных программы шифруется ключом резервных копий этого компьютера. Запишите эти слова на бумаге сейчас и храните её отдельно от копий: по ним копии восстанавливаются на любом компьютере, а программа больше их не покажет.</translation>
+    </message>
+    <message>
         <source>Every file of the sync folder will be encrypted with this new key, and the old key will open none of them: each workstation asks for the new words at its next sync. Write these words down on paper now and keep the paper safe: the program will not show them again.</source>
         <translation>Все файлы папки синхронизации будут зашифрованы этим новым ключом, и старый ключ не откроет ни одного из них: каждый компьютер попросит новые слова при следующей синхронизации. Запишите эти слова на бумаге сейчас и храните её надёжно: программа больше их не покажет.</translation>
     </message>
     <message>
         <source>A new sync folder is being made. Everything in it is encrypted with this key. Write these words down on paper now and keep the paper safe: every workstation of the district needs them once, and the program will not show them again.</source>
         <translation>Создаётся новая папка синхронизации. Всё, что в ней хранится, зашифровано этим ключом. Запишите эти слова на бумагу сейчас и храните её надёжно: они понадобятся один раз на каждом рабочем месте района, а программа больше их не покажет.</translation>
+    </message>
+    <message>
+        <source>If the words are lost, the backups saved outside the data folder cannot be restored on another computer; this computer keeps its data and its automatic backups.</source>
+        <translation>Если слова потеряны, копии вне папки данных не восстановить на другом компьютере; данные этого компьютера и его автоматические копии сохраняются.</translation>
     </message>
     <message>
         <source>Backup copies made outside the data folder before the change still open with the old key only: keep the old words with them, or make new copies. Do not sync on other computers until the change is done; an interrupted change is finished by running it again with these words.</source>

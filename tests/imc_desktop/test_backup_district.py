@@ -55,7 +55,7 @@ def _other_pc(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Another PC: its own home (no remembered key, another backup key), no key in the
     environment, and its own database with other data."""
     monkeypatch.setenv("IMC_DESKTOP_HOME", str(tmp_path / "pc2-home"))
-    monkeypatch.delenv(PASSPHRASE_ENV)
+    monkeypatch.delenv(PASSPHRASE_ENV, raising=False)
     target = tmp_path / "pc2" / "imc.sqlite"
     target.parent.mkdir()
     db.prepare_database(target, tmp_path / "pc2" / "backups")
@@ -163,11 +163,8 @@ def test_a_changed_file_is_refused_as_damaged(sealed: tuple[Path, Path, str], tm
     assert _hash(source) == before
 
 
-def test_sealing_is_refused_without_a_sync_folder_or_its_key(
+def test_sealing_is_refused_without_the_sync_folders_key(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    with pytest.raises(backup_crypto.KeyNeeded) as caught:
-        backup_district.sealing_key("")
-    assert caught.value.kind == "nosync" and "не настроена" in str(caught.value)
     with pytest.raises(backup_crypto.KeyNeeded) as caught:
         backup_district.sealing_key(str(tmp_path / "нет такой папки"))
     assert caught.value.kind == "store"
@@ -225,3 +222,42 @@ def test_a_wrong_key_in_the_environment_is_named(sealed: tuple[Path, Path, str],
     assert caught.value.kind == "wrong"
     assert f"из переменной окружения {PASSPHRASE_ENV}) не подходит" in str(caught.value)
     assert _hash(target) == before
+
+
+def test_a_pc_without_a_sync_folder_makes_a_backup_key_and_its_words_restore_elsewhere(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An office of one workstation: the first backup outside the data folder asks for a
+    backup key (ten new words to write down), kept from then on; another PC restores the
+    backup with those words, and without them (or with others) changes nothing."""
+    source = _database(tmp_path / "pc1")
+    monkeypatch.delenv(PASSPHRASE_ENV)
+    with pytest.raises(backup_crypto.KeyNeeded) as caught:
+        backup_district.sealing_key("")
+    assert caught.value.kind == "newbackup" and "не настроена" in str(caught.value)
+    words = caught.value.passphrase
+    assert len(words.split()) == 10
+    made = backup_district.sealing_key("", words, keep=True)
+    assert backup_district.is_own(made.store_id)
+    assert backup_district.sealing_key("") == made, "kept: not asked again"
+    with pytest.raises(backup_crypto.KeyNeeded) as wrong:
+        backup_district.sealing_key("", "волк гора дождь")
+    assert wrong.value.kind == "wrong"
+    backup = db.write_backup(source, tmp_path / "флешка" / "копия.sqlite", made)
+    data = backup.read_bytes()
+    assert SURNAME.encode() not in data and SNILS.encode() not in data
+    before = db.restore_backup(backup, source, tmp_path / "pc1" / "backups")  # kept key: here
+    assert before is not None and _people(source) == [(SURNAME, SNILS)]
+    target = _other_pc(tmp_path, monkeypatch)
+    untouched = _hash(target)
+    with pytest.raises(db.BackupKeyNeeded) as asked:
+        db.restore_backup(backup, target, tmp_path / "pc2" / "backups")
+    assert asked.value.kind == "enter" and _hash(target) == untouched
+
+    def typed(phrase: str) -> backup_crypto.DistrictOpener:
+        return lambda store, params: backup_district.opening_key(store, params, phrase)
+
+    with pytest.raises(db.BackupKeyNeeded) as refused:
+        db.restore_backup(backup, target, tmp_path / "pc2" / "backups", typed(SYNC_PASSPHRASE))
+    assert refused.value.kind == "wrong" and _hash(target) == untouched
+    db.restore_backup(backup, target, tmp_path / "pc2" / "backups", typed(words))
+    assert _people(target) == [(SURNAME, SNILS)]

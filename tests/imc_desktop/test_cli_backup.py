@@ -1,6 +1,7 @@
 """`imc-desktop backup` and `restore` with the district key: a copy outside the data folder
-is sealed with the key of the sync folder (none: refused), holds no readable personal data,
-and another PC restores it with the key; without it nothing changes."""
+is sealed with the key of the sync folder (none: with the words of a backup key), holds no
+readable personal data, and another PC restores it with the key; without it nothing
+changes."""
 
 from __future__ import annotations
 
@@ -76,15 +77,27 @@ def test_without_the_key_another_pc_is_told_and_nothing_changes(
     assert demo_db.read_bytes() == before
 
 
-def test_without_a_sync_folder_a_backup_outside_the_data_folder_is_refused(
-        demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    backup = tmp_path / "share" / "copy.sqlite"
+def test_without_a_sync_folder_the_words_in_the_environment_seal_it_and_none_refuse(
+        demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    backup = tmp_path / "flash" / "copy.sqlite"
+    monkeypatch.delenv(PASSPHRASE_ENV)
     code, out, err = run(capsys, "backup", "--db", str(demo_db), "--out", str(backup))
     assert code == 1 and "не настроена" in err and "Копия не сделана" in err
-    assert not backup.exists() and not list(backup.parent.glob("*"))
+    assert PASSPHRASE_ENV in err and "например:" in err and "Traceback" not in err
+    assert not backup.exists()
+    words = err.split("например: ")[1].split(".")[0]
+    monkeypatch.setenv(PASSPHRASE_ENV, words)  # a scheduled run of an office of one PC
+    code, out, err = run(capsys, "backup", "--db", str(demo_db), "--out", str(backup))
+    assert code == 0 and backup_crypto.is_district(backup), err
+    monkeypatch.setenv("IMC_DESKTOP_HOME", str(tmp_path / "pc2"))  # another PC, the words
+    target = tmp_path / "pc2-data" / "imc.sqlite"
+    target.parent.mkdir()
+    code, out, err = run(capsys, "restore", "--db", str(target), "--from", str(backup))
+    assert code == 0 and _people(target) == _people(demo_db), err
     code, _, err = run(capsys, "backup", "--db", str(demo_db), "--out", str(backup),
                        "--store", str(tmp_path / "empty"))
-    assert code == 1 and "недоступна или ещё не создана" in err and not backup.exists()
+    assert code == 1 and "недоступна или ещё не создана" in err
 
 
 def test_the_sync_folder_of_the_settings_seals_and_the_data_folder_needs_none(

@@ -483,3 +483,30 @@ def test_changes_not_sealed_yet_make_no_snapshot_database(make_pc: MakePC,
     assert snapshot.image_of(str(a.path), _site(a), "a", shared) is not None
     a.update("persons", people[3], phone="not sealed")
     assert snapshot.image_of(str(a.path), _site(a), "a", shared) is None
+
+
+def test_a_snapshot_database_with_a_trigger_of_its_own_is_not_taken_whole(
+        make_pc: MakePC, share: Share, tmp_path: Path) -> None:
+    """Signed by an admitted PC, but its schema is not the program's: its field versions
+    are merged record by record, and its trigger never reaches the new PC."""
+    from tests.sync.helpers import kept_signers
+
+    a, b, c, people = _three(make_pc)
+    a.sync(snapshots=eager())
+    [name] = _snapshots(share)
+    key = share_key(share)
+    head, image = snapshot.decode(_plain(share, name), name)
+    con = sqlite3.connect(":memory:")
+    con.deserialize(image)
+    con.execute("CREATE TRIGGER planted AFTER UPDATE ON persons BEGIN DELETE FROM persons; END")
+    planted = snapshot.encode(head, con.serialize())
+    share.path(f"snapshots/{name}").write_bytes(seal_signed(
+        key, kept_signers()[a.signer().public], planted, snapshot.snapshot_ad(key.store_id,
+                                                                              name)))
+    d = Workstation(tmp_path / "d" / "imc.sqlite", share, "d")
+    assert not d.sync(snapshots=LAZY).bad_files
+    assert d.sql("SELECT name FROM sqlite_master WHERE name='planted'") == []
+    d.update("persons", people[0], phone="after")
+    _all_sync(a, b, c, d)
+    _same(a, b, c, d)
+    assert d.value("persons", people[1], "id") == people[1]

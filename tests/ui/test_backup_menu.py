@@ -1,5 +1,6 @@
 """«Файл → Резервная копия…» to the share seals the copy with the district sync key (asked
-for when this PC does not know it; refused without a sync folder), and «Восстановить из
+for when this PC does not know it; without a sync folder, with a backup key of this PC made
+once), and «Восстановить из
 копии…» on another PC asks for the key's words, refuses wrong ones without changing
 anything, and restores with the right ones."""
 
@@ -18,7 +19,7 @@ from imc_desktop.sync.keys import PASSPHRASE_ENV
 from tests.conftest import SYNC_PASSPHRASE
 from tests.district_store import OTHER_PASSPHRASE, make_store
 from ui.main_window import MainWindow
-from ui.sync.key_dialogs import EnterKeyDialog
+from ui.sync.key_dialogs import EnterKeyDialog, NewKeyDialog
 from ui.widgets.messages import Ask
 
 
@@ -123,17 +124,42 @@ def test_a_copy_to_the_share_asks_for_the_words_this_pc_does_not_know(
     assert len(told.asked) == 2 and told.errors == []
 
 
-def test_without_a_sync_folder_a_copy_outside_the_data_folder_is_refused(
-        window: MainWindow, tmp_path: Path, share: Path,
+def test_without_a_sync_folder_a_copy_outside_is_sealed_with_a_backup_key_of_this_pc(
+        window: MainWindow, qtbot: Any, tmp_path: Path, share: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    target = share / "копия.sqlite"
+    """An office of one workstation: the first copy to a flash drive shows the ten words of
+    a new backup key (asked to be written down), the next ones use it; another PC restores
+    the copy with those words."""
+    target = share / "флешка" / "копия.sqlite"
+    target.parent.mkdir()
     _files(monkeypatch, target)
-    told = Told(monkeypatch, [])
+    monkeypatch.delenv(PASSPHRASE_ENV)
+    shown: list[str] = []
+
+    def write_down(passphrase: str, parent: Any = None, changing: bool = False,
+                   purpose: str = "") -> bool:
+        dialog = NewKeyDialog(passphrase, parent, changing, purpose)
+        qtbot.addWidget(dialog)
+        assert dialog.windowTitle() == "Новый ключ резервных копий"
+        shown.append(passphrase)
+        return bool(shown[1:])  # cancelled the first time, written down the second
+
+    monkeypatch.setattr(NewKeyDialog, "ask", staticmethod(write_down))
+    told = Told(monkeypatch, [None, "волк гора дождь ель жук забор игла кино лес море"])
     window.act_backup.trigger()
-    assert told.asked == [] and told.infos == []
-    assert "не настроена" in told.errors[-1] and "Копия не сделана" in told.errors[-1]
-    assert not target.exists()
-    inside = tmp_path / "копия.sqlite"  # beside the database, in the data folder
-    _files(monkeypatch, inside)
+    assert len(shown) == 1 and not target.exists() and told.infos == told.errors == []
     window.act_backup.trigger()
-    assert backup_crypto.is_encrypted(inside) and "только на этом компьютере" in told.infos[-1]
+    assert len(shown) == 2 and backup_crypto.is_district(target) and told.errors == []
+    assert "ключом резервных копий этого компьютера" in told.infos[-1]
+    target.unlink()
+    window.act_backup.trigger()
+    assert len(shown) == 2 and target.exists(), "the key is kept: not shown again"
+    assert told.asked == []
+
+    monkeypatch.setenv("IMC_DESKTOP_HOME", str(tmp_path / "pc2"))  # another PC
+    orgs.save_organization(orgs.OrganizationData(full_name="Новая школа", short_name="Новая"))
+    told.words[:] = [SYNC_PASSPHRASE, shown[1]]
+    window.act_restore.trigger()
+    assert len(told.asked) == 2 and "не подходит" in told.asked[1], told.asked
+    assert "Новая" not in {o.short_name for o in orgs.list_organizations()}, "restored"
+    assert told.errors == [] and "восстановлены" in told.infos[-1].lower()

@@ -28,14 +28,26 @@ def _big(label: QLabel, points: int) -> None:
 
 
 class NewKeyDialog(QDialog):
-    """A new sync folder's key, shown once: OK only after «I have written the key down».
-    `changing`: the key that is to replace the folder's key (Service → Change sync key)."""
+    """A new key shown once: OK only after «I have written the key down». `purpose`: a new
+    sync folder's key (NEW), the key that is to replace the folder's (CHANGE: Service →
+    Change sync key), or the backup key of a PC without a sync folder (BACKUP)."""
+
+    NEW, CHANGE, BACKUP = "new", "change", "backup"
 
     def __init__(self, passphrase: str, parent: QWidget | None = None,
-                 changing: bool = False) -> None:
+                 changing: bool = False, purpose: str = "") -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Change sync key") if changing else self.tr("New sync key"))
+        purpose = purpose or (self.CHANGE if changing else self.NEW)
+        changing = purpose == self.CHANGE
+        self.setWindowTitle({self.CHANGE: self.tr("Change sync key"),
+                             self.BACKUP: self.tr("New backup key")}.get(
+                                 purpose, self.tr("New sync key")))
         intro = QLabel(self.tr(
+            "Sync is not set up on this computer, so a backup saved outside the program's "
+            "data folder is encrypted with a backup key of this computer. Write these words "
+            "down on paper now and keep the paper apart from the backups: they restore the "
+            "backups on any computer, and the program will not show them again.")
+            if purpose == self.BACKUP else self.tr(
             "Every file of the sync folder will be encrypted with this new key, and the old "
             "key will open none of them: each workstation asks for the new words at its next "
             "sync. Write these words down on paper now and keep the paper safe: the program "
@@ -53,6 +65,9 @@ class NewKeyDialog(QDialog):
         self.words.setFrameShape(QFrame.Shape.Box)
         self.words.setMargin(16)
         lost = QLabel(self.tr(
+            "If the words are lost, the backups saved outside the data folder cannot be "
+            "restored on another computer; this computer keeps its data and its automatic "
+            "backups.") if purpose == self.BACKUP else self.tr(
             "Backup copies made outside the data folder before the change still open with "
             "the old key only: keep the old words with them, or make new copies. Do not sync "
             "on other computers until the change is done; an interrupted change is finished "
@@ -76,9 +91,11 @@ class NewKeyDialog(QDialog):
         self.setMinimumWidth(660)
 
     @staticmethod
-    def ask(passphrase: str, parent: QWidget | None = None, changing: bool = False) -> bool:
+    def ask(passphrase: str, parent: QWidget | None = None, changing: bool = False,
+            purpose: str = "") -> bool:
         """Whether the user wrote the key down and goes on."""
-        return NewKeyDialog(passphrase, parent, changing).exec() == QDialog.DialogCode.Accepted
+        return NewKeyDialog(passphrase, parent, changing, purpose).exec() == (
+            QDialog.DialogCode.Accepted)
 
 
 class EnterKeyDialog(QDialog):

@@ -114,7 +114,7 @@ def backup_now(dest: Path, sync_location: str = "", passphrase: str | None = Non
     try:
         district = backup_district.sealing_key(sync_location, passphrase, keep)
     except backup_crypto.KeyNeeded as exc:
-        raise db.BackupKeyNeeded(str(exc), exc.kind) from exc
+        raise db.BackupKeyNeeded(str(exc), exc.kind, exc.passphrase) from exc
     return db.write_backup(current.path, dest, district)
 
 
@@ -127,10 +127,18 @@ BackupKeyNeeded = db.BackupKeyNeeded
 
 
 def is_district_backup(path: Path) -> bool:
-    """Whether a backup file is sealed with the district sync key."""
+    """Whether a backup file is sealed with the district sync key (or the backup key of a PC
+    without a sync folder)."""
     from imc_desktop import backup_crypto
 
     return backup_crypto.is_district(path)
+
+
+def is_own_key_backup(path: Path) -> bool:
+    """Whether a backup file is sealed with the backup key of a PC without a sync folder."""
+    from imc_desktop import backup_crypto, backup_district
+
+    return backup_district.is_own(backup_crypto.district_store(path) or "")
 
 
 def district_opener(passphrase: str | None, keep: bool = False) -> DistrictOpener:
