@@ -144,6 +144,7 @@ def _change_key_shots(window: QWidget, out: Path) -> None:
 
     phrase = "волк гора дождь ель жук забор игла кино лес море"
     shoot(NewKeyDialog(phrase, window, changing=True), out / "sync_change_key.png")
+    shoot(NewKeyDialog(phrase, window, purpose=NewKeyDialog.BACKUP), out / "backup_key.png")
     finish = EnterKeyDialog("В папке синхронизации меняют ключ синхронизации (начато "
                             "06.12.2026 10:30 на компьютере «Каб. 12»). …\n\n"
                             "Введите новые слова, записанные в начале смены.", window)
