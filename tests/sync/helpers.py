@@ -139,13 +139,9 @@ def share_key(share: Share) -> SyncKey:
     import os
 
     from imc_desktop.sync.keys import PASSPHRASE_ENV
-    from imc_desktop.sync.store import read_store
     from tests.conftest import SYNC_PASSPHRASE
 
-    store = read_store(share)
-    assert store is not None and store.key is not None
-    phrase = os.environ.get(PASSPHRASE_ENV) or SYNC_PASSPHRASE
-    return SyncKey(derive(phrase, store.key), store.store_id)
+    return key_of(share, os.environ.get(PASSPHRASE_ENV) or SYNC_PASSPHRASE)
 
 
 #: the signing keys of the test PCs met so far (by public key), wherever they are kept
@@ -244,3 +240,41 @@ def sealed_for(share: Share, file: Path, plain: bytes, signer: Signer | None = N
     if signer is None:
         signer = kept_signers()[signer_of(share, file)]
     return seal_signed(share_key(share), signer, plain, _place(share, file))
+
+
+def key_of(share: Share, phrase: str) -> SyncKey:
+    """The key the words `phrase` give for the share's store (its key or not)."""
+    from imc_desktop.sync.store import read_store
+
+    store = read_store(share)
+    assert store is not None and store.key is not None
+    return SyncKey(derive(phrase, store.key), store.store_id)
+
+
+def sealed_files(share: Share) -> dict[str, bytes]:
+    """Every file of the folder sealed with the district key, with its associated data."""
+    from imc_desktop.sync import rekey
+    from imc_desktop.sync.store import read_store
+
+    store = read_store(share)
+    assert store is not None
+    return dict(rekey.sealed_files(share, store.store_id))
+
+
+def opens(key: SyncKey, share: Share, rel: str, ad: bytes) -> bool:
+    """The sealed file `rel` opens with `key`."""
+    from imc_desktop.sync.segment import BadSegment
+
+    try:
+        key.open(share.path(rel).read_bytes(), ad, rel)
+    except BadSegment:
+        return False
+    return True
+
+
+def fingerprint(share: Share) -> dict[str, str]:
+    """Every file of the folder and its SHA-256: whether anything at all was changed."""
+    import hashlib
+
+    return {str(p.relative_to(share.root)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in share.root.rglob("*") if p.is_file()}

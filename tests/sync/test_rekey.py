@@ -5,7 +5,6 @@ others and is finished with the same words; a change that cannot begin changes n
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -14,47 +13,18 @@ import pytest
 
 from imc_desktop.sync import keys, rekey
 from imc_desktop.sync.keys import PASSPHRASE_ENV, KeySource
-from imc_desktop.sync.sealing import SyncKey, derive
-from imc_desktop.sync.segment import BadSegment
 from imc_desktop.sync.share import Share
 from imc_desktop.sync.signing import open_signed
 from imc_desktop.sync.snapshot import Policy
 from imc_desktop.sync.store import KeyNeeded, SyncStopped, read_store
 from tests.conftest import SYNC_PASSPHRASE
-from tests.sync.helpers import Workstation
+from tests.sync.helpers import Workstation, fingerprint, key_of, opens, sealed_files
 
 MakePC = Callable[[str], Workstation]
 NEW = "волк гора дождь ель жук забор игла кино лес море"
 OTHER = "сова сок сосна спорт среда стол суп сыр сын танец"
 EAGER = Policy(every_segments=1, every_days=0, min_hours=0, archive_days=0)
 WHEN = datetime(2026, 12, 6, 10, 30)
-
-
-def _key(share: Share, phrase: str) -> SyncKey:
-    store = read_store(share)
-    assert store is not None and store.key is not None
-    return SyncKey(derive(phrase, store.key), store.store_id)
-
-
-def _files(share: Share) -> dict[str, bytes]:
-    """Every sealed file of the folder, by its place, with its associated data."""
-    store = read_store(share)
-    assert store is not None
-    return dict(rekey.sealed_files(share, store.store_id))
-
-
-def _opens(key: SyncKey, share: Share, rel: str, ad: bytes) -> bool:
-    try:
-        key.open(share.path(rel).read_bytes(), ad, rel)
-    except BadSegment:
-        return False
-    return True
-
-
-def _fingerprint(share: Share) -> dict[str, str]:
-    """Every file of the folder and its SHA-256."""
-    return {str(p.relative_to(share.root)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in share.root.rglob("*") if p.is_file()}
 
 
 @pytest.fixture
@@ -73,21 +43,21 @@ def office(make_pc: MakePC) -> tuple[Workstation, Workstation, str]:
 def test_every_file_is_sealed_with_the_new_key_and_none_opens_with_the_old(
         office: tuple[Workstation, Workstation, str], share: Share) -> None:
     a, b, _person = office
-    before = _files(share)
+    before = sealed_files(share)
     kinds = {"snapshot" if rel.startswith("snapshots/") else "archived"
              if "/archive/" in rel else rel.split("/")[-1].split("-")[0].split(".")[-1]
              for rel in before}
     assert kinds == {"seg", "archived", "progress", "admit", "snapshot"}, kinds
-    signers = {rel: open_signed(_key(share, SYNC_PASSPHRASE), share.path(rel).read_bytes(),
+    signers = {rel: open_signed(key_of(share, SYNC_PASSPHRASE), share.path(rel).read_bytes(),
                                 ad, rel)[0] for rel, ad in before.items()}
     done = rekey.change(a.path, share, NEW, "a", today=WHEN)
     assert done.resealed == len(before) and done.already == 0 and done.left == ()
-    old, new = _key(share, SYNC_PASSPHRASE), _key(share, NEW)
-    after = _files(share)
+    old, new = key_of(share, SYNC_PASSPHRASE), key_of(share, NEW)
+    after = sealed_files(share)
     assert set(after) == set(before)
     for rel, ad in after.items():
-        assert _opens(new, share, rel, ad), rel
-        assert not _opens(old, share, rel, ad), rel
+        assert opens(new, share, rel, ad), rel
+        assert not opens(old, share, rel, ad), rel
         # the writer's signature goes through the change unchanged
         assert open_signed(new, share.path(rel).read_bytes(), ad, rel)[0] == signers[rel]
     store = read_store(share)
@@ -110,7 +80,7 @@ def test_the_others_are_asked_for_the_new_words_and_then_go_on(
         wrong.value)
     store = read_store(share)
     assert store is not None
-    keys.remember(store.store_id, _key(share, SYNC_PASSPHRASE).key)  # b remembers the old
+    keys.remember(store.store_id, key_of(share, SYNC_PASSPHRASE).key)  # b remembers the old
     monkeypatch.delenv(PASSPHRASE_ENV)
     with pytest.raises(KeyNeeded) as asked:
         b.sync()
@@ -126,9 +96,9 @@ def test_the_others_are_asked_for_the_new_words_and_then_go_on(
     assert b.value("persons", person, "last_name") == "После смены"
     assert a.value("persons", made, "last_name") == "Новая после смены"
     assert a.content() == b.content()
-    new = _key(share, NEW)
-    for rel, ad in _files(share).items():  # what was written since: the new key only
-        assert _opens(new, share, rel, ad), rel
+    new = key_of(share, NEW)
+    for rel, ad in sealed_files(share).items():  # what was written since: the new key only
+        assert opens(new, share, rel, ad), rel
     found = b"".join(p.read_bytes() for p in share.root.rglob("*") if p.is_file())
     assert "После смены".encode() not in found and "Ключевая".encode() not in found
 
@@ -160,27 +130,27 @@ def _stop_after(count: int) -> Callable[[int, int, str], None]:
 def test_an_interrupted_change_stops_the_others_and_is_finished_with_the_same_words(
         office: tuple[Workstation, Workstation, str], share: Share) -> None:
     a, b, _person = office
-    total = len(_files(share))
+    total = len(sealed_files(share))
     with pytest.raises(Interrupted):
         rekey.change(a.path, share, NEW, "Кабинет 5", progress=_stop_after(total // 2),
                      today=WHEN)
     assert share.exists(rekey.MARKER)
     store = read_store(share)
     assert store is not None and store.key is not None
-    assert _key(share, SYNC_PASSPHRASE).matches(store.key)  # store.json not changed yet
-    before = (b.content(), _fingerprint(share))
+    assert key_of(share, SYNC_PASSPHRASE).matches(store.key)  # store.json not changed yet
+    before = (b.content(), fingerprint(share))
     with pytest.raises(SyncStopped, match="меняют ключ синхронизации") as stopped:
         b.sync()
     assert "«Кабинет 5»" in str(stopped.value) and "06.12.2026 10:30" in str(stopped.value)
-    assert (b.content(), _fingerprint(share)) == before  # the others write nothing
+    assert (b.content(), fingerprint(share)) == before  # the others write nothing
     with pytest.raises(SyncStopped, match="другим новым ключом"):
         rekey.change(b.path, share, OTHER, "b", today=WHEN)
-    assert _fingerprint(share) == before[1]
+    assert fingerprint(share) == before[1]
     done = rekey.change(b.path, share, NEW, "b", today=WHEN)  # another admitted PC ends it
     assert done.already == total // 2 and done.resealed == total - total // 2
     assert not share.exists(rekey.MARKER)
-    new = _key(share, NEW)
-    assert all(_opens(new, share, rel, ad) for rel, ad in _files(share).items())
+    new = key_of(share, NEW)
+    assert all(opens(new, share, rel, ad) for rel, ad in sealed_files(share).items())
 
 
 def test_a_change_interrupted_after_store_json_is_finished(
@@ -219,8 +189,8 @@ def test_a_file_written_during_the_change_by_a_sync_begun_before_it_is_sealed_to
                 b.sync(snapshots=EAGER)
 
     rekey.change(a.path, share, NEW, "a", progress=b_syncs_once, today=WHEN)
-    new = _key(share, NEW)
-    assert all(_opens(new, share, rel, ad) for rel, ad in _files(share).items())
+    new = key_of(share, NEW)
+    assert all(opens(new, share, rel, ad) for rel, ad in sealed_files(share).items())
     monkeypatch.setenv(PASSPHRASE_ENV, NEW)
     assert not a.sync(snapshots=EAGER).bad_files
     assert a.value("persons", person, "last_name") == "Вовремя"
@@ -239,8 +209,8 @@ def test_a_damaged_file_is_left_named_and_the_rest_changed(
     damaged.write_bytes(bytes(data))
     done = rekey.change(a.path, share, NEW, "a", today=WHEN)
     assert len(done.left) == 1 and damaged.name in done.left[0]
-    new = _key(share, NEW)
-    assert all(_opens(new, share, rel, ad) for rel, ad in _files(share).items()
+    new = key_of(share, NEW)
+    assert all(opens(new, share, rel, ad) for rel, ad in sealed_files(share).items()
                if not rel.endswith(damaged.name))
     monkeypatch.setenv(PASSPHRASE_ENV, NEW)
     result = a.sync()  # set aside as any damaged file is; b sends the change again
@@ -270,10 +240,10 @@ def test_a_change_that_cannot_begin_changes_nothing(
         path, message = waiting.path, "ожидает допуска"
     else:
         path, message = make_pc("n").path, "ещё не синхронизировался"
-    before = _fingerprint(share)
+    before = fingerprint(share)
     with pytest.raises(SyncStopped, match=message):
         rekey.change(path, share, phrase, "x", source, today=WHEN)
-    assert _fingerprint(share) == before
+    assert fingerprint(share) == before
 
 
 def test_a_store_of_the_previous_format_is_refused_plainly(make_pc: MakePC,
@@ -296,6 +266,6 @@ def test_progress_is_told_for_every_file(office: tuple[Workstation, Workstation,
     seen: list[tuple[int, int]] = []
     rekey.change(a.path, share, NEW, "a", progress=lambda d, t, _r: seen.append((d, t)),
                  today=WHEN)
-    total = len(_files(share))
+    total = len(sealed_files(share))
     assert seen[0] == (0, total) and (total, total) in seen
     assert [d for d, _t in seen] == sorted(d for d, _t in seen)

@@ -4,7 +4,6 @@ words, the folder's own key asked for when this PC does not know it."""
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -14,11 +13,10 @@ from PySide6.QtCore import QPoint, Qt
 from imc_desktop import config
 from imc_desktop.services.common.maintenance import DatabaseInfo
 from imc_desktop.sync import keys, rekey
-from imc_desktop.sync.sealing import SyncKey, check_passphrase, derive
-from imc_desktop.sync.segment import BadSegment
+from imc_desktop.sync.sealing import check_passphrase
 from imc_desktop.sync.share import Share
 from imc_desktop.sync.store import read_store
-from tests.sync.helpers import Workstation
+from tests.sync.helpers import Workstation, fingerprint, key_of, opens, sealed_files
 from ui.main_window import MainWindow
 from ui.sync.key_dialogs import EnterKeyDialog, NewKeyDialog
 from ui.widgets.messages import Ask
@@ -49,25 +47,9 @@ def window(qtbot: Any, russian: Any, database: DatabaseInfo, settings: config.Se
     return widget
 
 
-def _key(share: Share, phrase: str) -> SyncKey:
-    store = read_store(share)
-    assert store is not None and store.key is not None
-    return SyncKey(derive(phrase, store.key), store.store_id)
-
-
 def _all_open_with(share: Share, phrase: str) -> bool:
-    key = _key(share, phrase)
-    try:
-        for rel, ad in rekey.sealed_files(share, key.store_id):
-            key.open(share.path(rel).read_bytes(), ad, rel)
-    except BadSegment:
-        return False
-    return True
-
-
-def _fingerprint(share: Share) -> dict[str, str]:
-    return {str(p.relative_to(share.root)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in share.root.rglob("*") if p.is_file()}
+    key = key_of(share, phrase)
+    return all(opens(key, share, rel, ad) for rel, ad in sealed_files(share).items())
 
 
 def test_the_service_menu_has_the_command(window: MainWindow) -> None:
@@ -111,10 +93,10 @@ def test_a_methodist_changes_the_key_and_the_other_pc_goes_on_with_the_new_words
 
 def test_cancelling_changes_nothing(window: MainWindow, share: Share,
                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    before = _fingerprint(share)
+    before = fingerprint(share)
     monkeypatch.setattr(NewKeyDialog, "ask", staticmethod(lambda *_a, **_k: False))
     window.sync.act_change_key.trigger()
-    assert _fingerprint(share) == before
+    assert fingerprint(share) == before
 
 
 def test_a_change_interrupted_elsewhere_is_finished_with_its_words(
