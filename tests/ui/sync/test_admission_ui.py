@@ -19,12 +19,6 @@ from ui.widgets.messages import Ask
 
 
 @pytest.fixture
-def share(tmp_path: Path) -> Share:
-    (tmp_path / "share").mkdir()
-    return Share(tmp_path / "share")
-
-
-@pytest.fixture
 def window(qtbot: Any, russian: Any, database: DatabaseInfo, settings: config.Settings,
            share: Share, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
     settings.set(config.SYNC_LOCATION, str(share.root))

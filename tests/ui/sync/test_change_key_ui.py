@@ -25,12 +25,6 @@ NEW = "волк гора дождь ель жук забор игла кино �
 
 
 @pytest.fixture
-def share(tmp_path: Path) -> Share:
-    (tmp_path / "share").mkdir()
-    return Share(tmp_path / "share")
-
-
-@pytest.fixture
 def window(qtbot: Any, russian: Any, database: DatabaseInfo, settings: config.Settings,
            share: Share, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
     """This PC made the folder (the tests' words in the environment); another PC, «Каб. 8»,

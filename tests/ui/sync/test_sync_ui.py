@@ -23,12 +23,6 @@ from ui.widgets.messages import Ask
 
 
 @pytest.fixture
-def share(tmp_path: Path) -> Share:
-    (tmp_path / "share").mkdir()
-    return Share(tmp_path / "share")
-
-
-@pytest.fixture
 def synced_settings(settings: config.Settings, share: Share) -> config.Settings:
     settings.set(config.SYNC_LOCATION, str(share.root))
     settings.set(config.SYNC_WORKSTATION, "Каб. 7")
