@@ -247,11 +247,19 @@ def change(path: Path, share: Share, phrase: str, workstation: str,
             raise SyncStopped(changing(share) or "Смена ключа уже начата.") from exc
     work = _Change(share, store, old, new, params, report, set())
     left: dict[str, str] = {}
-    work.pass_over(left)
-    work.pass_over(left)  # files written meanwhile by a sync begun before the marker
-    keys.remember(store.store_id, new.key)
-    if not finishing:
-        replace_key(share, params, workstation, now.strftime("%d.%m.%Y"))
-    work.pass_over(left)
-    share.remove(MARKER)
+    try:
+        work.pass_over(left)
+        work.pass_over(left)  # files written meanwhile by a sync begun before the marker
+        keys.remember(store.store_id, new.key)
+        if not finishing:
+            replace_key(share, params, workstation, now.strftime("%d.%m.%Y"))
+        work.pass_over(left)
+        share.remove(MARKER)
+    except OSError as exc:
+        raise SyncStopped(
+            f"Смена ключа прервана: не удалось прочитать или записать {exc.filename or ''} "
+            f"в папке синхронизации ({exc.strerror or exc}). Зашифровано новым ключом файлов: "
+            f"{len(work.done)}. Пока смена не закончена, другие компьютеры не "
+            "синхронизируются: когда папка будет доступна, запустите смену ключа снова с "
+            "теми же новыми словами — она продолжится с того места.") from exc
     return Rekeyed(work.resealed, work.already, tuple(left.values()))

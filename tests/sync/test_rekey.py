@@ -269,3 +269,30 @@ def test_progress_is_told_for_every_file(office: tuple[Workstation, Workstation,
     total = len(sealed_files(share))
     assert seen[0] == (0, total) and (total, total) in seen
     assert [d for d, _t in seen] == sorted(d for d, _t in seen)
+
+
+def test_a_share_that_fails_midway_is_named_and_the_change_goes_on_from_there(
+        office: tuple[Workstation, Workstation, str], share: Share,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    a, _b, _person = office
+    total = len(sealed_files(share))
+    real, written = Share.replace, []
+
+    def failing(self: Share, rel: str, data: bytes) -> None:
+        if len(written) == 3:
+            raise PermissionError(13, "Отказано в доступе", str(self.path(rel)))
+        written.append(rel)
+        real(self, rel, data)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Share, "replace", failing)
+        with pytest.raises(SyncStopped) as stopped:
+            rekey.change(a.path, share, NEW, "a", today=WHEN)
+    message = str(stopped.value)
+    assert "Смена ключа прервана" in message and "Отказано в доступе" in message
+    assert "файлов: 3" in message and "с теми же новыми словами" in message
+    assert share.exists(rekey.MARKER)
+    done = rekey.change(a.path, share, NEW, "a", today=WHEN)
+    assert done.already == 3 and done.resealed == total - 3
+    new = key_of(share, NEW)
+    assert all(opens(new, share, rel, ad) for rel, ad in sealed_files(share).items())
