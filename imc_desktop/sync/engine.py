@@ -44,9 +44,11 @@ from imc_desktop.sync.site import take_new_site
 from imc_desktop.sync.store import (
     SCHEMA_EPOCH,
     StoreInfo,
+    SyncStopped,
     describe,
     is_site_id,
     open_store,
+    read_store,
     workstation_name,
     write_site,
 )
@@ -195,6 +197,7 @@ class _Run:
         try:
             self._opened(data, self.site, seq, where)
         except BadSegment as exc:
+            self._key_unchanged()
             self._quarantine(self.site, seq, data)
             self.share.set_aside(rel)
             self.tally.bad.append(str(exc))
@@ -328,11 +331,24 @@ class _Run:
             segment = decode(plain, where)
             verify(segment, self._store_id(), site, seq, str(self.share.path(rel)))
         except BadSegment as exc:
+            self._key_unchanged()
             self._quarantine(site, seq, data)
             self.share.set_aside(rel)  # its author sees it missing and sends it again
             self.tally.bad.append(str(exc))
             return None
         return segment
+
+    def _key_unchanged(self) -> None:
+        """Before a file that does not open is set aside: SyncStopped when the folder's key
+        is being changed or was changed since this sync began — the file is then sealed with
+        the new key, not damaged, and must stay where it is."""
+        message = rekey.changing(self.share)
+        found = read_store(self.share)
+        assert self.store is not None
+        if message or found is None or found.key != self.store.key:
+            raise SyncStopped(message or "Ключ синхронизации папки сменён во время этой "
+                              "синхронизации: она прервана, ничего не отложено. Повторите "
+                              "синхронизацию с новым ключом.")
 
     def _quarantine(self, site: str, seq: int, data: bytes) -> None:
         folder = self.path.parent / "sync-quarantine"
@@ -427,6 +443,7 @@ class _Run:
 
     def _bad_file(self, rel: str, data: bytes, message: str) -> None:
         """A damaged snapshot: quarantined here, set aside on the share, reported."""
+        self._key_unchanged()
         folder = self.path.parent / "sync-quarantine"
         folder.mkdir(parents=True, exist_ok=True)
         (folder / rel.replace("/", "-")).write_bytes(data)

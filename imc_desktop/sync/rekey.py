@@ -166,6 +166,8 @@ class _Change:
         except BadSegment as exc:
             left[rel] = str(exc)
             return
+        if not self.share.exists(rel):
+            return  # moved into the archive (or set aside) meanwhile: never brought back
         self.share.replace(rel, self.new.seal(inside, ad))
         self.resealed += 1
 
@@ -185,6 +187,13 @@ def _new_key(phrase: str, store: StoreInfo, marker: KeyParams | None) -> tuple[S
                           "те новые слова, которые были записаны при её начале, чтобы её "
                           "закончить. Ничего не изменено.")
     return key, params
+
+
+def _old_key(store: StoreInfo, new: SyncKey) -> SyncKey | None:
+    """Finishing a change whose store.json has the new key already: the old key, if this PC
+    still remembers it (files written with it meanwhile are sealed anew too)."""
+    found = keys.remembered(store.store_id)
+    return SyncKey(found, store.store_id) if found is not None and found != new.key else None
 
 
 def _marker_params(share: Share) -> KeyParams | None:
@@ -229,7 +238,7 @@ def change(path: Path, share: Share, phrase: str, workstation: str,
             store.key):
         raise SyncStopped("Это и есть нынешний ключ папки синхронизации: для смены нужен "
                           "новый ключ. Ничего не изменено.")
-    old = None if finishing else (keys_from or KeySource()).key_for(store)
+    old = _old_key(store, new) if finishing else (keys_from or KeySource()).key_for(store)
     signer = signer_for(local.home_of(path))
     # an interrupted change leaves decisions under both keys: admitted under either will do
     if not any(admission.read_roster(share, key, store, dict(seen)).admits(signer.public, site)
@@ -250,9 +259,9 @@ def change(path: Path, share: Share, phrase: str, workstation: str,
     try:
         work.pass_over(left)
         work.pass_over(left)  # files written meanwhile by a sync begun before the marker
-        keys.remember(store.store_id, new.key)
         if not finishing:
             replace_key(share, params, workstation, now.strftime("%d.%m.%Y"))
+        keys.remember(store.store_id, new.key)  # the old one until store.json has the new
         work.pass_over(left)
         share.remove(MARKER)
     except OSError as exc:

@@ -296,3 +296,30 @@ def test_a_share_that_fails_midway_is_named_and_the_change_goes_on_from_there(
     assert done.already == 3 and done.resealed == total - 3
     new = key_of(share, NEW)
     assert all(opens(new, share, rel, ad) for rel, ad in sealed_files(share).items())
+
+
+def test_a_sync_begun_before_the_change_sets_nothing_aside_and_stops(
+        office: tuple[Workstation, Workstation, str], share: Share,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """b began its sync with the old key before the change; the files it meets sealed with
+    the new key are not damaged: it stops instead of setting them aside."""
+    a, b, person = office
+    a.update("persons", person, last_name="Пока b не видел")
+    a.sync(snapshots=EAGER)
+    stopped: list[str] = []
+
+    def b_syncs_midway(done: int, total: int, _rel: str) -> None:
+        if not stopped and done >= total - 1:
+            with monkeypatch.context() as patch:
+                patch.setattr(rekey, "stop_if_changing", lambda _share: None)
+                with pytest.raises(SyncStopped) as caught:
+                    b.sync(snapshots=EAGER)
+            stopped.append(str(caught.value))
+
+    rekey.change(a.path, share, NEW, "a", progress=b_syncs_midway, today=WHEN)
+    assert stopped and "меняют ключ" in stopped[0]
+    assert not [p for p in share.root.rglob(".bad-*")], "nothing set aside"
+    assert not (b.path.parent / "sync-quarantine").exists()
+    monkeypatch.setenv(PASSPHRASE_ENV, NEW)
+    assert not b.sync(snapshots=EAGER).bad_files
+    assert b.value("persons", person, "last_name") == "Пока b не видел"
