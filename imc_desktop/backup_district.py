@@ -74,7 +74,7 @@ def opening_key(store_id: str, params: dict[str, Any], passphrase: str | None = 
     """The district key of a backup's header: from the words given (remembered when `keep`),
     IMC_SYNC_PASSPHRASE, or the key this PC remembers for that store; KeyNeeded "enter" /
     "wrong" (in Russian) when there is none or the words are not its key."""
-    from imc_desktop.sync.keys import PASSPHRASE_ENV, remember, remembered
+    from imc_desktop.sync.keys import PASSPHRASE_ENV, remember, remembered, remembers_any
     from imc_desktop.sync.sealing import (
         BadPassphrase,
         KeyParams,
@@ -100,8 +100,8 @@ def opening_key(store_id: str, params: dict[str, Any], passphrase: str | None = 
                             "изменено.", "wrong") from exc
         key = SyncKey(derive(given, key_params), store_id)
         if key.matches(key_params):
-            if keep:
-                remember(store_id, key.key)
+            if keep and not is_own(store_id) and not remembers_any():
+                remember(store_id, key.key)  # never in place of the sync key kept here
             return key.key
         if given is passphrase:
             raise _not_its_key(where)
@@ -145,10 +145,10 @@ def own_key(passphrase: str | None = None, keep: bool = False) -> DistrictKey:
     )
 
     found = _own()
+    if passphrase is None and found is not None:
+        return found  # kept here: before IMC_SYNC_PASSPHRASE, which may be another key's
     given = passphrase or os.environ.get(PASSPHRASE_ENV, "").strip()
     if not given:
-        if found is not None:
-            return found
         raise KeyNeeded("Синхронизация на этом компьютере не настроена, и копия вне папки "
                         "данных программы шифруется ключом резервных копий этого компьютера. "
                         "Его ещё нет: программа покажет десять слов нового ключа — запишите "

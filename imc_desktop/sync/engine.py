@@ -425,7 +425,7 @@ class _Run:
         self.fresh, self.snapshot, self.restored = False, None, True
 
     def _usable(self, snap: snapshot.Snapshot) -> bool:
-        return snapshot.usable(snap, self.schema)
+        return snapshot.usable(snap, self.schema, self.tables)
 
     def _place(self) -> upkeep.Place:
         return upkeep.Place(self.con, self.share, self._key(), self.site, self.workstation,

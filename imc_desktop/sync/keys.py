@@ -63,6 +63,15 @@ def remembered(store_id: str) -> bytes | None:
     return None
 
 
+def remembers_any() -> bool:
+    """This PC keeps the key of some store (remembering another would replace it)."""
+    if credential_store_used() and read_credential(KEYRING_NAME):
+        return True
+    with suppress(OSError):
+        return bool(_key_file().read_text(encoding="utf-8").strip())
+    return False
+
+
 def remember(store_id: str, key: bytes) -> None:
     """Remember the store's key on this PC (replacing the key of another store)."""
     text = json.dumps({"store": store_id, "key": key.hex()})

@@ -113,6 +113,11 @@ def progress_stamp(name: str) -> int | None:
 # ---------------------------------------------------------------- the file
 
 
+class OtherFormat(BadSegment):
+    """A snapshot written by another version of the program, in a format this one does not
+    read: not damaged, only not for this PC (it is left on the share)."""
+
+
 def encode(head: dict[str, Any], image: bytes) -> bytes:
     """The header line and the database `image` compressed (zlib, level 6)."""
     line = json.dumps({"magic": MAGIC, "format": FORMAT, **head}, ensure_ascii=False,
@@ -131,7 +136,7 @@ def decode(data: bytes, where: str, head_only: bool = False) -> tuple[dict[str, 
     if not isinstance(head, dict) or head.get("magic") != MAGIC:
         raise BadSegment(f"{where}: это не снимок папки синхронизации IMC Desktop")
     if head.get("format") != FORMAT:
-        raise BadSegment(f"{where}: снимок записан в другом формате ({head.get('format')}) — "
+        raise OtherFormat(f"{where}: снимок записан в другом формате ({head.get('format')}) — "
                          "другой версией программы")
     if not newline:
         raise BadSegment(f"{where}: снимок оборван (нет базы данных)")
@@ -250,6 +255,9 @@ def image_of(path: str, own: str, workstation: str,
         mem.execute("ATTACH DATABASE ? AS src", (path,))
         page = int(mem.execute("PRAGMA src.page_size").fetchone()[0])
         mem.execute(f"PRAGMA main.page_size={page}")  # as the readers' files: a backup copies pages
+        for mark in ("application_id", "user_version"):  # the file stays the program's own
+            value = int(mem.execute(f"PRAGMA src.{mark}").fetchone()[0])
+            mem.execute(f"PRAGMA main.{mark}={value}")
         mem.execute("BEGIN")
         if mem.execute("SELECT 1 FROM src.sync_pending LIMIT 1").fetchone() is not None:
             return None
@@ -314,9 +322,22 @@ def _applied(con: sqlite3.Connection, covers: dict[str, int]) -> Iterator[dict[s
 # ---------------------------------------------------------------- loading
 
 
-def usable(snap: Snapshot, schema: str) -> bool:
-    """The snapshot's database has this database's schema (`schema`: its revision)."""
-    return bool(schema) and snap.head.get("schema") == schema
+def usable(snap: Snapshot, schema: str, known: dict[str, list[str]]) -> bool:
+    """The snapshot's database has this database's schema (`schema`: its revision), or at
+    least every table and column its field versions name is one this database has (a
+    snapshot of an older version: merged record by record)."""
+    if schema and snap.head.get("schema") == schema:
+        return True
+    try:
+        con = snap.database()
+        try:
+            named = con.execute("SELECT table_name, column_name FROM sync_changes UNION "
+                                "SELECT table_name, column_name FROM sync_columns").fetchall()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError:
+        return False
+    return all(t in known and (not c or c in known[t]) for t, c in named)
 
 
 def restore(con: sqlite3.Connection, snap: Snapshot, synced: Iterable[str]) -> int | None:
@@ -353,7 +374,10 @@ def restore(con: sqlite3.Connection, snap: Snapshot, synced: Iterable[str]) -> i
         mem.execute("DETACH DATABASE here")
         records = sum(int(mem.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0])
                       for t in order)
-        mem.backup(con)
+        try:
+            mem.backup(con)  # one write transaction: all of it, or nothing on an error
+        except sqlite3.OperationalError:
+            return None
     finally:
         mem.close()
     return records

@@ -24,6 +24,7 @@ from imc_desktop.sync.snapshot import (
     KNOWN,
     SHARED,
     TOLD,
+    OtherFormat,
     Policy,
     Snapshot,
     check_head,
@@ -120,6 +121,8 @@ def open_snapshot(place: Place, name: str, head_only: bool) -> Snapshot | None:
         plain = place.open(data, snapshot_ad(place.key.store_id, name), writer, where)
         head, image = decode(plain, where, head_only)
         check_head(head, place.key.store_id, name, where)
+    except OtherFormat:
+        return None  # another version's: left on the share for the PCs that read it
     except BadSegment as exc:
         place.bad(rel, data, str(exc))
         return None

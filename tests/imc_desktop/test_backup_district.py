@@ -239,6 +239,9 @@ def test_a_pc_without_a_sync_folder_makes_a_backup_key_and_its_words_restore_els
     made = backup_district.sealing_key("", words, keep=True)
     assert backup_district.is_own(made.store_id)
     assert backup_district.sealing_key("") == made, "kept: not asked again"
+    monkeypatch.setenv(PASSPHRASE_ENV, SYNC_PASSPHRASE)  # another key's words, for sync jobs
+    assert backup_district.sealing_key("") == made, "the kept key before the environment's"
+    monkeypatch.delenv(PASSPHRASE_ENV)
     with pytest.raises(backup_crypto.KeyNeeded) as wrong:
         backup_district.sealing_key("", "волк гора дождь")
     assert wrong.value.kind == "wrong"
@@ -261,3 +264,19 @@ def test_a_pc_without_a_sync_folder_makes_a_backup_key_and_its_words_restore_els
     assert refused.value.kind == "wrong" and _hash(target) == untouched
     db.restore_backup(backup, target, tmp_path / "pc2" / "backups", typed(words))
     assert _people(target) == [(SURNAME, SNILS)]
+
+
+def test_restoring_with_other_words_never_replaces_the_sync_key_kept_here(
+        sealed: tuple[Path, Path, str], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """An old backup restored with the old words (after a change of the key) or another
+    district's: «Запомнить» keeps them only where no sync key is kept yet."""
+    from imc_desktop.sync.keys import remembered
+
+    _source, backup, store_id = sealed
+    target = _other_pc(tmp_path, monkeypatch)
+    remember("другая-папка", b"\x07" * 32)  # this PC's own sync key, of its own folder
+    db.restore_backup(backup, target, tmp_path / "pc2" / "backups",
+                      lambda s, p: backup_district.opening_key(s, p, SYNC_PASSPHRASE, True))
+    assert _people(target) == [(SURNAME, SNILS)]
+    assert remembered("другая-папка") == b"\x07" * 32 and remembered(store_id) is None

@@ -20,7 +20,7 @@ from imc_desktop.sync.segment import BadSegment, segment_name
 from imc_desktop.sync.share import Share
 from imc_desktop.sync.signing import Signer, open_signed, seal_signed
 from imc_desktop.sync.snapshot import Policy
-from tests.sync.helpers import Workstation, add_people, edit_people, share_key
+from tests.sync.helpers import Workstation, add_people, edit_people, kept_signers, share_key
 
 MakePC = Callable[[str], Workstation]
 DAY = 86400.0
@@ -447,6 +447,7 @@ def test_a_snapshot_may_hold_more_than_it_covers_and_a_new_pc_reads_only_what_fo
     d = Workstation(tmp_path / "d" / "imc.sqlite", reading, "d")
     assert not d.sync(snapshots=LAZY).bad_files
     assert reading.names == [], "everything b sent is in the snapshot's database"
+    assert d.sql("PRAGMA application_id") == a.sql("PRAGMA application_id") != [(0,)]
     assert d.value("persons", people[2], "phone") == "c has not seen this"
     _all_sync(a, b, c, d)
     _same(a, b, c, d)
@@ -489,8 +490,6 @@ def test_a_snapshot_database_with_a_trigger_of_its_own_is_not_taken_whole(
         make_pc: MakePC, share: Share, tmp_path: Path) -> None:
     """Signed by an admitted PC, but its schema is not the program's: its field versions
     are merged record by record, and its trigger never reaches the new PC."""
-    from tests.sync.helpers import kept_signers
-
     a, b, c, people = _three(make_pc)
     a.sync(snapshots=eager())
     [name] = _snapshots(share)
@@ -510,3 +509,23 @@ def test_a_snapshot_database_with_a_trigger_of_its_own_is_not_taken_whole(
     _all_sync(a, b, c, d)
     _same(a, b, c, d)
     assert d.value("persons", people[1], "id") == people[1]
+
+
+def test_a_snapshot_of_another_format_is_left_on_the_share_not_set_aside(
+        make_pc: MakePC, share: Share, tmp_path: Path) -> None:
+    """Written by a newer version: this one reads the files of changes instead, and leaves
+    the snapshot for the PCs that can read it."""
+    a, b, c, _people = _three(make_pc)
+    a.sync(snapshots=eager())
+    [name] = _snapshots(share)
+    key = share_key(share)
+    line, _nl, packed = _plain(share, name).partition(b"\n")
+    newer = line.replace(b'"format":2', b'"format":3') + b"\n" + packed
+    share.path(f"snapshots/{name}").write_bytes(seal_signed(
+        key, kept_signers()[a.signer().public], newer, snapshot.snapshot_ad(key.store_id,
+                                                                            name)))
+    d = Workstation(tmp_path / "d" / "imc.sqlite", share, "d")
+    assert not d.sync(snapshots=LAZY).bad_files
+    assert _snapshots(share) == [name] and not list(share.root.rglob(".bad-*"))
+    _all_sync(a, b, c, d)
+    _same(a, b, c, d)
