@@ -461,33 +461,19 @@ def test_a_refused_pc_stays_out(two: tuple[Workstation, Workstation, str], share
     assert new.sync().awaiting, "still not admitted"
 
 
-def test_the_store_makers_key_is_pinned(two: tuple[Workstation, Workstation, str],
-                                        share: Share) -> None:
+@pytest.mark.parametrize("replaced", ["key", "folder"])
+def test_the_store_makers_key_and_folder_are_pinned(
+        two: tuple[Workstation, Workstation, str], share: Share, replaced: str) -> None:
     """store.json's key of the folder's maker replaced (so that a stranger's key would be
-    the root of the admissions): every PC that synced before stops, changing nothing."""
-    a, b, person = two
-    store = json.loads((share.root / "store.json").read_text())
-    stranger = signing.Signer.new()
-    store["signer"] = stranger.public
-    (share.root / "store.json").write_text(json.dumps(store))
-    a.update("persons", person, last_name="Не отправлена")
-    for pc in (a, b):
-        before = _state(pc)
-        with pytest.raises(SyncStopped, match="заменён ключ"):
-            pc.sync()
-        assert _state(pc) == before
-    with pytest.raises(SyncStopped, match="заменён ключ"):
-        admitting.state(a.path, share)
-
-
-def test_the_store_makers_folder_is_pinned_with_its_key(
-        two: tuple[Workstation, Workstation, str], share: Share) -> None:
-    """store.json's folder of the maker replaced by b's (so that the maker's key would be
-    valid in b's folder): every PC that synced before stops, changing nothing."""
+    the root of the admissions), or its folder replaced by b's (so that the maker's key would
+    be valid in b's folder): every PC that synced before stops, changing nothing."""
     a, b, person = two
     store = json.loads((share.root / "store.json").read_text())
     assert store["site"] == _site(a)
-    store["site"] = _site(b)
+    if replaced == "key":
+        store["signer"] = signing.Signer.new().public
+    else:
+        store["site"] = _site(b)
     (share.root / "store.json").write_text(json.dumps(store))
     a.update("persons", person, last_name="Не отправлена")
     for pc in (a, b):
@@ -495,8 +481,8 @@ def test_the_store_makers_folder_is_pinned_with_its_key(
         with pytest.raises(SyncStopped, match="заменён ключ"):
             pc.sync()
         assert _state(pc) == before
-    with pytest.raises(SyncStopped, match="или его папка"):
-        admitting.state(b.path, share)
+    with pytest.raises(SyncStopped, match="заменён ключ.*или его папка"):
+        admitting.state((a if replaced == "key" else b).path, share)
 
 
 def test_the_private_key_is_kept_here_owner_only_never_on_the_share(

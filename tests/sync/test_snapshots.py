@@ -486,6 +486,14 @@ def test_changes_not_sealed_yet_make_no_snapshot_database(make_pc: MakePC,
     assert snapshot.image_of(str(a.path), _site(a), "a", shared) is None
 
 
+def _replace(share: Share, name: str, plain: bytes, writer: Workstation) -> None:
+    """The snapshot `name` replaced by `plain`, sealed and signed by its writer as it would."""
+    key = share_key(share)
+    share.path(f"snapshots/{name}").write_bytes(seal_signed(
+        key, kept_signers()[writer.signer().public], plain,
+        snapshot.snapshot_ad(key.store_id, name)))
+
+
 def test_a_snapshot_database_with_a_trigger_of_its_own_is_not_taken_whole(
         make_pc: MakePC, share: Share, tmp_path: Path) -> None:
     """Signed by an admitted PC, but its schema is not the program's: its field versions
@@ -493,15 +501,12 @@ def test_a_snapshot_database_with_a_trigger_of_its_own_is_not_taken_whole(
     a, b, c, people = _three(make_pc)
     a.sync(snapshots=eager())
     [name] = _snapshots(share)
-    key = share_key(share)
     head, image = snapshot.decode(_plain(share, name), name)
     con = sqlite3.connect(":memory:")
     con.deserialize(image)
     con.execute("CREATE TRIGGER planted AFTER UPDATE ON persons BEGIN DELETE FROM persons; END")
     planted = snapshot.encode(head, con.serialize())
-    share.path(f"snapshots/{name}").write_bytes(seal_signed(
-        key, kept_signers()[a.signer().public], planted, snapshot.snapshot_ad(key.store_id,
-                                                                              name)))
+    _replace(share, name, planted, a)
     d = Workstation(tmp_path / "d" / "imc.sqlite", share, "d")
     assert not d.sync(snapshots=LAZY).bad_files
     assert d.sql("SELECT name FROM sqlite_master WHERE name='planted'") == []
@@ -518,12 +523,9 @@ def test_a_snapshot_of_another_format_is_left_on_the_share_not_set_aside(
     a, b, c, _people = _three(make_pc)
     a.sync(snapshots=eager())
     [name] = _snapshots(share)
-    key = share_key(share)
     line, _nl, packed = _plain(share, name).partition(b"\n")
     newer = line.replace(b'"format":2', b'"format":3') + b"\n" + packed
-    share.path(f"snapshots/{name}").write_bytes(seal_signed(
-        key, kept_signers()[a.signer().public], newer, snapshot.snapshot_ad(key.store_id,
-                                                                            name)))
+    _replace(share, name, newer, a)
     d = Workstation(tmp_path / "d" / "imc.sqlite", share, "d")
     assert not d.sync(snapshots=LAZY).bad_files
     assert _snapshots(share) == [name] and not list(share.root.rglob(".bad-*"))
