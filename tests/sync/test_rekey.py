@@ -323,3 +323,12 @@ def test_a_sync_begun_before_the_change_sets_nothing_aside_and_stops(
     monkeypatch.setenv(PASSPHRASE_ENV, NEW)
     assert not b.sync(snapshots=EAGER).bad_files
     assert b.value("persons", person, "last_name") == "Пока b не видел"
+
+
+def test_a_sync_folder_out_of_reach_is_named_and_nothing_begins(
+        office: tuple[Workstation, Workstation, str], tmp_path: Path) -> None:
+    a, _b, _person = office
+    gone = Share(tmp_path / "нет такой папки")
+    with pytest.raises(SyncStopped, match="недоступна"):
+        rekey.change(a.path, gone, NEW, "a", today=WHEN)
+    assert not gone.root.exists()
