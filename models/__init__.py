@@ -50,6 +50,7 @@ from models.sync import (
     SyncHeld,
     SyncPending,
     SyncPublished,
+    SyncSite,
     SyncState,
     SyncTombstone,
 )
@@ -65,5 +66,6 @@ __all__ = ["AttestationRecord", "AuditEntry", "Award", "Base", "ChangeLogEntry",
            "NetworkAssociation", "NetworkDecision", "NetworkMeeting", "NetworkMember",
            "NetworkSite", "Organization", "OrganizationGradePupils",
            "Person", "SyncApplied", "SyncApplying", "SyncBase", "SyncChange", "SyncColumn",
-           "SyncConflict", "SyncHeld", "SyncMixin", "SyncPending", "SyncPublished", "SyncState",
+           "SyncConflict", "SyncHeld", "SyncMixin", "SyncPending", "SyncPublished", "SyncSite",
+           "SyncState",
            "SyncTombstone", "UserRole", "utcnow"]

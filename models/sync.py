@@ -68,21 +68,32 @@ class SyncChange(Base):
 
 class SyncBase(Base):
     """The fields of one record that share one version (its key), in one row: what the rows
-    of `sync_changes` would hold, compacted. `vals` is a JSON array by the column numbers of
-    `sync_columns`, each item the JSON text of the value (null: that column is not here);
-    `seens` {column: the key it overwrote} where there was one; `e` the record's existence
-    when it has this key too; the site is the key's. The view `sync_versions` shows both."""
+    of `sync_changes` would hold, compacted. The key is kept as its clock and the number of
+    its site in `sync_sites`; `vals` is a JSON array by the column numbers of `sync_columns`,
+    each item the value itself as JSON (`[]`: that column is not here); `seens` {column: the
+    key it overwrote} where there was one; `e` the record's existence when it has this key
+    too. The view `sync_versions` shows both, with the key as text."""
 
     __tablename__ = "sync_base"
     __table_args__ = {"sqlite_with_rowid": False}
 
     table_name: Mapped[str] = mapped_column(String(60), primary_key=True)
     row_id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    key: Mapped[str] = mapped_column(String(80))
+    clock: Mapped[int] = mapped_column(Integer)
+    site: Mapped[int] = mapped_column(Integer)  # sync_sites.n
     segment: Mapped[int] = mapped_column(Integer)
     e: Mapped[str | None] = mapped_column(String(1), nullable=True)
     vals: Mapped[str] = mapped_column(Text)
     seens: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class SyncSite(Base):
+    """The number of a site id in `sync_base` (given once, never changed)."""
+
+    __tablename__ = "sync_sites"
+
+    n: Mapped[int] = mapped_column(Integer, primary_key=True)
+    site: Mapped[str] = mapped_column(String(36), unique=True)
 
 
 class SyncColumn(Base):

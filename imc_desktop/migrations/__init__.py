@@ -1,4 +1,4 @@
 """Alembic migrations of the database (batch mode for SQLite)."""
 
 #: The newest revision under versions/; a test checks it against the scripts.
-HEAD_REVISION = "0018"
+HEAD_REVISION = "0019"

@@ -41,6 +41,8 @@ VACUUM_SHARE = 0.25
 SEEN_BY_ALL_DAYS = 90
 #: where the site id starts in a key ("<clock:020d>.<site id>")
 SITE = 21
+#: an item of `sync_base.vals` for a column not in the row (no value is a JSON array)
+ABSENT = "[]"
 
 
 @dataclass
@@ -107,7 +109,8 @@ def compact(con: sqlite3.Connection, site: str, complete: bool = True) -> Compac
 
 
 class Numbers:
-    """The column numbers of `sync_base.vals`, per table; a new column gets the next one."""
+    """The column numbers of `sync_base.vals`, per table, and the numbers of the sites of its
+    keys; a new column or site gets the next one."""
 
     def __init__(self, con: sqlite3.Connection) -> None:
         self.con = con
@@ -115,6 +118,14 @@ class Numbers:
         for table, pos, column in con.execute(
                 "SELECT table_name, pos, column_name FROM sync_columns"):
             self.pos.setdefault(table, {})[column] = pos
+        self.sites: dict[str, int] = dict(con.execute("SELECT site, n FROM sync_sites"))
+
+    def site(self, site: str) -> int:
+        if site not in self.sites:
+            self.sites[site] = max(self.sites.values(), default=0) + 1
+            self.con.execute("INSERT INTO sync_sites (n, site) VALUES (?,?)",
+                             (self.sites[site], site))
+        return self.sites[site]
 
     def of(self, table: str, column: str) -> int:
         mine = self.pos.setdefault(table, {})
@@ -142,8 +153,8 @@ def _record(con: sqlite3.Connection, table: str, row: str, complete: bool, numbe
                     "kind, key, value, seen, site, segment) VALUES (?,?,?,?,?,?,?,?,?)",
                     [(table, row, *v) for v in rows])
     if base is not None:
-        con.execute("INSERT INTO sync_base (table_name, row_id, key, segment, e, vals, seens) "
-                    "VALUES (?,?,?,?,?,?,?)", (table, row, *base))
+        con.execute("INSERT INTO sync_base (table_name, row_id, clock, site, segment, e, vals, "
+                    "seens) VALUES (?,?,?,?,?,?,?,?)", (table, row, *base))
     done.records += 1
     done.pruned += len(pruned)
     done.folded += len(kept) - len(rows)
@@ -196,8 +207,9 @@ def _losers(column: str, mine: list[Version], seen: set[tuple[str, Any]], decl: 
 
 def _fold(kept: list[Version], table: str, numbers: Numbers
           ) -> tuple[tuple[Any, ...] | None, list[Version]]:
-    """The base row (key, segment, e, vals, seens) of the versions sharing the record's most
-    common winning key, and the rows left in sync_changes."""
+    """The base row (clock, site number, segment, e, vals, seens) of the versions sharing the
+    record's most common winning key, and the rows left in sync_changes. A key not of the
+    usual form (`clock.make_key`) stays in sync_changes."""
     winners: dict[str, str] = {}
     for column, kind, key, *_rest in kept:
         if kind == "v" and key > winners.get(column, ""):
@@ -206,27 +218,38 @@ def _fold(kept: list[Version], table: str, numbers: Numbers
     if not counts:
         return None, kept
     key = max(counts, key=lambda k: (counts[k], k))
+    clock = _clock_of(key)
+    if clock is None:
+        return None, kept
     segment = min(v[6] for v in kept if v[2] == key)
     inside = [v for v in kept if v[2] == key and v[6] == segment and v[5] == key[SITE:] and (
         v[1] == "e" or v[1] == "v" and winners.get(v[0]) == key and v[3] is not None)]
     if not any(v[1] == "v" for v in inside):
         return None, kept
-    vals: list[str | None] = []
+    vals: list[str] = []
     for v in inside:
         if v[1] == "v":
             pos = numbers.of(table, v[0])
-            vals.extend([None] * (pos + 1 - len(vals)))
-            vals[pos] = v[3]
+            vals.extend([ABSENT] * (pos + 1 - len(vals)))
+            vals[pos] = str(v[3])  # the value's JSON as it is: the view shows it unchanged
     seens = {v[0]: v[4] for v in inside if v[1] == "v" and v[4] is not None}
     exists = next((v[3] for v in inside if v[1] == "e"), None)
-    base = (key, segment, exists, json.dumps(vals, ensure_ascii=False, separators=(",", ":")),
+    base = (clock, numbers.site(key[SITE:]), segment, exists, "[" + ",".join(vals) + "]",
             json.dumps(seens, separators=(",", ":")) if seens else None)
     return base, [v for v in kept if v not in inside]
 
 
+def _clock_of(key: str) -> int | None:
+    """The clock of a key of the usual form, which the view writes back the same."""
+    head, dot, site = key.partition(".")
+    if not dot or not site or len(head) != 20 or not head.isascii() or not head.isdigit():
+        return None
+    return int(head)
+
+
 def _differs(con: sqlite3.Connection, table: str, row: str, base: tuple[Any, ...] | None,
              rows: list[Version]) -> bool:
-    now = con.execute("SELECT key, segment, e, vals, seens FROM sync_base WHERE "
+    now = con.execute("SELECT clock, site, segment, e, vals, seens FROM sync_base WHERE "
                       "table_name=? AND row_id=?", (table, row)).fetchone()
     if (now is None) != (base is None) or now is not None and tuple(now) != base:
         return True
@@ -256,8 +279,9 @@ def forget_deleted_people(con: sqlite3.Connection, site: str, now_ms: int) -> in
         kept = {c: v for c, v in json.loads(content).items() if c in links}
         con.execute("UPDATE sync_tombstones SET content=? WHERE table_name=? AND row_id=?",
                     (json.dumps(kept), table, row))
-        base = con.execute("SELECT key, segment, e FROM sync_base WHERE table_name=? AND "
-                           "row_id=?", (table, row)).fetchone()
+        base = con.execute("SELECT printf('%020d.%s', b.clock, s.site), b.segment, b.e FROM "
+                           "sync_base AS b JOIN sync_sites AS s ON s.n = b.site WHERE "
+                           "b.table_name=? AND b.row_id=?", (table, row)).fetchone()
         if base is not None and base[2] is not None:
             con.execute("INSERT OR IGNORE INTO sync_changes (table_name, row_id, column_name, "
                         "kind, key, value, seen, site, segment) VALUES (?,?,'','e',?,?,NULL,"

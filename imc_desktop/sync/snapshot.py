@@ -53,13 +53,11 @@ TOLD = "progress_told"
 DAY_S = 86400.0
 #: decompressed size a snapshot may have (a bomb is refused, not unpacked)
 MAX_PLAIN = 1024 ** 3
-#: where the site id starts in a key ("<clock:020d>.<site id>")
-SITE = 21
 SQLITE_MAGIC = b"SQLite format 3\x00"
 #: besides the synchronised tables, what a snapshot's database holds: what merging needs, and
 #: the conflicts to review (they follow from the field versions: every PC lists the same)
-SHARED = ("alembic_version", "sync_columns", "sync_base", "sync_changes", "sync_tombstones",
-          "sync_applied", "sync_conflicts")
+SHARED = ("alembic_version", "sync_columns", "sync_sites", "sync_base", "sync_changes",
+          "sync_tombstones", "sync_applied", "sync_conflicts")
 
 Row = tuple[str, str]
 Version = tuple[str, str, str, str | None, str | None, str, int]  # col, kind, key, value..
@@ -428,7 +426,8 @@ def _give_way(con: sqlite3.Connection, table: str, row: str, covers: dict[str, i
         "AND row_id=?", (table, row)) if int(seq) <= covers.get(site, 0)]
     con.executemany("DELETE FROM sync_changes WHERE table_name=? AND row_id=? AND "
                     "column_name=? AND kind=? AND key=?", doomed)
-    base = con.execute("SELECT key, segment FROM sync_base WHERE table_name=? AND row_id=?",
-                       (table, row)).fetchone()
-    if base is not None and int(base[1]) <= covers.get(str(base[0])[SITE:], 0):
+    base = con.execute("SELECT s.site, b.segment FROM sync_base AS b JOIN sync_sites AS s ON "
+                       "s.n = b.site WHERE b.table_name=? AND b.row_id=?", (table, row)
+                       ).fetchone()
+    if base is not None and int(base[1]) <= covers.get(str(base[0]), 0):
         con.execute("DELETE FROM sync_base WHERE table_name=? AND row_id=?", (table, row))
