@@ -3,7 +3,8 @@
 The workstation that made the store is admitted by making it: its public key and its folder
 are in store.json, and every PC remembers them at its first sync (a store.json whose key was
 replaced afterwards stops the sync). Every workstation declares its key in its own folder
-(`sites/<site>/keys/request-<fingerprint>.json`: the key and the workstation's name); a new
+(`sites/<site>/keys/request-<fingerprint>.sealed`: the key and the workstation's name, sealed
+with the district key; earlier versions wrote `request-<fingerprint>.json` in the clear); a new
 one is «ожидает допуска» until an admitted workstation admits it. A methodist there compares
 the verification code the new PC shows with the one shown for it in the list, and admits or
 refuses it: the decision is a file in the admitter's own folder
@@ -38,12 +39,19 @@ from imc_desktop.sync.signing import (
 from imc_desktop.sync.store import StoreInfo, SyncStopped, is_site_id
 
 KEYS_DIR = "keys"
+#: the endings of a request file: sealed, and in the clear (earlier versions)
+SEALED, PLAIN = ".sealed", ".json"
 ADMIT, REFUSE = "admit", "refuse"
 #: what this database remembers: the public key of the store's maker and its folder
 #: (StoreInfo.maker), pinned at first sync
 PINNED = "store_signer"
 #: ... and what the key files of the folder said (read once each)
 SEEN = "admission_files"
+
+
+def request_ad(store: str, site: str, name: str) -> bytes:
+    """What a request file is bound to: its store, its folder and its name."""
+    return f"imc-sync-request\n{store}\n{site}\n{name}".encode()
 
 
 def decision_ad(store: str, site: str, name: str) -> bytes:
@@ -97,15 +105,27 @@ class Roster:
         return next((w.workstation for w in self.declared.get(site, []) if w.key == key), "")
 
 
-def _request(share: Share, site: str, name: str) -> Waiting | None:
+def _request(share: Share, sync_key: SyncKey, site: str, name: str) -> Waiting | None:
+    """A request that opens with the key, or a plain one of an earlier version."""
+    rel = f"sites/{site}/{KEYS_DIR}/{name}"
     try:
-        found = json.loads(share.read(f"sites/{site}/{KEYS_DIR}/{name}") or b"")
+        data, signer = share.read(rel) or b"", ""
+        if name.endswith(SEALED):  # signed by the key it declares
+            signer, data = open_signed(sync_key, data, request_ad(sync_key.store_id, site,
+                                                                  name), str(share.path(rel)))
+        found = json.loads(data)
         key = found["key"]
-    except (ValueError, KeyError, TypeError):
+    except (BadSegment, ValueError, KeyError, TypeError):
         return None
-    if not is_public_key(key) or name != f"request-{fingerprint(key)}.json":
+    if not is_public_key(key) or (signer or key) != key or name not in (
+            request_name(key), request_name(key, PLAIN)):
         return None
     return Waiting(site, str(found.get("workstation", ""))[:100], key)
+
+
+def request_name(key: str, ending: str = "") -> str:
+    """The name of the request file that declares `key`."""
+    return f"request-{fingerprint(key)}{ending or SEALED}"
 
 
 def _decision_name(key: str, site: str) -> str:
@@ -174,7 +194,7 @@ def read_roster(share: Share, sync_key: SyncKey, store: StoreInfo,
 def _read_key_file(share: Share, sync_key: SyncKey, site: str, name: str) -> list[str]:
     """What one file of a folder's keys says (see Seen); [] when it is not sound."""
     if name.startswith("request-"):
-        request = _request(share, site, name)
+        request = _request(share, sync_key, site, name)
         return ["r", request.key, request.workstation] if request else []
     decided = _decision(share, sync_key, site, name)
     if decided is None:
@@ -243,17 +263,24 @@ def remember(con: sqlite3.Connection, roster: Roster) -> None:
         local.put(con, SEEN, text)
 
 
-def declare(share: Share, site: str, signer: Signer, workstation: str) -> None:
-    """This workstation's key in its own folder (written once; a copy there is left)."""
-    rel = f"sites/{site}/{KEYS_DIR}/request-{fingerprint(signer.public)}.json"
-    if share.exists(rel):
-        return
-    share.make_dir(f"sites/{site}/{KEYS_DIR}")
-    text = json.dumps({"key": signer.public, "workstation": workstation}, ensure_ascii=False)
-    try:
-        share.write_new(rel, text.encode())
-    except NameTaken:
-        pass
+def declare(share: Share, sync_key: SyncKey, site: str, signer: Signer,
+            workstation: str) -> None:
+    """This workstation's key in its own folder, signed with it and sealed (written once; a
+    copy there is left), and its plain request of an earlier version removed."""
+    name = request_name(signer.public)
+    rel = f"sites/{site}/{KEYS_DIR}/{name}"
+    if not share.exists(rel):
+        share.make_dir(f"sites/{site}/{KEYS_DIR}")
+        text = json.dumps({"key": signer.public, "workstation": workstation},
+                          ensure_ascii=False).encode()
+        try:
+            share.write_new(rel, seal_signed(sync_key, signer, text,
+                                             request_ad(sync_key.store_id, site, name)))
+        except NameTaken:
+            pass
+    plain = f"sites/{site}/{KEYS_DIR}/{request_name(signer.public, PLAIN)}"
+    if share.exists(plain):
+        share.remove(plain)
 
 
 def publish_decision(share: Share, sync_key: SyncKey, site: str, signer: Signer,

@@ -38,7 +38,7 @@ def waiting(path: Path, share: Share) -> list[str]:
         except SyncStopped as exc:
             return [str(exc)]
         return (_admission(path, share, key, store, local.get(con, "site")) + _own(con, share)
-                + _others(con, share) + _quarantined(path) + _held(con, share))
+                + _others(con, share, key) + _quarantined(path) + _held(con, share, key))
     finally:
         con.close()
 
@@ -71,7 +71,7 @@ def _own(con: sqlite3.Connection, share: Share) -> list[str]:
     return lines
 
 
-def _others(con: sqlite3.Connection, share: Share) -> list[str]:
+def _others(con: sqlite3.Connection, share: Share, key: SyncKey) -> list[str]:
     lines = []
     own = local.get(con, "site")
     for site in share.list_dir("sites"):
@@ -82,9 +82,10 @@ def _others(con: sqlite3.Connection, share: Share) -> list[str]:
         listed = set(seqs) | set(range(1, archived + 1))
         gaps = [n for n in range(1, max(listed | done, default=0))
                 if n not in done and n not in listed]
-        name = workstation_name(share, site)
+        name = workstation_name(share, site, key)
         if gaps:
-            lines.append(repair.gap_note(name, gaps, repair.replaced_by(share, site), site))
+            lines.append(repair.gap_note(name, gaps, repair.replaced_by(share, site, key),
+                                         site))
         new = sorted(listed - done)
         if new:
             lines.append(f"Не получены файлы изменений {repair.numbers(new)} рабочего места "
@@ -98,7 +99,7 @@ def _quarantined(path: Path) -> list[str]:
             for f in sorted(folder.iterdir())] if folder.is_dir() else []
 
 
-def _held(con: sqlite3.Connection, share: Share) -> list[str]:
+def _held(con: sqlite3.Connection, share: Share, sync_key: SyncKey) -> list[str]:
     lines = []
     reasons: Counter[tuple[str, str]] = Counter()
     for key, line, reason in con.execute("SELECT key, line, reason FROM sync_held ORDER BY id"):
@@ -108,7 +109,7 @@ def _held(con: sqlite3.Connection, share: Share) -> list[str]:
         else:
             reasons[(reason, key_site(key) if "." in key else "")] += 1
     for (reason, site), count in sorted(reasons.items()):
-        who = workstation_name(share, site) or site
+        who = workstation_name(share, site, sync_key) or site
         lines.append(f"Отложено изменений рабочего места «{who}»: {count} — "
                      + ("датированы более чем на сутки вперёд относительно сервера."
                         if reason == "future" else "нужна более новая версия программы."))

@@ -119,8 +119,9 @@ class _Run:
         admission.pin(self.con, self.store.maker, self.share.root)
         replaces = self._check_home(planned)
         try:
-            write_site(self.share, self.site, self.workstation, replaces)
-            admission.declare(self.share, self.site, self.signer, self.workstation)
+            write_site(self.share, self.key, self.signer, self.site, self.workstation,
+                       replaces)
+            admission.declare(self.share, self.key, self.site, self.signer, self.workstation)
             self.server_ms = int(self.share.server_time(f"sites/{self.site}") * 1000)
         except OSError as exc:
             if not read_only_error(exc):
@@ -167,7 +168,7 @@ class _Run:
             self.site = planned
             local.put(self.con, "site", self.site)
             self.tally.notes.append("Новая папка синхронизации: данные отправлены заново. "
-                                    + describe(self.share))
+                                    + describe(self.share, self.key))
         local.seed(self.con, self.tables, everything=replaced)
         local.put(self.con, "store", store_id)
 
@@ -208,7 +209,7 @@ class _Run:
         """Own published segments that are not on the share any more (deleted, lost with a
         share restored from a backup, set aside as damaged): to be sent again."""
         if self._may_publish():
-            repair.answer_replacements(self.con, self.share, self.site)
+            repair.answer_replacements(self.con, self.share, self.site, self._key())
             archived = upkeep.archived_upto(self.con)  # covered by a snapshot: not lost
             self.gone = [n for n in repair.missing_own(self.con, self.share, self.site)
                          if n > archived]
@@ -219,8 +220,9 @@ class _Run:
         old = self.site
         with local.applying(self.con):
             self.site = take_new_site(self.con, self.site, self._store_id())
-        write_site(self.share, self.site, self.workstation, replaces=old)
-        admission.declare(self.share, self.site, self.signer, self.workstation)
+        write_site(self.share, self._key(), self.signer, self.site, self.workstation,
+                   replaces=old)
+        admission.declare(self.share, self._key(), self.site, self.signer, self.workstation)
         self.tally.notes.append("База этого компьютера скопирована с другого или восстановлена "
                                 "из копии: ему присвоен новый номер рабочего места.")
 
@@ -610,8 +612,8 @@ class _Run:
         self.tally.held = int(self.con.execute("SELECT count(*) FROM sync_held").fetchone()[0])
         notes = [clock_note(self.skew_ms)] if self.skew_ms else []
         notes += self.tally.notes + self._admission_notes()
-        notes += [repair.gap_note(workstation_name(self.share, site), seqs,
-                                  repair.replaced_by(self.share, site), site)
+        notes += [repair.gap_note(workstation_name(self.share, site, self._key()), seqs,
+                                  repair.replaced_by(self.share, site, self._key()), site)
                   for site, seqs in sorted(self.gaps.items())]
         if self.store is not None and self.store.read_only:
             notes.append("Папка синхронизации создана более новой версией программы: "
@@ -638,8 +640,8 @@ class _Run:
         if self._awaiting():
             notes.append(admission.awaiting_note(self.signer.code))
         for site, (signer, seqs) in sorted(self.unadmitted.items()):
-            name = (self._roster().name_of(site, signer) or workstation_name(self.share, site)
-                    or site)
+            name = (self._roster().name_of(site, signer)
+                    or workstation_name(self.share, site, self._key()) or site)
             notes.append(admission.held_note(name, signer, repair.numbers(seqs),
                                              (site, signer) in self._roster().refused))
         return notes

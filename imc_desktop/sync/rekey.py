@@ -26,7 +26,7 @@ from pathlib import Path
 
 from imc_desktop import clock
 from imc_desktop.sync import admission, keys, local
-from imc_desktop.sync.admission import KEYS_DIR, decision_ad
+from imc_desktop.sync.admission import KEYS_DIR, decision_ad, request_ad
 from imc_desktop.sync.keys import KeySource
 from imc_desktop.sync.sealing import (
     BadPassphrase,
@@ -49,12 +49,14 @@ from imc_desktop.sync.snapshot import (
     snapshot_ad,
 )
 from imc_desktop.sync.store import (
+    SITE_FILE,
     KeyNeeded,
     StoreInfo,
     SyncStopped,
     is_site_id,
     read_store,
     replace_key,
+    site_ad,
 )
 
 MARKER = "rekey.json"
@@ -80,26 +82,34 @@ def _segment_seq(name: str) -> int | None:
 
 def sealed_files(share: Share, store_id: str) -> Iterator[tuple[str, bytes]]:
     """Every file of the folder sealed with the district key, and its associated data:
-    segments (also archived), progress files, admission decisions, snapshots."""
+    segments (also archived), progress files, site files, requests and decisions of
+    admission, snapshots."""
     for site in sorted(share.list_dir("sites")):
-        if not is_site_id(site):
-            continue
-        for name in sorted(share.list_dir(f"sites/{site}")):
-            seq = _segment_seq(name)
-            if seq is not None:
-                yield f"sites/{site}/{name}", segment_ad(store_id, site, seq)
-            elif progress_stamp(name) is not None:
-                yield f"sites/{site}/{name}", progress_ad(store_id, site, name)
-        for name in sorted(share.list_dir(f"sites/{site}/{ARCHIVE}")):
-            seq = _segment_seq(name)
-            if seq is not None:
-                yield f"sites/{site}/{ARCHIVE}/{name}", segment_ad(store_id, site, seq)
-        for name in sorted(share.list_dir(f"sites/{site}/{KEYS_DIR}")):
-            if name.endswith(".sig") and name.startswith((admission.ADMIT, admission.REFUSE)):
-                yield f"sites/{site}/{KEYS_DIR}/{name}", decision_ad(store_id, site, name)
+        if is_site_id(site):
+            yield from _site_files(share, store_id, site)
     for name in sorted(share.list_dir(FOLDER)):
         if parse_name(name):
             yield f"{FOLDER}/{name}", snapshot_ad(store_id, name)
+
+
+def _site_files(share: Share, store_id: str, site: str) -> Iterator[tuple[str, bytes]]:
+    for name in sorted(share.list_dir(f"sites/{site}")):
+        seq = _segment_seq(name)
+        if seq is not None:
+            yield f"sites/{site}/{name}", segment_ad(store_id, site, seq)
+        elif progress_stamp(name) is not None:
+            yield f"sites/{site}/{name}", progress_ad(store_id, site, name)
+        elif name == SITE_FILE:
+            yield f"sites/{site}/{name}", site_ad(store_id, site)
+    for name in sorted(share.list_dir(f"sites/{site}/{ARCHIVE}")):
+        seq = _segment_seq(name)
+        if seq is not None:
+            yield f"sites/{site}/{ARCHIVE}/{name}", segment_ad(store_id, site, seq)
+    for name in sorted(share.list_dir(f"sites/{site}/{KEYS_DIR}")):
+        if name.endswith(".sig") and name.startswith((admission.ADMIT, admission.REFUSE)):
+            yield f"sites/{site}/{KEYS_DIR}/{name}", decision_ad(store_id, site, name)
+        elif name.startswith("request-") and name.endswith(admission.SEALED):
+            yield f"sites/{site}/{KEYS_DIR}/{name}", request_ad(store_id, site, name)
 
 
 def changing(share: Share) -> str:

@@ -17,6 +17,7 @@ from typing import Any
 
 from imc_desktop.sync import local
 from imc_desktop.sync.clock import key_clock
+from imc_desktop.sync.sealing import SyncKey
 from imc_desktop.sync.segment import Change, Header, encode, segment_name
 from imc_desktop.sync.share import NameTaken, Share
 from imc_desktop.sync.store import is_site_id, site_info
@@ -163,34 +164,35 @@ def gap_note(name: str, seqs: list[int], successor: str | None = None, site: str
 
 
 CONTINUES = "continues-{}.json"  # in a site's folder: it goes on after a copy left its number
-LOOKED = "sites_looked"  # sync_state: the sites whose site.json this database has read
+LOOKED = "sites_looked"  # sync_state: the sites whose site file this database has read
 
 
-def replaced_by(share: Share, site: str) -> str | None:
+def replaced_by(share: Share, site: str, key: SyncKey) -> str | None:
     """The workstation name under which the database that published as `site` now works,
     when it left that number (restored from a backup, or a clone) and no other copy goes on
     publishing under it; None while `site` is in use."""
     for other in share.list_dir("sites"):
         if other == site or not is_site_id(other):
             continue
-        info = site_info(share, other)
+        info = site_info(share, other, key)
         if info.get("replaces") == site and not share.exists(
                 f"sites/{site}/{CONTINUES.format(other)}"):
             return info.get("workstation") or other
     return None
 
 
-def answer_replacements(con: sqlite3.Connection, share: Share, site: str) -> None:
-    """A copy of this database that left this number (a clone) says so in its site.json;
+def answer_replacements(con: sqlite3.Connection, share: Share, site: str,
+                        key: SyncKey) -> None:
+    """A copy of this database that left this number (a clone) says so in its site file;
     this PC goes on publishing under it and says that in its own folder, so that a gap in
-    its files is still reported as its to repair. Each site.json is read once."""
+    its files is still reported as its to repair. Each site file is read once."""
     looked = set(json.loads(local.get(con, LOOKED, "[]") or "[]"))
     fresh = [s for s in share.list_dir("sites")
              if s != site and s not in looked and is_site_id(s)]
     for other in fresh:
-        info = site_info(share, other)
+        info = site_info(share, other, key)
         if not info:
-            continue  # its site.json is not there yet: looked at next time
+            continue  # its site file is not there (or not readable) yet: looked at next time
         looked.add(other)
         if info.get("replaces") == site:
             try:

@@ -1,4 +1,4 @@
-"""store.json and site.json: what a sync location is and who writes into it."""
+"""store.json and the site files: what a sync location is and who writes into it."""
 
 from __future__ import annotations
 
@@ -8,8 +8,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from imc_desktop import __version__
-from imc_desktop.sync.sealing import KeyParams
+from imc_desktop.sync.sealing import KeyParams, SyncKey
+from imc_desktop.sync.segment import BadSegment
 from imc_desktop.sync.share import NameTaken, Share, read_only_error
+from imc_desktop.sync.signing import Signer, open_signed, seal_signed
 
 STORE_MAGIC = "IMC-SYNC"
 #: 2: segments are sealed with the district key described in the "key" section and signed
@@ -20,6 +22,12 @@ STORE_MAGIC = "IMC-SYNC"
 STORE_FORMAT = 3
 SCHEMA_EPOCH = 1
 STORE_FILE = "store.json"
+#: a workstation's own file in its folder: its name, and the folder its database left (when
+#: it was cloned or restored), sealed with the district key
+SITE_FILE = "site.sealed"
+#: the same, in the clear, as earlier versions wrote it: only the name in it is taken, and a
+#: workstation that writes its sealed file removes its own plain one
+PLAIN_SITE_FILE = "site.json"
 
 
 class SyncStopped(Exception):
@@ -165,52 +173,79 @@ def is_site_id(name: str) -> bool:
         return False
 
 
-def workstation_name(share: Share, site: str) -> str:
-    """The display name a workstation gave in its site.json ("" when unknown)."""
-    try:
-        return str(json.loads(share.read(f"sites/{site}/site.json") or b"{}")
-                   .get("workstation", ""))
-    except (ValueError, AttributeError):
-        return ""
+def workstation_name(share: Share, site: str, key: SyncKey | None) -> str:
+    """The display name a workstation gave in its site file ("" when unknown)."""
+    return site_info(share, site, key).get("workstation", "")
 
 
-def describe(share: Share) -> str:
-    """What a sync location holds: how many files of changes, from which workstations (read
-    without the key: the files themselves are not opened)."""
+def describe(share: Share, key: SyncKey | None = None) -> str:
+    """What a sync location holds: how many files of changes, from how many workstations,
+    and their names where `key` opens their site files (nothing else is opened)."""
     files = 0
+    sites = 0
     names: list[str] = []
     for site in share.list_dir("sites"):
         if not is_site_id(site) or not share.is_dir(f"sites/{site}"):
             continue
-        names.append(workstation_name(share, site) or site)
+        sites += 1
+        name = workstation_name(share, site, key)
+        if name:
+            names.append(name)
         files += sum(1 for f in share.list_dir(f"sites/{site}") if f.endswith(".seg"))
-    whose = ", ".join(f"«{n}»" for n in sorted(names)) or "нет"
-    return f"В ней файлов изменений: {files}; рабочие места: {whose}."
+    whose = f"{sites}" + (f" ({', '.join(f'«{n}»' for n in sorted(names))})" if names else "")
+    return f"В ней файлов изменений: {files}; рабочих мест: {whose}."
 
 
-def write_site(share: Share, site: str, workstation: str, replaces: str = "") -> None:
-    """The workstation's site.json, written once; `replaces`: the number this database
-    worked under before it was cloned or restored from a backup."""
-    rel = f"sites/{site}/site.json"
-    if share.exists(rel):
-        return
-    share.make_dir(f"sites/{site}")
-    info = {"site": site, "workstation": workstation}
-    if replaces:
-        info["replaces"] = replaces
+def site_ad(store_id: str, site: str) -> bytes:
+    """What a site file is bound to: its store and its folder."""
+    return f"imc-sync-site\n{store_id}\n{site}".encode()
+
+
+def write_site(share: Share, key: SyncKey, signer: Signer, site: str, workstation: str,
+               replaces: str = "") -> None:
+    """The workstation's site file, signed and sealed, written once (and its plain
+    site.json of an earlier version removed); `replaces`: the number this database worked
+    under before it was cloned or restored from a backup."""
+    rel = f"sites/{site}/{SITE_FILE}"
+    if not share.exists(rel):
+        share.make_dir(f"sites/{site}")
+        info = {"site": site, "workstation": workstation}
+        if replaces:
+            info["replaces"] = replaces
+        plain = json.dumps(info, ensure_ascii=False).encode()
+        try:
+            share.write_new(rel, seal_signed(key, signer, plain, site_ad(key.store_id, site)))
+        except NameTaken:
+            pass
+    if share.exists(f"sites/{site}/{PLAIN_SITE_FILE}"):
+        share.remove(f"sites/{site}/{PLAIN_SITE_FILE}")
+
+
+def site_info(share: Share, site: str, key: SyncKey | None) -> dict[str, str]:
+    """What a workstation's site file says; empty when it is missing, or does not open with
+    `key` (damaged, forged, or no key given). A plain site.json of an earlier version gives
+    the name only: anybody could have written it."""
+    rel = f"sites/{site}/{SITE_FILE}"
+    sealed = share.read(rel)
     try:
-        share.write_new(rel, json.dumps(info, ensure_ascii=False).encode())
-    except NameTaken:
-        pass
-
-
-def site_info(share: Share, site: str) -> dict[str, str]:
-    """What a workstation's site.json says (empty when it is missing or unreadable)."""
-    try:
-        found = json.loads(share.read(f"sites/{site}/site.json") or b"{}")
-    except ValueError:
+        if sealed is not None:
+            if key is None:
+                return {}
+            found = json.loads(open_signed(key, sealed, site_ad(key.store_id, site),
+                                           str(share.path(rel)))[1])
+        else:
+            plain = json.loads(share.read(f"sites/{site}/{PLAIN_SITE_FILE}") or b"{}")
+            found = {"workstation": plain.get("workstation", "")} if isinstance(
+                plain, dict) else {}
+    except (BadSegment, ValueError):
         return {}
     return {str(k): str(v) for k, v in found.items()} if isinstance(found, dict) else {}
+
+
+def site_modified(share: Share, site: str) -> float | None:
+    """When the workstation's site file was written (None when there is none)."""
+    return share.modified(f"sites/{site}/{SITE_FILE}") or share.modified(
+        f"sites/{site}/{PLAIN_SITE_FILE}")
 
 
 def open_store(share: Share, remembered: str, accept_new: bool, new_key: NewKey,

@@ -40,7 +40,7 @@ from imc_desktop.sync.snapshot import (
     snapshot_ad,
     snapshot_name,
 )
-from imc_desktop.sync.store import SCHEMA_EPOCH, is_site_id
+from imc_desktop.sync.store import SCHEMA_EPOCH, is_site_id, site_modified
 from imc_desktop.sync.tables import synced_tables
 
 #: sync_state: when this PC last weighed writing a snapshot (seconds)
@@ -242,12 +242,12 @@ def coverage(place: Place) -> dict[str, int]:
     others: list[dict[str, int]] = []
     for site in place.share.list_dir("sites"):
         if site == place.site or not is_site_id(site) or repair.replaced_by(
-                place.share, site) is not None or not place.member(site):
+                place.share, site, place.key) is not None or not place.member(site):
             continue  # not an admitted PC's, or a number its database left (restored, cloned)
         told = progress_of(place, site)
         if told is not None and told[0] / 1000 >= old:
             others.append(told[1])
-        elif told is None and (place.share.modified(f"sites/{site}/site.json") or 0) >= old:
+        elif told is None and (site_modified(place.share, site) or 0) >= old:
             others.append({})  # joined lately and told nothing yet: waited for
     covers: dict[str, int] = {}
     for site, top in mine.items():

@@ -191,7 +191,7 @@ def admit_copy(pc: Workstation) -> None:
     from imc_desktop.sync import admission
 
     site = str(pc.sql("SELECT value FROM sync_state WHERE name='site'")[0][0])
-    admission.declare(pc.share, site, pc.signer(), pc.name)
+    admission.declare(pc.share, share_key(pc.share), site, pc.signer(), pc.name)
     admit(pc.share, pc.signer().public)
 
 

@@ -159,7 +159,8 @@ def test_another_districts_folder_says_what_it_holds(make_pc: MakePC, share: Sha
     a.share = Share(other_root)
     with pytest.raises(SyncStopped) as stopped:
         a.sync()
-    assert "файлов изменений: 1" in str(stopped.value) and "Соседний ИМЦ" in str(stopped.value)
+    assert "файлов изменений: 1; рабочих мест: 1." in str(stopped.value)
+    assert "Соседний ИМЦ" not in str(stopped.value), "its name is sealed with its own key"
 
 
 def test_an_empty_read_only_share_says_it_cannot_become_a_sync_location(

@@ -45,9 +45,10 @@ def test_every_file_is_sealed_with_the_new_key_and_none_opens_with_the_old(
     a, b, _person = office
     before = sealed_files(share)
     kinds = {"snapshot" if rel.startswith("snapshots/") else "archived"
-             if "/archive/" in rel else rel.split("/")[-1].split("-")[0].split(".")[-1]
-             for rel in before}
-    assert kinds == {"seg", "archived", "progress", "admit", "snapshot"}, kinds
+             if "/archive/" in rel else "seg" if rel.endswith(".seg") else
+             rel.split("/")[-1].split("-")[0].split(".")[0] for rel in before}
+    assert kinds == {"seg", "archived", "progress", "site", "request", "admit", "snapshot"}, \
+        kinds
     signers = {rel: open_signed(key_of(share, SYNC_PASSPHRASE), share.path(rel).read_bytes(),
                                 ad, rel)[0] for rel, ad in before.items()}
     done = rekey.change(a.path, share, NEW, "a", today=WHEN)

@@ -24,7 +24,7 @@ from imc_desktop import __version__, paths
 from imc_desktop.sync import keys, sealing
 from imc_desktop.sync.segment import Header, encode, segment_name
 from imc_desktop.sync.share import Share
-from imc_desktop.sync.store import SCHEMA_EPOCH, KeyNeeded, SyncStopped, write_site
+from imc_desktop.sync.store import PLAIN_SITE_FILE, SCHEMA_EPOCH, KeyNeeded, SyncStopped
 from tests.sync.helpers import Workstation, opened, sealed_for, share_key
 
 MakePC = Callable[[str], Workstation]
@@ -106,7 +106,9 @@ def test_a_forged_workstation_of_its_own_is_refused_too(
         three: tuple[Workstation, Workstation, Workstation, str], share: Share) -> None:
     a, b, c, person = three
     stranger = str(uuid.uuid4())
-    write_site(share, stranger, "Чужой")
+    (share.root / "sites" / stranger).mkdir(parents=True)  # as written without the key
+    (share.root / "sites" / stranger / PLAIN_SITE_FILE).write_text(
+        json.dumps({"site": stranger, "workstation": "Чужой"}))
     forged = _seg(share, stranger, 1)
     forged.write_bytes(_plain_change(_store_id(share), stranger, 1, person))
     _refused(share, b, forged, a, c)

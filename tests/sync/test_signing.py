@@ -196,7 +196,7 @@ def test_an_admission_for_one_folder_does_not_admit_the_key_for_another(
     roster = admission.read_roster(share, share_key(share), _store(share))
     x, y = _site(new), str(uuid.uuid4())
     assert roster.admits(new.signer().public, x)
-    admission.declare(share, y, new.signer(), "Новый-копия")
+    admission.declare(share, share_key(share), y, new.signer(), "Новый-копия")
     (share.root / "sites" / y).mkdir(exist_ok=True)
     first = _seg(share, y, 1)
     made = new.insert("persons", last_name="Из второй папки")
@@ -256,7 +256,7 @@ def test_a_pc_does_not_admit_itself_for_another_folder(
     """b, admitted for its folder, declares its key in a's folder and «admits» it there
     with a decision of its own: it does not count, and b's files there are forgeries."""
     a, b, _person = two
-    admission.declare(share, _site(a), b.signer(), "b")
+    admission.declare(share, share_key(share), _site(a), b.signer(), "b")
     roster = admission.read_roster(share, share_key(share), _store(share))
     waiting = next(w for w in roster.waiting if w.site == _site(a))
     admission.publish_decision(share, share_key(share), _site(b), b.signer(), waiting,
