@@ -133,9 +133,11 @@ def row_state(con: sqlite3.Connection, table: str, row: str) -> RowState:
     exists = None if existence is None else existence[1] == "1"
     state = RowState(exists, values, keys, [], "" if existence is None or exists
                      else existence[0])
+    listed: set[tuple[str, str]] = set()  # a version stored twice is listed once
     for col, kind, key, value, _s in changes:
-        if kind != "v" or (col, key) in seen:
+        if kind != "v" or (col, key) in seen or (col, key) in listed:
             continue
+        listed.add((col, key))
         if (col, key) in refused:
             state.conflicts.append((table, row, col, "invalid", key, value,
                                     keys.get(col, ""), values.get(col)))

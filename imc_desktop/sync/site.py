@@ -38,8 +38,9 @@ def take_new_site(con: sqlite3.Connection, old: str, store_id: str, new: str = "
     under the new id, with their changes' keys.
     """
     new = new or str(uuid.uuid4())
-    con.execute("INSERT OR IGNORE INTO sync_applied (site, seq, sha256) SELECT site, seq, "
-                "sha256 FROM sync_published WHERE site=? AND published=1", (old,))
+    con.execute("INSERT OR IGNORE INTO sync_applied (site, seq, sha256, workstation, "
+                "user_name) SELECT site, seq, sha256, ?, '' FROM sync_published WHERE site=? "
+                "AND published=1", (local.get(con, "workstation"), old))
     unpublished = con.execute("SELECT seq, data FROM sync_published WHERE site=? AND "
                               "published=0 ORDER BY seq", (old,)).fetchall()
     con.execute("DELETE FROM sync_published WHERE site=?", (old,))

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from imc_desktop.services.sync import views as sync_views
-from imc_desktop.sync import compact, engine
+from imc_desktop.sync import compact, engine, merge
 from imc_desktop.sync.segment import segment_name
 from imc_desktop.sync.share import Share
 from tests.sync.helpers import Workstation, add_people, rounds
@@ -328,3 +328,30 @@ def test_a_deleted_person_keeps_only_the_id_and_the_deletion_after_every_pc_saw_
     b.update("persons", other, phone="после")
     rounds(a, b)
     assert a.value("persons", other, "phone") == "после" and a.conflicts() == set()
+
+
+def test_a_version_stored_again_after_folding_is_one_version_and_one_conflict(
+        make_pc: MakePC) -> None:
+    """A copy made by an earlier version applied its original's files again after their
+    changes were folded: the same version is in the folded history and among the changes.
+    It is one version: its conflict is listed once."""
+    a = make_pc("a")
+    person = a.insert("persons", email="первый")
+    a.sync()
+    [(key, value, site, segment)] = a.sql(
+        "SELECT key, value, site, segment FROM sync_versions WHERE row_id=? AND "
+        "column_name='email'", person)
+    assert a.sql("SELECT count(*) FROM sync_changes") == [(0,)], "folded"
+    con = sqlite3.connect(a.path, isolation_level=None)
+    try:
+        con.execute("INSERT INTO sync_applying (flag) VALUES (1)")
+        con.execute("INSERT INTO sync_changes VALUES ('persons',?,'email','v',?,?,NULL,?,?)",
+                    (person, key, value, site, segment))
+        other = f"{int(key[:20]) + 1:020d}.{'0' * 8}-0000-4000-8000-{'0' * 12}"
+        con.execute("INSERT INTO sync_changes VALUES ('persons',?,'email','v',?,'\"чужой\"',"
+                    "NULL,?,1)", (person, other, other[21:]))
+        con.execute("DELETE FROM sync_applying")
+        listed = merge.row_state(con, "persons", person).conflicts
+    finally:
+        con.close()
+    assert [(c[2], c[4], json.loads(c[5])) for c in listed] == [("email", key, "первый")]

@@ -316,6 +316,31 @@ def test_a_cloned_database_takes_a_new_site_id_and_loses_nothing(make_pc: MakePC
     assert a.content() == b.content() == clone.content()
 
 
+def test_a_clone_does_not_apply_again_what_it_had_published_under_the_old_id(
+        make_pc: MakePC, tmp_path: Path) -> None:
+    """The original's published files are in the copy already (their changes folded into
+    its history by the compaction): under its new id the copy counts them as applied, so
+    nothing is stored twice and no conflict is listed twice."""
+    a, b = make_pc("a"), make_pc("b")
+    person = a.insert("persons", email="старый")
+    a.sync()
+    assert a.sql("SELECT count(*) FROM sync_base") != [(0,)], "folded by the compaction"
+    b.sync()
+    clone = _clone(a, tmp_path)
+    b.update("persons", person, email="от Б")
+    b.sync()
+    result = clone.sync()
+    assert result.pulled == 1, "only B's file: A's own file is the copy's already"
+    for pc in (a, b, clone):
+        pc.sync()
+    twice = clone.sql("SELECT table_name, row_id, column_name, kind, key FROM sync_versions "
+                      "GROUP BY 1, 2, 3, 4, 5 HAVING count(*) > 1")
+    assert twice == []
+    [(site,)] = a.sql("SELECT value FROM sync_state WHERE name='site'")
+    assert clone.sql("SELECT seq FROM sync_applied WHERE site=?", site) == [(1,)]
+    assert a.content() == b.content() == clone.content()
+
+
 def test_a_clone_whose_first_file_is_lost_before_the_original_sees_it_does_not_share_its_id(
         make_pc: MakePC, tmp_path: Path) -> None:
     """The clone syncs first and its file is deleted from the share before the original
