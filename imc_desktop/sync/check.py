@@ -59,8 +59,7 @@ def _admission(path: Path, share: Share, key: SyncKey, store: StoreInfo,
 def _own(con: sqlite3.Connection, share: Share) -> list[str]:
     site = local.get(con, "site")
     lines = []
-    archived = upkeep.archived_upto(con)  # covered by a snapshot: not lost
-    gone = [n for n in repair.missing_own(con, share, site) if n > archived]
+    gone = upkeep.lost_own(con, share, site)  # (archived, or held by a snapshot: not lost)
     if gone:
         lines.append(f"Файлы изменений {repair.numbers(gone)} этого компьютера пропали из "
                      "папки синхронизации: они будут отправлены заново при синхронизации.")
@@ -78,8 +77,8 @@ def _others(con: sqlite3.Connection, share: Share, key: SyncKey) -> list[str]:
         if site == own or not is_site_id(site) or not share.is_dir(f"sites/{site}"):
             continue
         done = repair.applied(con, site)
-        seqs, archived = upkeep.listing(share, site)  # archived: there, or in a snapshot
-        listed = set(seqs) | set(range(1, archived + 1))
+        seqs = repair.listed_seqs(share, site)
+        listed = set(seqs) | set(range(1, upkeep.covered(con, site) + 1))  # or a snapshot
         gaps = [n for n in range(1, max(listed | done, default=0))
                 if n not in done and n not in listed]
         name = workstation_name(share, site, key)

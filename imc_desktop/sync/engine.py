@@ -210,9 +210,7 @@ class _Run:
         share restored from a backup, set aside as damaged): to be sent again."""
         if self._may_publish():
             repair.answer_replacements(self.con, self.share, self.site, self._key())
-            archived = upkeep.archived_upto(self.con)  # covered by a snapshot: not lost
-            self.gone = [n for n in repair.missing_own(self.con, self.share, self.site)
-                         if n > archived]
+            self.gone = upkeep.lost_own(self.con, self.share, self.site)
             for seq in self.gone:  # a damaged one is set aside, so that nobody reads it
                 self.share.set_aside(f"sites/{self.site}/{segment_name(seq)}")
 
@@ -226,9 +224,16 @@ class _Run:
         self.tally.notes.append("База этого компьютера скопирована с другого или восстановлена "
                                 "из копии: ему присвоен новый номер рабочего места.")
 
-    def pull(self) -> list[Segment]:
+    def learn(self) -> None:
+        """The newest sound snapshot on the share, before what it holds is relied on (what
+        its authors may have archived; this PC's own files it holds). A new workstation
+        reads it whole once, in `pull`."""
         self.fresh = self.con.execute("SELECT 1 FROM sync_applied UNION ALL SELECT 1 FROM "
                                       "sync_published LIMIT 1").fetchone() is None
+        if not self.fresh:
+            upkeep.learn(self._place())
+
+    def pull(self) -> list[Segment]:
         if self.fresh:  # a new workstation starts from the newest snapshot, if any
             self.snapshot = upkeep.newest(self._place(), self._usable)
             if self.snapshot is not None:
@@ -285,15 +290,16 @@ class _Run:
                                 before + len(got))
             return segment is not None
 
-        listed, archived = upkeep.listing(self.share, site)
+        listed, hint = upkeep.listing(self.share, site)
+        archived = upkeep.covered(self.con, site)  # held by the snapshot known
         for seq in range(1, top):
             if seq not in done:
                 take(seq)
         seq = top + 1
         while take(seq):
             seq += 1
-        if archived >= seq:  # its author archived what this PC lacks: read from there
-            self._from_archive(site, range(seq, archived + 1), done, take)
+        if max(archived, hint) >= seq:  # its author may have archived what this PC lacks
+            self._from_archive(site, seq, done, take)
         for later in listed:
             if later > seq and later not in done:
                 take(later)
@@ -306,12 +312,13 @@ class _Run:
             self.gaps[site] = gaps
         return got
 
-    def _from_archive(self, site: str, seqs: range, done: set[int],
+    def _from_archive(self, site: str, first: int, done: set[int],
                       take: Callable[[int, str], bool]) -> None:
+        """The site's archived segments from `first` on that this PC lacks (as many as
+        there are files: an archive marker's number is not believed)."""
         folder = f"sites/{site}/{snapshot.ARCHIVE}"
-        there = set(self.share.list_dir(folder))
-        for number in seqs:
-            if segment_name(number) in there and number not in done:
+        for number in repair.listed_seqs(self.share, f"{site}/{snapshot.ARCHIVE}"):
+            if number >= first and number not in done:
                 take(number, f"{folder}/{segment_name(number)}")
 
     def _fetch(self, site: str, seq: int, rel: str = "") -> Segment | None:
@@ -668,6 +675,7 @@ def synchronise(path: Path, share: Share, workstation: str, *, accept_new_store:
         report.say("Проверка папки синхронизации")
         run.check(accept_new_store)
         run.read_roster()
+        run.learn()
         run.reconcile_own()
         run.check_own()
         report.say("Получение изменений")

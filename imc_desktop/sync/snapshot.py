@@ -160,12 +160,39 @@ class Snapshot:
     image: bytes = b""
     _lines: list[dict[str, Any]] | None = None
     _applied: dict[str, set[int]] | None = None
+    _open: sqlite3.Connection | None = None  # opened by the check, for the next use
 
     def database(self) -> sqlite3.Connection:
-        """The snapshot's database, in memory."""
+        """The snapshot's database, in memory (the caller closes it)."""
+        if self._open is not None:
+            con, self._open = self._open, None
+            return con
         con = sqlite3.connect(":memory:")
         con.deserialize(self.image)
         return con
+
+    def check_holdings(self, where: str) -> None:
+        """BadSegment when the snapshot says it covers segments its database does not hold:
+        for every workstation, its segments 1..covered must all be among those applied
+        there (the writer's own among them). A false claim would make their authors archive
+        them and the others give way to versions that are not there."""
+        con = self.database()
+        try:
+            held: dict[str, set[int]] = {}
+            for site, seq in con.execute("SELECT site, seq FROM sync_applied"):
+                held.setdefault(str(site), set()).add(int(seq))
+        except sqlite3.DatabaseError as exc:
+            con.close()
+            raise BadSegment(f"{where}: база данных снимка не читается ({exc})") from exc
+        self._open = con
+        for site, upto in self.covers.items():
+            have = held.get(site, set())  # (a number beyond its count is surely lacking)
+            first = next((n for n in range(1, min(upto, len(have) + 1) + 1)
+                          if n not in have), None)
+            if first is not None:
+                raise BadSegment(f"{where}: снимок не содержит файлов изменений, которые "
+                                 f"указывает как включённые (рабочее место {site}, "
+                                 f"№ {first}–{upto}); он не применяется")
 
     @property
     def lines(self) -> list[dict[str, Any]]:
@@ -210,6 +237,17 @@ def check_head(head: dict[str, Any], store: str, name: str, where: str) -> None:
             or not isinstance(head.get("contains"), dict)):
         raise BadSegment(f"{where}: снимок не этой папки синхронизации или не под своим "
                          "именем")
+    covers, contains = head["covers"], head["contains"]
+    if (not all(_count(n) for n in (*covers.values(), *contains.values()))
+            or any(n > contains.get(site, 0) for site, n in covers.items())
+            or not _count(head.get("clock", 0))):
+        raise BadSegment(f"{where}: заголовок снимка неверен (номера файлов изменений или "
+                         "время); он не применяется")
+
+
+def _count(value: Any) -> bool:
+    """A whole number ≥ 0 as JSON gives it (not true/false, not a fraction)."""
+    return type(value) is int and value >= 0
 
 
 # ---------------------------------------------------------------- writing
@@ -411,7 +449,7 @@ def load(con: sqlite3.Connection, snap: Snapshot, own: str, fresh: bool) -> set[
         else:
             table, row = line["t"], line["r"]
             if not fresh:
-                _give_way(con, table, row, covers)
+                _give_way(con, table, row, covers, {(v[0], v[1]) for v in line["x"]})
             rows.extend((table, row, *v) for v in line["x"])
             touched.add((table, row))
     con.executemany("INSERT OR IGNORE INTO sync_changes (table_name, row_id, column_name, "
@@ -419,15 +457,24 @@ def load(con: sqlite3.Connection, snap: Snapshot, own: str, fresh: bool) -> set[
     return touched
 
 
-def _give_way(con: sqlite3.Connection, table: str, row: str, covers: dict[str, int]) -> None:
-    """Remove this PC's versions of the record that come from covered segments."""
+def _give_way(con: sqlite3.Connection, table: str, row: str, covers: dict[str, int],
+              given: set[tuple[str, str]]) -> None:
+    """Remove this PC's versions of the record that come from covered segments, of the
+    fields (column, kind) the snapshot `given` versions of: a field the snapshot has none of
+    (its writer pruned them for a later version, of a segment it does not cover) keeps this
+    PC's, never none at all."""
     doomed = [(table, row, c, kind, key) for c, kind, key, site, seq in con.execute(
         "SELECT column_name, kind, key, site, segment FROM sync_changes WHERE table_name=? "
-        "AND row_id=?", (table, row)) if int(seq) <= covers.get(site, 0)]
+        "AND row_id=?", (table, row)) if int(seq) <= covers.get(site, 0)
+        and (c, kind) in given]
     con.executemany("DELETE FROM sync_changes WHERE table_name=? AND row_id=? AND "
                     "column_name=? AND kind=? AND key=?", doomed)
-    base = con.execute("SELECT s.site, b.segment FROM sync_base AS b JOIN sync_sites AS s ON "
-                       "s.n = b.site WHERE b.table_name=? AND b.row_id=?", (table, row)
-                       ).fetchone()
-    if base is not None and int(base[1]) <= covers.get(str(base[0]), 0):
+    base = con.execute("SELECT s.site, b.segment, printf('%020d.%s', b.clock, s.site) FROM "
+                       "sync_base AS b JOIN sync_sites AS s ON s.n = b.site WHERE "
+                       "b.table_name=? AND b.row_id=?", (table, row)).fetchone()
+    if base is None or int(base[1]) > covers.get(str(base[0]), 0):
+        return
+    held = con.execute("SELECT column_name, kind FROM sync_versions WHERE table_name=? AND "
+                       "row_id=? AND key=?", (table, row, base[2])).fetchall()
+    if all((c, kind) in given for c, kind in held):
         con.execute("DELETE FROM sync_base WHERE table_name=? AND row_id=?", (table, row))

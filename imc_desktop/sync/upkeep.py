@@ -48,19 +48,27 @@ TRIED = "snapshot_tried"
 #: sync_state: when this PC last looked for archived files to remove (seconds); how often
 CLEANED = "archive_cleaned"
 CLEAN_EVERY_S = 6 * 3600
-#: in a site's folder, an empty file: its segments up to this number are in its archive
+#: in a site's folder, an empty file: its segments up to this number are in its archive.
+#: Neither sealed nor signed (anyone could plant one), so only a hint of where to look: what
+#: is missing follows from the snapshot known (`covered`) and the files found
 MARKER = "archived-"
 
 
 def listing(share: Share, site: str) -> tuple[list[int], int]:
-    """The segment numbers one listing of the site's folder shows (it may lag), and up to
-    which number its author has archived its segments (0: none)."""
+    """The segment numbers one listing of the site's folder shows (it may lag), and the
+    number of its archive marker (0: none) — a hint only."""
     names = share.list_dir(f"sites/{site}")
     seqs = sorted(int(n[:12]) for n in names if len(n) == 16 and n.endswith(".seg")
                   and n[:12].isdigit())
     marks = [int(n[len(MARKER):]) for n in names
              if n.startswith(MARKER) and n[len(MARKER):].isdigit()]
     return seqs, max(marks, default=0)
+
+
+def covered(con: sqlite3.Connection, site: str) -> int:
+    """Up to which number the site's segments are held by the newest snapshot this PC knows
+    (checked and on the share when it was learned): its author may have archived them."""
+    return int((known(con).get("covers") or {}).get(site, 0))
 
 
 @dataclass
@@ -109,8 +117,9 @@ def archived_upto(con: sqlite3.Connection) -> int:
 
 
 def open_snapshot(place: Place, name: str, head_only: bool) -> Snapshot | None:
-    """The snapshot `name` of the share checked with the key; None (quarantined, set aside,
-    reported) when it does not open or is not sound; None when it is gone."""
+    """The snapshot `name` of the share checked with the key (read whole: also that its
+    database holds what it says it covers); None (quarantined, set aside, reported) when it
+    does not open or is not sound; None when it is gone."""
     rel = f"{FOLDER}/{name}"
     data = place.share.read(rel)
     if data is None:
@@ -121,12 +130,15 @@ def open_snapshot(place: Place, name: str, head_only: bool) -> Snapshot | None:
         plain = place.open(data, snapshot_ad(place.key.store_id, name), writer, where)
         head, image = decode(plain, where, head_only)
         check_head(head, place.key.store_id, name, where)
+        snap = Snapshot(name, head, image)
+        if not head_only:
+            snap.check_holdings(where)
     except OtherFormat:
         return None  # another version's: left on the share for the PCs that read it
     except BadSegment as exc:
         place.bad(rel, data, str(exc))
         return None
-    return Snapshot(name, head, image)
+    return snap
 
 
 def names(share: Share) -> list[str]:
@@ -188,17 +200,33 @@ def progress_of(place: Place, site: str) -> tuple[int, dict[str, int]] | None:
 
 
 def learn(place: Place) -> dict[str, Any]:
-    """The newest sound snapshot on the share, remembered; damaged newer ones are set
-    aside."""
+    """The newest sound snapshot on the share, remembered (read whole once); damaged newer
+    ones are set aside. When the one known is not on the share any more (deleted) and none
+    newer opens, an older one, or none: what it covered and was archived may be lost, and
+    its authors send it again (`lost_own`)."""
     mine = known(place.con)
     for name in names(place.share):
-        if name <= mine.get("name", ""):
-            break
-        snap = open_snapshot(place, name, head_only=True)
+        if name == mine.get("name"):
+            return mine
+        snap = open_snapshot(place, name, head_only=False)
         if snap is not None:
             remember(place.con, snap)
             return known(place.con)
-    return mine
+    if mine:
+        local.put(place.con, KNOWN, "{}")
+    return {}
+
+
+def lost_own(con: sqlite3.Connection, share: Share, site: str) -> list[int]:
+    """This PC's published segments gone from the share: neither in its folder, nor in its
+    archive, nor held by the snapshot known (learned from the share in this sync)."""
+    missing = repair.missing_own(con, share, site)
+    if not missing:
+        return []
+    held = covered(con, site)
+    archive = set(repair.listed_seqs(share, f"{site}/{ARCHIVE}")) if any(
+        n > held for n in missing) else set()
+    return [n for n in missing if n > held and n not in archive]
 
 
 def archive_own(place: Place, covers: dict[str, int]) -> None:
@@ -206,18 +234,20 @@ def archive_own(place: Place, covers: dict[str, int]) -> None:
     archived segments and own superseded snapshots older than the policy keeps them."""
     now = place.policy.clock()
     folder = f"sites/{place.site}"
-    upto = covers.get(place.site, 0)
+    # (never beyond what this PC has published: a snapshot cannot hold more of it)
+    upto = min(covers.get(place.site, 0), contiguous_tops(place.con, place.site)[place.site])
     for seq in repair.listed_seqs(place.share, place.site):
         if seq <= upto:
             name = segment_name(seq)
             place.share.move(f"{folder}/{name}", f"{folder}/{ARCHIVE}/{name}", now)
     if upto > archived_upto(place.con):
+        marker = f"{MARKER}{upto:012d}"
         try:
-            place.share.write_new(f"{folder}/{MARKER}{upto:012d}", b"")
+            place.share.write_new(f"{folder}/{marker}", b"")
         except NameTaken:
             pass
         for name in place.share.list_dir(folder):
-            if name.startswith(MARKER) and name < f"{MARKER}{upto:012d}":
+            if name.startswith(MARKER) and name != marker:  # older ones, and planted ones
                 place.share.remove(f"{folder}/{name}")
         local.put(place.con, ARCHIVED, str(upto))
     horizon = now - place.policy.archive_days * DAY_S

@@ -71,6 +71,11 @@ def run(path: Path, location: Path, workstation: str, *, accept_new_store: bool 
     except sqlite3.OperationalError as exc:
         raise SyncFailed(f"База данных {path} занята или недоступна ({exc}); синхронизация "
                          "не выполнена, данные не изменены. Повторите позже.") from exc
+    except sqlite3.DatabaseError as exc:
+        raise SyncFailed(f"Синхронизация не выполнена: ошибка базы данных {path} ({exc}). "
+                         "Изменения этой синхронизации отменены, данные не изменены. "
+                         "Проверьте базу (Сервис → Проверить базу данных) и сообщите "
+                         "администратору.") from exc
     except OSError as exc:
         where = exc.filename or location
         raise SyncFailed(f"Не удалось прочитать или записать {where} в папке синхронизации "

@@ -1,0 +1,241 @@
+"""What the PCs believe of the snapshots and the archive (README «Snapshots and the archive»;
+issue 22): a file planted in a PC's folder without the key changes nothing and stops nothing;
+a snapshot that claims to hold files of changes it does not hold, or whose header is not
+sound, is set aside and named, and nobody archives or gives way by it; when the newest
+snapshot is deleted from the share, what it held and its authors had archived is sent again
+and every PC converges."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from imc_desktop.sync import snapshot, upkeep
+from imc_desktop.sync.segment import segment_name
+from imc_desktop.sync.share import Share
+from imc_desktop.sync.signing import seal_signed
+from imc_desktop.sync.snapshot import SHARED, Policy
+from imc_desktop.sync.tables import synced_tables
+from tests.sync.helpers import Workstation, add_people, kept_signers, share_key
+
+MakePC = Callable[[str], Workstation]
+DAY = 86400.0
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = time.time()
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def _lazy(clock: Clock) -> Policy:
+    return Policy(every_segments=10 ** 9, every_days=10 ** 6, min_hours=10 ** 6, clock=clock)
+
+
+def _eager(clock: Clock) -> Policy:
+    return Policy(every_segments=1, every_days=0, min_hours=0, clock=clock)
+
+
+def _site(pc: Workstation) -> str:
+    return str(pc.sql("SELECT value FROM sync_state WHERE name='site'")[0][0])
+
+
+def _same(*pcs: Workstation) -> None:
+    for pc in pcs[1:]:
+        assert pc.content() == pcs[0].content(), pc.name
+        assert pc.conflicts() == pcs[0].conflicts(), pc.name
+
+
+def _written_by(share: Share, writer: Workstation, clock: Clock, head: dict[str, Any],
+                change: Callable[[sqlite3.Connection], None] | None = None) -> str:
+    """A snapshot written by the admitted PC `writer` under its own name and signature, as
+    a hostile program on it would: its real database, the header changed by `head`."""
+    key = share_key(share)
+    site = _site(writer)
+    made = snapshot.image_of(str(writer.path), site, writer.name, (*synced_tables(), *SHARED))
+    assert made is not None
+    image, contains = made
+    if change is not None:
+        mem = sqlite3.connect(":memory:", isolation_level=None)
+        mem.deserialize(image)
+        change(mem)
+        image = mem.serialize()
+        mem.close()
+    stamp = int(clock.now * 1000)
+    name = snapshot.snapshot_name(stamp, site)
+    con = writer.con()
+    try:
+        schema = snapshot.schema_of(con)
+    finally:
+        con.close()
+    plain = snapshot.encode({"store": key.store_id, "site": site, "stamp": stamp,
+                             "app": "test", "epoch": 1, "schema": schema,
+                             "workstation": writer.name, "clock": 0, "covers": dict(contains),
+                             "contains": contains, **head}, image)
+    share.make_dir("snapshots")
+    share.path(f"snapshots/{name}").write_bytes(seal_signed(
+        key, kept_signers()[writer.signer().public], plain,
+        snapshot.snapshot_ad(key.store_id, name)))
+    return name
+
+
+def _folder(share: Share, pc: Workstation) -> list[str]:
+    return sorted(p.name for p in share.path(f"sites/{_site(pc)}").iterdir())
+
+
+@pytest.mark.parametrize("number", [1000, 10 ** 11])
+def test_an_archive_marker_planted_without_the_key_changes_and_stops_nothing(
+        make_pc: MakePC, share: Share, number: int) -> None:
+    """Anyone who can write to the share can put an empty `archived-N` file into a PC's
+    folder: no PC takes it for the author's word (no files reported missing, no endless
+    search of the archive), snapshots are still written, and the PCs converge."""
+    a, b = make_pc("a"), make_pc("b")
+    people = add_people(a.path, 3)
+    for pc in (a, b, a, b):
+        pc.sync()
+    share.path(f"sites/{_site(b)}/{upkeep.MARKER}{number:012d}").write_bytes(b"")
+    b.update("persons", people[0], phone="от b")
+    b.sync()
+    clock = Clock()
+    result = a.sync(snapshots=_eager(clock))
+    assert result.missing == 0 and not result.bad_files
+    assert not [n for n in result.notes if "нет файлов" in n], result.notes
+    assert a.value("persons", people[0], "phone") == "от b"
+    assert upkeep.names(share), "a snapshot is written as usual"
+    for pc in (b, a, b):
+        assert pc.sync(snapshots=_lazy(clock)).missing == 0
+    _same(a, b)
+
+
+def test_a_snapshot_that_claims_files_it_does_not_hold_is_set_aside(
+        make_pc: MakePC, share: Share) -> None:
+    """An admitted PC writes a snapshot saying it holds A's files of changes up to 1000 (A
+    has published 2): A archives nothing by it, nobody gives way to it, it is named and set
+    aside; a PC away meanwhile and a new PC get A's later edits."""
+    a, b, c = make_pc("a"), make_pc("b"), make_pc("c")
+    people = add_people(a.path, 3)
+    for pc in (a, b, c, a, b, c):
+        pc.sync()
+    clock = Clock()
+    a.update("persons", people[0], phone="A-1")
+    a.sync(snapshots=_lazy(clock))
+    b.sync(snapshots=_lazy(clock))
+    lie = {_site(a): 1000}
+    name = _written_by(share, b, clock, {"covers": lie, "contains": lie})
+    before = _folder(share, a)
+    result = a.sync(snapshots=_lazy(clock))
+    assert len(result.bad_files) == 1 and name in result.bad_files[0]
+    assert "не содержит" in result.bad_files[0]
+    assert name not in upkeep.names(share)
+    assert _folder(share, a) == before, "nothing archived by the false snapshot"
+    a.update("persons", people[1], phone="A-2")
+    a.sync(snapshots=_lazy(clock))
+    for _ in range(3):
+        clock.now += DAY
+        a.sync(snapshots=_lazy(clock))
+        b.sync(snapshots=_lazy(clock))
+    for pc in (c, make_pc("d")):
+        result = pc.sync(snapshots=_lazy(clock))
+        assert result.missing == 0 and not result.bad_files
+        assert (pc.value("persons", people[0], "phone"),
+                pc.value("persons", people[1], "phone")) == ("A-1", "A-2")
+
+
+@pytest.mark.parametrize("head", [
+    {"covers": {"SITE": "все"}},
+    {"covers": {"SITE": -1}},
+    {"covers": {"SITE": True}},
+    {"covers": {"SITE": 5}, "contains": {"SITE": 2}},
+    {"contains": {"SITE": 2.5}},
+    {"contains": []},
+    {"clock": "полдень"},
+])
+def test_a_snapshot_header_that_is_not_sound_is_set_aside_not_a_traceback(
+        make_pc: MakePC, share: Share, head: dict[str, Any]) -> None:
+    from imc_desktop.services.sync import runner
+
+    a, b = make_pc("a"), make_pc("b")
+    people = add_people(a.path, 2)
+    for pc in (a, b, a, b):
+        pc.sync()
+    wrong = json.loads(json.dumps(head).replace("SITE", _site(a)))
+    name = _written_by(share, b, Clock(), wrong)
+    result = runner.run(a.path, share.root, "a")  # as the window and the command line do
+    assert len(result.bad_files) == 1 and name in result.bad_files[0]
+    new = make_pc("new")
+    assert not new.sync().bad_files  # set aside: the others do not meet it again
+    assert new.value("persons", people[1], "id") == people[1]
+
+
+def test_a_deleted_newest_snapshot_has_its_archived_files_sent_again(
+        make_pc: MakePC, share: Share, tmp_path: Path) -> None:
+    """Someone with write access deletes the newest snapshot after its files of changes were
+    archived and removed, and puts an older one back: the authors send those files again,
+    a new PC gets everything, and the next snapshot breaks nothing."""
+    a, b = make_pc("a"), make_pc("b")
+    people = add_people(a.path, 5)
+    clock = Clock()
+    for pc in (a, b, a, b):
+        pc.sync(snapshots=_lazy(clock))
+    a.sync(snapshots=_eager(clock))
+    [first] = upkeep.names(share)
+    kept = tmp_path / first
+    shutil.copy(share.path(f"snapshots/{first}"), kept)
+    a.update("persons", people[0], phone="после первого снимка")
+    for pc in (a, b, a, b):
+        pc.sync(snapshots=_lazy(clock))
+    clock.now += 3 * 3600
+    b.sync(snapshots=_eager(clock))
+    a.sync(snapshots=_eager(clock))
+    for _ in range(2):  # days pass: archived, then removed from the archive
+        clock.now += 3 * DAY
+        for pc in (a, b, a, b):
+            pc.sync(snapshots=_lazy(clock))
+    published = int(a.sql("SELECT max(seq) FROM sync_published")[0][0])
+    assert segment_name(published) not in _folder(share, a), "archived and removed"
+    for name in upkeep.names(share):
+        share.path(f"snapshots/{name}").unlink()
+    shutil.copy(kept, share.path(f"snapshots/{first}"))
+    assert a.sync(snapshots=_lazy(clock)).pushed > 0, "A sends its lost files again"
+    assert b.sync(snapshots=_lazy(clock)).pushed >= 0
+    d = make_pc("d")
+    result = d.sync(snapshots=_lazy(clock))
+    assert result.missing == 0 and not result.bad_files, result
+    assert d.value("persons", people[0], "phone") == "после первого снимка"
+    b.update("persons", people[2], phone="позже")
+    for pc in (b, d, a):
+        clock.now += 60
+        pc.sync(snapshots=_lazy(clock))
+    clock.now += 6 * 3600
+    a.sync(snapshots=_eager(clock))
+    for _ in range(2):
+        for pc in (a, b, d):
+            result = pc.sync(snapshots=_lazy(clock))
+            assert result.missing == 0 and not result.bad_files
+    _same(a, b, d)
+
+
+def test_a_database_error_in_a_sync_is_a_russian_message(
+        make_pc: MakePC, share: Share, monkeypatch: pytest.MonkeyPatch) -> None:
+    from imc_desktop.services.sync import runner
+    from imc_desktop.sync import engine
+
+    a = make_pc("a")
+    add_people(a.path, 1)
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise sqlite3.IntegrityError("NOT NULL constraint failed: persons.phone")
+
+    monkeypatch.setattr(engine, "synchronise", broken)
+    with pytest.raises(runner.SyncFailed, match="не выполнена.*не изменены") as raised:
+        runner.run(a.path, share.root, "a")
+    assert str(a.path) in str(raised.value) and "persons.phone" in str(raised.value)
