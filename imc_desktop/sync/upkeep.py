@@ -116,7 +116,7 @@ def archived_upto(con: sqlite3.Connection) -> int:
     return int(local.get(con, ARCHIVED, "0") or 0)
 
 
-def open_snapshot(place: Place, name: str, head_only: bool) -> Snapshot | None:
+def open_snapshot(place: Place, name: str) -> Snapshot | None:
     """The snapshot `name` of the share checked with the key (read whole: also that its
     database holds what it says it covers); None (quarantined, set aside, reported) when it
     does not open or is not sound; None when it is gone."""
@@ -128,11 +128,10 @@ def open_snapshot(place: Place, name: str, head_only: bool) -> Snapshot | None:
     writer = (parse_name(name) or (0, ""))[1]
     try:
         plain = place.open(data, snapshot_ad(place.key.store_id, name), writer, where)
-        head, image = decode(plain, where, head_only)
+        head, image = decode(plain, where)
         check_head(head, place.key.store_id, name, where)
         snap = Snapshot(name, head, image)
-        if not head_only:
-            snap.check_holdings(where)
+        snap.check_holdings(where)
     except OtherFormat:
         return None  # another version's: left on the share for the PCs that read it
     except BadSegment as exc:
@@ -149,7 +148,7 @@ def names(share: Share) -> list[str]:
 def newest(place: Place, usable: Callable[[Snapshot], bool]) -> Snapshot | None:
     """The newest snapshot that opens and that this version can use, read whole."""
     for name in names(place.share):
-        snap = open_snapshot(place, name, head_only=False)
+        snap = open_snapshot(place, name)
         if snap is not None and usable(snap):
             return snap
     return None
@@ -208,7 +207,7 @@ def learn(place: Place) -> dict[str, Any]:
     for name in names(place.share):
         if name == mine.get("name"):
             return mine
-        snap = open_snapshot(place, name, head_only=False)
+        snap = open_snapshot(place, name)
         if snap is not None:
             remember(place.con, snap)
             return known(place.con)
