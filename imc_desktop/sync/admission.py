@@ -343,13 +343,18 @@ def awaiting_note(code: str) -> str:
             "рабочих мест, сравнивает код с этим и нажимает «Допустить».")
 
 
-def held_note(name: str, signer: str, files: str, refused: bool) -> str:
+def held_note(name: str, signer: str, files: str, refused: bool | None) -> str:
     """What a sync says of another workstation's files (`files`: their numbers) it did not
-    apply for want of admission."""
+    apply for want of admission: waiting (`refused` False), refused, or signed by a key its
+    folder never declared (None)."""
     code = verification_code(signer)
     if refused:
         return (f"Файлы изменений {files} рабочего места «{name}» не применены: его ключ "
                 f"(код {code}) отклонён при допуске.")
+    if refused is None:
+        return (f"Файлы изменений {files} в папке рабочего места «{name}» не применены: они "
+                f"подписаны ключом (код {code}), который в этой папке не заявлен, — их "
+                "записал не этот компьютер. Сообщите администратору; удалить их может он.")
     return (f"Файлы изменений {files} рабочего места «{name}» не применены: оно ожидает "
             f"допуска (код {code}). Допустите его (Сервис → Допуск рабочих мест), сравнив "
             "код с показанным на нём; тогда они будут применены при следующей синхронизации.")

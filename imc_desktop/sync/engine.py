@@ -100,6 +100,10 @@ class _Run:
         self.signer = signer_for(local.home_of(path))  # this database's own signing key
         self.roster: admission.Roster | None = None
         self.unadmitted: dict[str, tuple[str, list[int]]] = {}  # held: site -> signer, seqs
+        #: files signed by a key refused for their folder, or never declared there: named,
+        #: never applied, not waited for
+        self.stray: dict[str, tuple[str, list[int]]] = {}
+        self.roster_reread = False
 
     # ------------------------------------------------------------ the steps
 
@@ -335,7 +339,8 @@ class _Run:
                                  "ключ допущен только для его собственной папки; файл "
                                  "подделан")
             if not self._roster().admits(signer, site):  # held on the share until admitted
-                self.unadmitted.setdefault(site, (signer, []))[1].append(seq)
+                waiting = self.unadmitted if self._waits(signer, site) else self.stray
+                waiting.setdefault(site, (signer, []))[1].append(seq)
                 return None
             segment = decode(plain, where)
             verify(segment, self._store_id(), site, seq, str(self.share.path(rel)))
@@ -346,6 +351,21 @@ class _Run:
             self.tally.bad.append(str(exc))
             return None
         return segment
+
+    def _waits(self, signer: str, site: str) -> bool:
+        """The key is declared for the site's folder and not refused: its files wait for its
+        admission. The folder is read again once when it is not declared (a workstation
+        that joined while this sync ran)."""
+        roster = self._roster()
+        if (site, signer) in roster.refused:
+            return False
+        if any(request.key == signer for request in roster.declared.get(site, [])):
+            return True
+        if self.roster_reread:
+            return False
+        self.roster_reread = True
+        self.read_roster()
+        return self._waits(signer, site)
 
     def _key_unchanged(self) -> None:
         """Before a file that does not open is set aside: SyncStopped when the folder's key
@@ -649,8 +669,12 @@ class _Run:
         for site, (signer, seqs) in sorted(self.unadmitted.items()):
             name = (self._roster().name_of(site, signer)
                     or workstation_name(self.share, site, self._key()) or site)
+            notes.append(admission.held_note(name, signer, repair.numbers(seqs), False))
+        for site, (signer, seqs) in sorted(self.stray.items()):
+            name = workstation_name(self.share, site, self._key()) or site
+            refused = (site, signer) in self._roster().refused
             notes.append(admission.held_note(name, signer, repair.numbers(seqs),
-                                             (site, signer) in self._roster().refused))
+                                             True if refused else None))
         return notes
 
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from imc_desktop.sync.clock import make_key
-from imc_desktop.sync.segment import Change
+from imc_desktop.sync.segment import Change, number
 from imc_desktop.sync.tables import children_of, parents_of
 
 Row = tuple[str, str]  # (table, row id)
@@ -179,7 +179,7 @@ def refusal(decl: str, text: str | None) -> str:
     if text is None or text in ("null", "true", "false"):
         return ""
     if text.startswith('"'):
-        if decl.startswith("DATE") and len(text) >= 6 and text[1:5].isdigit() and not (
+        if decl.startswith("DATE") and len(text) >= 6 and number(text[1:5]) and not (
                 FIRST_YEAR <= int(text[1:5]) <= LAST_YEAR):
             return f"дата вне {FIRST_YEAR}–{LAST_YEAR} годов"
         if len(text) > TEXT_LIMIT or "\\u00" in text or "\x7f" in text:
@@ -189,7 +189,7 @@ def refusal(decl: str, text: str | None) -> str:
             if isinstance(value, str) and _CONTROL.search(value):
                 return "управляющие символы в тексте"
         return ""
-    if len(text) < 16 and text.lstrip("-").replace(".", "", 1).isdigit():
+    if len(text) < 16 and number(text.lstrip("-").replace(".", "", 1)):
         return ""  # an ordinary number
     try:
         value = json.loads(text)

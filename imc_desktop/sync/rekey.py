@@ -37,7 +37,7 @@ from imc_desktop.sync.sealing import (
     new_params,
     segment_ad,
 )
-from imc_desktop.sync.segment import BadSegment
+from imc_desktop.sync.segment import BadSegment, number
 from imc_desktop.sync.share import NameTaken, Share
 from imc_desktop.sync.signing import signer_for
 from imc_desktop.sync.snapshot import (
@@ -77,7 +77,7 @@ class Rekeyed:
 
 def _segment_seq(name: str) -> int | None:
     stem = name[:-len(".seg")]
-    return int(stem) if name.endswith(".seg") and len(stem) == 12 and stem.isdigit() else None
+    return int(stem) if name.endswith(".seg") and len(stem) == 12 and number(stem) else None
 
 
 def sealed_files(share: Share, store_id: str) -> Iterator[tuple[str, bytes]]:

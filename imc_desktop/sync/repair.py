@@ -18,7 +18,7 @@ from typing import Any
 from imc_desktop.sync import local
 from imc_desktop.sync.clock import key_clock
 from imc_desktop.sync.sealing import SyncKey
-from imc_desktop.sync.segment import Change, Header, encode, segment_name
+from imc_desktop.sync.segment import Change, Header, encode, number, segment_name
 from imc_desktop.sync.share import NameTaken, Share
 from imc_desktop.sync.store import is_site_id, site_info
 
@@ -123,7 +123,7 @@ def listed_seqs(share: Share, site: str) -> list[int]:
     found = []
     for name in share.list_dir(f"sites/{site}"):
         stem, dot, ext = name.partition(".")
-        if dot and ext == "seg" and stem.isdigit() and len(stem) == 12:
+        if dot and ext == "seg" and number(stem) and len(stem) == 12:
             found.append(int(stem))
     return sorted(found)
 

@@ -47,6 +47,12 @@ class Segment:
     sha256: str = ""
 
 
+def number(text: str) -> bool:
+    """The text is a file name's number: ASCII digits only (str.isdigit() also takes '²' and
+    the like, which int() refuses — a name planted on the share must not stop a sync)."""
+    return text.isascii() and text.isdigit()
+
+
 def segment_name(seq: int) -> str:
     return f"{seq:012d}.seg"
 

@@ -36,7 +36,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from imc_desktop.sync.segment import BadSegment
+from imc_desktop.sync.segment import BadSegment, number
 
 MAGIC = "IMC-SYNC-SNAPSHOT"
 FORMAT = 2
@@ -83,7 +83,7 @@ def snapshot_name(stamp_ms: int, site: str) -> str:
 def parse_name(name: str) -> tuple[int, str] | None:
     """(time in ms, writer's site) of a snapshot's file name; None for other names."""
     stem, _dot, rest = name.partition("-")
-    if not name.endswith(SUFFIX) or not stem.isdigit() or len(stem) != 13:
+    if not name.endswith(SUFFIX) or not number(stem) or len(stem) != 13:
         return None
     return int(stem), rest[:-len(SUFFIX)]
 
@@ -103,7 +103,7 @@ def progress_name(stamp_ms: int) -> str:
 
 def progress_stamp(name: str) -> int | None:
     stem = name[len(PROGRESS):-len(".sealed")]
-    if name.startswith(PROGRESS) and name.endswith(".sealed") and stem.isdigit():
+    if name.startswith(PROGRESS) and name.endswith(".sealed") and number(stem):
         return int(stem)
     return None
 

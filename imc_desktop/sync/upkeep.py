@@ -13,7 +13,7 @@ from typing import Any
 from imc_desktop import __version__
 from imc_desktop.sync import compact, local, repair
 from imc_desktop.sync.sealing import SyncKey
-from imc_desktop.sync.segment import BadSegment, segment_name
+from imc_desktop.sync.segment import BadSegment, number, segment_name
 from imc_desktop.sync.share import NameTaken, Share
 from imc_desktop.sync.signing import Signer, open_signed, seal_signed
 from imc_desktop.sync.snapshot import (
@@ -59,9 +59,9 @@ def listing(share: Share, site: str) -> tuple[list[int], int]:
     number of its archive marker (0: none) — a hint only."""
     names = share.list_dir(f"sites/{site}")
     seqs = sorted(int(n[:12]) for n in names if len(n) == 16 and n.endswith(".seg")
-                  and n[:12].isdigit())
+                  and number(n[:12]))
     marks = [int(n[len(MARKER):]) for n in names
-             if n.startswith(MARKER) and n[len(MARKER):].isdigit()]
+             if n.startswith(MARKER) and number(n[len(MARKER):])]
     return seqs, max(marks, default=0)
 
 
@@ -250,7 +250,11 @@ def archive_own(place: Place, covers: dict[str, int]) -> None:
                 place.share.remove(f"{folder}/{name}")
         local.put(place.con, ARCHIVED, str(upto))
     horizon = now - place.policy.archive_days * DAY_S
+    held = covers.get(place.site, 0)  # by the snapshot on the share (learned in this sync)
     for name in place.share.list_dir(f"{folder}/{ARCHIVE}"):
+        stem = name[:-len(".seg")] if name.endswith(".seg") else ""
+        if number(stem) and int(stem) > held:
+            continue  # no snapshot on the share holds it (the one that did was deleted)
         when = place.share.modified(f"{folder}/{ARCHIVE}/{name}")
         if when is not None and when < horizon:
             place.share.remove(f"{folder}/{ARCHIVE}/{name}")

@@ -239,3 +239,101 @@ def test_a_database_error_in_a_sync_is_a_russian_message(
     with pytest.raises(runner.SyncFailed, match="не выполнена.*не изменены") as raised:
         runner.run(a.path, share.root, "a")
     assert str(a.path) in str(raised.value) and "persons.phone" in str(raised.value)
+
+
+@pytest.mark.parametrize("planted", [
+    "snapshots/²²²²²²²²²²²²²-{a}.snap",
+    "sites/{a}/archived-²",
+    "sites/{a}/²²²²²²²²²²²².seg",
+    "sites/{a}/archive/²²²²²²²²²²²².seg",
+    "sites/{a}/progress-².sealed",
+])
+def test_a_name_with_other_digits_planted_without_the_key_is_ignored(
+        make_pc: MakePC, share: Share, planted: str) -> None:
+    """'²' is a digit to Python's isdigit() but not a number: such names are nobody's files,
+    not a traceback on every PC."""
+    from imc_desktop.services.sync import runner
+
+    a, b = make_pc("a"), make_pc("b")
+    people = add_people(a.path, 2)
+    clock = Clock()
+    for pc in (a, b, a, b):
+        pc.sync(snapshots=_eager(clock))
+    target = share.path(planted.format(a=_site(a)))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(b"")
+    a.update("persons", people[0], phone="после")
+    for pc in (a, b, a, b):
+        clock.now += 3 * 3600
+        result = runner.run(pc.path, share.root, pc.name)
+        assert not result.bad_files and result.missing == 0
+    assert b.value("persons", people[0], "phone") == "после"
+    _same(a, b)
+
+
+def test_archived_files_only_a_deleted_snapshot_held_stay_until_sent_again(
+        make_pc: MakePC, share: Share) -> None:
+    """The newest snapshot is deleted while an older one stays: the author does not remove
+    from its archive what no snapshot on the share holds, and a new PC gets it."""
+    a, b = make_pc("a"), make_pc("b")
+    people = add_people(a.path, 3)
+    clock = Clock()
+    for pc in (a, b, a, b):
+        pc.sync(snapshots=_lazy(clock))
+    a.sync(snapshots=_eager(clock))
+    a.update("persons", people[0], phone="после первого снимка")
+    for pc in (a, b, a, b):
+        clock.now += 60
+        pc.sync(snapshots=_lazy(clock))
+    clock.now += 3 * 3600
+    b.sync(snapshots=_eager(clock))
+    a.sync(snapshots=_eager(clock))
+    newest, *_older = upkeep.names(share)
+    assert _older, "the first snapshot is still on the share"
+    share.path(f"snapshots/{newest}").unlink()
+    clock.now += 3 * DAY
+    a.sync(snapshots=_lazy(clock))
+    d = make_pc("d")
+    result = d.sync(snapshots=_lazy(clock))
+    assert result.missing == 0 and not result.bad_files
+    assert d.value("persons", people[0], "phone") == "после первого снимка"
+
+
+def _stranger_file(share: Share, site: str, seq: int, row: str, signer: Any) -> Path:
+    """A file of changes for `site` under number `seq`, sealed with the district key and
+    signed by `signer` (who knows the ten words)."""
+    from imc_desktop.sync.sealing import segment_ad
+    from imc_desktop.sync.segment import Header, encode
+
+    key = share_key(share)
+    data, _digest = encode(Header(key.store_id, site, seq, 0, "0.1.0", 1, "чужой"),
+                           [{"t": "persons", "r": row, "op": "u", "v": {"phone": "чужой"},
+                             "s": {}, "c": 1}])
+    path = share.path(f"sites/{site}/{segment_name(seq)}")
+    path.write_bytes(seal_signed(key, signer, data, segment_ad(key.store_id, site, seq)))
+    return path
+
+
+def test_a_file_signed_by_a_key_the_folder_never_declared_blocks_nothing(
+        make_pc: MakePC, share: Share) -> None:
+    """Someone with the ten words and a key of his own puts a file far ahead in A's folder:
+    it is not applied and is named, and the others' history is still compacted (nothing
+    waits for it as for a workstation waiting for admission)."""
+    from imc_desktop.sync.signing import Signer
+
+    a, b = make_pc("a"), make_pc("b")
+    people = add_people(a.path, 3)
+    for pc in (a, b, a, b):
+        pc.sync()
+    planted = _stranger_file(share, _site(a), 77, people[0], Signer.new())
+    rows = []
+    for n in range(4):
+        a.update("persons", people[1], phone=f"a-{n}")
+        a.sync()
+        result = b.sync()
+        rows.append(b.sql("SELECT count(*) FROM sync_changes")[0][0])
+        assert any("не заявлен" in note and "«a»" in note for note in result.notes)
+        assert not result.awaiting
+    assert rows[-1] <= rows[0], f"b's history grows: {rows}"
+    assert b.value("persons", people[0], "phone") != "чужой" and planted.exists()
+    assert b.value("persons", people[1], "phone") == "a-3"
