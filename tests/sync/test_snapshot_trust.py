@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -24,17 +23,7 @@ from imc_desktop.sync.signing import seal_signed
 from imc_desktop.sync.snapshot import SHARED, Policy
 from imc_desktop.sync.tables import synced_tables
 from tests.sync.helpers import Workstation, add_people, kept_signers, share_key
-
-MakePC = Callable[[str], Workstation]
-DAY = 86400.0
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = time.time()
-
-    def __call__(self) -> float:
-        return self.now
+from tests.sync.test_snapshots import DAY, Clock, MakePC
 
 
 def _lazy(clock: Clock) -> Policy:
@@ -86,6 +75,18 @@ def _written_by(share: Share, writer: Workstation, clock: Clock, head: dict[str,
         key, kept_signers()[writer.signer().public], plain,
         snapshot.snapshot_ad(key.store_id, name)))
     return name
+
+
+def _two_with_a_snapshot(make_pc: MakePC
+                         ) -> tuple[Workstation, Workstation, list[str], Clock]:
+    """Two PCs with five people, synchronised, and a snapshot written by the first."""
+    a, b = make_pc("a"), make_pc("b")
+    people = add_people(a.path, 5)
+    clock = Clock()
+    for pc in (a, b, a, b):
+        pc.sync(snapshots=_lazy(clock))
+    a.sync(snapshots=_eager(clock))
+    return a, b, people, clock
 
 
 def _folder(share: Share, pc: Workstation) -> list[str]:
@@ -181,12 +182,7 @@ def test_a_deleted_newest_snapshot_has_its_archived_files_sent_again(
     """Someone with write access deletes the newest snapshot after its files of changes were
     archived and removed, and puts an older one back: the authors send those files again,
     a new PC gets everything, and the next snapshot breaks nothing."""
-    a, b = make_pc("a"), make_pc("b")
-    people = add_people(a.path, 5)
-    clock = Clock()
-    for pc in (a, b, a, b):
-        pc.sync(snapshots=_lazy(clock))
-    a.sync(snapshots=_eager(clock))
+    a, b, people, clock = _two_with_a_snapshot(make_pc)
     [first] = upkeep.names(share)
     kept = tmp_path / first
     shutil.copy(share.path(f"snapshots/{first}"), kept)
@@ -275,12 +271,7 @@ def test_archived_files_only_a_deleted_snapshot_held_stay_until_sent_again(
         make_pc: MakePC, share: Share) -> None:
     """The newest snapshot is deleted while an older one stays: the author does not remove
     from its archive what no snapshot on the share holds, and a new PC gets it."""
-    a, b = make_pc("a"), make_pc("b")
-    people = add_people(a.path, 3)
-    clock = Clock()
-    for pc in (a, b, a, b):
-        pc.sync(snapshots=_lazy(clock))
-    a.sync(snapshots=_eager(clock))
+    a, b, people, clock = _two_with_a_snapshot(make_pc)
     a.update("persons", people[0], phone="после первого снимка")
     for pc in (a, b, a, b):
         clock.now += 60
