@@ -182,6 +182,10 @@ class _Run:
             seq = self._published_upto() + 1
             data = self.share.read(f"sites/{self.site}/{segment_name(seq)}")
             if data is None:
+                if seq <= upkeep.covered(self.con, self.site):
+                    # archived under a snapshot that holds it: the database this one is a
+                    # copy of (or an earlier state of it) had published it
+                    self._clone_detected()
                 return
             sealed = self.con.execute("SELECT sha256 FROM sync_published WHERE site=? AND "
                                       "seq=?", (self.site, seq)).fetchone()
@@ -310,6 +314,7 @@ class _Run:
         if site in self.unadmitted:
             return got  # its signer is not admitted (yet): nothing of it is missing
         fetched = {s.header.seq for s in got} | {r for s in got for r in s.header.replaces}
+        fetched |= set(self.stray.get(site, ("", []))[1])  # never to be applied: not missing
         highest = max({s.header.seq for s in got} | done | {archived + 1}, default=0)
         gaps = [n for n in range(1, highest) if n not in done and n not in fetched]
         if gaps:
@@ -334,7 +339,9 @@ class _Run:
             where = str(self.share.path(rel))
             signer, plain = open_signed(self._key(), data, segment_ad(self._store_id(), site,
                                                                        seq), where)
-            if self._roster().admitted_elsewhere(signer, site):
+            if self._roster().admitted_elsewhere(signer, site) and (
+                    not self._read_roster_again()
+                    or self._roster().admitted_elsewhere(signer, site)):
                 raise BadSegment(f"{where}: файл подписан ключом другого рабочего места — "
                                  "ключ допущен только для его собственной папки; файл "
                                  "подделан")
@@ -361,11 +368,16 @@ class _Run:
             return False
         if any(request.key == signer for request in roster.declared.get(site, [])):
             return True
+        return self._read_roster_again() and self._waits(signer, site)
+
+    def _read_roster_again(self) -> bool:
+        """Read who is admitted once more in this sync (a workstation joined, or moved to a
+        new folder, while it ran); False when that was done already."""
         if self.roster_reread:
             return False
         self.roster_reread = True
         self.read_roster()
-        return self._waits(signer, site)
+        return True
 
     def _key_unchanged(self) -> None:
         """Before a file that does not open is set aside: SyncStopped when the folder's key

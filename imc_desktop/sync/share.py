@@ -87,12 +87,28 @@ class Share:
             return {}
 
     def read(self, rel: str) -> bytes | None:
-        """The file's bytes, or None when it is not there (yet)."""
+        """The file's bytes, or None when it is not there (yet); b"" (damaged: it is set
+        aside) when a folder or a link stands where the file should be — the program makes
+        neither, so it was planted there."""
         target = self.path(rel)
         try:
             return retrying(target.read_bytes)
         except FileNotFoundError:
             return None
+        except OSError:
+            if target.is_dir() or target.is_symlink():
+                return b""
+            raise
+
+    def linked(self, rel: str) -> bool:
+        """A folder or file on the way to `rel` below the root is a link: the program makes
+        none, so it was planted — nothing is moved, removed or written through it."""
+        here = self.root
+        for part in rel.split("/"):
+            here = here / part
+            if here.is_symlink():
+                return True
+        return False
 
     def exists(self, rel: str) -> bool:
         return self.path(rel).exists()
@@ -103,6 +119,9 @@ class Share:
     def write_new(self, rel: str, data: bytes) -> None:
         """Write a temp file, flush and fsync it, rename it to `rel`; NameTaken if it exists."""
         final = self.path(rel)
+        if self.linked(rel):
+            raise OSError(errno.ELOOP, "в папке синхронизации на этом месте ссылка на другую "
+                          "папку (её создала не программа)", str(final))
         tmp = final.with_name(f".tmp-{final.stem}-{uuid.uuid4().hex}")
         try:
             retrying(lambda: _write_synced(tmp, data))
@@ -115,6 +134,8 @@ class Share:
         """Put `data` in place of the file `rel` at once (a temp file renamed over it); the
         file keeps its modification time (the archive's age is read from it)."""
         final = self.path(rel)
+        if self.linked(rel):
+            return  # a planted link: nothing outside the share is written
         tmp = final.with_name(f".tmp-{final.stem}-{uuid.uuid4().hex}")
         try:
             stamp = final.stat().st_mtime if final.exists() else None
@@ -153,6 +174,8 @@ class Share:
         """Rename a file of one writer within the share (to its archive) and date it
         `stamp`; nothing when it is gone already."""
         target = self.path(to_rel)
+        if self.linked(rel) or self.linked(to_rel):
+            return  # planted links: nothing leaves the share through them
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
             retrying(lambda: os.rename(self.path(rel), target))
@@ -161,7 +184,10 @@ class Share:
         os.utime(target, (stamp, stamp))
 
     def remove(self, rel: str) -> None:
-        """Delete a file of this writer; nothing when it is gone already."""
+        """Delete a file of this writer; nothing when it is gone already (or reached through
+        a planted link)."""
+        if self.linked(rel):
+            return
         try:
             retrying(self.path(rel).unlink)
         except FileNotFoundError:
@@ -171,6 +197,8 @@ class Share:
         """Rename a damaged file to a hidden name beside it (kept for inspection); nothing
         when it cannot be renamed (gone already, a read-only share)."""
         target = self.path(rel)
+        if "/" in rel and self.linked(rel.rsplit("/", 1)[0]):
+            return  # in a planted linked folder: nothing there is renamed
         try:
             os.rename(target, target.with_name(f".bad-{target.name}-{uuid.uuid4().hex[:8]}"))
         except OSError:

@@ -23,7 +23,7 @@ from imc_desktop.sync.signing import seal_signed
 from imc_desktop.sync.snapshot import SHARED, Policy
 from imc_desktop.sync.tables import synced_tables
 from tests.sync.helpers import Workstation, add_people, kept_signers, share_key
-from tests.sync.test_snapshots import DAY, Clock, MakePC
+from tests.sync.test_snapshots import DAY, Clock, MakePC, _published
 
 
 def _lazy(clock: Clock) -> Policy:
@@ -328,3 +328,159 @@ def test_a_file_signed_by_a_key_the_folder_never_declared_blocks_nothing(
     assert rows[-1] <= rows[0], f"b's history grows: {rows}"
     assert b.value("persons", people[0], "phone") != "чужой" and planted.exists()
     assert b.value("persons", people[1], "phone") == "a-3"
+
+
+def test_a_database_put_back_after_its_files_were_archived_takes_a_new_number(
+        make_pc: MakePC, share: Share, tmp_path: Path) -> None:
+    """A's database is put back from a copy made before its later files, which are now in
+    its archive (or only in the snapshot): it is recognised as a copy, takes a new number,
+    and its new edit reaches the others instead of hiding under a number they have."""
+    a, b = make_pc("a"), make_pc("b")
+    people = add_people(a.path, 3)
+    clock = Clock()
+    for pc in (a, b):
+        pc.sync(snapshots=_eager(clock))
+    a.update("persons", people[0], phone="A1")
+    clock.now += 60
+    a.sync(snapshots=_eager(clock))
+    copy = tmp_path / "a-backup.sqlite"
+    shutil.copy(a.path, copy)
+    for n in range(3):
+        a.update("persons", people[1], phone=f"позже-{n}")
+        for pc in (a, b):
+            clock.now += 60
+            pc.sync(snapshots=_eager(clock))
+    for _ in range(2):
+        clock.now += 3600
+        for pc in (a, b):
+            pc.sync(snapshots=_eager(clock))
+    old = _site(a)
+    assert not [n for n in _folder(share, a) if n.endswith(".seg")], "all archived"
+    shutil.copy(copy, a.path)
+    a.update("persons", people[2], phone="после восстановления")
+    result = a.sync(snapshots=_lazy(clock))
+    assert _site(a) != old and any("новый номер" in n for n in result.notes), result.notes
+    for _ in range(2):
+        for pc in (a, b):
+            assert pc.sync(snapshots=_lazy(clock)).missing == 0
+    assert b.value("persons", people[2], "phone") == "после восстановления"
+    assert a.value("persons", people[1], "phone") == "позже-2"
+    _same(a, b)
+
+
+def test_a_refused_key_s_files_leave_no_gap_once_its_folder_has_an_admitted_key(
+        make_pc: MakePC, share: Share, tmp_path: Path) -> None:
+    """d's first key is refused; its database then gets a new key in the same folder, which
+    is admitted: the refused files are never applied, reported as refused, and are not
+    counted missing — snapshots go on being written."""
+    import json as _json
+
+    from imc_desktop.sync import signing
+    from imc_desktop.sync.local import home_of
+    from tests.sync.helpers import admit
+
+    a, b = make_pc("a"), make_pc("b")
+    people = add_people(a.path, 2)
+    clock = Clock()
+    for pc in (a, b, a, b):
+        clock.now += 60
+        pc.sync(snapshots=_lazy(clock))
+    d = Workstation(tmp_path / "d" / "imc.sqlite", share, "d", admitted=False)
+    d.insert("persons", last_name="Отклонённая")
+    d.sync(snapshots=_lazy(clock))
+    admit(share, d.signer().public, kind="refuse")
+    kept = signing._key_file()
+    keys = _json.loads(kept.read_text())
+    del keys[signing._slot(home_of(d.path))]  # its key is lost: a new one is made
+    kept.write_text(_json.dumps(keys))
+    d.insert("persons", last_name="Новый ключ")
+    d.sync(snapshots=_lazy(clock))
+    admit(share, d.signer().public)
+    before = len(upkeep.names(share))
+    for n in range(2):
+        a.update("persons", people[0], phone=f"дальше-{n}")
+        for pc in (a, b, d):
+            clock.now += DAY
+            result = pc.sync(snapshots=_eager(clock))
+            assert result.missing == 0, (pc.name, result.notes)
+    assert len(upkeep.names(share)) > before, "snapshots are written again"
+    assert a.sql("SELECT count(*) FROM persons WHERE last_name='Отклонённая'") == [(0,)]
+    assert a.sql("SELECT count(*) FROM persons WHERE last_name='Новый ключ'") == [(1,)]
+
+
+def test_a_pc_moving_to_a_new_folder_while_another_syncs_is_not_taken_for_a_forger(
+        make_pc: MakePC, share: Share, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A's database is put back from a copy: it takes a new folder with the same key and
+    publishes there while b's sync runs, after b read who is admitted where. b reads that
+    again before calling the file a forgery: it waits for A's admission for the new folder."""
+    from imc_desktop.sync import engine
+
+    a, b = make_pc("a"), make_pc("b")
+    people = add_people(a.path, 2)
+    for pc in (a, b, a, b):
+        pc.sync()
+    copy = tmp_path / "a-backup.sqlite"
+    shutil.copy(a.path, copy)
+    a.update("persons", people[0], phone="до")
+    a.sync()
+    b.sync()
+    shutil.copy(copy, a.path)
+    a.update("persons", people[1], phone="после восстановления")
+    a.admitted = False
+    learn = engine._Run.learn
+    meanwhile = [a.sync]
+
+    def b_learns(run: Any) -> None:
+        while meanwhile and run.workstation == "b":
+            meanwhile.pop()()  # a moves and publishes now
+        learn(run)
+
+    monkeypatch.setattr(engine._Run, "learn", b_learns)
+    result = b.sync()
+    assert not meanwhile and not result.bad_files, result.bad_files
+    monkeypatch.setattr(engine._Run, "learn", learn)
+    a.admitted = True
+    for pc in (a, b, a, b):
+        pc.sync()
+    assert b.value("persons", people[1], "phone") == "после восстановления"
+    _same(a, b)
+
+
+@pytest.mark.parametrize("planted", ["snapshot folder", "next file folder", "archive link"])
+def test_a_folder_or_link_planted_on_the_share_stops_nothing_and_reaches_nothing_outside(
+        make_pc: MakePC, share: Share, tmp_path: Path, planted: str) -> None:
+    """A folder where a file should be is a damaged file (set aside), not an error that
+    stops every sync; through a planted link nothing is moved, removed or written outside
+    the sync folder."""
+    import os
+
+    from imc_desktop.services.sync import runner
+
+    a, b = make_pc("a"), make_pc("b")
+    people = add_people(a.path, 2)
+    clock = Clock()
+    for pc in (a, b, a, b):
+        pc.sync(snapshots=_lazy(clock))
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    kept = outside / segment_name(1)
+    kept.write_bytes(b"not the program's")
+    os.utime(kept, (0, 0))
+    if planted == "snapshot folder":
+        share.path(f"snapshots/9999999999999-{_site(a)}.snap").mkdir(parents=True)
+    elif planted == "next file folder":
+        share.path(f"sites/{_site(b)}/{segment_name(_published(b) + 1)}").mkdir()
+    else:
+        share.path(f"sites/{_site(a)}/archive").symlink_to(outside, target_is_directory=True)
+    a.update("persons", people[0], phone="дальше")
+    b.update("persons", people[1], phone="тоже")
+    for _ in range(2):
+        for pc in (a, b):
+            clock.now += 3 * DAY
+            runner.run(pc.path, share.root, pc.name)  # SyncFailed would fail the test
+            pc.sync(snapshots=_eager(clock))
+    assert kept.read_bytes() == b"not the program's"
+    assert sorted(p.name for p in outside.iterdir()) == [segment_name(1)]
+    assert (a.value("persons", people[1], "phone"), b.value("persons", people[0], "phone")) \
+        == ("тоже", "дальше")
+    _same(a, b)
