@@ -292,8 +292,10 @@ def _run(args: argparse.Namespace) -> int:
         return _fail(f"Нет прав на запись в папку {args.db.parent}: рядом с базой нужен "
                      "файл блокировки. Ничего не изменено.")
     except OSError as exc:
+        from imc_desktop.storage_errors import os_reason
+
         return _fail(f"Не удалось создать файл рядом с базой в папке {args.db.parent} "
-                     f"({exc.strerror}). Ничего не изменено.")
+                     f"({os_reason(exc)}). Ничего не изменено.")
     try:
         return _run_unlocked(args)
     finally:
@@ -310,7 +312,9 @@ def _run_unlocked(args: argparse.Namespace) -> int:
     except PermissionError as exc:
         return _fail(f"Нет прав на доступ к файлу {exc.filename}.")
     except OSError as exc:
-        return _fail(f"Не удалось прочитать или записать файл {exc.filename}: {exc.strerror}.")
+        from imc_desktop.storage_errors import os_reason
+
+        return _fail(f"Не удалось прочитать или записать файл {exc.filename}: {os_reason(exc)}.")
     except Exception as exc:
         if _explained(exc):
             return _fail(str(exc))

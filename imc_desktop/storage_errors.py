@@ -7,6 +7,7 @@ busy database each get their own words, and every one of them says that nothing 
 
 from __future__ import annotations
 
+import errno
 import sqlite3
 from pathlib import Path
 
@@ -61,3 +62,32 @@ def _primary(error: sqlite3.Error) -> str:
         if name == primary or name.startswith(primary + "_"):
             return primary
     return name
+
+
+#: what an operating-system error means, in the user's words (errno; Windows' own codes)
+_OS_REASONS = {
+    errno.EACCES: "нет прав доступа", errno.EPERM: "нет прав доступа",
+    errno.EROFS: "папка доступна только для чтения", errno.ENOSPC: "нет места на диске",
+    errno.ENOENT: "файл или папка не найдены", errno.EEXIST: "такой файл уже есть",
+    errno.EISDIR: "на этом месте папка, а не файл", errno.ENOTDIR: "на этом месте файл, а не папка",
+    errno.EBUSY: "файл занят другой программой", errno.ENAMETOOLONG: "слишком длинное имя",
+    errno.EIO: "ошибка чтения или записи (диск или сеть)",
+    errno.ETIMEDOUT: "сеть не отвечает", errno.ENETUNREACH: "сеть недоступна",
+    errno.EHOSTUNREACH: "сервер недоступен", errno.ECONNRESET: "соединение с сервером прервано",
+    errno.ELOOP: "на этом месте ссылка на другую папку",
+}
+_WINDOWS_REASONS = {5: "нет прав доступа", 32: "файл занят другой программой",
+                    53: "сетевой путь не найден", 64: "сетевое имя больше недоступно",
+                    67: "сетевое имя не найдено", 112: "нет места на диске",
+                    1326: "неверное имя пользователя или пароль для сетевой папки"}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why a file could not be read or written, in Russian (the system's own text only when
+    it is Russian already: an English one is never shown)."""
+    text = exc.strerror or ""
+    if any("а" <= ch.lower() <= "я" for ch in text):
+        return text
+    winerror = getattr(exc, "winerror", None)
+    return (_WINDOWS_REASONS.get(winerror or -1) or _OS_REASONS.get(exc.errno or -1)
+            or f"ошибка системы {exc.errno or winerror or ''}".strip())

@@ -669,8 +669,11 @@ class _Run:
                           sum(len(g) for g in self.gaps.values()), self._awaiting())
 
     def _awaiting(self) -> str:
-        """This PC's verification code while it waits for admission; "" once admitted."""
-        if self.roster is None or self.roster.admits(self.signer.public, self.site):
+        """This PC's verification code while it waits for admission; "" once admitted, and
+        while the share refuses writing (its request for admission is not there to compare:
+        the note on the read-only folder says what to do)."""
+        if (self.roster is None or self.roster.admits(self.signer.public, self.site)
+                or self.read_only_share):
             return ""
         return self.signer.code
 

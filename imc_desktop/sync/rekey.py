@@ -25,6 +25,7 @@ from datetime import datetime
 from pathlib import Path
 
 from imc_desktop import clock
+from imc_desktop.storage_errors import os_reason
 from imc_desktop.sync import admission, keys, local
 from imc_desktop.sync.admission import KEYS_DIR, decision_ad, request_ad
 from imc_desktop.sync.keys import KeySource
@@ -277,7 +278,7 @@ def change(path: Path, share: Share, phrase: str, workstation: str,
     except OSError as exc:
         raise SyncStopped(
             f"Смена ключа прервана: не удалось прочитать или записать {exc.filename or ''} "
-            f"в папке синхронизации ({exc.strerror or exc}). Зашифровано новым ключом файлов: "
+            f"в папке синхронизации ({os_reason(exc)}). Зашифровано новым ключом файлов: "
             f"{len(work.done)}. Пока смена не закончена, другие компьютеры не "
             "синхронизируются: когда папка будет доступна, запустите смену ключа снова с "
             "теми же новыми словами — она продолжится с того места.") from exc

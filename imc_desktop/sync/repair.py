@@ -123,7 +123,7 @@ def listed_seqs(share: Share, site: str) -> list[int]:
     found = []
     for name in share.list_dir(f"sites/{site}"):
         stem, dot, ext = name.partition(".")
-        if dot and ext == "seg" and number(stem) and len(stem) == 12:
+        if dot and ext == "seg" and number(stem) and len(stem) == 12 and int(stem):
             found.append(int(stem))
     return sorted(found)
 

@@ -59,7 +59,7 @@ def listing(share: Share, site: str) -> tuple[list[int], int]:
     number of its archive marker (0: none) — a hint only."""
     names = share.list_dir(f"sites/{site}")
     seqs = sorted(int(n[:12]) for n in names if len(n) == 16 and n.endswith(".seg")
-                  and number(n[:12]))
+                  and number(n[:12]) and int(n[:12]))  # (numbers start at 1)
     marks = [int(n[len(MARKER):]) for n in names
              if n.startswith(MARKER) and number(n[len(MARKER):])]
     return seqs, max(marks, default=0)

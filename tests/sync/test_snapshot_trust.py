@@ -484,3 +484,68 @@ def test_a_folder_or_link_planted_on_the_share_stops_nothing_and_reaches_nothing
     assert (a.value("persons", people[1], "phone"), b.value("persons", people[0], "phone")) \
         == ("тоже", "дальше")
     _same(a, b)
+
+
+def test_a_file_numbered_zero_is_nobody_s_and_the_check_stays_green(
+        make_pc: MakePC, share: Share) -> None:
+    from imc_desktop.sync.check import waiting
+
+    a, b = make_pc("a"), make_pc("b")
+    add_people(a.path, 2)
+    for pc in (a, b, a, b):
+        pc.sync()
+    share.path(f"sites/{_site(a)}/{segment_name(0)}").write_bytes(b"x")
+    for pc in (b, a):
+        result = pc.sync()
+        assert result.missing == 0 and not result.bad_files
+    assert waiting(b.path, share) == [] and waiting(a.path, share) == []
+
+
+def test_a_new_pc_on_a_read_only_share_is_not_told_to_have_its_code_compared(
+        make_pc: MakePC, share: Share, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its request for admission could not be written: nothing to compare on another PC,
+    and nothing said to be sent; the note says the folder is read-only."""
+    from imc_desktop.sync import share as share_module
+
+    a = make_pc("a")
+    add_people(a.path, 2)
+    a.sync()
+
+    def refuse(*_args: object) -> None:
+        raise PermissionError(13, "Отказано в доступе")
+
+    monkeypatch.setattr(share_module, "_write_synced", refuse)
+    monkeypatch.setattr(Share, "make_dir", refuse)
+    new = Workstation(tmp_path / "new" / "imc.sqlite", share, "new", admitted=False)
+    result = new.sync()
+    assert result.awaiting == "" and result.cannot_send
+    assert any("только для чтения" in n for n in result.notes), result.notes
+    assert not any("ожидает допуска" in n or "отправлены," in n for n in result.notes)
+
+
+@pytest.mark.parametrize(("error", "reason"), [
+    (OSError(30, "Read-only file system"), "папка доступна только для чтения"),
+    (PermissionError(13, "Permission denied"), "нет прав доступа"),
+    (OSError(28, "No space left on device"), "нет места на диске"),
+    (OSError(13, "Отказано в доступе"), "Отказано в доступе"),
+    (OSError(9999, "Strange thing"), "ошибка системы 9999"),
+])
+def test_a_file_error_is_said_in_russian(error: OSError, reason: str, make_pc: MakePC,
+                                         share: Share, monkeypatch: pytest.MonkeyPatch) -> None:
+    from imc_desktop.services.sync import runner
+    from imc_desktop.storage_errors import os_reason
+    from imc_desktop.sync import engine
+
+    assert os_reason(error) == reason
+    a = make_pc("a")
+
+    def failing(*_args: object, **_kwargs: object) -> None:
+        raise error
+
+    monkeypatch.setattr(engine, "synchronise", failing)
+    with pytest.raises(runner.SyncFailed) as raised:
+        runner.run(a.path, share.root, "a")
+    message = str(raised.value)
+    assert reason in message
+    assert not any(english in message for english in ("Read-only", "Permission", "No space",
+                                                      "Strange"))

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from imc_desktop.services.common import notifier
 from imc_desktop.services.common.errors import ServiceError
+from imc_desktop.storage_errors import os_reason
 from imc_desktop.sync import local
 from imc_desktop.sync.progress import StepProgress, SyncProgress
 from imc_desktop.sync.share import Share
@@ -79,7 +80,7 @@ def run(path: Path, location: Path, workstation: str, *, accept_new_store: bool 
     except OSError as exc:
         where = exc.filename or location
         raise SyncFailed(f"Не удалось прочитать или записать {where} в папке синхронизации "
-                         f"({exc.strerror or exc}). Синхронизация прервана; следующая "
+                         f"({os_reason(exc)}). Синхронизация прервана; следующая "
                          "завершит её, данные не потеряны.") from exc
     return _with_checks(path, result)
 
@@ -143,7 +144,7 @@ def _admission(action: Callable[[], T], location: Path) -> T:
         raise SyncFailed(str(exc)) from exc
     except OSError as exc:
         raise SyncFailed(f"Не удалось прочитать или записать {exc.filename or location} в "
-                         f"папке синхронизации ({exc.strerror or exc}).") from exc
+                         f"папке синхронизации ({os_reason(exc)}).") from exc
 
 
 def _with_checks(path: Path, result: SyncResult) -> SyncResult:
