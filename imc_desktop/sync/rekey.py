@@ -38,7 +38,7 @@ from imc_desktop.sync.sealing import (
     new_params,
     segment_ad,
 )
-from imc_desktop.sync.segment import BadSegment, number
+from imc_desktop.sync.segment import BadSegment, segment_number
 from imc_desktop.sync.share import NameTaken, Share
 from imc_desktop.sync.signing import signer_for
 from imc_desktop.sync.snapshot import (
@@ -76,11 +76,6 @@ class Rekeyed:
     left: tuple[str, ...]
 
 
-def _segment_seq(name: str) -> int | None:
-    stem = name[:-len(".seg")]
-    return int(stem) if name.endswith(".seg") and len(stem) == 12 and number(stem) else None
-
-
 def sealed_files(share: Share, store_id: str) -> Iterator[tuple[str, bytes]]:
     """Every file of the folder sealed with the district key, and its associated data:
     segments (also archived), progress files, site files, requests and decisions of
@@ -95,7 +90,7 @@ def sealed_files(share: Share, store_id: str) -> Iterator[tuple[str, bytes]]:
 
 def _site_files(share: Share, store_id: str, site: str) -> Iterator[tuple[str, bytes]]:
     for name in sorted(share.list_dir(f"sites/{site}")):
-        seq = _segment_seq(name)
+        seq = segment_number(name)
         if seq is not None:
             yield f"sites/{site}/{name}", segment_ad(store_id, site, seq)
         elif progress_stamp(name) is not None:
@@ -103,7 +98,7 @@ def _site_files(share: Share, store_id: str, site: str) -> Iterator[tuple[str, b
         elif name == SITE_FILE:
             yield f"sites/{site}/{name}", site_ad(store_id, site)
     for name in sorted(share.list_dir(f"sites/{site}/{ARCHIVE}")):
-        seq = _segment_seq(name)
+        seq = segment_number(name)
         if seq is not None:
             yield f"sites/{site}/{ARCHIVE}/{name}", segment_ad(store_id, site, seq)
     for name in sorted(share.list_dir(f"sites/{site}/{KEYS_DIR}")):

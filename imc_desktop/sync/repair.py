@@ -18,7 +18,7 @@ from typing import Any
 from imc_desktop.sync import local
 from imc_desktop.sync.clock import key_clock
 from imc_desktop.sync.sealing import SyncKey
-from imc_desktop.sync.segment import Change, Header, encode, number, segment_name
+from imc_desktop.sync.segment import Change, Header, encode, segment_name, segment_number
 from imc_desktop.sync.share import NameTaken, Share
 from imc_desktop.sync.store import is_site_id, site_info
 
@@ -120,12 +120,7 @@ def _lines(con: sqlite3.Connection, table: str, row: str,
 
 def listed_seqs(share: Share, site: str) -> list[int]:
     """The segment numbers a listing of the site's folder shows (it may lag)."""
-    found = []
-    for name in share.list_dir(f"sites/{site}"):
-        stem, dot, ext = name.partition(".")
-        if dot and ext == "seg" and number(stem) and len(stem) == 12 and int(stem):
-            found.append(int(stem))
-    return sorted(found)
+    return sorted(n for n in map(segment_number, share.list_dir(f"sites/{site}")) if n)
 
 
 def applied(con: sqlite3.Connection, site: str) -> set[int]:

@@ -57,6 +57,15 @@ def segment_name(seq: int) -> str:
     return f"{seq:012d}.seg"
 
 
+def segment_number(name: str) -> int | None:
+    """The number of a segment's file name (`segment_name`); None for any other name (a
+    number starts at 1)."""
+    stem = name[:-len(".seg")]
+    if name.endswith(".seg") and len(stem) == 12 and number(stem) and int(stem):
+        return int(stem)
+    return None
+
+
 def _line(obj: Any) -> bytes:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"),
                       sort_keys=True).encode() + b"\n"

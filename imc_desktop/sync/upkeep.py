@@ -13,7 +13,7 @@ from typing import Any
 from imc_desktop import __version__
 from imc_desktop.sync import compact, local, repair
 from imc_desktop.sync.sealing import SyncKey
-from imc_desktop.sync.segment import BadSegment, number, segment_name
+from imc_desktop.sync.segment import BadSegment, number, segment_name, segment_number
 from imc_desktop.sync.share import NameTaken, Share
 from imc_desktop.sync.signing import Signer, open_signed, seal_signed
 from imc_desktop.sync.snapshot import (
@@ -58,8 +58,7 @@ def listing(share: Share, site: str) -> tuple[list[int], int]:
     """The segment numbers one listing of the site's folder shows (it may lag), and the
     number of its archive marker (0: none) — a hint only."""
     names = share.list_dir(f"sites/{site}")
-    seqs = sorted(int(n[:12]) for n in names if len(n) == 16 and n.endswith(".seg")
-                  and number(n[:12]) and int(n[:12]))  # (numbers start at 1)
+    seqs = sorted(n for n in map(segment_number, names) if n)
     marks = [int(n[len(MARKER):]) for n in names
              if n.startswith(MARKER) and number(n[len(MARKER):])]
     return seqs, max(marks, default=0)
@@ -252,8 +251,7 @@ def archive_own(place: Place, covers: dict[str, int]) -> None:
     horizon = now - place.policy.archive_days * DAY_S
     held = covers.get(place.site, 0)  # by the snapshot on the share (learned in this sync)
     for name in place.share.list_dir(f"{folder}/{ARCHIVE}"):
-        stem = name[:-len(".seg")] if name.endswith(".seg") else ""
-        if number(stem) and int(stem) > held:
+        if (segment_number(name) or 0) > held:
             continue  # no snapshot on the share holds it (the one that did was deleted)
         when = place.share.modified(f"{folder}/{ARCHIVE}/{name}")
         if when is not None and when < horizon:
