@@ -20,6 +20,7 @@ import hashlib
 import hmac
 import re
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -159,6 +160,31 @@ class SyncKey:
         nonce = hmac.new(self.key, len(ad).to_bytes(4, "big") + ad + data,
                          hashlib.sha256).digest()[:NONCE]
         return MAGIC + nonce + AESGCM(self.key).encrypt(nonce, data, MAGIC + ad)
+
+    def deciphering(self, ad: bytes) -> Callable[[bytes], bytes]:
+        """Deciphers a file sealed for `ad` part by part as it arrives (the parts in order;
+        each call gives what its part deciphers to, the tag's last 16 bytes as noise) — *not
+        checked*: only `open` of the whole file tells whether it is authentic, and what this
+        gives may be used only where it equals what `open` returns."""
+        from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
+        start = len(MAGIC) + NONCE
+        waiting = bytearray()
+        state: list[Any] = []
+
+        def part(data: bytes) -> bytes:
+            if state:
+                return bytes(state[0].update(data))
+            waiting.extend(data)
+            if len(waiting) < start:
+                return b""
+            decipher = Cipher(algorithms.AES(self.key),
+                              modes.GCM(bytes(waiting[len(MAGIC):start]))).decryptor()
+            decipher.authenticate_additional_data(MAGIC + ad)
+            state.append(decipher)
+            return bytes(decipher.update(bytes(waiting[start:])))
+
+        return part
 
     def open(self, sealed: bytes, ad: bytes, where: str) -> bytes:
         """The content of a sealed file; BadSegment naming `where` when it is not a file of

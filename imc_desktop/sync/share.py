@@ -8,17 +8,21 @@ from __future__ import annotations
 
 import errno
 import os
+import queue
+import threading
 import time
 import uuid
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import BinaryIO, TypeVar
 
 T = TypeVar("T")
 
 RETRIES = 5
 SHARING_ERRORS = {5, 32}  # ERROR_ACCESS_DENIED, ERROR_SHARING_VIOLATION
 READ_ONLY_ERRORS = {errno.EACCES, errno.EPERM, errno.EROFS}
+#: `read_parts` reads a file in parts of this size
+PART = 1024 * 1024
 #: a temp file older than this was left by a sync that was killed
 STALE_TMP_S = 3600
 
@@ -99,6 +103,51 @@ class Share:
             if target.is_dir() or target.is_symlink():
                 return b""
             raise
+
+    def read_parts(self, rel: str, part: Callable[[bytes], None]) -> bytes | None:
+        """As `read`, handing also each part of the file to `part`, in order, as it arrives:
+        a thread reads ahead while `part` works, so that over the network the work is done
+        during the copy. An exception of `part` stops the reading and is raised."""
+        target = self.path(rel)
+        try:
+            file = retrying(lambda: open(target, "rb"))  # noqa: SIM115 (closed by the reader)
+        except FileNotFoundError:
+            return None
+        except OSError:
+            if target.is_dir() or target.is_symlink():
+                return b""
+            raise
+        arrived: queue.SimpleQueue[bytes | OSError | None] = queue.SimpleQueue()
+        stop = threading.Event()
+
+        def reader() -> None:
+            try:
+                with file:
+                    while not stop.is_set():
+                        chunk = self._read_part(file)
+                        if not chunk:
+                            break
+                        arrived.put(chunk)
+            except OSError as exc:
+                arrived.put(exc)
+            arrived.put(None)
+
+        thread = threading.Thread(target=reader, name="imc-share-read", daemon=True)
+        thread.start()
+        parts: list[bytes] = []
+        try:
+            while (chunk := arrived.get()) is not None:
+                if isinstance(chunk, OSError):
+                    raise chunk
+                parts.append(chunk)
+                part(chunk)
+        finally:
+            stop.set()
+            thread.join()
+        return b"".join(parts)
+
+    def _read_part(self, file: BinaryIO) -> bytes:
+        return file.read(PART)
 
     def linked(self, rel: str) -> bool:
         """A folder or file on the way to `rel` below the root is a link: the program makes

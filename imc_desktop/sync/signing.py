@@ -38,6 +38,8 @@ if TYPE_CHECKING:
 
 SIGNED_MAGIC = b"IMC-SYNC-SIGNED-1\n"
 PUBLIC_BYTES, SIGNATURE_BYTES = 32, 64
+#: what a signed file holds before its content
+SIGNED_HEAD = len(SIGNED_MAGIC) + PUBLIC_BYTES + SIGNATURE_BYTES
 SIGN_LABEL = b"imc-sync-signature\n"
 KEYRING_PREFIX = "sync-signing-"
 KEY_FILE = "sync-signing.json"
@@ -118,7 +120,7 @@ def unwrap(data: bytes, ad: bytes, where: str) -> tuple[str, bytes]:
     from cryptography.exceptions import InvalidSignature
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-    head = len(SIGNED_MAGIC) + PUBLIC_BYTES + SIGNATURE_BYTES
+    head = SIGNED_HEAD
     if not data.startswith(SIGNED_MAGIC) or len(data) < head:
         raise BadSegment(f"{where}: файл не подписан рабочим местом — это не файл этой папки "
                          "синхронизации или он подделан")

@@ -33,6 +33,7 @@ import sqlite3
 import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from typing import Any
 
@@ -54,6 +55,8 @@ DAY_S = 86400.0
 #: decompressed size a snapshot may have (a bomb is refused, not unpacked)
 MAX_PLAIN = 1024 ** 3
 SQLITE_MAGIC = b"SQLite format 3\x00"
+#: a header line longer than this is not looked for while the file is read
+HEAD_MAX = 1024 * 1024
 #: besides the synchronised tables, what a snapshot's database holds: what merging needs, and
 #: the conflicts to review (they follow from the field versions: every PC lists the same)
 SHARED = ("alembic_version", "sync_columns", "sync_sites", "sync_base", "sync_changes",
@@ -123,9 +126,77 @@ def encode(head: dict[str, Any], image: bytes) -> bytes:
     return line + b"\n" + zlib.compress(image, 6)
 
 
-def decode(data: bytes, where: str, head_only: bool = False) -> tuple[dict[str, Any], bytes]:
+class Unpacking:
+    """A snapshot's database unpacked while its file is read, ahead of the check of the
+    whole file (over the network, during the copy): `feed` takes the file's parts in order,
+    `decipher` deciphers them (not checked), the first `skip` bytes of what they decipher to
+    are not the snapshot's (the signature). `image(plain)` gives what it unpacked only when
+    it was unpacked from exactly `plain`, the checked content; else None (`decode` unpacks
+    `plain` itself and says what is wrong)."""
+
+    def __init__(self, decipher: Callable[[bytes], bytes], skip: int) -> None:
+        self._decipher, self._skip = decipher, skip
+        self._text: list[bytes] = []  # what the parts decipher to, after `skip`
+        self._size = 0
+        self._packed = -1  # where the compressed database starts in it (-1: not yet known)
+        self._unpack = zlib.decompressobj()
+        self._fed = 0  # bytes given to `_unpack`
+        self._image = bytearray()  # grown during the copy, not joined after it
+        self._broken = False
+
+    def feed(self, part: bytes) -> None:
+        text = self._decipher(part)
+        if self._skip:
+            cut = min(self._skip, len(text))
+            text, self._skip = text[cut:], self._skip - cut
+        if not text:
+            return
+        self._text.append(text)
+        self._size += len(text)
+        if self._broken or self._unpack.eof:
+            return
+        if self._packed < 0:
+            line = b"".join(self._text)
+            newline = line.find(b"\n")
+            if newline < 0:
+                self._broken = self._size > HEAD_MAX  # no header line: left to `decode`
+                return
+            self._packed = newline + 1
+            text = line[self._packed:]
+        try:
+            image = self._unpack.decompress(text, MAX_PLAIN - len(self._image))
+        except zlib.error:
+            self._broken = True
+            return
+        if self._unpack.unconsumed_tail:
+            self._broken = True  # too large: `decode` says so
+            return
+        self._fed += len(text)
+        self._image += image
+
+    def image(self, plain: bytes) -> bytearray | None:
+        if self._broken or not self._unpack.eof or self._packed < 0:
+            return None
+        end = self._packed + self._fed - len(self._unpack.unused_data)
+        if end > len(plain) or not self._deciphered(plain):
+            return None
+        return self._image
+
+    def _deciphered(self, plain: bytes) -> bool:
+        """What the parts deciphered to begins with `plain` (then the tag's noise)."""
+        at = 0
+        for text in self._text:
+            size = min(len(text), len(plain) - at)
+            if plain[at:at + size] != text[:size]:
+                return False
+            at += size
+        return at == len(plain)
+
+
+def decode(data: bytes, where: str, head_only: bool = False, unpacked: bytes | bytearray |
+           None = None) -> tuple[dict[str, Any], bytes | bytearray]:
     """The header and the database image (b"" with `head_only`); BadSegment naming `where`
-    and what is wrong."""
+    and what is wrong. `unpacked`: the image, unpacked from `data` already (`Unpacking`)."""
     line, newline, packed = data.partition(b"\n")
     try:
         head = json.loads(line)
@@ -140,6 +211,10 @@ def decode(data: bytes, where: str, head_only: bool = False) -> tuple[dict[str, 
         raise BadSegment(f"{where}: снимок оборван (нет базы данных)")
     if head_only:
         return head, b""
+    if unpacked is not None:
+        if not unpacked.startswith(SQLITE_MAGIC):
+            raise BadSegment(f"{where}: снимок оборван или слишком велик")
+        return head, unpacked
     try:
         unpack = zlib.decompressobj()
         image = unpack.decompress(packed, MAX_PLAIN)
@@ -157,7 +232,7 @@ class Snapshot:
 
     name: str
     head: dict[str, Any]
-    image: bytes = b""
+    image: bytes | bytearray = b""
     _lines: list[dict[str, Any]] | None = None
     _applied: dict[str, set[int]] | None = None
     _open: sqlite3.Connection | None = None  # opened by the check, for the next use
@@ -411,12 +486,32 @@ def restore(con: sqlite3.Connection, snap: Snapshot, synced: Iterable[str]) -> i
         records = sum(int(mem.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0])
                       for t in order)
         try:
-            mem.backup(con)  # one write transaction: all of it, or nothing on an error
+            with written_once(con):
+                mem.backup(con)  # one write transaction: all of it, or nothing on an error
         except sqlite3.OperationalError:
             return None
     finally:
         mem.close()
     return records
+
+
+@contextmanager
+def written_once(con: sqlite3.Connection) -> Iterator[None]:
+    """While no other connection has the file open (a first sync from the command line, or
+    from the window, which lets its idle connections go first), the database leaves WAL mode
+    for what is written inside: its pages go once into the file (the rollback journal keeps
+    the few it replaces), not into the WAL and then again into the file. With another
+    connection open SQLite refuses at once, and the database stays in WAL mode."""
+    left = False
+    if str(con.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal":
+        with suppress(sqlite3.OperationalError):  # "database is locked": another is open
+            left = str(con.execute("PRAGMA journal_mode=DELETE").fetchone()[0]) == "delete"
+    try:
+        yield
+    finally:
+        if left:
+            with suppress(sqlite3.OperationalError):  # else the next connection sets WAL
+                con.execute("PRAGMA journal_mode=WAL")
 
 
 def _schema(con: sqlite3.Connection, schema: str) -> list[tuple[str, ...]]:

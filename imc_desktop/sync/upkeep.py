@@ -15,7 +15,7 @@ from imc_desktop.sync import compact, local, repair
 from imc_desktop.sync.sealing import SyncKey
 from imc_desktop.sync.segment import BadSegment, number, segment_name, segment_number
 from imc_desktop.sync.share import NameTaken, Share
-from imc_desktop.sync.signing import Signer, open_signed, seal_signed
+from imc_desktop.sync.signing import SIGNED_HEAD, Signer, open_signed, seal_signed
 from imc_desktop.sync.snapshot import (
     ARCHIVE,
     ARCHIVED,
@@ -27,6 +27,7 @@ from imc_desktop.sync.snapshot import (
     OtherFormat,
     Policy,
     Snapshot,
+    Unpacking,
     check_head,
     contiguous_tops,
     decode,
@@ -120,14 +121,16 @@ def open_snapshot(place: Place, name: str) -> Snapshot | None:
     database holds what it says it covers); None (quarantined, set aside, reported) when it
     does not open or is not sound; None when it is gone."""
     rel = f"{FOLDER}/{name}"
-    data = place.share.read(rel)
+    ad = snapshot_ad(place.key.store_id, name)
+    ahead = Unpacking(place.key.deciphering(ad), SIGNED_HEAD)
+    data = place.share.read_parts(rel, ahead.feed)
     if data is None:
         return None
     where = str(place.share.path(rel))
     writer = (parse_name(name) or (0, ""))[1]
     try:
-        plain = place.open(data, snapshot_ad(place.key.store_id, name), writer, where)
-        head, image = decode(plain, where)
+        plain = place.open(data, ad, writer, where)
+        head, image = decode(plain, where, unpacked=ahead.image(plain))
         check_head(head, place.key.store_id, name, where)
         snap = Snapshot(name, head, image)
         snap.check_holdings(where)

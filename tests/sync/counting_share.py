@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from imc_desktop.sync.share import Share
 
 
@@ -15,6 +17,12 @@ class CountingShare(Share):
 
     def read(self, rel: str) -> bytes | None:
         data = super().read(rel)
+        self.reads += 1
+        self.read_bytes += len(data or b"")
+        return data
+
+    def read_parts(self, rel: str, part: Callable[[bytes], None]) -> bytes | None:
+        data = super().read_parts(rel, part)
         self.reads += 1
         self.read_bytes += len(data or b"")
         return data

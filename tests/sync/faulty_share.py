@@ -5,6 +5,7 @@ refused to one PC."""
 from __future__ import annotations
 
 import errno
+from collections.abc import Callable
 
 from imc_desktop.sync.share import Share
 
@@ -28,6 +29,10 @@ class FaultyShare(Share):
     def read(self, rel: str) -> bytes | None:
         self._tick()
         return super().read(rel)
+
+    def read_parts(self, rel: str, part: Callable[[bytes], None]) -> bytes | None:
+        self._tick()
+        return super().read_parts(rel, part)
 
     def _refuse(self) -> None:
         if self.deny_writes:

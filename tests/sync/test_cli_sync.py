@@ -249,3 +249,31 @@ def test_change_key_prints_new_words_that_the_others_then_need(
     status, out, err = run(capsys, "sync", "--change-key", "--db", str(filled), "--store",
                            str(store))
     assert status == 1 and "нынешний ключ" in err
+
+
+def test_a_new_workstation_from_the_command_line_writes_the_snapshot_into_its_file_once(
+        tmp_path: Path, filled: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line holds no other connection to the file: the snapshot's database is
+    written into it once, not into the WAL and again by the checkpoint."""
+    import socket
+
+    from imc_desktop.sync.engine import synchronise
+    from imc_desktop.sync.snapshot import Policy
+    from tests.sync.test_snapshot_reading import wal_after_restore
+
+    store = tmp_path / "store"
+    store.mkdir()
+    assert sync(capsys, filled, store)[0] == 0
+    synchronise(filled, Share(store), socket.gethostname(),  # a snapshot written now
+                snapshots=Policy(every_segments=1, every_days=0, min_hours=0))
+    assert list((store / "snapshots").glob("*.snap"))
+    wal = wal_after_restore(monkeypatch)
+    new = tmp_path / "b.sqlite"
+    assert sync(capsys, new, store, "--name", "Каб. 5")[0] == EXIT_AWAITING
+    [(left, image)] = wal
+    assert left < image / 10
+    assert _content(new) == _content(filled) and db.full_check(new) == []
+    with sqlite3.connect(new) as con:
+        assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    con.close()

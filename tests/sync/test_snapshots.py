@@ -134,6 +134,12 @@ class ReadingShare(Share):
             self.opened.append(rel)
         return data
 
+    def read_parts(self, rel: str, part: Callable[[bytes], None]) -> bytes | None:
+        data = super().read_parts(rel, part)
+        if data is not None:
+            self.opened.append(rel)
+        return data
+
 
 def _published(pc: Workstation) -> int:
     return int(pc.sql("SELECT coalesce(max(seq), 0) FROM sync_published WHERE published=1 "

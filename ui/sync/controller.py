@@ -126,6 +126,7 @@ class SyncController(QObject):
                             steps=show, passphrase=passphrase, remember_key=remember_key,
                             keeping=keeping)
 
+        maintenance.release_idle_connections()  # a new PC's data then written once
         task = run_with_progress(self.window, self.tr("Synchronising…"), work,
                                  cancellable=False)
         if isinstance(task.error, sync.SyncFailed) and task.error.question:

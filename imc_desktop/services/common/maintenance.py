@@ -90,6 +90,14 @@ def close_current() -> None:
     db.set_current(None)
 
 
+def release_idle_connections() -> None:
+    """The open database's idle connections closed (they open again when next needed): a
+    sync that then has the file to itself writes a new workstation's data into it once."""
+    database = db.current_or_none()
+    if database is not None and not database.read_only:
+        database.engine.dispose()
+
+
 def info() -> DatabaseInfo:
     database = db.current()
     assert _backup_dir is not None

@@ -17,6 +17,7 @@ from imc_desktop.services.common.maintenance import DatabaseInfo
 from imc_desktop.services.sync.runner import SyncProgress
 from imc_desktop.sync.share import Share
 from tests.sync.helpers import Workstation, add_people, admit
+from tests.sync.test_snapshot_reading import wal_after_restore
 from ui.main_window import MainWindow
 from ui.sync.dialogs import ConflictsDialog, JournalDialog
 from ui.widgets.messages import Ask
@@ -282,12 +283,14 @@ def test_an_automatic_sync_waits_while_a_card_is_open(
 def test_a_new_pc_in_the_window_starts_from_a_snapshot_while_its_lists_are_open(
         window: MainWindow, database: DatabaseInfo, share: Share, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    """The window holds the database open; the sync takes the snapshot's database into it
-    page by page, keeps this PC's own records, and the open list shows what came."""
+    """The window holds the database open; it lets its idle connections go, and the sync
+    takes the snapshot's database into the file page by page, once, keeps this PC's own
+    records, and the open list shows what came."""
     from imc_desktop import db
     from imc_desktop.sync.snapshot import Policy
 
     monkeypatch.setattr(Ask, "info", staticmethod(lambda *_a: None))
+    wal = wal_after_restore(monkeypatch)
     eager = Policy(every_segments=1, every_days=0, min_hours=0)
     first, second = (Workstation(tmp_path / n / "imc.sqlite", share, n) for n in ("a", "b"))
     orgs = [first.insert("organizations", short_name=f"Школа № {n}") for n in range(1, 4)]
@@ -296,11 +299,14 @@ def test_a_new_pc_in_the_window_starts_from_a_snapshot_while_its_lists_are_open(
     assert list((share.root / "snapshots").glob("*.snap"))
     here = Workstation(database.path, share, "Каб. 7")
     mine = here.insert("organizations", short_name="Гимназия этого компьютера")
+    wal.clear()  # the other PCs' first syncs
     assert window.sync.sync_now(interactive=True) is not None
     model = window.organizations.record_list.model
     assert {model.row_at(r).short_name for r in range(model.rowCount())} == {
         "Школа № 1", "Школа № 2", "Школа № 3", "Гимназия этого компьютера"}
     assert db.full_check(database.path) == []
+    [(left, image)] = wal  # the window let its idle connections go: the file was the sync's
+    assert left < image / 10, "written into the file once, not through the WAL"
     admit(share, here.signer().public)  # as a methodist on an admitted PC would
     second.sync()
     assert second.value("organizations", mine, "short_name") == "Гимназия этого компьютера"
