@@ -21,8 +21,9 @@ T = TypeVar("T")
 RETRIES = 5
 SHARING_ERRORS = {5, 32}  # ERROR_ACCESS_DENIED, ERROR_SHARING_VIOLATION
 READ_ONLY_ERRORS = {errno.EACCES, errno.EPERM, errno.EROFS}
-#: `read_parts` reads a file in parts of this size
-PART = 1024 * 1024
+#: `read_parts` reads a file in parts of this size (the work on the last part is what is
+#: left to do once the copy is over)
+PART = 256 * 1024
 #: a temp file older than this was left by a sync that was killed
 STALE_TMP_S = 3600
 
