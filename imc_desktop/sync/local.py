@@ -6,7 +6,7 @@ import json
 import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,9 +18,14 @@ Row = tuple[str, str]
 
 
 def connect(path: Path) -> sqlite3.Connection:
+    """The sync's connection; the database in WAL mode, the program's (it may have been left
+    out of it by a sync that stopped while it took a snapshot whole: `snapshot.written_once`)
+    unless another connection holds it open in another mode."""
     con = sqlite3.connect(path, isolation_level=None, timeout=30, check_same_thread=False)
     con.execute("PRAGMA foreign_keys=ON")
     con.execute("PRAGMA busy_timeout=30000")
+    with suppress(sqlite3.OperationalError):
+        con.execute("PRAGMA journal_mode=WAL")
     return con
 
 

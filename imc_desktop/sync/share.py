@@ -13,6 +13,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 from typing import BinaryIO, TypeVar
 
@@ -24,6 +25,8 @@ READ_ONLY_ERRORS = {errno.EACCES, errno.EPERM, errno.EROFS}
 #: `read_parts` reads a file in parts of this size (the work on the last part is what is
 #: left to do once the copy is over)
 PART = 256 * 1024
+#: parts read ahead of the work on them, at most (from a fast disk the work is the slower)
+AHEAD_PARTS = 16
 #: a temp file older than this was left by a sync that was killed
 STALE_TMP_S = 3600
 
@@ -118,7 +121,7 @@ class Share:
             if target.is_dir() or target.is_symlink():
                 return b""
             raise
-        arrived: queue.SimpleQueue[bytes | OSError | None] = queue.SimpleQueue()
+        arrived: queue.Queue[bytes | BaseException | None] = queue.Queue(AHEAD_PARTS)
         stop = threading.Event()
 
         def reader() -> None:
@@ -129,23 +132,27 @@ class Share:
                         if not chunk:
                             break
                         arrived.put(chunk)
-            except OSError as exc:
+            except BaseException as exc:  # raised again by the caller's thread
                 arrived.put(exc)
-            arrived.put(None)
+            finally:
+                arrived.put(None)
 
         thread = threading.Thread(target=reader, name="imc-share-read", daemon=True)
         thread.start()
-        parts: list[bytes] = []
+        whole = bytearray()  # one block, handed back to the system once copied
         try:
             while (chunk := arrived.get()) is not None:
-                if isinstance(chunk, OSError):
+                if isinstance(chunk, BaseException):
                     raise chunk
-                parts.append(chunk)
+                whole += chunk
                 part(chunk)
         finally:
             stop.set()
-            thread.join()
-        return b"".join(parts)
+            while thread.is_alive():  # a reader waiting for room is let go
+                with suppress(queue.Empty):
+                    arrived.get_nowait()
+                thread.join(0.01)
+        return bytes(whole)
 
     def _read_part(self, file: BinaryIO) -> bytes:
         return file.read(PART)

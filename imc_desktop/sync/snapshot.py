@@ -28,6 +28,7 @@ away reads what it misses from the archive, or, when it is gone, from the snapsh
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 import time
@@ -57,6 +58,10 @@ MAX_PLAIN = 1024 ** 3
 SQLITE_MAGIC = b"SQLite format 3\x00"
 #: a header line longer than this is not looked for while the file is read
 HEAD_MAX = 1024 * 1024
+#: ahead of the check of its file, a snapshot is unpacked to no more than this many times
+#: the bytes unpacked, and this many bytes more (a bomb is unpacked only once its file has
+#: passed the check)
+AHEAD_RATIO, AHEAD_BYTES = 32, 32 * 1024 * 1024
 #: besides the synchronised tables, what a snapshot's database holds: what merging needs, and
 #: the conflicts to review (they follow from the field versions: every PC lists the same)
 SHARED = ("alembic_version", "sync_columns", "sync_sites", "sync_base", "sync_changes",
@@ -130,15 +135,22 @@ class Unpacking:
     """A snapshot's database unpacked while its file is read, ahead of the check of the
     whole file (over the network, during the copy): `feed` takes the file's parts in order,
     `decipher` deciphers them (not checked), the first `skip` bytes of what they decipher to
-    are not the snapshot's (the signature). `image(plain)` gives what it unpacked only when
-    it was unpacked from exactly `plain`, the checked content; else None (`decode` unpacks
-    `plain` itself and says what is wrong)."""
+    are not the snapshot's (the signature), the last `TAG` bytes are the cipher's tag.
+    `image(plain)` gives what it unpacked only when it was unpacked from exactly `plain`, the
+    checked content (its SHA-256 is that of what was deciphered); else None, and `decode`
+    unpacks `plain` itself and says what is wrong. Ahead of the check it unpacks no more than
+    `AHEAD_RATIO` times what it was given and `AHEAD_BYTES` more (real snapshots compress 3–13
+    to 1): a file made to unpack to a great deal is unpacked only if it passes the check."""
+
+    TAG = 16
 
     def __init__(self, decipher: Callable[[bytes], bytes], skip: int) -> None:
         self._decipher, self._skip = decipher, skip
-        self._text: list[bytes] = []  # what the parts decipher to, after `skip`
-        self._size = 0
-        self._packed = -1  # where the compressed database starts in it (-1: not yet known)
+        self._head = bytearray()  # the text up to the header's line end, while looked for
+        self._packed = -1  # where the compressed database starts in the text (-1: not yet)
+        self._digest = hashlib.sha256()  # of the text but its last TAG bytes
+        self._hashed = 0
+        self._held = b""  # the text's last TAG bytes so far
         self._unpack = zlib.decompressobj()
         self._fed = 0  # bytes given to `_unpack`
         self._image = bytearray()  # grown during the copy, not joined after it
@@ -151,46 +163,41 @@ class Unpacking:
             text, self._skip = text[cut:], self._skip - cut
         if not text:
             return
-        self._text.append(text)
-        self._size += len(text)
+        held = self._held + text
+        self._digest.update(held[:-self.TAG])
+        self._hashed += max(len(held) - self.TAG, 0)
+        self._held = held[-self.TAG:]
         if self._broken or self._unpack.eof:
             return
         if self._packed < 0:
-            line = b"".join(self._text)
-            newline = line.find(b"\n")
+            self._head += text
+            newline = self._head.find(b"\n")
             if newline < 0:
-                self._broken = self._size > HEAD_MAX  # no header line: left to `decode`
+                self._broken = len(self._head) > HEAD_MAX  # no header line: left to `decode`
                 return
             self._packed = newline + 1
-            text = line[self._packed:]
+            text = bytes(self._head[self._packed:])
+            self._head = bytearray()
+        self._fed += len(text)
+        room = min(MAX_PLAIN, AHEAD_RATIO * self._fed + AHEAD_BYTES) - len(self._image)
         try:
-            image = self._unpack.decompress(text, MAX_PLAIN - len(self._image))
-        except zlib.error:
+            image = self._unpack.decompress(text, room) if room > 0 else b""
+        except (zlib.error, ValueError):
             self._broken = True
             return
-        if self._unpack.unconsumed_tail:
-            self._broken = True  # too large: `decode` says so
+        if room <= 0 or self._unpack.unconsumed_tail:
+            self._broken = True  # larger than it may be: `decode` unpacks it, or refuses it
             return
-        self._fed += len(text)
         self._image += image
 
     def image(self, plain: bytes) -> bytearray | None:
         if self._broken or not self._unpack.eof or self._packed < 0:
             return None
         end = self._packed + self._fed - len(self._unpack.unused_data)
-        if end > len(plain) or not self._deciphered(plain):
+        if (end > len(plain) or self._hashed != len(plain)
+                or hashlib.sha256(plain).digest() != self._digest.digest()):
             return None
         return self._image
-
-    def _deciphered(self, plain: bytes) -> bool:
-        """What the parts deciphered to begins with `plain` (then the tag's noise)."""
-        at = 0
-        for text in self._text:
-            size = min(len(text), len(plain) - at)
-            if plain[at:at + size] != text[:size]:
-                return False
-            at += size
-        return at == len(plain)
 
 
 def decode(data: bytes, where: str, head_only: bool = False, unpacked: bytes | bytearray |

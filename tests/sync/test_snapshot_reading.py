@@ -9,17 +9,19 @@ import errno
 import os
 import sqlite3
 import threading
+import time
+import zlib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO
 
 import pytest
 
-from imc_desktop.sync import snapshot
+from imc_desktop.sync import sealing, snapshot
 from imc_desktop.sync.share import PART, Share
-from imc_desktop.sync.signing import SIGNED_HEAD, open_signed
+from imc_desktop.sync.signing import SIGNED_HEAD, Signer, open_signed, seal_signed
 from imc_desktop.sync.snapshot import Unpacking
-from tests.sync.helpers import add_people, edit_people, share_key
+from tests.sync.helpers import Workstation, add_people, edit_people, share_key
 from tests.sync.test_snapshots import MakePC, _snapshots, eager
 
 
@@ -56,6 +58,30 @@ def test_an_error_of_the_work_stops_the_reading_and_is_raised(share: Share) -> N
     with pytest.raises(ValueError, match="не то"):
         share.read_parts("file.bin", fail)
     assert len(seen) == 1 and not _readers()
+
+
+@pytest.mark.parametrize("error", [ValueError("не то"), MemoryError(), KeyboardInterrupt()])
+def test_any_error_of_the_reading_thread_is_raised_in_the_callers(
+        tmp_path: Path, error: BaseException) -> None:
+    class Failing(Share):
+        def _read_part(self, file: BinaryIO) -> bytes:
+            raise error
+
+    share = Failing(tmp_path)
+    share.path("file.bin").write_bytes(os.urandom(PART))
+    raised: list[BaseException] = []
+
+    def read() -> None:
+        try:
+            share.read_parts("file.bin", lambda _p: None)
+        except BaseException as exc:  # noqa: BLE001 (what reached the caller is checked)
+            raised.append(exc)
+
+    caller = threading.Thread(target=read)
+    caller.start()
+    caller.join(10)
+    assert not caller.is_alive(), "the caller waits for ever"
+    assert raised == [error] and not _readers()
 
 
 def test_an_error_of_the_share_while_reading_is_raised(tmp_path: Path) -> None:
@@ -104,12 +130,9 @@ def _unpacked(share: Share, data: bytes, ad: bytes, plain: bytes, size: int) -> 
 def test_unpacked_in_parts_of_any_size_it_is_the_snapshots_database(
         make_pc: MakePC, share: Share, size: int) -> None:
     (data, ad, plain), _second = _two_snapshots(make_pc, share)
-    if size == 1:
-        data = data[:4096 * 3]  # byte by byte: the header and the start of the image
-        assert _unpacked(share, data, ad, plain, size) is None  # the file is not whole
-        return
     image = _unpacked(share, data, ad, plain, size)
     assert image is not None and image == snapshot.decode(plain, "снимок")[1]
+    assert _unpacked(share, data[:-1], ad, plain, size) is None  # the file is not whole
 
 
 def test_what_was_not_unpacked_from_the_checked_content_is_not_used(
@@ -128,10 +151,56 @@ def test_noise_and_a_database_too_large_are_left_to_the_check(
     noise = b"IMC-SYNC-SEALED-1\n" + os.urandom(50_000)
     assert _unpacked(share, noise, ad, plain, 4096) is None
     assert _unpacked(share, b"", ad, plain, 4096) is None
-    monkeypatch.setattr(snapshot, "MAX_PLAIN", 10_000)
+    whole = len(snapshot.decode(plain, "снимок")[1])
+    for size in (4096, PART, len(data)):  # the limit reached at a part's end or within it
+        monkeypatch.setattr(snapshot, "MAX_PLAIN", whole)
+        assert _unpacked(share, data, ad, plain, size) in (None, snapshot.decode(
+            plain, "снимок")[1]), "what `decode` gives, or nothing"
+        monkeypatch.setattr(snapshot, "MAX_PLAIN", whole - 1)
+        assert _unpacked(share, data, ad, plain, size) is None
+        with pytest.raises(snapshot.BadSegment, match="слишком велик"):
+            snapshot.decode(plain, "снимок")
+
+
+def _sealed(share: Share, name: str, plain: bytes, signer: Signer) -> tuple[bytes, bytes]:
+    key = share_key(share)
+    ad = snapshot.snapshot_ad(key.store_id, name)
+    return seal_signed(key, signer, plain, ad), ad
+
+
+def test_what_unpacks_to_a_great_deal_is_unpacked_only_after_the_check(
+        make_pc: MakePC, share: Share) -> None:
+    """More than AHEAD_RATIO to 1 is not unpacked ahead; the checked content is unpacked
+    by `decode` all the same."""
+    _two_snapshots(make_pc, share)
+    size = snapshot.AHEAD_BYTES + 8 * 1024 * 1024
+    image = snapshot.SQLITE_MAGIC + bytes(size)  # zeros: about 1000:1
+    plain = snapshot.encode({"store": "x"}, image)
+    data, ad = _sealed(share, "0000000000001-x.snap", plain, Signer.new())
+    assert len(plain) * snapshot.AHEAD_RATIO + snapshot.AHEAD_BYTES < len(image)
     assert _unpacked(share, data, ad, plain, 4096) is None
-    with pytest.raises(snapshot.BadSegment, match="слишком велик"):
-        snapshot.decode(plain, "снимок")
+    assert snapshot.decode(plain, "снимок")[1] == image
+
+
+def test_a_bomb_signed_by_a_pc_not_admitted_is_refused_and_set_aside(
+        make_pc: MakePC, share: Share, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Someone with the ten words whose PC was never admitted writes the newest snapshot:
+    its database unpacks to the very limit, at the end of a part. The new PC refuses it
+    by its signature, sets it aside and starts from the others' files."""
+    a = make_pc("a")
+    add_people(a.path, 50)
+    a.sync(snapshots=eager())
+    key = share_key(share)
+    site = str(a.sql("SELECT value FROM sync_state WHERE name='site'")[0][0])
+    name = snapshot.snapshot_name(int(time.time() * 1000) + 60_000, site)
+    image = snapshot.SQLITE_MAGIC + bytes(64 * PART - len(snapshot.SQLITE_MAGIC))
+    monkeypatch.setattr(snapshot, "MAX_PLAIN", len(image))
+    plain = snapshot.encode({"store": key.store_id, "site": site}, image)
+    share.path(f"snapshots/{name}").write_bytes(_sealed(share, name, plain, Signer.new())[0])
+    new = Workstation(tmp_path / "new" / "imc.sqlite", share, "new")
+    result = new.sync(snapshots=eager())
+    assert len(result.bad_files) == 1 and "не допущенным" in result.bad_files[0]
+    assert name not in _snapshots(share) and new.content() == a.content()
 
 
 def test_a_new_pc_takes_the_database_unpacked_while_the_snapshot_was_read(
@@ -227,3 +296,40 @@ def test_a_file_without_a_header_line_is_not_searched_for_ever() -> None:
     for _ in range(3):
         ahead.feed(b"x" * (snapshot.HEAD_MAX // 2 + 1))
     assert ahead._broken and ahead.image(b"x") is None
+
+
+def test_a_database_left_out_of_wal_mode_is_put_back_by_the_next_sync(
+        make_pc: MakePC, share: Share) -> None:
+    """A sync stopped (killed) while it took a snapshot whole leaves the file in rollback
+    journal mode; the next sync puts it back in WAL mode, the program's."""
+    a = make_pc("a")
+    a.sync()
+    con = a.con()
+    try:
+        assert con.execute("PRAGMA journal_mode=DELETE").fetchone()[0] == "delete"
+    finally:
+        con.close()
+    a.sync()
+    con = a.con()
+    try:
+        assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    finally:
+        con.close()
+
+
+def test_the_limit_reached_at_the_end_of_a_part_stops_the_unpacking(
+        make_pc: MakePC, share: Share, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The database reaches the largest size allowed exactly when a part has been unpacked,
+    and more follows: it is left to `decode`, which refuses it (no error of zlib's)."""
+    _two_snapshots(make_pc, share)
+    image = snapshot.SQLITE_MAGIC + os.urandom(200_000)  # kept as it is: unpacked part by part
+    plain = snapshot.encode({"store": "x"}, image)
+    data, ad = _sealed(share, "0000000000001-x.snap", plain, Signer.new())
+    header = plain.index(b"\n") + 1
+    fed = 3 * 4096 - (len(sealing.MAGIC) + sealing.NONCE + SIGNED_HEAD + header)
+    limit = len(zlib.decompressobj().decompress(plain[header:header + fed]))
+    assert 0 < limit < len(image)
+    monkeypatch.setattr(snapshot, "MAX_PLAIN", limit)
+    assert _unpacked(share, data, ad, plain, 4096) is None
+    with pytest.raises(snapshot.BadSegment, match="слишком велик"):
+        snapshot.decode(plain, "снимок")
