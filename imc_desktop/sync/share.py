@@ -98,9 +98,19 @@ class Share:
         """The file's bytes, or None when it is not there (yet); b"" (damaged: it is set
         aside) when a folder or a link stands where the file should be — the program makes
         neither, so it was planted there."""
+        return self._reading(rel, lambda target: retrying(target.read_bytes))
+
+    def read_parts(self, rel: str, part: Callable[[bytes], None]) -> bytes | None:
+        """As `read`, handing also each part of the file to `part`, in order, as it arrives:
+        a thread reads ahead while `part` works, so that over the network the work is done
+        during the copy. An exception of `part` stops the reading and is raised."""
+        return self._reading(rel, lambda target: self._parts(
+            retrying(lambda: open(target, "rb")), part))  # noqa: SIM115 (closed by the reader)
+
+    def _reading(self, rel: str, how: Callable[[Path], bytes]) -> bytes | None:
         target = self.path(rel)
         try:
-            return retrying(target.read_bytes)
+            return how(target)
         except FileNotFoundError:
             return None
         except OSError:
@@ -108,19 +118,7 @@ class Share:
                 return b""
             raise
 
-    def read_parts(self, rel: str, part: Callable[[bytes], None]) -> bytes | None:
-        """As `read`, handing also each part of the file to `part`, in order, as it arrives:
-        a thread reads ahead while `part` works, so that over the network the work is done
-        during the copy. An exception of `part` stops the reading and is raised."""
-        target = self.path(rel)
-        try:
-            file = retrying(lambda: open(target, "rb"))  # noqa: SIM115 (closed by the reader)
-        except FileNotFoundError:
-            return None
-        except OSError:
-            if target.is_dir() or target.is_symlink():
-                return b""
-            raise
+    def _parts(self, file: BinaryIO, part: Callable[[bytes], None]) -> bytes:
         arrived: queue.Queue[bytes | BaseException | None] = queue.Queue(AHEAD_PARTS)
         stop = threading.Event()
 

@@ -304,17 +304,9 @@ def test_a_database_left_out_of_wal_mode_is_put_back_by_the_next_sync(
     journal mode; the next sync puts it back in WAL mode, the program's."""
     a = make_pc("a")
     a.sync()
-    con = a.con()
-    try:
-        assert con.execute("PRAGMA journal_mode=DELETE").fetchone()[0] == "delete"
-    finally:
-        con.close()
+    assert a.sql("PRAGMA journal_mode=DELETE") == [("delete",)]
     a.sync()
-    con = a.con()
-    try:
-        assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    finally:
-        con.close()
+    assert a.sql("PRAGMA journal_mode") == [("wal",)]
 
 
 def test_the_limit_reached_at_the_end_of_a_part_stops_the_unpacking(
