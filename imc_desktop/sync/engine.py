@@ -87,6 +87,7 @@ class _Run:
         self.restored = False  # this sync made the database a snapshot's
         self.key: SyncKey | None = None
         self.con = local.connect(path)
+        local.back_to_wal(self.con)
         self.tables = present_tables(self.con)
         self.schema = snapshot.schema_of(self.con)
         self.site = local.site_id(self.con)

@@ -18,15 +18,22 @@ Row = tuple[str, str]
 
 
 def connect(path: Path) -> sqlite3.Connection:
-    """The sync's connection; the database in WAL mode, the program's (it may have been left
-    out of it by a sync that stopped while it took a snapshot whole: `snapshot.written_once`)
-    unless another connection holds it open in another mode."""
     con = sqlite3.connect(path, isolation_level=None, timeout=30, check_same_thread=False)
     con.execute("PRAGMA foreign_keys=ON")
     con.execute("PRAGMA busy_timeout=30000")
-    with suppress(sqlite3.OperationalError):
-        con.execute("PRAGMA journal_mode=WAL")
     return con
+
+
+def back_to_wal(con: sqlite3.Connection) -> None:
+    """The database in WAL mode, the program's: a sync stopped while it took a snapshot
+    whole (`snapshot.written_once`) leaves it in rollback-journal mode. When another
+    connection is reading it meanwhile, it stays so (without waiting) until the next time."""
+    con.execute("PRAGMA busy_timeout=0")
+    try:
+        with suppress(sqlite3.OperationalError):
+            con.execute("PRAGMA journal_mode=WAL")
+    finally:
+        con.execute("PRAGMA busy_timeout=30000")
 
 
 @contextmanager

@@ -325,3 +325,27 @@ def test_the_limit_reached_at_the_end_of_a_part_stops_the_unpacking(
     assert _unpacked(share, data, ad, plain, 4096) is None
     with pytest.raises(snapshot.BadSegment, match="слишком велик"):
         snapshot.decode(plain, "снимок")
+
+
+def test_putting_the_file_back_in_wal_mode_does_not_wait_for_a_reader(tmp_path: Path) -> None:
+    """While another program reads the file in rollback-journal mode, the sync leaves the
+    mode to its next time instead of waiting its 30 s for the reader (a window frozen)."""
+    from imc_desktop.sync import local
+
+    path = tmp_path / "left.sqlite"
+    reader = sqlite3.connect(path, isolation_level=None)
+    reader.execute("CREATE TABLE t (x)")
+    reader.execute("INSERT INTO t VALUES (1)")
+    reader.execute("BEGIN")
+    assert reader.execute("SELECT x FROM t").fetchall() == [(1,)]  # holds its read lock
+    con = local.connect(path)
+    started = time.monotonic()
+    local.back_to_wal(con)
+    assert time.monotonic() - started < 10, "it waited for the reader"
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    assert con.execute("PRAGMA busy_timeout").fetchone()[0] == 30000
+    reader.execute("COMMIT")
+    local.back_to_wal(con)
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    reader.close()
+    con.close()
