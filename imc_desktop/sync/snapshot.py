@@ -13,12 +13,14 @@ the newest one that opens and was written by this version of the database schema
 The header says what it `contains` (for every workstation, its segments 1..N applied by the
 writer) and what it `covers`: those of them that every active workstation has applied (each
 says how far it got in a small sealed `progress-*` file of its own folder), or that are
-older than `Policy.age_days`. A new workstation takes the database whole (SQLite's backup,
-page by page: about as fast as reading the file), with the records it made itself before its
-first sync put in, and reads only the later segments; if one of its own records clashes with
-the snapshot's, it merges the snapshot's field versions record by record instead. A
-workstation that lacks covered segments gone from the archive takes their field versions,
-tombstones and applied segments from it, as if it had applied those segments.
+older than `Policy.age_days`. A new workstation unpacks the database while the file arrives
+(`Unpacking`; used once the whole file has passed the check), takes it whole (SQLite's
+backup, page by page, into the file once when nothing else has it open: `written_once`),
+with the records it made itself before its first sync put in, and reads only the later
+segments; if one of its own records clashes with the snapshot's, it merges the snapshot's
+field versions record by record instead. A workstation that lacks covered segments gone from
+the archive takes their field versions, tombstones and applied segments from it, as if it
+had applied those segments.
 
 Each workstation then moves its own covered segments into its `archive/` folder (one writer
 per folder, as everywhere on the share), removes them from there after
