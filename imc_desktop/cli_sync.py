@@ -21,6 +21,8 @@ line saying what to do (exit 1), before anything of the folder is read.
 from __future__ import annotations
 
 import argparse
+import os
+import sqlite3
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -120,7 +122,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     if not args.db.exists():
         print(f"Файл базы данных {args.db} не найден.", file=sys.stderr)
         return 1
-    lines = waiting(args.db, Share(args.store))
+    try:
+        lines = waiting(args.db, Share(args.store))
+    except sqlite3.DatabaseError:
+        why = ("её папка только для чтения, а базе в режиме WAL нужны рядом файлы журнала "
+               "(-wal, -shm)" if not os.access(args.db.parent, os.W_OK)
+               else "файл не читается как база данных программы (повреждён или не тот файл)")
+        print(f"Проверка не выполнена: база данных {args.db} не открывается — {why}.",
+              file=sys.stderr)
+        return 1
     for line in lines or ["Ничего не ждёт: всё получено и отправлено."]:
         print(line)
     return 1 if lines else 0

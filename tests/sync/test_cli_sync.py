@@ -277,3 +277,15 @@ def test_a_new_workstation_from_the_command_line_writes_the_snapshot_into_its_fi
     with sqlite3.connect(new) as con:
         assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     con.close()
+
+
+def test_check_of_a_file_that_is_not_a_database_says_so_in_russian(
+        tmp_path: Path, filled: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store = tmp_path / "store"
+    store.mkdir()
+    assert sync(capsys, filled, store)[0] == 0
+    junk = tmp_path / "imc.sqlite"
+    junk.write_bytes(b"not a database, " * 512)
+    code, out, err = run(capsys, "sync", "--check", "--db", str(junk), "--store", str(store))
+    assert code == 1 and not out and "Traceback" not in err
+    assert f"база данных {junk} не открывается" in err and "повреждён" in err, err
