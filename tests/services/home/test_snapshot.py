@@ -163,9 +163,10 @@ def test_a_requests_soon_deadline_is_the_moment_the_figures_end(
     assert home.home_data(RULES).valid_until is None
     now = clock.now().replace(second=0, microsecond=0)
     later, much_later = now + timedelta(hours=2), now + timedelta(days=2)
+    received = now.date() - timedelta(days=1)  # before every deadline, also just after midnight
     for deadline in (much_later, later, now - timedelta(hours=1)):
         requests.save_request(RequestData(
-            sender="Министерство", number="1", received_on=now.date(), subject="Отчёт",
+            sender="Министерство", number="1", received_on=received, subject="Отчёт",
             deadline_at=deadline))
     data = home.home_data(RULES)
     assert data.count(home.REQUESTS_SOON) == 2 and data.count(home.REQUESTS_OVERDUE) == 1
